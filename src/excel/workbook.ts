@@ -1,0 +1,123 @@
+/**
+ * The workbook as the task pane sees it. The pane depends on this interface only; Excel (excel-workbook.ts)
+ * and the workbench's in-memory workbook implement it. Nothing here may import Office or React.
+ */
+import type { MessageKey, MessageParams } from "../i18n";
+
+/** A cell value as Excel hands it over: numbers (dates are serial numbers), text, booleans; "" is blank. */
+export type CellValue = string | number | boolean;
+
+export interface TableInfo {
+  /** Stable identifier of the table in this workbook (Excel's table id). */
+  id: string;
+  /** The table's name as the user sees it (Table1, Clients…). */
+  name: string;
+  worksheet: string;
+  headers: string[];
+  /** Number of data rows (the header row is not counted). */
+  rowCount: number;
+}
+
+/** A column the add-in writes at the right of the user's table. */
+export interface OwnColumn {
+  header: string;
+  /** One value per data row, in table order. */
+  values: CellValue[];
+  /** Excel number format for the whole column, e.g. "0", "0.0%", "#,##0.00". */
+  numberFormat?: string;
+  /** Fill colour per data row ("#RRGGBB"), or null for no fill. Written after the values. */
+  fills?: (string | null)[];
+  /**
+   * true when a column of this header already exists and the stored recipe says it is ours: it is replaced.
+   * false: the header must not exist yet; if it does, the write refuses rather than overwrite the user's data.
+   */
+  replaceExisting: boolean;
+}
+
+/** A sheet the add-in owns entirely (the "Segments" summary, a customer summary built from transactions). */
+export interface OwnSheet {
+  name: string;
+  /** First row is the header row. */
+  rows: CellValue[][];
+  /** Number format per column (same length as a row), or undefined to leave General. */
+  numberFormats?: (string | undefined)[];
+  /** When set, the rows are written as an Excel table of this name. */
+  tableName?: string;
+  /** A native chart of one value column against the first column. */
+  chart?: { title: string; valueColumn: number; type: "bar" | "pie" };
+  /** Fill colour per data row for the first column (segment colours), or null. */
+  fills?: (string | null)[];
+}
+
+export interface Progress {
+  /** What is being done, as a catalogue key (e.g. "pane.progress.writingValues"). */
+  step: MessageKey;
+  done: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** What went wrong, in catalogue terms, plus what had already been written when a write failed midway. */
+export interface WorkbookFailure {
+  /** "cancelled", "notFound", "nameTaken", "tooLarge", an OfficeExtension error code, … */
+  code: string;
+  key: MessageKey;
+  params?: MessageParams;
+  /** Headers of our columns that were written before the failure (so the pane can say how to remove them). */
+  written?: string[];
+  /** Technical detail for the log (OfficeExtension debugInfo), never shown as the main message. */
+  detail?: string;
+}
+
+export type WorkbookResult<T> = { ok: true; value: T } | { ok: false; error: WorkbookFailure };
+
+export interface HostInfo {
+  theme: "light" | "dark";
+  /** BCP-47 tag of Office's display language, e.g. "fr-FR". */
+  displayLanguage: string;
+}
+
+/** A recipe as stored in the document: a key (our table's name) and its JSON text. */
+export interface StoredRecipe {
+  key: string;
+  json: string;
+}
+
+export interface CustomerWorkbook {
+  host(): HostInfo;
+  /** The table under the current selection, or null when the selection is not in a table. */
+  getActiveTable(): Promise<WorkbookResult<TableInfo | null>>;
+  /** Turns the selected range (with a header row) into a table. */
+  createTableFromSelection(): Promise<WorkbookResult<TableInfo>>;
+  /** Calls back when the user selects elsewhere; returns the function that stops listening. */
+  onSelectionChanged(listener: () => void): () => void;
+  /** Reads the whole data body (in row blocks), headers first. */
+  readTable(
+    tableId: string,
+    options?: ReadOptions,
+  ): Promise<WorkbookResult<{ headers: string[]; rows: CellValue[][] }>>;
+  /** Adds or replaces our columns at the right of the table, values first then formats, in chunks. */
+  writeColumns(
+    tableId: string,
+    columns: OwnColumn[],
+    options?: WriteOptions,
+  ): Promise<WorkbookResult<{ written: string[] }>>;
+  /** Deletes our columns by header. Headers not found are ignored. */
+  removeColumns(tableId: string, headers: string[]): Promise<WorkbookResult<void>>;
+  /** Creates or replaces a sheet the add-in owns. */
+  writeSheet(sheet: OwnSheet, options?: WriteOptions): Promise<WorkbookResult<void>>;
+  deleteSheet(name: string): Promise<WorkbookResult<void>>;
+  /** Recipes travel with the document (workbook settings), so a colleague can refresh. */
+  readRecipes(): Promise<WorkbookResult<StoredRecipe[]>>;
+  writeRecipe(recipe: StoredRecipe): Promise<WorkbookResult<void>>;
+  deleteRecipe(key: string): Promise<WorkbookResult<void>>;
+}

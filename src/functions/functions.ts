@@ -1,0 +1,6 @@
+/**
+ * The custom-functions entry point, loaded by the task pane page (shared runtime). Each imported module
+ * holds @customfunction declarations; custom-functions-metadata-plugin reads them all to build
+ * functions.json and appends the CustomFunctions.associate() calls to each module.
+ */
+import "./metrics";

@@ -1,0 +1,289 @@
+/**
+ * Custom functions for the textbook customer-value formulas. Each is a thin wrapper: read the Excel
+ * arguments, call the engine, let runFunction turn failures into the Excel error the user sees.
+ * Every number argument may be a cell or a range; ranges give a spilled range of results.
+ */
+import {
+  customerEquity,
+  CLV_METHODS,
+  retentionLifetimeValue,
+  simpleLifetimeValue,
+} from "../engine/metrics/lifetime-value";
+import { acquisitionCost, lifetimeValueToCost, paybackMonths } from "../engine/metrics/acquisition";
+import { churnRate, expectedLifespan, retentionFromIds, retentionRate } from "../engine/metrics/retention";
+import { averageCustomerProfit, visitorValue } from "../engine/metrics/profit";
+import { valueError } from "../engine/errors";
+import {
+  isBlank,
+  isErrorCell,
+  mapElementwise,
+  readChoice,
+  readColumn,
+  readNumberColumn,
+  runFunction,
+  toGrid,
+} from "./args";
+
+/**
+ * Customer lifetime value (VVC). Simple: basket × purchases_per_period × periods × margin. With a retention rate r and discount d, from the margin per period m: kotler m·r/(1+d−r), blattberg m(1+d)/(1+d−r), ofek m/(1+d−r), or finite over periods.
+ * @customfunction CLV
+ * @param basket Average basket (revenue per purchase), e.g. 5. A cell or a range.
+ * @param purchases_per_period Purchases per period, e.g. 3 a week, or 156 a year.
+ * @param [periods] Number of periods the customer stays (simple and finite methods), e.g. 52 × 8 weeks.
+ * @param [margin] Gross margin as a percentage (40% or 0.4). Default 100%: the result is revenue.
+ * @param [retention] Retention rate per period (80% or 0.8). When given, the default method becomes kotler.
+ * @param [discount_rate] Discount rate per period (10% or 0.1). Default 0.
+ * @param [method] "simple", "kotler" (first margin not counted), "blattberg" (first margin today), "ofek" or "finite".
+ * @returns The lifetime value, one per input row when ranges are given.
+ */
+export function clv(
+  basket: unknown[][],
+  purchases_per_period: unknown[][],
+  periods?: unknown[][],
+  margin?: unknown[][],
+  retention?: unknown[][],
+  discount_rate?: unknown[][],
+  method?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const hasRetention = retention !== null && retention !== undefined && !toGrid(retention).flat().every(isBlank);
+    const chosen = readChoice(method, "method", CLV_METHODS, hasRetention ? "kotler" : "simple");
+    const periodsGiven = periods !== null && periods !== undefined && !toGrid(periods).flat().every(isBlank);
+    if ((chosen === "simple" || chosen === "finite") && !periodsGiven) {
+      throw valueError("clv.periodsRequired", { method: chosen });
+    }
+    if (chosen !== "simple" && !hasRetention) throw valueError("clv.retentionRequired", { method: chosen });
+    return mapElementwise(
+      [
+        { arg: "basket", value: basket },
+        { arg: "purchases_per_period", value: purchases_per_period, rule: { nonNegative: true } },
+        { arg: "periods", value: periods, rule: { nonNegative: true, default: 0 } },
+        { arg: "margin", value: margin, rule: { rate: true, default: 1 } },
+        { arg: "retention", value: retention, rule: { rate: true, default: 0 } },
+        { arg: "discount_rate", value: discount_rate, rule: { nonNegative: true, default: 0 } },
+      ],
+      ([b, f, n, m, r, d]) =>
+        chosen === "simple" ? simpleLifetimeValue(b, f, n, m) : retentionLifetimeValue(b * f * m, r, d, chosen, n),
+    );
+  });
+}
+
+/**
+ * Customer acquisition cost (CAC, coût d'acquisition client): (marketing spend + sales spend) ÷ new customers, over the same period.
+ * @customfunction CAC
+ * @param marketing_spend Marketing spend over the period.
+ * @param sales_spend Sales spend over the same period (0 if none).
+ * @param new_customers Customers acquired over the period.
+ * @returns The cost of acquiring one customer.
+ */
+export function cac(marketing_spend: unknown[][], sales_spend: unknown[][], new_customers: unknown[][]): unknown[][] {
+  return runFunction(() =>
+    mapElementwise(
+      [
+        { arg: "marketing_spend", value: marketing_spend, rule: { nonNegative: true } },
+        { arg: "sales_spend", value: sales_spend, rule: { nonNegative: true, default: 0 } },
+        { arg: "new_customers", value: new_customers, rule: { nonNegative: true } },
+      ],
+      ([marketing, sales, customers]) => acquisitionCost(marketing, sales, customers),
+    ),
+  );
+}
+
+/**
+ * Retention rate (taux de rétention). From counts: (customers at end − acquired) ÷ customers at start. From two ranges of customer IDs: the share of the start list found in the end list.
+ * @customfunction RETENTION
+ * @param customers_start Customers at the start of the period, or a range of the customer IDs at the start.
+ * @param customers_end Customers at the end of the period, or a range of the customer IDs at the end.
+ * @param [acquired] Customers acquired during the period (counts form only). Default 0.
+ * @returns The retention rate, between 0 and 1 (format the cell as a percentage).
+ */
+export function retention(
+  customers_start: unknown[][],
+  customers_end: unknown[][],
+  acquired?: unknown[][],
+): unknown[][] {
+  return runFunction(() => {
+    if (isIdList(customers_start) || isIdList(customers_end)) {
+      return [[retentionFromIds(readIds(customers_start, "customers_start"), readIds(customers_end, "customers_end"))]];
+    }
+    return mapElementwise(
+      [
+        { arg: "customers_start", value: customers_start, rule: { nonNegative: true } },
+        { arg: "customers_end", value: customers_end, rule: { nonNegative: true } },
+        { arg: "acquired", value: acquired, rule: { nonNegative: true, default: 0 } },
+      ],
+      ([start, end, added]) => retentionRate(start, end, added),
+    );
+  });
+}
+
+/** Two ranges of IDs are told apart from counts by their size or by holding text. */
+function isIdList(value: unknown): boolean {
+  const grid = toGrid(value);
+  const cells = grid.flat().filter((cell) => !isBlank(cell));
+  return (
+    cells.length > 1 ||
+    cells.some((cell) => typeof cell === "string" && !isErrorCell(cell) && Number.isNaN(Number(cell)))
+  );
+}
+
+function readIds(value: unknown, arg: string): string[] {
+  return readColumn(
+    toGrid(value)
+      .flat()
+      .map((cell) => [cell]),
+    arg,
+  )
+    .filter((cell) => !isBlank(cell))
+    .map((cell, index) => {
+      if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: index + 1 });
+      return String(cell).trim();
+    });
+}
+
+/**
+ * Churn rate (attrition): customers lost during the period ÷ customers at its start.
+ * @customfunction CHURN
+ * @param customers_lost Customers lost during the period.
+ * @param customers_start Customers at the start of the period.
+ * @returns The churn rate, between 0 and 1.
+ */
+export function churn(customers_lost: unknown[][], customers_start: unknown[][]): unknown[][] {
+  return runFunction(() =>
+    mapElementwise(
+      [
+        { arg: "customers_lost", value: customers_lost, rule: { nonNegative: true } },
+        { arg: "customers_start", value: customers_start, rule: { nonNegative: true } },
+      ],
+      ([lost, start]) => churnRate(lost, start),
+    ),
+  );
+}
+
+/**
+ * Expected customer lifespan in periods (durée de vie): 1 ÷ churn rate. Retention 75% means churn 25% and a lifespan of 4 periods.
+ * @customfunction LIFESPAN
+ * @param churn_rate Churn rate per period (25% or 0.25), i.e. 1 − retention.
+ * @returns The expected number of periods a customer stays.
+ */
+export function lifespan(churn_rate: unknown[][]): unknown[][] {
+  return runFunction(() =>
+    mapElementwise([{ arg: "churn_rate", value: churn_rate, rule: { rate: true } }], ([rate]) =>
+      expectedLifespan(rate),
+    ),
+  );
+}
+
+/**
+ * LTV:CAC ratio: lifetime value ÷ acquisition cost. 3 or more is the usual rule of thumb.
+ * @customfunction LTVCAC
+ * @param ltv Customer lifetime value.
+ * @param cac Customer acquisition cost.
+ * @returns How many times the customer pays back what it cost to acquire.
+ */
+export function ltvcac(ltv: unknown[][], cac: unknown[][]): unknown[][] {
+  return runFunction(() =>
+    mapElementwise(
+      [
+        { arg: "ltv", value: ltv },
+        { arg: "cac", value: cac, rule: { nonNegative: true } },
+      ],
+      ([value, cost]) => lifetimeValueToCost(value, cost),
+    ),
+  );
+}
+
+/**
+ * CAC payback in months: CAC ÷ (monthly revenue per customer × gross margin). Under 12 months is the usual target.
+ * @customfunction PAYBACK
+ * @param cac Customer acquisition cost.
+ * @param monthly_revenue Average monthly revenue per customer.
+ * @param [gross_margin] Gross margin (60% or 0.6). Default 100%.
+ * @returns Months needed to earn back the acquisition cost.
+ */
+export function payback(cac: unknown[][], monthly_revenue: unknown[][], gross_margin?: unknown[][]): unknown[][] {
+  return runFunction(() =>
+    mapElementwise(
+      [
+        { arg: "cac", value: cac, rule: { nonNegative: true } },
+        { arg: "monthly_revenue", value: monthly_revenue, rule: { nonNegative: true } },
+        { arg: "gross_margin", value: gross_margin, rule: { rate: true, default: 1 } },
+      ],
+      ([cost, revenue, marginRate]) => paybackMonths(cost, revenue, marginRate),
+    ),
+  );
+}
+
+/**
+ * Average customer profit over N years (profit moyen client, PMC): purchases a year × profit per purchase + profit per purchase × retention × (N − 1). 2 × 400 + 400 × (75% × 2) = 1,400.
+ * @customfunction PMC
+ * @param purchases_per_year Purchases a customer makes in a year.
+ * @param profit_per_purchase Profit on each purchase.
+ * @param retention Yearly retention rate (75% or 0.75).
+ * @param years Number of years N.
+ * @returns The average profit of a customer over the N years.
+ */
+export function pmc(
+  purchases_per_year: unknown[][],
+  profit_per_purchase: unknown[][],
+  retention: unknown[][],
+  years: unknown[][],
+): unknown[][] {
+  return runFunction(() =>
+    mapElementwise(
+      [
+        { arg: "purchases_per_year", value: purchases_per_year, rule: { nonNegative: true } },
+        { arg: "profit_per_purchase", value: profit_per_purchase },
+        { arg: "retention", value: retention, rule: { rate: true } },
+        { arg: "years", value: years, rule: { min: 1 } },
+      ],
+      ([purchases, profit, rate, n]) => averageCustomerProfit(purchases, profit, rate, n),
+    ),
+  );
+}
+
+/**
+ * Value of a visitor, the most to pay per click: customer profit × conversion rate. 1,400 × 1.2% = 16.80.
+ * @customfunction VISITORVALUE
+ * @param customer_profit Profit from a customer (for example CUST.PMC or CUST.CLV).
+ * @param conversion_rate Share of visitors who become customers (1.2% or 0.012).
+ * @returns The value of one visitor, i.e. the maximum cost per click.
+ */
+export function visitorvalue(customer_profit: unknown[][], conversion_rate: unknown[][]): unknown[][] {
+  return runFunction(() =>
+    mapElementwise(
+      [
+        { arg: "customer_profit", value: customer_profit },
+        { arg: "conversion_rate", value: conversion_rate, rule: { rate: true } },
+      ],
+      ([profit, rate]) => visitorValue(profit, rate),
+    ),
+  );
+}
+
+/**
+ * Customer equity: the sum of customers' lifetime values, i.e. the value of the customer file. Blank cells are skipped.
+ * @customfunction EQUITY
+ * @param lifetime_values A column of customer lifetime values (or of segment CLVs).
+ * @param [customers] Optional column with the number of customers at each value (for a segment table).
+ * @returns The total value of the customer base.
+ */
+export function equity(lifetime_values: unknown[][], customers?: unknown[][]): number {
+  return runFunction(() => {
+    const values = readNumberColumn(lifetime_values, "lifetime_values", { allowBlanks: true });
+    if (customers === null || customers === undefined) return customerEquity(values);
+    const counts = readNumberColumn(customers, "customers", { allowBlanks: true, rule: { nonNegative: true } });
+    if (counts.length !== values.length) {
+      throw valueError("args.lengthMismatch", {
+        arg: "customers",
+        found: counts.length,
+        other: "lifetime_values",
+        expected: values.length,
+      });
+    }
+    return customerEquity(
+      values,
+      counts.map((count) => (Number.isNaN(count) ? 0 : count)),
+    );
+  });
+}
