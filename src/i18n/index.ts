@@ -10,6 +10,7 @@ import * as pane from "./messages/pane";
 import * as rfm from "./messages/rfm";
 import * as segments from "./messages/segments";
 import * as summary from "./messages/summary";
+import * as valuemodels from "./messages/valuemodels";
 import * as workbench from "./messages/workbench";
 
 export type Locale = "en" | "fr";
@@ -24,12 +25,13 @@ export type MessageKey =
   | keyof typeof rfm.en
   | keyof typeof segments.en
   | keyof typeof summary.en
+  | keyof typeof valuemodels.en
   | keyof typeof workbench.en;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** The catalogue areas, exposed for the completeness tests. */
-export const AREAS = { args, clv, common, models, pane, rfm, segments, summary, workbench } as const;
+export const AREAS = { args, clv, common, models, pane, rfm, segments, summary, valuemodels, workbench } as const;
 
 const catalogs: Record<Locale, Record<string, string>> = { en: {}, fr: {} };
 for (const area of Object.values(AREAS)) {
