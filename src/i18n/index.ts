@@ -5,9 +5,11 @@
 import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
+import * as excel from "./messages/excel";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
 import * as rfm from "./messages/rfm";
+import * as segmentation from "./messages/segmentation";
 import * as segments from "./messages/segments";
 import * as summary from "./messages/summary";
 import * as valuemodels from "./messages/valuemodels";
@@ -20,9 +22,11 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof excel.en
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof rfm.en
+  | keyof typeof segmentation.en
   | keyof typeof segments.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
@@ -31,7 +35,20 @@ export type MessageKey =
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** The catalogue areas, exposed for the completeness tests. */
-export const AREAS = { args, clv, common, models, pane, rfm, segments, summary, valuemodels, workbench } as const;
+export const AREAS = {
+  args,
+  clv,
+  common,
+  excel,
+  models,
+  pane,
+  rfm,
+  segmentation,
+  segments,
+  summary,
+  valuemodels,
+  workbench,
+} as const;
 
 const catalogs: Record<Locale, Record<string, string>> = { en: {}, fr: {} };
 for (const area of Object.values(AREAS)) {
