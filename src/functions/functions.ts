@@ -3,4 +3,5 @@
  * holds @customfunction declarations; custom-functions-metadata-plugin reads them all to build
  * functions.json and appends the CustomFunctions.associate() calls to each module.
  */
+import "./install-shim";
 import "./metrics";
