@@ -1,0 +1,183 @@
+/**
+ * The recipe stored in the workbook: parsed defensively, because a colleague's file may hold a damaged
+ * or newer recipe, and a refresh must never act on settings it does not fully understand.
+ */
+import type { Locale } from "../../i18n";
+import { InputError, valueError } from "../errors";
+import type { ColumnMapping, DataShape, Recipe, SegmentationMethod } from "./types";
+
+const MAPPING_ROLES: readonly (keyof ColumnMapping)[] = [
+  "customerId",
+  "date",
+  "amount",
+  "recency",
+  "frequency",
+  "monetary",
+  "value",
+];
+
+/** The recipe as JSON text, keys in a fixed order so the same recipe always gives the same text. */
+export function serializeRecipe(recipe: Recipe): string {
+  const mapping: ColumnMapping = {};
+  for (const role of MAPPING_ROLES) if (recipe.mapping[role] !== undefined) mapping[role] = recipe.mapping[role];
+  const ordered: Recipe = {
+    version: recipe.version,
+    tableName: recipe.tableName,
+    shape: recipe.shape,
+    mapping,
+    method: canonicalMethod(recipe.method),
+    ownColumns: [...recipe.ownColumns],
+    summarySheet: recipe.summarySheet,
+    ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
+    appliedAt: recipe.appliedAt,
+    ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
+    ...(recipe.locale === undefined ? {} : { locale: recipe.locale }),
+  };
+  return JSON.stringify(ordered);
+}
+
+function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
+  switch (method.kind) {
+    case "rfm":
+      return { kind: "rfm", bins: method.bins };
+    case "clvTiers":
+      return {
+        kind: "clvTiers",
+        split: method.split,
+        horizonMonths: method.horizonMonths,
+        discountRate: method.discountRate,
+        margin: method.margin,
+        timeUnit: method.timeUnit,
+      };
+    case "quantileTiers":
+      return { kind: "quantileTiers", column: method.column, tiers: method.tiers };
+  }
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+const isCount = (value: unknown, min: number, max: number): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+const isFraction = (value: unknown): value is number =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
+
+class FieldError extends Error {
+  constructor(readonly field: string) {
+    super(field);
+  }
+}
+
+function need<T>(ok: boolean, field: string, value: T): T {
+  if (!ok) throw new FieldError(field);
+  return value;
+}
+
+/** Checks a method's settings; returns the field name that is wrong, or null. Shared with segmentTable. */
+export function invalidMethodField(method: unknown): string | null {
+  try {
+    readMethod(method);
+    return null;
+  } catch (error) {
+    if (error instanceof FieldError) return error.field;
+    throw error;
+  }
+}
+
+function readMethod(raw: unknown): SegmentationMethod {
+  const method = need(isObject(raw), "method", raw as Json);
+  switch (method.kind) {
+    case "rfm":
+      return { kind: "rfm", bins: need(isCount(method.bins, 2, 10), "method.bins", method.bins as number) };
+    case "clvTiers":
+      return {
+        kind: "clvTiers",
+        split: need(
+          method.split === "20-30-50" || method.split === "deciles",
+          "method.split",
+          method.split as "deciles",
+        ),
+        horizonMonths: need(
+          isCount(method.horizonMonths, 1, 600),
+          "method.horizonMonths",
+          method.horizonMonths as number,
+        ),
+        discountRate: need(isFraction(method.discountRate), "method.discountRate", method.discountRate as number),
+        margin: need(isFraction(method.margin), "method.margin", method.margin as number),
+        timeUnit: need(
+          method.timeUnit === "days" || method.timeUnit === "weeks" || method.timeUnit === "months",
+          "method.timeUnit",
+          method.timeUnit as "days",
+        ),
+      };
+    case "quantileTiers":
+      return {
+        kind: "quantileTiers",
+        column: need(isText(method.column), "method.column", method.column as string),
+        tiers: need(isCount(method.tiers, 2, 100), "method.tiers", method.tiers as number),
+      };
+    default:
+      throw new FieldError("method.kind");
+  }
+}
+
+function readRecipe(raw: Json): Recipe {
+  const mappingRaw = need(isObject(raw.mapping), "mapping", raw.mapping as Json);
+  const mapping: ColumnMapping = {};
+  for (const role of MAPPING_ROLES) {
+    const header = mappingRaw[role];
+    if (header === undefined || header === null) continue;
+    mapping[role] = need(isText(header), `mapping.${role}`, header as string);
+  }
+  const ownColumns = need(
+    Array.isArray(raw.ownColumns) && raw.ownColumns.every(isText),
+    "ownColumns",
+    raw.ownColumns as string[],
+  );
+  const appliedAt = need(
+    typeof raw.appliedAt === "string" && !Number.isNaN(Date.parse(raw.appliedAt)),
+    "appliedAt",
+    raw.appliedAt as string,
+  );
+  const recipe: Recipe = {
+    version: 1,
+    tableName: need(isText(raw.tableName), "tableName", raw.tableName as string),
+    shape: need(raw.shape === "customers" || raw.shape === "transactions", "shape", raw.shape as DataShape),
+    mapping,
+    method: readMethod(raw.method),
+    ownColumns: [...ownColumns],
+    summarySheet: need(isText(raw.summarySheet), "summarySheet", raw.summarySheet as string),
+    appliedAt,
+  };
+  if (raw.customerSheet !== undefined)
+    recipe.customerSheet = need(isText(raw.customerSheet), "customerSheet", raw.customerSheet as string);
+  if (raw.asOf !== undefined)
+    recipe.asOf = need(typeof raw.asOf === "number" && Number.isFinite(raw.asOf), "asOf", raw.asOf as number);
+  if (raw.locale !== undefined)
+    recipe.locale = need(raw.locale === "en" || raw.locale === "fr", "locale", raw.locale as Locale);
+  return recipe;
+}
+
+/** Reads a stored recipe; an InputError (never a throw) says what is wrong, for the pane to show. */
+export function parseRecipe(json: string): Recipe | InputError {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return valueError("segmentation.recipe.invalidJson");
+  }
+  if (!isObject(raw)) return valueError("segmentation.recipe.invalidJson");
+  if (raw.version !== 1) {
+    if (typeof raw.version === "number" && raw.version > 1)
+      return valueError("segmentation.recipe.unsupportedVersion", { version: raw.version });
+    return valueError("segmentation.recipe.invalidField", { field: "version" });
+  }
+  try {
+    return readRecipe(raw);
+  } catch (error) {
+    if (error instanceof FieldError) return valueError("segmentation.recipe.invalidField", { field: error.field });
+    throw error;
+  }
+}

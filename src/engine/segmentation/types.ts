@@ -1,0 +1,118 @@
+/**
+ * The segmentation contract between the engine (this folder) and the task pane.
+ *
+ * Flow the pane follows, every step pure and synchronous:
+ *   suggestMapping(headers, sample)            → shape + mapping the user can correct      (mapping.ts)
+ *   validateTable(headers, rows, mapping, …)   → data-quality issues to show before Preview (validate.ts)
+ *   segmentTable(headers, rows, mapping, …)    → preview, thresholds and our columns        (segment.ts)
+ *   chooseOwnColumnNames(existing, ours, …)    → names that never overwrite a user column   (naming.ts)
+ *   segmentSummarySheet(result, locale)        → the "Segments" sheet with its chart        (summary-sheet.ts)
+ *   serializeRecipe / parseRecipe              → what is stored in the workbook to refresh  (recipe.ts)
+ * Nothing here imports Office or React.
+ */
+import type { OwnColumn } from "../../excel/workbook";
+import type { Locale, MessageKey, MessageParams } from "../../i18n";
+
+/** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */
+export type DataShape = "customers" | "transactions";
+
+/** Which header of the user's table plays each role. Values are header names exactly as in the table. */
+export interface ColumnMapping {
+  customerId?: string;
+  /** Transactions: purchase date (Excel serial). */
+  date?: string;
+  /** Transactions: purchase amount. */
+  amount?: string;
+  /** Customers: days (or periods) since the last purchase; smaller is better. */
+  recency?: string;
+  /** Customers: number of purchases. */
+  frequency?: string;
+  /** Customers: average (or total) spend. */
+  monetary?: string;
+  /** Customers: any numeric column for quantile tiers, or a CLV/value column for value shares. */
+  value?: string;
+}
+
+/** How customers are split into segments. */
+export type SegmentationMethod =
+  /** RFM scores 1..bins by quantile (5 = quintiles) and the 10-segment R × F map. */
+  | { kind: "rfm"; bins: number }
+  /** Predictive CLV (BG/NBD + Gamma-Gamma) then tiers by share of customers ranked by CLV. */
+  | {
+      kind: "clvTiers";
+      split: "20-30-50" | "deciles";
+      horizonMonths: number;
+      /** Annual discount rate, as a fraction (0.1 = 10 %). */
+      discountRate: number;
+      /** Gross margin, as a fraction of revenue. */
+      margin: number;
+      timeUnit: "days" | "weeks" | "months";
+    }
+  /** Tiers 1..tiers by quantile of one numeric column (tier 1 = highest values). */
+  | { kind: "quantileTiers"; column: string; tiers: number };
+
+/** What is stored in the workbook so anyone can refresh to identical output. */
+export interface Recipe {
+  version: 1;
+  tableName: string;
+  shape: DataShape;
+  mapping: ColumnMapping;
+  method: SegmentationMethod;
+  /** Headers of the columns the add-in wrote (and may replace or remove). */
+  ownColumns: string[];
+  summarySheet: string;
+  /** Transactions only: the per-customer summary sheet the add-in built. */
+  customerSheet?: string;
+  /** ISO 8601 date-time of the last apply. */
+  appliedAt: string;
+  /** Transactions only: the "as of" date (Excel serial) the summary was computed at. */
+  asOf?: number;
+  /** Language the labels and headers were written in, so a colleague's refresh gives identical output. */
+  locale?: Locale;
+}
+
+/** A data-quality finding, with the first few cells concerned. */
+export interface TableIssue {
+  key: MessageKey;
+  params: MessageParams;
+  /** First few cells concerned: A1 addresses when the table's top-left is known, else "row 12" style labels. */
+  cells: string[];
+  /** "error": segmentation refuses to run. "warning": it runs and the message says what was done. */
+  severity: "error" | "warning";
+}
+
+/** One segment as the Preview shows it. */
+export interface SegmentPreview {
+  /** Stable id (the value written in the segment column is the translated label, not this). */
+  segmentId: string;
+  labelKey: MessageKey;
+  labelParams?: MessageParams;
+  /** Fill colour "#RRGGBB" used in the table and the summary sheet. */
+  colour: string;
+  customers: number;
+  /** customers ÷ all customers. */
+  customerShare: number;
+  /** Sum of the value measure (monetary × frequency, CLV, or the tiered column). */
+  value: number;
+  /** value ÷ total value (0 when the total is 0). */
+  valueShare: number;
+  averageClv?: number;
+  totalClv?: number;
+  /** Suggested maximum acquisition cost: average CLV ÷ 3 (the LTV:CAC ≥ 3 rule of thumb). */
+  maxCac?: number;
+}
+
+/** Everything Preview and Apply need. */
+export interface SegmentationResult {
+  /** Segments in display order (best first); empty segments are kept with 0 customers. */
+  preview: SegmentPreview[];
+  /** The breaks each score or tier used, for "thresholds used". */
+  thresholds: { label: string; breaks: number[] }[];
+  /** Our columns, one value per data row in table order; the pane adds replaceExisting. */
+  columns: Omit<OwnColumn, "replaceExisting">[];
+  /** What the value measure is (for the Preview heading), e.g. "segmentation.value.revenue". */
+  valueKey: MessageKey;
+  warnings: TableIssue[];
+}
+
+export { parseRecipe, serializeRecipe } from "./recipe";
