@@ -1,0 +1,114 @@
+/* eslint-disable no-undef */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { transformManifest } = require("./scripts/manifest-transform");
+const { LocalizedMetadataPlugin } = require("./scripts/localized-metadata-plugin");
+const pkg = require("./package.json");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+// Every module that declares @customfunction: the metadata plugin reads them all into functions.json.
+const { FUNCTION_MODULES } = require("./scripts/function-modules");
+
+/**
+ * The production page must load office.js from Microsoft's CDN (Office Store rule); development pages
+ * (the workbench, the browser tests) load the copy from @microsoft/office-js so nothing leaves the machine.
+ */
+class OfficeJsTagPlugin {
+  constructor(src) {
+    this.src = src;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsTagPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("OfficeJsTagPlugin", (data) => {
+        if (data.outputName === "taskpane.html") {
+          data.headTags.unshift({ tagName: "script", voidTag: false, attributes: { src: this.src } });
+        }
+        return data;
+      });
+    });
+  }
+}
+
+module.exports = async (_env, argv) => {
+  const dev = argv.mode !== "production";
+  const publicUrl = dev ? undefined : (process.env.ADDIN_PUBLIC_URL ?? "https://customer-value.example.com/");
+  if (!dev && !process.env.ADDIN_PUBLIC_URL) {
+    console.warn(
+      "ADDIN_PUBLIC_URL is not set: the production manifest points at https://customer-value.example.com/. " +
+        "Set it to the HTTPS address where dist/ will be hosted, e.g. ADDIN_PUBLIC_URL=https://addins.example.org/cv/ npm run build"
+    );
+  }
+  const https = dev && process.env.CV_DEV_HTTPS === "1";
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+      workbench: "./src/workbench/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+      ],
+    },
+    performance: { maxAssetSize: 4 * 1024 * 1024, maxEntrypointSize: 4 * 1024 * 1024 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_MODULES }),
+      new LocalizedMetadataPlugin({ source: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
+      }),
+      new OfficeJsTagPlugin(dev ? "office-js/office.js" : OFFICE_JS_CDN),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform: (content) => transformManifest(content.toString(), { publicUrl, version: pkg.version }),
+          },
+          ...(dev
+            ? [
+                { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office-js/office.js" },
+                { from: "node_modules/@microsoft/office-js/dist/en-us", to: "office-js/en-us" },
+                { from: "node_modules/@microsoft/office-js/dist/fr-fr", to: "office-js/fr-fr" },
+              ]
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      host: "localhost",
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      hot: false,
+      liveReload: false,
+      client: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      server: https ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() } : "http",
+      devMiddleware: { writeToDisk: false },
+    },
+  };
+};
