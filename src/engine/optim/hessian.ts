@@ -1,0 +1,70 @@
+/**
+ * Second derivatives by central differences, and the standard errors of a maximum-likelihood estimate
+ * from the inverse of the negative log-likelihood's Hessian (the observed information matrix).
+ */
+
+/** Step for coordinate i: relative to the value (ε^(1/4) is the optimum for second differences). */
+const STEP = 1e-4;
+
+/** The Hessian of f at x as a row-major n×n matrix (array of rows). */
+export function numericalHessian(f: (x: Float64Array) => number, x: ArrayLike<number>): number[][] {
+  const n = x.length;
+  const at = Float64Array.from(x);
+  const h = Array.from(at, (v) => STEP * Math.max(Math.abs(v), 1e-3));
+  const f0 = f(at);
+  const value = (i: number, di: number, j: number, dj: number) => {
+    const probe = Float64Array.from(at);
+    probe[i] += di;
+    probe[j] += dj;
+    return f(probe);
+  };
+  const hessian: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    hessian[i][i] = (value(i, h[i], i, 0) - 2 * f0 + value(i, -h[i], i, 0)) / (h[i] * h[i]);
+    for (let j = 0; j < i; j++) {
+      const d =
+        (value(i, h[i], j, h[j]) - value(i, h[i], j, -h[j]) - value(i, -h[i], j, h[j]) + value(i, -h[i], j, -h[j])) /
+        (4 * h[i] * h[j]);
+      hessian[i][j] = d;
+      hessian[j][i] = d;
+    }
+  }
+  return hessian;
+}
+
+/** The inverse of a square matrix by Gauss–Jordan with partial pivoting; null when it is singular. */
+export function invertMatrix(matrix: readonly (readonly number[])[]): number[][] | null {
+  const n = matrix.length;
+  const a = matrix.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  let scale = 0;
+  for (const row of matrix) for (const v of row) scale = Math.max(scale, Math.abs(v));
+  if (!Number.isFinite(scale) || scale === 0) return null;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+    if (!(Math.abs(a[pivot][col]) > 1e-13 * scale)) return null;
+    [a[col], a[pivot]] = [a[pivot], a[col]];
+    const p = a[col][col];
+    for (let k = 0; k < 2 * n; k++) a[col][k] /= p;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const factor = a[r][col];
+      if (factor === 0) continue;
+      for (let k = 0; k < 2 * n; k++) a[r][k] -= factor * a[col][k];
+    }
+  }
+  return a.map((row) => row.slice(n));
+}
+
+/**
+ * Standard errors sqrt(diag(H⁻¹)) from the Hessian of a negative log-likelihood at its minimum.
+ * All NaN when H is singular or not finite; NaN for a coordinate whose variance is not positive.
+ */
+export function standardErrorsFromHessian(hessian: readonly (readonly number[])[]): Float64Array {
+  const n = hessian.length;
+  const inverse = hessian.every((row) => row.every(Number.isFinite)) ? invertMatrix(hessian) : null;
+  const out = new Float64Array(n).fill(NaN);
+  if (!inverse) return out;
+  for (let i = 0; i < n; i++) out[i] = inverse[i][i] > 0 ? Math.sqrt(inverse[i][i]) : NaN;
+  return out;
+}

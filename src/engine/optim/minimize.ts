@@ -1,0 +1,419 @@
+/**
+ * Unconstrained minimisation of a smooth function of a few parameters: BFGS with a line search that
+ * satisfies the strong Wolfe conditions (Nocedal & Wright, Numerical Optimization, 2nd ed., Alg. 6.1,
+ * 3.5 and 3.6), falling back to Nelder–Mead (Lagarias et al. 1998) when BFGS cannot make progress.
+ * Deterministic: no randomness anywhere.
+ */
+
+export interface MinimizeOptions {
+  /** Writes the gradient at x into out. Without it, central finite differences are used. */
+  gradient?: (x: Float64Array, out: Float64Array) => void;
+  /** BFGS iterations (Nelder–Mead gets 200 × dimension more). Default 200. */
+  maxIterations?: number;
+  /** Converged when the largest gradient component is below this. Default 1e-6. */
+  gradientTolerance?: number;
+}
+
+export interface MinimizeResult {
+  x: Float64Array;
+  value: number;
+  converged: boolean;
+  iterations: number;
+  message: string;
+}
+
+const EPSILON = 2.220446049250313e-16;
+const C1 = 1e-4;
+const C2 = 0.9;
+
+/** Central differences with a step scaled to each coordinate (error O(h²), h ≈ ε^(1/3)). */
+export function centralDifferenceGradient(
+  objective: (x: Float64Array) => number,
+): (x: Float64Array, out: Float64Array) => void {
+  const step = Math.cbrt(EPSILON);
+  return (x, out) => {
+    const probe = Float64Array.from(x);
+    for (let i = 0; i < x.length; i++) {
+      const h = step * Math.max(1, Math.abs(x[i]));
+      probe[i] = x[i] + h;
+      const up = objective(probe);
+      probe[i] = x[i] - h;
+      const down = objective(probe);
+      probe[i] = x[i];
+      out[i] = (up - down) / (2 * h);
+    }
+  };
+}
+
+const dot = (a: Float64Array, b: Float64Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
+
+const maxAbs = (a: Float64Array) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  return m;
+};
+
+/**
+ * When rounding stops all progress, the point still counts as a minimum if the gradient is small
+ * relative to the objective's size (the tolerance itself cannot be met in floating point there).
+ */
+const nearlyStationary = (grad: Float64Array, value: number, tolerance: number) =>
+  maxAbs(grad) <= Math.max(tolerance, 1e-6 * Math.max(1, Math.abs(value)));
+
+const allFinite = (a: Float64Array) => a.every((v) => Number.isFinite(v));
+
+interface LinePoint {
+  alpha: number;
+  value: number;
+  slope: number;
+}
+
+/** Minimiser of the cubic interpolating two points with values and slopes, kept inside [lo, hi]. */
+function cubicStep(a: LinePoint, b: LinePoint): number {
+  const d1 = a.slope + b.slope - (3 * (a.value - b.value)) / (a.alpha - b.alpha);
+  const radicand = d1 * d1 - a.slope * b.slope;
+  const lo = Math.min(a.alpha, b.alpha);
+  const hi = Math.max(a.alpha, b.alpha);
+  const mid = (a.alpha + b.alpha) / 2;
+  if (!(radicand >= 0)) return mid;
+  const d2 = Math.sign(b.alpha - a.alpha) * Math.sqrt(radicand);
+  const next = b.alpha - (b.alpha - a.alpha) * ((b.slope + d2 - d1) / (b.slope - a.slope + 2 * d2));
+  const margin = 0.1 * (hi - lo);
+  if (!Number.isFinite(next) || next < lo + margin || next > hi - margin) return mid;
+  return next;
+}
+
+interface LineSearchResult {
+  ok: boolean;
+  alpha: number;
+  value: number;
+  x: Float64Array;
+  gradient: Float64Array;
+}
+
+/** Strong Wolfe line search along `direction` from x (Nocedal & Wright Alg. 3.5 with zoom, Alg. 3.6). */
+function wolfeLineSearch(
+  objective: (x: Float64Array) => number,
+  gradient: (x: Float64Array, out: Float64Array) => void,
+  x: Float64Array,
+  value: number,
+  grad: Float64Array,
+  direction: Float64Array,
+  initialStep: number,
+): LineSearchResult {
+  const n = x.length;
+  const slope0 = dot(grad, direction);
+  const trial = new Float64Array(n);
+  const trialGrad = new Float64Array(n);
+  const evaluate = (alpha: number): LinePoint => {
+    for (let i = 0; i < n; i++) trial[i] = x[i] + alpha * direction[i];
+    const v = objective(trial);
+    if (!Number.isFinite(v)) return { alpha, value: Infinity, slope: NaN };
+    gradient(trial, trialGrad);
+    if (!allFinite(trialGrad)) return { alpha, value: Infinity, slope: NaN };
+    return { alpha, value: v, slope: dot(trialGrad, direction) };
+  };
+  const accept = (point: LinePoint): LineSearchResult => {
+    evaluate(point.alpha);
+    return {
+      ok: true,
+      alpha: point.alpha,
+      value: point.value,
+      x: Float64Array.from(trial),
+      gradient: Float64Array.from(trialGrad),
+    };
+  };
+  const fail: LineSearchResult = { ok: false, alpha: 0, value, x, gradient: grad };
+
+  const zoom = (loIn: LinePoint, hiIn: LinePoint): LineSearchResult => {
+    let lo = loIn;
+    let hi = hiIn;
+    for (let k = 0; k < 40; k++) {
+      const alpha = Number.isFinite(hi.value) ? cubicStep(lo, hi) : (lo.alpha + hi.alpha) / 2;
+      const point = evaluate(alpha);
+      if (!Number.isFinite(point.value) || point.value > value + C1 * alpha * slope0 || point.value >= lo.value) {
+        hi = point;
+      } else {
+        if (Math.abs(point.slope) <= -C2 * slope0) return accept(point);
+        if (point.slope * (hi.alpha - lo.alpha) >= 0) hi = lo;
+        lo = point;
+      }
+      if (Math.abs(hi.alpha - lo.alpha) < 1e-14 * Math.max(1, lo.alpha)) break;
+    }
+    // The interval collapsed: a point with sufficient decrease is still progress.
+    return lo.alpha > 0 && lo.value < value ? accept(lo) : fail;
+  };
+
+  let previous: LinePoint = { alpha: 0, value, slope: slope0 };
+  let alpha = initialStep;
+  for (let k = 0; k < 40; k++) {
+    const point = evaluate(alpha);
+    if (!Number.isFinite(point.value)) {
+      // Stepped outside the function's domain (overflow): come back towards the last good point.
+      if (k > 0 && previous.alpha > 0) return zoom(previous, point);
+      alpha = (previous.alpha + alpha) / 4;
+      if (alpha < 1e-20) return fail;
+      continue;
+    }
+    if (point.value > value + C1 * alpha * slope0 || (k > 0 && point.value >= previous.value)) {
+      return zoom(previous, point);
+    }
+    if (Math.abs(point.slope) <= -C2 * slope0) return accept(point);
+    if (point.slope >= 0) return zoom(point, previous);
+    previous = point;
+    alpha *= 2;
+  }
+  return previous.alpha > 0 ? accept(previous) : fail;
+}
+
+interface BfgsOutcome extends MinimizeResult {
+  failed: boolean;
+}
+
+function bfgs(
+  objective: (x: Float64Array) => number,
+  gradient: (x: Float64Array, out: Float64Array) => void,
+  x0: Float64Array,
+  maxIterations: number,
+  tolerance: number,
+): BfgsOutcome {
+  const n = x0.length;
+  let x: Float64Array = Float64Array.from(x0);
+  let value = objective(x);
+  let grad: Float64Array = new Float64Array(n);
+  if (!Number.isFinite(value)) {
+    return { x, value, converged: false, iterations: 0, message: "objective not finite at the start", failed: true };
+  }
+  gradient(x, grad);
+  if (!allFinite(grad)) {
+    return { x, value, converged: false, iterations: 0, message: "gradient not finite at the start", failed: true };
+  }
+  // Inverse Hessian approximation, row-major.
+  const h = new Float64Array(n * n);
+  const resetH = () => {
+    h.fill(0);
+    for (let i = 0; i < n; i++) h[i * n + i] = 1;
+  };
+  resetH();
+  const direction = new Float64Array(n);
+  const s = new Float64Array(n);
+  const y = new Float64Array(n);
+  const hy = new Float64Array(n);
+  let stalled = 0;
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    if (maxAbs(grad) <= tolerance) {
+      return { x, value, converged: true, iterations: iteration, message: "gradient below tolerance", failed: false };
+    }
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (let j = 0; j < n; j++) d -= h[i * n + j] * grad[j];
+      direction[i] = d;
+    }
+    if (!(dot(direction, grad) < 0)) {
+      resetH();
+      for (let i = 0; i < n; i++) direction[i] = -grad[i];
+    }
+    // First step (identity Hessian): no longer than 1 in the parameters' (log) scale.
+    const norm = Math.sqrt(dot(direction, direction));
+    const initial = iteration === 0 || norm > 10 ? Math.min(1, 1 / norm) : 1;
+    let step = wolfeLineSearch(objective, gradient, x, value, grad, direction, initial);
+    if (!step.ok) {
+      resetH();
+      for (let i = 0; i < n; i++) direction[i] = -grad[i];
+      step = wolfeLineSearch(
+        objective,
+        gradient,
+        x,
+        value,
+        grad,
+        direction,
+        Math.min(1, 1 / Math.sqrt(dot(grad, grad))),
+      );
+      if (!step.ok) {
+        const converged = nearlyStationary(grad, value, tolerance);
+        return { x, value, converged, iterations: iteration, message: "line search failed", failed: !converged };
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      s[i] = step.x[i] - x[i];
+      y[i] = step.gradient[i] - grad[i];
+    }
+    const decrease = value - step.value;
+    x = step.x;
+    grad = step.gradient;
+    value = step.value;
+    if (decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10) {
+      stalled++;
+      if (stalled >= 3) {
+        const converged = nearlyStationary(grad, value, tolerance);
+        return { x, value, converged, iterations: iteration + 1, message: "no further decrease", failed: false };
+      }
+    } else stalled = 0;
+    const sy = dot(s, y);
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+      if (iteration === 0) {
+        // Scale the first approximation (Nocedal & Wright eq. 6.20).
+        const scale = sy / dot(y, y);
+        for (let i = 0; i < n; i++) h[i * n + i] = scale;
+      }
+      const rho = 1 / sy;
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let j = 0; j < n; j++) v += h[i * n + j] * y[j];
+        hy[i] = v;
+      }
+      const yhy = dot(y, hy);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+        }
+      }
+    }
+  }
+  const converged = maxAbs(grad) <= tolerance;
+  return {
+    x,
+    value,
+    converged,
+    iterations: maxIterations,
+    message: converged ? "gradient below tolerance" : "iteration limit reached",
+    failed: false,
+  };
+}
+
+/** Nelder–Mead with the dimension-adapted coefficients of Gao & Han (2012). */
+export function nelderMead(
+  objective: (x: Float64Array) => number,
+  x0: ArrayLike<number>,
+  options: { maxIterations?: number; tolerance?: number } = {},
+): MinimizeResult {
+  const n = x0.length;
+  const maxIterations = options.maxIterations ?? 200 * n;
+  const tolerance = options.tolerance ?? 1e-10;
+  const f = (x: Float64Array) => {
+    const v = objective(x);
+    return Number.isFinite(v) ? v : Infinity;
+  };
+  const reflect = 1;
+  const expand = 1 + 2 / n;
+  const contract = 0.75 - 1 / (2 * n);
+  const shrink = 1 - 1 / n;
+  const points: Float64Array[] = [Float64Array.from(x0)];
+  for (let i = 0; i < n; i++) {
+    const p = Float64Array.from(x0);
+    p[i] = p[i] !== 0 ? p[i] * 1.05 + (p[i] > 0 ? 0.1 : -0.1) : 0.25;
+    points.push(p);
+  }
+  let values = points.map(f);
+  const centroid = new Float64Array(n);
+  const along = (t: number) => {
+    const p = new Float64Array(n);
+    const worst = points[n];
+    for (let i = 0; i < n; i++) p[i] = centroid[i] + t * (centroid[i] - worst[i]);
+    return p;
+  };
+  let iteration = 0;
+  for (; iteration < maxIterations; iteration++) {
+    const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+    const sortedPoints = order.map((i) => points[i]);
+    values = order.map((i) => values[i]);
+    sortedPoints.forEach((p, i) => (points[i] = p));
+    const spread = values[n] - values[0];
+    let size = 0;
+    for (let k = 1; k <= n; k++)
+      for (let i = 0; i < n; i++) size = Math.max(size, Math.abs(points[k][i] - points[0][i]));
+    if (Number.isFinite(spread) && spread <= tolerance * Math.max(1, Math.abs(values[0])) && size <= 1e-8) break;
+    centroid.fill(0);
+    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) centroid[i] += points[k][i] / n;
+    const r = along(reflect);
+    const fr = f(r);
+    if (fr < values[0]) {
+      const e = along(expand);
+      const fe = f(e);
+      if (fe < fr) {
+        points[n] = e;
+        values[n] = fe;
+      } else {
+        points[n] = r;
+        values[n] = fr;
+      }
+    } else if (fr < values[n - 1]) {
+      points[n] = r;
+      values[n] = fr;
+    } else {
+      const outside = fr < values[n];
+      const c = along(outside ? contract : -contract);
+      const fc = f(c);
+      if (fc < (outside ? fr : values[n])) {
+        points[n] = c;
+        values[n] = fc;
+      } else {
+        for (let k = 1; k <= n; k++) {
+          for (let i = 0; i < n; i++) points[k][i] = points[0][i] + shrink * (points[k][i] - points[0][i]);
+          values[k] = f(points[k]);
+        }
+      }
+    }
+  }
+  let best = 0;
+  for (let k = 1; k <= n; k++) if (values[k] < values[best]) best = k;
+  const converged = iteration < maxIterations && Number.isFinite(values[best]);
+  return {
+    x: Float64Array.from(points[best]),
+    value: values[best],
+    converged,
+    iterations: iteration,
+    message: converged ? "simplex collapsed" : "iteration limit reached",
+  };
+}
+
+/**
+ * Minimises a smooth objective from x0. BFGS first; if it fails (non-finite values, a line search that
+ * cannot progress, or no convergence), Nelder–Mead from the best point found, then BFGS again to polish.
+ */
+export function minimize(
+  objective: (x: Float64Array) => number,
+  x0: ArrayLike<number>,
+  options: MinimizeOptions = {},
+): MinimizeResult {
+  const maxIterations = options.maxIterations ?? 200;
+  const tolerance = options.gradientTolerance ?? 1e-6;
+  const gradient = options.gradient ?? centralDifferenceGradient(objective);
+  const start = Float64Array.from(x0);
+  const first = bfgs(objective, gradient, start, maxIterations, tolerance);
+  if (first.converged) return stripFailed(first);
+
+  const from = Number.isFinite(first.value) ? first.x : start;
+  const simplex = nelderMead(objective, from, { maxIterations: 200 * start.length + maxIterations });
+  const polish = bfgs(objective, gradient, simplex.x, maxIterations, tolerance);
+  const candidates = [first, { ...simplex, failed: false }, polish].filter((c) => Number.isFinite(c.value));
+  if (candidates.length === 0) {
+    return { x: start, value: NaN, converged: false, iterations: first.iterations, message: first.message };
+  }
+  const best = candidates.reduce((a, b) => (b.value < a.value ? b : a));
+  const iterations = first.iterations + simplex.iterations + polish.iterations;
+  const converged = polish.converged && best === polish;
+  return {
+    x: best.x,
+    value: best.value,
+    converged,
+    iterations,
+    message: converged
+      ? `converged after Nelder–Mead fallback (BFGS: ${first.message})`
+      : `${best.message} (BFGS: ${first.message})`,
+  };
+}
+
+function stripFailed(outcome: BfgsOutcome): MinimizeResult {
+  return {
+    x: outcome.x,
+    value: outcome.value,
+    converged: outcome.converged,
+    iterations: outcome.iterations,
+    message: outcome.message,
+  };
+}

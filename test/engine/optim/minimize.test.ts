@@ -1,0 +1,80 @@
+import { centralDifferenceGradient, minimize, nelderMead } from "../../../src/engine/optim/minimize";
+
+const rosenbrock = (x: Float64Array) => 100 * (x[1] - x[0] * x[0]) ** 2 + (1 - x[0]) ** 2;
+const rosenbrockGradient = (x: Float64Array, out: Float64Array) => {
+  out[0] = -400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0]);
+  out[1] = 200 * (x[1] - x[0] * x[0]);
+};
+
+describe("minimize (BFGS + Wolfe line search)", () => {
+  test("Rosenbrock from (−1.2, 1) with the analytic gradient reaches (1, 1)", () => {
+    const result = minimize(rosenbrock, [-1.2, 1], { gradient: rosenbrockGradient });
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 6);
+    expect(result.x[1]).toBeCloseTo(1, 6);
+    expect(result.value).toBeLessThan(1e-12);
+  });
+
+  test("Rosenbrock with finite-difference gradients", () => {
+    const result = minimize(rosenbrock, [-1.2, 1]);
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 5);
+    expect(result.x[1]).toBeCloseTo(1, 5);
+  });
+
+  test("an ill-conditioned 4-D quadratic is solved exactly", () => {
+    const scales = [1, 10, 100, 1000];
+    const centre = [3, -2, 0.5, 7];
+    const f = (x: Float64Array) => scales.reduce((s, c, i) => s + c * (x[i] - centre[i]) ** 2, 0);
+    const result = minimize(f, [0, 0, 0, 0]);
+    expect(result.converged).toBe(true);
+    centre.forEach((c, i) => expect(result.x[i]).toBeCloseTo(c, 5));
+  });
+
+  test("a region where the objective is not finite is stepped around, not into", () => {
+    // log-barrier: infinite for x ≤ 0, minimum at x = 1
+    const f = (x: Float64Array) => (x[0] > 0 ? x[0] - Math.log(x[0]) : Infinity);
+    const result = minimize(f, [50]);
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 6);
+  });
+
+  test("an objective that is not finite at the start is reported as not converged", () => {
+    const result = minimize(() => NaN, [1, 2]);
+    expect(result.converged).toBe(false);
+    expect(result.message).not.toBe("");
+  });
+
+  test("an unbounded objective does not claim convergence", () => {
+    const result = minimize((x) => -x[0], [0], { maxIterations: 20 });
+    expect(result.converged).toBe(false);
+  });
+
+  test("deterministic: two runs give identical bits", () => {
+    const a = minimize(rosenbrock, [-1.2, 1]);
+    const b = minimize(rosenbrock, [-1.2, 1]);
+    expect(Array.from(a.x)).toEqual(Array.from(b.x));
+  });
+});
+
+describe("nelderMead", () => {
+  test("Rosenbrock without any gradient", () => {
+    const result = nelderMead(rosenbrock, [-1.2, 1], { maxIterations: 5000 });
+    expect(result.converged).toBe(true);
+    expect(result.x[0]).toBeCloseTo(1, 4);
+    expect(result.x[1]).toBeCloseTo(1, 4);
+  });
+});
+
+describe("centralDifferenceGradient", () => {
+  test("matches the analytic gradient to ~1e-7", () => {
+    const gradient = centralDifferenceGradient(rosenbrock);
+    const out = new Float64Array(2);
+    const exact = new Float64Array(2);
+    const x = Float64Array.from([0.3, -0.7]);
+    gradient(x, out);
+    rosenbrockGradient(x, exact);
+    expect(out[0]).toBeCloseTo(exact[0], 6);
+    expect(out[1]).toBeCloseTo(exact[1], 6);
+  });
+});
