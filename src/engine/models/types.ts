@@ -43,3 +43,37 @@ export interface PurchasePredictor {
   /** P(X(t) = n) for a customer just acquired. */
   probabilityOfPurchases(n: number, t: number): number;
 }
+
+/** The parameters of each model, in the order CUST.FIT lists them. */
+export const MODEL_PARAMETERS: Readonly<Record<ModelName, readonly string[]>> = {
+  bgnbd: ["r", "alpha", "a", "b"],
+  mbgnbd: ["r", "alpha", "a", "b"],
+  pnbd: ["r", "alpha", "s", "beta"],
+  gg: ["p", "q", "gamma"],
+  bgbb: ["alpha", "beta", "gamma", "delta"],
+  sbg: ["alpha", "beta"],
+};
+
+export const MODEL_NAMES = Object.keys(MODEL_PARAMETERS) as ModelName[];
+export const PURCHASE_MODELS: readonly PurchaseModelName[] = ["bgnbd", "mbgnbd", "pnbd"];
+
+/**
+ * The columns CUST.FIT received, as numbers (blank cells NaN), before any model-specific check.
+ * Which ones a model reads: purchase models frequency/recency/age; gg frequency/monetary;
+ * bgbb frequency/recency/age (= n_periods); sbg frequency (= survivors at the start of each period).
+ * weights, when given, counts how many customers each row stands for.
+ */
+export interface FitColumns {
+  frequency: Float64Array;
+  recency?: Float64Array;
+  age?: Float64Array;
+  monetary?: Float64Array;
+  weights?: Float64Array;
+}
+
+export interface FitOptions {
+  /** L2 penalty coefficient on the parameters (lifetimes' penalizer_coef). Default 0. */
+  penalty?: number;
+  /** Optimiser iterations per start. */
+  maxIterations?: number;
+}

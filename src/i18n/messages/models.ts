@@ -1,8 +1,76 @@
-/** Messages of the models area. Keys start with "models.". French must have exactly the same keys. */
+/** Messages of the models area (BG/NBD, MBG/NBD, Pareto/NBD fit and predictions, the CUST.FIT table). */
 export const en = {
-  "models._area": "models",
+  "models.notParameterTable":
+    "{arg} is not a parameter table from CUST.FIT: select the whole two-column table (label | value) that CUST.FIT spilled.",
+  "models.wrongModel": "This parameter table is for {found}, but {function} needs {expected}.",
+  "models.missingParameter": "The parameter table has no {name} row: select the whole table CUST.FIT spilled.",
+  "models.badParameter":
+    "The parameter {name} in the table must be a positive number (found {found}): re-run CUST.FIT.",
+  "models.unknownModel": "Unknown model {found}: use one of {choices}.",
+  "models.notAvailable": "The {model} model cannot be fitted in this version yet: use bgnbd, mbgnbd or pnbd.",
+  "models.noCustomers": "There are no customers to fit: {arg} is empty.",
+  "models.columnRequired": "The {model} model needs the {arg} column.",
+  "models.frequencyNotInteger":
+    "frequency counts repeat purchases, so it must be a whole number: row {row} has {found}.",
+  "models.frequencyNegative": "frequency cannot be negative: row {row} has {found}.",
+  "models.recencyNegative": "recency cannot be negative: row {row} has {found}.",
+  "models.recencyAfterAge":
+    "recency cannot be greater than T (the customer's age): row {row} has recency {found} and T {age}.",
+  "models.recencyWithoutPurchase":
+    "A customer with no repeat purchase has recency 0: row {row} has frequency 0 and recency {found}.",
+  "models.ageNotPositive": "T (time since the first purchase) must be more than 0: row {row} has {found}.",
+  "models.weightNegative": "weights count customers, so they cannot be negative: row {row} has {found}.",
+  "models.optionUnknown": 'Unknown option {found}: use penalty or max_iterations (e.g. "penalty=0.01").',
+  "models.optionBad": "The option {name} must be a number 0 or more (found {found}).",
+  "models.converged": "Converged in {iterations} iterations.",
+  "models.notConverged":
+    'The fit did NOT converge ({detail}): do not use these parameters; try options "penalty=0.01" or check the data.',
+  "models.timeNegative": "t (the prediction horizon) cannot be negative: found {found}.",
+  "models.countNotInteger": "n (the number of purchases) must be a whole number 0 or more: found {found}.",
+  "models.holdoutNegative": "Holdout purchases cannot be negative: row {row} has {found}.",
+  "models.holdoutHeaderBucket": "repeat purchases in calibration",
+  "models.holdoutHeaderCustomers": "customers",
+  "models.holdoutHeaderActual": "actual purchases per customer (holdout)",
+  "models.holdoutHeaderPredicted": "predicted purchases per customer (holdout)",
+  "models.holdoutHeaderTotal": "all customers",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
-  "models._area": "models",
+  "models.notParameterTable":
+    "{arg} n'est pas une table de paramètres de CUST.FIT : sélectionnez toute la table à deux colonnes (libellé | valeur) renvoyée par CUST.FIT.",
+  "models.wrongModel": "Cette table de paramètres est celle du modèle {found}, mais {function} attend {expected}.",
+  "models.missingParameter":
+    "La table de paramètres n'a pas de ligne {name} : sélectionnez toute la table renvoyée par CUST.FIT.",
+  "models.badParameter":
+    "Le paramètre {name} de la table doit être un nombre positif ({found} trouvé) : relancez CUST.FIT.",
+  "models.unknownModel": "Modèle {found} inconnu : utilisez l'un de {choices}.",
+  "models.notAvailable":
+    "Le modèle {model} ne peut pas encore être estimé dans cette version : utilisez bgnbd, mbgnbd ou pnbd.",
+  "models.noCustomers": "Aucun client à estimer : {arg} est vide.",
+  "models.columnRequired": "Le modèle {model} a besoin de la colonne {arg}.",
+  "models.frequencyNotInteger":
+    "frequency compte les achats répétés et doit donc être un nombre entier : la ligne {row} contient {found}.",
+  "models.frequencyNegative": "frequency ne peut pas être négatif : la ligne {row} contient {found}.",
+  "models.recencyNegative": "recency ne peut pas être négatif : la ligne {row} contient {found}.",
+  "models.recencyAfterAge":
+    "recency ne peut pas dépasser T (l'ancienneté du client) : la ligne {row} a recency {found} et T {age}.",
+  "models.recencyWithoutPurchase":
+    "Un client sans achat répété a une recency de 0 : la ligne {row} a frequency 0 et recency {found}.",
+  "models.ageNotPositive":
+    "T (temps depuis le premier achat) doit être supérieur à 0 : la ligne {row} contient {found}.",
+  "models.weightNegative": "weights compte des clients et ne peut pas être négatif : la ligne {row} contient {found}.",
+  "models.optionUnknown": 'Option {found} inconnue : utilisez penalty ou max_iterations (par ex. "penalty=0.01").',
+  "models.optionBad": "L'option {name} doit être un nombre positif ou nul ({found} trouvé).",
+  "models.converged": "Convergence atteinte en {iterations} itérations.",
+  "models.notConverged":
+    "L'estimation n'a PAS convergé ({detail}) : n'utilisez pas ces paramètres ; essayez l'option \"penalty=0.01\" ou vérifiez les données.",
+  "models.timeNegative": "t (l'horizon de prévision) ne peut pas être négatif : {found} trouvé.",
+  "models.countNotInteger": "n (le nombre d'achats) doit être un nombre entier positif ou nul : {found} trouvé.",
+  "models.holdoutNegative":
+    "Les achats de la période de contrôle ne peuvent pas être négatifs : la ligne {row} contient {found}.",
+  "models.holdoutHeaderBucket": "achats répétés en calibration",
+  "models.holdoutHeaderCustomers": "clients",
+  "models.holdoutHeaderActual": "achats réels par client (contrôle)",
+  "models.holdoutHeaderPredicted": "achats prévus par client (contrôle)",
+  "models.holdoutHeaderTotal": "tous les clients",
 };

@@ -1,0 +1,89 @@
+/**
+ * The table CUST.FIT spills and every model function reads back: two columns, label | value.
+ * Labels are stable, machine-readable English keys (model, the parameters, loglik, converged, n,
+ * se_<parameter>, message) so a table made in a French workbook reads the same everywhere.
+ */
+import { valueError } from "../errors";
+import { Locale, t } from "../../i18n";
+import { FittedModel, MODEL_NAMES, MODEL_PARAMETERS, ModelName } from "./types";
+
+const BLANK = "";
+
+export function toParameterTable(fit: FittedModel, locale: Locale): unknown[][] {
+  const names = MODEL_PARAMETERS[fit.model];
+  const rows: unknown[][] = [["model", fit.model]];
+  for (const name of names) rows.push([name, fit.params[name]]);
+  rows.push(["loglik", fit.logLikelihood], ["converged", fit.converged], ["n", fit.n]);
+  for (const name of names) {
+    const se = fit.standardErrors?.[name];
+    rows.push([`se_${name}`, se === undefined || !Number.isFinite(se) ? BLANK : se]);
+  }
+  const message = fit.converged
+    ? (fit.message ?? BLANK)
+    : t("models.notConverged", { detail: fit.message ?? "" }, locale);
+  rows.push(["message", message]);
+  return rows.map(([label, value]) => [label, typeof value === "number" && !Number.isFinite(value) ? BLANK : value]);
+}
+
+function cellText(value: unknown): string {
+  return typeof value === "string" ? value.trim().toLowerCase() : "";
+}
+
+function readBoolean(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  return ["true", "vrai", "1"].includes(cellText(value));
+}
+
+const listChoices = (models: readonly string[]) =>
+  models.length <= 1 ? models.join("") : `${models.slice(0, -1).join(", ")} or ${models[models.length - 1]}`;
+
+/**
+ * Reads a CUST.FIT table back. Throws #VALUE! when the range is not such a table, when it belongs to a
+ * model other than the expected ones, or when a parameter is missing or not a positive number.
+ */
+export function readParameterTable(
+  grid: unknown[][],
+  expected: readonly ModelName[],
+  functionName = "this function",
+  arg = "model_table",
+): FittedModel {
+  const rows = Array.isArray(grid) ? grid.filter((row) => Array.isArray(row) && row.length >= 2) : [];
+  const values = new Map<string, unknown>();
+  for (const row of rows) {
+    const label = cellText(row[0]);
+    if (label && !values.has(label)) values.set(label, row[1]);
+  }
+  const model = cellText(values.get("model")) as ModelName;
+  if (!MODEL_NAMES.includes(model)) throw valueError("models.notParameterTable", { arg });
+  if (!expected.includes(model)) {
+    throw valueError("models.wrongModel", { found: model, function: functionName, expected: listChoices(expected) });
+  }
+  const params: Record<string, number> = {};
+  const standardErrors: Record<string, number> = {};
+  for (const name of MODEL_PARAMETERS[model]) {
+    if (!values.has(name)) throw valueError("models.missingParameter", { name });
+    const value = values.get(name);
+    if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
+      throw valueError("models.badParameter", {
+        name,
+        found: value === null || value === undefined ? "" : String(value),
+      });
+    }
+    params[name] = value;
+    const se = values.get(`se_${name}`);
+    standardErrors[name] = typeof se === "number" ? se : NaN;
+  }
+  const loglik = values.get("loglik");
+  const n = values.get("n");
+  const message = values.get("message");
+  return {
+    model,
+    params,
+    logLikelihood: typeof loglik === "number" ? loglik : NaN,
+    converged: readBoolean(values.get("converged")),
+    n: typeof n === "number" ? n : NaN,
+    standardErrors,
+    message: typeof message === "string" ? message : undefined,
+  };
+}
