@@ -36,6 +36,10 @@ export const en = {
     "No customer bought more than once, so the CLV model cannot be fitted. Use RFM or quantile tiers, or a longer history.",
   "segmentation.issue.fitNotConverged":
     "The CLV model did not fully converge ({detail}); the tiers are usable but check the CLV figures.",
+  "segmentation.issue.oneCustomer":
+    "All the transactions belong to one customer: segments compare customers with each other, so at least two are needed.",
+  "segmentation.issue.clvNeedsTransactions":
+    "CLV tiers need the purchase history: choose a transaction log (customer, date, amount), or use RFM or quantile tiers.",
   "segmentation.issue.badMethod": "The segmentation settings are invalid: {detail}.",
   "segmentation.issue.rowRef": "row {row}",
 
@@ -136,6 +140,10 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "Aucun client n'a acheté plus d'une fois : le modèle de VVC ne peut pas être ajusté. Utilisez le RFM ou des tranches par quantile, ou un historique plus long.",
   "segmentation.issue.fitNotConverged":
     "Le modèle de VVC n'a pas complètement convergé ({detail}) ; les tranches sont utilisables mais vérifiez les montants de VVC.",
+  "segmentation.issue.oneCustomer":
+    "Toutes les transactions appartiennent au même client : les segments comparent les clients entre eux, il en faut au moins deux.",
+  "segmentation.issue.clvNeedsTransactions":
+    "Les tranches de VVC ont besoin de l'historique d'achats : choisissez un journal de transactions (client, date, montant), ou utilisez le RFM ou des tranches par quantile.",
   "segmentation.issue.badMethod": "Les réglages de segmentation ne sont pas valides : {detail}.",
   "segmentation.issue.rowRef": "ligne {row}",
 
