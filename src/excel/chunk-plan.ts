@@ -1,0 +1,194 @@
+/**
+ * Plans how the add-in's columns are written so that no single request to Excel exceeds 4 MB
+ * (Excel on the web refuses requests above 5 MB). Pure: sizes are conservative estimates of the JSON
+ * Office.js sends, so the plan is the same in Excel, in the workbench and in tests.
+ */
+import type { CellValue } from "./workbook";
+
+/** Our ceiling per request; Excel on the web's hard limit is 5 MB, the margin absorbs estimate error. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** Per request: the JSON envelope, object paths, the range address and the calculation/screen suspension. */
+export const REQUEST_OVERHEAD_BYTES = 4 * 1024;
+/** JSON of the longest double: "-0.0000012864227469696622" (fixed notation down to 1e-6) is 25 characters. */
+export const NUMBER_BYTES = 25;
+/** "[", "]" and the comma between rows of a 2-D array. */
+export const ROW_OVERHEAD_BYTES = 3;
+/** One getRangeByIndexes(...) action plus one format.fill.color property set, with its colour. */
+export const FILL_RUN_BYTES = 256;
+/** One number-format set on a whole column range (one value broadcast to every cell). */
+export const NUMBER_FORMAT_BYTES = 512;
+
+/** UTF-8 bytes of a string once JSON-escaped: quotes, escapes (\" \\ \uXXXX) and multi-byte characters. */
+export function estimateTextBytes(text: string): number {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20) bytes += 6;
+    else if (code === 0x22 || code === 0x5c) bytes += 2;
+    else if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else bytes += 3; // a surrogate pair is 4 bytes for 2 code units: 3 per unit over-counts, which is safe
+  }
+  return bytes;
+}
+
+/** JSON size of one cell value plus its separator. */
+export function estimateValueBytes(value: CellValue | null | undefined): number {
+  switch (typeof value) {
+    case "number":
+      return NUMBER_BYTES + 1;
+    case "boolean":
+      return 5 + 1; // "false"
+    case "string":
+      return estimateTextBytes(value) + 1;
+    default:
+      return 4 + 1; // null
+  }
+}
+
+export interface RowChunk {
+  /** 0-based first data row of the request. */
+  startRow: number;
+  rowCount: number;
+  /** Estimated request size, overhead included. */
+  estimatedBytes: number;
+}
+
+export interface ChunkOptions {
+  maxRequestBytes?: number;
+  /** An upper bound on rows per request, e.g. so a cancel or progress update comes often enough. */
+  maxRowsPerRequest?: number;
+}
+
+/**
+ * Packs consecutive rows greedily into requests under the byte ceiling. A single row larger than the
+ * ceiling still gets a request of its own (Excel will then report it; nothing smaller can be sent).
+ */
+export function planRowChunks(
+  rowCount: number,
+  rowBytes: (row: number) => number,
+  options: ChunkOptions = {},
+): RowChunk[] {
+  const ceiling = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const maxRows = options.maxRowsPerRequest ?? Number.POSITIVE_INFINITY;
+  const chunks: RowChunk[] = [];
+  let start = 0;
+  let bytes = REQUEST_OVERHEAD_BYTES;
+  for (let row = 0; row < rowCount; row++) {
+    const size = rowBytes(row);
+    const count = row - start;
+    if (count > 0 && (bytes + size > ceiling || count >= maxRows)) {
+      chunks.push({ startRow: start, rowCount: count, estimatedBytes: bytes });
+      start = row;
+      bytes = REQUEST_OVERHEAD_BYTES;
+    }
+    bytes += size;
+  }
+  if (rowCount > start) chunks.push({ startRow: start, rowCount: rowCount - start, estimatedBytes: bytes });
+  return chunks;
+}
+
+/** Plan for rows whose cells all cost `bytesPerCell` (e.g. NUMBER_BYTES + 1), without the values at hand. */
+export function planUniformWrites(
+  rowCount: number,
+  columnCount: number,
+  bytesPerCell: number,
+  options: ChunkOptions = {},
+): RowChunk[] {
+  const rowBytes = columnCount * bytesPerCell + ROW_OVERHEAD_BYTES;
+  const ceiling = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const fit = Math.max(1, Math.floor((ceiling - REQUEST_OVERHEAD_BYTES) / rowBytes));
+  const perRequest = Math.min(fit, options.maxRowsPerRequest ?? fit);
+  const chunks: RowChunk[] = [];
+  for (let start = 0; start < rowCount; start += perRequest) {
+    const count = Math.min(perRequest, rowCount - start);
+    chunks.push({ startRow: start, rowCount: count, estimatedBytes: REQUEST_OVERHEAD_BYTES + count * rowBytes });
+  }
+  return chunks;
+}
+
+/** Plan for writing these columns (each one value per row, same length) side by side. */
+export function planValueWrites(columns: readonly (readonly CellValue[])[], options: ChunkOptions = {}): RowChunk[] {
+  const rowCount = columns.length === 0 ? 0 : columns[0].length;
+  return planRowChunks(
+    rowCount,
+    (row) => {
+      let bytes = ROW_OVERHEAD_BYTES;
+      for (const column of columns) bytes += estimateValueBytes(column[row]);
+      return bytes;
+    },
+    options,
+  );
+}
+
+/** A run of consecutive rows of one column that share a fill colour. */
+export interface FillRun {
+  /** Index into the list of columns being written. */
+  column: number;
+  startRow: number;
+  rowCount: number;
+  color: string;
+}
+
+/** Consecutive equal colours grouped into runs; rows without a fill produce no run. */
+export function fillRuns(fills: readonly (string | null)[], column: number): FillRun[] {
+  const runs: FillRun[] = [];
+  let row = 0;
+  while (row < fills.length) {
+    const color = fills[row];
+    let end = row + 1;
+    while (end < fills.length && fills[end] === color) end++;
+    if (color !== null && color !== "") runs.push({ column, startRow: row, rowCount: end - row, color });
+    row = end;
+  }
+  return runs;
+}
+
+export interface FillRequest {
+  runs: FillRun[];
+  estimatedBytes: number;
+}
+
+/** Packs fill runs into requests under the byte ceiling (each run is one range action). */
+export function planFillWrites(runs: readonly FillRun[], options: ChunkOptions = {}): FillRequest[] {
+  const ceiling = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const perRequest = Math.max(1, Math.floor((ceiling - REQUEST_OVERHEAD_BYTES) / FILL_RUN_BYTES));
+  const requests: FillRequest[] = [];
+  for (let i = 0; i < runs.length; i += perRequest) {
+    const slice = runs.slice(i, i + perRequest);
+    requests.push({ runs: slice, estimatedBytes: REQUEST_OVERHEAD_BYTES + slice.length * FILL_RUN_BYTES });
+  }
+  return requests;
+}
+
+export interface PlannedColumn {
+  values: readonly CellValue[];
+  numberFormat?: string;
+  fills?: readonly (string | null)[];
+}
+
+/** The whole write, in order: value requests, then one number-format request, then fill requests. */
+export interface WritePlan {
+  values: RowChunk[];
+  /** Size of the single request that sets every column's number format (0 when none has one). */
+  numberFormatBytes: number;
+  fills: FillRequest[];
+  requestCount: number;
+}
+
+export function planColumnWrites(columns: readonly PlannedColumn[], options: ChunkOptions = {}): WritePlan {
+  const values = planValueWrites(
+    columns.map((column) => column.values),
+    options,
+  );
+  const formatted = columns.filter((column) => column.numberFormat !== undefined).length;
+  const numberFormatBytes = formatted === 0 ? 0 : REQUEST_OVERHEAD_BYTES + formatted * NUMBER_FORMAT_BYTES;
+  const runs = columns.flatMap((column, index) => (column.fills ? fillRuns(column.fills, index) : []));
+  const fills = planFillWrites(runs, options);
+  return {
+    values,
+    numberFormatBytes,
+    fills,
+    requestCount: values.length + (numberFormatBytes > 0 ? 1 : 0) + fills.length,
+  };
+}
