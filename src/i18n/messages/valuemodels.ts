@@ -3,9 +3,98 @@
  * Keys start with "valuemodels.". French must have exactly the same keys.
  */
 export const en = {
-  "valuemodels._area": "valuemodels",
+  "valuemodels.gg.nonPositiveSpend":
+    "{count} customers with repeat purchases have a zero or negative average spend (first: row {row}). The Gamma-Gamma model needs positive spends: leave refunds and free orders out of the averages, or leave those customers out of the fit.",
+  "valuemodels.gg.noRepeatCustomers":
+    "No customer has a repeat purchase (frequency > 0): the Gamma-Gamma model learns spend from repeat customers only.",
+  "valuemodels.gg.meanUndefined":
+    "The Gamma-Gamma q is {q}, at most 1: the population's average spend is then infinite, so a customer without repeat purchases has no expected spend. A few extreme spends usually cause this: check them, or fit on more customers.",
+  "valuemodels.gg.conditionalUndefined":
+    "The Gamma-Gamma q is {q}: with so few repeat purchases the expected spend is infinite. Check the extreme spends, or fit on more customers.",
+  "valuemodels.gg.spendNotPositive":
+    "The average spend of a customer with repeat purchases must be greater than zero, but it is {found}; net refunds into the purchases before averaging.",
+  "valuemodels.gg.spendNotPositiveAt":
+    "monetary must be greater than zero for a customer with repeat purchases, but row {row} holds {found}; net refunds into the purchases before averaging.",
+  "valuemodels.bgbb.notCount": "{arg} must be a whole number of opportunities, 0 or more, but row {row} holds {found}.",
+  "valuemodels.bgbb.badWeight": "weights must be counts of customers, 0 or more, but row {row} holds {found}.",
+  "valuemodels.bgbb.noCustomers": "There are no customers to fit: every weight is zero.",
+  "valuemodels.bgbb.recencyAfterPeriods":
+    "recency cannot be after the last opportunity: row {row} has recency {recency} but periods {periods}.",
+  "valuemodels.bgbb.frequencyAboveRecency":
+    "frequency cannot exceed recency (one transaction per opportunity at most): row {row} has frequency {frequency} and recency {recency}.",
+  "valuemodels.bgbb.recencyWithoutPurchase":
+    "recency must be 0 for a customer without repeat transactions, but row {row} has frequency 0 and recency {recency}.",
+  "valuemodels.bgbb.opportunitiesNotCount":
+    "{arg} counts opportunities, so it must be a whole number, 0 or more (it is {found}).",
+  "valuemodels.sbg.tooShort":
+    "survivors needs the cohort at the start and at least one later period, but it has {found} value(s).",
+  "valuemodels.sbg.startNotPositive":
+    "The first survivors value is the cohort at the start, so it must be greater than zero (it is {found}).",
+  "valuemodels.sbg.negative": "survivors cannot be negative, but row {row} holds {found}.",
+  "valuemodels.sbg.increasing":
+    "survivors can only go down over time, but row {row} holds {found}, more than the {previous} before it. Give one cohort, oldest period first.",
+  "valuemodels.sbg.noChurn":
+    "Nobody in the cohort has left yet, so there is nothing to learn churn from: add later periods.",
+  "valuemodels.sbg.lifetimeInfinite":
+    "With alpha = {alpha} (at most 1) the expected lifetime is infinite: some customers almost never leave. Give a discount rate above 0, or look at the survival over a horizon.",
+  "valuemodels.sbg.badDiscount": "The discount rate must be 0 or more (it is {found}).",
+  "valuemodels.sbg.badRenewals": "renewals must be a whole number, 0 or more (it is {found}).",
+  "valuemodels.clv.badMonths": "months must be a whole number of months, at least 1 (it is {found}).",
+  "valuemodels.clv.badDiscount": "discount_rate is a monthly rate: 0 or more, typed as 1% or 0.01 (it is {found}).",
+  "valuemodels.clv.badMargin": "margin must be 0 or more, typed as 30% or 0.3 (it is {found}).",
+  "valuemodels.clv.badPeriodsPerMonth": "The number of periods per month must be greater than zero (it is {found}).",
+  "valuemodels.clv.spendMissing": "Row {row} has no spend per purchase: fill it in, or leave the whole row blank.",
+  "valuemodels.clv.negativeSpend":
+    "The spend per purchase cannot be negative, but row {row} holds {found}. Net refunds into the purchases, and value loss-making customers separately.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
-  "valuemodels._area": "valuemodels",
+  "valuemodels.gg.nonPositiveSpend":
+    "{count} clients ayant racheté ont un panier moyen nul ou négatif (première : ligne {row}). Le modèle Gamma-Gamma exige des montants positifs : retirez les remboursements et commandes gratuites des moyennes, ou écartez ces clients de l'ajustement.",
+  "valuemodels.gg.noRepeatCustomers":
+    "Aucun client n'a racheté (fréquence > 0) : le modèle Gamma-Gamma apprend le panier à partir des seuls clients qui rachètent.",
+  "valuemodels.gg.meanUndefined":
+    "Le q du Gamma-Gamma vaut {q}, au plus 1 : le panier moyen de la population est alors infini, et un client sans rachat n'a pas de panier attendu. Quelques montants extrêmes en sont souvent la cause : vérifiez-les, ou ajustez sur plus de clients.",
+  "valuemodels.gg.conditionalUndefined":
+    "Le q du Gamma-Gamma vaut {q} : avec si peu de rachats, le panier attendu est infini. Vérifiez les montants extrêmes, ou ajustez sur plus de clients.",
+  "valuemodels.gg.spendNotPositive":
+    "Le panier moyen d'un client qui a racheté doit être strictement positif, mais il vaut {found} ; déduisez les remboursements des achats avant la moyenne.",
+  "valuemodels.gg.spendNotPositiveAt":
+    "monetary doit être strictement positif pour un client qui a racheté, mais la ligne {row} contient {found} ; déduisez les remboursements des achats avant la moyenne.",
+  "valuemodels.bgbb.notCount":
+    "{arg} doit être un nombre entier d'occasions, 0 ou plus, mais la ligne {row} contient {found}.",
+  "valuemodels.bgbb.badWeight":
+    "weights doit contenir des nombres de clients, 0 ou plus, mais la ligne {row} contient {found}.",
+  "valuemodels.bgbb.noCustomers": "Il n'y a aucun client à ajuster : tous les poids sont nuls.",
+  "valuemodels.bgbb.recencyAfterPeriods":
+    "recency ne peut pas dépasser la dernière occasion : la ligne {row} a recency {recency} mais periods {periods}.",
+  "valuemodels.bgbb.frequencyAboveRecency":
+    "frequency ne peut pas dépasser recency (une transaction par occasion au plus) : la ligne {row} a frequency {frequency} et recency {recency}.",
+  "valuemodels.bgbb.recencyWithoutPurchase":
+    "recency doit valoir 0 pour un client sans transaction répétée, mais la ligne {row} a frequency 0 et recency {recency}.",
+  "valuemodels.bgbb.opportunitiesNotCount":
+    "{arg} compte des occasions : ce doit être un nombre entier, 0 ou plus (il vaut {found}).",
+  "valuemodels.sbg.tooShort":
+    "survivors doit contenir la cohorte au départ et au moins une période ultérieure, mais ne contient que {found} valeur(s).",
+  "valuemodels.sbg.startNotPositive":
+    "La première valeur de survivors est la cohorte au départ : elle doit être strictement positive (elle vaut {found}).",
+  "valuemodels.sbg.negative": "survivors ne peut pas être négatif, mais la ligne {row} contient {found}.",
+  "valuemodels.sbg.increasing":
+    "survivors ne peut que diminuer avec le temps, mais la ligne {row} contient {found}, plus que les {previous} d'avant. Donnez une seule cohorte, la période la plus ancienne en premier.",
+  "valuemodels.sbg.noChurn":
+    "Personne n'a encore quitté la cohorte : impossible d'estimer l'attrition. Ajoutez des périodes ultérieures.",
+  "valuemodels.sbg.lifetimeInfinite":
+    "Avec alpha = {alpha} (au plus 1), la durée de vie attendue est infinie : certains clients ne partent presque jamais. Donnez un taux d'actualisation supérieur à 0, ou regardez la survie sur un horizon.",
+  "valuemodels.sbg.badDiscount": "Le taux d'actualisation doit être positif ou nul (il vaut {found}).",
+  "valuemodels.sbg.badRenewals": "renewals doit être un nombre entier, 0 ou plus (il vaut {found}).",
+  "valuemodels.clv.badMonths": "months doit être un nombre entier de mois, au moins 1 (il vaut {found}).",
+  "valuemodels.clv.badDiscount":
+    "discount_rate est un taux mensuel : positif ou nul, saisi comme 1 % ou 0,01 (il vaut {found}).",
+  "valuemodels.clv.badMargin": "margin doit être positive ou nulle, saisie comme 30 % ou 0,3 (elle vaut {found}).",
+  "valuemodels.clv.badPeriodsPerMonth":
+    "Le nombre de périodes par mois doit être strictement positif (il vaut {found}).",
+  "valuemodels.clv.spendMissing":
+    "La ligne {row} n'a pas de panier par achat : remplissez-le, ou laissez toute la ligne vide.",
+  "valuemodels.clv.negativeSpend":
+    "Le panier par achat ne peut pas être négatif, mais la ligne {row} contient {found}. Déduisez les remboursements des achats, et valorisez à part les clients déficitaires.",
 };

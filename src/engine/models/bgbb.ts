@@ -1,0 +1,216 @@
+/**
+ * Beta-geometric/beta-Bernoulli model for discrete transaction opportunities (Fader, Hardie & Shang 2010,
+ * "Customer-base analysis in a discrete-time noncontractual setting"): while alive, a customer transacts at
+ * each opportunity with probability p ~ Beta(α, β), and dies before each opportunity with probability
+ * θ ~ Beta(γ, δ). A customer's history is (x transactions, t_x the opportunity of the last one, n opportunities).
+ */
+import betaln from "@stdlib/math-base-special-betaln";
+import gammaln from "@stdlib/math-base-special-gammaln";
+import { valueError } from "../errors";
+import { fitLogParameters } from "../optim/fit";
+import { CustomerHistory, FittedModel, PurchasePredictor } from "./types";
+
+export interface BgbbParameters {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  delta: number;
+}
+
+export const BGBB_PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
+
+/** Histories in compressed form: one row per distinct (x, t_x, n) with the number of customers who share it. */
+export interface BgbbData {
+  frequency: Float64Array;
+  recency: Float64Array;
+  opportunities: Float64Array;
+  weights: Float64Array;
+  /** Σ weights: the number of customers. */
+  n: number;
+}
+
+/**
+ * Checks the histories (whole numbers, 0 ≤ x ≤ t_x ≤ n, t_x = 0 when x = 0) and compresses identical rows.
+ * Rows are 1-based in messages. Weights default to 1 per row.
+ */
+export function prepareBgbbData(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  opportunities: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+): BgbbData {
+  const groups = new Map<string, [number, number, number, number]>();
+  for (let i = 0; i < frequency.length; i++) {
+    const row = i + 1;
+    const x = frequency[i];
+    const tx = recency[i];
+    const n = opportunities[i];
+    const w = weights ? weights[i] : 1;
+    checkBgbbHistory(x, tx, n, row);
+    if (!(w >= 0) || !Number.isFinite(w)) throw valueError("valuemodels.bgbb.badWeight", { row, found: w });
+    if (w === 0) continue;
+    const key = `${x}|${tx}|${n}`;
+    const group = groups.get(key);
+    if (group) group[3] += w;
+    else groups.set(key, [x, tx, n, w]);
+  }
+  const rows = [...groups.values()];
+  if (rows.length === 0) throw valueError("valuemodels.bgbb.noCustomers");
+  return {
+    frequency: Float64Array.from(rows, (r) => r[0]),
+    recency: Float64Array.from(rows, (r) => r[1]),
+    opportunities: Float64Array.from(rows, (r) => r[2]),
+    weights: Float64Array.from(rows, (r) => r[3]),
+    n: rows.reduce((sum, r) => sum + r[3], 0),
+  };
+}
+
+/** Throws a message naming the row when (x, t_x, n) is not a possible discrete-opportunity history. */
+export function checkBgbbHistory(x: number, tx: number, n: number, row: number): void {
+  for (const [arg, value] of [
+    ["frequency", x],
+    ["recency", tx],
+    ["periods", n],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0) {
+      throw valueError("valuemodels.bgbb.notCount", { arg, row, found: value });
+    }
+  }
+  if (tx > n) throw valueError("valuemodels.bgbb.recencyAfterPeriods", { row, recency: tx, periods: n });
+  if (x > tx) throw valueError("valuemodels.bgbb.frequencyAboveRecency", { row, frequency: x, recency: tx });
+  if (x === 0 && tx !== 0) throw valueError("valuemodels.bgbb.recencyWithoutPurchase", { row, recency: tx });
+}
+
+/** ln L(α, β, γ, δ | x, t_x, n), Fader, Hardie & Shang (2010) eq. 5, as a log-sum-exp for stability. */
+export function bgbbIndividualLogLikelihood(params: BgbbParameters, x: number, tx: number, n: number): number {
+  const { alpha, beta, gamma, delta } = params;
+  const base = betaln(alpha, beta) + betaln(gamma, delta);
+  const terms: number[] = [betaln(alpha + x, beta + n - x) + betaln(gamma, delta + n) - base];
+  for (let i = 0; i < n - tx; i++) {
+    terms.push(betaln(alpha + x, beta + tx - x + i) + betaln(gamma + 1, delta + tx + i) - base);
+  }
+  return logSumExp(terms);
+}
+
+/** Σ weight × ln L over the compressed histories. */
+export function bgbbLogLikelihood(params: BgbbParameters, data: BgbbData): number {
+  let ll = 0;
+  for (let i = 0; i < data.frequency.length; i++) {
+    ll +=
+      data.weights[i] * bgbbIndividualLogLikelihood(params, data.frequency[i], data.recency[i], data.opportunities[i]);
+  }
+  return ll;
+}
+
+/** Maximum-likelihood fit of (α, β, γ, δ) on compressed histories, from several fixed starts. */
+export function fitBgbb(data: BgbbData, options: { penalty?: number } = {}): FittedModel {
+  const fit = fitLogParameters({
+    names: BGBB_PARAMETER_NAMES,
+    negLogLikelihood: (x) => -bgbbLogLikelihood({ alpha: x[0], beta: x[1], gamma: x[2], delta: x[3] }, data),
+    starts: [
+      [1, 1, 1, 1],
+      [0.5, 0.5, 0.5, 2],
+      [2, 1, 1, 5],
+    ],
+    penalty: options.penalty,
+    n: data.n,
+  });
+  return {
+    model: "bgbb",
+    params: fit.params,
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    n: data.n,
+    standardErrors: fit.standardErrors,
+    message: fit.message,
+  };
+}
+
+/** Σ_{i=1..k} B(γ, δ + i) / B(γ, δ): expected opportunities survived, by B(γ, d + 1) = B(γ, d)·d/(γ + d). */
+function survivalSum(gamma: number, delta: number, k: number): number {
+  let ratio = 1;
+  let sum = 0;
+  for (let i = 1; i <= k; i++) {
+    const d = delta + i - 1;
+    ratio *= d / (gamma + d);
+    sum += ratio;
+  }
+  return sum;
+}
+
+function requireOpportunities(value: number, arg: string): void {
+  if (!Number.isInteger(value) || value < 0)
+    throw valueError("valuemodels.bgbb.opportunitiesNotCount", { arg, found: value });
+}
+
+/** Predictions of a fitted BG/BB model; time is counted in opportunities (whole numbers). */
+export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
+  expectedCustomersWithPurchases(purchases: number, opportunities: number, customers: number): number;
+} {
+  const { alpha, beta, gamma, delta } = params;
+  const baseP = betaln(alpha, beta);
+  const baseTheta = betaln(gamma, delta);
+
+  const check = (customer: CustomerHistory) => checkBgbbHistory(customer.frequency, customer.recency, customer.age, 1);
+
+  /** ln of the weight of "alive through n" in the likelihood, minus ln L: ln P(alive at n | history). */
+  const logAliveThroughN = ({ frequency: x, recency: tx, age: n }: CustomerHistory) =>
+    betaln(alpha + x, beta + n - x) -
+    baseP +
+    betaln(gamma, delta + n) -
+    baseTheta -
+    bgbbIndividualLogLikelihood(params, x, tx, n);
+
+  const probabilityOfPurchases = (x: number, n: number): number => {
+    requireOpportunities(x, "purchases");
+    requireOpportunities(n, "opportunities");
+    if (x > n) return 0;
+    const logChoose = (a: number, b: number) => gammaln(a + 1) - gammaln(b + 1) - gammaln(a - b + 1);
+    let probability = Math.exp(
+      logChoose(n, x) + betaln(alpha + x, beta + n - x) - baseP + betaln(gamma, delta + n) - baseTheta,
+    );
+    for (let i = x; i < n; i++) {
+      probability += Math.exp(
+        logChoose(i, x) + betaln(alpha + x, beta + i - x) - baseP + betaln(gamma + 1, delta + i) - baseTheta,
+      );
+    }
+    return probability;
+  };
+
+  return {
+    /** P(alive at opportunity n + 1 | x, t_x, n) (FHS 2010 eq. 11). */
+    probabilityAlive(customer) {
+      check(customer);
+      const n = customer.age;
+      return Math.exp(logAliveThroughN(customer) + betaln(gamma, delta + n + 1) - betaln(gamma, delta + n));
+    },
+    /** E[X(n, n + n*) | x, t_x, n] (FHS 2010 eq. 13), written as a finite sum so γ = 1 needs no special case. */
+    expectedPurchases(customer, t) {
+      check(customer);
+      requireOpportunities(t, "opportunities");
+      const { frequency: x, age: n } = customer;
+      const meanP = (alpha + x) / (alpha + beta + n);
+      return Math.exp(logAliveThroughN(customer)) * meanP * survivalSum(gamma, delta + n, t);
+    },
+    /** E[X(n)] for a customer just acquired (FHS 2010 eq. 8). */
+    expectedPurchasesNewCustomer(t) {
+      requireOpportunities(t, "opportunities");
+      return (alpha / (alpha + beta)) * survivalSum(gamma, delta, t);
+    },
+    /** P(X(n) = x) for a customer just acquired (FHS 2010 eq. 7). */
+    probabilityOfPurchases,
+    /** Expected number of customers, out of `customers`, with x transactions in n opportunities (in-sample fit). */
+    expectedCustomersWithPurchases(purchases, opportunities, customers) {
+      return customers * probabilityOfPurchases(purchases, opportunities);
+    },
+  };
+}
+
+function logSumExp(terms: readonly number[]): number {
+  let max = -Infinity;
+  for (const term of terms) if (term > max) max = term;
+  if (max === -Infinity) return -Infinity;
+  let sum = 0;
+  for (const term of terms) sum += Math.exp(term - max);
+  return max + Math.log(sum);
+}

@@ -1,0 +1,156 @@
+/**
+ * Shifted-beta-geometric model of contractual retention (Fader & Hardie 2007, "How to project customer
+ * retention"): each customer churns at the end of every period with a constant probability θ, and θ varies
+ * across the cohort as Beta(α, β). Because the customers most likely to leave go first, the cohort's
+ * retention rate rises with tenure instead of staying flat.
+ */
+import betaln from "@stdlib/math-base-special-betaln";
+import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
+import { naError, numError, valueError } from "../errors";
+import { fitLogParameters } from "../optim/fit";
+import { FittedModel } from "./types";
+
+export interface SbgParameters {
+  alpha: number;
+  beta: number;
+}
+
+export const SBG_PARAMETER_NAMES = ["alpha", "beta"] as const;
+
+/** A cohort's survivors at the start (period 0) and at the end of periods 1..T. */
+export interface SbgData {
+  survivors: Float64Array;
+  /** Cohort size at period 0 (the n of the fit). */
+  n: number;
+}
+
+/**
+ * Checks a survivors column: counts or shares alive at period 0, 1, 2, … (for example 1,000, 631, 468 or
+ * 100%, 63.1%, 46.8%). It must start above zero, never increase and never go below zero.
+ */
+export function prepareSbgData(survivors: ArrayLike<number>): SbgData {
+  if (survivors.length < 2) throw valueError("valuemodels.sbg.tooShort", { found: survivors.length });
+  const values = Float64Array.from(survivors);
+  if (!(values[0] > 0)) throw valueError("valuemodels.sbg.startNotPositive", { found: values[0] });
+  for (let t = 1; t < values.length; t++) {
+    if (!(values[t] >= 0)) throw valueError("valuemodels.sbg.negative", { row: t + 1, found: values[t] });
+    if (values[t] > values[t - 1]) {
+      throw valueError("valuemodels.sbg.increasing", { row: t + 1, found: values[t], previous: values[t - 1] });
+    }
+  }
+  if (values[values.length - 1] === values[0]) throw valueError("valuemodels.sbg.noChurn");
+  return { survivors: values, n: values[0] };
+}
+
+/** S(t) = B(α, β + t) / B(α, β): the share of the cohort still active after t periods (F&H 2007 eq. 7). */
+export function survival({ alpha, beta }: SbgParameters, t: number): number {
+  if (t === 0) return 1;
+  return Math.exp(betaln(alpha, beta + t) - betaln(alpha, beta));
+}
+
+/** r(t) = (β + t − 1)/(α + β + t − 1): the share of those active in period t − 1 who renew in period t (F&H 2007 eq. 8). */
+export function retentionRate({ alpha, beta }: SbgParameters, t: number): number {
+  return (beta + t - 1) / (alpha + beta + t - 1);
+}
+
+/** S(1), …, S(h) by the recurrence S(t) = S(t − 1)·r(t), cheaper than h beta functions. */
+export function survivalCurve(params: SbgParameters, horizon: number): Float64Array {
+  const curve = new Float64Array(horizon);
+  let s = 1;
+  for (let t = 1; t <= horizon; t++) {
+    s *= retentionRate(params, t);
+    curve[t - 1] = s;
+  }
+  return curve;
+}
+
+/**
+ * Log-likelihood of a cohort's survivors (F&H 2007 eq. 9): those lost in period t contribute
+ * ln P(T = t) = ln[S(t − 1) − S(t)], those still active at the end ln S(T).
+ */
+export function sbgLogLikelihood(params: SbgParameters, data: SbgData): number {
+  const { survivors } = data;
+  const last = survivors.length - 1;
+  let ll = 0;
+  let previous = 1;
+  for (let t = 1; t <= last; t++) {
+    const current = previous * retentionRate(params, t);
+    const lost = survivors[t - 1] - survivors[t];
+    if (lost > 0) ll += lost * Math.log(previous - current);
+    previous = current;
+  }
+  if (survivors[last] > 0) ll += survivors[last] * Math.log(previous);
+  return ll;
+}
+
+/** Maximum-likelihood fit of (α, β) to a cohort's survivors, from several fixed starts. */
+export function fitSbg(survivors: ArrayLike<number>, options: { penalty?: number } = {}): FittedModel {
+  const data = prepareSbgData(survivors);
+  const fit = fitLogParameters({
+    names: SBG_PARAMETER_NAMES,
+    negLogLikelihood: (x) => -sbgLogLikelihood({ alpha: x[0], beta: x[1] }, data),
+    starts: [
+      [1, 1],
+      [0.5, 2],
+      [3, 10],
+    ],
+    penalty: options.penalty,
+    n: data.n,
+  });
+  return {
+    model: "sbg",
+    params: fit.params,
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    n: data.n,
+    standardErrors: fit.standardErrors,
+    message: fit.message,
+  };
+}
+
+/**
+ * Expected lifetime in periods of a new customer, Σ_{t≥0} S(t) = (α + β − 1)/(α − 1) (F&H 2007). It is
+ * infinite when α ≤ 1: a few customers almost never leave, so a discount rate or a horizon is needed.
+ */
+export function expectedLifetime({ alpha, beta }: SbgParameters): number {
+  if (!(alpha > 1)) throw naError("valuemodels.sbg.lifetimeInfinite", { alpha: Number(alpha.toPrecision(4)) });
+  return (alpha + beta - 1) / (alpha - 1);
+}
+
+/**
+ * Discounted expected lifetime of a new customer, Σ_{t≥0} S(t)/(1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d))
+ * (Fader & Hardie 2010, "Customer-base valuation in a contractual setting", DEL): the first period counts in
+ * full. Multiply by the margin per period for the expected discounted lifetime value.
+ */
+export function discountedExpectedLifetime({ alpha, beta }: SbgParameters, discountRate: number): number {
+  checkDiscount(discountRate);
+  // At d = 0, Gauss's theorem gives ₂F₁(1, b; c; 1) = (c − 1)/(c − 1 − b): finite only when α > 1.
+  if (discountRate === 0) return expectedLifetime({ alpha, beta });
+  return hyp2f1(1, beta, alpha + beta, 1 / (1 + discountRate));
+}
+
+/**
+ * DERT of a customer at the end of a period after `renewals` renewals: the discounted expected number of
+ * further periods, the next one undiscounted, Σ_{t>k} S(t)/S(k)/(1 + d)^(t − k − 1)
+ * = (β + k)/(α + β + k)·₂F₁(1, β + k + 1; α + β + k + 1; 1/(1 + d)) with k = renewals (Fader & Hardie 2010, eq. 6).
+ */
+export function discountedExpectedResidualLifetime(
+  { alpha, beta }: SbgParameters,
+  discountRate: number,
+  renewals: number,
+): number {
+  checkDiscount(discountRate);
+  if (!Number.isInteger(renewals) || renewals < 0) throw valueError("valuemodels.sbg.badRenewals", { found: renewals });
+  const b = beta + renewals;
+  if (discountRate === 0) {
+    if (!(alpha > 1)) throw naError("valuemodels.sbg.lifetimeInfinite", { alpha: Number(alpha.toPrecision(4)) });
+    return b / (alpha - 1);
+  }
+  return (b / (alpha + b)) * hyp2f1(1, b + 1, alpha + b + 1, 1 / (1 + discountRate));
+}
+
+function checkDiscount(discountRate: number): void {
+  if (!(discountRate >= 0) || !Number.isFinite(discountRate)) {
+    throw numError("valuemodels.sbg.badDiscount", { found: discountRate });
+  }
+}
