@@ -1,0 +1,116 @@
+/** The flow for the table under the selection: Table → Columns → Method → Preview → Apply, and Refresh/Remove. */
+import { useState } from "react";
+import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
+import type { CustomerWorkbook } from "../excel/workbook";
+import { useActiveTable } from "./hooks/useActiveTable";
+import { useRecipe } from "./hooks/useRecipe";
+import { useSegmentationFlow } from "./hooks/useSegmentationFlow";
+import { useLocale, useT } from "./locale-context";
+import { ApplyStep } from "./components/ApplyStep";
+import { ColumnsStep } from "./components/ColumnsStep";
+import { FailureBar } from "./components/FailureBar";
+import { MethodStep } from "./components/MethodStep";
+import { PreviewStep } from "./components/PreviewStep";
+import { ProgressPanel } from "./components/ProgressPanel";
+import { RecipeStatus } from "./components/RecipeStatus";
+import { TableStep } from "./components/TableStep";
+
+const useStyles = makeStyles({
+  app: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  messages: { display: "grid", gap: tokens.spacingVerticalXS },
+});
+
+export function App({ workbook }: { workbook: CustomerWorkbook }) {
+  const t = useT();
+  const locale = useLocale();
+  const styles = useStyles();
+  const active = useActiveTable(workbook);
+  const table = active.state.status === "ready" ? active.state.table : null;
+  const stored = useRecipe(workbook, table?.name ?? null);
+  const flow = useSegmentationFlow(workbook, table, stored.recipe, stored.set, locale);
+  const [methodValid, setMethodValid] = useState(true);
+
+  const busy = flow.busy !== null;
+  const longRunning = flow.busy === "reading" || flow.busy === "refreshing" || flow.busy === "removing";
+  return (
+    <main className={styles.app}>
+      <TableStep active={active} onUse={() => void flow.read()} busy={busy} />
+
+      {flow.recipe && (
+        <RecipeStatus
+          recipe={flow.recipe}
+          busy={busy}
+          onRefresh={() => void flow.refresh()}
+          onRemove={() => void flow.remove()}
+        />
+      )}
+      {stored.failure && <FailureBar titleKey="pane.recipe.unreadable" failure={stored.failure} />}
+
+      {longRunning && (
+        <div aria-live="polite">
+          {flow.progress ? (
+            <ProgressPanel progress={flow.progress} onCancel={flow.cancel} />
+          ) : (
+            <Spinner size="tiny" label={t(flow.busy === "reading" ? "pane.table.reading" : "pane.apply.progressLabel")} />
+          )}
+        </div>
+      )}
+
+      <div className={styles.messages} aria-live="polite">
+        {flow.failure && (
+          <FailureBar
+            titleKey={flow.failure.titleKey}
+            failure={flow.failure.failure}
+            written={flow.failure.written}
+            onRemoveWritten={() => void flow.removeLeftovers()}
+          />
+        )}
+        {flow.notices.map((notice, i) => (
+          <MessageBar key={`${notice.key}-${i}`} intent={notice.key === "pane.apply.renamed" ? "warning" : "success"}>
+            <MessageBarBody>{t(notice.key, notice.params)}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </div>
+
+      {table && flow.data && (
+        <>
+          <ColumnsStep
+            headers={flow.data.headers}
+            shape={flow.shape}
+            mapping={flow.mapping}
+            issues={flow.issues}
+            onShapeChange={flow.changeShape}
+            onMappingChange={flow.changeMapping}
+            focusOnMount
+          />
+          <MethodStep
+            method={flow.method}
+            shape={flow.shape}
+            headers={flow.data.headers}
+            valueColumn={flow.mapping.value}
+            onChange={flow.setMethod}
+            onValidityChange={setMethodValid}
+          />
+          <PreviewStep
+            result={flow.result}
+            computing={flow.busy === "computing"}
+            canPreview={!flow.blocked && methodValid && !busy}
+            onPreview={() => void flow.preview()}
+            valueColumn={flow.method.kind === "quantileTiers" ? flow.method.column : undefined}
+          />
+          {flow.result && (
+            <ApplyStep
+              tableName={table.name}
+              result={flow.result}
+              summarySheet={t("segmentation.sheet.name")}
+              applying={flow.busy === "applying"}
+              progress={flow.progress}
+              onApply={() => void flow.apply()}
+              onCancel={flow.cancel}
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

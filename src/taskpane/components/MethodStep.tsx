@@ -1,0 +1,148 @@
+import { useState } from "react";
+import { Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import type { MessageKey } from "../../i18n";
+import type { DataShape, SegmentationMethod } from "../../engine/segmentation/types";
+import { DEFAULT_METHODS } from "../hooks/useSegmentationFlow";
+import { useT } from "../locale-context";
+import { NumberField } from "./NumberField";
+import { Step } from "./Step";
+
+const BIN_CHOICES = [3, 4, 5, 10] as const;
+const TIER_CHOICES = [2, 3, 4, 5, 10] as const;
+const BIN_LABELS: Record<(typeof BIN_CHOICES)[number], MessageKey> = {
+  3: "pane.method.bins.3",
+  4: "pane.method.bins.4",
+  5: "pane.method.bins.5",
+  10: "pane.method.bins.10",
+};
+
+const useStyles = makeStyles({ fields: { display: "grid", gap: tokens.spacingVerticalS } });
+
+export interface MethodStepProps {
+  method: SegmentationMethod;
+  shape: DataShape;
+  headers: string[];
+  /** Default column for quantile tiers (the mapped value column). */
+  valueColumn?: string;
+  onChange: (method: SegmentationMethod) => void;
+  onValidityChange: (valid: boolean) => void;
+}
+
+export function MethodStep({ method, shape, headers, valueColumn, onChange, onValidityChange }: MethodStepProps) {
+  const t = useT();
+  const styles = useStyles();
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+
+  const numeric = (field: string, apply: (value: number) => SegmentationMethod) => (value: number | null) => {
+    const next = new Set(invalid);
+    if (value === null) next.add(field);
+    else next.delete(field);
+    setInvalid(next);
+    onValidityChange(next.size === 0);
+    if (value !== null) onChange(apply(value));
+  };
+
+  const changeKind = (kind: SegmentationMethod["kind"]) => {
+    setInvalid(new Set());
+    onValidityChange(true);
+    if (kind === "quantileTiers") onChange({ ...DEFAULT_METHODS.quantileTiers, column: valueColumn ?? "" });
+    else onChange(DEFAULT_METHODS[kind]);
+  };
+
+  return (
+    <Step id="step-method" title={t("pane.step.method")}>
+      <Field label={t("pane.method.kind.label")}>
+        <RadioGroup value={method.kind} onChange={(_event, data) => changeKind(data.value as SegmentationMethod["kind"])}>
+          <Radio value="rfm" label={t("pane.method.kind.rfm")} />
+          <Radio value="clvTiers" label={t("pane.method.kind.clvTiers")} />
+          <Radio value="quantileTiers" label={t("pane.method.kind.quantileTiers")} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.fields}>
+        {method.kind === "rfm" && (
+          <Field label={t("pane.method.bins.label")}>
+            <Select value={String(method.bins)} onChange={(_e, data) => onChange({ ...method, bins: Number(data.value) })}>
+              {BIN_CHOICES.map((bins) => (
+                <option key={bins} value={bins}>
+                  {`${bins} (${t(BIN_LABELS[bins])})`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {method.kind === "clvTiers" && (
+          <>
+            {shape === "customers" && <Text>{t("pane.method.needsTransactions")}</Text>}
+            <Field label={t("pane.method.split.label")}>
+              <Select
+                value={method.split}
+                onChange={(_e, data) => onChange({ ...method, split: data.value === "deciles" ? "deciles" : "20-30-50" })}
+              >
+                <option value="20-30-50">{t("pane.method.split.20-30-50")}</option>
+                <option value="deciles">{t("pane.method.split.deciles")}</option>
+              </Select>
+            </Field>
+            <NumberField
+              label={t("pane.method.horizon.label")}
+              value={method.horizonMonths}
+              min={1}
+              max={600}
+              onChange={numeric("horizon", (value) => ({ ...method, horizonMonths: Math.round(value) }))}
+            />
+            <NumberField
+              label={t("pane.method.discountRate.label")}
+              value={round(method.discountRate * 100)}
+              min={0}
+              max={100}
+              onChange={numeric("discount", (value) => ({ ...method, discountRate: value / 100 }))}
+            />
+            <NumberField
+              label={t("pane.method.margin.label")}
+              value={round(method.margin * 100)}
+              min={0}
+              max={100}
+              onChange={numeric("margin", (value) => ({ ...method, margin: value / 100 }))}
+            />
+            <Field label={t("pane.method.timeUnit.label")}>
+              <Select
+                value={method.timeUnit}
+                onChange={(_e, data) => onChange({ ...method, timeUnit: data.value as typeof method.timeUnit })}
+              >
+                <option value="days">{t("pane.method.timeUnit.days")}</option>
+                <option value="weeks">{t("pane.method.timeUnit.weeks")}</option>
+                <option value="months">{t("pane.method.timeUnit.months")}</option>
+              </Select>
+            </Field>
+          </>
+        )}
+        {method.kind === "quantileTiers" && (
+          <>
+            <Field label={t("pane.method.column.label")}>
+              <Select value={method.column} onChange={(_e, data) => onChange({ ...method, column: data.value })}>
+                <option value="" disabled>
+                  {t("pane.method.column.none")}
+                </option>
+                {headers.map((header) => (
+                  <option key={header} value={header}>
+                    {header}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t("pane.method.tiers.label")}>
+              <Select value={String(method.tiers)} onChange={(_e, data) => onChange({ ...method, tiers: Number(data.value) })}>
+                {TIER_CHOICES.map((tiers) => (
+                  <option key={tiers} value={tiers}>
+                    {tiers}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </>
+        )}
+      </div>
+    </Step>
+  );
+}
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;

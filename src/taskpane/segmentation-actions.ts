@@ -1,0 +1,225 @@
+/**
+ * What Apply, Refresh and Remove do to the workbook, in order, through the CustomerWorkbook interface only.
+ * Order matters for safety: our columns are written before anything of ours is removed, the recipe is written
+ * last, and a failure midway reports exactly what had been written so the pane can offer to remove it.
+ */
+import type { CellValue, CustomerWorkbook, OwnColumn, Progress, TableInfo, WorkbookFailure } from "../excel/workbook";
+import type { Locale } from "../i18n";
+import { InputError } from "../engine/errors";
+import { chooseOwnColumnNames } from "../engine/segmentation/naming";
+import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
+import { segmentTable } from "../engine/segmentation/segment";
+import { segmentSummarySheet } from "../engine/segmentation/summary-sheet";
+import type {
+  ColumnMapping,
+  DataShape,
+  Recipe,
+  SegmentationMethod,
+  SegmentationResult,
+} from "../engine/segmentation/types";
+
+export interface ActionOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** What is in the workbook because of us after a failure, so the user can remove it. */
+export interface Written {
+  columns: string[];
+  sheets: string[];
+}
+
+export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; failure: WorkbookFailure; written: Written };
+
+export interface Applied {
+  recipe: Recipe;
+  /** Headers we could not use because the user already has a column of that name. */
+  renamed: { wanted: string; used: string }[];
+}
+
+export interface ApplyRequest {
+  table: TableInfo;
+  /** Current headers of the table (from the read that produced result). */
+  headers: string[];
+  shape: DataShape;
+  mapping: ColumnMapping;
+  method: SegmentationMethod;
+  locale: Locale;
+  result: SegmentationResult;
+  /** The recipe stored for this table before this apply: its columns are ours to replace. */
+  previous: Recipe | null;
+  asOf?: number;
+}
+
+/** Excel table headers are unique regardless of case. */
+const headerKey = (header: string) => header.trim().toLocaleLowerCase();
+const hasHeader = (list: string[], header: string) => list.some((item) => headerKey(item) === headerKey(header));
+
+const NOTHING: Written = { columns: [], sheets: [] };
+
+function cancelled(written: Written): ActionOutcome<never> {
+  return { ok: false, failure: { code: "cancelled", key: "pane.apply.cancelled" }, written };
+}
+
+/** The stored recipe of a table, or null when there is none; an unreadable recipe is a failure, not a null. */
+export async function loadRecipe(
+  workbook: CustomerWorkbook,
+  tableName: string,
+): Promise<{ ok: true; recipe: Recipe | null } | { ok: false; failure: WorkbookFailure }> {
+  const stored = await workbook.readRecipes();
+  if (!stored.ok) return { ok: false, failure: stored.error };
+  const entry = stored.value.find((recipe) => recipe.key === tableName);
+  if (!entry) return { ok: true, recipe: null };
+  const parsed = parseRecipe(entry.json);
+  if (parsed instanceof InputError) {
+    return { ok: false, failure: { code: "badRecipe", key: parsed.key, params: parsed.params } };
+  }
+  return { ok: true, recipe: parsed };
+}
+
+/** Writes our columns, the summary sheet and the recipe. The user's columns are never written to. */
+export async function applySegmentation(
+  workbook: CustomerWorkbook,
+  request: ApplyRequest,
+  options: ActionOptions = {},
+): Promise<ActionOutcome<Applied>> {
+  const { table, headers, result, previous } = request;
+  const ours = previous?.ownColumns ?? [];
+  const { names, renamed } = chooseOwnColumnNames(
+    headers,
+    ours,
+    result.columns.map((column) => column.header),
+  );
+  const columns: OwnColumn[] = result.columns.map((column, i) => ({
+    ...column,
+    header: names[i],
+    replaceExisting: hasHeader(headers, names[i]) && hasHeader(ours, names[i]),
+  }));
+
+  if (options.signal?.aborted) return cancelled(NOTHING);
+  const wrote = await workbook.writeColumns(table.id, columns, options);
+  if (!wrote.ok) {
+    return { ok: false, failure: wrote.error, written: { columns: wrote.error.written ?? [], sheets: [] } };
+  }
+  const written: Written = { columns: [...names], sheets: [] };
+
+  const sheet = segmentSummarySheet(result, request.locale);
+  if (options.signal?.aborted) return cancelled(written);
+  const sheetWritten = await workbook.writeSheet(sheet, options);
+  if (!sheetWritten.ok) return { ok: false, failure: sheetWritten.error, written };
+  written.sheets.push(sheet.name);
+
+  // Only now that the new output is complete do we drop what the previous recipe wrote and no longer applies.
+  const stale = ours.filter((header) => !hasHeader(names, header) && hasHeader(headers, header));
+  if (stale.length > 0) {
+    const removed = await workbook.removeColumns(table.id, stale);
+    if (!removed.ok) return { ok: false, failure: removed.error, written };
+  }
+  if (previous && previous.summarySheet !== sheet.name) await workbook.deleteSheet(previous.summarySheet);
+
+  const recipe: Recipe = {
+    version: 1,
+    tableName: table.name,
+    shape: request.shape,
+    mapping: request.mapping,
+    method: request.method,
+    ownColumns: names,
+    summarySheet: sheet.name,
+    appliedAt: new Date().toISOString(),
+    locale: request.locale,
+    ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+  };
+  const saved = await workbook.writeRecipe({ key: table.name, json: serializeRecipe(recipe) });
+  if (!saved.ok) return { ok: false, failure: saved.error, written };
+  return { ok: true, value: { recipe, renamed } };
+}
+
+/** Runs the engine on the rows just read; an InputError becomes a failure the pane can show. */
+export function computeSegments(
+  headers: string[],
+  rows: CellValue[][],
+  shape: DataShape,
+  mapping: ColumnMapping,
+  method: SegmentationMethod,
+  locale: Locale,
+  asOf?: number,
+): { ok: true; result: SegmentationResult } | { ok: false; failure: WorkbookFailure } {
+  try {
+    return { ok: true, result: segmentTable(headers, rows, mapping, shape, method, locale, { asOf }) };
+  } catch (error) {
+    if (error instanceof InputError) {
+      return { ok: false, failure: { code: "input", key: error.key, params: error.params } };
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, failure: { code: "unexpected", key: "common.unexpected", params: { detail } } };
+  }
+}
+
+/** Re-runs a stored recipe on the table as it is now and replaces exactly our columns. */
+export async function refreshSegmentation(
+  workbook: CustomerWorkbook,
+  table: TableInfo,
+  recipe: Recipe,
+  fallbackLocale: Locale,
+  options: ActionOptions = {},
+): Promise<ActionOutcome<Applied>> {
+  const read = await workbook.readTable(table.id, options);
+  if (!read.ok) return { ok: false, failure: read.error, written: NOTHING };
+  const locale = recipe.locale ?? fallbackLocale;
+  const { headers, rows } = read.value;
+  const computed = computeSegments(headers, rows, recipe.shape, recipe.mapping, recipe.method, locale, recipe.asOf);
+  if (!computed.ok) return { ok: false, failure: computed.failure, written: NOTHING };
+  return applySegmentation(
+    workbook,
+    {
+      table,
+      headers,
+      shape: recipe.shape,
+      mapping: recipe.mapping,
+      method: recipe.method,
+      locale,
+      result: computed.result,
+      previous: recipe,
+      asOf: recipe.asOf,
+    },
+    options,
+  );
+}
+
+/** Deletes our columns, our sheets and the recipe. Stops at the first failure and says what is left. */
+export async function removeSegmentation(
+  workbook: CustomerWorkbook,
+  table: TableInfo,
+  recipe: Recipe,
+): Promise<ActionOutcome<void>> {
+  const sheets = [recipe.summarySheet, ...(recipe.customerSheet ? [recipe.customerSheet] : [])];
+  const left: Written = { columns: recipe.ownColumns, sheets };
+  const removed = await workbook.removeColumns(table.id, recipe.ownColumns);
+  if (!removed.ok) return { ok: false, failure: removed.error, written: left };
+  return removeWritten(workbook, table.id, { columns: [], sheets }, recipe.tableName);
+}
+
+/** Removes what a failed apply left behind (and the recipe when given its key). */
+export async function removeWritten(
+  workbook: CustomerWorkbook,
+  tableId: string,
+  written: Written,
+  recipeKey?: string,
+): Promise<ActionOutcome<void>> {
+  if (written.columns.length > 0) {
+    const removed = await workbook.removeColumns(tableId, written.columns);
+    if (!removed.ok) return { ok: false, failure: removed.error, written };
+  }
+  for (let i = 0; i < written.sheets.length; i++) {
+    const deleted = await workbook.deleteSheet(written.sheets[i]);
+    // A sheet the user already deleted is not a failure: it is gone either way.
+    if (!deleted.ok && deleted.error.code !== "notFound") {
+      return { ok: false, failure: deleted.error, written: { columns: [], sheets: written.sheets.slice(i) } };
+    }
+  }
+  if (recipeKey !== undefined) {
+    const forgotten = await workbook.deleteRecipe(recipeKey);
+    if (!forgotten.ok) return { ok: false, failure: forgotten.error, written: { columns: [], sheets: [] } };
+  }
+  return { ok: true, value: undefined };
+}
