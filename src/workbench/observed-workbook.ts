@@ -125,7 +125,10 @@ export class ObservedWorkbook implements CustomerWorkbook {
     return this.inner.onSelectionChanged(listener);
   }
 
-  readTable(tableId: string, options?: ReadOptions): Promise<WorkbookResult<{ headers: string[]; rows: CellValue[][] }>> {
+  readTable(
+    tableId: string,
+    options?: ReadOptions,
+  ): Promise<WorkbookResult<{ headers: string[]; rows: CellValue[][] }>> {
     return this.inner.readTable(tableId, options);
   }
 

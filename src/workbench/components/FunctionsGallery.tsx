@@ -45,9 +45,7 @@ const useStyles = makeStyles({
 });
 
 export type MetadataState =
-  | { status: "loading" }
-  | { status: "failed"; detail: string }
-  | { status: "ready"; functions: FunctionInfo[] };
+  { status: "loading" } | { status: "failed"; detail: string } | { status: "ready"; functions: FunctionInfo[] };
 
 export interface FunctionsGalleryProps {
   metadata: MetadataState;
@@ -103,7 +101,11 @@ function FunctionDetail({
     if (!fn) {
       setOutcome({
         formula,
-        evaluation: { ok: false, code: "#NAME?", message: t("workbench.gallery.notRegistered", { id: info.id }, locale) },
+        evaluation: {
+          ok: false,
+          code: "#NAME?",
+          message: t("workbench.gallery.notRegistered", { id: info.id }, locale),
+        },
       });
       return;
     }
@@ -136,7 +138,9 @@ function FunctionDetail({
             label={
               <>
                 {parameter.name}{" "}
-                {parameter.optional && <Badge appearance="outline">{t("workbench.gallery.optional", {}, locale)}</Badge>}{" "}
+                {parameter.optional && (
+                  <Badge appearance="outline">{t("workbench.gallery.optional", {}, locale)}</Badge>
+                )}{" "}
                 {parameter.dimensionality === "matrix" && (
                   <Badge appearance="tint">{t("workbench.gallery.matrix", {}, locale)}</Badge>
                 )}
@@ -262,7 +266,15 @@ export function FunctionsGallery({ metadata, lookup, sheets, locale }: Functions
           ))}
         </ul>
       </nav>
-      {current && <FunctionDetail key={`${current.id}-${locale}`} info={current} lookup={lookup} sheets={sheets} locale={locale} />}
+      {current && (
+        <FunctionDetail
+          key={`${current.id}-${locale}`}
+          info={current}
+          lookup={lookup}
+          sheets={sheets}
+          locale={locale}
+        />
+      )}
     </div>
   );
 }

@@ -75,7 +75,7 @@ export function SheetGrid({ view, locale }: SheetGridProps) {
       <div className={styles.pager}>
         <Button
           size="small"
-          
+
           aria-label={t("workbench.grid.previous", {}, locale)}
           disabled={current === 0}
           onClick={() => setPage(current - 1)}
@@ -87,7 +87,7 @@ export function SheetGrid({ view, locale }: SheetGridProps) {
         </Text>
         <Button
           size="small"
-          
+
           aria-label={t("workbench.grid.next", {}, locale)}
           disabled={current >= pages - 1}
           onClick={() => setPage(current + 1)}
@@ -95,7 +95,12 @@ export function SheetGrid({ view, locale }: SheetGridProps) {
           ›
         </Button>
       </div>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={t("workbench.grid.label", { sheet: view.name }, locale)}>
+      <div
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={t("workbench.grid.label", { sheet: view.name }, locale)}
+      >
         <table className={styles.table} data-sheet={view.name}>
           <thead>
             <tr aria-hidden="true">
