@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { InputError } from "../../../src/engine/errors";
+import {
+  expectedAverageSpend,
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+  GammaGammaParameters,
+  populationMeanSpend,
+  prepareGammaGammaData,
+} from "../../../src/engine/models/gamma-gamma";
+import { gammaDraw, seededUniform } from "./simulate-value-models";
+
+function inputError(call: () => unknown): InputError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error("expected an InputError");
+}
+
+/** Customers with 1..10 repeat purchases whose spends follow the Gamma-Gamma model. */
+function simulate(params: GammaGammaParameters, customers: number, seed: number) {
+  const uniform = seededUniform(seed);
+  const frequency: number[] = [];
+  const monetary: number[] = [];
+  for (let i = 0; i < customers; i++) {
+    const x = 1 + Math.floor(uniform() * 10);
+    const nu = gammaDraw(uniform, params.q, 1 / params.gamma);
+    let total = 0;
+    for (let j = 0; j < x; j++) total += gammaDraw(uniform, params.p, 1 / nu);
+    frequency.push(x);
+    monetary.push(total / x);
+  }
+  return { frequency, monetary };
+}
+
+describe("Gamma-Gamma fit", () => {
+  const truth = { p: 6, q: 4, gamma: 15 };
+  const { frequency, monetary } = simulate(truth, 4000, 20240501);
+  const fit = fitGammaGamma(frequency, monetary);
+
+  test("recovers simulated parameters within 3 standard errors", () => {
+    expect(fit.converged).toBe(true);
+    expect(fit.n).toBe(4000);
+    for (const name of ["p", "q", "gamma"] as const) {
+      const error = fit.standardErrors?.[name] ?? NaN;
+      expect(error).toBeGreaterThan(0);
+      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(3 * error);
+    }
+  });
+
+  test("recovers the population's mean spend within 5%", () => {
+    const estimated = populationMeanSpend(fit.params as unknown as GammaGammaParameters);
+    expect(Math.abs(estimated / populationMeanSpend(truth) - 1)).toBeLessThan(0.05);
+  });
+
+  test("the fitted log-likelihood is the maximum: nearby parameters do worse", () => {
+    const data = prepareGammaGammaData(frequency, monetary);
+    const best = fit.params as unknown as GammaGammaParameters;
+    for (const [name, factor] of [
+      ["p", 1.05],
+      ["q", 0.95],
+      ["gamma", 1.05],
+    ] as const) {
+      expect(gammaGammaLogLikelihood({ ...best, [name]: best[name] * factor }, data)).toBeLessThan(fit.logLikelihood);
+    }
+  });
+
+  test("customers without repeat purchases are left out, whatever their spend", () => {
+    const withOneTimers = fitGammaGamma([...frequency, 0, 0], [...monetary, 0, -5]);
+    expect(withOneTimers.n).toBe(4000);
+    expect(withOneTimers.params.p).toBeCloseTo(fit.params.p, 6);
+  });
+
+  test("an L2 penalty pulls the parameters towards zero", () => {
+    const penalised = fitGammaGamma(frequency, monetary, { penalty: 0.01 });
+    const size = (p: Record<string, number>) => p.p ** 2 + p.q ** 2 + p.gamma ** 2;
+    expect(size(penalised.params)).toBeLessThan(size(fit.params));
+  });
+});
+
+describe("Gamma-Gamma log-likelihood", () => {
+  test("its gradient matches central differences", () => {
+    const data = prepareGammaGammaData([1, 2, 2, 5, 9], [10, 22.5, 8, 40, 17]);
+    const at = { p: 2.5, q: 3.2, gamma: 11 };
+    const gradient = new Float64Array(3);
+    gammaGammaLogLikelihood(at, data, gradient);
+    (["p", "q", "gamma"] as const).forEach((name, i) => {
+      const h = 1e-5 * at[name];
+      const up = gammaGammaLogLikelihood({ ...at, [name]: at[name] + h }, data);
+      const down = gammaGammaLogLikelihood({ ...at, [name]: at[name] - h }, data);
+      expect(gradient[i]).toBeCloseTo((up - down) / (2 * h), 5);
+    });
+  });
+
+  test("one customer's term is Fader & Hardie (2013) eq. 1a written out", () => {
+    const { p, q, gamma } = { p: 2, q: 3, gamma: 4 };
+    const x = 2;
+    const m = 5;
+    // Γ(px+q)/(Γ(px)Γ(q)) · γ^q · m^(px−1) · x^(px) / (γ + m x)^(px+q) with px = 4: Γ(7)/(Γ(4)Γ(3)) = 720/12 = 60.
+    const density = (60 * gamma ** q * m ** 3 * x ** 4) / (gamma + m * x) ** 7;
+    expect(gammaGammaLogLikelihood({ p, q, gamma }, prepareGammaGammaData([x], [m]))).toBeCloseTo(
+      Math.log(density),
+      10,
+    );
+  });
+});
+
+describe("expected average spend E(M | x, m_x)", () => {
+  const params = { p: 6.25, q: 3.74, gamma: 15.44 };
+
+  test("lies between the population mean and the customer's own mean", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0.01, max: 10000, noNaN: true }), (x, m) => {
+        const expected = expectedAverageSpend(params, x, m);
+        const mean = populationMeanSpend(params);
+        expect(expected).toBeGreaterThanOrEqual(Math.min(mean, m) * (1 - 1e-12));
+        expect(expected).toBeLessThanOrEqual(Math.max(mean, m) * (1 + 1e-12));
+      }),
+    );
+  });
+
+  test("moves towards the customer's own mean as repeat purchases accumulate", () => {
+    const few = expectedAverageSpend(params, 1, 100);
+    const many = expectedAverageSpend(params, 50, 100);
+    expect(Math.abs(many - 100)).toBeLessThan(Math.abs(few - 100));
+    expect(expectedAverageSpend(params, 1e6, 100)).toBeCloseTo(100, 2);
+  });
+
+  test("a customer without repeat purchases gets the population mean p·γ/(q − 1)", () => {
+    expect(expectedAverageSpend(params, 0, 0)).toBeCloseTo((6.25 * 15.44) / 2.74, 12);
+  });
+
+  test("q ≤ 1: the population mean does not exist, and the message says why (#N/A)", () => {
+    const error = inputError(() => expectedAverageSpend({ p: 2, q: 0.8, gamma: 10 }, 0, 0));
+    expect(error.kind).toBe("na");
+    expect(error.message).toMatch(/q is 0\.8, at most 1.*infinite/);
+    // A repeat customer still has a finite expectation when p·x + q > 1.
+    expect(expectedAverageSpend({ p: 2, q: 0.8, gamma: 10 }, 3, 50)).toBeCloseTo((2 * (10 + 150)) / 5.8, 12);
+  });
+
+  test("a zero or negative average spend for a repeat customer is refused", () => {
+    expect(inputError(() => expectedAverageSpend(params, 2, -3)).message).toMatch(/greater than zero.*-3/);
+  });
+});
+
+describe("input checks", () => {
+  test("non-positive spends: says how many rows and the first one", () => {
+    const error = inputError(() => prepareGammaGammaData([1, 0, 2, 3, 1], [10, 0, 0, -4, 8]));
+    expect(error.kind).toBe("value");
+    expect(error.message).toMatch(
+      /^2 customers with repeat purchases have a zero or negative average spend \(first: row 3\)/,
+    );
+  });
+
+  test("no repeat customer at all", () => {
+    expect(inputError(() => fitGammaGamma([0, 0], [0, 0])).key).toBe("valuemodels.gg.noRepeatCustomers");
+  });
+});
