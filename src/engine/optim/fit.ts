@@ -26,6 +26,8 @@ export interface LogParameterFitSpec {
   /** Number of customers (sum of weights) n, used to scale the objective. Default 1. */
   n?: number;
   maxIterations?: number;
+  /** Gradient tolerance on the per-customer objective (−log L / n) in log-parameters. Default 1e-9. */
+  gradientTolerance?: number;
 }
 
 export interface LogParameterFit {
@@ -72,7 +74,11 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   let iterations = 0;
   for (const start of spec.starts) {
     const theta0 = start.map((v) => Math.log(v));
-    const result = minimize(objective, theta0, { gradient, maxIterations: spec.maxIterations ?? 200 });
+    const result = minimize(objective, theta0, {
+      gradient,
+      maxIterations: spec.maxIterations ?? 200,
+      gradientTolerance: spec.gradientTolerance ?? 1e-9,
+    });
     iterations += result.iterations;
     if (!Number.isFinite(result.value)) continue;
     const better =

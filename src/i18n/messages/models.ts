@@ -22,7 +22,7 @@ export const en = {
   "models.weightNegative": "weights count customers, so they cannot be negative: row {row} has {found}.",
   "models.optionUnknown": 'Unknown option {found}: use penalty or max_iterations (e.g. "penalty=0.01").',
   "models.optionBad": "The option {name} must be a number 0 or more (found {found}).",
-  "models.converged": "Converged in {iterations} iterations.",
+  "models.converged": "The fit converged: these are maximum-likelihood estimates.",
   "models.notConverged":
     'The fit did NOT converge ({detail}): do not use these parameters; try options "penalty=0.01" or check the data.',
   "models.timeNegative": "t (the prediction horizon) cannot be negative: found {found}.",
@@ -61,7 +61,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "models.weightNegative": "weights compte des clients et ne peut pas être négatif : la ligne {row} contient {found}.",
   "models.optionUnknown": 'Option {found} inconnue : utilisez penalty ou max_iterations (par ex. "penalty=0.01").',
   "models.optionBad": "L'option {name} doit être un nombre positif ou nul ({found} trouvé).",
-  "models.converged": "Convergence atteinte en {iterations} itérations.",
+  "models.converged": "L'estimation a convergé : ce sont les estimations du maximum de vraisemblance.",
   "models.notConverged":
     "L'estimation n'a PAS convergé ({detail}) : n'utilisez pas ces paramètres ; essayez l'option \"penalty=0.01\" ou vérifiez les données.",
   "models.timeNegative": "t (l'horizon de prévision) ne peut pas être négatif : {found} trouvé.",

@@ -1,0 +1,114 @@
+import fc from "fast-check";
+import { bgnbdLogLikelihood, bgnbdNegLogLikelihood, bgnbdPredictor, fitBgnbd } from "../../../src/engine/models/bgnbd";
+import { compressHistories, frequencyGroups } from "../../../src/engine/models/compress";
+import { simulateBgnbd } from "./simulate";
+
+const note027 = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
+
+describe("BG/NBD log-likelihood", () => {
+  test("Hardie note 027 single-customer values (T = 40)", () => {
+    expect(bgnbdLogLikelihood(note027, { frequency: 0, recency: 0, age: 40 })).toBeCloseTo(-0.59947382, 7);
+    expect(bgnbdLogLikelihood(note027, { frequency: 200, recency: 38, age: 40 })).toBeCloseTo(100.7957, 4);
+  });
+  test("the compressed likelihood equals the sum of single-customer terms, weights counting repeats", () => {
+    const x = [0, 2, 2, 5, 0, 2];
+    const tx = [0, 10.5, 10.5, 30, 0, 12];
+    const T = [40, 38, 38, 39, 20, 38];
+    const data = compressHistories(x, tx, T);
+    expect(data.size).toBe(5);
+    expect(data.total).toBe(6);
+    const direct = x.reduce(
+      (sum, _, i) => sum + bgnbdLogLikelihood(note027, { frequency: x[i], recency: tx[i], age: T[i] }),
+      0,
+    );
+    const params = [note027.r, note027.alpha, note027.a, note027.b];
+    expect(-bgnbdNegLogLikelihood(data, frequencyGroups(data), params)).toBeCloseTo(direct, 10);
+  });
+  test("the analytic gradient matches central differences", () => {
+    const data = compressHistories([0, 1, 3, 7, 2], [0, 5, 20, 33, 9], [40, 30, 38, 39, 15]);
+    const groups = frequencyGroups(data);
+    const p = [0.4, 6, 0.9, 3.1];
+    const g = new Float64Array(4);
+    bgnbdNegLogLikelihood(data, groups, p, g);
+    for (let i = 0; i < 4; i++) {
+      const h = 1e-6 * p[i];
+      const up = [...p];
+      const down = [...p];
+      up[i] += h;
+      down[i] -= h;
+      const numeric = (bgnbdNegLogLikelihood(data, groups, up) - bgnbdNegLogLikelihood(data, groups, down)) / (2 * h);
+      expect(g[i]).toBeCloseTo(numeric, 5);
+    }
+  });
+});
+
+describe("BG/NBD predictions", () => {
+  const model = bgnbdPredictor({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+  test("P(alive) = 1 when there is no repeat purchase", () => {
+    expect(model.probabilityAlive({ frequency: 0, recency: 0, age: 38 })).toBe(1);
+  });
+  test("pmf at the rounded CDNOW parameters (lifetimes' test values)", () => {
+    expect(model.probabilityOfPurchases(10, 2)).toBeCloseTo(1.07869e-7, 10);
+    expect(model.probabilityOfPurchases(0, 39)).toBeCloseTo(0.5737864, 6);
+    expect(model.probabilityOfPurchases(11, 30)).toBeCloseTo(0.0019995214, 8);
+  });
+  test("the pmf sums to 1 and its mean is E[X(t)]", () => {
+    let total = 0;
+    let mean = 0;
+    for (let n = 0; n < 400; n++) {
+      const p = model.probabilityOfPurchases(n, 52);
+      total += p;
+      mean += n * p;
+    }
+    expect(total).toBeCloseTo(1, 8);
+    expect(mean).toBeCloseTo(model.expectedPurchasesNewCustomer(52), 6);
+  });
+  test("expected purchases grow with t and P(alive) is a probability (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        (x, share, T, t) => {
+          const customer = { frequency: x, recency: x === 0 ? 0 : share * T, age: T };
+          const alive = model.probabilityAlive(customer);
+          expect(alive).toBeGreaterThanOrEqual(0);
+          expect(alive).toBeLessThanOrEqual(1);
+          const near = model.expectedPurchases(customer, t);
+          const far = model.expectedPurchases(customer, t * 1.5);
+          expect(near).toBeGreaterThan(0);
+          expect(far).toBeGreaterThanOrEqual(near);
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe("BG/NBD fit", () => {
+  test("simulation recovery: 20,000 customers from known parameters, each within 20% and 3 standard errors", () => {
+    const truth = { r: 0.5, alpha: 8, a: 0.7, b: 3 };
+    const data = simulateBgnbd(truth, 20000, 52, 7);
+    const fit = fitBgnbd(data);
+    expect(fit.converged).toBe(true);
+    expect(fit.n).toBe(20000);
+    for (const name of ["r", "alpha", "a", "b"] as const) {
+      expect(Math.abs(fit.params[name] / truth[name] - 1)).toBeLessThan(0.2);
+    }
+    // the truth lies within 3 standard errors
+    for (const name of ["r", "alpha", "a", "b"] as const) {
+      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(3 * fit.standardErrors![name]);
+    }
+  });
+  test("bad histories are refused with the first bad row named", () => {
+    const columns = (x: number[], tx: number[], T: number[]) => ({
+      frequency: Float64Array.from(x),
+      recency: Float64Array.from(tx),
+      age: Float64Array.from(T),
+    });
+    expect(() => fitBgnbd(columns([1, 2], [3, -1], [10, 10]))).toThrow(/row 2/);
+    expect(() => fitBgnbd(columns([1, 2], [3, 12], [10, 10]))).toThrow(/greater than T.*row 2/);
+    expect(() => fitBgnbd(columns([1.5, 2], [3, 4], [10, 10]))).toThrow(/whole number: row 1/);
+  });
+});
