@@ -116,7 +116,7 @@ function readMethod(raw: unknown): SegmentationMethod {
       return {
         kind: "quantileTiers",
         column: need(isText(method.column), "method.column", method.column as string),
-        tiers: need(isCount(method.tiers, 2, 100), "method.tiers", method.tiers as number),
+        tiers: need(isCount(method.tiers, 2, 10), "method.tiers", method.tiers as number),
       };
     default:
       throw new FieldError("method.kind");

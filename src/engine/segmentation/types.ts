@@ -10,7 +10,7 @@
  *   serializeRecipe / parseRecipe              → what is stored in the workbook to refresh  (recipe.ts)
  * Nothing here imports Office or React.
  */
-import type { OwnColumn } from "../../excel/workbook";
+import type { OwnColumn, OwnSheet } from "../../excel/workbook";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
 
 /** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */
@@ -96,6 +96,8 @@ export interface SegmentPreview {
   value: number;
   /** value ÷ total value (0 when the total is 0). */
   valueShare: number;
+  /** Revenue of the segment when the table gives it (transactions: net of refunds; customers: frequency × monetary). */
+  revenue?: number;
   averageClv?: number;
   totalClv?: number;
   /** Suggested maximum acquisition cost: average CLV ÷ 3 (the LTV:CAC ≥ 3 rule of thumb). */
@@ -112,7 +114,12 @@ export interface SegmentationResult {
   columns: Omit<OwnColumn, "replaceExisting">[];
   /** What the value measure is (for the Preview heading), e.g. "segmentation.value.revenue". */
   valueKey: MessageKey;
+  valueParams?: MessageParams;
   warnings: TableIssue[];
+  /** Transactions: the "as of" date the per-customer summary used (store it in the recipe to refresh identically). */
+  asOf?: number;
+  /** Transactions: the per-customer summary with each customer's segment, for its own sheet. */
+  customerSheet?: OwnSheet;
 }
 
 export { parseRecipe, serializeRecipe } from "./recipe";

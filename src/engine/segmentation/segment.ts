@@ -1,0 +1,488 @@
+/**
+ * segmentTable: the compute path behind Preview and Apply. It checks the table (validate.ts), reduces it to one
+ * entry per customer (a customer table already is; a transaction log goes through the engine's per-customer
+ * summary), assigns each customer one segment (RFM map, CLV tiers or quantile tiers), and returns the preview,
+ * the thresholds and our columns with one value per table row, in table order.
+ * Every assignment is a function of the values, never of row order, so a colleague's refresh is identical.
+ */
+import type { CellValue } from "../../excel/workbook";
+import { Locale, MessageKey, MessageParams, t } from "../../i18n";
+import { valueError } from "../errors";
+import { bgnbdPredictor, fitBgnbd } from "../models/bgnbd";
+import { PERIODS_PER_MONTH, predictiveClvColumn } from "../models/clv";
+import { expectedAverageSpend, fitGammaGamma, GammaGammaParameters } from "../models/gamma-gamma";
+import { scoreRfm } from "../rfm/rfm";
+import { ColumnScores, percentileInc, scoreColumn } from "../rfm/scores";
+import { SEGMENT_SCORE_MAX, SEGMENTS, segmentOf } from "../rfm/segments";
+import { CustomerSummary, summarizeTransactions } from "../transactions/summary";
+import { cellNumber, idKey } from "./cells";
+import { tierColour } from "./palette";
+import { invalidMethodField } from "./recipe";
+import { customerSummarySheet } from "./summary-sheet";
+import type {
+  ColumnMapping,
+  DataShape,
+  SegmentationMethod,
+  SegmentationResult,
+  SegmentPreview,
+  TableIssue,
+} from "./types";
+import { validateTable } from "./validate";
+
+export interface SegmentOptions {
+  /** Transactions: the "as of" date (Excel serial). Default: the last purchase date in the log. */
+  asOf?: number;
+  /** Top-left cell of the table (e.g. "Sheet1!B3") so data-quality messages name A1 cells. */
+  origin?: string;
+}
+
+interface SegmentDefinition {
+  segmentId: string;
+  labelKey: MessageKey;
+  labelParams?: MessageParams;
+  colour: string;
+}
+
+/** One segment per customer, plus what the columns and the preview show about each customer. */
+interface Assignment {
+  segments: SegmentDefinition[];
+  /** Header of the segment column: "Segment" for the RFM map, "Tier" for tiers. */
+  segmentHeaderKey: MessageKey;
+  /** Per customer: index into segments. */
+  segmentOf: Uint8Array;
+  /** Per customer: the value measure the preview sums (revenue, CLV or the tiered column). */
+  value: Float64Array;
+  valueKey: MessageKey;
+  valueParams?: MessageParams;
+  /** Per customer revenue, when the table gives it. */
+  revenue?: Float64Array;
+  clv?: Float64Array;
+  /** Extra per-customer numeric columns, after the segment column. */
+  columns: { headerKey: MessageKey; values: ArrayLike<number>; numberFormat: string }[];
+  thresholds: { label: string; breaks: number[] }[];
+}
+
+/** Per table row: the customer's index, or −1 when the row has no customer in the summary. */
+type RowCustomers = Int32Array | null;
+
+const columnOf = (rows: CellValue[][], column: number): Float64Array => {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = cellNumber(rows[i][column]);
+  return out;
+};
+
+export function segmentTable(
+  headers: string[],
+  rows: CellValue[][],
+  mapping: ColumnMapping,
+  shape: DataShape,
+  method: SegmentationMethod,
+  locale: Locale,
+  options: SegmentOptions = {},
+): SegmentationResult {
+  const badField = invalidMethodField(method);
+  if (badField !== null) throw valueError("segmentation.issue.badMethod", { detail: badField });
+  const issues = validateTable(headers, rows, mapping, shape, { method, locale, origin: options.origin });
+  const firstError = issues.find((issue) => issue.severity === "error");
+  if (firstError) throw valueError(firstError.key, { ...firstError.params });
+  const warnings = [...issues];
+
+  if (shape === "customers") {
+    const column = (header: string | undefined) => columnOf(rows, headers.indexOf(header as string));
+    let assignment: Assignment;
+    if (method.kind === "rfm") {
+      const frequency = column(mapping.frequency);
+      const monetary = column(mapping.monetary);
+      const sales = revenue(frequency, monetary);
+      assignment = rfmAssignment(column(mapping.recency), frequency, monetary, method.bins, locale, warnings, {
+        recency: mapping.recency as string,
+        frequency: mapping.frequency as string,
+        monetary: mapping.monetary as string,
+      });
+      assignment.revenue = sales;
+      assignment.value = mapping.value === undefined ? sales : column(mapping.value);
+      if (mapping.value !== undefined) {
+        assignment.valueKey = "segmentation.value.column";
+        assignment.valueParams = { column: mapping.value };
+      }
+    } else if (method.kind === "quantileTiers") {
+      assignment = quantileAssignment(column(method.column), method.column, method.tiers, locale, warnings);
+    } else {
+      // validateTable refuses CLV tiers on a customer table; kept explicit for the type checker.
+      throw valueError("segmentation.issue.clvNeedsTransactions");
+    }
+    return buildResult(assignment, null, rows.length, locale, warnings);
+  }
+  return segmentTransactions(headers, rows, mapping, method, locale, options, warnings);
+}
+
+/** Frequency × monetary: the customer's revenue when monetary is an average spend per purchase. */
+function revenue(frequency: Float64Array, monetary: Float64Array): Float64Array {
+  const out = new Float64Array(frequency.length);
+  for (let i = 0; i < out.length; i++) out[i] = frequency[i] * monetary[i];
+  return out;
+}
+
+function fewDistinct(scores: ColumnScores, column: string, warnings: TableIssue[]) {
+  if (scores.distinctBins < scores.bins) {
+    warnings.push({
+      key: "segmentation.issue.fewDistinct",
+      params: { column, distinct: scores.distinctBins, bins: scores.bins },
+      cells: [],
+      severity: "warning",
+    });
+  }
+}
+
+/**
+ * The R × F map is defined on scores 1..5. With other bins, a score s of k is placed where its bin's centre falls
+ * on the 1..5 scale, ⌈5(s − ½)/k⌉, so quartile 1 stays bottom and quartile 4 stays top.
+ */
+export function toQuintileScale(score: number, bins: number): number {
+  if (bins === SEGMENT_SCORE_MAX) return score;
+  return Math.min(SEGMENT_SCORE_MAX, Math.max(1, Math.ceil((SEGMENT_SCORE_MAX * (score - 0.5)) / bins)));
+}
+
+function rfmAssignment(
+  recency: Float64Array,
+  frequency: Float64Array,
+  monetary: Float64Array,
+  bins: number,
+  locale: Locale,
+  warnings: TableIssue[],
+  names: { recency: string; frequency: string; monetary: string } = {
+    recency: t("segmentation.role.recency", {}, locale),
+    frequency: t("segmentation.role.frequency", {}, locale),
+    monetary: t("segmentation.role.monetary", {}, locale),
+  },
+): Assignment {
+  const scored = scoreRfm(recency, frequency, monetary, { bins });
+  fewDistinct(scored.recency, names.recency, warnings);
+  fewDistinct(scored.frequency, names.frequency, warnings);
+  fewDistinct(scored.monetary, names.monetary, warnings);
+  const segments: SegmentDefinition[] = SEGMENTS.map((segment) => ({
+    segmentId: segment.id,
+    labelKey: segment.labelKey,
+    colour: segment.colour,
+  }));
+  const index = new Map(SEGMENTS.map((segment, i) => [segment.id, i]));
+  // 25 (R, F) cells: look each up once.
+  const cell = new Uint8Array((SEGMENT_SCORE_MAX + 1) * (SEGMENT_SCORE_MAX + 1));
+  for (let r = 1; r <= SEGMENT_SCORE_MAX; r++) {
+    for (let f = 1; f <= SEGMENT_SCORE_MAX; f++) {
+      cell[r * (SEGMENT_SCORE_MAX + 1) + f] = index.get(segmentOf(r, f)!.id)!;
+    }
+  }
+  const r5 = Uint8Array.from({ length: bins + 1 }, (_, s) => (s === 0 ? 0 : toQuintileScale(s, bins)));
+  const n = recency.length;
+  const of = new Uint8Array(n);
+  const rScores = scored.recency.scores;
+  const fScores = scored.frequency.scores;
+  for (let i = 0; i < n; i++) of[i] = cell[r5[rScores[i]] * (SEGMENT_SCORE_MAX + 1) + r5[fScores[i]]];
+  const codes = new Float64Array(n);
+  for (let i = 0; i < n; i++) codes[i] = scored.codes[i];
+  return {
+    segments,
+    segmentHeaderKey: "segmentation.column.segment",
+    segmentOf: of,
+    value: new Float64Array(n),
+    valueKey: "segmentation.value.revenue",
+    columns: [
+      { headerKey: "segmentation.column.rScore", values: scored.recency.scores, numberFormat: "0" },
+      { headerKey: "segmentation.column.fScore", values: scored.frequency.scores, numberFormat: "0" },
+      { headerKey: "segmentation.column.mScore", values: scored.monetary.scores, numberFormat: "0" },
+      { headerKey: "segmentation.column.rfmCode", values: codes, numberFormat: "0" },
+    ],
+    thresholds: [
+      { label: t("segmentation.threshold.recency", {}, locale), breaks: Array.from(scored.recency.thresholds) },
+      { label: t("segmentation.threshold.frequency", {}, locale), breaks: Array.from(scored.frequency.thresholds) },
+      { label: t("segmentation.threshold.monetary", {}, locale), breaks: Array.from(scored.monetary.thresholds) },
+    ],
+  };
+}
+
+/** Tiers 1..k by quantile of a column, tier 1 holding the highest values; equal values share a tier. */
+function quantileAssignment(
+  values: Float64Array,
+  column: string,
+  tiers: number,
+  locale: Locale,
+  warnings: TableIssue[],
+): Assignment {
+  const scored = scoreColumn(values, { bins: tiers });
+  fewDistinct(scored, column, warnings);
+  const of = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) of[i] = tiers - scored.scores[i];
+  return {
+    segments: Array.from({ length: tiers }, (_, i) => ({
+      segmentId: `tier${i + 1}`,
+      labelKey: "segmentation.tier.tier",
+      labelParams: { n: i + 1 },
+      colour: tierColour(i, tiers),
+    })),
+    segmentHeaderKey: "segmentation.column.tier",
+    segmentOf: of,
+    value: values,
+    valueKey: "segmentation.value.column",
+    valueParams: { column },
+    columns: [],
+    thresholds: [
+      { label: t("segmentation.threshold.column", { column }, locale), breaks: Array.from(scored.thresholds) },
+    ],
+  };
+}
+
+/** The same key the transaction summary uses for a customer: numeric text matches the number. */
+function summaryKey(id: CellValue): string | number {
+  if (typeof id === "number") return id === 0 ? 0 : id;
+  const text = idKey(id);
+  const asNumber = Number(text);
+  return String(asNumber) === text ? asNumber : text;
+}
+
+function segmentTransactions(
+  headers: string[],
+  rows: CellValue[][],
+  mapping: ColumnMapping,
+  method: SegmentationMethod,
+  locale: Locale,
+  options: SegmentOptions,
+  warnings: TableIssue[],
+): SegmentationResult {
+  const idColumn = headers.indexOf(mapping.customerId as string);
+  const dates = columnOf(rows, headers.indexOf(mapping.date as string));
+  const amounts = columnOf(rows, headers.indexOf(mapping.amount as string));
+  // Refunds (negative amounts) are not purchases: they leave the log and are netted from the customer's revenue.
+  let purchases = 0;
+  for (let i = 0; i < rows.length; i++) if (amounts[i] >= 0) purchases++;
+  const purchaseRow = new Uint32Array(purchases);
+  for (let i = 0, j = 0; i < rows.length; i++) if (amounts[i] >= 0) purchaseRow[j++] = i;
+  const ids = new Array<CellValue>(purchases);
+  const purchaseDates = new Float64Array(purchases);
+  const purchaseAmounts = new Float64Array(purchases);
+  for (let j = 0; j < purchases; j++) {
+    const i = purchaseRow[j];
+    ids[j] = rows[i][idColumn];
+    purchaseDates[j] = dates[i];
+    purchaseAmounts[j] = amounts[i];
+  }
+  const timeUnit = method.kind === "clvTiers" ? method.timeUnit : "days";
+  const summary = summarizeTransactions(ids, purchaseDates, purchaseAmounts, { asOf: options.asOf, timeUnit });
+
+  const customerIndex = new Map<string | number, number>();
+  for (let c = 0; c < summary.count; c++) customerIndex.set(summaryKey(summary.ids[c]), c);
+  const rowCustomer = new Int32Array(rows.length);
+  const netRevenue = Float64Array.from(summary.totalAmount);
+  for (let i = 0; i < rows.length; i++) {
+    const c = customerIndex.get(summaryKey(rows[i][idColumn]));
+    const inPeriod = Math.floor(dates[i]) <= summary.periodEnd;
+    rowCustomer[i] = c === undefined || !inPeriod ? -1 : c;
+    if (c !== undefined && inPeriod && amounts[i] < 0) netRevenue[c] += amounts[i];
+  }
+
+  let assignment: Assignment;
+  if (method.kind === "rfm") {
+    const purchaseDays = new Float64Array(summary.count);
+    for (let c = 0; c < summary.count; c++) purchaseDays[c] = summary.frequency[c] + 1;
+    assignment = rfmAssignment(
+      summary.sinceLastPurchase,
+      purchaseDays,
+      summary.averageBasket,
+      method.bins,
+      locale,
+      warnings,
+    );
+    assignment.value = netRevenue;
+  } else if (method.kind === "quantileTiers") {
+    const column = headers.indexOf(method.column);
+    const totals = new Float64Array(summary.count);
+    for (let i = 0; i < rows.length; i++) {
+      const c = rowCustomer[i];
+      if (c >= 0) totals[c] += cellNumber(rows[i][column]);
+    }
+    assignment = quantileAssignment(totals, method.column, method.tiers, locale, warnings);
+  } else {
+    assignment = clvAssignment(summary, method, locale, warnings);
+  }
+
+  assignment.revenue = netRevenue;
+  const labels = assignment.segments.map((segment) => t(segment.labelKey, segment.labelParams, locale));
+  const result = buildResult(assignment, rowCustomer, rows.length, locale, warnings);
+  result.asOf = summary.asOf;
+  result.customerSheet = customerSummarySheet(
+    {
+      summary,
+      revenue: netRevenue,
+      segment: Array.from(assignment.segmentOf, (s) => labels[s]),
+      colour: Array.from(assignment.segmentOf, (s) => assignment.segments[s].colour),
+      clv: assignment.clv,
+      probabilityAlive: assignment.columns.find((c) => c.headerKey === "segmentation.column.probabilityAlive")?.values,
+    },
+    locale,
+  );
+  return result;
+}
+
+/**
+ * Predictive CLV per customer: BG/NBD for the purchases (Fader, Hardie & Lee 2005) and Gamma-Gamma for the spend
+ * (Fader, Hardie & Lee 2005, "RFM and CLV"), discounted monthly; then tiers by rank of CLV.
+ */
+function clvAssignment(
+  summary: CustomerSummary,
+  method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
+  locale: Locale,
+  warnings: TableIssue[],
+): Assignment {
+  const n = summary.count;
+  let repeat = 0;
+  for (let c = 0; c < n; c++) if (summary.frequency[c] > 0) repeat++;
+  if (repeat === 0) throw valueError("segmentation.issue.noRepeatBuyers");
+  const frequency = Float64Array.from(summary.frequency);
+  const purchaseFit = fitBgnbd({ frequency, recency: summary.recency, age: summary.age });
+  const spendFit = fitGammaGamma(frequency, summary.monetary);
+  for (const fit of [purchaseFit, spendFit]) {
+    if (!fit.converged) {
+      warnings.push({
+        key: "segmentation.issue.fitNotConverged",
+        params: { detail: fit.message ?? fit.model },
+        cells: [],
+        severity: "warning",
+      });
+    }
+  }
+  const predictor = bgnbdPredictor(purchaseFit.params);
+  const spendParams = spendFit.params as unknown as GammaGammaParameters;
+  const spend = new Float64Array(n);
+  for (let c = 0; c < n; c++) spend[c] = expectedAverageSpend(spendParams, frequency[c], summary.monetary[c]);
+  // The recipe's rate is annual; the CLV sum discounts month by month.
+  const monthlyDiscountRate = Math.pow(1 + method.discountRate, 1 / 12) - 1;
+  const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, {
+    months: method.horizonMonths,
+    monthlyDiscountRate,
+    margin: method.margin,
+    periodsPerMonth: PERIODS_PER_MONTH[method.timeUnit],
+  });
+  const clv = new Float64Array(n);
+  const alive = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    const cell = cells[c];
+    if (cell instanceof Error) throw cell;
+    clv[c] = cell;
+    alive[c] = predictor.probabilityAlive({
+      frequency: frequency[c],
+      recency: summary.recency[c],
+      age: summary.age[c],
+    });
+  }
+
+  const sorted = Float64Array.from(clv).sort();
+  let segments: SegmentDefinition[];
+  let breaks: number[];
+  const of = new Uint8Array(n);
+  if (method.split === "20-30-50") {
+    breaks = [percentileInc(sorted, 0.5), percentileInc(sorted, 0.8)];
+    segments = [
+      { segmentId: "top20", labelKey: "segmentation.tier.top20", colour: tierColour(0, 3) },
+      { segmentId: "next30", labelKey: "segmentation.tier.next30", colour: tierColour(1, 3) },
+      { segmentId: "rest", labelKey: "segmentation.tier.rest", colour: tierColour(2, 3) },
+    ];
+    for (let c = 0; c < n; c++) of[c] = clv[c] > breaks[1] ? 0 : clv[c] > breaks[0] ? 1 : 2;
+  } else {
+    const scored = scoreColumn(clv, { bins: 10 });
+    breaks = Array.from(scored.thresholds);
+    segments = Array.from({ length: 10 }, (_, i) => ({
+      segmentId: `decile${i + 1}`,
+      labelKey: "segmentation.tier.decile",
+      labelParams: { n: i + 1 },
+      colour: tierColour(i, 10),
+    }));
+    for (let c = 0; c < n; c++) of[c] = 10 - scored.scores[c];
+  }
+  return {
+    segments,
+    segmentHeaderKey: "segmentation.column.tier",
+    segmentOf: of,
+    value: clv,
+    valueKey: "segmentation.value.clv",
+    clv,
+    columns: [
+      { headerKey: "segmentation.column.clv", values: clv, numberFormat: "#,##0.00" },
+      { headerKey: "segmentation.column.probabilityAlive", values: alive, numberFormat: "0.0%" },
+    ],
+    thresholds: [{ label: t("segmentation.threshold.clv", {}, locale), breaks }],
+  };
+}
+
+/** Suggested maximum acquisition cost: CLV ÷ 3, the LTV:CAC ≥ 3 rule of thumb (formulas.md, "CAC payback"). */
+export const maxCacOf = (averageClv: number) => averageClv / 3;
+
+function buildResult(
+  assignment: Assignment,
+  rowCustomer: RowCustomers,
+  rowCount: number,
+  locale: Locale,
+  warnings: TableIssue[],
+): SegmentationResult {
+  const { segments, segmentOf: of, value, clv, revenue: sales } = assignment;
+  const customers = of.length;
+  const counts = new Float64Array(segments.length);
+  const values = new Float64Array(segments.length);
+  const clvs = new Float64Array(segments.length);
+  const revenues = new Float64Array(segments.length);
+  let totalValue = 0;
+  for (let c = 0; c < customers; c++) {
+    counts[of[c]]++;
+    values[of[c]] += value[c];
+    totalValue += value[c];
+    if (clv) clvs[of[c]] += clv[c];
+    if (sales) revenues[of[c]] += sales[c];
+  }
+  const preview: SegmentPreview[] = segments.map((segment, s) => {
+    const entry: SegmentPreview = {
+      segmentId: segment.segmentId,
+      labelKey: segment.labelKey,
+      colour: segment.colour,
+      customers: counts[s],
+      customerShare: customers === 0 ? 0 : counts[s] / customers,
+      value: values[s],
+      valueShare: totalValue === 0 ? 0 : values[s] / totalValue,
+    };
+    if (segment.labelParams) entry.labelParams = segment.labelParams;
+    if (sales) entry.revenue = revenues[s];
+    if (clv) {
+      entry.totalClv = clvs[s];
+      entry.averageClv = counts[s] === 0 ? 0 : clvs[s] / counts[s];
+      entry.maxCac = maxCacOf(entry.averageClv);
+    }
+    return entry;
+  });
+
+  const labels = segments.map((segment) => t(segment.labelKey, segment.labelParams, locale));
+  const segmentValues = new Array<CellValue>(rowCount);
+  const fills = new Array<string | null>(rowCount);
+  for (let i = 0; i < rowCount; i++) {
+    const c = rowCustomer ? rowCustomer[i] : i;
+    segmentValues[i] = c < 0 ? "" : labels[of[c]];
+    fills[i] = c < 0 ? null : segments[of[c]].colour;
+  }
+  const columns: SegmentationResult["columns"] = [
+    { header: t(assignment.segmentHeaderKey, {}, locale), values: segmentValues, fills },
+  ];
+  for (const column of assignment.columns) {
+    const cells = new Array<CellValue>(rowCount);
+    for (let i = 0; i < rowCount; i++) {
+      const c = rowCustomer ? rowCustomer[i] : i;
+      const number = c < 0 ? NaN : column.values[c];
+      cells[i] = Number.isFinite(number) ? number : "";
+    }
+    columns.push({ header: t(column.headerKey, {}, locale), values: cells, numberFormat: column.numberFormat });
+  }
+  return {
+    preview,
+    thresholds: assignment.thresholds,
+    columns,
+    valueKey: assignment.valueKey,
+    ...(assignment.valueParams ? { valueParams: assignment.valueParams } : {}),
+    warnings,
+  };
+}

@@ -1,0 +1,285 @@
+import fc from "fast-check";
+import { InputError } from "../../../src/engine/errors";
+import { segmentTable, toQuintileScale } from "../../../src/engine/segmentation/segment";
+import { segmentSummarySheet } from "../../../src/engine/segmentation/summary-sheet";
+import type { ColumnMapping, SegmentationMethod } from "../../../src/engine/segmentation/types";
+import type { CellValue } from "../../../src/excel/workbook";
+
+const headers = ["Client", "Recency", "Frequency", "Monetary"];
+const mapping: ColumnMapping = {
+  customerId: "Client",
+  recency: "Recency",
+  frequency: "Frequency",
+  monetary: "Monetary",
+};
+const rfm: SegmentationMethod = { kind: "rfm", bins: 5 };
+
+/** 25 customers on a 5 × 5 grid of recency and frequency, so every (R, F) cell holds exactly one customer. */
+const grid: CellValue[][] = Array.from({ length: 25 }, (_, i) => {
+  const r = Math.floor(i / 5);
+  const f = i % 5;
+  return [`C${i}`, 100 - r * 20, 1 + f * 3, 10 + i];
+});
+
+const thrown = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+describe("segmentTable on a customer table, RFM", () => {
+  const result = segmentTable(headers, grid, mapping, "customers", rfm, "en");
+
+  it("places the 25 (R, F) cells in the 10-segment map", () => {
+    const counts = Object.fromEntries(result.preview.map((s) => [s.segmentId, s.customers]));
+    expect(counts).toEqual({
+      champions: 2,
+      loyalCustomers: 4,
+      potentialLoyalists: 4,
+      newCustomers: 1,
+      promising: 1,
+      needAttention: 1,
+      aboutToSleep: 2,
+      atRisk: 4,
+      cantLoseThem: 2,
+      hibernating: 4,
+    });
+  });
+
+  it("writes the segment name, its colour, and the R, F, M scores and code per row", () => {
+    expect(result.columns.map((c) => c.header)).toEqual(["Segment", "R score", "F score", "M score", "RFM code"]);
+    // The most recent (recency 20) and most frequent (13) customer: row 24.
+    expect(result.columns.map((c) => c.values[24])).toEqual(["Champions", 5, 5, 5, 555]);
+    expect(result.columns[0].fills![24]).toBe("#1B5E20");
+    expect(result.columns.map((c) => c.values[0])).toEqual(["Hibernating", 1, 1, 1, 111]);
+  });
+
+  it("reports the thresholds used and the value as revenue (frequency × monetary)", () => {
+    expect(result.thresholds.map((th) => th.label)).toEqual(["Recency breaks", "Frequency breaks", "Monetary breaks"]);
+    expect(result.thresholds[1].breaks).toHaveLength(4);
+    expect(result.valueKey).toBe("segmentation.value.revenue");
+    const total = grid.reduce((sum, row) => sum + (row[2] as number) * (row[3] as number), 0);
+    expect(result.preview.reduce((sum, s) => sum + s.value, 0)).toBeCloseTo(total, 6);
+    expect(result.preview.every((s) => s.revenue === s.value)).toBe(true);
+  });
+
+  it("speaks French when asked", () => {
+    const fr = segmentTable(headers, grid, mapping, "customers", rfm, "fr");
+    expect(fr.columns[0].header).toBe("Segment");
+    expect(fr.columns[0].values[0]).toBe("En hibernation");
+    expect(fr.columns[4].header).toBe("Code RFM");
+  });
+
+  it("warns when a skewed column cannot fill every bin", () => {
+    const skewed = grid.map((row, i) => [row[0], row[1], i < 20 ? 1 : 2, row[3]]);
+    const { warnings } = segmentTable(headers, skewed, mapping, "customers", rfm, "en");
+    expect(warnings).toEqual([
+      {
+        key: "segmentation.issue.fewDistinct",
+        params: { column: "Frequency", distinct: 2, bins: 5 },
+        cells: [],
+        severity: "warning",
+      },
+    ]);
+  });
+
+  it("refuses bad data with the first data-quality error, never a silent segment", () => {
+    const error = thrown(() => segmentTable(headers, [...grid, ["X", "soon", 1, 1]], mapping, "customers", rfm, "en"));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).key).toBe("segmentation.issue.nonNumeric");
+    expect((error as InputError).params).toMatchObject({ column: "Recency", first: "row 26" });
+    const empty = thrown(() => segmentTable(headers, [], mapping, "customers", rfm, "en")) as InputError;
+    expect(empty.key).toBe("segmentation.issue.emptyTable");
+  });
+
+  it("refuses invalid settings", () => {
+    const error = thrown(() => segmentTable(headers, grid, mapping, "customers", { kind: "rfm", bins: 1 }, "en"));
+    expect((error as InputError).params).toEqual({ detail: "method.bins" });
+  });
+
+  it("uses a mapped value column as the value measure", () => {
+    const withValue = grid.map((row, i) => [...row, i % 2 === 0 ? 100 : 0]);
+    const result2 = segmentTable([...headers, "CLV"], withValue, { ...mapping, value: "CLV" }, "customers", rfm, "en");
+    expect(result2.valueKey).toBe("segmentation.value.column");
+    expect(result2.valueParams).toEqual({ column: "CLV" });
+    expect(result2.preview.reduce((sum, s) => sum + s.value, 0)).toBe(1300);
+  });
+});
+
+describe("toQuintileScale", () => {
+  it("keeps quintiles, and places quartiles and deciles by their bin centre", () => {
+    expect([1, 2, 3, 4, 5].map((s) => toQuintileScale(s, 5))).toEqual([1, 2, 3, 4, 5]);
+    expect([1, 2, 3, 4].map((s) => toQuintileScale(s, 4))).toEqual([1, 2, 4, 5]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((s) => toQuintileScale(s, 10))).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  });
+});
+
+describe("quantile tiers", () => {
+  it("puts the highest values in tier 1, equal values in the same tier", () => {
+    const rows = [
+      ["a", 10],
+      ["b", 40],
+      ["c", 20],
+      ["d", 40],
+      ["e", 30],
+      ["f", 0],
+    ];
+    const result = segmentTable(
+      ["id", "Spend"],
+      rows,
+      { customerId: "id" },
+      "customers",
+      {
+        kind: "quantileTiers",
+        column: "Spend",
+        tiers: 2,
+      },
+      "en",
+    );
+    expect(result.columns[0].header).toBe("Tier");
+    expect(result.columns[0].values).toEqual(["Tier 2", "Tier 1", "Tier 2", "Tier 1", "Tier 1", "Tier 2"]);
+    expect(result.thresholds).toEqual([{ label: '"Spend" breaks', breaks: [25] }]);
+    expect(result.preview.map((s) => [s.customers, s.value])).toEqual([
+      [3, 110],
+      [3, 30],
+    ]);
+    expect(result.preview[0].valueShare).toBeCloseTo(110 / 140, 12);
+  });
+});
+
+describe("segmentTable on a transaction log", () => {
+  const logHeaders = ["Customer", "Date", "Amount"];
+  const logMapping: ColumnMapping = { customerId: "Customer", date: "Date", amount: "Amount" };
+  const log: CellValue[][] = [];
+  // 30 customers; customer k buys k % 6 + 1 times, the last time k days before the end.
+  for (let k = 0; k < 30; k++) {
+    const purchases = (k % 6) + 1;
+    for (let p = 0; p < purchases; p++) log.push([`K${k}`, 45000 - k - p * 7, 10 + k]);
+  }
+  log.push(["K3", 44999, -5]); // a refund
+
+  it("segments each transaction row by its customer and nets refunds from revenue", () => {
+    const result = segmentTable(logHeaders, log, logMapping, "transactions", rfm, "en", { asOf: 45000 });
+    expect(result.preview.reduce((sum, s) => sum + s.customers, 0)).toBe(30);
+    expect(result.asOf).toBe(45000);
+    const segmentOfRow = result.columns[0].values;
+    // Every row of a customer carries the same segment.
+    const byCustomer = new Map<CellValue, Set<CellValue>>();
+    log.forEach((row, i) => byCustomer.set(row[0], (byCustomer.get(row[0]) ?? new Set()).add(segmentOfRow[i])));
+    for (const labels of byCustomer.values()) expect(labels.size).toBe(1);
+    const grossTotal = log.reduce((sum, row) => sum + (row[2] as number), 0);
+    expect(result.preview.reduce((sum, s) => sum + (s.revenue ?? 0), 0)).toBeCloseTo(grossTotal, 9);
+    expect(result.warnings.map((w) => w.key)).toEqual(["segmentation.issue.negativeAmount"]);
+  });
+
+  it("builds the per-customer summary sheet with each customer's segment", () => {
+    const result = segmentTable(logHeaders, log, logMapping, "transactions", rfm, "en", { asOf: 45000 });
+    const sheet = result.customerSheet!;
+    expect(sheet.name).toBe("Customer summary");
+    expect(sheet.rows).toHaveLength(31);
+    expect(sheet.rows[0][0]).toBe("Customer");
+    const k3 = sheet.rows.find((row) => row[0] === "K3")!;
+    expect(k3[3]).toBe(4); // orders: the refund is not a purchase
+    expect(k3[4]).toBe(4 * 13 - 5); // revenue net of the refund
+    expect(sheet.rows[0].length).toBe(sheet.numberFormats!.length);
+  });
+
+  it("leaves rows after the as-of date without a segment", () => {
+    const later = [...log, ["K1", 45010, 99]];
+    const result = segmentTable(logHeaders, later, logMapping, "transactions", rfm, "en", { asOf: 45000 });
+    expect(result.columns[0].values[later.length - 1]).toBe("");
+    expect(result.columns[0].fills![later.length - 1]).toBeNull();
+  });
+});
+
+describe("segmentSummarySheet", () => {
+  it("has one row per segment, shares as percentages and a chart of customers", () => {
+    const result = segmentTable(headers, grid, mapping, "customers", rfm, "en");
+    const sheet = segmentSummarySheet(result, "en");
+    expect(sheet.name).toBe("Segments");
+    expect(sheet.rows[0]).toEqual(["Segment", "Customers", "Share of customers", "Revenue", "Share of value"]);
+    expect(sheet.rows).toHaveLength(11);
+    expect(sheet.rows[1].slice(0, 2)).toEqual(["Champions", 2]);
+    expect(sheet.numberFormats).toEqual(["@", "#,##0", "0.0%", "#,##0.00", "0.0%"]);
+    expect(sheet.chart).toEqual({ title: "Customers per segment", valueColumn: 1, type: "bar" });
+    expect(sheet.fills![0]).toBe("#1B5E20");
+  });
+});
+
+describe("properties", () => {
+  const customerRows = fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 5000 })),
+    { minLength: 2, maxLength: 60 },
+  );
+  const toTable = (rows: [number, number, number][]): CellValue[][] =>
+    rows.map(([r, f, m], i) => [`C${i}`, r, f, m / 100]);
+  const methods: SegmentationMethod[] = [
+    { kind: "rfm", bins: 5 },
+    { kind: "rfm", bins: 4 },
+    { kind: "quantileTiers", column: "Monetary", tiers: 3 },
+  ];
+
+  it("counts add up to the rows, shares sum to 1, every row gets exactly one segment", () => {
+    fc.assert(
+      fc.property(customerRows, fc.constantFrom(...methods), (raw, method) => {
+        const rows = toTable(raw);
+        const result = segmentTable(headers, rows, mapping, "customers", method, "en");
+        expect(result.preview.reduce((sum, s) => sum + s.customers, 0)).toBe(rows.length);
+        expect(result.preview.reduce((sum, s) => sum + s.customerShare, 0)).toBeCloseTo(1, 9);
+        const total = result.preview.reduce((sum, s) => sum + s.value, 0);
+        if (total > 0) expect(result.preview.reduce((sum, s) => sum + s.valueShare, 0)).toBeCloseTo(1, 9);
+        const labels = new Set(result.preview.map((s) => s.labelKey + JSON.stringify(s.labelParams ?? {})));
+        expect(labels.size).toBe(result.preview.length);
+        const names = result.columns[0].values;
+        expect(names.every((name) => typeof name === "string" && name !== "")).toBe(true);
+        const perName = new Map<CellValue, number>();
+        for (const name of names) perName.set(name, (perName.get(name) ?? 0) + 1);
+        for (const segment of result.preview.filter((s) => s.customers > 0)) {
+          expect(perName.size).toBeLessThanOrEqual(result.preview.length);
+          expect([...perName.values()].reduce((a, b) => a + b, 0)).toBe(rows.length);
+          expect(segment.customers).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("permuting rows permutes the per-row output identically; the same recipe gives identical columns", () => {
+    fc.assert(
+      fc.property(
+        customerRows.chain((raw) =>
+          fc.tuple(
+            fc.constant(raw),
+            fc.shuffledSubarray(
+              raw.map((_, i) => i),
+              { minLength: raw.length },
+            ),
+          ),
+        ),
+        fc.constantFrom(...methods),
+        ([raw, order], method) => {
+          const rows = toTable(raw);
+          const first = segmentTable(headers, rows, mapping, "customers", method, "en");
+          const again = segmentTable(headers, rows, mapping, "customers", method, "en");
+          expect(again.columns).toEqual(first.columns);
+          const permuted = segmentTable(
+            headers,
+            order.map((i) => rows[i]),
+            mapping,
+            "customers",
+            method,
+            "en",
+          );
+          for (let c = 0; c < first.columns.length; c++) {
+            expect(permuted.columns[c].values).toEqual(order.map((i) => first.columns[c].values[i]));
+          }
+          expect(permuted.preview.map((s) => s.customers)).toEqual(first.preview.map((s) => s.customers));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
