@@ -8,7 +8,7 @@ import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
-import { CustomerHistory, FittedModel, PurchasePredictor } from "./types";
+import { CustomerHistory, FitOptions, FittedModel, PurchasePredictor } from "./types";
 
 export interface BgbbParameters {
   alpha: number;
@@ -103,7 +103,7 @@ export function bgbbLogLikelihood(params: BgbbParameters, data: BgbbData): numbe
 }
 
 /** Maximum-likelihood fit of (α, β, γ, δ) on compressed histories, from several fixed starts. */
-export function fitBgbb(data: BgbbData, options: { penalty?: number } = {}): FittedModel {
+export function fitBgbb(data: BgbbData, options: FitOptions = {}): FittedModel {
   const fit = fitLogParameters({
     names: BGBB_PARAMETER_NAMES,
     negLogLikelihood: (x) => -bgbbLogLikelihood({ alpha: x[0], beta: x[1], gamma: x[2], delta: x[3] }, data),
@@ -113,6 +113,7 @@ export function fitBgbb(data: BgbbData, options: { penalty?: number } = {}): Fit
       [2, 1, 1, 5],
     ],
     penalty: options.penalty,
+    maxIterations: options.maxIterations,
     n: data.n,
   });
   return {

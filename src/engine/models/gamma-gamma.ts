@@ -8,7 +8,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { naError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
-import { FittedModel } from "./types";
+import { FitOptions, FittedModel } from "./types";
 
 export interface GammaGammaParameters {
   p: number;
@@ -166,7 +166,7 @@ export function expectedAverageSpend(params: GammaGammaParameters, frequency: nu
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
   monetary: ArrayLike<number>,
-  options: { penalty?: number } = {},
+  options: FitOptions = {},
 ): FittedModel {
   const data = prepareGammaGammaData(frequency, monetary);
   let meanSpend = 0;
@@ -187,6 +187,7 @@ export function fitGammaGamma(
       [2, 3, meanSpend],
     ],
     penalty: options.penalty,
+    maxIterations: options.maxIterations,
     n: data.n,
   });
   return {

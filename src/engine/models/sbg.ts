@@ -8,7 +8,7 @@ import betaln from "@stdlib/math-base-special-betaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { naError, numError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
-import { FittedModel } from "./types";
+import { FitOptions, FittedModel } from "./types";
 
 export interface SbgParameters {
   alpha: number;
@@ -84,7 +84,7 @@ export function sbgLogLikelihood(params: SbgParameters, data: SbgData): number {
 }
 
 /** Maximum-likelihood fit of (α, β) to a cohort's survivors, from several fixed starts. */
-export function fitSbg(survivors: ArrayLike<number>, options: { penalty?: number } = {}): FittedModel {
+export function fitSbg(survivors: ArrayLike<number>, options: FitOptions = {}): FittedModel {
   const data = prepareSbgData(survivors);
   const fit = fitLogParameters({
     names: SBG_PARAMETER_NAMES,
@@ -95,6 +95,7 @@ export function fitSbg(survivors: ArrayLike<number>, options: { penalty?: number
       [3, 10],
     ],
     penalty: options.penalty,
+    maxIterations: options.maxIterations,
     n: data.n,
   });
   return {

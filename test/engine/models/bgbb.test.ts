@@ -1,0 +1,158 @@
+import gammaln from "@stdlib/math-base-special-gammaln";
+import { InputError } from "../../../src/engine/errors";
+import {
+  bgbbIndividualLogLikelihood,
+  bgbbLogLikelihood,
+  bgbbPredictor,
+  BgbbParameters,
+  fitBgbb,
+  prepareBgbbData,
+} from "../../../src/engine/models/bgbb";
+import { betaDraw, seededUniform } from "./simulate-value-models";
+
+function inputError(call: () => unknown): InputError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error("expected an InputError");
+}
+
+const params: BgbbParameters = { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 };
+
+/** Customers over n opportunities: alive ones may die before each opportunity, then transact with p. */
+function simulate(truth: BgbbParameters, customers: number, n: number, seed: number) {
+  const uniform = seededUniform(seed);
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  for (let c = 0; c < customers; c++) {
+    const p = betaDraw(uniform, truth.alpha, truth.beta);
+    const theta = betaDraw(uniform, truth.gamma, truth.delta);
+    let x = 0;
+    let last = 0;
+    for (let t = 1; t <= n; t++) {
+      if (uniform() < theta) break;
+      if (uniform() < p) {
+        x++;
+        last = t;
+      }
+    }
+    frequency.push(x);
+    recency.push(last);
+  }
+  return { frequency, recency, opportunities: frequency.map(() => n) };
+}
+
+describe("BG/BB fit", () => {
+  test("recovers simulated parameters within 3 standard errors", () => {
+    const { frequency, recency, opportunities } = simulate(params, 20000, 8, 11);
+    const data = prepareBgbbData(frequency, recency, opportunities);
+    expect(data.n).toBe(20000);
+    // 20,000 customers over 8 opportunities compress to at most 1 + 8·9/2 = 37 distinct histories.
+    expect(data.frequency.length).toBeLessThanOrEqual(37);
+    const fit = fitBgbb(data);
+    expect(fit.converged).toBe(true);
+    for (const name of ["alpha", "beta", "gamma", "delta"] as const) {
+      const error = fit.standardErrors?.[name] ?? NaN;
+      expect(error).toBeGreaterThan(0);
+      expect(Math.abs(fit.params[name] - params[name])).toBeLessThan(3 * error);
+    }
+  });
+
+  test("compressed rows with weights give the same likelihood as the rows repeated", () => {
+    const compressed = prepareBgbbData([0, 2, 3], [0, 4, 3], [6, 6, 6], [3, 2, 1]);
+    const repeated = prepareBgbbData([0, 0, 0, 2, 2, 3], [0, 0, 0, 4, 4, 3], [6, 6, 6, 6, 6, 6]);
+    expect(repeated.frequency.length).toBe(3);
+    expect(bgbbLogLikelihood(params, repeated)).toBeCloseTo(bgbbLogLikelihood(params, compressed), 10);
+    expect(bgbbLogLikelihood(params, compressed)).toBeCloseTo(
+      3 * bgbbIndividualLogLikelihood(params, 0, 0, 6) +
+        2 * bgbbIndividualLogLikelihood(params, 2, 4, 6) +
+        bgbbIndividualLogLikelihood(params, 3, 3, 6),
+      10,
+    );
+  });
+});
+
+describe("BG/BB predictions", () => {
+  const model = bgbbPredictor(params);
+
+  test("P(X(n) = x) sums to 1 over x, and its mean is E[X(n)]", () => {
+    for (const n of [1, 6, 15]) {
+      let total = 0;
+      let mean = 0;
+      for (let x = 0; x <= n; x++) {
+        const probability = model.probabilityOfPurchases(x, n);
+        total += probability;
+        mean += x * probability;
+      }
+      expect(total).toBeCloseTo(1, 12);
+      expect(mean).toBeCloseTo(model.expectedPurchasesNewCustomer(n), 12);
+    }
+  });
+
+  test("E[X(n)] matches the closed form of FHS (2010) eq. 8", () => {
+    const { alpha, beta, gamma, delta } = params;
+    for (const n of [1, 6, 10, 40]) {
+      const closed =
+        (alpha / (alpha + beta)) *
+        (delta / (gamma - 1)) *
+        (1 -
+          Math.exp(gammaln(gamma + delta) - gammaln(gamma + delta + n) + gammaln(1 + delta + n) - gammaln(1 + delta)));
+      expect(model.expectedPurchasesNewCustomer(n)).toBeCloseTo(closed, 12);
+    }
+  });
+
+  test("γ = 1 needs no special case (the closed form divides by γ − 1)", () => {
+    const value = bgbbPredictor({ ...params, gamma: 1 }).expectedPurchasesNewCustomer(10);
+    const near = bgbbPredictor({ ...params, gamma: 1 + 1e-7 }).expectedPurchasesNewCustomer(10);
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeCloseTo(near, 6);
+  });
+
+  test("a customer's expected transactions: more for recent frequent buyers, and growing with the horizon", () => {
+    const loyal = { frequency: 6, recency: 6, age: 6 };
+    const lapsed = { frequency: 2, recency: 2, age: 6 };
+    expect(model.expectedPurchases(loyal, 5)).toBeGreaterThan(model.expectedPurchases(lapsed, 5));
+    expect(model.expectedPurchases(loyal, 10)).toBeGreaterThan(model.expectedPurchases(loyal, 5));
+    expect(model.expectedPurchases(loyal, 0)).toBe(0);
+  });
+
+  test("P(alive): between 0 and 1, higher for the recent buyer; 1-step expectation = P(alive)·E[p | history]", () => {
+    const recent = { frequency: 3, recency: 6, age: 6 };
+    const lapsed = { frequency: 3, recency: 3, age: 6 };
+    const alive = model.probabilityAlive(recent);
+    expect(alive).toBeGreaterThan(model.probabilityAlive(lapsed));
+    expect(alive).toBeLessThan(1);
+    const meanP = (params.alpha + 3) / (params.alpha + params.beta + 6);
+    expect(model.expectedPurchases(recent, 1)).toBeCloseTo(alive * meanP, 12);
+  });
+
+  test("expected customers with x transactions add up to the customers", () => {
+    let total = 0;
+    for (let x = 0; x <= 6; x++) total += model.expectedCustomersWithPurchases(x, 6, 11104);
+    expect(total).toBeCloseTo(11104, 6);
+  });
+
+  test("opportunities must be whole numbers", () => {
+    expect(inputError(() => model.expectedPurchases({ frequency: 1, recency: 1, age: 6 }, 2.5)).message).toMatch(
+      /whole number.*2\.5/,
+    );
+  });
+});
+
+describe("history checks name the row", () => {
+  test("recency after the last opportunity", () => {
+    const error = inputError(() => prepareBgbbData([1, 2], [1, 7], [6, 6]));
+    expect(error.message).toBe("recency cannot be after the last opportunity: row 2 has recency 7 but periods 6.");
+  });
+  test("frequency above recency, recency without a purchase, fractions and negative weights", () => {
+    expect(inputError(() => prepareBgbbData([3], [2], [6])).key).toBe("valuemodels.bgbb.frequencyAboveRecency");
+    expect(inputError(() => prepareBgbbData([0], [2], [6])).key).toBe("valuemodels.bgbb.recencyWithoutPurchase");
+    expect(inputError(() => prepareBgbbData([1.5], [2], [6])).message).toMatch(/frequency.*row 1 holds 1\.5/);
+    expect(inputError(() => prepareBgbbData([-1], [0], [6])).key).toBe("valuemodels.bgbb.notCount");
+    expect(inputError(() => prepareBgbbData([1], [2], [6], [-3])).key).toBe("valuemodels.bgbb.badWeight");
+    expect(inputError(() => prepareBgbbData([1], [2], [6], [0])).key).toBe("valuemodels.bgbb.noCustomers");
+  });
+});

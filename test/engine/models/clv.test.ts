@@ -1,0 +1,146 @@
+import { InputError } from "../../../src/engine/errors";
+import { ClvOptions, PERIODS_PER_MONTH, predictiveClv, predictiveClvColumn } from "../../../src/engine/models/clv";
+import { CustomerHistory, PurchasePredictor } from "../../../src/engine/models/types";
+
+function inputError(call: () => unknown): InputError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error("expected an InputError");
+}
+
+/**
+ * A purchase model with closed forms for the tests: a customer buys at rate λ·(x + 1) per period and leaves
+ * at rate μ, so E[Y(t)] = λ(x + 1)(1 − e^(−μt))/μ. `calls` counts the evaluations.
+ */
+function exponentialModel(lambda: number, mu: number) {
+  const model = {
+    calls: 0,
+    probabilityAlive: () => 1,
+    expectedPurchases(customer: CustomerHistory, t: number) {
+      model.calls++;
+      return (lambda * (customer.frequency + 1) * (1 - Math.exp(-mu * t))) / mu;
+    },
+    expectedPurchasesNewCustomer: (t: number) => (lambda * (1 - Math.exp(-mu * t))) / mu,
+    probabilityOfPurchases: () => NaN,
+  };
+  return model satisfies PurchasePredictor;
+}
+
+const customer = { frequency: 2, recency: 20, age: 30 };
+const monthly = (overrides: Partial<ClvOptions> = {}): ClvOptions => ({
+  months: 12,
+  monthlyDiscountRate: 0,
+  margin: 1,
+  periodsPerMonth: PERIODS_PER_MONTH.weeks,
+  ...overrides,
+});
+
+describe("predictive CLV", () => {
+  const model = exponentialModel(0.1, 0.02);
+
+  test("without discounting it is margin × spend × E[Y(horizon)]", () => {
+    const value = predictiveClv(model, customer, 40, monthly({ margin: 0.3 }));
+    expect(value).toBeCloseTo(0.3 * 40 * model.expectedPurchases(customer, 12 * PERIODS_PER_MONTH.weeks), 10);
+  });
+
+  test("each month's purchases are discounted (1 + d)^−i: d = 100% halves a 1-month CLV", () => {
+    const undiscounted = predictiveClv(model, customer, 1, monthly({ months: 1 }));
+    expect(predictiveClv(model, customer, 1, monthly({ months: 1, monthlyDiscountRate: 1 }))).toBeCloseTo(
+      undiscounted / 2,
+      12,
+    );
+    const month = (i: number) =>
+      model.expectedPurchases(customer, i * PERIODS_PER_MONTH.weeks) -
+      model.expectedPurchases(customer, (i - 1) * PERIODS_PER_MONTH.weeks);
+    const twoMonths = predictiveClv(model, customer, 1, monthly({ months: 2, monthlyDiscountRate: 0.05 }));
+    expect(twoMonths).toBeCloseTo(month(1) / 1.05 + month(2) / 1.05 ** 2, 12);
+  });
+
+  test("the same customers in days or in weeks get the same CLV (30.4375 days = 4.348 weeks a month)", () => {
+    expect(PERIODS_PER_MONTH.days).toBe(30.4375);
+    expect(PERIODS_PER_MONTH.days / PERIODS_PER_MONTH.weeks).toBeCloseTo(7, 12);
+    const weekly = exponentialModel(0.7, 0.14);
+    const daily = exponentialModel(0.1, 0.02);
+    const inWeeks = predictiveClv(weekly, customer, 25, monthly({ monthlyDiscountRate: 0.01 }));
+    const inDays = predictiveClv(
+      daily,
+      { frequency: 2, recency: 140, age: 210 },
+      25,
+      monthly({ monthlyDiscountRate: 0.01, periodsPerMonth: PERIODS_PER_MONTH.days }),
+    );
+    expect(inDays).toBeCloseTo(inWeeks, 9);
+  });
+
+  test("more months, lower discount and higher margin all raise the value", () => {
+    const base = predictiveClv(model, customer, 10, monthly({ monthlyDiscountRate: 0.01, margin: 0.5 }));
+    expect(
+      predictiveClv(model, customer, 10, monthly({ months: 24, monthlyDiscountRate: 0.01, margin: 0.5 })),
+    ).toBeGreaterThan(base);
+    expect(predictiveClv(model, customer, 10, monthly({ monthlyDiscountRate: 0, margin: 0.5 }))).toBeGreaterThan(base);
+    expect(predictiveClv(model, customer, 10, monthly({ monthlyDiscountRate: 0.01, margin: 0.6 }))).toBeGreaterThan(
+      base,
+    );
+  });
+
+  test("bad options are refused before any customer is valued", () => {
+    expect(inputError(() => predictiveClv(model, customer, 1, monthly({ months: 0 }))).key).toBe(
+      "valuemodels.clv.badMonths",
+    );
+    expect(inputError(() => predictiveClv(model, customer, 1, monthly({ months: 2.5 }))).key).toBe(
+      "valuemodels.clv.badMonths",
+    );
+    expect(inputError(() => predictiveClv(model, customer, 1, monthly({ monthlyDiscountRate: -0.1 }))).kind).toBe(
+      "num",
+    );
+    expect(inputError(() => predictiveClv(model, customer, 1, monthly({ margin: -1 }))).kind).toBe("num");
+    expect(inputError(() => predictiveClv(model, customer, 1, monthly({ periodsPerMonth: 0 }))).kind).toBe("num");
+  });
+
+  test("a negative spend (refunds) is a clear #NUM!, never a negative or NaN value", () => {
+    const error = inputError(() => predictiveClv(model, customer, -12, monthly()));
+    expect(error.kind).toBe("num");
+    expect(error.message).toMatch(/cannot be negative.*-12/);
+  });
+});
+
+describe("predictive CLV for a column of customers", () => {
+  test("matches customer by customer, and evaluates identical histories once", () => {
+    const model = exponentialModel(0.1, 0.02);
+    const frequency = [2, 0, 2, 5];
+    const recency = [20, 0, 20, 28];
+    const age = [30, 30, 30, 30];
+    const spend = [40, 10, 55, 20];
+    const options = monthly({ monthlyDiscountRate: 0.01, margin: 0.3 });
+    const values = predictiveClvColumn(model, frequency, recency, age, spend, options);
+    expect(model.calls).toBe(3 * 12);
+    values.forEach((value, i) => {
+      const one = { frequency: frequency[i], recency: recency[i], age: age[i] };
+      expect(value as number).toBeCloseTo(predictiveClv(exponentialModel(0.1, 0.02), one, spend[i], options), 10);
+    });
+  });
+
+  test("a bad row gives an error for that row only, naming it", () => {
+    const model = exponentialModel(0.1, 0.02);
+    const values = predictiveClvColumn(model, [1, 1, 1], [5, 5, 5], [9, 9, 9], [10, -3, NaN], monthly());
+    expect(typeof values[0]).toBe("number");
+    expect((values[1] as InputError).message).toMatch(/row 2 holds -3/);
+    expect((values[2] as InputError).key).toBe("valuemodels.clv.spendMissing");
+  });
+
+  test("an error from the purchase model stays in its row", () => {
+    const failing: PurchasePredictor = {
+      ...exponentialModel(0.1, 0.02),
+      expectedPurchases: (c) => {
+        if (c.recency > c.age) throw new Error("recency after T");
+        return 1;
+      },
+    };
+    const values = predictiveClvColumn(failing, [1, 1], [5, 12], [9, 9], [10, 10], monthly({ months: 1 }));
+    expect(values[0]).toBe(10);
+    expect((values[1] as Error).message).toBe("recency after T");
+  });
+});
