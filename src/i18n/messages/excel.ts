@@ -15,6 +15,8 @@ export const en = {
     "The selection {address} needs a header row and at least one row of data to become a table.",
   "excel.error.nameTaken":
     'A column named "{header}" already exists in {table} and is not one of ours, so it was left untouched. Choose another name.',
+  "excel.error.tableNameTaken":
+    'A table named "{name}" already exists elsewhere in the workbook. Rename it, or let us use another name.',
   "excel.error.duplicateHeader": 'The column "{header}" is listed twice in one write. Give each column its own name.',
   "excel.error.columnLength":
     'The column "{header}" has {count} values but the table {table} has {rows} rows. Refresh and try again.',
@@ -49,6 +51,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "La sélection {address} doit comporter une ligne d'en-têtes et au moins une ligne de données pour devenir un tableau.",
   "excel.error.nameTaken":
     "Une colonne « {header} » existe déjà dans {table} et ne nous appartient pas : elle n'a pas été modifiée. Choisissez un autre nom.",
+  "excel.error.tableNameTaken":
+    "Un tableau nommé « {name} » existe déjà ailleurs dans le classeur. Renommez-le ou laissez-nous utiliser un autre nom.",
   "excel.error.duplicateHeader":
     "La colonne « {header} » figure deux fois dans la même écriture. Donnez un nom distinct à chaque colonne.",
   "excel.error.columnLength":

@@ -1,0 +1,64 @@
+/**
+ * The safety rules every CustomerWorkbook applies before it writes a single cell, shared by the Excel and
+ * the in-memory implementations so both refuse the same things with the same messages.
+ */
+import { fail } from "./run";
+import type { OwnColumn } from "./workbook";
+
+/** Excel compares table column names without regard to case. */
+export function sameHeader(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export function findHeader(headers: readonly string[], header: string): number {
+  return headers.findIndex((existing) => sameHeader(existing, header));
+}
+
+/** `wanted`, or "wanted (2)", "wanted (3)"… : the first name no existing column uses. */
+export function availableHeader(wanted: string, existing: readonly string[]): string {
+  if (findHeader(existing, wanted) < 0) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted} (${n})`;
+    if (findHeader(existing, candidate) < 0) return candidate;
+  }
+}
+
+/** Where each column goes: an existing column index (replaced) or null (added at the right). */
+export interface ColumnTarget {
+  column: OwnColumn;
+  existingIndex: number | null;
+}
+
+/**
+ * Checks a write against the table before anything is sent and throws a WorkbookFailureError:
+ * a header listed twice, a length that is not the table's, a non-finite number, or an existing column
+ * that the caller did not declare as ours (never overwritten).
+ */
+export function resolveColumnTargets(
+  table: { name: string; headers: readonly string[]; rowCount: number },
+  columns: readonly OwnColumn[],
+): ColumnTarget[] {
+  columns.forEach((column, i) => {
+    if (columns.findIndex((other) => sameHeader(other.header, column.header)) !== i) {
+      fail("duplicateHeader", "excel.error.duplicateHeader", { header: column.header });
+    }
+    const lengths = [column.values.length, column.fills?.length ?? table.rowCount];
+    if (lengths.some((length) => length !== table.rowCount)) {
+      fail("columnLength", "excel.error.columnLength", {
+        header: column.header,
+        count: lengths.find((length) => length !== table.rowCount) ?? 0,
+        rows: table.rowCount,
+        table: table.name,
+      });
+    }
+    const bad = column.values.findIndex((value) => typeof value === "number" && !Number.isFinite(value));
+    if (bad >= 0) fail("invalidValue", "excel.error.invalidValue", { header: column.header, row: bad + 1 });
+  });
+  return columns.map((column) => {
+    const index = findHeader(table.headers, column.header);
+    if (index >= 0 && !column.replaceExisting) {
+      fail("nameTaken", "excel.error.nameTaken", { header: table.headers[index], table: table.name });
+    }
+    return { column, existingIndex: index >= 0 ? index : null };
+  });
+}

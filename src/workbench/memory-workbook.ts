@@ -1,0 +1,791 @@
+/**
+ * An in-memory workbook that behaves like Excel where the pane's safety depends on it: tables with a
+ * header row, our columns added at the right (cells to the right shift, as Excel inserts table columns),
+ * replaced only when declared ours, removed without touching anything else; writes arrive in the same
+ * chunked requests as in Excel, any of which can be made to fail. The workbench renders it; tests use it.
+ */
+import { planColumnWrites, planRowChunks, ROW_OVERHEAD_BYTES, estimateValueBytes } from "../excel/chunk-plan";
+import { recipeSettingKey, recipesFromSettings } from "../excel/recipes";
+import { fail, throwIfCancelled, toFailure, WorkbookFailureError } from "../excel/run";
+import { findHeader, resolveColumnTargets } from "../excel/write-rules";
+import type {
+  CellValue,
+  CustomerWorkbook,
+  HostInfo,
+  OwnColumn,
+  OwnSheet,
+  Progress,
+  ReadOptions,
+  StoredRecipe,
+  TableInfo,
+  WorkbookResult,
+  WriteOptions,
+} from "../excel/workbook";
+import type { MessageKey, MessageParams } from "../i18n";
+
+/** One cell: its value, the formula text a user typed (not evaluated here), number format and fill. */
+export interface MemoryCell {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+}
+
+/** Column-major storage keeps a million-row column as a handful of arrays rather than a million objects. */
+interface SheetColumn {
+  values: CellValue[];
+  formulas: (string | undefined)[];
+  numberFormats: (string | undefined)[];
+  fills: (string | undefined)[];
+}
+
+interface MemorySheet {
+  name: string;
+  columns: SheetColumn[];
+}
+
+interface MemoryTable {
+  id: string;
+  name: string;
+  sheet: string;
+  /** 0-based sheet row of the header row; data follows. */
+  row: number;
+  /** 0-based sheet column of the first table column. */
+  col: number;
+  headers: string[];
+  rowCount: number;
+}
+
+/** A table as the workbench sees it: TableInfo plus where it sits on its sheet. */
+export interface MemoryTableInfo extends TableInfo {
+  row: number;
+  col: number;
+}
+
+export interface MemoryChart {
+  sheet: string;
+  title: string;
+  type: "bar" | "pie";
+  categories: CellValue[];
+  values: CellValue[];
+}
+
+/** A selected range (0-based sheet coordinates). */
+export interface RangeSelection {
+  sheet: string;
+  row: number;
+  col: number;
+  rowCount?: number;
+  columnCount?: number;
+}
+
+/** One request, as Excel would receive it in one context.sync(). */
+export type MemoryOperation =
+  | "read"
+  | "createTable"
+  | "addColumns"
+  | "values"
+  | "numberFormats"
+  | "fills"
+  | "removeColumns"
+  | "writeSheet"
+  | "deleteSheet"
+  | "settings";
+
+export interface MemoryRequest {
+  operation: MemoryOperation;
+  /** Rows covered (reads and value writes). */
+  rows?: number;
+  estimatedBytes?: number;
+}
+
+/** Makes the nth request of an operation (counted from now, 1-based) fail like a failed Excel sync. */
+export interface InjectedFailure {
+  operation: MemoryOperation;
+  nth?: number;
+  /** OfficeExtension error code reported, "GeneralException" by default. */
+  code?: string;
+}
+
+export type MemoryChangeKind = "cells" | "structure" | "selection" | "settings" | "host";
+
+export interface MemoryChange {
+  kind: MemoryChangeKind;
+  sheet?: string;
+}
+
+export interface MemoryWorkbookOptions {
+  host?: Partial<HostInfo>;
+  /** Request ceiling for the chunk plan; tests lower it to force several chunks on small tables. */
+  maxRequestBytes?: number;
+  maxRowsPerRequest?: number;
+  /** Rows per read block (Excel: 20,000). */
+  readBlockRows?: number;
+  /** Simulated time per request, so the workbench shows progress and cancel. */
+  requestDelayMs?: number;
+}
+
+export interface NewTable {
+  name: string;
+  sheet: string;
+  row?: number;
+  col?: number;
+  headers: string[];
+  rows: CellValue[][];
+  /** One per column, undefined for General. */
+  numberFormats?: (string | undefined)[];
+  /** formulas[row][column] typed by the user; the value in `rows` is the formula's current result. */
+  formulas?: (string | undefined)[][];
+}
+
+const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
+
+function emptyColumn(): SheetColumn {
+  return { values: [], formulas: [], numberFormats: [], fills: [] };
+}
+
+/** An error shaped like OfficeExtension.Error, so failures map through the same catalogue as Excel's. */
+function officeError(code: string, message: string): Error {
+  const error = new Error(message) as Error & { code: string; debugInfo: object };
+  error.name = "RichApi.Error";
+  error.code = code;
+  error.debugInfo = { code, message, errorLocation: "MemoryWorkbook" };
+  return error;
+}
+
+function overlaps(a: { start: number; count: number }, b: { start: number; count: number }): boolean {
+  return a.start < b.start + b.count && b.start < a.start + a.count;
+}
+
+export class MemoryWorkbook implements CustomerWorkbook {
+  private readonly sheets: MemorySheet[] = [];
+  private readonly tableList: MemoryTable[] = [];
+  private readonly chartList: MemoryChart[] = [];
+  private readonly settingStore = new Map<string, string>();
+  private readonly selectionListeners = new Set<() => void>();
+  private readonly changeListeners = new Set<(change: MemoryChange) => void>();
+  private readonly injected: (InjectedFailure & { seen: number })[] = [];
+  private hostInfo: HostInfo;
+  private selection: RangeSelection | null = null;
+  private nextTableId = 1;
+  /** Every request served, in order (reset with clearRequestLog). */
+  readonly requests: MemoryRequest[] = [];
+
+  constructor(private readonly options: MemoryWorkbookOptions = {}) {
+    this.hostInfo = { theme: "light", displayLanguage: "en-US", ...options.host };
+  }
+
+  // ---- set-up and inspection (workbench and tests) ----
+
+  addSheet(name: string): void {
+    if (INVALID_SHEET_NAME.test(name) || name.length === 0 || name.length > 31) {
+      throw officeError("InvalidArgument", `Invalid sheet name ${name}`);
+    }
+    if (this.findSheet(name)) throw officeError("ItemAlreadyExists", `Sheet ${name} exists`);
+    this.sheets.push({ name, columns: [] });
+    this.notify({ kind: "structure", sheet: name });
+  }
+
+  /** Writes a user table (header row + data) and registers it; the sheet is created if needed. */
+  addTable(spec: NewTable): MemoryTableInfo {
+    if (!this.findSheet(spec.sheet)) this.addSheet(spec.sheet);
+    if (this.tableList.some((table) => table.name.toLowerCase() === spec.name.toLowerCase())) {
+      throw officeError("ItemAlreadyExists", `Table ${spec.name} exists`);
+    }
+    const row = spec.row ?? 0;
+    const col = spec.col ?? 0;
+    spec.headers.forEach((header, c) => this.setCell(spec.sheet, row, col + c, { value: header }));
+    spec.rows.forEach((values, r) =>
+      spec.headers.forEach((_, c) =>
+        this.setCell(spec.sheet, row + 1 + r, col + c, {
+          value: values[c] ?? "",
+          formula: spec.formulas?.[r]?.[c],
+          numberFormat: spec.numberFormats?.[c],
+        }),
+      ),
+    );
+    const table: MemoryTable = {
+      id: `{T${this.nextTableId++}}`,
+      name: spec.name,
+      sheet: spec.sheet,
+      row,
+      col,
+      headers: [...spec.headers],
+      rowCount: spec.rows.length,
+    };
+    this.tableList.push(table);
+    this.notify({ kind: "structure", sheet: spec.sheet });
+    return this.describe(table);
+  }
+
+  /** A user edit in the grid (value, formula text, format or fill). */
+  editCell(sheet: string, row: number, col: number, cell: Partial<MemoryCell>): void {
+    if (!this.findSheet(sheet)) throw officeError("ItemNotFound", `No sheet ${sheet}`);
+    this.setCell(sheet, row, col, { ...this.getCell(sheet, row, col), ...cell });
+    this.notify({ kind: "cells", sheet });
+  }
+
+  select(range: RangeSelection | null): void {
+    this.selection = range;
+    this.notify({ kind: "selection", sheet: range?.sheet });
+    for (const listener of [...this.selectionListeners]) listener();
+  }
+
+  /** Selects the first data cell of a table (as a user clicking into it). */
+  selectTable(tableId: string): void {
+    const table = this.tableList.find((candidate) => candidate.id === tableId);
+    if (!table) throw officeError("ItemNotFound", `No table ${tableId}`);
+    this.select({ sheet: table.sheet, row: table.row + 1, col: table.col });
+  }
+
+  getSelection(): RangeSelection | null {
+    return this.selection;
+  }
+
+  setHost(host: Partial<HostInfo>): void {
+    this.hostInfo = { ...this.hostInfo, ...host };
+    this.notify({ kind: "host" });
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+
+  /** Rows and columns in use on a sheet (0 × 0 for an empty or missing sheet). */
+  sheetSize(name: string): { rows: number; columns: number } {
+    const sheet = this.findSheet(name);
+    if (!sheet) return { rows: 0, columns: 0 };
+    let rows = 0;
+    let columns = 0;
+    sheet.columns.forEach((column, c) => {
+      const used = [column.values, column.formulas, column.numberFormats, column.fills].reduce((last, cells) => {
+        for (let r = cells.length - 1; r >= last; r--) if (cells[r] !== undefined && cells[r] !== "") return r + 1;
+        return last;
+      }, 0);
+      if (used > 0) columns = c + 1;
+      rows = Math.max(rows, used);
+    });
+    return { rows, columns };
+  }
+
+  getCell(sheet: string, row: number, col: number): MemoryCell {
+    const column = this.findSheet(sheet)?.columns[col];
+    const cell: MemoryCell = { value: column?.values[row] ?? "" };
+    const formula = column?.formulas[row];
+    const numberFormat = column?.numberFormats[row];
+    const fill = column?.fills[row];
+    if (formula !== undefined) cell.formula = formula;
+    if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+    if (fill !== undefined) cell.fill = fill;
+    return cell;
+  }
+
+  /** The used values of a sheet, row by row. */
+  sheetValues(name: string): CellValue[][] {
+    const { rows, columns } = this.sheetSize(name);
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => this.findSheet(name)?.columns[c]?.values[r] ?? ""),
+    );
+  }
+
+  tables(): MemoryTableInfo[] {
+    return this.tableList.map((table) => this.describe(table));
+  }
+
+  charts(): MemoryChart[] {
+    return this.chartList.map((chart) => ({ ...chart }));
+  }
+
+  settings(): ReadonlyMap<string, string> {
+    return new Map(this.settingStore);
+  }
+
+  injectFailure(failure: InjectedFailure): void {
+    this.injected.push({ ...failure, seen: 0 });
+  }
+
+  clearRequestLog(): void {
+    this.requests.length = 0;
+  }
+
+  /** Calls back after every change, so the workbench grid re-renders; returns the unsubscribe function. */
+  subscribe(listener: (change: MemoryChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  // ---- CustomerWorkbook ----
+
+  host(): HostInfo {
+    return { ...this.hostInfo };
+  }
+
+  async getActiveTable(): Promise<WorkbookResult<TableInfo | null>> {
+    return this.guard(async () => {
+      const table = this.selection ? this.tableAt(this.selection) : undefined;
+      return table ? this.info(table) : null;
+    });
+  }
+
+  async createTableFromSelection(): Promise<WorkbookResult<TableInfo>> {
+    return this.guard(async () => {
+      const selection = this.selection;
+      if (!selection || !this.findSheet(selection.sheet)) return fail("noSelection", "excel.error.noSelection");
+      const existing = this.tableAt(selection);
+      if (existing) return fail("selectionInTable", "excel.error.selectionInTable", { table: existing.name });
+      const rowCount = selection.rowCount ?? 1;
+      const columnCount = selection.columnCount ?? 1;
+      if (rowCount < 2) {
+        return fail("selectionTooSmall", "excel.error.selectionTooSmall", { address: this.address(selection) });
+      }
+      const headers: string[] = [];
+      for (let c = 0; c < columnCount; c++) {
+        const raw = String(this.getCell(selection.sheet, selection.row, selection.col + c).value).trim();
+        const base = raw === "" ? `Column${c + 1}` : raw;
+        let header = base;
+        for (let n = 2; findHeader(headers, header) >= 0; n++) header = `${base}${n}`;
+        headers.push(header);
+      }
+      await this.request({ operation: "createTable" }, () => {
+        headers.forEach((header, c) =>
+          this.setCell(selection.sheet, selection.row, selection.col + c, {
+            ...this.getCell(selection.sheet, selection.row, selection.col + c),
+            value: header,
+          }),
+        );
+        let n = this.tableList.length + 1;
+        while (this.tableList.some((table) => table.name === `Table${n}`)) n++;
+        this.tableList.push({
+          id: `{T${this.nextTableId++}}`,
+          name: `Table${n}`,
+          sheet: selection.sheet,
+          row: selection.row,
+          col: selection.col,
+          headers,
+          rowCount: rowCount - 1,
+        });
+      });
+      return this.info(this.tableList[this.tableList.length - 1]);
+    });
+  }
+
+  onSelectionChanged(listener: () => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
+
+  async readTable(
+    tableId: string,
+    options: ReadOptions = {},
+  ): Promise<WorkbookResult<{ headers: string[]; rows: CellValue[][] }>> {
+    return this.guard(
+      async () => {
+        const table = this.requireTable(tableId);
+        const block = this.options.readBlockRows ?? 20_000;
+        const rows: CellValue[][] = [];
+        const total = Math.max(1, Math.ceil(table.rowCount / block));
+        for (let start = 0, done = 0; start < table.rowCount || done === 0; start += block, done++) {
+          throwIfCancelled(options.signal);
+          const count = Math.min(block, table.rowCount - start);
+          await this.request({ operation: "read", rows: count }, () => {
+            const sheet = this.sheetOf(table);
+            for (let r = start; r < start + count; r++) {
+              rows.push(table.headers.map((_, c) => sheet.columns[table.col + c]?.values[table.row + 1 + r] ?? ""));
+            }
+          });
+          this.progress(options.onProgress, "excel.progress.reading", done + 1, total);
+        }
+        return { headers: [...table.headers], rows };
+      },
+      { table: tableId },
+    );
+  }
+
+  async writeColumns(
+    tableId: string,
+    columns: OwnColumn[],
+    options: WriteOptions = {},
+  ): Promise<WorkbookResult<{ written: string[] }>> {
+    return this.guard(
+      async () => {
+        const table = this.requireTable(tableId);
+        const targets = resolveColumnTargets(table, columns);
+        const plan = planColumnWrites(columns, this.chunkOptions());
+        const added = targets.filter((target) => target.existingIndex === null);
+        const replaced = targets.filter((target) => target.existingIndex !== null);
+        const formats = targets.some(
+          (target) => target.column.numberFormat !== undefined || target.existingIndex !== null,
+        );
+        const total = (added.length > 0 ? 1 : 0) + plan.values.length + (formats ? 1 : 0) + plan.fills.length;
+        const written: string[] = [];
+        let done = 0;
+        const step = async (operation: MemoryOperation, key: MessageKey, apply: () => void, extra = {}) => {
+          throwIfCancelled(options.signal);
+          await this.request({ operation, ...extra }, apply);
+          this.progress(options.onProgress, key, ++done, total);
+        };
+        try {
+          if (added.length > 0) {
+            await step("addColumns", "excel.progress.addingColumns", () => {
+              for (const target of added) this.insertTableColumn(table, target.column.header);
+            });
+            written.push(...added.map((target) => target.column.header));
+          }
+          const indexes = targets.map((target) => findHeader(table.headers, target.column.header));
+          for (const chunk of plan.values) {
+            await step(
+              "values",
+              "excel.progress.writingValues",
+              () => {
+                const sheet = this.sheetOf(table);
+                targets.forEach((target, i) => {
+                  const column = sheet.columns[table.col + indexes[i]];
+                  for (let r = chunk.startRow; r < chunk.startRow + chunk.rowCount; r++) {
+                    column.values[table.row + 1 + r] = target.column.values[r];
+                    column.formulas[table.row + 1 + r] = undefined;
+                  }
+                });
+              },
+              { rows: chunk.rowCount, estimatedBytes: chunk.estimatedBytes },
+            );
+            for (const target of replaced)
+              if (!written.includes(target.column.header)) written.push(target.column.header);
+          }
+          if (formats) {
+            await step("numberFormats", "excel.progress.writingFormats", () => {
+              const sheet = this.sheetOf(table);
+              targets.forEach((target, i) => {
+                const column = sheet.columns[table.col + indexes[i]];
+                for (let r = 1; r <= table.rowCount; r++) {
+                  column.numberFormats[table.row + r] = target.column.numberFormat;
+                  if (target.existingIndex !== null) column.fills[table.row + r] = undefined;
+                }
+              });
+            });
+          }
+          for (const request of plan.fills) {
+            await step(
+              "fills",
+              "excel.progress.writingFills",
+              () => {
+                const sheet = this.sheetOf(table);
+                for (const run of request.runs) {
+                  const column = sheet.columns[table.col + indexes[run.column]];
+                  for (let r = run.startRow; r < run.startRow + run.rowCount; r++)
+                    column.fills[table.row + 1 + r] = run.color;
+                }
+              },
+              { estimatedBytes: request.estimatedBytes },
+            );
+          }
+          return { written: columns.map((column) => column.header) };
+        } catch (error) {
+          throw new WorkbookFailureError({ ...toFailure(error), written: [...written] });
+        }
+      },
+      { table: tableId },
+    );
+  }
+
+  async removeColumns(tableId: string, headers: string[]): Promise<WorkbookResult<void>> {
+    return this.guard(
+      async () => {
+        const table = this.requireTable(tableId);
+        const indexes = headers
+          .map((header) => findHeader(table.headers, header))
+          .filter((index, i, all) => index >= 0 && all.indexOf(index) === i)
+          .sort((a, b) => b - a);
+        if (indexes.length === 0) return;
+        await this.request({ operation: "removeColumns" }, () => {
+          for (const index of indexes) this.deleteTableColumn(table, index);
+        });
+      },
+      { table: tableId },
+    );
+  }
+
+  async writeSheet(spec: OwnSheet, options: WriteOptions = {}): Promise<WorkbookResult<void>> {
+    return this.guard(async () => {
+      if (spec.tableName) {
+        const clash = this.tableList.find(
+          (table) => table.name.toLowerCase() === spec.tableName?.toLowerCase() && table.sheet !== spec.name,
+        );
+        if (clash) return fail("tableNameTaken", "excel.error.tableNameTaken", { name: clash.name });
+      }
+      const chunks = planRowChunks(
+        spec.rows.length,
+        (r) => spec.rows[r].reduce<number>((sum, value) => sum + estimateValueBytes(value), ROW_OVERHEAD_BYTES),
+        this.chunkOptions(),
+      );
+      let done = 0;
+      const total = chunks.length + 1;
+      const progressKey: MessageKey = "excel.progress.writingSheet";
+      throwIfCancelled(options.signal);
+      await this.request({ operation: "writeSheet" }, () => {
+        this.dropSheet(spec.name);
+        this.sheets.push({ name: spec.name, columns: [] });
+      });
+      options.onProgress?.({ step: progressKey, done: ++done, total });
+      for (const chunk of chunks) {
+        throwIfCancelled(options.signal);
+        await this.request(
+          { operation: "writeSheet", rows: chunk.rowCount, estimatedBytes: chunk.estimatedBytes },
+          () => {
+            for (let r = chunk.startRow; r < chunk.startRow + chunk.rowCount; r++) {
+              spec.rows[r].forEach((value, c) =>
+                this.setCell(spec.name, r, c, {
+                  value,
+                  numberFormat: r > 0 ? spec.numberFormats?.[c] : undefined,
+                  fill: r > 0 && c === 0 ? (spec.fills?.[r - 1] ?? undefined) : undefined,
+                }),
+              );
+            }
+            if (chunk.startRow + chunk.rowCount === spec.rows.length) this.finishSheet(spec);
+          },
+        );
+        options.onProgress?.({ step: progressKey, done: ++done, total });
+      }
+    });
+  }
+
+  async deleteSheet(name: string): Promise<WorkbookResult<void>> {
+    return this.guard(async () => {
+      if (!this.findSheet(name)) return;
+      if (this.sheets.length === 1) throw officeError("InvalidOperation", "A workbook keeps at least one sheet");
+      await this.request({ operation: "deleteSheet" }, () => this.dropSheet(name));
+    });
+  }
+
+  async readRecipes(): Promise<WorkbookResult<StoredRecipe[]>> {
+    return this.guard(async () => {
+      let recipes: StoredRecipe[] = [];
+      await this.request({ operation: "settings" }, () => {
+        recipes = recipesFromSettings(this.settingStore.entries());
+      });
+      return recipes;
+    });
+  }
+
+  async writeRecipe(recipe: StoredRecipe): Promise<WorkbookResult<void>> {
+    return this.guard(async () => {
+      await this.request({ operation: "settings" }, () =>
+        this.settingStore.set(recipeSettingKey(recipe.key), recipe.json),
+      );
+    });
+  }
+
+  async deleteRecipe(key: string): Promise<WorkbookResult<void>> {
+    return this.guard(async () => {
+      await this.request({ operation: "settings" }, () => this.settingStore.delete(recipeSettingKey(key)));
+    });
+  }
+
+  // ---- internals ----
+
+  private async guard<T>(body: () => Promise<T>, params?: MessageParams): Promise<WorkbookResult<T>> {
+    try {
+      return { ok: true, value: await body() };
+    } catch (error) {
+      const failure = toFailure(error);
+      const table = typeof params?.table === "string" ? this.tableList.find((t) => t.id === params.table) : undefined;
+      const context = params ? { ...params, table: table?.name ?? params.table } : undefined;
+      return { ok: false, error: { ...failure, params: { ...context, ...failure.params } } };
+    }
+  }
+
+  /** Serves one request: may fail (injected) before applying anything, like a failed context.sync(). */
+  private async request(request: MemoryRequest, apply: () => void): Promise<void> {
+    const delay = this.options.requestDelayMs ?? 0;
+    await new Promise<void>((resolve) => (delay > 0 ? setTimeout(resolve, delay) : resolve()));
+    const injected = this.injected.find((candidate) => candidate.operation === request.operation);
+    if (injected && ++injected.seen >= (injected.nth ?? 1)) {
+      this.injected.splice(this.injected.indexOf(injected), 1);
+      throw officeError(injected.code ?? "GeneralException", `Injected failure on ${request.operation}`);
+    }
+    apply();
+    this.requests.push(request);
+    this.notify({
+      kind: request.operation === "settings" ? "settings" : request.operation === "read" ? "cells" : "structure",
+    });
+  }
+
+  private progress(
+    listener: ((progress: Progress) => void) | undefined,
+    step: MessageKey,
+    done: number,
+    total: number,
+  ) {
+    listener?.({ step, done, total });
+  }
+
+  private chunkOptions() {
+    return { maxRequestBytes: this.options.maxRequestBytes, maxRowsPerRequest: this.options.maxRowsPerRequest };
+  }
+
+  private notify(change: MemoryChange): void {
+    if (change.kind === "cells" && this.changeListeners.size === 0) return;
+    for (const listener of [...this.changeListeners]) listener(change);
+  }
+
+  private findSheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private sheetOf(table: MemoryTable): MemorySheet {
+    const sheet = this.findSheet(table.sheet);
+    if (!sheet) throw officeError("ItemNotFound", `No sheet ${table.sheet}`);
+    return sheet;
+  }
+
+  private requireTable(tableId: string): MemoryTable {
+    const table = this.tableList.find((candidate) => candidate.id === tableId);
+    return table ?? fail("tableNotFound", "excel.error.tableNotFound", { table: tableId });
+  }
+
+  private tableAt(range: RangeSelection): MemoryTable | undefined {
+    return this.tableList.find(
+      (table) =>
+        table.sheet.toLowerCase() === range.sheet.toLowerCase() &&
+        overlaps({ start: table.row, count: table.rowCount + 1 }, { start: range.row, count: range.rowCount ?? 1 }) &&
+        overlaps(
+          { start: table.col, count: table.headers.length },
+          { start: range.col, count: range.columnCount ?? 1 },
+        ),
+    );
+  }
+
+  private info(table: MemoryTable): TableInfo {
+    return {
+      id: table.id,
+      name: table.name,
+      worksheet: table.sheet,
+      headers: [...table.headers],
+      rowCount: table.rowCount,
+    };
+  }
+
+  private describe(table: MemoryTable): MemoryTableInfo {
+    return { ...this.info(table), row: table.row, col: table.col };
+  }
+
+  private address(range: RangeSelection): string {
+    const letter = (c: number): string =>
+      (c >= 26 ? letter(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
+    const end = { row: range.row + (range.rowCount ?? 1) - 1, col: range.col + (range.columnCount ?? 1) - 1 };
+    return `${range.sheet}!${letter(range.col)}${range.row + 1}:${letter(end.col)}${end.row + 1}`;
+  }
+
+  private setCell(sheetName: string, row: number, col: number, cell: Partial<MemoryCell>): void {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) throw officeError("ItemNotFound", `No sheet ${sheetName}`);
+    while (sheet.columns.length <= col) sheet.columns.push(emptyColumn());
+    const column = sheet.columns[col];
+    column.values[row] = cell.value ?? "";
+    column.formulas[row] = cell.formula;
+    column.numberFormats[row] = cell.numberFormat;
+    column.fills[row] = cell.fill;
+  }
+
+  private moveCell(sheet: MemorySheet, row: number, from: number, to: number): void {
+    while (sheet.columns.length <= Math.max(from, to)) sheet.columns.push(emptyColumn());
+    const source = sheet.columns[from];
+    const target = sheet.columns[to];
+    target.values[row] = source.values[row] ?? "";
+    target.formulas[row] = source.formulas[row];
+    target.numberFormats[row] = source.numberFormats[row];
+    target.fills[row] = source.fills[row];
+  }
+
+  /** Tables right of `col` on the table's rows move with the shifted cells; one straddling them would be cut. */
+  private shiftNeighbours(table: MemoryTable, col: number, delta: number): void {
+    const rows = { start: table.row, count: table.rowCount + 1 };
+    for (const other of this.tableList) {
+      if (other === table || other.sheet !== table.sheet || other.col < col) continue;
+      const span = { start: other.row, count: other.rowCount + 1 };
+      if (!overlaps(rows, span)) continue;
+      if (span.start < rows.start || span.start + span.count > rows.start + rows.count) {
+        throw officeError("InvalidOperation", `Inserting would cut table ${other.name}`);
+      }
+      other.col += delta;
+    }
+  }
+
+  /** Excel's table column insert at the right: cells right of the table, on its rows, shift one column right. */
+  private insertTableColumn(table: MemoryTable, header: string): void {
+    const sheet = this.sheetOf(table);
+    const col = table.col + table.headers.length;
+    this.shiftNeighbours(table, col, 1);
+    const last = sheet.columns.length - 1;
+    for (let r = table.row; r <= table.row + table.rowCount; r++) {
+      for (let c = last; c >= col; c--) this.moveCell(sheet, r, c, c + 1);
+      this.setCell(sheet.name, r, col, { value: r === table.row ? header : "" });
+    }
+    table.headers.push(header);
+  }
+
+  /** Excel's table column delete: cells right of it, on the table's rows, shift one column left. */
+  private deleteTableColumn(table: MemoryTable, index: number): void {
+    const sheet = this.sheetOf(table);
+    const col = table.col + index;
+    const last = sheet.columns.length - 1;
+    for (let r = table.row; r <= table.row + table.rowCount; r++) {
+      for (let c = col; c < last; c++) this.moveCell(sheet, r, c + 1, c);
+      this.setCell(sheet.name, r, last, { value: "" });
+    }
+    this.shiftNeighbours(table, col + 1, -1);
+    table.headers.splice(index, 1);
+  }
+
+  private dropSheet(name: string): void {
+    const sheet = this.findSheet(name);
+    if (!sheet) return;
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.tableList.length - 1; i >= 0; i--) {
+      if (this.tableList[i].sheet.toLowerCase() === name.toLowerCase()) this.tableList.splice(i, 1);
+    }
+    for (let i = this.chartList.length - 1; i >= 0; i--) {
+      if (this.chartList[i].sheet.toLowerCase() === name.toLowerCase()) this.chartList.splice(i, 1);
+    }
+    if (this.selection?.sheet.toLowerCase() === name.toLowerCase()) this.selection = null;
+  }
+
+  private finishSheet(spec: OwnSheet): void {
+    if (spec.tableName && spec.rows.length > 0) {
+      this.tableList.push({
+        id: `{T${this.nextTableId++}}`,
+        name: spec.tableName,
+        sheet: spec.name,
+        row: 0,
+        col: 0,
+        headers: spec.rows[0].map(String),
+        rowCount: spec.rows.length - 1,
+      });
+    }
+    if (spec.chart) {
+      const data = spec.rows.slice(1);
+      this.chartList.push({
+        sheet: spec.name,
+        title: spec.chart.title,
+        type: spec.chart.type,
+        categories: data.map((row) => row[0]),
+        values: data.map((row) => row[spec.chart?.valueColumn ?? 1]),
+      });
+    }
+  }
+}
+
+/** A table's user columns (everything but `ownHeaders`): headers, values, formulas, formats, fills, as JSON. */
+export function snapshotUserColumns(workbook: MemoryWorkbook, tableId: string, ownHeaders: readonly string[]): string {
+  const table = workbook.tables().find((candidate) => candidate.id === tableId);
+  if (!table) throw new Error(`No table ${tableId}`);
+  const columns = table.headers
+    .map((header, c) => ({ header, c }))
+    .filter(({ header }) => findHeader(ownHeaders, header) < 0)
+    .map(({ header, c }) => ({
+      header,
+      cells: Array.from({ length: table.rowCount }, (_, r) =>
+        workbook.getCell(table.worksheet, table.row + 1 + r, table.col + c),
+      ),
+    }));
+  return JSON.stringify({ name: table.name, sheet: table.worksheet, row: table.row, col: table.col, columns });
+}
