@@ -190,7 +190,9 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     if (result.ok) return;
     expect(result.error.code).toBe("GeneralException");
     expect(result.error.written).toEqual(OURS);
-    expect(t("excel.written.partial", { headers: (result.error.written ?? []).join(", ") })).toContain("Segment, RFM score");
+    expect(t("excel.written.partial", { headers: (result.error.written ?? []).join(", ") })).toContain(
+      "Segment, RFM score",
+    );
     expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
     expectOk(await workbook.removeColumns(table.id, result.error.written ?? []));
     expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
