@@ -1,27 +1,73 @@
 /**
- * What the workbench grid shows of one sheet: the header row, the data rows, number formats, fills and
- * which columns the add-in wrote. Built from the in-memory workbook after every change.
+ * What the workbench grid shows of one sheet of the in-memory workbook: the header row, the data rows,
+ * number formats, fills, which columns the add-in wrote, and the sheet's chart.
  */
-import type { CellValue, OwnSheet } from "../excel/workbook";
+import type { CellValue } from "../excel/workbook";
+import type { MemoryWorkbook } from "./memory-workbook";
 import type { SheetCells } from "./range-ref";
+
+export interface ChartData {
+  title: string;
+  type: "bar" | "pie";
+  categories: CellValue[];
+  values: CellValue[];
+}
 
 export interface SheetView {
   name: string;
   /** Excel row 1. */
   headers: string[];
   rows: CellValue[][];
-  /** One per column; undefined is General. */
+  /** One per column (the first data row's format); undefined is General. */
   numberFormats: (string | undefined)[];
-  /** fills[column][row], "#RRGGBB" or null; a missing column has no fills. */
+  /** fills[column][row] over data rows, "#RRGGBB" or null; undefined for a column without fills. */
   fills: ((string | null)[] | undefined)[];
   /** Indexes of the columns the add-in wrote (shown marked in the grid). */
   ownColumns: number[];
-  chart?: OwnSheet["chart"];
+  chart?: ChartData;
 }
 
-/** The sheet as the gallery's range references see it: row 1 is the header row. */
-export function sheetCells(view: SheetView): SheetCells {
-  return { name: view.name, cells: [view.headers, ...view.rows] };
+/**
+ * Reads one sheet. `userHeaders` are the headers the sheet had when the workbench loaded it; any other
+ * column was written by the add-in. A sheet the workbench did not load (Segments…) is the add-in's entirely.
+ */
+export function readSheetView(workbook: MemoryWorkbook, name: string, userHeaders?: readonly string[]): SheetView {
+  const values = workbook.sheetValues(name);
+  const headers = (values[0] ?? []).map((value) => String(value));
+  const rows = values.slice(1);
+  const numberFormats = headers.map((_, c) => workbook.getCell(name, 1, c).numberFormat);
+  const fills = headers.map((_, c) => {
+    let any = false;
+    const column = rows.map((_, r) => {
+      const fill = workbook.getCell(name, r + 1, c).fill ?? null;
+      if (fill) any = true;
+      return fill;
+    });
+    return any ? column : undefined;
+  });
+  const known = userHeaders ? new Set(userHeaders.map((header) => header.toLowerCase())) : null;
+  const ownColumns = headers
+    .map((header, c) => ({ header, c }))
+    .filter(({ header }) => header !== "" && (!known || !known.has(header.toLowerCase())))
+    .map(({ c }) => c);
+  const chart = workbook.charts().find((candidate) => candidate.sheet.toLowerCase() === name.toLowerCase());
+  return {
+    name,
+    headers,
+    rows,
+    numberFormats,
+    fills,
+    ownColumns,
+    chart: chart
+      ? { title: chart.title, type: chart.type, categories: chart.categories, values: chart.values }
+      : undefined,
+  };
+}
+
+/** A sheet as the gallery's range references see it: row 1 is cells[0]. */
+export function sheetCells(workbook: MemoryWorkbook, name: string): SheetCells | undefined {
+  const match = workbook.sheetNames().find((sheet) => sheet.toLowerCase() === name.toLowerCase());
+  return match ? { name: match, cells: workbook.sheetValues(match) } : undefined;
 }
 
 export function fillAt(view: SheetView, row: number, column: number): string | null {

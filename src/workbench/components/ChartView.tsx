@@ -2,15 +2,16 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Locale } from "../../i18n";
 import { formatNumber, t } from "../../i18n";
-import { SheetView } from "../sheet-view";
+import type { ChartData } from "../sheet-view";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "720px" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0 },
   label: { fill: tokens.colorNeutralForeground1, fontSize: "12px" },
   value: { fill: tokens.colorNeutralForeground2, fontSize: "12px" },
 });
 
 const BAR_HEIGHT = 22;
+const GAP = 6;
 const LABEL_WIDTH = 200;
 const BAR_WIDTH = 380;
 const DEFAULT_BAR = "#4472C4";
@@ -21,36 +22,40 @@ export interface ChartBar {
   fill: string;
 }
 
-/** The bars of a sheet's chart: first column as labels, the chart's value column as lengths. */
-export function chartBars(view: SheetView): ChartBar[] {
-  const chart = view.chart;
-  if (!chart) return [];
-  return view.rows
-    .filter((row) => typeof row[chart.valueColumn] === "number")
-    .map((row, i) => ({
-      label: String(row[0]),
-      value: row[chart.valueColumn] as number,
-      fill: view.fills[0]?.[i] ?? DEFAULT_BAR,
-    }));
+/** The chart's bars: categories as labels, numeric values as lengths, the category cell's fill as colour. */
+export function chartBars(chart: ChartData, fills: readonly (string | null)[] = []): ChartBar[] {
+  const bars: ChartBar[] = [];
+  chart.categories.forEach((category, i) => {
+    const value = chart.values[i];
+    if (typeof value === "number") bars.push({ label: String(category), value, fill: fills[i] ?? DEFAULT_BAR });
+  });
+  return bars;
 }
 
-export function ChartView({ view, locale }: { view: SheetView; locale: Locale }) {
+export function ChartView({
+  chart,
+  fills,
+  locale,
+}: {
+  chart: ChartData;
+  fills?: readonly (string | null)[];
+  locale: Locale;
+}) {
   const styles = useStyles();
-  const bars = chartBars(view);
-  const title = view.chart?.title ?? view.name;
+  const bars = chartBars(chart, fills);
   const max = Math.max(0, ...bars.map((bar) => bar.value));
-  const height = bars.length * (BAR_HEIGHT + 6) + 6;
+  const height = bars.length * (BAR_HEIGHT + GAP) + GAP;
   return (
-    <figure className={styles.root} aria-label={t("workbench.chart.label", { title }, locale)}>
+    <figure className={styles.root} aria-label={t("workbench.chart.label", { title: chart.title }, locale)}>
       <Text as="h2" weight="semibold" size={400}>
-        {title}
+        {chart.title}
       </Text>
-      <svg width={LABEL_WIDTH + BAR_WIDTH + 90} height={height} role="img" aria-label={title}>
+      <svg width={LABEL_WIDTH + BAR_WIDTH + 90} height={height} role="img" aria-label={chart.title}>
         {bars.map((bar, i) => {
-          const y = 6 + i * (BAR_HEIGHT + 6);
+          const y = GAP + i * (BAR_HEIGHT + GAP);
           const width = max > 0 ? (bar.value / max) * BAR_WIDTH : 0;
           return (
-            <g key={bar.label} data-bar={bar.label} data-value={bar.value}>
+            <g key={`${bar.label}-${i}`} data-bar={bar.label} data-value={bar.value}>
               <text className={styles.label} x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2 + 4} textAnchor="end">
                 {bar.label}
               </text>
