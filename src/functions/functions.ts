@@ -5,3 +5,5 @@
  */
 import "./install-shim";
 import "./metrics";
+import "./rfm";
+import "./summary";

@@ -1,0 +1,197 @@
+/**
+ * CUST.SUMMARY: from a transaction log (one row per order) to one row per customer. A thin wrapper over
+ * src/engine/transactions/summary.ts, which documents the definitions (frequency, recency, T, monetary).
+ */
+import { valueError } from "../engine/errors";
+import { summarizeTransactions, TimeUnit } from "../engine/transactions/summary";
+import { Locale, MessageKey, t } from "../i18n";
+import { BLANK, isBlank, isErrorCell, parseNumericText, readNumber, readText, runFunction, toGrid } from "./args";
+import { currentLocale } from "./locale";
+
+export interface ColumnArgument {
+  arg: string;
+  value: unknown;
+}
+
+/**
+ * Parallel columns read as flat cell lists of one common length: rows blank in every column at the end are dropped
+ * (whole-column references), and a range too short to reach the last filled row is a length mismatch.
+ */
+export function readParallelColumns(columns: readonly ColumnArgument[]): unknown[][] {
+  const cells = columns.map(({ arg, value }) => {
+    const grid = toGrid(value ?? null);
+    if (grid.length <= 1) return grid[0] ?? [];
+    if (grid.every((row) => row.length === 1)) return grid.map((row) => row[0]);
+    throw valueError("args.notColumn", { arg });
+  });
+  const filled = cells.map((column) => {
+    let end = column.length;
+    while (end > 0 && isBlank(column[end - 1])) end--;
+    return end;
+  });
+  const rows = Math.max(0, ...filled);
+  const longest = filled.indexOf(rows);
+  cells.forEach((column, k) => {
+    if (column.length < rows) {
+      throw valueError("args.lengthMismatch", {
+        arg: columns[k].arg,
+        found: filled[k],
+        other: columns[longest].arg,
+        expected: rows,
+      });
+    }
+  });
+  return cells.map((column) => (column.length === rows ? column : column.slice(0, rows)));
+}
+
+function readIds(cells: unknown[]): unknown[] {
+  cells.forEach((cell, i) => {
+    if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "customer_ids", row: i + 1 });
+  });
+  return cells;
+}
+
+function readDates(cells: unknown[]): Float64Array {
+  const out = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === "number") out[i] = cell;
+    else if (isBlank(cell)) out[i] = NaN;
+    else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "dates", row: i + 1 });
+    else {
+      const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
+      if (Number.isNaN(number)) throw valueError("summary.dateText", { row: i + 1, found: String(cell) });
+      out[i] = number;
+    }
+  }
+  return out;
+}
+
+function readAmounts(cells: unknown[]): Float64Array {
+  const out = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === "number") out[i] = cell;
+    else if (isBlank(cell)) out[i] = NaN;
+    else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "amounts", row: i + 1 });
+    else {
+      const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
+      if (Number.isNaN(number))
+        throw valueError("args.notNumberAt", { arg: "amounts", row: i + 1, found: String(cell) });
+      out[i] = number;
+    }
+  }
+  return out;
+}
+
+const UNIT_NAMES: Readonly<Record<string, TimeUnit>> = {
+  days: "days",
+  day: "days",
+  d: "days",
+  jours: "days",
+  weeks: "weeks",
+  week: "weeks",
+  w: "weeks",
+  semaines: "weeks",
+  months: "months",
+  month: "months",
+  m: "months",
+  mois: "months",
+};
+
+/** Reads a time unit, in English or French ("weeks", "semaines"); `fallback` when omitted. */
+export function readTimeUnit(value: unknown, arg: string, fallback: TimeUnit): TimeUnit {
+  const text = readText(value, arg).trim().toLowerCase();
+  if (text === "") return fallback;
+  const unit = UNIT_NAMES[text];
+  if (!unit) throw valueError("args.notChoice", { arg, choices: "days, weeks, months", found: text });
+  return unit;
+}
+
+const optionalDate = (value: unknown, arg: string): number | undefined => {
+  const cell = readNumber(value, arg, { default: NaN });
+  return Number.isNaN(cell) ? undefined : cell;
+};
+
+const header = (key: MessageKey, locale: Locale, params = {}) => t(key, params, locale);
+const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
+
+/**
+ * One row per customer from a transaction log, with a header: id, first and last purchase, orders, total, average basket, frequency, recency, T, monetary, recent purchases, mean gap; holdout columns with a calibration end.
+ * @customfunction SUMMARY
+ * @param customer_ids Customer id of each transaction (numbers or text), e.g. A2:A100000. Trailing blank rows are ignored.
+ * @param dates Date of each transaction (Excel dates; a time of day is ignored). Same-day purchases count as one purchase.
+ * @param amounts Amount of each transaction (refunds may be negative).
+ * @param [as_of] End of the observation (a date). Default: the last transaction date. Later transactions are ignored.
+ * @param [time_unit] "days", "weeks" (default, as the models expect) or "months" (365.25/12 days), for recency, T and gaps.
+ * @param [calibration_end] End of the calibration period: the summary stops there, and holdout purchases up to as_of are added.
+ * @param [recent_periods] N for the column "purchases in the last N periods" (in time units). Default 12.
+ * @returns One row per customer in order of first appearance; dates as Excel serial numbers (format them as dates).
+ */
+export function summary(
+  customer_ids: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  time_unit?: unknown,
+  calibration_end?: unknown,
+  recent_periods?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const [idCells, dateCells, amountCells] = readParallelColumns([
+      { arg: "customer_ids", value: customer_ids },
+      { arg: "dates", value: dates },
+      { arg: "amounts", value: amounts },
+    ]);
+    const timeUnit = readTimeUnit(time_unit, "time_unit", "weeks");
+    const result = summarizeTransactions(readIds(idCells), readDates(dateCells), readAmounts(amountCells), {
+      asOf: optionalDate(as_of, "as_of"),
+      calibrationEnd: optionalDate(calibration_end, "calibration_end"),
+      timeUnit,
+      recentPeriods: readNumber(recent_periods, "recent_periods", { default: 12, positive: true }),
+    });
+    const locale = currentLocale();
+    const unit = t(`summary.unit.${timeUnit}`, {}, locale);
+    const holdout = result.holdoutPurchases;
+    const titles = [
+      header("summary.header.customer", locale),
+      header("summary.header.firstPurchase", locale),
+      header("summary.header.lastPurchase", locale),
+      header("summary.header.orders", locale),
+      header("summary.header.totalAmount", locale),
+      header("summary.header.averageBasket", locale),
+      header("summary.header.frequency", locale),
+      header("summary.header.recency", locale),
+      header("summary.header.age", locale),
+      header("summary.header.monetary", locale),
+      header("summary.header.recentPurchases", locale, { n: result.recentPeriods, unit }),
+      header("summary.header.meanGap", locale, { unit }),
+    ];
+    if (holdout) {
+      titles.push(
+        header("summary.header.holdoutPurchases", locale),
+        header("summary.header.holdoutLength", locale, { unit }),
+      );
+    }
+    const rows: unknown[][] = [titles];
+    for (let i = 0; i < result.count; i++) {
+      const row: unknown[] = [
+        result.ids[i],
+        result.firstPurchase[i],
+        result.lastPurchase[i],
+        result.orders[i],
+        result.totalAmount[i],
+        result.averageBasket[i],
+        result.frequency[i],
+        result.recency[i],
+        result.age[i],
+        result.monetary[i],
+        result.recentPurchases[i],
+        orBlank(result.meanGap[i]),
+      ];
+      if (holdout) row.push(holdout[i], result.holdoutLength);
+      rows.push(row);
+    }
+    return rows;
+  });
+}
