@@ -8,7 +8,7 @@ import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
-import { CustomerHistory, FitOptions, FittedModel, PurchasePredictor } from "./types";
+import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 export interface BgbbParameters {
   alpha: number;
@@ -47,7 +47,7 @@ export function prepareBgbbData(
     const n = opportunities[i];
     const w = weights ? weights[i] : 1;
     checkBgbbHistory(x, tx, n, row);
-    if (!(w >= 0) || !Number.isFinite(w)) throw valueError("valuemodels.bgbb.badWeight", { row, found: w });
+    if (!(w >= 0) || !Number.isFinite(w)) throw valueError("valuemodels.badWeight", { row, found: w });
     if (w === 0) continue;
     const key = `${x}|${tx}|${n}`;
     const group = groups.get(key);
@@ -72,6 +72,7 @@ export function checkBgbbHistory(x: number, tx: number, n: number, row: number):
     ["recency", tx],
     ["periods", n],
   ] as const) {
+    if (Number.isNaN(value)) throw valueError("valuemodels.blankAt", { arg, row });
     if (!Number.isInteger(value) || value < 0) {
       throw valueError("valuemodels.bgbb.notCount", { arg, row, found: value });
     }
@@ -125,6 +126,20 @@ export function fitBgbb(data: BgbbData, options: FitOptions = {}): FittedModel {
     standardErrors: fit.standardErrors,
     message: fit.message,
   };
+}
+
+/** CUST.FIT's entry point: frequency, recency, the opportunities in the age column, optional weights. */
+export function fitBgbbColumns(columns: FitColumns, options: FitOptions = {}): FittedModel {
+  const blank = new Float64Array(columns.frequency.length).fill(NaN);
+  return fitBgbb(
+    prepareBgbbData(columns.frequency, columns.recency ?? blank, columns.age ?? blank, columns.weights),
+    options,
+  );
+}
+
+/** The BG/BB predictions from a CUST.FIT table's parameters. */
+export function bgbbPredictorFromParameters(params: Parameters): PurchasePredictor {
+  return bgbbPredictor({ alpha: params.alpha, beta: params.beta, gamma: params.gamma, delta: params.delta });
 }
 
 /** Σ_{i=1..k} B(γ, δ + i) / B(γ, δ): expected opportunities survived, by B(γ, d + 1) = B(γ, d)·d/(γ + d). */

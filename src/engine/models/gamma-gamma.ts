@@ -8,7 +8,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { naError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
-import { FitOptions, FittedModel } from "./types";
+import { FitColumns, FitOptions, FittedModel } from "./types";
 
 export interface GammaGammaParameters {
   p: number;
@@ -26,60 +26,78 @@ export interface GammaGammaData {
   /** Distinct frequencies x > 0 and how many customers have each. */
   distinctFrequencies: Float64Array;
   customersAtFrequency: Float64Array;
-  /** Per repeat customer: x and x·m_x. */
+  /** Per repeat row: x, x·m_x and how many customers the row stands for. */
   frequency: Float64Array;
   totalSpend: Float64Array;
+  weight: Float64Array;
   /** Σ ln m_x, Σ x ln m_x and Σ x ln x over the repeat customers. */
   sumLogSpend: number;
   sumFrequencyLogSpend: number;
   sumFrequencyLogFrequency: number;
-  /** Number of repeat customers (the n of the fit). */
+  /** Number of repeat customers, Σ weights (the n of the fit). */
   n: number;
 }
 
 /**
  * Keeps the customers with x > 0 and checks their spends. A zero or negative average spend (refunds,
  * free orders) has no place in a Gamma model: the error says how many such rows there are and the first one.
+ * `weights`, when given, counts how many customers each row stands for.
  */
-export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): GammaGammaData {
+export function prepareGammaGammaData(
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+): GammaGammaData {
   let badCount = 0;
   let firstBadRow = 0;
-  let n = 0;
+  let rows = 0;
   for (let i = 0; i < frequency.length; i++) {
+    const row = i + 1;
     const x = frequency[i];
-    if (!(x > 0)) continue;
+    if (Number.isNaN(x)) throw valueError("valuemodels.blankAt", { arg: "frequency", row });
+    if (x < 0) throw valueError("args.negativeAt", { arg: "frequency", row, found: x });
+    if (!Number.isInteger(x)) throw valueError("args.notIntegerAt", { arg: "frequency", row, found: x });
+    const w = weights ? weights[i] : 1;
+    if (!(w >= 0) || !Number.isFinite(w)) throw valueError("valuemodels.badWeight", { row, found: w });
+    if (x === 0 || w === 0) continue;
     const m = monetary[i];
+    if (Number.isNaN(m)) throw valueError("valuemodels.blankAt", { arg: "monetary", row });
     if (!(m > 0)) {
       badCount++;
-      if (firstBadRow === 0) firstBadRow = i + 1;
+      if (firstBadRow === 0) firstBadRow = row;
       continue;
     }
-    n++;
+    rows++;
   }
   if (badCount > 0) {
     throw valueError("valuemodels.gg.nonPositiveSpend", { count: badCount, row: firstBadRow });
   }
-  if (n === 0) throw valueError("valuemodels.gg.noRepeatCustomers");
+  if (rows === 0) throw valueError("valuemodels.gg.noRepeatCustomers");
 
-  const freq = new Float64Array(n);
-  const total = new Float64Array(n);
+  const freq = new Float64Array(rows);
+  const total = new Float64Array(rows);
+  const weight = new Float64Array(rows);
   const counts = new Map<number, number>();
+  let n = 0;
   let sumLogSpend = 0;
   let sumFrequencyLogSpend = 0;
   let sumFrequencyLogFrequency = 0;
   let k = 0;
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i];
-    if (!(x > 0)) continue;
+    const w = weights ? weights[i] : 1;
+    if (x === 0 || w === 0) continue;
     const m = monetary[i];
     freq[k] = x;
     total[k] = x * m;
+    weight[k] = w;
     k++;
     const logSpend = Math.log(m);
-    sumLogSpend += logSpend;
-    sumFrequencyLogSpend += x * logSpend;
-    sumFrequencyLogFrequency += x * Math.log(x);
-    counts.set(x, (counts.get(x) ?? 0) + 1);
+    n += w;
+    sumLogSpend += w * logSpend;
+    sumFrequencyLogSpend += w * x * logSpend;
+    sumFrequencyLogFrequency += w * x * Math.log(x);
+    counts.set(x, (counts.get(x) ?? 0) + w);
   }
   const distinct = [...counts.keys()].sort((a, b) => a - b);
   return {
@@ -87,6 +105,7 @@ export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: Ar
     customersAtFrequency: Float64Array.from(distinct.map((x) => counts.get(x) ?? 0)),
     frequency: freq,
     totalSpend: total,
+    weight,
     sumLogSpend,
     sumFrequencyLogSpend,
     sumFrequencyLogFrequency,
@@ -120,15 +139,16 @@ export function gammaGammaLogLikelihood(
       dq += count * psiSum;
     }
   }
-  for (let i = 0; i < data.n; i++) {
+  for (let i = 0; i < data.frequency.length; i++) {
     const x = data.frequency[i];
+    const w = data.weight[i];
     const base = gamma + data.totalSpend[i];
     const logBase = Math.log(base);
-    ll -= (p * x + q) * logBase;
+    ll -= w * (p * x + q) * logBase;
     if (gradient) {
-      dp -= x * logBase;
-      dq -= logBase;
-      dGamma -= (p * x + q) / base;
+      dp -= w * x * logBase;
+      dq -= w * logBase;
+      dGamma -= (w * (p * x + q)) / base;
     }
   }
   if (gradient) {
@@ -166,11 +186,13 @@ export function expectedAverageSpend(params: GammaGammaParameters, frequency: nu
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
   monetary: ArrayLike<number>,
-  options: FitOptions = {},
+  options: FitOptions & { weights?: ArrayLike<number> } = {},
 ): FittedModel {
-  const data = prepareGammaGammaData(frequency, monetary);
+  const data = prepareGammaGammaData(frequency, monetary, options.weights);
   let meanSpend = 0;
-  for (let i = 0; i < data.n; i++) meanSpend += data.totalSpend[i] / data.frequency[i] / data.n;
+  for (let i = 0; i < data.frequency.length; i++) {
+    meanSpend += (data.weight[i] * data.totalSpend[i]) / data.frequency[i] / data.n;
+  }
   const gradient = new Float64Array(3);
   const read = (x: Float64Array): GammaGammaParameters => ({ p: x[0], q: x[1], gamma: x[2] });
   const fit = fitLogParameters({
@@ -199,6 +221,14 @@ export function fitGammaGamma(
     standardErrors: fit.standardErrors,
     message: fit.message,
   };
+}
+
+/** CUST.FIT's entry point: reads frequency, monetary and the optional weights. */
+export function fitGammaGammaColumns(columns: FitColumns, options: FitOptions = {}): FittedModel {
+  return fitGammaGamma(columns.frequency, columns.monetary ?? new Float64Array(columns.frequency.length).fill(NaN), {
+    ...options,
+    weights: columns.weights,
+  });
 }
 
 function roundForMessage(value: number): number {

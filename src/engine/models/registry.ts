@@ -4,6 +4,9 @@
  * parameters those of MODEL_PARAMETERS in types.ts).
  */
 import { bgnbdPredictor, fitBgnbd } from "./bgnbd";
+import { bgbbPredictorFromParameters, fitBgbbColumns } from "./bgbb";
+import { fitGammaGammaColumns } from "./gamma-gamma";
+import { fitSbgColumns } from "./sbg";
 import { FitColumns, FitOptions, FittedModel, ModelName, Parameters, PurchasePredictor } from "./types";
 
 export interface ModelDefinition {
@@ -17,6 +20,9 @@ export interface ModelDefinition {
 
 export const MODEL_DEFINITIONS: ModelDefinition[] = [
   { name: "bgnbd", requires: ["recency", "age"], fit: fitBgnbd, purchasePredictor: bgnbdPredictor },
+  { name: "gg", requires: ["monetary"], fit: fitGammaGammaColumns },
+  { name: "bgbb", requires: ["recency", "age"], fit: fitBgbbColumns, purchasePredictor: bgbbPredictorFromParameters },
+  { name: "sbg", requires: [], fit: fitSbgColumns },
 ];
 
 /** The definition of a model, or undefined when this version cannot fit it yet. */

@@ -8,7 +8,7 @@ import betaln from "@stdlib/math-base-special-betaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { naError, numError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
-import { FitOptions, FittedModel } from "./types";
+import { FitColumns, FitOptions, FittedModel } from "./types";
 
 export interface SbgParameters {
   alpha: number;
@@ -31,8 +31,10 @@ export interface SbgData {
 export function prepareSbgData(survivors: ArrayLike<number>): SbgData {
   if (survivors.length < 2) throw valueError("valuemodels.sbg.tooShort", { found: survivors.length });
   const values = Float64Array.from(survivors);
+  if (Number.isNaN(values[0])) throw valueError("valuemodels.blankAt", { arg: "survivors", row: 1 });
   if (!(values[0] > 0)) throw valueError("valuemodels.sbg.startNotPositive", { found: values[0] });
   for (let t = 1; t < values.length; t++) {
+    if (Number.isNaN(values[t])) throw valueError("valuemodels.blankAt", { arg: "survivors", row: t + 1 });
     if (!(values[t] >= 0)) throw valueError("valuemodels.sbg.negative", { row: t + 1, found: values[t] });
     if (values[t] > values[t - 1]) {
       throw valueError("valuemodels.sbg.increasing", { row: t + 1, found: values[t], previous: values[t - 1] });
@@ -107,6 +109,11 @@ export function fitSbg(survivors: ArrayLike<number>, options: FitOptions = {}): 
     standardErrors: fit.standardErrors,
     message: fit.message,
   };
+}
+
+/** CUST.FIT's entry point: the frequency column holds the survivors at the start of each period. */
+export function fitSbgColumns(columns: FitColumns, options: FitOptions = {}): FittedModel {
+  return fitSbg(columns.frequency, options);
 }
 
 /**

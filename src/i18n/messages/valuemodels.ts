@@ -16,7 +16,8 @@ export const en = {
   "valuemodels.gg.spendNotPositiveAt":
     "monetary must be greater than zero for a customer with repeat purchases, but row {row} holds {found}; net refunds into the purchases before averaging.",
   "valuemodels.bgbb.notCount": "{arg} must be a whole number of opportunities, 0 or more, but row {row} holds {found}.",
-  "valuemodels.bgbb.badWeight": "weights must be counts of customers, 0 or more, but row {row} holds {found}.",
+  "valuemodels.badWeight": "weights must be counts of customers, 0 or more, but row {row} holds {found}.",
+  "valuemodels.blankAt": "{arg} is blank in row {row}: fill it in, or remove the row.",
   "valuemodels.bgbb.noCustomers": "There are no customers to fit: every weight is zero.",
   "valuemodels.bgbb.recencyAfterPeriods":
     "recency cannot be after the last opportunity: row {row} has recency {recency} but periods {periods}.",
@@ -63,8 +64,9 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "monetary doit être strictement positif pour un client qui a racheté, mais la ligne {row} contient {found} ; déduisez les remboursements des achats avant la moyenne.",
   "valuemodels.bgbb.notCount":
     "{arg} doit être un nombre entier d'occasions, 0 ou plus, mais la ligne {row} contient {found}.",
-  "valuemodels.bgbb.badWeight":
+  "valuemodels.badWeight":
     "weights doit contenir des nombres de clients, 0 ou plus, mais la ligne {row} contient {found}.",
+  "valuemodels.blankAt": "{arg} est vide à la ligne {row} : remplissez-la, ou supprimez la ligne.",
   "valuemodels.bgbb.noCustomers": "Il n'y a aucun client à ajuster : tous les poids sont nuls.",
   "valuemodels.bgbb.recencyAfterPeriods":
     "recency ne peut pas dépasser la dernière occasion : la ligne {row} a recency {recency} mais periods {periods}.",

@@ -152,7 +152,7 @@ describe("history checks name the row", () => {
     expect(inputError(() => prepareBgbbData([0], [2], [6])).key).toBe("valuemodels.bgbb.recencyWithoutPurchase");
     expect(inputError(() => prepareBgbbData([1.5], [2], [6])).message).toMatch(/frequency.*row 1 holds 1\.5/);
     expect(inputError(() => prepareBgbbData([-1], [0], [6])).key).toBe("valuemodels.bgbb.notCount");
-    expect(inputError(() => prepareBgbbData([1], [2], [6], [-3])).key).toBe("valuemodels.bgbb.badWeight");
+    expect(inputError(() => prepareBgbbData([1], [2], [6], [-3])).key).toBe("valuemodels.badWeight");
     expect(inputError(() => prepareBgbbData([1], [2], [6], [0])).key).toBe("valuemodels.bgbb.noCustomers");
   });
 });
