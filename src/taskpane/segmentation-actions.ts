@@ -103,11 +103,21 @@ export async function applySegmentation(
   }
   const written: Written = { columns: [...names], sheets: [] };
 
+  // Transactions: the per-customer summary the segments were computed on gets its own sheet.
+  const customerSheet = result.customerSheet;
+  if (customerSheet) {
+    if (options.signal?.aborted) return cancelled(written);
+    // writeSheet replaces the sheet first, so after a failure part of it may be there: report it as written.
+    written.sheets.push(customerSheet.name);
+    const customersWritten = await workbook.writeSheet(customerSheet, options);
+    if (!customersWritten.ok) return { ok: false, failure: customersWritten.error, written };
+  }
+
   const sheet = segmentSummarySheet(result, request.locale);
   if (options.signal?.aborted) return cancelled(written);
+  written.sheets.push(sheet.name);
   const sheetWritten = await workbook.writeSheet(sheet, options);
   if (!sheetWritten.ok) return { ok: false, failure: sheetWritten.error, written };
-  written.sheets.push(sheet.name);
 
   // Only now that the new output is complete do we drop what the previous recipe wrote and no longer applies.
   const stale = ours.filter((header) => !hasHeader(names, header) && hasHeader(headers, header));
@@ -115,8 +125,13 @@ export async function applySegmentation(
     const removed = await workbook.removeColumns(table.id, stale);
     if (!removed.ok) return { ok: false, failure: removed.error, written };
   }
-  if (previous && previous.summarySheet !== sheet.name) await workbook.deleteSheet(previous.summarySheet);
+  if (previous) {
+    const previousSheets = [previous.summarySheet, ...(previous.customerSheet ? [previous.customerSheet] : [])];
+    for (const name of previousSheets) if (!written.sheets.includes(name)) await workbook.deleteSheet(name);
+  }
 
+  // The as-of date the summary used is stored, so a refresh on the same log gives the same output.
+  const asOf = request.asOf ?? result.asOf;
   const recipe: Recipe = {
     version: 1,
     tableName: table.name,
@@ -125,9 +140,10 @@ export async function applySegmentation(
     method: request.method,
     ownColumns: names,
     summarySheet: sheet.name,
+    ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     appliedAt: new Date().toISOString(),
     locale: request.locale,
-    ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+    ...(asOf === undefined ? {} : { asOf }),
   };
   const saved = await workbook.writeRecipe({ key: table.name, json: serializeRecipe(recipe) });
   if (!saved.ok) return { ok: false, failure: saved.error, written };

@@ -1,3 +1,4 @@
+import "./dom-shims";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { t } from "../../src/i18n";

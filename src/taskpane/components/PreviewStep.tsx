@@ -63,7 +63,7 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
         {result && !computing && (
           <>
             <Text weight="semibold">{t("pane.preview.nothingWritten")}</Text>
-            <Text block>{t("pane.preview.valueMeasure", { measure: t(result.valueKey, { column: valueColumn ?? "" }) })}</Text>
+            <Text block>{t("pane.preview.valueMeasure", { measure: t(result.valueKey, result.valueParams ?? { column: valueColumn ?? "" }) })}</Text>
           </>
         )}
       </div>

@@ -1,0 +1,217 @@
+/**
+ * The pane end to end against the workbench's in-memory workbook: select → segment → preview → apply →
+ * refresh → remove, and the safety rules (user columns identical, names never taken over, failures reported).
+ */
+import "./dom-shims";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { t } from "../../src/i18n";
+import type { CellValue } from "../../src/excel/workbook";
+import { MemoryWorkbook, snapshotUserColumns } from "../../src/workbench/memory-workbook";
+import { PaneRoot } from "../../src/taskpane/PaneRoot";
+
+// Each flow renders the whole pane and writes in many small chunks: slower than a unit test on a shared machine.
+jest.setTimeout(60_000);
+
+const OURS = ["Segment", "R score", "F score", "M score", "RFM code"];
+
+/** 30 customers with recency, frequency and average spend, a text column and a formula column. */
+function customerRows(count = 30): CellValue[][] {
+  return Array.from({ length: count }, (_, i) => [
+    `C${String(i + 1).padStart(3, "0")}`,
+    `Client ${i + 1}`,
+    (i * 37) % 365,
+    1 + ((i * 7) % 12),
+    20 + ((i * 13) % 90) + 0.5,
+    (1 + ((i * 7) % 12)) * (20 + ((i * 13) % 90) + 0.5),
+  ]);
+}
+
+function workbookWithCustomers(extraHeader?: string) {
+  const workbook = new MemoryWorkbook({ maxRowsPerRequest: 8 });
+  const headers = ["Customer ID", "Name", "Recency", "Frequency", "Monetary", "Revenue"];
+  const rows = customerRows();
+  if (extraHeader) {
+    headers.push(extraHeader);
+    rows.forEach((row, i) => row.push(`note ${i}`));
+  }
+  const table = workbook.addTable({
+    name: "Clients",
+    sheet: "Data",
+    row: 1,
+    col: 1,
+    headers,
+    rows,
+    numberFormats: [undefined, "@", "0", "0", "#,##0.00", "#,##0.00"],
+    formulas: rows.map((_, r) => [undefined, undefined, undefined, undefined, undefined, `=E${r + 3}*F${r + 3}`]),
+  });
+  return { workbook, table };
+}
+
+async function segmentAndPreview(workbook: MemoryWorkbook, tableId: string) {
+  act(() => workbook.selectTable(tableId));
+  await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
+  await screen.findByRole("heading", { name: t("pane.step.columns") });
+  await userEvent.click(screen.getByRole("button", { name: t("pane.preview.button") }));
+  await screen.findByText(t("pane.preview.nothingWritten"));
+}
+
+const ownValues = (workbook: MemoryWorkbook, tableId: string, header: string) => {
+  const table = workbook.tables().find((candidate) => candidate.id === tableId);
+  if (!table) throw new Error("table gone");
+  const c = table.headers.indexOf(header);
+  return Array.from({ length: table.rowCount }, (_, r) => workbook.getCell(table.worksheet, table.row + 1 + r, table.col + c));
+};
+
+describe("outside Excel", () => {
+  test("no workbook: a clear 'open in Excel' message instead of the steps", () => {
+    render(<PaneRoot workbook={null} locale="en" />);
+    expect(screen.getByText(t("pane.openInExcel.title"))).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: t("pane.step.table") })).not.toBeInTheDocument();
+  });
+});
+
+describe("theme and language", () => {
+  test("follows Office's French display language and switches to English from the language menu", async () => {
+    const { workbook } = workbookWithCustomers();
+    workbook.setHost({ displayLanguage: "fr-FR", theme: "dark" });
+    render(<PaneRoot workbook={workbook} />);
+    expect(await screen.findByRole("heading", { name: t("pane.step.table", {}, "fr") })).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText(t("pane.language.label", {}, "fr")), "en");
+    expect(await screen.findByRole("heading", { name: t("pane.step.table", {}, "en") })).toBeInTheDocument();
+  });
+});
+
+describe("apply, refresh and remove on a customer table", () => {
+  test("the user's columns are byte-identical after apply, refresh and remove", async () => {
+    const { workbook, table } = workbookWithCustomers();
+    const before = snapshotUserColumns(workbook, table.id, OURS);
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    expect(await screen.findByText(t("pane.table.none.title"))).toBeInTheDocument();
+
+    await segmentAndPreview(workbook, table.id);
+    // Auto-mapping found the roles from the headers.
+    expect(screen.getByLabelText(t("pane.columns.field.recency"))).toHaveValue("Recency");
+    expect(screen.getByLabelText(t("pane.columns.field.customerId"))).toHaveValue("Customer ID");
+    // Preview writes nothing.
+    expect(workbook.tables()[0].headers).toHaveLength(6);
+    expect(workbook.sheetNames()).toEqual(["Data"]);
+
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+    await screen.findByText(/^Done:/);
+    const applied = workbook.tables().find((candidate) => candidate.id === table.id);
+    expect(applied?.headers.slice(6)).toEqual(OURS);
+    expect(workbook.sheetNames()).toContain("Segments");
+    expect(workbook.charts()).toHaveLength(1);
+    expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
+    const segments = ownValues(workbook, table.id, "Segment");
+    expect(segments.every((cell) => typeof cell.value === "string" && cell.value !== "" && cell.fill)).toBe(true);
+
+    // The status line a colleague sees, from the recipe stored in the workbook.
+    const status = await screen.findByText(/^Segmented on .* by RFM \(quintiles\)/);
+    expect(status).toBeInTheDocument();
+    expect([...workbook.settings().values()].some((json) => json.includes('"tableName":"Clients"'))).toBe(true);
+
+    await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.refresh") }));
+    await screen.findByText(/^Refreshed:/);
+    expect(workbook.tables().find((candidate) => candidate.id === table.id)?.headers.slice(6)).toEqual(OURS);
+    expect(ownValues(workbook, table.id, "Segment")).toEqual(segments);
+    expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
+
+    await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.remove") }));
+    await screen.findByText(t("pane.recipe.removed", { sheet: "Segments" }));
+    expect(workbook.tables().find((candidate) => candidate.id === table.id)?.headers).toHaveLength(6);
+    expect(workbook.sheetNames()).toEqual(["Data"]);
+    expect(workbook.settings().size).toBe(0);
+    expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
+    expect(screen.queryByRole("button", { name: t("pane.recipe.refresh") })).not.toBeInTheDocument();
+  });
+
+  test("a user column named Segment is never overwritten: ours becomes 'Segment (2)' and the pane says so", async () => {
+    const { workbook, table } = workbookWithCustomers("Segment");
+    const before = snapshotUserColumns(workbook, table.id, OURS.slice(1).concat("Segment (2)"));
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    await segmentAndPreview(workbook, table.id);
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+    await screen.findByText(t("pane.apply.renamed", { wanted: "Segment", used: "Segment (2)" }));
+    const headers = workbook.tables().find((candidate) => candidate.id === table.id)?.headers ?? [];
+    expect(headers).toContain("Segment (2)");
+    expect(snapshotUserColumns(workbook, table.id, OURS.slice(1).concat("Segment (2)"))).toBe(before);
+    expect(ownValues(workbook, table.id, "Segment").every((cell, i) => cell.value === `note ${i}`)).toBe(true);
+  });
+
+  test("a sync failure midway: user columns untouched, the pane lists what was written and removes it on request", async () => {
+    const { workbook, table } = workbookWithCustomers();
+    const before = snapshotUserColumns(workbook, table.id, OURS);
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    await segmentAndPreview(workbook, table.id);
+    workbook.injectFailure({ operation: "values", nth: 2 });
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(t("pane.apply.failedTitle"));
+    expect(alert).toHaveTextContent(`Already written: columns ${OURS.join(", ")}.`);
+    expect(alert).toHaveTextContent(t("pane.apply.userColumnsSafe"));
+    expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
+    expect(workbook.settings().size).toBe(0);
+
+    await userEvent.click(within(alert).getByRole("button", { name: t("pane.apply.removeWritten") }));
+    await screen.findByText(t("pane.apply.removedWritten"));
+    expect(workbook.tables().find((candidate) => candidate.id === table.id)?.headers).toHaveLength(6);
+    expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
+  });
+
+  test("cancel during the write stops it and says what was written", async () => {
+    const { workbook, table } = workbookWithCustomers();
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    await segmentAndPreview(workbook, table.id);
+    // Every request waits until the test lets it go, so Cancel lands mid-write.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = workbook.writeColumns.bind(workbook);
+    jest.spyOn(workbook, "writeColumns").mockImplementation(async (id, columns, options) => {
+      await gate;
+      return original(id, columns, options);
+    });
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.cancel") }));
+    release();
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(t("pane.apply.failedTitle"));
+    expect(alert).toHaveTextContent(t("excel.error.cancelled"));
+    expect(alert).toHaveTextContent(t("pane.apply.nothingWritten"));
+    expect(workbook.tables().find((candidate) => candidate.id === table.id)?.headers).toHaveLength(6);
+    expect(workbook.settings().size).toBe(0);
+  });
+});
+
+describe("data problems", () => {
+  test("duplicated customer ids: a specific message with the cells, and Preview stays disabled", async () => {
+    const workbook = new MemoryWorkbook();
+    const rows = customerRows(6);
+    rows[4][0] = rows[1][0];
+    const table = workbook.addTable({
+      name: "Clients",
+      sheet: "Data",
+      headers: ["Customer ID", "Name", "Recency", "Frequency", "Monetary", "Revenue"],
+      rows,
+    });
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    act(() => workbook.selectTable(table.id));
+    await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
+    expect(await screen.findByText(/appear more than once in "Customer ID"/)).toBeInTheDocument();
+    expect(screen.getByText(/Cells: row \d+/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: t("pane.preview.button") })).toBeDisabled();
+  });
+
+  test("an empty table says so instead of segmenting", async () => {
+    const workbook = new MemoryWorkbook();
+    const table = workbook.addTable({ name: "Empty", sheet: "Data", headers: ["Customer ID", "Recency"], rows: [] });
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    // A table with no data rows is selected by its header row.
+    act(() => workbook.select({ sheet: "Data", row: 0, col: 0 }));
+    await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
+    expect(await screen.findByText(t("segmentation.issue.emptyTable"))).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: t("pane.preview.button") })).toBeDisabled());
+  });
+});
