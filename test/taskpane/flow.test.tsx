@@ -206,7 +206,7 @@ describe("data problems", () => {
 
   test("an empty table says so instead of segmenting", async () => {
     const workbook = new MemoryWorkbook();
-    const table = workbook.addTable({ name: "Empty", sheet: "Data", headers: ["Customer ID", "Recency"], rows: [] });
+    workbook.addTable({ name: "Empty", sheet: "Data", headers: ["Customer ID", "Recency"], rows: [] });
     render(<PaneRoot workbook={workbook} locale="en" />);
     // A table with no data rows is selected by its header row.
     act(() => workbook.select({ sheet: "Data", row: 0, col: 0 }));
