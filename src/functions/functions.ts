@@ -7,3 +7,4 @@ import "./install-shim";
 import "./metrics";
 import "./rfm";
 import "./summary";
+import "./value-models";

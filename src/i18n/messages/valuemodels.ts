@@ -47,6 +47,19 @@ export const en = {
   "valuemodels.clv.spendMissing": "Row {row} has no spend per purchase: fill it in, or leave the whole row blank.",
   "valuemodels.clv.negativeSpend":
     "The spend per purchase cannot be negative, but row {row} holds {found}. Net refunds into the purchases, and value loss-making customers separately.",
+  "valuemodels.spendRequired":
+    "monetary is blank for a customer with repeat purchases: give the average spend of their repeat purchases.",
+  "valuemodels.recencyAfterAge":
+    "recency cannot exceed age (T): row {row} has recency {recency} but age {age}. Check that the columns are not swapped.",
+  "valuemodels.clv.timeUnitRequired":
+    'time_unit is required: say whether recency and age are in "days", "weeks" or "months", the unit the purchase model was fitted in.',
+  "valuemodels.clv.modelUnavailable": "This version cannot predict with the {model} model yet.",
+  "valuemodels.clv.monetaryRequired":
+    "spend is a Gamma-Gamma table, so monetary is needed: give each customer's average spend of repeat purchases.",
+  "valuemodels.clv.monetaryUnused":
+    "monetary is only used when spend is a Gamma-Gamma table; spend already holds the spend per purchase, so leave monetary out.",
+  "valuemodels.sbg.notConverged":
+    "The sBG fit to these survivors did not converge ({detail}), so no projection is given. Check that the column holds one cohort, oldest period first.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -99,4 +112,17 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "La ligne {row} n'a pas de panier par achat : remplissez-le, ou laissez toute la ligne vide.",
   "valuemodels.clv.negativeSpend":
     "Le panier par achat ne peut pas être négatif, mais la ligne {row} contient {found}. Déduisez les remboursements des achats, et valorisez à part les clients déficitaires.",
+  "valuemodels.spendRequired":
+    "monetary est vide pour un client qui a racheté : donnez le panier moyen de ses rachats.",
+  "valuemodels.recencyAfterAge":
+    "recency ne peut pas dépasser age (T) : la ligne {row} a recency {recency} mais age {age}. Vérifiez que les colonnes ne sont pas inversées.",
+  "valuemodels.clv.timeUnitRequired":
+    "time_unit est obligatoire : indiquez si recency et age sont en « days », « weeks » ou « months » (jours, semaines ou mois), l'unité dans laquelle le modèle d'achat a été ajusté.",
+  "valuemodels.clv.modelUnavailable": "Cette version ne sait pas encore prédire avec le modèle {model}.",
+  "valuemodels.clv.monetaryRequired":
+    "spend est une table Gamma-Gamma : monetary est donc nécessaire. Donnez le panier moyen des rachats de chaque client.",
+  "valuemodels.clv.monetaryUnused":
+    "monetary ne sert que si spend est une table Gamma-Gamma ; spend contient déjà le panier par achat, retirez donc monetary.",
+  "valuemodels.sbg.notConverged":
+    "L'ajustement sBG sur ces survivants n'a pas convergé ({detail}) : aucune projection n'est donnée. Vérifiez que la colonne contient une seule cohorte, la période la plus ancienne en premier.",
 };

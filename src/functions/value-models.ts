@@ -1,0 +1,257 @@
+/**
+ * Custom functions for spend, predictive CLV and cohort retention: CUST.SPEND (Gamma-Gamma),
+ * CUST.PCLV (purchase model × spend × margin, discounted monthly) and CUST.RETENTIONCURVE (sBG).
+ * Model parameters come from a CUST.FIT table; customer columns go in whole and come back as a column.
+ */
+import { InputError, valueError, naError } from "../engine/errors";
+import { predictiveClvColumn, TimeUnit, PERIODS_PER_MONTH } from "../engine/models/clv";
+import { expectedAverageSpend, GammaGammaParameters } from "../engine/models/gamma-gamma";
+import { readParameterTable } from "../engine/models/parameter-table";
+import { modelDefinition } from "../engine/models/registry";
+import { fitSbg, retentionRate, SbgParameters, survivalCurve } from "../engine/models/sbg";
+import { FittedModel, PURCHASE_MODELS } from "../engine/models/types";
+import {
+  BLANK,
+  Grid,
+  isBlank,
+  isErrorCell,
+  mapElementwise,
+  readChoice,
+  readNumber,
+  readNumberColumn,
+  runFunction,
+  toExcelError,
+  toGrid,
+} from "./args";
+import { currentLocale } from "./locale";
+
+/** A CUST.FIT table is two columns whose labels include "model"; anything else is data. */
+function isParameterTable(value: unknown): boolean {
+  const grid = toGrid(value ?? null);
+  return grid.some((row) => row.length >= 2 && typeof row[0] === "string" && row[0].trim().toLowerCase() === "model");
+}
+
+function ggParameters(fit: FittedModel): GammaGammaParameters {
+  return { p: fit.params.p, q: fit.params.q, gamma: fit.params.gamma };
+}
+
+/**
+ * Expected spend per purchase (Gamma-Gamma): a blend of the customer's own average spend and the population's, the customer's weighing more the more repeat purchases they made. Customers without repeat purchases get the population mean.
+ * @customfunction SPEND
+ * @param gg_params The table spilled by CUST.FIT("gg", frequency, , , monetary).
+ * @param frequency Repeat purchases of each customer (x), a whole number.
+ * @param monetary Average spend of each customer's repeat purchases. Ignored (may be blank) when frequency is 0.
+ * @returns The expected spend per future purchase, one per customer.
+ */
+export function spend(gg_params: unknown[][], frequency: unknown[][], monetary: unknown[][]): unknown[][] {
+  return runFunction(() => {
+    const params = ggParameters(readParameterTable(toGrid(gg_params), ["gg"], "CUST.SPEND", "gg_params"));
+    return mapElementwise(
+      [
+        { arg: "frequency", value: frequency, rule: { integer: true, nonNegative: true } },
+        { arg: "monetary", value: monetary, rule: { default: NaN } },
+      ],
+      ([x, m]) => {
+        if (x > 0 && Number.isNaN(m)) throw valueError("valuemodels.spendRequired");
+        return expectedAverageSpend(params, x, m);
+      },
+    );
+  });
+}
+
+const TIME_UNIT_NAMES: Readonly<Record<string, TimeUnit>> = {
+  days: "days",
+  weeks: "weeks",
+  months: "months",
+  jours: "days",
+  semaines: "weeks",
+  mois: "months",
+};
+
+function readTimeUnit(value: unknown): TimeUnit {
+  const cell = toGrid(value ?? null)[0]?.[0];
+  if (isBlank(cell)) throw valueError("valuemodels.clv.timeUnitRequired");
+  const name = readChoice(value, "time_unit", Object.keys(TIME_UNIT_NAMES), "days");
+  return TIME_UNIT_NAMES[name];
+}
+
+/** A column argument, or a single cell repeated for every row. */
+interface RowInput {
+  arg: string;
+  grid: Grid;
+}
+
+const cellAt = (input: RowInput, row: number): unknown =>
+  input.grid.length === 1 && input.grid[0].length === 1 ? input.grid[0][0] : input.grid[row]?.[0];
+
+function readRowNumber(cell: unknown, arg: string, row: number): number {
+  if (isBlank(cell)) throw valueError("valuemodels.blankAt", { arg, row });
+  if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row });
+  return readNumber(cell, arg);
+}
+
+/**
+ * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT bgnbd, mbgnbd or pnbd) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
+ * @customfunction PCLV
+ * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
+ * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
+ * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
+ * @param recency Time from each customer's first to last purchase (t_x), in time_unit.
+ * @param age Time from each customer's first purchase to the end of the data (T), in time_unit.
+ * @param time_unit The unit of recency and age: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
+ * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
+ * @param [months] Horizon in months. Default 12.
+ * @param [discount_rate] Discount rate per month (1% or 0.01); each month's margin is divided by (1 + rate)^month. Default 0.
+ * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
+ * @returns The predictive CLV of each customer.
+ */
+export function pclv(
+  purchase_params: unknown[][],
+  spend: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  age: unknown[][],
+  time_unit: unknown,
+  monetary?: unknown[][],
+  months?: unknown,
+  discount_rate?: unknown,
+  margin?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const fit = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, "CUST.PCLV", "purchase_params");
+    const makePredictor = modelDefinition(fit.model)?.purchasePredictor;
+    if (!makePredictor) throw naError("valuemodels.clv.modelUnavailable", { model: fit.model });
+    const predictor = makePredictor(fit.params);
+    const unit = readTimeUnit(time_unit);
+    const options = {
+      months: readNumber(months, "months", { default: 12, integer: true, min: 1 }),
+      monthlyDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
+      margin: readNumber(margin, "margin", { default: 1, rate: true }),
+      periodsPerMonth: PERIODS_PER_MONTH[unit],
+    };
+    const gg = isParameterTable(spend)
+      ? ggParameters(readParameterTable(toGrid(spend), ["gg"], "CUST.PCLV", "spend"))
+      : null;
+    const monetaryGiven = monetary !== null && monetary !== undefined && !toGrid(monetary).flat().every(isBlank);
+    if (gg && !monetaryGiven) throw valueError("valuemodels.clv.monetaryRequired");
+    if (!gg && monetaryGiven) throw valueError("valuemodels.clv.monetaryUnused");
+
+    const inputs: RowInput[] = [
+      { arg: "frequency", grid: toGrid(frequency) },
+      { arg: "recency", grid: toGrid(recency) },
+      { arg: "age", grid: toGrid(age) },
+      { arg: gg ? "monetary" : "spend", grid: toGrid(gg ? monetary : spend) },
+    ];
+    const columns = inputs.filter(({ grid }) => grid.length !== 1 || grid[0]?.length !== 1);
+    for (const { arg, grid } of inputs) {
+      if (grid.some((row) => row.length !== 1)) throw valueError("args.notColumn", { arg });
+    }
+    const rows = columns.length ? columns[0].grid.length : 1;
+    for (const { arg, grid } of columns) {
+      if (grid.length !== rows) {
+        throw valueError("args.lengthMismatch", { arg, found: grid.length, other: columns[0].arg, expected: rows });
+      }
+    }
+    const rowIsBlank = (r: number) => columns.length > 0 && columns.every((input) => isBlank(cellAt(input, r)));
+    let lastRow = rows;
+    while (lastRow > 0 && rowIsBlank(lastRow - 1)) lastRow--;
+
+    const locale = currentLocale();
+    const out: unknown[][] = [];
+    const valid: number[] = [];
+    const x: number[] = [];
+    const tx: number[] = [];
+    const T: number[] = [];
+    const spendPerPurchase: number[] = [];
+    for (let r = 0; r < lastRow; r++) {
+      out.push([BLANK]);
+      if (rowIsBlank(r)) continue;
+      const row = r + 1;
+      try {
+        const [f, rec, a] = inputs.slice(0, 3).map((input) => readRowNumber(cellAt(input, r), input.arg, row));
+        checkHistory(f, rec, a, row);
+        const last = cellAt(inputs[3], r);
+        let s: number;
+        if (gg) {
+          const m = f === 0 && isBlank(last) ? NaN : readRowNumber(last, "monetary", row);
+          if (f > 0 && !(m > 0)) throw valueError("valuemodels.gg.spendNotPositiveAt", { row, found: m });
+          s = expectedAverageSpend(gg, f, m);
+        } else {
+          s = readRowNumber(last, "spend", row);
+        }
+        valid.push(r);
+        x.push(f);
+        tx.push(rec);
+        T.push(a);
+        spendPerPurchase.push(s);
+      } catch (error) {
+        out[r][0] = toExcelError(error, locale);
+      }
+    }
+    const values = predictiveClvColumn(predictor, x, tx, T, spendPerPurchase, options);
+    values.forEach((value, k) => {
+      out[valid[k]][0] = typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale);
+    });
+    return out;
+  });
+}
+
+/** The engine numbers rows within the customers it was given; the sheet's row is the one to name. */
+function withRow(error: Error, row: number): Error {
+  return error instanceof InputError && "row" in error.params
+    ? new InputError(error.kind, error.key, { ...error.params, row })
+    : error;
+}
+
+function checkHistory(frequency: number, recency: number, age: number, row: number): void {
+  if (!Number.isInteger(frequency)) throw valueError("args.notIntegerAt", { arg: "frequency", row, found: frequency });
+  if (frequency < 0) throw valueError("args.negativeAt", { arg: "frequency", row, found: frequency });
+  if (recency < 0) throw valueError("args.negativeAt", { arg: "recency", row, found: recency });
+  if (age < 0) throw valueError("args.negativeAt", { arg: "age", row, found: age });
+  if (recency > age) throw valueError("valuemodels.recencyAfterAge", { row, recency, age });
+}
+
+function readFlag(value: unknown, arg: string): boolean {
+  const cell = toGrid(value ?? null)[0]?.[0];
+  if (isBlank(cell)) return false;
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return cell !== 0;
+  const text = String(cell).trim().toLowerCase();
+  if (["true", "vrai"].includes(text)) return true;
+  if (["false", "faux"].includes(text)) return false;
+  throw valueError("args.notChoice", { arg, choices: "TRUE, FALSE", found: String(cell) });
+}
+
+/**
+ * Cohort retention projected by the sBG model: the share of the cohort still active after each period 1..horizon, and optionally each period's retention rate (which rises with tenure as the likeliest leavers go first).
+ * @customfunction RETENTIONCURVE
+ * @param survivors_or_sbg_params A cohort's survivors at the start and after each period (counts, or shares such as 100%, 63%, 47%), oldest first; or the table spilled by CUST.FIT("sbg", survivors).
+ * @param horizon Number of periods to project, from period 1 (e.g. 10).
+ * @param [include_retention] TRUE adds a second column with the retention rate of each period. Default FALSE.
+ * @returns One row per period: the share of the starting cohort still active (and the period's retention rate).
+ */
+export function retentioncurve(
+  survivors_or_sbg_params: unknown[][],
+  horizon: unknown,
+  include_retention?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const periods = readNumber(horizon, "horizon", { integer: true, min: 1, max: 10000 });
+    const withRetention = readFlag(include_retention, "include_retention");
+    let fit: FittedModel;
+    if (isParameterTable(survivors_or_sbg_params)) {
+      fit = readParameterTable(
+        toGrid(survivors_or_sbg_params),
+        ["sbg"],
+        "CUST.RETENTIONCURVE",
+        "survivors_or_sbg_params",
+      );
+    } else {
+      fit = fitSbg(readNumberColumn(survivors_or_sbg_params, "survivors"));
+      if (!fit.converged) throw naError("valuemodels.sbg.notConverged", { detail: fit.message ?? "" });
+    }
+    const params: SbgParameters = { alpha: fit.params.alpha, beta: fit.params.beta };
+    const curve = survivalCurve(params, periods);
+    return Array.from(curve, (share, i) => (withRetention ? [share, retentionRate(params, i + 1)] : [share]));
+  });
+}
