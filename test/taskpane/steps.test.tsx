@@ -287,7 +287,7 @@ describe("Failures and progress", () => {
   test("progress: a labelled bar, the step and counts announced, and cancel", async () => {
     const onCancel = jest.fn();
     renderPane(
-      <ProgressPanel progress={{ step: "pane.progress.writingValues", done: 2, total: 8 }} onCancel={onCancel} />,
+      <ProgressPanel progress={{ step: "excel.progress.writingValues", done: 2, total: 8 }} onCancel={onCancel} />,
     );
     expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "0.25");
     expect(screen.getByRole("status")).toHaveTextContent("Writing values: 2 of 8");

@@ -6,7 +6,6 @@ export const en = {
   "pane.openInExcel.title": "Open this add-in in Excel",
   "pane.openInExcel.body":
     "Customer Value segments a table in an Excel workbook. Open it from the Home tab of Excel (desktop or on the web).",
-  "pane.failure.detail": "Technical detail: {detail}",
 
   "pane.step.table": "1. Table",
   "pane.table.loading": "Looking for the table under your selection…",
@@ -21,7 +20,6 @@ export const en = {
   "pane.table.use": "Segment this table",
   "pane.table.reading": "Reading the table…",
   "pane.table.readFailed": "The table could not be read",
-  "pane.table.changed": "The selection moved to another table. Segment it to start again.",
 
   "pane.step.columns": "2. Columns",
   "pane.columns.intro": "Columns were matched by their header and content. Check each one.",
@@ -106,20 +104,10 @@ export const en = {
   "pane.apply.removeWritten": "Remove what was written",
   "pane.apply.removedWritten": "What had been written was removed.",
 
-  "pane.progress.reading": "Reading rows",
-  "pane.progress.computing": "Computing segments",
-  "pane.progress.writingValues": "Writing values",
-  "pane.progress.writingFormats": "Writing colours and formats",
-  "pane.progress.writingSheet": "Writing the summary sheet",
   "pane.progress.status": "{step}: {done} of {total}",
 
   "pane.recipe.heading": "Segmentation in this workbook",
-  "pane.recipe.status": "Segmented on {date} by {method}.",
   "pane.recipe.columns": "Columns written by the add-in: {columns}.",
-  "pane.recipe.method.rfm": "RFM ({bins})",
-  "pane.recipe.method.clvTiers": "predicted CLV tiers ({split}, {horizon} months)",
-  "pane.recipe.method.quantileTiers": "{tiers} quantile tiers on {column}",
-  "pane.recipe.binsOther": "{bins} bins",
   "pane.recipe.refresh": "Refresh",
   "pane.recipe.remove": "Remove",
   "pane.recipe.refreshed": "Refreshed: {columns} replaced on {table}.",
@@ -127,7 +115,6 @@ export const en = {
   "pane.recipe.removeFailed": "The segmentation could not be fully removed",
   "pane.recipe.refreshFailed": "The segmentation could not be refreshed",
   "pane.recipe.unreadable": "The stored segmentation settings could not be read",
-  "pane.recipe.left": "Still in the workbook: {items}.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -137,7 +124,6 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.openInExcel.title": "Ouvrez ce complément dans Excel",
   "pane.openInExcel.body":
     "Valeur Client segmente un tableau d'un classeur Excel. Ouvrez-le depuis l'onglet Accueil d'Excel (bureau ou web).",
-  "pane.failure.detail": "Détail technique : {detail}",
 
   "pane.step.table": "1. Tableau",
   "pane.table.loading": "Recherche du tableau sous votre sélection…",
@@ -152,7 +138,6 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.table.use": "Segmenter ce tableau",
   "pane.table.reading": "Lecture du tableau…",
   "pane.table.readFailed": "Le tableau n'a pas pu être lu",
-  "pane.table.changed": "La sélection est passée à un autre tableau. Segmentez-le pour recommencer.",
 
   "pane.step.columns": "2. Colonnes",
   "pane.columns.intro": "Les colonnes ont été reconnues d'après leur en-tête et leur contenu. Vérifiez chacune.",
@@ -239,20 +224,10 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.apply.removeWritten": "Supprimer ce qui a été écrit",
   "pane.apply.removedWritten": "Ce qui avait été écrit a été supprimé.",
 
-  "pane.progress.reading": "Lecture des lignes",
-  "pane.progress.computing": "Calcul des segments",
-  "pane.progress.writingValues": "Écriture des valeurs",
-  "pane.progress.writingFormats": "Écriture des couleurs et formats",
-  "pane.progress.writingSheet": "Écriture de la feuille de synthèse",
   "pane.progress.status": "{step} : {done} sur {total}",
 
   "pane.recipe.heading": "Segmentation de ce classeur",
-  "pane.recipe.status": "Segmenté le {date} par {method}.",
   "pane.recipe.columns": "Colonnes écrites par le complément : {columns}.",
-  "pane.recipe.method.rfm": "RFM ({bins})",
-  "pane.recipe.method.clvTiers": "paliers de VVC prédite ({split}, {horizon} mois)",
-  "pane.recipe.method.quantileTiers": "{tiers} paliers par quantiles de {column}",
-  "pane.recipe.binsOther": "{bins} classes",
   "pane.recipe.refresh": "Actualiser",
   "pane.recipe.remove": "Supprimer",
   "pane.recipe.refreshed": "Actualisé : {columns} remplacées sur {table}.",
@@ -261,5 +236,4 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.recipe.removeFailed": "La segmentation n'a pas pu être entièrement supprimée",
   "pane.recipe.refreshFailed": "La segmentation n'a pas pu être actualisée",
   "pane.recipe.unreadable": "Les paramètres de segmentation enregistrés n'ont pas pu être lus",
-  "pane.recipe.left": "Encore dans le classeur : {items}.",
 };

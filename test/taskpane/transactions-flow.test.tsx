@@ -1,0 +1,50 @@
+/** A transaction log segmented by predicted CLV tiers: the per-customer summary sheet, refresh and remove. */
+import "./dom-shims";
+import { act, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { t } from "../../src/i18n";
+import { DEFAULT_SAMPLE, simulateBusiness, transactionTable } from "../../src/workbench/sample-data";
+import { MemoryWorkbook, snapshotUserColumns } from "../../src/workbench/memory-workbook";
+import { PaneRoot } from "../../src/taskpane/PaneRoot";
+
+jest.setTimeout(120_000);
+
+test("CLV tiers on a transaction log: summary sheets written, refresh identical, remove leaves the log as it was", async () => {
+  const sample = transactionTable(simulateBusiness({ ...DEFAULT_SAMPLE, customers: 120 }));
+  const workbook = new MemoryWorkbook();
+  const table = workbook.addTable({ ...sample, sheet: "Purchases" });
+  const before = snapshotUserColumns(workbook, table.id, []);
+  render(<PaneRoot workbook={workbook} locale="en" />);
+  act(() => workbook.selectTable(table.id));
+  await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
+
+  // The log is recognised as transactions, with its date and amount columns.
+  expect(await screen.findByRole("radio", { name: t("pane.columns.shape.transactions") })).toBeChecked();
+  expect(screen.getByLabelText(t("pane.columns.field.date"))).toHaveValue("Date");
+  await userEvent.click(screen.getByRole("radio", { name: t("pane.method.kind.clvTiers") }));
+  await userEvent.click(screen.getByRole("button", { name: t("pane.preview.button") }));
+  await screen.findByText(t("pane.preview.nothingWritten"));
+  expect(screen.getByRole("columnheader", { name: t("pane.preview.col.maxCac") })).toBeInTheDocument();
+  expect(screen.getAllByText("Top 20 %").length).toBeGreaterThan(0);
+
+  await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+  await screen.findByText(/^Done:/);
+  const customerSheet = t("segmentation.sheet.customerSummaryName");
+  expect(workbook.sheetNames()).toEqual(expect.arrayContaining(["Purchases", customerSheet, "Segments"]));
+  const ours = workbook.tables().find((candidate) => candidate.id === table.id)?.headers.slice(sample.headers.length);
+  expect(ours?.length).toBeGreaterThan(0);
+  expect(snapshotUserColumns(workbook, table.id, ours ?? [])).toBe(before);
+  const summaryBefore = JSON.stringify(workbook.sheetValues(customerSheet));
+  const segmentsBefore = JSON.stringify(workbook.sheetValues("Segments"));
+  expect(await screen.findByText(/by CLV tiers/)).toBeInTheDocument();
+
+  await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.refresh") }));
+  await screen.findByText(/^Refreshed:/);
+  expect(JSON.stringify(workbook.sheetValues(customerSheet))).toBe(summaryBefore);
+  expect(JSON.stringify(workbook.sheetValues("Segments"))).toBe(segmentsBefore);
+
+  await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.remove") }));
+  await screen.findByText(t("pane.recipe.removed", { sheet: "Segments" }));
+  expect(workbook.sheetNames()).toEqual(["Purchases"]);
+  expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
+});
