@@ -18,7 +18,8 @@ export interface BgnbdParameters {
   b: number;
 }
 
-const logAddExp = (u: number, v: number) => (u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v)));
+export const logAddExp = (u: number, v: number) =>
+  u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v));
 
 /** One customer's log-likelihood, in the numerically stable form of Hardie's note 027 (FHL 2005 eq. 6). */
 export function bgnbdLogLikelihood(
@@ -35,15 +36,19 @@ export function bgnbdLogLikelihood(
 
 /**
  * −log L over compressed histories and, when `gradient` is given, its gradient in (r, α, a, b).
- * Terms depending on x alone are computed once per distinct x.
+ * Terms depending on x alone are computed once per distinct x. `modified` gives MBG/NBD (Batislam et
+ * al. 2007), where the customer may also leave right after the first purchase.
  */
 export function bgnbdNegLogLikelihood(
   data: CompressedHistories,
   groups: ReturnType<typeof frequencyGroups>,
   params: ArrayLike<number>,
   gradient?: Float64Array,
+  modified = false,
 ): number {
   const [r, alpha, a, b] = [params[0], params[1], params[2], params[3]];
+  // BG/NBD: B(a, b+x)/B(a, b) and a/(b+x−1) for x > 0; MBG/NBD: B(a, b+x+1)/B(a, b) and a/(b+x) for all x.
+  const shift = modified ? 1 : 0;
   const k = groups.values.length;
   const logAlpha = Math.log(alpha);
   const lbetaAB = betaln(a, b);
@@ -58,40 +63,37 @@ export function bgnbdNegLogLikelihood(
   for (let g = 0; g < k; g++) {
     const x = groups.values[g];
     const w = groups.weight[g];
-    total += w * (gammaln(r + x) - gammaln(r) + r * logAlpha + betaln(a, b + x) - lbetaAB);
+    total += w * (gammaln(r + x) - gammaln(r) + r * logAlpha + betaln(a, b + x + shift) - lbetaAB);
     if (gradient) {
       gr += w * (digamma(r + x) - digR + logAlpha);
       galpha += (w * r) / alpha;
-      const digABX = digamma(a + b + x);
+      const digABX = digamma(a + b + x + shift);
       ga += w * (digAB - digABX);
-      gb += w * (digAB + digamma(b + x) - digB - digABX);
+      gb += w * (digAB + digamma(b + x + shift) - digB - digABX);
     }
   }
-  const logA = Math.log(a);
   for (let i = 0; i < data.size; i++) {
     const x = data.frequency[i];
     const w = data.weight[i];
-    const logAgeTerm = Math.log(alpha + data.age[i]);
-    const a3 = -(r + x) * logAgeTerm;
-    if (x === 0) {
-      total += w * a3;
-      if (gradient) {
-        gr -= w * logAgeTerm;
-        galpha -= (w * (r + x)) / (alpha + data.age[i]);
-      }
-      continue;
-    }
-    const logRecencyTerm = Math.log(alpha + data.recency[i]);
-    const a4 = logA - Math.log(b + x - 1) - (r + x) * logRecencyTerm;
-    const l = logAddExp(a3, a4);
-    total += w * l;
+    const ageTerm = alpha + data.age[i];
+    const logAgeTerm = Math.log(ageTerm);
+    // log L = A1 + A2 − (r+x) log(α+T) + log(1 + q), q = a/(b+x−1+shift) · ((α+T)/(α+t_x))^(r+x)
+    total -= w * (r + x) * logAgeTerm;
     if (gradient) {
-      const w3 = w * Math.exp(a3 - l);
-      const w4 = w * Math.exp(a4 - l);
-      gr -= w3 * logAgeTerm + w4 * logRecencyTerm;
-      galpha -= (w3 * (r + x)) / (alpha + data.age[i]) + (w4 * (r + x)) / (alpha + data.recency[i]);
+      gr -= w * logAgeTerm;
+      galpha -= (w * (r + x)) / ageTerm;
+    }
+    if (x === 0 && !modified) continue;
+    const recencyTerm = alpha + data.recency[i];
+    const logRatio = logAgeTerm - Math.log(recencyTerm);
+    const q = (a / (b + x - 1 + shift)) * Math.exp((r + x) * logRatio);
+    total += w * Math.log1p(q);
+    if (gradient) {
+      const w4 = (w * q) / (1 + q);
+      gr += w4 * logRatio;
+      galpha += w4 * (r + x) * (1 / ageTerm - 1 / recencyTerm);
       ga += w4 / a;
-      gb -= w4 / (b + x - 1);
+      gb -= w4 / (b + x - 1 + shift);
     }
   }
   if (gradient) {
@@ -118,19 +120,19 @@ function scaledStarts(data: CompressedHistories): number[][] {
   return STARTS.map(([r, alpha, a, b]) => [r, alpha * unit, a, b]);
 }
 
-export function fitBgnbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
+export function fitBgnbd(columns: FitColumns, options: FitOptions = {}, modified = false): FittedModel {
   const data = compressFitColumns(columns);
   const groups = frequencyGroups(data);
   const fit = fitLogParameters({
     names: ["r", "alpha", "a", "b"],
-    negLogLikelihood: (p) => bgnbdNegLogLikelihood(data, groups, p),
-    negLogLikelihoodWithGradient: (p, g) => bgnbdNegLogLikelihood(data, groups, p, g),
+    negLogLikelihood: (p) => bgnbdNegLogLikelihood(data, groups, p, undefined, modified),
+    negLogLikelihoodWithGradient: (p, g) => bgnbdNegLogLikelihood(data, groups, p, g, modified),
     starts: scaledStarts(data),
     penalty: options.penalty,
     n: data.total,
     maxIterations: options.maxIterations,
   });
-  return { model: "bgnbd", n: data.total, ...fit };
+  return { model: modified ? "mbgnbd" : "bgnbd", n: data.total, ...fit };
 }
 
 /** The history columns CUST.FIT gave, checked and compressed. */
@@ -152,6 +154,8 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
   };
   return {
     probabilityAlive,
+    probabilityOfAnyPurchase: (customer, t) =>
+      probabilityAlive(customer) * probabilityOfPurchaseWhileAlive(r, alpha, customer, t),
     // FHL 2005 eq. 10
     expectedPurchases(customer, t) {
       if (t === 0) return 0;

@@ -4,6 +4,8 @@
  * parameters those of MODEL_PARAMETERS in types.ts).
  */
 import { bgnbdPredictor, fitBgnbd } from "./bgnbd";
+import { fitMbgnbd, mbgnbdPredictor } from "./mbgnbd";
+import { fitParetoNbd, paretoNbdPredictor } from "./pareto-nbd";
 import { bgbbPredictorFromParameters, fitBgbbColumns } from "./bgbb";
 import { fitGammaGammaColumns } from "./gamma-gamma";
 import { fitSbgColumns } from "./sbg";
@@ -20,6 +22,8 @@ export interface ModelDefinition {
 
 export const MODEL_DEFINITIONS: ModelDefinition[] = [
   { name: "bgnbd", requires: ["recency", "age"], fit: fitBgnbd, purchasePredictor: bgnbdPredictor },
+  { name: "mbgnbd", requires: ["recency", "age"], fit: fitMbgnbd, purchasePredictor: mbgnbdPredictor },
+  { name: "pnbd", requires: ["recency", "age"], fit: fitParetoNbd, purchasePredictor: paretoNbdPredictor },
   { name: "gg", requires: ["monetary"], fit: fitGammaGammaColumns },
   { name: "bgbb", requires: ["recency", "age"], fit: fitBgbbColumns, purchasePredictor: bgbbPredictorFromParameters },
   { name: "sbg", requires: [], fit: fitSbgColumns },

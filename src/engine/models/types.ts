@@ -42,6 +42,8 @@ export interface PurchasePredictor {
   expectedPurchasesNewCustomer(t: number): number;
   /** P(X(t) = n) for a customer just acquired. */
   probabilityOfPurchases(n: number, t: number): number;
+  /** P(Y(t) > 0 | x, t_x, T): at least one purchase in the next t periods (the appetence score). */
+  probabilityOfAnyPurchase?(customer: CustomerHistory, t: number): number;
 }
 
 /** The parameters of each model, in the order CUST.FIT lists them. */

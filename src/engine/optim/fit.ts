@@ -56,17 +56,34 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     for (let i = 0; i < dimension; i++) sum += p[i] * p[i];
     return penalty * sum;
   };
-  const objective = (theta: Float64Array) => {
+  // With a combined value-and-gradient, the line search's value and gradient at a point share one pass.
+  const cachedTheta = new Float64Array(dimension).fill(NaN);
+  const cachedGradient = new Float64Array(dimension);
+  let cachedValue = NaN;
+  const evaluateWithGradient = (theta: Float64Array) => {
+    if (theta.every((v, i) => v === cachedTheta[i])) return cachedValue;
     const p = toParams(theta);
-    const value = negLogLikelihood(p) / scale + penaltyOf(p);
-    return Number.isFinite(value) ? value : Infinity;
+    const nll = negLogLikelihoodWithGradient!(p, naturalGradient);
+    // Chain rule for θ = log p: ∂/∂θ = p ∂/∂p.
+    for (let i = 0; i < dimension; i++) cachedGradient[i] = p[i] * (naturalGradient[i] / scale + 2 * penalty * p[i]);
+    cachedTheta.set(theta);
+    cachedValue = nll / scale + penaltyOf(p);
+    return cachedValue;
   };
+  const objective = negLogLikelihoodWithGradient
+    ? (theta: Float64Array) => {
+        const value = evaluateWithGradient(theta);
+        return Number.isFinite(value) ? value : Infinity;
+      }
+    : (theta: Float64Array) => {
+        const p = toParams(theta);
+        const value = negLogLikelihood(p) / scale + penaltyOf(p);
+        return Number.isFinite(value) ? value : Infinity;
+      };
   const gradient = negLogLikelihoodWithGradient
     ? (theta: Float64Array, out: Float64Array) => {
-        const p = toParams(theta);
-        negLogLikelihoodWithGradient(p, naturalGradient);
-        // Chain rule for θ = log p: ∂/∂θ = p ∂/∂p.
-        for (let i = 0; i < dimension; i++) out[i] = p[i] * (naturalGradient[i] / scale + 2 * penalty * p[i]);
+        evaluateWithGradient(theta);
+        out.set(cachedGradient);
       }
     : undefined;
 
