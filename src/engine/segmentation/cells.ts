@@ -23,8 +23,19 @@ export function cellNumber(value: Cell): number {
 export const FIRST_SERIAL = 1;
 export const LAST_SERIAL = 2958465;
 
-/** A customer id as a string key: 42 and "42" are the same customer, case and outer spaces are kept. */
+/** A customer id as text, outer spaces removed (for messages). */
 export const idKey = (value: Cell): string => (typeof value === "string" ? value.trim() : String(value));
+
+/**
+ * The key that identifies a customer, as the transaction summary reads it: text is trimmed and text that spells
+ * a number is that number, so 42 and "42" are the same customer.
+ */
+export function customerKey(value: CellValue): string | number {
+  if (typeof value === "number") return value === 0 ? 0 : value;
+  const text = typeof value === "string" ? value.trim() : String(value);
+  const asNumber = Number(text);
+  return Number.isNaN(asNumber) || String(asNumber) !== text ? text : asNumber;
+}
 
 /** Column letters of a 0-based column index (0 → A, 27 → AB). */
 export function columnLetters(index: number): string {

@@ -15,7 +15,8 @@ import { scoreRfm } from "../rfm/rfm";
 import { ColumnScores, percentileInc, scoreColumn } from "../rfm/scores";
 import { SEGMENT_SCORE_MAX, SEGMENTS, segmentOf } from "../rfm/segments";
 import { CustomerSummary, summarizeTransactions } from "../transactions/summary";
-import { cellNumber, idKey } from "./cells";
+import { cellNumber, customerKey } from "./cells";
+import { KeyIndex } from "./key-index";
 import { tierColour } from "./palette";
 import { invalidMethodField } from "./recipe";
 import { customerSummarySheet } from "./summary-sheet";
@@ -232,14 +233,6 @@ function quantileAssignment(
   };
 }
 
-/** The same key the transaction summary uses for a customer: numeric text matches the number. */
-function summaryKey(id: CellValue): string | number {
-  if (typeof id === "number") return id === 0 ? 0 : id;
-  const text = idKey(id);
-  const asNumber = Number(text);
-  return String(asNumber) === text ? asNumber : text;
-}
-
 function segmentTransactions(
   headers: string[],
   rows: CellValue[][],
@@ -269,15 +262,15 @@ function segmentTransactions(
   const timeUnit = method.kind === "clvTiers" ? method.timeUnit : "days";
   const summary = summarizeTransactions(ids, purchaseDates, purchaseAmounts, { asOf: options.asOf, timeUnit });
 
-  const customerIndex = new Map<string | number, number>();
-  for (let c = 0; c < summary.count; c++) customerIndex.set(summaryKey(summary.ids[c]), c);
+  const customerIndex = new KeyIndex(summary.count);
+  for (let c = 0; c < summary.count; c++) customerIndex.add(customerKey(summary.ids[c]));
   const rowCustomer = new Int32Array(rows.length);
   const netRevenue = Float64Array.from(summary.totalAmount);
   for (let i = 0; i < rows.length; i++) {
-    const c = customerIndex.get(summaryKey(rows[i][idColumn]));
+    const c = customerIndex.get(customerKey(rows[i][idColumn]));
     const inPeriod = Math.floor(dates[i]) <= summary.periodEnd;
-    rowCustomer[i] = c === undefined || !inPeriod ? -1 : c;
-    if (c !== undefined && inPeriod && amounts[i] < 0) netRevenue[c] += amounts[i];
+    rowCustomer[i] = c < 0 || !inPeriod ? -1 : c;
+    if (c >= 0 && inPeriod && amounts[i] < 0) netRevenue[c] += amounts[i];
   }
 
   let assignment: Assignment;

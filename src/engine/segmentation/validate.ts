@@ -4,7 +4,18 @@
  */
 import type { CellValue } from "../../excel/workbook";
 import { Locale, MessageKey, t } from "../../i18n";
-import { Cell, cellNumber, columnLetters, FIRST_SERIAL, idKey, isBlankCell, LAST_SERIAL, parseOrigin } from "./cells";
+import {
+  Cell,
+  cellNumber,
+  columnLetters,
+  customerKey,
+  FIRST_SERIAL,
+  idKey,
+  isBlankCell,
+  LAST_SERIAL,
+  parseOrigin,
+} from "./cells";
+import { KeyIndex } from "./key-index";
 import type { ColumnMapping, DataShape, SegmentationMethod, TableIssue } from "./types";
 
 /** How many cell addresses an issue lists. */
@@ -139,20 +150,19 @@ export function validateTable(
       const blank = new Finding();
       const duplicated = new Finding();
       let firstDuplicate = "";
-      const seen = new Set<string>();
-      const counted = new Set<string>();
+      const seen = new KeyIndex(rows.length);
+      const counted = new Uint8Array(rows.length);
       for (let row = 0; row < rows.length; row++) {
         const value: Cell = rows[row][column];
         if (isBlankCell(value)) {
           blank.add(row, label(row));
           continue;
         }
-        const id = idKey(value);
-        if (!seen.has(id)) {
-          seen.add(id);
-        } else if (shape === "customers" && !counted.has(id)) {
-          counted.add(id);
-          if (duplicated.count === 0) firstDuplicate = id;
+        const known = seen.size;
+        const index = seen.add(customerKey(value as CellValue));
+        if (index < known && shape === "customers" && counted[index] === 0) {
+          counted[index] = 1;
+          if (duplicated.count === 0) firstDuplicate = idKey(value);
           duplicated.add(row, label(row));
         }
       }

@@ -283,3 +283,84 @@ describe("properties", () => {
     );
   });
 });
+
+describe("CLV tiers on a transaction log", () => {
+  // A deterministic log: 200 customers with varied purchase counts, gaps and baskets over about a year.
+  const log: CellValue[][] = [];
+  let state = 7;
+  const random = () => {
+    state = (state * 48271) % 2147483647;
+    return state / 2147483647;
+  };
+  for (let k = 0; k < 200; k++) {
+    const start = 44900 + Math.floor(random() * 120);
+    const purchases = 1 + Math.floor(random() * random() * 12);
+    const basket = 5 + Math.floor(random() * 80);
+    for (let p = 0; p < purchases; p++) log.push([`K${k}`, start + Math.floor(p * 20 * (0.5 + random())), basket + p]);
+  }
+  const logHeaders = ["Customer", "Date", "Amount"];
+  const logMapping: ColumnMapping = { customerId: "Customer", date: "Date", amount: "Amount" };
+  const method: SegmentationMethod = {
+    kind: "clvTiers",
+    split: "20-30-50",
+    horizonMonths: 12,
+    discountRate: 0.1,
+    margin: 0.3,
+    timeUnit: "weeks",
+  };
+
+  it("ranks customers into top 20 % / next 30 % / rest by CLV, with CLV and P(alive) columns", () => {
+    const result = segmentTable(logHeaders, log, logMapping, "transactions", method, "en", { asOf: 45300 });
+    expect(result.columns.map((c) => c.header)).toEqual(["Tier", "CLV", "P(alive)"]);
+    expect(result.preview.map((s) => s.segmentId)).toEqual(["top20", "next30", "rest"]);
+    const [top, next, rest] = result.preview;
+    expect(top.customers + next.customers + rest.customers).toBe(200);
+    expect(top.customers).toBeLessThanOrEqual(40);
+    expect(top.customers).toBeGreaterThan(30);
+    expect(top.averageClv!).toBeGreaterThan(next.averageClv!);
+    expect(next.averageClv!).toBeGreaterThan(rest.averageClv!);
+    expect(top.maxCac).toBeCloseTo(top.averageClv! / 3, 9);
+    expect(result.valueKey).toBe("segmentation.value.clv");
+    // Each tier's CLVs lie on the right side of the breaks.
+    const [median, p80] = result.thresholds[0].breaks;
+    log.forEach((_, i) => {
+      const clv = result.columns[1].values[i] as number;
+      const tier = result.columns[0].values[i];
+      expect(tier).toBe(clv > p80 ? "Top 20 %" : clv > median ? "Next 30 %" : "Rest (50 %)");
+      const alive = result.columns[2].values[i] as number;
+      expect(alive).toBeGreaterThanOrEqual(0);
+      expect(alive).toBeLessThanOrEqual(1);
+    });
+    const sheet = segmentSummarySheet(result, "en");
+    expect(sheet.rows[0]).toEqual([
+      "Segment",
+      "Customers",
+      "Share of customers",
+      "Revenue",
+      "Share of value",
+      "Average CLV",
+      "Total CLV",
+      "Suggested maximum CAC (CLV ÷ 3)",
+    ]);
+    expect(result.customerSheet!.rows[0].slice(-3)).toEqual(["Segment", "CLV", "P(alive)"]);
+  });
+
+  it("deciles: ten tiers, decile 1 the highest CLV", () => {
+    const result = segmentTable(logHeaders, log, logMapping, "transactions", { ...method, split: "deciles" }, "fr", {
+      asOf: 45300,
+    });
+    expect(result.preview).toHaveLength(10);
+    expect(result.columns[0].header).toBe("Tranche");
+    expect(result.preview[0].averageClv!).toBeGreaterThan(result.preview[9].averageClv!);
+    expect(result.preview.reduce((sum, s) => sum + s.customers, 0)).toBe(200);
+  });
+
+  it("refuses a log where nobody bought twice", () => {
+    const once = [
+      ["A", 45000, 10],
+      ["B", 45001, 12],
+    ];
+    const error = thrown(() => segmentTable(logHeaders, once, logMapping, "transactions", method, "en")) as InputError;
+    expect(error.key).toBe("segmentation.issue.noRepeatBuyers");
+  });
+});
