@@ -85,6 +85,8 @@ export function useSegmentationFlow(
     setResult(null);
   }, [tableId]);
 
+  // Until the effect above has run, never show one table's columns under another table's name.
+  const current = data && data.tableId === tableId ? data : null;
   const recipe = stored && table && stored.tableName === table.name ? stored : null;
 
   const start = (operation: Operation) => {
@@ -240,7 +242,7 @@ export function useSegmentationFlow(
   const cancel = useCallback(() => abort.current?.abort(), []);
 
   return {
-    data,
+    data: current,
     shape,
     mapping,
     method,
