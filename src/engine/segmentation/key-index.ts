@@ -19,18 +19,33 @@ function hashKey(key: Key): number {
 }
 
 export class KeyIndex {
-  private readonly table: Int32Array;
-  private readonly mask: number;
-  private readonly hashes: Uint32Array;
+  private table: Int32Array;
+  private mask: number;
+  private hashes: Uint32Array;
   private readonly keys: Key[] = [];
 
-  /** `capacity`: the most distinct keys that will be added. */
+  /** `capacity`: the most distinct keys expected; more are accepted, at the cost of growing. */
   constructor(capacity: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
-    this.hashes = new Uint32Array(Math.max(1, capacity));
+    this.hashes = new Uint32Array(size >> 1);
+  }
+
+  /** Doubles the table so it stays at most half full. */
+  private grow() {
+    const size = this.table.length * 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    const hashes = new Uint32Array(size >> 1);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    for (let index = 0; index < this.keys.length; index++) {
+      let slot = hashes[index] & this.mask;
+      while (this.table[slot] >= 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = index;
+    }
   }
 
   get size(): number {
@@ -59,6 +74,10 @@ export class KeyIndex {
       if (index < 0) {
         if (!insert) return -1;
         const added = this.keys.length;
+        if (added >= this.hashes.length) {
+          this.grow();
+          return this.find(key, true);
+        }
         this.table[slot] = added;
         this.hashes[added] = hash;
         this.keys.push(key);

@@ -3,7 +3,7 @@ import { KeyIndex } from "../../../src/engine/segmentation/key-index";
 
 describe("KeyIndex", () => {
   it("gives dense indices in order of first appearance and finds them again", () => {
-    const index = new KeyIndex(4);
+    const index = new KeyIndex(2); // fewer than the keys: the index grows
     expect(["a", 42, "a", "42", 42, -0.5, 0, -0].map((key) => index.add(key))).toEqual([0, 1, 0, 2, 1, 3, 4, 4]);
     expect(index.size).toBe(5);
     expect(index.get("42")).toBe(2);
@@ -15,7 +15,7 @@ describe("KeyIndex", () => {
     const key = fc.oneof(fc.string({ maxLength: 4 }), fc.integer({ min: -50, max: 50 }), fc.double({ noNaN: true }));
     fc.assert(
       fc.property(fc.array(key, { maxLength: 300 }), (keys) => {
-        const index = new KeyIndex(keys.length);
+        const index = new KeyIndex(keys.length >> 3);
         const map = new Map<string | number, number>();
         for (const k of keys) {
           if (!map.has(k)) map.set(k, map.size);
