@@ -5,6 +5,7 @@
  */
 import "./install-shim";
 import "./metrics";
+import "./models";
 import "./rfm";
 import "./summary";
 import "./value-models";

@@ -1,0 +1,51 @@
+/**
+ * Calibration/holdout check (Fader, Hardie & Lee 2005, fig. 4): customers grouped by their repeat
+ * purchases in calibration; for each group, the mean purchases actually made in the holdout period
+ * beside the mean the model predicted for that period.
+ */
+import { numError } from "../errors";
+import { checkHistory } from "./compress";
+import { PurchasePredictor } from "./types";
+
+export interface HoldoutRow {
+  /** Calibration frequency of the group; the last group is "maxBucket or more". */
+  bucket: number;
+  customers: number;
+  actual: number;
+  predicted: number;
+}
+
+export function holdoutByFrequency(
+  predictor: PurchasePredictor,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  age: ArrayLike<number>,
+  holdoutPurchases: ArrayLike<number>,
+  holdoutLength: number,
+  maxBucket = 7,
+): { rows: HoldoutRow[]; total: HoldoutRow } {
+  const count = new Float64Array(maxBucket + 1);
+  const actual = new Float64Array(maxBucket + 1);
+  const predicted = new Float64Array(maxBucket + 1);
+  for (let i = 0; i < frequency.length; i++) {
+    const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
+    checkHistory(customer.frequency, customer.recency, customer.age, i + 1);
+    const bought = holdoutPurchases[i];
+    if (!(bought >= 0)) throw numError("models.holdoutNegative", { row: i + 1, found: String(bought) });
+    const bucket = Math.min(customer.frequency, maxBucket);
+    count[bucket]++;
+    actual[bucket] += bought;
+    predicted[bucket] += predictor.expectedPurchases(customer, holdoutLength);
+  }
+  const rows: HoldoutRow[] = [];
+  for (let k = 0; k <= maxBucket; k++) {
+    if (count[k] > 0)
+      rows.push({ bucket: k, customers: count[k], actual: actual[k] / count[k], predicted: predicted[k] / count[k] });
+  }
+  const n = frequency.length;
+  const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
+  return {
+    rows,
+    total: { bucket: -1, customers: n, actual: n ? sum(actual) / n : 0, predicted: n ? sum(predicted) / n : 0 },
+  };
+}

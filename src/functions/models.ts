@@ -1,0 +1,314 @@
+/**
+ * Custom functions for the buy-till-you-die purchase models: CUST.FIT spills a parameter table, and the
+ * prediction functions take that table as their first argument. Time is in the data's own period.
+ */
+import { numError, valueError } from "../engine/errors";
+import { holdoutByFrequency } from "../engine/models/holdout";
+import { checkHistory } from "../engine/models/compress";
+import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
+import { modelDefinition } from "../engine/models/registry";
+import {
+  CustomerHistory,
+  FitColumns,
+  FitOptions,
+  MODEL_NAMES,
+  ModelName,
+  PURCHASE_MODELS,
+  PurchasePredictor,
+} from "../engine/models/types";
+import { t } from "../i18n";
+import {
+  BLANK,
+  Grid,
+  cellToNumber,
+  isBlank,
+  isErrorCell,
+  readColumn,
+  readNumber,
+  readNumberColumn,
+  readText,
+  requireSameLength,
+  runFunction,
+  toExcelError,
+  toGrid,
+} from "./args";
+import { currentLocale } from "./locale";
+
+const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
+
+/** Options as text ("penalty=0.01; max_iterations=300") or a two-column range of name | value. */
+export function readFitOptions(value: unknown): FitOptions {
+  if (!given(value)) return {};
+  const grid = toGrid(value);
+  const pairs: [string, unknown][] =
+    grid.length === 1 && grid[0].length === 1 && typeof grid[0][0] === "string"
+      ? String(grid[0][0])
+          .split(/[;,\n]/)
+          .filter((part) => part.trim() !== "")
+          .map((part) => {
+            const [name, ...rest] = part.split("=");
+            return [name, rest.join("=")];
+          })
+      : grid.filter((row) => !isBlank(row[0])).map((row) => [String(row[0]), row[1]]);
+  const options: FitOptions = {};
+  for (const [rawName, rawValue] of pairs) {
+    const name = rawName.trim().toLowerCase();
+    const number = cellToNumber(typeof rawValue === "string" ? rawValue.trim() : rawValue);
+    if (name !== "penalty" && name !== "max_iterations")
+      throw valueError("models.optionUnknown", { found: rawName.trim() });
+    if (!(number >= 0) || !Number.isFinite(number))
+      throw numError("models.optionBad", { name, found: String(rawValue) });
+    if (name === "penalty") options.penalty = number;
+    else options.maxIterations = Math.max(1, Math.round(number));
+  }
+  return options;
+}
+
+function readModelName(value: unknown): ModelName {
+  const text = readText(value, "model").trim().toLowerCase();
+  if (text === "") throw valueError("args.required", { arg: "model" });
+  const found = MODEL_NAMES.find((name) => name === text);
+  if (!found) throw valueError("models.unknownModel", { found: text, choices: MODEL_NAMES.join(", ") });
+  return found;
+}
+
+/**
+ * Fits a customer-base model by maximum likelihood and spills its parameter table (label | value): model, parameters, loglik, converged, n, standard errors, message. Other CUST functions take this table.
+ * @customfunction FIT
+ * @param model "bgnbd", "mbgnbd" or "pnbd" (purchases); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
+ * @param frequency Repeat purchases per customer (x). For sbg: customers still active at the start of each period, the first being the cohort size.
+ * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
+ * @param [T] Time from first purchase to the end of calibration, in the same period. For bgbb: the number of opportunities.
+ * @param [monetary] Average spend per repeat purchase (gg only).
+ * @param [options] Text such as "penalty=0.01; max_iterations=300", or a 2-column range of name | value. penalty: L2 penalty on the parameters (default 0).
+ * @param [weights] Number of customers each row stands for (for summaries already grouped). Default 1 per row.
+ * @returns The parameter table, two columns.
+ */
+export function fit(
+  model: unknown,
+  frequency: unknown[][],
+  recency?: unknown[][],
+  T?: unknown[][],
+  monetary?: unknown[][],
+  options?: unknown,
+  weights?: unknown[][],
+): unknown[][] {
+  return runFunction(() => {
+    const name = readModelName(model);
+    const definition = modelDefinition(name);
+    if (!definition) throw valueError("models.notAvailable", { model: name });
+    const fitOptions = readFitOptions(options);
+    const columns: FitColumns = { frequency: readNumberColumn(frequency, "frequency") };
+    if (columns.frequency.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
+    const lengths = [{ arg: "frequency", length: columns.frequency.length }];
+    const optional = { recency, age: T, monetary, weights } as const;
+    const argName = { recency: "recency", age: "T", monetary: "monetary", weights: "weights" } as const;
+    for (const key of ["recency", "age", "monetary", "weights"] as const) {
+      if (!given(optional[key])) continue;
+      columns[key] = readNumberColumn(optional[key], argName[key]);
+      lengths.push({ arg: argName[key], length: columns[key]!.length });
+    }
+    requireSameLength(lengths);
+    for (const key of definition.requires) {
+      if (!columns[key]) throw valueError("models.columnRequired", { model: name, arg: argName[key] });
+    }
+    return toParameterTable(definition.fit(columns, fitOptions), currentLocale());
+  });
+}
+
+function purchasePredictor(table: unknown[][], functionName: string): PurchasePredictor {
+  const fitted = readParameterTable(toGrid(table), PURCHASE_MODELS, functionName);
+  return modelDefinition(fitted.model)!.purchasePredictor!(fitted.params);
+}
+
+/**
+ * Applies a per-customer prediction to columns (x, t_x, T). A single cell is repeated down the other
+ * columns; a row blank in every column stays blank; a bad row gives an error in that row only, naming it.
+ */
+function perCustomer(
+  frequency: unknown,
+  recency: unknown,
+  T: unknown,
+  compute: (customer: CustomerHistory) => number,
+): Grid {
+  const columns = [
+    { arg: "frequency", cells: readColumn(frequency, "frequency") },
+    { arg: "recency", cells: readColumn(recency, "recency") },
+    { arg: "T", cells: readColumn(T, "T") },
+  ];
+  const rows = Math.max(...columns.map((column) => column.cells.length));
+  const long = columns.filter((column) => column.cells.length > 1);
+  if (long.length > 1) requireSameLength(long.map(({ arg, cells }) => ({ arg, length: cells.length })));
+  const locale = currentLocale();
+  const out: Grid = [];
+  for (let i = 0; i < rows; i++) {
+    const cells = columns.map((column) => (column.cells.length === 1 ? column.cells[0] : column.cells[i]));
+    if (rows > 1 && long.every((column) => isBlank(column.cells[i]))) {
+      out.push([BLANK]);
+      continue;
+    }
+    try {
+      const values = cells.map((cell, k) => {
+        if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: columns[k].arg, row: i + 1 });
+        const number = cellToNumber(cell);
+        if (Number.isNaN(number))
+          throw valueError("args.notNumberAt", { arg: columns[k].arg, row: i + 1, found: String(cell ?? "") });
+        return number;
+      });
+      checkHistory(values[0], values[1], values[2], i + 1);
+      out.push([compute({ frequency: values[0], recency: values[1], age: values[2] })]);
+    } catch (error) {
+      if (rows === 1) throw error;
+      out.push([toExcelError(error, locale)]);
+    }
+  }
+  return out;
+}
+
+function readHorizon(value: unknown): number {
+  const horizon = readNumber(value, "t");
+  if (horizon < 0) throw numError("models.timeNegative", { found: horizon });
+  return horizon;
+}
+
+/**
+ * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
+ * @customfunction PALIVE
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param frequency Repeat purchases per customer (x).
+ * @param recency Time from first to last purchase (t_x), in the period used for the fit.
+ * @param T Time from first purchase to the end of calibration, same period.
+ * @returns P(alive) between 0 and 1, one per customer.
+ */
+export function palive(
+  model_table: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.PALIVE");
+    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityAlive(customer));
+  });
+}
+
+/**
+ * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
+ * @customfunction CHURNRISK
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param frequency Repeat purchases per customer (x).
+ * @param recency Time from first to last purchase (t_x), in the period used for the fit.
+ * @param T Time from first purchase to the end of calibration, same period.
+ * @returns The probability the customer is gone, one per customer.
+ */
+export function churnrisk(
+  model_table: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
+    return perCustomer(frequency, recency, T, (customer) => 1 - predictor.probabilityAlive(customer));
+  });
+}
+
+/**
+ * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
+ * @customfunction PURCHASES
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
+ * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
+ * @param [recency] Time from first to last purchase (t_x).
+ * @param [T] Time from first purchase to the end of calibration.
+ * @returns Expected number of purchases, one per customer.
+ */
+export function purchases(
+  model_table: unknown[][],
+  t: unknown,
+  frequency?: unknown[][],
+  recency?: unknown[][],
+  T?: unknown[][],
+): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
+    const horizon = readHorizon(t);
+    if (!given(frequency) && !given(recency) && !given(T)) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
+    return perCustomer(frequency, recency, T, (customer) => predictor.expectedPurchases(customer, horizon));
+  });
+}
+
+/**
+ * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
+ * @customfunction PBUY
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param t Horizon, in the period used for the fit.
+ * @param frequency Repeat purchases per customer (x).
+ * @param recency Time from first to last purchase (t_x).
+ * @param T Time from first purchase to the end of calibration.
+ * @returns A probability between 0 and 1, one per customer.
+ */
+export function pbuy(
+  model_table: unknown[][],
+  t: unknown,
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.PBUY");
+    const horizon = readHorizon(t);
+    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityOfAnyPurchase!(customer, horizon));
+  });
+}
+
+/**
+ * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
+ * @customfunction HOLDOUTCHECK
+ * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd or pnbd).
+ * @param frequency Repeat purchases per customer in calibration (x).
+ * @param recency Time from first to last calibration purchase (t_x).
+ * @param T Time from first purchase to the end of calibration.
+ * @param holdout_purchases Purchases each customer actually made in the holdout period.
+ * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks).
+ * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7.
+ * @returns A table with a header row: group, customers, actual mean, predicted mean; the last row covers all customers.
+ */
+export function holdoutcheck(
+  model_table: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  holdout_purchases: unknown[][],
+  holdout_length: unknown,
+  max_group?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.HOLDOUTCHECK");
+    const length = readHorizon(holdout_length);
+    const maxGroup = readNumber(max_group, "max_group", { default: 7, integer: true, min: 1 });
+    const x = readNumberColumn(frequency, "frequency");
+    const tx = readNumberColumn(recency, "recency");
+    const age = readNumberColumn(T, "T");
+    const holdout = readNumberColumn(holdout_purchases, "holdout_purchases");
+    requireSameLength([
+      { arg: "frequency", length: x.length },
+      { arg: "recency", length: tx.length },
+      { arg: "T", length: age.length },
+      { arg: "holdout_purchases", length: holdout.length },
+    ]);
+    const { rows, total } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
+    const locale = currentLocale();
+    const label = (bucket: number) => (bucket === maxGroup ? `${bucket}+` : bucket);
+    return [
+      [
+        t("models.holdoutHeaderBucket", {}, locale),
+        t("models.holdoutHeaderCustomers", {}, locale),
+        t("models.holdoutHeaderActual", {}, locale),
+        t("models.holdoutHeaderPredicted", {}, locale),
+      ],
+      ...rows.map((row) => [label(row.bucket), row.customers, row.actual, row.predicted]),
+      [t("models.holdoutHeaderTotal", {}, locale), total.customers, total.actual, total.predicted],
+    ];
+  });
+}
