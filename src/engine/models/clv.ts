@@ -100,8 +100,12 @@ function clvWithFactors(
 export type ClvCell = number | Error;
 
 /**
- * Predictive CLV for a whole customer table. Customers with the same (x, t_x, T) share one evaluation of the
- * purchase model (real summaries in days or weeks repeat a lot). A bad row gives an error for that row only.
+ * Predictive CLV for a whole customer table, fast enough for 100,000 rows.
+ * In every BTYD model here, a customer known to be alive at T has a future that depends on (x, T) only:
+ * t_x enters solely through P(alive). So E[Y(t) | x, t_x, T] = P(alive | x, t_x, T)·E[Y(t) | x, T, alive],
+ * and the discounted sum over months is computed once per distinct (x, T), from the customer with t_x = T
+ * (the one most likely alive), then scaled by each customer's own P(alive). A bad row gives an error for
+ * that row only.
  */
 export function predictiveClvColumn(
   predictor: PurchasePredictor,
@@ -113,20 +117,35 @@ export function predictiveClvColumn(
 ): ClvCell[] {
   checkClvOptions(options);
   const factors = discountFactors(options.months, options.monthlyDiscountRate);
-  const discountedPurchases = new Map<string, number>();
   const unit: ClvOptions = { ...options, margin: 1 };
+  const givenAlive = new Map<number, Map<number, number>>();
+  const discountedPurchasesIfAlive = (x: number, T: number): number => {
+    let byAge = givenAlive.get(x);
+    if (!byAge) givenAlive.set(x, (byAge = new Map()));
+    let value = byAge.get(T);
+    if (value === undefined) {
+      const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
+      const alive = predictor.probabilityAlive(representative);
+      const purchases = clvWithFactors(predictor, representative, 1, unit, factors);
+      value = alive > 1e-200 ? purchases / alive : NaN;
+      byAge.set(T, value);
+    }
+    return value;
+  };
   const out: ClvCell[] = new Array(frequency.length);
   for (let i = 0; i < frequency.length; i++) {
     try {
+      const row = i + 1;
       const spend = spendPerPurchase[i];
-      checkSpend(spend, i + 1);
+      checkSpend(spend, row);
       const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
-      const key = `${customer.frequency}|${customer.recency}|${customer.age}`;
-      let purchases = discountedPurchases.get(key);
-      if (purchases === undefined) {
-        purchases = clvWithFactors(predictor, customer, 1, unit, factors);
-        discountedPurchases.set(key, purchases);
+      if (customer.recency > customer.age) {
+        throw valueError("valuemodels.recencyAfterAge", { row, recency: customer.recency, age: customer.age });
       }
+      const ifAlive = discountedPurchasesIfAlive(customer.frequency, customer.age);
+      const purchases = Number.isNaN(ifAlive)
+        ? clvWithFactors(predictor, customer, 1, unit, factors)
+        : predictor.probabilityAlive(customer) * ifAlive;
       out[i] = options.margin * spend * purchases;
     } catch (error) {
       out[i] = error instanceof Error ? error : new Error(String(error));

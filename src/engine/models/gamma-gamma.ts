@@ -139,19 +139,27 @@ export function gammaGammaLogLikelihood(
       dq += count * psiSum;
     }
   }
-  for (let i = 0; i < data.frequency.length; i++) {
-    const x = data.frequency[i];
-    const w = data.weight[i];
-    const base = gamma + data.totalSpend[i];
+  // The only per-customer work: Σ w(px + q)·ln(γ + x·m_x), split as p·Σ w·x·ln(…) + q·Σ w·ln(…).
+  const { frequency, weight, totalSpend } = data;
+  let sumLog = 0;
+  let sumFrequencyLog = 0;
+  let sumFrequencyOverBase = 0;
+  let sumOverBase = 0;
+  for (let i = 0; i < frequency.length; i++) {
+    const w = weight[i];
+    const x = frequency[i];
+    const base = gamma + totalSpend[i];
     const logBase = Math.log(base);
-    ll -= w * (p * x + q) * logBase;
-    if (gradient) {
-      dp -= w * x * logBase;
-      dq -= w * logBase;
-      dGamma -= (w * (p * x + q)) / base;
-    }
+    sumLog += w * logBase;
+    sumFrequencyLog += w * x * logBase;
+    sumFrequencyOverBase += (w * x) / base;
+    sumOverBase += w / base;
   }
+  ll -= p * sumFrequencyLog + q * sumLog;
   if (gradient) {
+    dp -= sumFrequencyLog;
+    dq -= sumLog;
+    dGamma -= p * sumFrequencyOverBase + q * sumOverBase;
     gradient[0] = dp;
     gradient[1] = dq;
     gradient[2] = dGamma;

@@ -1,5 +1,6 @@
 import { InputError } from "../../../src/engine/errors";
 import { ClvOptions, PERIODS_PER_MONTH, predictiveClv, predictiveClvColumn } from "../../../src/engine/models/clv";
+import { modelDefinition } from "../../../src/engine/models/registry";
 import { CustomerHistory, PurchasePredictor } from "../../../src/engine/models/types";
 
 function inputError(call: () => unknown): InputError {
@@ -131,16 +132,39 @@ describe("predictive CLV for a column of customers", () => {
     expect((values[2] as InputError).key).toBe("valuemodels.clv.spendMissing");
   });
 
-  test("an error from the purchase model stays in its row", () => {
+  test("an error from the purchase model stays in its row; recency after T is named", () => {
     const failing: PurchasePredictor = {
       ...exponentialModel(0.1, 0.02),
-      expectedPurchases: (c) => {
-        if (c.recency > c.age) throw new Error("recency after T");
+      probabilityAlive: (c) => {
+        if (c.frequency > 100) throw new Error("too many purchases");
         return 1;
       },
+      expectedPurchases: () => 1,
     };
-    const values = predictiveClvColumn(failing, [1, 1], [5, 12], [9, 9], [10, 10], monthly({ months: 1 }));
+    const values = predictiveClvColumn(
+      failing,
+      [1, 101, 1],
+      [5, 5, 12],
+      [9, 9, 9],
+      [10, 10, 10],
+      monthly({ months: 1 }),
+    );
     expect(values[0]).toBe(10);
-    expect((values[1] as Error).message).toBe("recency after T");
+    expect((values[1] as Error).message).toBe("too many purchases");
+    expect((values[2] as Error).message).toMatch(/row 3 has recency 12 but age 9/);
+  });
+
+  test("scaling by each customer's P(alive) gives exactly the customer-by-customer BG/NBD values", () => {
+    const bgnbd = modelDefinition("bgnbd")?.purchasePredictor?.({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+    if (!bgnbd) throw new Error("bgnbd is not registered");
+    const frequency = [0, 2, 2, 2, 7, 1];
+    const recency = [0, 30.43, 10, 38.86, 20.5, 0.5];
+    const age = [38.86, 38.86, 38.86, 38.86, 38.86, 27];
+    const options = monthly({ monthlyDiscountRate: 0.01, margin: 0.3 });
+    const values = predictiveClvColumn(bgnbd, frequency, recency, age, [20, 20, 20, 20, 20, 20], options);
+    values.forEach((value, i) => {
+      const one = { frequency: frequency[i], recency: recency[i], age: age[i] };
+      expect(value as number).toBeCloseTo(predictiveClv(bgnbd, one, 20, options), 10);
+    });
   });
 });

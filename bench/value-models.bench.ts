@@ -1,0 +1,121 @@
+/**
+ * Spend, retention and predictive-CLV models on simulated customers.
+ * Run: node --expose-gc --import tsx bench/value-models.bench.ts
+ * Target (issue 4): predictive CLV for 100,000 customers ≤ 50 ms.
+ */
+import { PERIODS_PER_MONTH, predictiveClvColumn } from "../src/engine/models/clv";
+import { fitGammaGamma } from "../src/engine/models/gamma-gamma";
+import { fitBgbb, prepareBgbbData } from "../src/engine/models/bgbb";
+import { modelDefinition } from "../src/engine/models/registry";
+import { fitSbg } from "../src/engine/models/sbg";
+import { bench, seededRandom } from "./harness";
+
+const random = seededRandom(42);
+
+function normal(): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** Marsaglia & Tsang (2000) Gamma(shape, 1) draw, with the boost for shapes below 1. */
+function gammaDraw(shape: number): number {
+  if (shape < 1) return gammaDraw(shape + 1) * Math.pow(1 - random(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = normal();
+    const v = (1 + c * z) ** 3;
+    if (v > 0 && Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** Repeat customers with Gamma-Gamma spends (p 6, q 4, γ 15, as CDNOW's). */
+function spends(customers: number) {
+  const frequency = new Float64Array(customers);
+  const monetary = new Float64Array(customers);
+  for (let i = 0; i < customers; i++) {
+    const x = 1 + Math.floor(random() * 8);
+    const nu = gammaDraw(4) / 15;
+    let total = 0;
+    for (let j = 0; j < x; j++) total += gammaDraw(6) / nu;
+    frequency[i] = x;
+    monetary[i] = total / x;
+  }
+  return { frequency, monetary };
+}
+
+/** Histories in weeks like CDNOW's (T 27–39 weeks); `distinct` keeps 2-dp times, else whole days. */
+function histories(customers: number, unit: "weeks" | "days") {
+  const frequency = new Float64Array(customers);
+  const recency = new Float64Array(customers);
+  const age = new Float64Array(customers);
+  const spend = new Float64Array(customers);
+  for (let i = 0; i < customers; i++) {
+    const days = 189 + Math.floor(random() * 84);
+    const x = random() < 0.6 ? 0 : 1 + Math.floor(random() * 10);
+    const lastDay = x === 0 ? 0 : Math.max(x, Math.floor(random() * days));
+    frequency[i] = x;
+    recency[i] = unit === "weeks" ? Math.round((lastDay / 7) * 100) / 100 : lastDay;
+    age[i] = unit === "weeks" ? Math.round((days / 7) * 100) / 100 : days;
+    spend[i] = 10 + random() * 60;
+  }
+  return { frequency, recency, age, spend };
+}
+
+const gg100k = spends(100_000);
+bench("Gamma-Gamma fit, 100,000 repeat customers", () => fitGammaGamma(gg100k.frequency, gg100k.monetary), {
+  runs: 3,
+});
+const gg1m = spends(1_000_000);
+bench("Gamma-Gamma fit, 1,000,000 repeat customers", () => fitGammaGamma(gg1m.frequency, gg1m.monetary), { runs: 3 });
+
+const bgnbd = modelDefinition("bgnbd")?.purchasePredictor?.({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+if (!bgnbd) throw new Error("bgnbd is not registered");
+const options = { months: 12, monthlyDiscountRate: 0.01, margin: 0.3 };
+
+const weekly = histories(100_000, "weeks");
+bench(
+  "PCLV 12 months, 100,000 customers (BG/NBD, weeks, 2-dp times)",
+  () =>
+    predictiveClvColumn(bgnbd, weekly.frequency, weekly.recency, weekly.age, weekly.spend, {
+      ...options,
+      periodsPerMonth: PERIODS_PER_MONTH.weeks,
+    }),
+  { runs: 3, targetMs: 50 },
+);
+
+const bgnbdDaily = modelDefinition("bgnbd")?.purchasePredictor?.({ r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 });
+if (!bgnbdDaily) throw new Error("bgnbd is not registered");
+const daily = histories(100_000, "days");
+bench(
+  "PCLV 12 months, 100,000 customers (BG/NBD, whole days)",
+  () =>
+    predictiveClvColumn(bgnbdDaily, daily.frequency, daily.recency, daily.age, daily.spend, {
+      ...options,
+      periodsPerMonth: PERIODS_PER_MONTH.days,
+    }),
+  { runs: 3, targetMs: 50 },
+);
+
+const continuous = histories(100_000, "weeks");
+for (let i = 0; i < continuous.age.length; i++) continuous.age[i] += random() * 0.01;
+bench(
+  "PCLV 12 months, 100,000 customers (BG/NBD, every T distinct: worst case)",
+  () =>
+    predictiveClvColumn(bgnbd, continuous.frequency, continuous.recency, continuous.age, continuous.spend, {
+      ...options,
+      periodsPerMonth: PERIODS_PER_MONTH.weeks,
+    }),
+  { runs: 3, targetMs: 50 },
+);
+
+const donors = { x: [] as number[], tx: [] as number[], n: [] as number[] };
+for (let i = 0; i < 100_000; i++) {
+  const x = Math.floor(random() * 7);
+  donors.x.push(x);
+  donors.tx.push(x === 0 ? 0 : x + Math.floor(random() * (7 - x)));
+  donors.n.push(6);
+}
+bench("BG/BB fit, 100,000 donors over 6 opportunities (compressed)", () =>
+  fitBgbb(prepareBgbbData(donors.x, donors.tx, donors.n)),
+);
+bench("sBG fit, one cohort over 8 periods", () => fitSbg([1000, 631, 468, 382, 326, 289, 262, 241]));
