@@ -1,5 +1,5 @@
 /** The flow for the table under the selection: Table → Columns → Method → Preview → Apply, and Refresh/Remove. */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import type { CustomerWorkbook } from "../excel/workbook";
 import { useActiveTable } from "./hooks/useActiveTable";
@@ -30,6 +30,12 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
   const flow = useSegmentationFlow(workbook, table, stored.recipe, stored.set, locale);
   const [methodValid, setMethodValid] = useState(true);
 
+  // When an operation ends, the button that started it may be gone: move focus to what happened.
+  const messages = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (flow.failure || flow.notices.length > 0) messages.current?.focus();
+  }, [flow.failure, flow.notices]);
+
   const busy = flow.busy !== null;
   const longRunning = flow.busy === "reading" || flow.busy === "refreshing" || flow.busy === "removing";
   return (
@@ -56,7 +62,7 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
         </div>
       )}
 
-      <div className={styles.messages} aria-live="polite">
+      <div className={styles.messages} aria-live="polite" ref={messages} tabIndex={-1}>
         {flow.failure && (
           <FailureBar
             titleKey={flow.failure.titleKey}

@@ -98,7 +98,9 @@ describe("apply, refresh and remove on a customer table", () => {
     expect(workbook.sheetNames()).toEqual(["Data"]);
 
     await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
-    await screen.findByText(/^Done:/);
+    const done = await screen.findByText(/^Done:/);
+    // The Apply button is gone with the steps: focus moves to the result, not to the top of the page.
+    expect(done.closest("[aria-live]")).toHaveFocus();
     const applied = workbook.tables().find((candidate) => candidate.id === table.id);
     expect(applied?.headers.slice(6)).toEqual(OURS);
     expect(workbook.sheetNames()).toContain("Segments");
