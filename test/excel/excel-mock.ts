@@ -1,0 +1,319 @@
+/**
+ * A fake Excel for ExcelWorkbook tests, built from office-addin-mock's OfficeMockObject: the workbook,
+ * tables and ranges are mock objects (so an unloaded or unsynced property reads as the mock's error
+ * string), and context.sync() applies the queued writes to a small backing table and records each
+ * request. One table ("Clients", id "{T1}") sits at A1 of sheet "Data".
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import type { CellValue } from "../../src/excel/workbook";
+import type { ExcelRunner } from "../../src/excel/run";
+
+export interface SyncRecord {
+  calculationSuspended: boolean;
+  screenSuspended: boolean;
+  /** Rectangles written: [firstRow, firstColumn, rows, columns] in data-body coordinates. */
+  values: [number, number, number, number][];
+  numberFormats: { column: number; format: string }[];
+  fills: { row: number; column: number; rows: number; color: string }[];
+  fillClears: number[];
+  operations: string[];
+}
+
+export interface FakeState {
+  headers: string[];
+  /** Data body, row-major. */
+  cells: CellValue[][];
+  numberFormats: Map<number, string>;
+  /** "row,column" → colour. */
+  fills: Map<string, string>;
+  settings: Map<string, unknown>;
+  syncs: SyncRecord[];
+}
+
+export function officeError(code: string): Error {
+  const error = new Error(`The operation failed (${code}).`) as Error & { code: string; debugInfo: object };
+  error.name = "RichApi.Error";
+  error.code = code;
+  error.debugInfo = { code, message: error.message, errorLocation: "Range.values", statement: "range.values = ..." };
+  return error;
+}
+
+interface RangeBox {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+type MockRange = OfficeMockObject & {
+  values?: unknown;
+  numberFormat?: unknown;
+  format: OfficeMockObject & { fill: OfficeMockObject & { color?: unknown } };
+};
+
+export interface FakeExcelOptions {
+  headers: string[];
+  rows: CellValue[][];
+  /** Versions of ExcelApi reported as supported (default: all). */
+  supported?: (version: string) => boolean;
+  backgroundColor?: string;
+  displayLanguage?: string;
+}
+
+export class FakeExcel {
+  readonly state: FakeState;
+  private failAt: { sync: number; code: string } | null = null;
+  private created: { box: RangeBox; mock: MockRange; original: unknown }[] = [];
+  private queued: (() => void)[] = [];
+  private loads: (() => void)[] = [];
+  private mocks: OfficeMockObject[] = [];
+  private calculationSuspended = false;
+  private screenSuspended = false;
+  private readonly excelMock: OfficeMockObject & { run: ExcelRunner };
+  readonly office;
+
+  constructor(options: FakeExcelOptions) {
+    this.state = {
+      headers: [...options.headers],
+      cells: options.rows.map((row) => [...row]),
+      numberFormats: new Map(),
+      fills: new Map(),
+      settings: new Map(),
+      syncs: [],
+    };
+    this.office = {
+      displayLanguage: options.displayLanguage ?? "en-US",
+      officeTheme: { bodyBackgroundColor: options.backgroundColor ?? "#FFFFFF" },
+      requirements: {
+        isSetSupported: (_name: string, version?: string) => options.supported?.(version ?? "1.1") ?? true,
+      },
+    };
+    const fake = this;
+    this.excelMock = new OfficeMockObject({
+      run: async function <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+        return batch(fake.context() as unknown as Excel.RequestContext);
+      },
+    }) as OfficeMockObject & { run: ExcelRunner };
+  }
+
+  /** Excel.run, as ExcelWorkbook receives it. */
+  get run(): ExcelRunner {
+    return (batch) => this.excelMock.run(batch);
+  }
+
+  /** The nth sync from now (1-based) fails with this OfficeExtension error code; nothing queued is applied. */
+  failOnSync(nth: number, code = "GeneralException"): void {
+    this.failAt = { sync: this.state.syncs.length + nth, code };
+  }
+
+  private track<T extends OfficeMockObject>(mock: T): T {
+    this.mocks.push(mock);
+    return mock;
+  }
+
+  private context(): OfficeMockObject {
+    const fake = this;
+    return new OfficeMockObject({
+      workbook: {
+        tables: {
+          getItem: (id: string) => fake.table(id),
+          getItemOrNullObject: (name: string) =>
+            fake.track(new OfficeMockObject({ isNullObject: name !== "Clients", name })),
+        },
+        getSelectedRange: () =>
+          Object.assign(fake.range({ row: 0, col: 0, rows: 1, cols: 1 }), {
+            getTables: () => fake.collection(() => [fake.table("{T1}")]),
+          }),
+        settings: fake.settings(),
+      },
+      application: {
+        suspendApiCalculationUntilNextSync: () => {
+          fake.calculationSuspended = true;
+        },
+        suspendScreenUpdatingUntilNextSync: () => {
+          fake.screenSuspended = true;
+        },
+      },
+      sync: async () => fake.sync(),
+    });
+  }
+
+  /** A collection whose load("items/a, items/b") loads those properties of each item at the next sync. */
+  private collection(items: () => OfficeMockObject[]) {
+    const collection: { items: unknown; load: (properties: string) => typeof collection } = {
+      items: "Error, property was not loaded",
+      load: (properties: string) => {
+        const names = properties
+          .split(",")
+          .map((name) => name.trim())
+          .filter((name) => name.startsWith("items/"))
+          .map((name) => name.slice("items/".length));
+        this.loads.push(() => {
+          collection.items = items().map((item) => item.load(names));
+        });
+        return collection;
+      },
+    };
+    return collection;
+  }
+
+  private settings() {
+    const settings = this.collection(() =>
+      [...this.state.settings].map(([key, value]) => this.track(new OfficeMockObject({ key, value }))),
+    );
+    return Object.assign(settings, {
+      add: (key: string, value: unknown) => {
+        this.queued.push(() => this.state.settings.set(key, value));
+      },
+      getItemOrNullObject: (key: string) =>
+        this.track(
+          new OfficeMockObject({
+            isNullObject: !this.state.settings.has(key),
+            delete: () => {
+              this.queued.push(() => this.state.settings.delete(key));
+            },
+          }),
+        ),
+    });
+  }
+
+  private table(id: string): OfficeMockObject {
+    if (id !== "{T1}") {
+      this.queued.push(() => {
+        throw officeError("ItemNotFound");
+      });
+    }
+    const fake = this;
+    return this.track(
+      new OfficeMockObject({
+        id,
+        name: "Clients",
+        worksheet: { name: "Data" },
+        getHeaderRowRange: () => fake.range({ row: -1, col: 0, rows: 1, cols: fake.state.headers.length }),
+        getDataBodyRange: () =>
+          fake.range({ row: 0, col: 0, rows: fake.state.cells.length, cols: fake.state.headers.length }),
+        columns: {
+          add: (_index: number | undefined, _values: unknown, name: string) => {
+            fake.queued.push(() => {
+              fake.state.headers.push(name);
+              for (const row of fake.state.cells) row.push("");
+            });
+            fake.current().operations.push(`add ${name}`);
+          },
+          getItemAt: (index: number) => ({
+            delete: () => {
+              fake.current().operations.push(`delete ${index}`);
+              fake.queued.push(() => {
+                fake.state.headers.splice(index, 1);
+                for (const row of fake.state.cells) row.splice(index, 1);
+              });
+            },
+          }),
+        },
+      }),
+    );
+  }
+
+  private pending: SyncRecord | null = null;
+
+  private current(): SyncRecord {
+    this.pending ??= {
+      calculationSuspended: false,
+      screenSuspended: false,
+      values: [],
+      numberFormats: [],
+      fills: [],
+      fillClears: [],
+      operations: [],
+    };
+    return this.pending;
+  }
+
+  private snapshot(box: RangeBox): CellValue[][] {
+    return Array.from({ length: box.rows }, (_, r) =>
+      Array.from({ length: box.cols }, (_, c) =>
+        box.row + r < 0 ? this.state.headers[box.col + c] : (this.state.cells[box.row + r]?.[box.col + c] ?? ""),
+      ),
+    );
+  }
+
+  private range(box: RangeBox): MockRange {
+    const fake = this;
+    const original = this.snapshot(box);
+    const mock = this.track(
+      new OfficeMockObject({
+        values: original,
+        rowCount: box.rows,
+        columnCount: box.cols,
+        address: `Data!R${box.row + 2}C${box.col + 1}`,
+        format: {
+          fill: {
+            clear: () => {
+              fake.current().fillClears.push(box.col);
+              fake.queued.push(() => {
+                for (let r = 0; r < box.rows; r++) fake.state.fills.delete(`${box.row + r},${box.col}`);
+              });
+            },
+          },
+        },
+        getCell: (r: number, c: number) => fake.range({ row: box.row + r, col: box.col + c, rows: 1, cols: 1 }),
+        getResizedRange: (dr: number, dc: number) =>
+          fake.range({ row: box.row, col: box.col, rows: box.rows + dr, cols: box.cols + dc }),
+        getColumn: (c: number) => fake.range({ row: box.row, col: box.col + c, rows: box.rows, cols: 1 }),
+      }),
+    ) as MockRange;
+    this.created.push({ box, mock, original });
+    return mock;
+  }
+
+  private applyRangeWrites(record: SyncRecord): void {
+    for (const { box, mock, original } of this.created) {
+      if (Array.isArray(mock.values) && mock.values !== original) {
+        const values = mock.values as CellValue[][];
+        if (values.length !== box.rows || values.some((row) => row.length !== box.cols)) {
+          throw officeError("InvalidArgument");
+        }
+        values.forEach((row, r) => row.forEach((value, c) => (this.state.cells[box.row + r][box.col + c] = value)));
+        record.values.push([box.row, box.col, box.rows, box.cols]);
+      }
+      if (typeof mock.numberFormat === "string") {
+        this.state.numberFormats.set(box.col, mock.numberFormat);
+        record.numberFormats.push({ column: box.col, format: mock.numberFormat });
+      }
+      const color = mock.format.fill.color;
+      if (typeof color === "string" && color.startsWith("#")) {
+        for (let r = 0; r < box.rows; r++) this.state.fills.set(`${box.row + r},${box.col}`, color);
+        record.fills.push({ row: box.row, column: box.col, rows: box.rows, color });
+      }
+    }
+  }
+
+  private async sync(): Promise<void> {
+    const record = this.current();
+    record.calculationSuspended = this.calculationSuspended;
+    record.screenSuspended = this.screenSuspended;
+    this.pending = null;
+    this.calculationSuspended = false;
+    this.screenSuspended = false;
+    const queued = this.queued;
+    const loads = this.loads;
+    this.queued = [];
+    this.loads = [];
+    try {
+      const failure = this.failAt;
+      if (failure && this.state.syncs.length + 1 === failure.sync) {
+        this.failAt = null;
+        throw officeError(failure.code);
+      }
+      for (const operation of queued) operation();
+      this.applyRangeWrites(record);
+    } finally {
+      this.created = [];
+      this.state.syncs.push(record);
+    }
+    for (const load of loads) load();
+    // The prototype's sync: the context mock's own `sync` property is this very function.
+    await Promise.all(this.mocks.map((mock) => OfficeMockObject.prototype.sync.call(mock)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}

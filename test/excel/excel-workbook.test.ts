@@ -1,0 +1,208 @@
+import { t } from "../../src/i18n";
+import { ExcelWorkbook, themeFromBackground } from "../../src/excel/excel-workbook";
+import { REQUEST_OVERHEAD_BYTES } from "../../src/excel/chunk-plan";
+import type { OwnColumn, Progress } from "../../src/excel/workbook";
+import { FakeExcel, type FakeExcelOptions } from "./excel-mock";
+
+const HEADERS = ["Client", "Recency", "Frequency", "Monetary"];
+const ROWS = [
+  ["C1", 10, 3, 120.5],
+  ["C2", 200, 1, 15],
+  ["C3", 35, 12, 980.25],
+  ["C4", 90, 2, 40],
+  ["C5", 5, 30, 2500],
+  ["C6", 400, 1, 9.99],
+];
+
+function setUp(
+  options: Partial<FakeExcelOptions> = {},
+  workbookOptions: { maxRequestBytes?: number; readBlockRows?: number } = {},
+) {
+  const fake = new FakeExcel({ headers: HEADERS, rows: ROWS, ...options });
+  const workbook = new ExcelWorkbook({ run: fake.run, office: fake.office, ...workbookOptions });
+  return { fake, workbook };
+}
+
+function segmentColumns(replaceExisting = false): OwnColumn[] {
+  return [
+    {
+      header: "Segment",
+      values: ["Champions", "Hibernating", "Champions", "At risk", "Champions", "Lost"],
+      fills: ["#1B5E20", "#B0BEC5", "#1B5E20", "#1B5E20", null, "#B0BEC5"],
+      replaceExisting,
+    },
+    { header: "CLV", values: [300, 20, 1500, 80, 5000, 0], numberFormat: "#,##0.00", replaceExisting },
+  ];
+}
+
+/** Room for two rows of (text + number) per request, so six rows take three value requests. */
+const TWO_ROWS = REQUEST_OVERHEAD_BYTES + 2 * (3 + 16 + 26);
+
+describe("ExcelWorkbook on office-addin-mock", () => {
+  beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it("finds the table under the selection", async () => {
+    const { workbook } = setUp();
+    const result = await workbook.getActiveTable();
+    expect(result).toEqual({
+      ok: true,
+      value: { id: "{T1}", name: "Clients", worksheet: "Data", headers: HEADERS, rowCount: 6 },
+    });
+  });
+
+  it("reads the table in row blocks, one sync per block", async () => {
+    const { fake, workbook } = setUp({}, { readBlockRows: 4 });
+    const progress: Progress[] = [];
+    const result = await workbook.readTable("{T1}", { onProgress: (p) => progress.push(p) });
+    expect(result).toEqual({ ok: true, value: { headers: HEADERS, rows: ROWS } });
+    expect(fake.state.syncs).toHaveLength(3); // headers + body size, then two blocks of 4 and 2 rows
+    expect(progress.map((p) => [p.done, p.total])).toEqual([
+      [4, 6],
+      [6, 6],
+    ]);
+  });
+
+  it("writes new columns in planned chunks: add once, values with calculation suspended, formats, then fills", async () => {
+    const { fake, workbook } = setUp({}, { maxRequestBytes: TWO_ROWS });
+    const progress: Progress[] = [];
+    const result = await workbook.writeColumns("{T1}", segmentColumns(), { onProgress: (p) => progress.push(p) });
+    expect(result).toEqual({ ok: true, value: { written: ["Segment", "CLV"] } });
+    const syncs = fake.state.syncs;
+    // 1 read of the headers, 1 add, 3 value chunks, 1 format request, then 4 fill runs: this small ceiling
+    // leaves room for one run per request.
+    expect(syncs).toHaveLength(10);
+    expect(syncs[1].operations).toEqual(["add Segment", "add CLV"]);
+    expect(syncs[1].screenSuspended).toBe(true);
+    expect(syncs.slice(2, 5).map((s) => s.values)).toEqual([[[0, 4, 2, 2]], [[2, 4, 2, 2]], [[4, 4, 2, 2]]]);
+    expect(syncs.slice(1).every((s) => s.calculationSuspended)).toBe(true);
+    expect(syncs.filter((s) => s.screenSuspended)).toHaveLength(1);
+    expect(syncs[5].numberFormats).toEqual([
+      { column: 4, format: "General" },
+      { column: 5, format: "#,##0.00" },
+    ]);
+    expect(syncs.slice(6).flatMap((s) => s.fills)).toEqual([
+      { row: 0, column: 4, rows: 1, color: "#1B5E20" },
+      { row: 1, column: 4, rows: 1, color: "#B0BEC5" },
+      { row: 2, column: 4, rows: 2, color: "#1B5E20" },
+      { row: 5, column: 4, rows: 1, color: "#B0BEC5" },
+    ]);
+    expect(fake.state.headers).toEqual([...HEADERS, "Segment", "CLV"]);
+    expect(fake.state.cells.map((row) => row.slice(0, 4))).toEqual(ROWS);
+    expect(fake.state.cells.map((row) => row[4])).toEqual(segmentColumns()[0].values);
+    expect(fake.state.cells.map((row) => row[5])).toEqual(segmentColumns()[1].values);
+    expect(progress[progress.length - 1]).toEqual({ step: "excel.progress.writingFills", done: 9, total: 9 });
+  });
+
+  it("refuses to overwrite a column that exists and is not declared ours, after one read-only sync", async () => {
+    const { fake, workbook } = setUp();
+    const columns = segmentColumns();
+    columns[1].header = "monetary";
+    const result = await workbook.writeColumns("{T1}", columns);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "nameTaken", key: "excel.error.nameTaken", params: { header: "Monetary", table: "Clients" } },
+    });
+    expect(fake.state.syncs).toHaveLength(1);
+    expect(fake.state.headers).toEqual(HEADERS);
+    expect(fake.state.cells).toEqual(ROWS);
+  });
+
+  it("replaces our own column in place and clears its old fills", async () => {
+    const { fake, workbook } = setUp();
+    expect((await workbook.writeColumns("{T1}", segmentColumns())).ok).toBe(true);
+    const before = fake.state.syncs.length;
+    const again = segmentColumns(true);
+    again[1].values = [1, 2, 3, 4, 5, 6];
+    expect(await workbook.writeColumns("{T1}", again)).toEqual({ ok: true, value: { written: ["Segment", "CLV"] } });
+    const syncs = fake.state.syncs.slice(before);
+    expect(syncs.some((s) => s.operations.length > 0)).toBe(false);
+    expect(syncs.flatMap((s) => s.fillClears)).toEqual([4, 5]);
+    expect(fake.state.headers).toEqual([...HEADERS, "Segment", "CLV"]);
+    expect(fake.state.cells.map((row) => row[5])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(fake.state.cells.map((row) => row.slice(0, 4))).toEqual(ROWS);
+  });
+
+  it("a sync failure midway reports the headers already written and leaves the user's columns alone", async () => {
+    const { fake, workbook } = setUp({}, { maxRequestBytes: TWO_ROWS });
+    fake.failOnSync(4, "GeneralException"); // read, add, first chunk, then the second chunk fails
+    const result = await workbook.writeColumns("{T1}", segmentColumns());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({
+      code: "GeneralException",
+      key: "excel.error.unexpected",
+      written: ["Segment", "CLV"],
+      params: { table: "Clients" },
+    });
+    expect(result.error.detail).toContain("range.values");
+    expect(fake.state.cells.map((row) => row.slice(0, 4))).toEqual(ROWS);
+    expect(fake.state.cells.map((row) => row[4])).toEqual(["Champions", "Hibernating", "", "", "", ""]);
+    expect(fake.state.syncs).toHaveLength(4);
+  });
+
+  it("stops between chunks when cancelled and says what was written", async () => {
+    const { fake, workbook } = setUp({}, { maxRequestBytes: TWO_ROWS });
+    const controller = new AbortController();
+    const result = await workbook.writeColumns("{T1}", segmentColumns(), {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.step === "excel.progress.writingValues") controller.abort();
+      },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: "cancelled", written: ["Segment", "CLV"] } });
+    expect(fake.state.syncs).toHaveLength(3);
+  });
+
+  it("removes our columns by header, highest index first, ignoring unknown headers", async () => {
+    const { fake, workbook } = setUp();
+    await workbook.writeColumns("{T1}", segmentColumns());
+    const result = await workbook.removeColumns("{T1}", ["segment", "CLV", "Nope"]);
+    expect(result).toEqual({ ok: true, value: undefined });
+    expect(fake.state.syncs[fake.state.syncs.length - 1].operations).toEqual(["delete 5", "delete 4"]);
+    expect(fake.state.headers).toEqual(HEADERS);
+    expect(fake.state.cells).toEqual(ROWS);
+  });
+
+  it("round-trips a recipe through workbook settings, ignoring other add-ins' settings", async () => {
+    const { fake, workbook } = setUp();
+    fake.state.settings.set("someoneElse.key", "x");
+    const json = JSON.stringify({ version: 1, method: "rfm", bins: 5, mapping: { id: "Client" } });
+    expect(await workbook.writeRecipe({ key: "Clients", json })).toEqual({ ok: true, value: undefined });
+    expect(fake.state.settings.get("customerValue.recipe.Clients")).toBe(json);
+    expect(await workbook.readRecipes()).toEqual({ ok: true, value: [{ key: "Clients", json }] });
+    expect(await workbook.deleteRecipe("Clients")).toEqual({ ok: true, value: undefined });
+    expect(await workbook.readRecipes()).toEqual({ ok: true, value: [] });
+    expect(await workbook.deleteRecipe("Clients")).toEqual({ ok: true, value: undefined });
+  });
+
+  it("maps an OfficeExtension error (table gone) to its message and logs code and debugInfo", async () => {
+    const { workbook } = setUp();
+    const result = await workbook.readTable("{T9}");
+    expect(result).toMatchObject({ ok: false, error: { code: "ItemNotFound", key: "excel.error.tableNotFound" } });
+    if (!result.ok) expect(t(result.error.key, result.error.params, "fr")).toContain("{T9}");
+    expect(console.error).toHaveBeenCalledWith(
+      "Customer Value: Excel request failed",
+      "ItemNotFound",
+      expect.stringContaining("errorLocation"),
+    );
+  });
+
+  it("refuses to write on an Excel without ExcelApi 1.4", async () => {
+    const { fake, workbook } = setUp({ supported: (version) => version === "1.1" || version === "1.2" });
+    const result = await workbook.writeColumns("{T1}", segmentColumns());
+    expect(result).toMatchObject({ ok: false, error: { key: "excel.error.notSupported", params: { version: "1.4" } } });
+    expect(fake.state.syncs).toHaveLength(0);
+  });
+
+  it("follows the Office theme and display language", () => {
+    expect(setUp({ backgroundColor: "#262626", displayLanguage: "fr-FR" }).workbook.host()).toEqual({
+      theme: "dark",
+      displayLanguage: "fr-FR",
+    });
+    expect(setUp().workbook.host().theme).toBe("light");
+    expect(themeFromBackground("#6E6E6E")).toBe("dark");
+    expect(themeFromBackground("#E6E6E6")).toBe("light");
+    expect(themeFromBackground(undefined)).toBe("light");
+  });
+});
