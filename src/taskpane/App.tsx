@@ -85,6 +85,7 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
             shape={flow.shape}
             mapping={flow.mapping}
             issues={flow.issues}
+            checking={flow.checking}
             onShapeChange={flow.changeShape}
             onMappingChange={flow.changeMapping}
             focusOnMount

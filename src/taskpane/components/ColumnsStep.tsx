@@ -1,4 +1,4 @@
-import { Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import { Field, makeStyles, Radio, RadioGroup, Select, Spinner, Text, tokens } from "@fluentui/react-components";
 import type { MessageKey } from "../../i18n";
 import type { ColumnMapping, DataShape, TableIssue } from "../../engine/segmentation/types";
 import { useT } from "../locale-context";
@@ -27,6 +27,8 @@ export interface ColumnsStepProps {
   shape: DataShape;
   mapping: ColumnMapping;
   issues: TableIssue[];
+  /** True while the data-quality checks run on the current choices. */
+  checking?: boolean;
   onShapeChange: (shape: DataShape) => void;
   onMappingChange: (role: keyof ColumnMapping, header: string | undefined) => void;
   focusOnMount?: boolean;
@@ -63,7 +65,9 @@ export function ColumnsStep(props: ColumnsStepProps) {
           </Field>
         ))}
       </div>
-      <IssueList issues={issues} />
+      <div aria-live="polite">
+        {props.checking ? <Spinner size="tiny" label={t("pane.columns.checking")} /> : <IssueList issues={issues} />}
+      </div>
     </Step>
   );
 }

@@ -122,11 +122,32 @@ export function useSegmentationFlow(
     setMethodState(recipe?.method ?? DEFAULT_METHODS.rfm);
   }, [workbook, table, recipe]);
 
-  const issues: TableIssue[] = useMemo(
-    () => (data ? validateTable(data.headers, data.rows, mapping, shape, { method, locale }) : []),
-    [data, mapping, shape, method, locale],
+  // Checking a million rows takes a second or two: run it after the choice has painted, never inside the
+  // click, and only when something the checks depend on changed (bins, horizon and the like do not matter).
+  const [issues, setIssues] = useState<TableIssue[]>([]);
+  const [checking, setChecking] = useState(false);
+  const quantileColumn = method.kind === "quantileTiers" ? method.column : null;
+  const checkedMethod = useMemo<SegmentationMethod>(
+    () =>
+      quantileColumn === null
+        ? DEFAULT_METHODS[method.kind]
+        : { kind: "quantileTiers", column: quantileColumn, tiers: DEFAULT_METHODS.quantileTiers.tiers },
+    [method.kind, quantileColumn],
   );
-  const blocked = issues.some((issue) => issue.severity === "error");
+  useEffect(() => {
+    if (!current) {
+      setIssues([]);
+      setChecking(false);
+      return;
+    }
+    setChecking(true);
+    const timer = setTimeout(() => {
+      setIssues(validateTable(current.headers, current.rows, mapping, shape, { method: checkedMethod, locale }));
+      setChecking(false);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [current, mapping, shape, checkedMethod, locale]);
+  const blocked = checking || issues.some((issue) => issue.severity === "error");
 
   const changeShape = useCallback((next: DataShape) => {
     setShape(next);
@@ -248,6 +269,7 @@ export function useSegmentationFlow(
     method,
     result,
     issues,
+    checking,
     blocked,
     busy,
     progress,
