@@ -3,10 +3,9 @@ import { createRoot } from "react-dom/client";
 import { resolveWorkbook } from "../excel/resolve-workbook";
 import { PaneRoot } from "./PaneRoot";
 
-Office.onReady(async (info) => {
+Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
-  // Outside Excel (a plain browser) office.js answers with host null and resolveWorkbook gives null.
-  const workbook = await resolveWorkbook(info);
-  createRoot(container).render(<PaneRoot workbook={workbook ?? null} />);
+  // Outside Excel (a plain browser) office.js answers with host null and there is no workbook: the pane says so.
+  createRoot(container).render(<PaneRoot workbook={resolveWorkbook(info)} />);
 });

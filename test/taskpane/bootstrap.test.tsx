@@ -1,0 +1,42 @@
+/** The page's entry point: Office.onReady → the workbook behind the pane → the pane in #container. */
+import "./dom-shims";
+import { act, screen } from "@testing-library/react";
+import { t } from "../../src/i18n";
+import { MemoryWorkbook } from "../../src/workbench/memory-workbook";
+
+// Each test loads the page's whole module graph afresh (Fluent included): slow on a shared machine.
+jest.setTimeout(60_000);
+
+type ReadyCallback = (info: { host: string | null; platform: string | null }) => void;
+
+function loadPage(host: string | null): void {
+  document.body.innerHTML = '<div id="container"></div>';
+  (globalThis as unknown as { Office: unknown }).Office = {
+    HostType: { Excel: "Excel" },
+    onReady: (callback: ReadyCallback) => callback({ host, platform: null }),
+  };
+  jest.isolateModules(() => {
+    require("../../src/taskpane/index");
+  });
+}
+
+afterEach(() => {
+  delete (globalThis as { Office?: unknown }).Office;
+  jest.resetModules();
+  jest.dontMock("../../src/excel/resolve-workbook");
+});
+
+test("outside Office (host null, no workbench parent): the 'open in Excel' state", async () => {
+  await act(async () => loadPage(null));
+  expect(await screen.findByText(t("pane.openInExcel.title"))).toBeInTheDocument();
+});
+
+test("with a workbook in French and dark theme: the pane in French, following the workbook's selection", async () => {
+  const workbook = new MemoryWorkbook({ host: { displayLanguage: "fr-CA", theme: "dark" } });
+  const table = workbook.addTable({ name: "Ventes", sheet: "Feuil1", headers: ["Client", "Montant"], rows: [["A", 1]] });
+  workbook.selectTable(table.id);
+  jest.doMock("../../src/excel/resolve-workbook", () => ({ resolveWorkbook: () => workbook }));
+  await act(async () => loadPage(null));
+  expect(await screen.findByText(/Ventes sur la feuille Feuil1/)).toBeInTheDocument();
+  expect(screen.getByLabelText(t("pane.language.label", {}, "fr"))).toHaveValue("fr");
+});
