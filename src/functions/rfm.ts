@@ -26,7 +26,8 @@ function numbersOf(cells: unknown[], arg: string): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (isBlank(cell)) out[i] = NaN;
+    if (typeof cell === "number") out[i] = cell;
+    else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: i + 1 });
     else {
       const number = cellToNumber(cell);

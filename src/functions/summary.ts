@@ -13,17 +13,27 @@ export interface ColumnArgument {
   value: unknown;
 }
 
+/** A single column or row as a flat list of cells, in one pass (whole columns run to a million cells). */
+function flatColumn(value: unknown, arg: string): unknown[] {
+  if (!Array.isArray(value)) return [value];
+  if (value.length === 0) return [];
+  if (!Array.isArray(value[0])) return toGrid(value).map((row) => row[0]);
+  if (value.length === 1) return value[0] as unknown[];
+  const out = new Array<unknown>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const row: unknown = value[i];
+    if (!Array.isArray(row) || row.length !== 1) throw valueError("args.notColumn", { arg });
+    out[i] = row[0];
+  }
+  return out;
+}
+
 /**
  * Parallel columns read as flat cell lists of one common length: rows blank in every column at the end are dropped
  * (whole-column references), and a range too short to reach the last filled row is a length mismatch.
  */
 export function readParallelColumns(columns: readonly ColumnArgument[]): unknown[][] {
-  const cells = columns.map(({ arg, value }) => {
-    const grid = toGrid(value ?? null);
-    if (grid.length <= 1) return grid[0] ?? [];
-    if (grid.every((row) => row.length === 1)) return grid.map((row) => row[0]);
-    throw valueError("args.notColumn", { arg });
-  });
+  const cells = columns.map(({ arg, value }) => flatColumn(value ?? null, arg));
   const filled = cells.map((column) => {
     let end = column.length;
     while (end > 0 && isBlank(column[end - 1])) end--;
@@ -44,10 +54,15 @@ export function readParallelColumns(columns: readonly ColumnArgument[]): unknown
   return cells.map((column) => (column.length === rows ? column : column.slice(0, rows)));
 }
 
+/** Error cells arrive as objects or as text starting with "#"; the cheap test first, for million-row logs. */
+const mayBeError = (cell: unknown) =>
+  (typeof cell === "object" && cell !== null) || (typeof cell === "string" && cell.charCodeAt(0) === 35);
+
 function readIds(cells: unknown[]): unknown[] {
-  cells.forEach((cell, i) => {
-    if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "customer_ids", row: i + 1 });
-  });
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (mayBeError(cell) && isErrorCell(cell)) throw valueError("args.errorAt", { arg: "customer_ids", row: i + 1 });
+  }
   return cells;
 }
 

@@ -4,6 +4,7 @@ import {
   equalWidthThresholds,
   percentileInc,
   quantileThresholds,
+  quantileThresholdsInPlace,
   scoreColumn,
   scoreOf,
 } from "../../../src/engine/rfm/scores";
@@ -167,5 +168,29 @@ describe("scoreColumn properties", () => {
         expect(result.distinctBins).toBe(given.size);
       }),
     );
+  });
+});
+
+describe("quantileThresholdsInPlace", () => {
+  test("selects the same cut points as sorting, ties and all", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        fc.integer({ min: 2, max: 10 }),
+        (values, bins) => {
+          const sorted = Float64Array.from(values).sort();
+          expect(Array.from(quantileThresholdsInPlace(Float64Array.from(values), bins))).toEqual(
+            Array.from(quantileThresholds(sorted, bins)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  test("no values: NaN cut points", () => {
+    expect(Array.from(quantileThresholdsInPlace(new Float64Array(0), 3))).toEqual([NaN, NaN]);
   });
 });
