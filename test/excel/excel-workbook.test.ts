@@ -51,6 +51,16 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     });
   });
 
+  it("does not turn a selection that is already in a table into another table", async () => {
+    const { fake, workbook } = setUp();
+    const result = await workbook.createTableFromSelection();
+    expect(result).toMatchObject({
+      ok: false,
+      error: { key: "excel.error.selectionInTable", params: { table: "Clients" } },
+    });
+    expect(fake.state.syncs).toHaveLength(1);
+  });
+
   it("reads the table in row blocks, one sync per block", async () => {
     const { fake, workbook } = setUp({}, { readBlockRows: 4 });
     const progress: Progress[] = [];
