@@ -103,6 +103,16 @@ function useWorkbookVersion(session: WorkbenchSession): number {
   return version;
 }
 
+/**
+ * office.js, loaded outside Office in a frame that is not the top window, navigates its page to about:blank
+ * unless a global OsfOptOut exists. Set it on the frame's initial window: a same-origin navigation from the
+ * initial about:blank keeps the same window object, so office.js sees it. Inside Office this code never runs.
+ */
+function optOutOfFrameRedirect(frame: HTMLIFrameElement | null): void {
+  const target = frame?.contentWindow as (Window & { OsfOptOut?: boolean }) | null | undefined;
+  if (target) target.OsfOptOut = true;
+}
+
 function startSession(settings: WorkbenchSettings): WorkbenchSession {
   const session = createSession(settings);
   exposeToPane(window, session);
@@ -210,6 +220,7 @@ export function WorkbenchApp({ initial }: { initial: WorkbenchSettings }) {
           </section>
           <iframe
             key={paneKey}
+            ref={optOutOfFrameRedirect}
             className={styles.pane}
             src="taskpane.html"
             title={t("workbench.pane.label", {}, locale)}
