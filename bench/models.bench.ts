@@ -1,0 +1,64 @@
+/**
+ * Fit and prediction times of the purchase models: CDNOW-sized and 100,000 simulated customers whose
+ * summaries are in days (whole numbers, as a transaction log gives them), so compression applies.
+ * Run: node --expose-gc --import tsx bench/models.bench.ts
+ */
+import { bgnbdPredictor, fitBgnbd } from "../src/engine/models/bgnbd";
+import { fitParetoNbd } from "../src/engine/models/pareto-nbd";
+import { FitColumns } from "../src/engine/models/types";
+import { bench, seededRandom } from "./harness";
+
+function gamma(random: () => number, shape: number, rate: number): number {
+  if (shape < 1) return gamma(random, shape + 1, rate) * Math.pow(random(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const v = (1 + c * x) ** 3;
+    if (v > 0 && Math.log(1 - random()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return (d * v) / rate;
+  }
+}
+
+/** BG/NBD customers observed 180–365 days, purchase days rounded to whole days. */
+function simulate(n: number, seed: number): FitColumns {
+  const random = seededRandom(seed);
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const age = Math.round(180 + 185 * random());
+    const rate = gamma(random, 0.5, 60);
+    const a = gamma(random, 0.8, 1);
+    const drop = a / (a + gamma(random, 3, 1));
+    let time = 0;
+    let count = 0;
+    let last = 0;
+    for (;;) {
+      time += -Math.log(1 - random()) / rate;
+      if (time > age) break;
+      count++;
+      last = Math.round(time);
+      if (random() < drop) break;
+    }
+    x[i] = count;
+    tx[i] = count === 0 ? 0 : Math.min(last, age);
+    T[i] = age;
+  }
+  return { frequency: x, recency: tx, age: T };
+}
+
+const small = simulate(2357, 1);
+const large = simulate(100_000, 2);
+bench("BG/NBD fit, 2,357 customers (days)", () => fitBgnbd(small));
+bench("BG/NBD fit, 100,000 customers (days)", () => fitBgnbd(large), { targetMs: 170 });
+bench("Pareto/NBD fit, 2,357 customers (days)", () => fitParetoNbd(small), { runs: 3 });
+bench("Pareto/NBD fit, 100,000 customers (days)", () => fitParetoNbd(large), { runs: 1, targetMs: 1000 });
+const model = bgnbdPredictor({ r: 0.5, alpha: 60, a: 0.8, b: 3 });
+bench("BG/NBD P(alive) + E[Y(90)] for 100,000 customers", () => {
+  let sum = 0;
+  for (let i = 0; i < large.frequency.length; i++) {
+    const customer = { frequency: large.frequency[i], recency: large.recency![i], age: large.age![i] };
+    sum += model.probabilityAlive(customer) + model.expectedPurchases(customer, 90);
+  }
+  return sum;
+});
