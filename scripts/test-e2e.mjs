@@ -2,10 +2,11 @@
 // static server of its own on 127.0.0.1 (a free port), and runs the browser tests (test/e2e/*.e2e.ts,
 // node:test through tsx) against Debian's Chromium driven by playwright-core. Every request the browser
 // makes is recorded; any that leaves the machine fails the run.
-// Options: --no-build, --json <file> (writes {"passed": N, "failed": N} for CI), a name filter (--grep <text>).
+// Options: --no-build, --json <file> (writes {"passed": N, "failed": N} for CI), a name filter (--grep <text>),
+// --docs-images (after a clean run, copy the best screenshots to docs/images/ for the README).
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium).
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -135,4 +136,20 @@ if (requests.length === 0) {
   console.log(`✔ all ${requests.length} browser requests stayed on localhost`);
 }
 rmSync(work, { recursive: true, force: true });
+
+// --docs-images: after a clean run, refresh the README's screenshots from this run's.
+const DOCS_IMAGES = {
+  "04-workbench-segmented.png": "workbench-segmented.png",
+  "03-pane-preview.png": "pane-preview.png",
+  "06-functions-gallery.png": "functions-gallery.png",
+  "09-pane-bad-cells.png": "pane-bad-cells.png",
+};
+if (args.includes("--docs-images") && failed === 0 && code === 0) {
+  const images = join(root, "docs", "images");
+  mkdirSync(images, { recursive: true });
+  for (const [shot, image] of Object.entries(DOCS_IMAGES)) {
+    if (existsSync(join(screenshots, shot))) copyFileSync(join(screenshots, shot), join(images, image));
+  }
+  console.log(`==> copied ${Object.keys(DOCS_IMAGES).length} screenshots to docs/images/`);
+}
 finish(passed, code !== 0 && failed === 0 ? failed + 1 : failed);

@@ -255,7 +255,7 @@ export interface PlantedProblem {
 
 /**
  * Cells a user's real table often holds: a note typed in a number column, an error pasted from another
- * workbook, a forgotten value. The first one (row 7) is the one the pane must report.
+ * workbook, a forgotten value. The pane must name each column and its first bad row.
  */
 export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
   { row: 7, header: "Monetary", value: "n/a" },

@@ -155,6 +155,7 @@ describe("task pane in the workbench", () => {
         formatNumber(segment.customers, "en"),
       ]),
     );
+    await pane.getByRole("table", { name: t("pane.preview.caption", { customers: total }) }).scrollIntoViewIfNeeded();
     await screenshot(page, "03-pane-preview");
     await expectAccessible(pane, "preview step");
 
@@ -260,6 +261,7 @@ describe("task pane in the workbench", () => {
       }
     }
     assert.equal(await pane.getByRole("button", { name: t("pane.preview.button") }).isDisabled(), true);
+    await pane.getByText(t(errors[0].key, errors[0].params), { exact: false }).first().scrollIntoViewIfNeeded();
     await screenshot(page, "09-pane-bad-cells");
     await expectAccessible(pane, "columns step with issues");
   });
