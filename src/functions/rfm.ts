@@ -19,13 +19,13 @@ import {
   toGrid,
 } from "./args";
 import { currentLocale } from "./locale";
-import { readParallelColumns } from "./summary";
+import { CellColumn, readParallelColumns } from "./summary";
 
 /** A column of numbers where blanks become NaN; text and errors name their row. */
-function numbersOf(cells: unknown[], arg: string): Float64Array {
+function numbersOf(cells: CellColumn, arg: string): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+    const cell = cells.at(i);
     if (typeof cell === "number") out[i] = cell;
     else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: i + 1 });
@@ -54,7 +54,7 @@ function readBreaks(value: unknown): RfmBreaks | undefined {
     if (cells.every(isBlank)) return;
     const blank = cells.findIndex(isBlank);
     if (blank >= 0) throw valueError("rfm.breaksPartlyBlank", { measure, row: blank + 1 });
-    breaks[measure] = numbersOf(cells, "breaks");
+    breaks[measure] = numbersOf(CellColumn.of(cells), "breaks");
   });
   return breaks;
 }
@@ -65,7 +65,7 @@ const numberOrBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
 /**
  * RFM scores by quantile: R (reversed: most recent = highest), F, M and the code R·100+F·10+M, one row per customer. Ties get the same score; blanks are scored blank. output "thresholds" shows the cut points.
  * @customfunction RFM
- * @param recency Time since each customer's last purchase (days, weeks…): smaller is better. A column, e.g. B2:B100000.
+ * @param recency Time since each customer's last purchase (days, weeks…), smaller is better; from CUST.SUMMARY that is T − recency (its recency is first to last purchase). A column.
  * @param frequency Number of purchases (or repeat purchases) of each customer, same rows as recency.
  * @param monetary Amount per customer (average basket or total spend), same rows as recency.
  * @param [bins] Number of scores, 2 to 10. Default 5 (quintiles); 4 for quartiles, 10 for deciles.

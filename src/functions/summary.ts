@@ -13,35 +13,59 @@ export interface ColumnArgument {
   value: unknown;
 }
 
-/** A single column or row as a flat list of cells, in one pass (whole columns run to a million cells). */
-function flatColumn(value: unknown, arg: string): unknown[] {
-  if (!Array.isArray(value)) return [value];
-  if (value.length === 0) return [];
-  if (!Array.isArray(value[0])) return toGrid(value).map((row) => row[0]);
-  if (value.length === 1) return value[0] as unknown[];
-  const out = new Array<unknown>(value.length);
+/**
+ * A column argument's cells, read in place: a flat list (a row, or a 1-D array) or the rows of an n × 1 range, so a
+ * million-cell column is not copied before it is converted.
+ */
+export class CellColumn {
+  constructor(
+    private readonly cells: readonly unknown[],
+    private readonly nested: boolean,
+    readonly length: number,
+  ) {}
+
+  at(i: number): unknown {
+    return this.nested ? (this.cells[i] as readonly unknown[])[0] : this.cells[i];
+  }
+
+  toArray(): unknown[] {
+    if (!this.nested) return this.cells.slice(0, this.length);
+    const out = new Array<unknown>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = (this.cells[i] as readonly unknown[])[0];
+    return out;
+  }
+
+  static of(cells: readonly unknown[]): CellColumn {
+    return new CellColumn(cells, false, cells.length);
+  }
+}
+
+function cellColumn(value: unknown, arg: string): CellColumn {
+  if (!Array.isArray(value)) return new CellColumn([value], false, 1);
+  if (value.length === 0) return CellColumn.of([]);
+  if (!Array.isArray(value[0])) return CellColumn.of(toGrid(value).map((row) => row[0]));
+  if (value.length === 1) return CellColumn.of(value[0] as unknown[]);
   for (let i = 0; i < value.length; i++) {
     const row: unknown = value[i];
     if (!Array.isArray(row) || row.length !== 1) throw valueError("args.notColumn", { arg });
-    out[i] = row[0];
   }
-  return out;
+  return new CellColumn(value, true, value.length);
 }
 
 /**
- * Parallel columns read as flat cell lists of one common length: rows blank in every column at the end are dropped
- * (whole-column references), and a range too short to reach the last filled row is a length mismatch.
+ * Parallel columns of one common length: rows blank in every column at the end are dropped (whole-column
+ * references), and a range too short to reach the last filled row is a length mismatch.
  */
-export function readParallelColumns(columns: readonly ColumnArgument[]): unknown[][] {
-  const cells = columns.map(({ arg, value }) => flatColumn(value ?? null, arg));
-  const filled = cells.map((column) => {
+export function readParallelColumns(columns: readonly ColumnArgument[]): CellColumn[] {
+  const read = columns.map(({ arg, value }) => cellColumn(value ?? null, arg));
+  const filled = read.map((column) => {
     let end = column.length;
-    while (end > 0 && isBlank(column[end - 1])) end--;
+    while (end > 0 && isBlank(column.at(end - 1))) end--;
     return end;
   });
   const rows = Math.max(0, ...filled);
   const longest = filled.indexOf(rows);
-  cells.forEach((column, k) => {
+  read.forEach((column, k) => {
     if (column.length < rows) {
       throw valueError("args.lengthMismatch", {
         arg: columns[k].arg,
@@ -51,14 +75,19 @@ export function readParallelColumns(columns: readonly ColumnArgument[]): unknown
       });
     }
   });
-  return cells.map((column) => (column.length === rows ? column : column.slice(0, rows)));
+  return read.map((column) => (column.length === rows ? column : shortened(column, rows)));
+}
+
+function shortened(column: CellColumn, rows: number): CellColumn {
+  return CellColumn.of(column.toArray().slice(0, rows));
 }
 
 /** Error cells arrive as objects or as text starting with "#"; the cheap test first, for million-row logs. */
 const mayBeError = (cell: unknown) =>
   (typeof cell === "object" && cell !== null) || (typeof cell === "string" && cell.charCodeAt(0) === 35);
 
-function readIds(cells: unknown[]): unknown[] {
+function readIds(column: CellColumn): unknown[] {
+  const cells = column.toArray();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (mayBeError(cell) && isErrorCell(cell)) throw valueError("args.errorAt", { arg: "customer_ids", row: i + 1 });
@@ -66,10 +95,10 @@ function readIds(cells: unknown[]): unknown[] {
   return cells;
 }
 
-function readDates(cells: unknown[]): Float64Array {
+function readDates(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+    const cell = cells.at(i);
     if (typeof cell === "number") out[i] = cell;
     else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "dates", row: i + 1 });
@@ -82,10 +111,10 @@ function readDates(cells: unknown[]): Float64Array {
   return out;
 }
 
-function readAmounts(cells: unknown[]): Float64Array {
+function readAmounts(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+    const cell = cells.at(i);
     if (typeof cell === "number") out[i] = cell;
     else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "amounts", row: i + 1 });
