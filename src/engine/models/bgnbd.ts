@@ -7,7 +7,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { fitLogParameters } from "../optim/fit";
-import { CompressedHistories, compressHistories, frequencyGroups } from "./compress";
+import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -105,6 +105,9 @@ export function bgnbdNegLogLikelihood(
   return -total;
 }
 
+/** Above this many distinct histories, the starts run on a subsample first (see fitLogParameters). */
+const SUBSAMPLE_ROWS = 4000;
+
 /** Deterministic starting points: the usual (1, 1, 1, 1) and two spread out in rate and dropout. */
 const STARTS = [
   [1, 1, 1, 1],
@@ -123,7 +126,15 @@ function scaledStarts(data: CompressedHistories): number[][] {
 export function fitBgnbd(columns: FitColumns, options: FitOptions = {}, modified = false): FittedModel {
   const data = compressFitColumns(columns);
   const groups = frequencyGroups(data);
+  const small = data.size > SUBSAMPLE_ROWS ? everyKth(data, SUBSAMPLE_ROWS) : null;
+  const smallGroups = small ? frequencyGroups(small) : null;
   const fit = fitLogParameters({
+    subsample: small
+      ? {
+          negLogLikelihoodWithGradient: (p, g) => bgnbdNegLogLikelihood(small, smallGroups!, p, g, modified),
+          n: small.total,
+        }
+      : undefined,
     names: ["r", "alpha", "a", "b"],
     negLogLikelihood: (p) => bgnbdNegLogLikelihood(data, groups, p, undefined, modified),
     negLogLikelihoodWithGradient: (p, g) => bgnbdNegLogLikelihood(data, groups, p, g, modified),

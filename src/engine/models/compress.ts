@@ -93,3 +93,18 @@ export function frequencyGroups(data: CompressedHistories): {
   }
   return { values: Float64Array.from(values), weight: Float64Array.from(weight), slot };
 }
+
+/** Every k-th distinct history (deterministic), so that at most `maxRows` remain; weights are kept. */
+export function everyKth(data: CompressedHistories, maxRows: number): CompressedHistories {
+  const step = Math.ceil(data.size / maxRows);
+  const pick = (a: Float64Array) => a.filter((_, i) => i % step === 0);
+  const weight = pick(data.weight);
+  return {
+    frequency: pick(data.frequency),
+    recency: pick(data.recency),
+    age: pick(data.age),
+    weight,
+    size: weight.length,
+    total: weight.reduce((s, w) => s + w, 0),
+  };
+}

@@ -3,7 +3,7 @@
  * several fixed starts (deterministic: every colleague gets the same numbers), with an optional L2
  * penalty, and standard errors from the Hessian in the natural parameters.
  */
-import { numericalHessian, standardErrorsFromHessian } from "./hessian";
+import { hessianFromGradient, invertMatrix, numericalHessian, standardErrorsFromHessian } from "./hessian";
 import { minimize } from "./minimize";
 
 export interface LogParameterFitSpec {
@@ -26,6 +26,12 @@ export interface LogParameterFitSpec {
   /** Number of customers (sum of weights) n, used to scale the objective. Default 1. */
   n?: number;
   maxIterations?: number;
+  /**
+   * A smaller, representative version of the same likelihood (e.g. every k-th distinct history, weights
+   * kept). When given, the starts are run on it and only the best optimum is polished on the full data,
+   * warm-started with the subsample's curvature: same optimum, far fewer full-data evaluations.
+   */
+  subsample?: { negLogLikelihoodWithGradient: (params: Float64Array, gradient: Float64Array) => number; n: number };
   /** Gradient tolerance on the per-customer objective (−log L / n) in log-parameters. Default 1e-9. */
   gradientTolerance?: number;
 }
@@ -45,47 +51,16 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   const dimension = names.length;
   const penalty = spec.penalty ?? 0;
   const scale = spec.n && spec.n > 0 ? spec.n : 1;
-  const params = new Float64Array(dimension);
-  const naturalGradient = new Float64Array(dimension);
-  const toParams = (theta: Float64Array) => {
-    for (let i = 0; i < dimension; i++) params[i] = Math.exp(theta[i]);
-    return params;
-  };
   const penaltyOf = (p: Float64Array) => {
     let sum = 0;
     for (let i = 0; i < dimension; i++) sum += p[i] * p[i];
     return penalty * sum;
   };
-  // With a combined value-and-gradient, the line search's value and gradient at a point share one pass.
-  const cachedTheta = new Float64Array(dimension).fill(NaN);
-  const cachedGradient = new Float64Array(dimension);
-  let cachedValue = NaN;
-  const evaluateWithGradient = (theta: Float64Array) => {
-    if (theta.every((v, i) => v === cachedTheta[i])) return cachedValue;
-    const p = toParams(theta);
-    const nll = negLogLikelihoodWithGradient!(p, naturalGradient);
-    // Chain rule for θ = log p: ∂/∂θ = p ∂/∂p.
-    for (let i = 0; i < dimension; i++) cachedGradient[i] = p[i] * (naturalGradient[i] / scale + 2 * penalty * p[i]);
-    cachedTheta.set(theta);
-    cachedValue = nll / scale + penaltyOf(p);
-    return cachedValue;
-  };
-  const objective = negLogLikelihoodWithGradient
-    ? (theta: Float64Array) => {
-        const value = evaluateWithGradient(theta);
-        return Number.isFinite(value) ? value : Infinity;
-      }
-    : (theta: Float64Array) => {
-        const p = toParams(theta);
-        const value = negLogLikelihood(p) / scale + penaltyOf(p);
-        return Number.isFinite(value) ? value : Infinity;
-      };
-  const gradient = negLogLikelihoodWithGradient
-    ? (theta: Float64Array, out: Float64Array) => {
-        evaluateWithGradient(theta);
-        out.set(cachedGradient);
-      }
-    : undefined;
+  const full = logObjective(dimension, negLogLikelihood, negLogLikelihoodWithGradient, scale, penalty);
+  const subsample = spec.subsample
+    ? logObjective(dimension, negLogLikelihood, spec.subsample.negLogLikelihoodWithGradient, spec.subsample.n, penalty)
+    : null;
+  const { objective, gradient } = subsample ?? full;
 
   let best: { x: Float64Array; value: number; converged: boolean; message: string; iterations: number } | null = null;
   let iterations = 0;
@@ -104,6 +79,19 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
       (result.converged && !best.converged && result.value <= best.value + 1e-9 * Math.abs(best.value));
     if (better) best = result;
   }
+  if (best !== null && subsample) {
+    // Polish on the full data, starting from the subsample's optimum and curvature (both per customer).
+    const curvature = invertMatrix(hessianFromGradient(subsample.gradient!, best.x));
+    const warm = curvature ? Float64Array.from(curvature.flat()) : undefined;
+    const polished = minimize(full.objective, best.x, {
+      gradient: full.gradient,
+      maxIterations: spec.maxIterations ?? 200,
+      gradientTolerance: spec.gradientTolerance ?? 1e-9,
+      initialInverseHessian: warm,
+    });
+    iterations += polished.iterations;
+    best = polished;
+  }
   if (best === null) {
     const nan = Object.fromEntries(names.map((name) => [name, NaN]));
     return {
@@ -120,7 +108,9 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     if (p.some((v) => !(v > 0))) return NaN;
     return negLogLikelihood(p) + scale * penaltyOf(p);
   };
-  const errors = standardErrorsFromHessian(numericalHessian(penalised, estimate));
+  const errors = standardErrorsFromHessian(
+    full.gradient ? naturalHessian(full.gradient, best.x, scale) : numericalHessian(penalised, estimate),
+  );
   const logLikelihood = -negLogLikelihood(Float64Array.from(estimate));
   return {
     params: Object.fromEntries(names.map((name, i) => [name, estimate[i]])),
@@ -130,4 +120,78 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     message: best.message,
     iterations,
   };
+}
+
+interface LogObjective {
+  objective: (theta: Float64Array) => number;
+  gradient?: (theta: Float64Array, out: Float64Array) => void;
+}
+
+/** The per-customer penalised objective on θ = log p, sharing one pass for value and gradient when it can. */
+function logObjective(
+  dimension: number,
+  negLogLikelihood: (params: Float64Array) => number,
+  withGradient: ((params: Float64Array, gradient: Float64Array) => number) | undefined,
+  scale: number,
+  penalty: number,
+): LogObjective {
+  const penaltyOf = (p: Float64Array) => {
+    let sum = 0;
+    for (let i = 0; i < dimension; i++) sum += p[i] * p[i];
+    return penalty * sum;
+  };
+  const params = new Float64Array(dimension);
+  const naturalGradient = new Float64Array(dimension);
+  const toParams = (theta: Float64Array) => {
+    for (let i = 0; i < dimension; i++) params[i] = Math.exp(theta[i]);
+    return params;
+  };
+  if (!withGradient) {
+    return {
+      objective: (theta) => {
+        const p = toParams(theta);
+        const value = negLogLikelihood(p) / scale + penaltyOf(p);
+        return Number.isFinite(value) ? value : Infinity;
+      },
+    };
+  }
+  const cachedTheta = new Float64Array(dimension).fill(NaN);
+  const cachedGradient = new Float64Array(dimension);
+  let cachedValue = NaN;
+  const evaluate = (theta: Float64Array) => {
+    if (theta.every((v, i) => v === cachedTheta[i])) return cachedValue;
+    const p = toParams(theta);
+    const nll = withGradient(p, naturalGradient);
+    // Chain rule for θ = log p: ∂/∂θ = p ∂/∂p; the penalty c Σ p² adds 2c p².
+    for (let i = 0; i < dimension; i++) cachedGradient[i] = p[i] * (naturalGradient[i] / scale + 2 * penalty * p[i]);
+    cachedTheta.set(theta);
+    cachedValue = nll / scale + penaltyOf(p);
+    return cachedValue;
+  };
+  return {
+    objective: (theta) => {
+      const value = evaluate(theta);
+      return Number.isFinite(value) ? value : Infinity;
+    },
+    gradient: (theta, out) => {
+      evaluate(theta);
+      out.set(cachedGradient);
+    },
+  };
+}
+
+/**
+ * The Hessian of −log L (+ penalty) in the natural parameters p = e^θ, from the per-customer gradient in θ:
+ * ∂²/∂p_i∂p_j = (∂²/∂θ_i∂θ_j − δ_ij ∂/∂θ_i) / (p_i p_j), times n.
+ */
+function naturalHessian(
+  gradient: (theta: Float64Array, out: Float64Array) => void,
+  theta: Float64Array,
+  scale: number,
+): number[][] {
+  const inTheta = hessianFromGradient(gradient, theta);
+  const slope = new Float64Array(theta.length);
+  gradient(Float64Array.from(theta), slope);
+  const p = Array.from(theta, Math.exp);
+  return inTheta.map((row, i) => row.map((v, j) => (scale * (v - (i === j ? slope[i] : 0))) / (p[i] * p[j])));
 }

@@ -68,3 +68,26 @@ export function standardErrorsFromHessian(hessian: readonly (readonly number[])[
   for (let i = 0; i < n; i++) out[i] = inverse[i][i] > 0 ? Math.sqrt(inverse[i][i]) : NaN;
   return out;
 }
+
+/** The Hessian by central differences of an analytic gradient (2n gradient calls), symmetrised. */
+export function hessianFromGradient(
+  gradient: (x: Float64Array, out: Float64Array) => void,
+  x: ArrayLike<number>,
+): number[][] {
+  const n = x.length;
+  const probe = Float64Array.from(x);
+  const up = new Float64Array(n);
+  const down = new Float64Array(n);
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const h = 1e-5 * Math.max(Math.abs(probe[i]), 1e-3);
+    const centre = probe[i];
+    probe[i] = centre + h;
+    gradient(probe, up);
+    probe[i] = centre - h;
+    gradient(probe, down);
+    probe[i] = centre;
+    rows.push(Array.from(up, (u, j) => (u - down[j]) / (2 * h)));
+  }
+  return rows.map((row, i) => row.map((v, j) => (v + rows[j][i]) / 2));
+}

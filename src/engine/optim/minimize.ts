@@ -12,6 +12,8 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** Converged when the largest gradient component is below this. Default 1e-6. */
   gradientTolerance?: number;
+  /** A starting inverse-Hessian approximation (n×n, row-major), e.g. from a fit on a subsample. */
+  initialInverseHessian?: Float64Array;
 }
 
 export interface MinimizeResult {
@@ -180,6 +182,7 @@ function bfgs(
   x0: Float64Array,
   maxIterations: number,
   tolerance: number,
+  initialInverseHessian?: Float64Array,
 ): BfgsOutcome {
   const n = x0.length;
   let x: Float64Array = Float64Array.from(x0);
@@ -199,6 +202,10 @@ function bfgs(
     for (let i = 0; i < n; i++) h[i * n + i] = 1;
   };
   resetH();
+  if (initialInverseHessian && initialInverseHessian.length === n * n && allFinite(initialInverseHessian)) {
+    h.set(initialInverseHessian);
+  }
+  const warm = h.some((v, i) => v !== (i % (n + 1) === 0 ? 1 : 0));
   const direction = new Float64Array(n);
   const s = new Float64Array(n);
   const y = new Float64Array(n);
@@ -219,7 +226,7 @@ function bfgs(
     }
     // First step (identity Hessian): no longer than 1 in the parameters' (log) scale.
     const norm = Math.sqrt(dot(direction, direction));
-    const initial = iteration === 0 || norm > 10 ? Math.min(1, 1 / norm) : 1;
+    const initial = (iteration === 0 && !warm) || norm > 10 ? Math.min(1, 1 / norm) : 1;
     let step = wolfeLineSearch(objective, gradient, x, value, grad, direction, initial);
     if (!step.ok) {
       resetH();
@@ -255,7 +262,7 @@ function bfgs(
     } else stalled = 0;
     const sy = dot(s, y);
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (iteration === 0) {
+      if (iteration === 0 && !warm) {
         // Scale the first approximation (Nocedal & Wright eq. 6.20).
         const scale = sy / dot(y, y);
         for (let i = 0; i < n; i++) h[i * n + i] = scale;
@@ -384,7 +391,7 @@ export function minimize(
   const tolerance = options.gradientTolerance ?? 1e-6;
   const gradient = options.gradient ?? centralDifferenceGradient(objective);
   const start = Float64Array.from(x0);
-  const first = bfgs(objective, gradient, start, maxIterations, tolerance);
+  const first = bfgs(objective, gradient, start, maxIterations, tolerance, options.initialInverseHessian);
   if (first.converged) return stripFailed(first);
 
   const from = Number.isFinite(first.value) ? first.x : start;
