@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { Label, makeStyles, Select, Title2, tokens } from "@fluentui/react-components";
+import { Label, makeStyles, Select, Title3, tokens } from "@fluentui/react-components";
 import { Locale, LOCALES } from "../../i18n";
 import { useT } from "../locale-context";
 
@@ -22,7 +22,7 @@ export function PaneHeader({ locale, onLocaleChange }: { locale: Locale; onLocal
   const selectId = useId();
   return (
     <header className={styles.header}>
-      <Title2 as="h1">{t("common.productName")}</Title2>
+      <Title3 as="h1">{t("common.productName")}</Title3>
       <div className={styles.language}>
         <Label htmlFor={selectId} size="small">
           {t("pane.language.label")}
