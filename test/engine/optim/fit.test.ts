@@ -76,3 +76,32 @@ describe("fitLogParameters", () => {
     expect(Number.isNaN(fit.params.a)).toBe(true);
   });
 });
+
+describe("fitLogParameters with a subsample warm start", () => {
+  test("reaches the same optimum as the direct fit", () => {
+    const half = sample.filter((_, i) => i % 2 === 0);
+    const halfSum = half.reduce((a, b) => a + b);
+    const halfLog = half.reduce((a, b) => a + Math.log(b), 0);
+    const gradientOf = (m: number, s: number, sl: number) => (p: Float64Array, g: Float64Array) => {
+      const [k, rate] = p;
+      const h = 1e-7 * k;
+      const value = (kk: number) => -(m * kk * Math.log(rate) - m * gammaln(kk) + (kk - 1) * sl - rate * s);
+      g[0] = (value(k + h) - value(k - h)) / (2 * h);
+      g[1] = -(m * k) / rate + s;
+      return value(k);
+    };
+    const direct = fitLogParameters({ names: ["k", "rate"], negLogLikelihood: nll, starts: [[1, 1]], n });
+    const warm = fitLogParameters({
+      names: ["k", "rate"],
+      negLogLikelihood: nll,
+      negLogLikelihoodWithGradient: gradientOf(n, sum, sumLog),
+      subsample: { negLogLikelihoodWithGradient: gradientOf(half.length, halfSum, halfLog), n: half.length },
+      starts: [[1, 1]],
+      n,
+    });
+    expect(warm.converged).toBe(true);
+    expect(warm.params.k).toBeCloseTo(direct.params.k, 5);
+    expect(warm.params.rate).toBeCloseTo(direct.params.rate, 5);
+    expect(warm.standardErrors.k).toBeCloseTo(direct.standardErrors.k, 3);
+  });
+});
