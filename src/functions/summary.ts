@@ -67,11 +67,12 @@ export function readParallelColumns(columns: readonly ColumnArgument[]): CellCol
   const longest = filled.indexOf(rows);
   read.forEach((column, k) => {
     if (column.length < rows) {
-      throw valueError("args.lengthMismatch", {
+      throw valueError("summary.lengthMismatch", {
         arg: columns[k].arg,
-        found: filled[k],
+        found: column.length,
         other: columns[longest].arg,
         expected: rows,
+        row: column.length + 1,
       });
     }
   });

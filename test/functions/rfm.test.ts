@@ -79,7 +79,9 @@ describe("CUST.RFM", () => {
   test("columns of different lengths: #VALUE!", () => {
     const error = excelError(() => rfm(col(1, 2, 3), col(1, 2), col(1, 2, 3)));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("frequency has 2 values but recency has 3; the columns must have the same length.");
+    expect(error.message).toBe(
+      "frequency has 2 rows but recency has 3: frequency is missing row 3 onwards; give columns of the same length.",
+    );
   });
   test.each([1, 11, 2.5])("bins %p: #NUM!", (bins) => {
     const error = excelError(() => rfm(recency, frequency, monetary, bins));
@@ -195,6 +197,35 @@ describe("CUST.RFMSEGMENT", () => {
   test("an unknown language: #VALUE!", () => {
     expect(excelError(() => rfmsegment([[5]], [[5]], null as never, "de")).message).toBe(
       'language must be "en" (English) or "fr" (French); it is "de".',
+    );
+  });
+});
+
+describe("CUST.RFM then CUST.RFMSEGMENT", () => {
+  test("every scored row gets exactly one segment, and segment counts add up to the scored rows", () => {
+    const row = fc.tuple(
+      fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.double({ min: 1, max: 500, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 120 }), (rows) => {
+        const scores = rfm(
+          rows.map((r) => [r[0]]),
+          rows.map((r) => [r[1]]),
+          rows.map((r) => [r[2]]),
+        );
+        const names = rfmsegment(
+          scores.map((s) => [s[0]]),
+          scores.map((s) => [s[1]]),
+        );
+        const scored = scores.filter((s) => s[0] !== "" && s[1] !== "").length;
+        const counts = new Map<unknown, number>();
+        names.forEach(([name]) => name !== "" && counts.set(name, (counts.get(name) ?? 0) + 1));
+        expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(scored);
+        // trailing rows with a blank recency are dropped only when every column is blank, so rows stay aligned
+        expect(scores).toHaveLength(rows.length);
+      }),
     );
   });
 });

@@ -83,7 +83,9 @@ describe("CUST.SUMMARY", () => {
   test("columns of different lengths: #VALUE! naming both", () => {
     const error = excelError(() => summary(ids, dates.slice(0, 3), amounts));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("dates has 3 values but customer_ids has 5; the columns must have the same length.");
+    expect(error.message).toBe(
+      "dates has 3 rows but customer_ids has 5: dates is missing row 4 onwards; give columns of the same length.",
+    );
   });
   test("a blank id, a blank amount and a text amount name their rows", () => {
     expect(excelError(() => summary(col("a", null, "b"), col(1, 2, 3), col(1, 2, 3))).message).toBe(

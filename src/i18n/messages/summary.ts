@@ -1,6 +1,8 @@
 /** Messages of the summary area (CUST.SUMMARY and the transaction engine). French must have exactly the same keys. */
 export const en = {
   "summary.empty": "The transaction log is empty: give customer_ids, dates and amounts with at least one row.",
+  "summary.lengthMismatch":
+    "{arg} has {found} rows but {other} has {expected}: {arg} is missing row {row} onwards; give columns of the same length.",
   "summary.blankId": "customer_ids row {row} is blank: every transaction needs a customer id.",
   "summary.blankDate": "dates row {row} is blank: every transaction needs a date.",
   "summary.dateText":
@@ -36,6 +38,8 @@ export const en = {
 export const fr: { readonly [K in keyof typeof en]: string } = {
   "summary.empty":
     "Le journal des transactions est vide : donnez customer_ids, dates et amounts avec au moins une ligne.",
+  "summary.lengthMismatch":
+    "{arg} a {found} lignes mais {other} en a {expected} : il manque à {arg} la ligne {row} et les suivantes ; donnez des colonnes de même longueur.",
   "summary.blankId": "customer_ids est vide à la ligne {row} : chaque transaction doit avoir un identifiant client.",
   "summary.blankDate": "dates est vide à la ligne {row} : chaque transaction doit avoir une date.",
   "summary.dateText":
