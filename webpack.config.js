@@ -84,6 +84,7 @@ module.exports = async (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -97,8 +97,8 @@ function readRowNumber(cell: unknown, arg: string, row: number): number {
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
  * @param recency Time from each customer's first to last purchase (t_x), in time_unit.
- * @param age Time from each customer's first purchase to the end of the data (T), in time_unit.
- * @param time_unit The unit of recency and age: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
+ * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
+ * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
  * @param [months] Horizon in months. Default 12.
  * @param [discount_rate] Discount rate per month (1% or 0.01); each month's margin is divided by (1 + rate)^month. Default 0.
@@ -110,7 +110,7 @@ export function pclv(
   spend: unknown[][],
   frequency: unknown[][],
   recency: unknown[][],
-  age: unknown[][],
+  T: unknown[][],
   time_unit: unknown,
   monetary?: unknown[][],
   months?: unknown,
@@ -139,7 +139,7 @@ export function pclv(
     const inputs: RowInput[] = [
       { arg: "frequency", grid: toGrid(frequency) },
       { arg: "recency", grid: toGrid(recency) },
-      { arg: "age", grid: toGrid(age) },
+      { arg: "T", grid: toGrid(T) },
       { arg: gg ? "monetary" : "spend", grid: toGrid(gg ? monetary : spend) },
     ];
     const columns = inputs.filter(({ grid }) => grid.length !== 1 || grid[0]?.length !== 1);
@@ -161,7 +161,7 @@ export function pclv(
     const valid: number[] = [];
     const x: number[] = [];
     const tx: number[] = [];
-    const T: number[] = [];
+    const ages: number[] = [];
     const spendPerPurchase: number[] = [];
     for (let r = 0; r < lastRow; r++) {
       out.push([BLANK]);
@@ -182,13 +182,13 @@ export function pclv(
         valid.push(r);
         x.push(f);
         tx.push(rec);
-        T.push(a);
+        ages.push(a);
         spendPerPurchase.push(s);
       } catch (error) {
         out[r][0] = toExcelError(error, locale);
       }
     }
-    const values = predictiveClvColumn(predictor, x, tx, T, spendPerPurchase, options);
+    const values = predictiveClvColumn(predictor, x, tx, ages, spendPerPurchase, options);
     values.forEach((value, k) => {
       out[valid[k]][0] = typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale);
     });
@@ -207,7 +207,7 @@ function checkHistory(frequency: number, recency: number, age: number, row: numb
   if (!Number.isInteger(frequency)) throw valueError("args.notIntegerAt", { arg: "frequency", row, found: frequency });
   if (frequency < 0) throw valueError("args.negativeAt", { arg: "frequency", row, found: frequency });
   if (recency < 0) throw valueError("args.negativeAt", { arg: "recency", row, found: recency });
-  if (age < 0) throw valueError("args.negativeAt", { arg: "age", row, found: age });
+  if (age < 0) throw valueError("args.negativeAt", { arg: "T", row, found: age });
   if (recency > age) throw valueError("valuemodels.recencyAfterAge", { row, recency, age });
 }
 

@@ -133,7 +133,7 @@ describe("CUST.PCLV", () => {
       [[38], [38], [38], [38], [38]],
       "weeks",
     );
-    expect(cellError(out[0][0]).message).toMatch(/row 1 has recency 40 but age 38/);
+    expect(cellError(out[0][0]).message).toMatch(/row 1 has recency 40 but T 38/);
     expect(cellError(out[1][0]).message).toMatch(/recency cannot be negative, but row 2/);
     expect(cellError(out[2][0]).message).toMatch(/whole numbers, but row 3 holds 1.5/);
     expect(cellError(out[3][0]).code).toBe("#NUM!");
@@ -172,7 +172,7 @@ describe("CUST.PCLV", () => {
 
   test("columns of different lengths are named; trailing blank rows are dropped", () => {
     expect(excelError(() => pclv(bgnbdTable, [[40]], [[2], [1]], [[3]], [[9], [9], [9]], "weeks")).message).toMatch(
-      /age has 3 values but frequency has 2/,
+      /T has 3 values but frequency has 2/,
     );
     expect(pclv(bgnbdTable, [[40]], [[2], [null]], [[3], [null]], [[9], [null]], "weeks")).toHaveLength(1);
   });

@@ -50,7 +50,7 @@ export const en = {
   "valuemodels.spendRequired":
     "monetary is blank for a customer with repeat purchases: give the average spend of their repeat purchases.",
   "valuemodels.recencyAfterAge":
-    "recency cannot exceed age (T): row {row} has recency {recency} but age {age}. Check that the columns are not swapped.",
+    "recency cannot exceed T: row {row} has recency {recency} but T {age}. Check that the columns are not swapped.",
   "valuemodels.clv.timeUnitRequired":
     'time_unit is required: say whether recency and age are in "days", "weeks" or "months", the unit the purchase model was fitted in.',
   "valuemodels.clv.modelUnavailable": "This version cannot predict with the {model} model yet.",
@@ -115,7 +115,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "valuemodels.spendRequired":
     "monetary est vide pour un client qui a racheté : donnez le panier moyen de ses rachats.",
   "valuemodels.recencyAfterAge":
-    "recency ne peut pas dépasser age (T) : la ligne {row} a recency {recency} mais age {age}. Vérifiez que les colonnes ne sont pas inversées.",
+    "recency ne peut pas dépasser T : la ligne {row} a recency {recency} mais T {age}. Vérifiez que les colonnes ne sont pas inversées.",
   "valuemodels.clv.timeUnitRequired":
     "time_unit est obligatoire : indiquez si recency et age sont en « days », « weeks » ou « months » (jours, semaines ou mois), l'unité dans laquelle le modèle d'achat a été ajusté.",
   "valuemodels.clv.modelUnavailable": "Cette version ne sait pas encore prédire avec le modèle {model}.",
