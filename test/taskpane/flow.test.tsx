@@ -202,7 +202,7 @@ describe("data problems", () => {
     act(() => workbook.selectTable(table.id));
     await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
     expect(await screen.findByText(/appear more than once in "Customer ID"/)).toBeInTheDocument();
-    expect(screen.getByText(/first: "C002" at row 5/)).toBeInTheDocument();
+    expect(screen.getByText(/first: "C002" at row 5\)\. .* Cells: row 5/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: t("pane.preview.button") })).toBeDisabled();
   });
 

@@ -17,8 +17,7 @@ export function IssueList({ issues, warningTitle }: { issues: TableIssue[]; warn
             {list.map((issue, i) => (
               <li key={`${issue.key}-${i}`}>
                 {t(issue.key, issue.params)}
-                {/* The message already names the first cell; list them when there are more. */}
-                {issue.cells.length > 1 && <> {t("pane.issues.cells", { cells: issue.cells.join(", ") })}</>}
+                {issue.cells.length > 0 && <> {t("pane.issues.cells", { cells: issue.cells.join(", ") })}</>}
               </li>
             ))}
           </ul>
