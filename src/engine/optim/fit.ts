@@ -88,6 +88,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
       maxIterations: spec.maxIterations ?? 200,
       gradientTolerance: spec.gradientTolerance ?? 1e-9,
       initialInverseHessian: warm,
+      fallback: false,
     });
     iterations += polished.iterations;
     best = polished;

@@ -14,6 +14,8 @@ export interface MinimizeOptions {
   gradientTolerance?: number;
   /** A starting inverse-Hessian approximation (n×n, row-major), e.g. from a fit on a subsample. */
   initialInverseHessian?: Float64Array;
+  /** Fall back to Nelder–Mead when BFGS fails. Default true. */
+  fallback?: boolean;
 }
 
 export interface MinimizeResult {
@@ -134,7 +136,7 @@ function wolfeLineSearch(
   const zoom = (loIn: LinePoint, hiIn: LinePoint): LineSearchResult => {
     let lo = loIn;
     let hi = hiIn;
-    for (let k = 0; k < 40; k++) {
+    for (let k = 0; k < 25; k++) {
       const alpha = Number.isFinite(hi.value) ? cubicStep(lo, hi) : (lo.alpha + hi.alpha) / 2;
       const point = evaluate(alpha);
       if (!Number.isFinite(point.value) || point.value > value + C1 * alpha * slope0 || point.value >= lo.value) {
@@ -228,6 +230,10 @@ function bfgs(
     const norm = Math.sqrt(dot(direction, direction));
     const initial = (iteration === 0 && !warm) || norm > 10 ? Math.min(1, 1 / norm) : 1;
     let step = wolfeLineSearch(objective, gradient, x, value, grad, direction, initial);
+    if (!step.ok && nearlyStationary(grad, value, tolerance)) {
+      // Rounding, not a bad direction: the point is a minimum to the precision the objective allows.
+      return { x, value, converged: true, iterations: iteration, message: "line search failed", failed: false };
+    }
     if (!step.ok) {
       resetH();
       for (let i = 0; i < n; i++) direction[i] = -grad[i];
@@ -392,7 +398,7 @@ export function minimize(
   const gradient = options.gradient ?? centralDifferenceGradient(objective);
   const start = Float64Array.from(x0);
   const first = bfgs(objective, gradient, start, maxIterations, tolerance, options.initialInverseHessian);
-  if (first.converged) return stripFailed(first);
+  if (first.converged || options.fallback === false) return stripFailed(first);
 
   const from = Number.isFinite(first.value) ? first.x : start;
   const simplex = nelderMead(objective, from, { maxIterations: 200 * start.length + maxIterations });
