@@ -36,7 +36,8 @@ export function compressHistories(
   weights?: ArrayLike<number>,
 ): CompressedHistories {
   const n = frequency.length;
-  const index = new Map<string, number>();
+  // Nested maps on numbers: much faster than string keys for 10⁵–10⁶ rows.
+  const index = new Map<number, Map<number, Map<number, number>>>();
   const x: number[] = [];
   const tx: number[] = [];
   const T: number[] = [];
@@ -49,10 +50,13 @@ export function compressHistories(
     checkHistory(frequency[i], recency[i], age[i], i + 1);
     if (weight === 0) continue;
     total += weight;
-    const key = `${frequency[i]}|${recency[i]}|${age[i]}`;
-    const at = index.get(key);
+    let byRecency = index.get(frequency[i]);
+    if (!byRecency) index.set(frequency[i], (byRecency = new Map()));
+    let byAge = byRecency.get(recency[i]);
+    if (!byAge) byRecency.set(recency[i], (byAge = new Map()));
+    const at = byAge.get(age[i]);
     if (at === undefined) {
-      index.set(key, x.length);
+      byAge.set(age[i], x.length);
       x.push(frequency[i]);
       tx.push(recency[i]);
       T.push(age[i]);
