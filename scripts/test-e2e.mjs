@@ -2,7 +2,7 @@
 // static server of its own on 127.0.0.1 (a free port), and runs the browser tests (test/e2e/*.e2e.ts,
 // node:test through tsx) against Debian's Chromium driven by playwright-core. Every request the browser
 // makes is recorded; any that leaves the machine fails the run.
-// Options: --no-build, --json <file> (writes {"passed": N, "failed": N} for CI), a name filter (--grep <text>),
+// Options: --no-build (serve the existing dist/), --dist <dir> (serve that build), --json <file> (writes {"passed": N, "failed": N} for CI), a name filter (--grep <text>),
 // --docs-images (after a clean run, copy the best screenshots to docs/images/ for the README).
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium).
 import { spawn } from "node:child_process";
@@ -21,7 +21,6 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
-const dist = join(root, "dist");
 const args = process.argv.slice(2);
 const option = (name) => {
   const index = args.indexOf(name);
@@ -36,7 +35,10 @@ function run(command, commandArgs, env = {}) {
   });
 }
 
+let work = null;
+
 function finish(passed, failed, message) {
+  if (work) rmSync(work, { recursive: true, force: true });
   if (message) console.error(message);
   const json = option("--json");
   if (json) writeFileSync(json, JSON.stringify({ passed, failed }));
@@ -53,17 +55,26 @@ if (!existsSync(chromium)) {
   );
 }
 
-if (!args.includes("--no-build")) {
+// The tests build into a directory of their own, so a build running beside them cannot change what they serve.
+work = mkdtempSync(join(tmpdir(), "cv-e2e-"));
+const dist = option("--dist")
+  ? resolve(option("--dist"))
+  : args.includes("--no-build")
+    ? join(root, "dist")
+    : join(work, "dist");
+if (!args.includes("--no-build") && !option("--dist")) {
   console.log("==> building (webpack --mode development)");
   const code = await run(process.execPath, [
     join(root, "node_modules/webpack/bin/webpack.js"),
     "--mode",
     "development",
+    "--output-path",
+    dist,
   ]);
   if (code !== 0) finish(0, 1, `The development build failed (exit ${code}).`);
 }
 for (const file of ["workbench.html", "taskpane.html", "functions.json", "workbench.js", "taskpane.js"]) {
-  if (!existsSync(join(dist, file))) finish(0, 1, `dist/${file} is missing: build with npm run build:dev first.`);
+  if (!existsSync(join(dist, file))) finish(0, 1, `${dist}/${file} is missing: build with npm run build:dev first.`);
 }
 
 const TYPES = {
@@ -96,7 +107,6 @@ await new Promise((resolvePromise) => server.listen(0, "127.0.0.1", resolvePromi
 const baseUrl = `http://127.0.0.1:${server.address().port}/`;
 console.log(`==> serving dist/ at ${baseUrl}`);
 
-const work = mkdtempSync(join(tmpdir(), "cv-e2e-"));
 const requestLog = join(work, "requests.log");
 const tap = join(work, "results.tap");
 const screenshots = join(root, "screenshots");
@@ -144,7 +154,6 @@ if (requests.length === 0) {
   passed++;
   console.log(`✔ all ${requests.length} browser requests stayed on localhost`);
 }
-rmSync(work, { recursive: true, force: true });
 
 // --docs-images: after a clean run, refresh the README's screenshots from this run's.
 const DOCS_IMAGES = {

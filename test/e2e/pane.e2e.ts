@@ -12,6 +12,7 @@ import { suggestMapping } from "../../src/engine/segmentation/mapping";
 import { segmentTable } from "../../src/engine/segmentation/segment";
 import { validateTable } from "../../src/engine/segmentation/validate";
 import type { SegmentationMethod } from "../../src/engine/segmentation/types";
+import { PLANTED_PROBLEMS } from "../../src/workbench/sample-data";
 import { datasetTable } from "../../src/workbench/session";
 import type { DatasetId } from "../../src/workbench/settings";
 import {
@@ -211,6 +212,33 @@ describe("task pane in the workbench", () => {
     await expectAccessible(pane, "after remove");
   });
 
+  it("segments the transaction log through its per-customer summary, with the engine's counts", async () => {
+    const { page, pane } = await open("?dataset=transactions");
+    const want = expected("transactions", "en");
+    assert.equal(want.shape, "transactions");
+    assert.ok(want.result, "the engine refused the transaction log");
+    await startSegmenting(pane, "en");
+    await pane.getByRole("button", { name: t("pane.preview.button") }).click();
+    const customers = want.result.preview.reduce((sum, segment) => sum + segment.customers, 0);
+    const shown = await previewRows(pane, "en", customers);
+    assert.deepEqual(
+      shown,
+      want.result.preview.map((segment) => [
+        t(segment.labelKey, segment.labelParams),
+        formatNumber(segment.customers, "en"),
+      ]),
+    );
+    await pane.getByRole("button", { name: t("pane.apply.button") }).click();
+    await pane.getByText(/^Done:/).waitFor();
+    const sheets = await sheetNames(page);
+    assert.ok(sheets.includes(t("segmentation.sheet.name")), `sheets: ${sheets.join(", ")}`);
+    if (want.result.customerSheet) {
+      assert.ok(sheets.includes(want.result.customerSheet.name), `no ${want.result.customerSheet.name} sheet`);
+      assert.deepEqual(await sheetValues(page, want.result.customerSheet.name), want.result.customerSheet.rows);
+    }
+    await expectAccessible(pane, "after apply (transactions)");
+  });
+
   it("loads in the dark theme", async () => {
     const { page, pane } = await open("?theme=dark");
     await pane.getByRole("heading", { name: t("pane.step.table") }).waitFor();
@@ -251,14 +279,16 @@ describe("task pane in the workbench", () => {
     const want = expected("badCells", "en");
     const errors = want.issues.filter((issue) => issue.severity === "error");
     assert.ok(errors.length > 0, "the engine found nothing wrong in the bad-cells table");
-    for (const issue of errors) {
-      await pane.getByText(t(issue.key, issue.params), { exact: false }).first().waitFor();
-      if (issue.cells.length > 0) {
-        await pane
-          .getByText(t("pane.issues.cells", { cells: issue.cells.join(", ") }))
-          .first()
-          .waitFor();
-      }
+    // Each message names its column and first bad row (the planted problems).
+    for (const issue of errors) await pane.getByText(t(issue.key, issue.params)).first().waitFor();
+    for (const problem of PLANTED_PROBLEMS) {
+      assert.ok(
+        errors.some((issue) => {
+          const text = t(issue.key, issue.params);
+          return text.includes(problem.header) && text.includes(`row ${problem.row}`);
+        }),
+        `no message names ${problem.header} row ${problem.row}`,
+      );
     }
     assert.equal(await pane.getByRole("button", { name: t("pane.preview.button") }).isDisabled(), true);
     await pane.getByText(t(errors[0].key, errors[0].params), { exact: false }).first().scrollIntoViewIfNeeded();

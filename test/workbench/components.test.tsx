@@ -45,6 +45,18 @@ describe("SheetGrid", () => {
     expect(screen.getByTestId("grid-rows")).toHaveTextContent("201–250 of 250");
     expect(screen.getByRole("button", { name: t("workbench.grid.next") })).toBeDisabled();
   });
+
+  it("selects the clicked cell in sheet coordinates (row 0 is the header row)", () => {
+    const onSelect = jest.fn();
+    renderUi(<SheetGrid view={view(3)} locale="en" selected={{ row: 2, col: 1 }} onSelect={onSelect} />);
+    const grid = screen.getByRole("region", { name: t("workbench.grid.label", { sheet: "Customers" }) });
+    fireEvent.click(within(grid).getByRole("columnheader", { name: "Segment" }));
+    expect(onSelect).toHaveBeenLastCalledWith(0, 2);
+    const cell = within(grid).getByText("1.50");
+    fireEvent.click(cell);
+    expect(onSelect).toHaveBeenLastCalledWith(2, 1);
+    expect(cell.className).not.toBe(within(grid).getByText("3.00").className);
+  });
 });
 
 describe("chartBars", () => {

@@ -48,6 +48,7 @@ const useStyles = makeStyles({
     textAlign: "right",
   },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "1px 6px", whiteSpace: "nowrap" },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   number: { textAlign: "right" },
   pager: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
@@ -55,9 +56,13 @@ const useStyles = makeStyles({
 export interface SheetGridProps {
   view: SheetView;
   locale: Locale;
+  /** The selected cell (0-based sheet row, row 0 being the header row), if it is on this sheet. */
+  selected?: { row: number; col: number } | null;
+  /** A click on a cell selects it, as in Excel (the pane follows the selection). */
+  onSelect?: (row: number, col: number) => void;
 }
 
-export function SheetGrid({ view, locale }: SheetGridProps) {
+export function SheetGrid({ view, locale, selected, onSelect }: SheetGridProps) {
   const styles = useStyles();
   const [page, setPage] = useState(0);
   const total = view.rows.length;
@@ -119,7 +124,12 @@ export function SheetGrid({ view, locale }: SheetGridProps) {
                 <th
                   key={c}
                   scope="col"
-                  className={own.has(c) ? `${styles.header} ${styles.ours}` : styles.header}
+                  className={[
+                    styles.header,
+                    own.has(c) ? styles.ours : "",
+                    selected?.row === 0 && selected.col === c ? styles.selected : "",
+                  ].join(" ")}
+                  onClick={onSelect ? () => onSelect(0, c) : undefined}
                   title={own.has(c) ? t("workbench.grid.ours", {}, locale) : undefined}
                   data-own={own.has(c) ? "true" : undefined}
                 >
@@ -140,7 +150,12 @@ export function SheetGrid({ view, locale }: SheetGridProps) {
                   return (
                     <td
                       key={c}
-                      className={typeof value === "number" ? `${styles.cell} ${styles.number}` : styles.cell}
+                      className={[
+                        styles.cell,
+                        typeof value === "number" ? styles.number : "",
+                        selected?.row === from + r + 1 && selected.col === c ? styles.selected : "",
+                      ].join(" ")}
+                      onClick={onSelect ? () => onSelect(from + r + 1, c) : undefined}
                       style={fill ? { backgroundColor: fill, color: textColorOn(fill) } : undefined}
                       data-fill={fill ?? undefined}
                     >

@@ -170,6 +170,7 @@ export function WorkbenchApp({ initial }: { initial: WorkbenchSettings }) {
     [session, shownTab, version],
   );
   const lookup = useMemo(() => registeredFunctions(window), []);
+  const selection = useMemo(() => session.workbook.getSelection(), [session, version]);
 
   return (
     <FluentProvider theme={settings.theme === "dark" ? webDarkTheme : webLightTheme} lang={locale}>
@@ -214,7 +215,12 @@ export function WorkbenchApp({ initial }: { initial: WorkbenchSettings }) {
               ) : shownTab.startsWith("chart:") && view?.chart ? (
                 <ChartView chart={view.chart} fills={view.fills[0]} locale={locale} />
               ) : view ? (
-                <SheetGrid view={view} locale={locale} />
+                <SheetGrid
+                  view={view}
+                  locale={locale}
+                  selected={selection?.sheet.toLowerCase() === view.name.toLowerCase() ? selection : null}
+                  onSelect={(row, col) => session.workbook.select({ sheet: view.name, row, col })}
+                />
               ) : null}
             </div>
           </section>
