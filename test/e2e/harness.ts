@@ -122,12 +122,17 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core (injected from node_modules, never fetched) in a frame; returns serious and critical violations. */
-export async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
+export async function seriousViolations(frame: Frame, options: { skipFrames?: boolean } = {}): Promise<AxeViolation[]> {
   const loaded = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await frame.addScriptTag({ content: axeSource });
-  const violations = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, { resultTypes: ["violations"] })) as {
+  const violations = await frame.evaluate(async (skipFrames) => {
+    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<unknown> } }).axe;
+    // Fluent's Tabster puts invisible focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) around
+    // roving-focus groups such as TabList; they hand focus on at once and are not content, so they are left out.
+    // The workbench scan also leaves the pane's frame to the pane's own scans.
+    const exclude = [["[data-tabster-dummy]"], ...(skipFrames ? [["iframe"]] : [])];
+    const context = { exclude };
+    const result = (await axe.run(context, { resultTypes: ["violations"], iframes: !skipFrames })) as {
       violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
     };
     return result.violations.map((violation) => ({
@@ -136,7 +141,7 @@ export async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(" ")),
     }));
-  });
+  }, options.skipFrames ?? false);
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }
 

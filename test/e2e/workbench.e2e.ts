@@ -9,7 +9,15 @@ import { customerEquity, simpleLifetimeValue } from "../../src/engine/metrics/li
 import { clv } from "../../src/functions/metrics";
 import { installCustomFunctionsShim } from "../../src/functions/runtime-shim";
 import { CUSTOMER_HEADERS, customerTable, simulateBusiness } from "../../src/workbench/sample-data";
-import { BrowserSession, isLocalUrl, launch, openWorkbench, screenshot } from "./harness";
+import {
+  BrowserSession,
+  describeViolations,
+  isLocalUrl,
+  launch,
+  openWorkbench,
+  screenshot,
+  seriousViolations,
+} from "./harness";
 
 const customers = customerTable(simulateBusiness());
 installCustomFunctionsShim(globalThis);
@@ -88,6 +96,16 @@ describe("workbench", () => {
     assert.equal(await error.getAttribute("data-error"), expected.code);
     assert.equal(await error.locator(".fui-MessageBarBody").textContent(), `${expected.code}${expected.message}`);
     assert.match(expected.message, /basket/);
+  });
+
+  it("is accessible itself: grid, toolbar and gallery", async () => {
+    await page.getByRole("tab", { name: "Customers", exact: true }).click();
+    await page.locator('table[data-sheet="Customers"]').waitFor();
+    const onGrid = await seriousViolations(page.mainFrame(), { skipFrames: true });
+    assert.equal(onGrid.length, 0, describeViolations(onGrid));
+    await evaluateInGallery("LIFESPAN", { churn_rate: "25%" });
+    const onGallery = await seriousViolations(page.mainFrame(), { skipFrames: true });
+    assert.equal(onGallery.length, 0, describeViolations(onGallery));
   });
 
   it("made no request outside localhost", () => {
