@@ -35,8 +35,37 @@ test("with a workbook in French and dark theme: the pane in French, following th
   const workbook = new MemoryWorkbook({ host: { displayLanguage: "fr-CA", theme: "dark" } });
   const table = workbook.addTable({ name: "Ventes", sheet: "Feuil1", headers: ["Client", "Montant"], rows: [["A", 1]] });
   workbook.selectTable(table.id);
-  jest.doMock("../../src/excel/resolve-workbook", () => ({ resolveWorkbook: () => workbook }));
+  jest.doMock("../../src/excel/resolve-workbook", () => ({ resolveWorkbook: () => workbook, workbenchWorkbook: () => null }));
   await act(async () => loadPage(null));
   expect(await screen.findByText(/Ventes sur la feuille Feuil1/)).toBeInTheDocument();
   expect(screen.getByLabelText(t("pane.language.label", {}, "fr"))).toHaveValue("fr");
+});
+
+test("without office.js at all, the page still renders the 'open in Excel' state", async () => {
+  document.body.innerHTML = '<div id="container"></div>';
+  await act(async () => {
+    jest.isolateModules(() => {
+      require("../../src/taskpane/index");
+    });
+  });
+  expect(await screen.findByText(t("pane.openInExcel.title"))).toBeInTheDocument();
+});
+
+test("inside the workbench the pane renders from the parent's workbook without waiting for Office", async () => {
+  const workbook = new MemoryWorkbook();
+  const table = workbook.addTable({ name: "Clients", sheet: "Data", headers: ["Client", "CA"], rows: [["A", 1]] });
+  workbook.selectTable(table.id);
+  jest.doMock("../../src/excel/resolve-workbook", () => ({
+    resolveWorkbook: () => null,
+    workbenchWorkbook: () => workbook,
+  }));
+  // An Office whose onReady never answers, as office.js in a frame outside Office can do.
+  (globalThis as unknown as { Office: unknown }).Office = { onReady: () => new Promise(() => undefined) };
+  document.body.innerHTML = '<div id="container"></div>';
+  await act(async () => {
+    jest.isolateModules(() => {
+      require("../../src/taskpane/index");
+    });
+  });
+  expect(await screen.findByText(/Clients on sheet Data/)).toBeInTheDocument();
 });
