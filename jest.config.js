@@ -1,6 +1,6 @@
 /* Unit and UI tests. The reference tests (../shared/reference) run from jest.reference.config.js. */
 const shared = {
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: {
     // office-addin-mock pulls ESM-only packages through office-addin-manifest; jest cannot load them.
     "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.js",
