@@ -72,7 +72,11 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
           />
         )}
         {flow.notices.map((notice, i) => (
-          <MessageBar key={`${notice.key}-${i}`} intent={notice.key === "pane.apply.renamed" ? "warning" : "success"}>
+          <MessageBar
+            key={`${notice.key}-${i}`}
+            intent={notice.key === "pane.apply.renamed" ? "warning" : "success"}
+            layout="multiline"
+          >
             <MessageBarBody>{t(notice.key, notice.params)}</MessageBarBody>
           </MessageBar>
         ))}
