@@ -123,6 +123,13 @@ export interface AxeViolation {
 
 /** Runs axe-core (injected from node_modules, never fetched) in a frame; returns serious and critical violations. */
 export async function seriousViolations(frame: Frame, options: { skipFrames?: boolean } = {}): Promise<AxeViolation[]> {
+  // Colour contrast is measured on what is painted: no hover state, no fade-in half done.
+  await frame.page().mouse.move(0, 0);
+  await frame
+    .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"), null, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
   const loaded = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await frame.addScriptTag({ content: axeSource });
   const violations = await frame.evaluate(async (skipFrames) => {
@@ -133,13 +140,13 @@ export async function seriousViolations(frame: Frame, options: { skipFrames?: bo
     const exclude = [["[data-tabster-dummy]"], ...(skipFrames ? [["iframe"]] : [])];
     const context = { exclude };
     const result = (await axe.run(context, { resultTypes: ["violations"], iframes: !skipFrames })) as {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[];
     };
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
+      targets: violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 160)}`),
     }));
   }, options.skipFrames ?? false);
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
