@@ -13,7 +13,11 @@ export interface BenchResult {
   peakRssMiB: number;
 }
 
-export function bench(name: string, body: () => unknown, options: { runs?: number; targetMs?: number } = {}): BenchResult {
+export function bench(
+  name: string,
+  body: () => unknown,
+  options: { runs?: number; targetMs?: number } = {},
+): BenchResult {
   const runs = options.runs ?? 5;
   body(); // warm-up: JIT and caches
   const times: number[] = [];
@@ -31,9 +35,12 @@ export function bench(name: string, body: () => unknown, options: { runs?: numbe
     targetMs: options.targetMs,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
   };
-  const target = options.targetMs === undefined ? "" : `  target ≤ ${options.targetMs} ms ${result.medianMs <= options.targetMs ? "(met)" : "(MISSED)"}`;
+  const target =
+    options.targetMs === undefined
+      ? ""
+      : `  target ≤ ${options.targetMs} ms ${result.medianMs <= options.targetMs ? "(met)" : "(MISSED)"}`;
   console.log(
-    `${name.padEnd(58)} median ${result.medianMs.toFixed(1).padStart(9)} ms  best ${result.bestMs.toFixed(1).padStart(9)} ms  peak RSS ${result.peakRssMiB.toFixed(0)} MiB${target}`
+    `${name.padEnd(58)} median ${result.medianMs.toFixed(1).padStart(9)} ms  best ${result.bestMs.toFixed(1).padStart(9)} ms  peak RSS ${result.peakRssMiB.toFixed(0)} MiB${target}`,
   );
   return result;
 }
