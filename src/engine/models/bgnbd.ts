@@ -35,9 +35,81 @@ export function bgnbdLogLikelihood(
 }
 
 /**
- * −log L over compressed histories and, when `gradient` is given, its gradient in (r, α, a, b).
- * Terms depending on x alone are computed once per distinct x. `modified` gives MBG/NBD (Batislam et
- * al. 2007), where the customer may also leave right after the first purchase.
+ * Compressed histories arranged for repeated likelihood evaluations. Only the distinct times, the distinct
+ * frequencies and the rows with a repeat purchase (all rows for MBG/NBD) cost work per evaluation:
+ * −(r+x) log(α+T) is summed per distinct T, and the terms in x alone per distinct x.
+ */
+export interface BgnbdData {
+  modified: boolean;
+  groups: ReturnType<typeof frequencyGroups>;
+  /** Distinct values of T and t_x together. */
+  times: Float64Array;
+  /** Per distinct time: Σ w and Σ w·x over the histories whose T it is. */
+  ageWeight: Float64Array;
+  ageFrequencyWeight: Float64Array;
+  /** The histories with a purchase term: their x group, T and t_x (indices into times), and weight. */
+  rowGroup: Uint32Array;
+  rowAge: Uint32Array;
+  rowRecency: Uint32Array;
+  rowWeight: Float64Array;
+  rowFrequency: Float64Array;
+}
+
+export function prepareBgnbdData(data: CompressedHistories, modified = false): BgnbdData {
+  const groups = frequencyGroups(data);
+  const timeIndex = new Map<number, number>();
+  const times: number[] = [];
+  const indexOf = (v: number) => {
+    let at = timeIndex.get(v);
+    if (at === undefined) {
+      at = times.length;
+      timeIndex.set(v, at);
+      times.push(v);
+    }
+    return at;
+  };
+  let rows = 0;
+  for (let i = 0; i < data.size; i++) if (modified || data.frequency[i] > 0) rows++;
+  const rowGroup = new Uint32Array(rows);
+  const rowAge = new Uint32Array(rows);
+  const rowRecency = new Uint32Array(rows);
+  const rowWeight = new Float64Array(rows);
+  const rowFrequency = new Float64Array(rows);
+  const ageOf = new Uint32Array(data.size);
+  for (let i = 0, j = 0; i < data.size; i++) {
+    ageOf[i] = indexOf(data.age[i]);
+    if (!(modified || data.frequency[i] > 0)) continue;
+    rowGroup[j] = groups.slot[i];
+    rowAge[j] = ageOf[i];
+    rowRecency[j] = indexOf(data.recency[i]);
+    rowWeight[j] = data.weight[i];
+    rowFrequency[j] = data.frequency[i];
+    j++;
+  }
+  const ageWeight = new Float64Array(times.length);
+  const ageFrequencyWeight = new Float64Array(times.length);
+  for (let i = 0; i < data.size; i++) {
+    ageWeight[ageOf[i]] += data.weight[i];
+    ageFrequencyWeight[ageOf[i]] += data.weight[i] * data.frequency[i];
+  }
+  return {
+    modified,
+    groups,
+    times: Float64Array.from(times),
+    ageWeight,
+    ageFrequencyWeight,
+    rowGroup,
+    rowAge,
+    rowRecency,
+    rowWeight,
+    rowFrequency,
+  };
+}
+
+/**
+ * −log L over compressed histories (FHL 2005 eq. 6 in the form of Hardie's note 027) and, when asked, its
+ * gradient and Hessian (row-major 4×4) in (r, α, a, b). `modified` gives MBG/NBD (Batislam et al. 2007),
+ * where the customer may also leave right after the first purchase.
  */
 export function bgnbdNegLogLikelihood(
   data: CompressedHistories,
@@ -46,61 +118,183 @@ export function bgnbdNegLogLikelihood(
   gradient?: Float64Array,
   modified = false,
 ): number {
-  const [r, alpha, a, b] = [params[0], params[1], params[2], params[3]];
+  const prepared = prepareBgnbdData(data, modified);
+  prepared.groups = groups;
+  return bgnbdPreparedNegLogLikelihood(prepared, params, gradient);
+}
+
+export function bgnbdPreparedNegLogLikelihood(
+  data: BgnbdData,
+  params: ArrayLike<number>,
+  gradient?: Float64Array,
+  hessian?: Float64Array,
+): number {
+  const r = params[0];
+  const alpha = params[1];
+  const a = params[2];
+  const b = params[3];
   // BG/NBD: B(a, b+x)/B(a, b) and a/(b+x−1) for x > 0; MBG/NBD: B(a, b+x+1)/B(a, b) and a/(b+x) for all x.
-  const shift = modified ? 1 : 0;
+  const shift = data.modified ? 1 : 0;
+  const { groups, times } = data;
   const k = groups.values.length;
+  const wantGradient = gradient !== undefined || hessian !== undefined;
   const logAlpha = Math.log(alpha);
   const lbetaAB = betaln(a, b);
   let total = 0;
+  // Gradient (g*) and Hessian (h**) of log L, accumulated in parts.
   let gr = 0;
   let galpha = 0;
   let ga = 0;
   let gb = 0;
-  const digR = gradient ? digamma(r) : 0;
-  const digAB = gradient ? digamma(a + b) : 0;
-  const digB = gradient ? digamma(b) : 0;
+  let hrr = 0;
+  let hralpha = 0;
+  let halphaalpha = 0;
+  let haa = 0;
+  let hab = 0;
+  let hbb = 0;
+  const digR = wantGradient ? digamma(r) : 0;
+  const digAB = wantGradient ? digamma(a + b) : 0;
+  const digB = wantGradient ? digamma(b) : 0;
+  // Per group: a / (b + x − 1 + shift).
+  const odds = new Float64Array(k);
   for (let g = 0; g < k; g++) {
     const x = groups.values[g];
     const w = groups.weight[g];
+    odds[g] = a / (b + x - 1 + shift);
     total += w * (gammaln(r + x) - gammaln(r) + r * logAlpha + betaln(a, b + x + shift) - lbetaAB);
-    if (gradient) {
+    if (wantGradient) {
       gr += w * (digamma(r + x) - digR + logAlpha);
       galpha += (w * r) / alpha;
       const digABX = digamma(a + b + x + shift);
       ga += w * (digAB - digABX);
       gb += w * (digAB + digamma(b + x + shift) - digB - digABX);
     }
-  }
-  for (let i = 0; i < data.size; i++) {
-    const x = data.frequency[i];
-    const w = data.weight[i];
-    const ageTerm = alpha + data.age[i];
-    const logAgeTerm = Math.log(ageTerm);
-    // log L = A1 + A2 − (r+x) log(α+T) + log(1 + q), q = a/(b+x−1+shift) · ((α+T)/(α+t_x))^(r+x)
-    total -= w * (r + x) * logAgeTerm;
-    if (gradient) {
-      gr -= w * logAgeTerm;
-      galpha -= (w * (r + x)) / ageTerm;
-    }
-    if (x === 0 && !modified) continue;
-    const recencyTerm = alpha + data.recency[i];
-    const logRatio = logAgeTerm - Math.log(recencyTerm);
-    const q = (a / (b + x - 1 + shift)) * Math.exp((r + x) * logRatio);
-    total += w * Math.log1p(q);
-    if (gradient) {
-      const w4 = (w * q) / (1 + q);
-      gr += w4 * logRatio;
-      galpha += w4 * (r + x) * (1 / ageTerm - 1 / recencyTerm);
-      ga += w4 / a;
-      gb -= w4 / (b + x - 1 + shift);
+    if (hessian) {
+      // ψ'(y + n) − ψ'(y) = −Σ_{j<n} 1/(y+j)² for whole n (x is a whole number).
+      const n = x + shift;
+      let dr = 0;
+      let dab = 0;
+      let db = 0;
+      for (let j = 0; j < n; j++) {
+        if (j < x) dr -= 1 / ((r + j) * (r + j));
+        dab -= 1 / ((a + b + j) * (a + b + j));
+        db -= 1 / ((b + j) * (b + j));
+      }
+      hrr += w * dr;
+      hralpha += w / alpha;
+      halphaalpha -= (w * r) / (alpha * alpha);
+      haa -= w * dab;
+      hab -= w * dab;
+      hbb += w * (db - dab);
     }
   }
+  // log(α + t) and 1/(α + t) once per distinct time.
+  const m = times.length;
+  const logTime = new Float64Array(m);
+  const inverseTime = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const at = alpha + times[i];
+    logTime[i] = Math.log(at);
+    inverseTime[i] = 1 / at;
+    // −(r + x) log(α + T), summed per distinct T.
+    const wT = data.ageWeight[i];
+    if (wT === 0) continue;
+    const coefficient = r * wT + data.ageFrequencyWeight[i];
+    total -= coefficient * logTime[i];
+    if (wantGradient) {
+      gr -= wT * logTime[i];
+      galpha -= coefficient * inverseTime[i];
+    }
+    if (hessian) {
+      hralpha -= wT * inverseTime[i];
+      halphaalpha += coefficient * inverseTime[i] * inverseTime[i];
+    }
+  }
+  // log(1 + q), q = a/(b+x−1+shift) · ((α+T)/(α+t_x))^(r+x): the "still alive" odds of each history.
+  const { rowGroup, rowAge, rowRecency, rowWeight, rowFrequency } = data;
+  const rows = rowWeight.length;
+  let sumLog1p = 0;
+  // Σ wσ·(∂ log q), Σ wσ(1−σ)·(∂ log q)(∂ log q)ᵀ and Σ wσ·∂² log q, σ = q/(1+q).
+  let sD = 0;
+  let sKE = 0;
+  let sS = 0;
+  let sB = 0;
+  let vDD = 0;
+  let vDKE = 0;
+  let vKEKE = 0;
+  let vD = 0;
+  let vKE = 0;
+  let vV = 0;
+  let vDB = 0;
+  let vKEB = 0;
+  let vB = 0;
+  let vBB = 0;
+  let sE = 0;
+  let sKE2 = 0;
+  let sBB = 0;
+  for (let i = 0; i < rows; i++) {
+    const ti = rowAge[i];
+    const ri = rowRecency[i];
+    const g = rowGroup[i];
+    const kx = r + rowFrequency[i];
+    const d = logTime[ti] - logTime[ri];
+    const q = odds[g] * Math.exp(kx * d);
+    const w = rowWeight[i];
+    sumLog1p += w * Math.log1p(q);
+    if (!wantGradient) continue;
+    const sigma = q / (1 + q);
+    const ws = w * sigma;
+    const e = inverseTime[ti] - inverseTime[ri];
+    const ke = kx * e;
+    const invB = odds[g] / a;
+    sD += ws * d;
+    sKE += ws * ke;
+    sS += ws;
+    sB += ws * invB;
+    if (!hessian) continue;
+    const v = ws / (1 + q);
+    vDD += v * d * d;
+    vDKE += v * d * ke;
+    vKEKE += v * ke * ke;
+    vD += v * d;
+    vKE += v * ke;
+    vV += v;
+    vDB += v * d * invB;
+    vKEB += v * ke * invB;
+    vB += v * invB;
+    vBB += v * invB * invB;
+    sE += ws * e;
+    sKE2 += ws * kx * (inverseTime[ri] * inverseTime[ri] - inverseTime[ti] * inverseTime[ti]);
+    sBB += ws * invB * invB;
+  }
+  total += sumLog1p;
   if (gradient) {
-    gradient[0] = -gr;
-    gradient[1] = -galpha;
-    gradient[2] = -ga;
-    gradient[3] = -gb;
+    gradient[0] = -(gr + sD);
+    gradient[1] = -(galpha + sKE);
+    gradient[2] = -(ga + sS / a);
+    gradient[3] = -(gb - sB);
+  }
+  if (hessian) {
+    // ∂log q: (d, k·e, 1/a, −1/(b+x−1+shift)); ∂²log q: rα e, αα k·e2, aa −1/a², bb 1/(b+x−1+shift)².
+    const h = [
+      hrr + vDD,
+      hralpha + vDKE + sE,
+      vD / a,
+      -vDB,
+      halphaalpha + vKEKE + sKE2,
+      vKE / a,
+      -vKEB,
+      haa + vV / (a * a) - sS / (a * a),
+      hab - vB / a,
+      hbb + vBB + sBB,
+    ];
+    const order = [
+      [0, 1, 2, 3],
+      [1, 4, 5, 6],
+      [2, 5, 7, 8],
+      [3, 6, 8, 9],
+    ];
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) hessian[i * 4 + j] = -h[order[i][j]];
   }
   return -total;
 }
@@ -125,19 +319,18 @@ function scaledStarts(data: CompressedHistories): number[][] {
 
 export function fitBgnbd(columns: FitColumns, options: FitOptions = {}, modified = false): FittedModel {
   const data = compressFitColumns(columns);
-  const groups = frequencyGroups(data);
+  const full = prepareBgnbdData(data, modified);
   const small = data.size > SUBSAMPLE_ROWS ? everyKth(data, SUBSAMPLE_ROWS) : null;
-  const smallGroups = small ? frequencyGroups(small) : null;
+  const sub = small ? prepareBgnbdData(small, modified) : null;
   const fit = fitLogParameters({
-    subsample: small
-      ? {
-          negLogLikelihoodWithGradient: (p, g) => bgnbdNegLogLikelihood(small, smallGroups!, p, g, modified),
-          n: small.total,
-        }
-      : undefined,
+    subsample:
+      small && sub
+        ? { negLogLikelihoodWithGradient: (p, g) => bgnbdPreparedNegLogLikelihood(sub, p, g), n: small.total }
+        : undefined,
     names: ["r", "alpha", "a", "b"],
-    negLogLikelihood: (p) => bgnbdNegLogLikelihood(data, groups, p, undefined, modified),
-    negLogLikelihoodWithGradient: (p, g) => bgnbdNegLogLikelihood(data, groups, p, g, modified),
+    negLogLikelihood: (p) => bgnbdPreparedNegLogLikelihood(full, p),
+    negLogLikelihoodWithGradient: (p, g) => bgnbdPreparedNegLogLikelihood(full, p, g),
+    negLogLikelihoodWithHessian: (p, g, h) => bgnbdPreparedNegLogLikelihood(full, p, g, h),
     starts: scaledStarts(data),
     penalty: options.penalty,
     n: data.total,

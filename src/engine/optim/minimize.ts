@@ -430,3 +430,106 @@ function stripFailed(outcome: BfgsOutcome): MinimizeResult {
     message: outcome.message,
   };
 }
+
+/**
+ * Newton's method with an exact Hessian and a backtracking (Armijo) line search, for polishing a point already
+ * near the optimum (Nocedal & Wright, Alg. 3.1 with Newton directions). `failed` when the Hessian is not
+ * positive definite or no step decreases the objective away from a stationary point: the caller falls back.
+ */
+export function newton(
+  evaluate: (x: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
+  x0: ArrayLike<number>,
+  options: { maxIterations?: number; tolerance?: number } = {},
+): MinimizeResult & { failed: boolean } {
+  const n = x0.length;
+  const maxIterations = options.maxIterations ?? 50;
+  const tolerance = options.tolerance ?? 1e-9;
+  let x = Float64Array.from(x0);
+  let grad = new Float64Array(n);
+  let hess = new Float64Array(n * n);
+  let value = evaluate(x, grad, hess);
+  const trial = new Float64Array(n);
+  let trialGrad = new Float64Array(n);
+  let trialHess = new Float64Array(n * n);
+  const direction = new Float64Array(n);
+  const failed = (message: string, iterations: number) => ({
+    x,
+    value,
+    converged: false,
+    iterations,
+    message,
+    failed: true,
+  });
+  if (!Number.isFinite(value) || !allFinite(grad) || !allFinite(hess)) return failed("not finite at the start", 0);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    if (maxAbs(grad) <= tolerance) {
+      return { x, value, converged: true, iterations: iteration, message: "gradient below tolerance", failed: false };
+    }
+    if (!choleskySolve(hess, grad, direction, n)) return failed("Hessian not positive definite", iteration);
+    for (let i = 0; i < n; i++) direction[i] = -direction[i];
+    const slope = dot(grad, direction);
+    let step = 1;
+    let accepted = false;
+    let trialValue = NaN;
+    for (let k = 0; k < 30; k++) {
+      for (let i = 0; i < n; i++) trial[i] = x[i] + step * direction[i];
+      trialValue = evaluate(trial, trialGrad, trialHess);
+      if (Number.isFinite(trialValue) && trialValue <= value + C1 * step * slope && allFinite(trialGrad)) {
+        accepted = true;
+        break;
+      }
+      step /= 2;
+    }
+    if (!accepted) {
+      if (nearlyStationary(grad, value, tolerance)) {
+        return { x, value, converged: true, iterations: iteration, message: "line search failed", failed: false };
+      }
+      return failed("line search failed", iteration);
+    }
+    const decrease = value - trialValue;
+    x = Float64Array.from(trial);
+    [grad, trialGrad] = [trialGrad, grad];
+    [hess, trialHess] = [trialHess, hess];
+    value = trialValue;
+    if (decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10 && nearlyStationary(grad, value, tolerance)) {
+      // Rounding now dominates the decrease: the point is a minimum to the objective's precision.
+      const converged = maxAbs(grad) <= tolerance || nearlyStationary(grad, value, tolerance);
+      return { x, value, converged, iterations: iteration + 1, message: "no further decrease", failed: false };
+    }
+  }
+  const converged = maxAbs(grad) <= tolerance;
+  return {
+    x,
+    value,
+    converged,
+    iterations: maxIterations,
+    message: converged ? "gradient below tolerance" : "iteration limit reached",
+    failed: !converged,
+  };
+}
+
+/** Solves A·out = b for a symmetric positive-definite A (row-major n×n) by Cholesky; false when A is not. */
+function choleskySolve(a: Float64Array, b: Float64Array, out: Float64Array, n: number): boolean {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i * n + j];
+      for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+      if (i === j) {
+        if (!(sum > 0)) return false;
+        l[i * n + i] = Math.sqrt(sum);
+      } else l[i * n + j] = sum / l[j * n + j];
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let sum = b[i];
+    for (let k = 0; k < i; k++) sum -= l[i * n + k] * out[k];
+    out[i] = sum / l[i * n + i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = out[i];
+    for (let k = i + 1; k < n; k++) sum -= l[k * n + i] * out[k];
+    out[i] = sum / l[i * n + i];
+  }
+  return true;
+}
