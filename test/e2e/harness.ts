@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "no
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BrowserContext, chromium, Frame, Page } from "playwright-core";
+import { BrowserContext, chromium, Frame, Page, Response } from "playwright-core";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "";
 if (!BASE_URL) throw new Error("E2E_BASE_URL is not set: run the browser tests with npm run test:e2e");
@@ -89,6 +89,26 @@ export async function openWorkbench(session: BrowserSession, query = ""): Promis
 
 /** The task pane's frame, once its React root has rendered something. */
 export async function paneFrame(page: Page): Promise<Frame> {
+  // For the failure message: what the page could not load or threw while the pane was starting.
+  const problems: string[] = [];
+  const onResponse = (response: Response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  };
+  const onError = (error: Error) => problems.push(`page error: ${error.message}`);
+  page.on("response", onResponse);
+  page.on("pageerror", onError);
+  try {
+    return await waitForPane(page);
+  } catch (error) {
+    const detail = problems.length > 0 ? `\n${problems.join("\n")}` : "";
+    throw new Error(`${(error as Error).message}${detail}`);
+  } finally {
+    page.off("response", onResponse);
+    page.off("pageerror", onError);
+  }
+}
+
+async function waitForPane(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('iframe[data-testid="pane"]');
   let frame = await handle.contentFrame();
   const deadline = Date.now() + 30_000;
@@ -104,7 +124,8 @@ export async function paneFrame(page: Page): Promise<Frame> {
     }
     await page.waitForTimeout(100);
   }
-  throw new Error("The task pane did not render within 30 s");
+  const last = await handle.contentFrame();
+  throw new Error(`The task pane did not render within 30 s (its frame is at ${last?.url() ?? "nothing"})`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -9,7 +9,9 @@ import { customerEquity, simpleLifetimeValue } from "../../src/engine/metrics/li
 import { clv } from "../../src/functions/metrics";
 import { installCustomFunctionsShim } from "../../src/functions/runtime-shim";
 import { CUSTOMER_HEADERS, customerTable, simulateBusiness } from "../../src/workbench/sample-data";
+import { t } from "../../src/i18n";
 import {
+  BASE_URL,
   BrowserSession,
   describeViolations,
   isLocalUrl,
@@ -114,5 +116,34 @@ describe("workbench", () => {
       session.requests.filter((url) => !isLocalUrl(url)),
       [],
     );
+  });
+});
+
+describe("task pane outside Excel and outside the workbench", () => {
+  it("opened directly in a browser, says to open it in Excel, without calling out", async () => {
+    const local = await launch();
+    try {
+      const page = await local.context.newPage();
+      const missing: string[] = [];
+      page.on("response", (response) => {
+        if (response.status() >= 400) missing.push(`HTTP ${response.status()} ${response.url()}`);
+      });
+      await page.goto(`${BASE_URL}taskpane.html`);
+      await page
+        .getByText(t("pane.openInExcel.title"))
+        .waitFor({ timeout: 15_000 })
+        .catch((error: Error) => {
+          // office.js never calls Office.onReady when a file it loads is missing.
+          throw new Error(`${error.message}\n${missing.join("\n")}`);
+        });
+      // office.js loads a telemetry frame a few seconds after it starts: give it the time to try.
+      await page.waitForTimeout(4000);
+      assert.deepEqual(
+        local.requests.filter((url) => !isLocalUrl(url)),
+        [],
+      );
+    } finally {
+      await local.close();
+    }
   });
 });
