@@ -358,6 +358,7 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
   };
   return {
     probabilityAlive,
+    smoothInAge: true,
     probabilityOfAnyPurchase: (customer, t) =>
       probabilityAlive(customer) * probabilityOfPurchaseWhileAlive(r, alpha, customer, t),
     // FHL 2005 eq. 10

@@ -103,9 +103,12 @@ export type ClvCell = number | Error;
  * Predictive CLV for a whole customer table, fast enough for 100,000 rows.
  * In every BTYD model here, a customer known to be alive at T has a future that depends on (x, T) only:
  * t_x enters solely through P(alive). So E[Y(t) | x, t_x, T] = P(alive | x, t_x, T)·E[Y(t) | x, T, alive],
- * and the discounted sum over months is computed once per distinct (x, T), from the customer with t_x = T
- * (the one most likely alive), then scaled by each customer's own P(alive). A bad row gives an error for
- * that row only.
+ * and the discounted sum over months D(x, T) is computed from the customer with t_x = T (the one most likely
+ * alive), then scaled by each customer's own P(alive). D is computed once per distinct (x, T) when a frequency
+ * has few distinct ages; when it has many (times with decimals) and the model is continuous in time, D(x, ·) is
+ * interpolated in T by Chebyshev polynomials whose coefficients have decayed below 1e-13 of the largest and which
+ * match D at check points to 1e-12 (Trefethen, Approximation Theory and Approximation Practice, 2013, ch. 3–8).
+ * A bad row gives an error for that row only.
  */
 export function predictiveClvColumn(
   predictor: PurchasePredictor,
@@ -118,38 +121,163 @@ export function predictiveClvColumn(
   checkClvOptions(options);
   const factors = discountFactors(options.months, options.monthlyDiscountRate);
   const unit: ClvOptions = { ...options, margin: 1 };
-  const givenAlive = new Map<number, Map<number, number>>();
-  const discountedPurchasesIfAlive = (x: number, T: number): number => {
-    let byAge = givenAlive.get(x);
-    if (!byAge) givenAlive.set(x, (byAge = new Map()));
-    let value = byAge.get(T);
-    if (value === undefined) {
-      const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
-      const alive = predictor.probabilityAlive(representative);
-      const purchases = clvWithFactors(predictor, representative, 1, unit, factors);
-      value = alive > 1e-200 ? purchases / alive : NaN;
-      byAge.set(T, value);
-    }
-    return value;
+  const ifAliveAt = (x: number, T: number): number => {
+    const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
+    const alive = predictor.probabilityAlive(representative);
+    const purchases = clvWithFactors(predictor, representative, 1, unit, factors);
+    return alive > 1e-200 ? purchases / alive : NaN;
   };
-  const out: ClvCell[] = new Array(frequency.length);
-  for (let i = 0; i < frequency.length; i++) {
+  const n = frequency.length;
+  const out: ClvCell[] = new Array(n);
+  // Rows that pass the checks, by frequency.
+  const rowsOf = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
     try {
       const row = i + 1;
-      const spend = spendPerPurchase[i];
-      checkSpend(spend, row);
-      const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
-      if (customer.recency > customer.age) {
-        throw valueError("valuemodels.recencyAfterAge", { row, recency: customer.recency, age: customer.age });
-      }
-      const ifAlive = discountedPurchasesIfAlive(customer.frequency, customer.age);
-      const purchases = Number.isNaN(ifAlive)
-        ? clvWithFactors(predictor, customer, 1, unit, factors)
-        : predictor.probabilityAlive(customer) * ifAlive;
-      out[i] = options.margin * spend * purchases;
+      checkSpend(spendPerPurchase[i], row);
+      if (recency[i] > age[i])
+        throw valueError("valuemodels.recencyAfterAge", { row, recency: recency[i], age: age[i] });
+      let rows = rowsOf.get(frequency[i]);
+      if (!rows) rowsOf.set(frequency[i], (rows = []));
+      rows.push(i);
     } catch (error) {
-      out[i] = error instanceof Error ? error : new Error(String(error));
+      out[i] = asError(error);
+    }
+  }
+  for (const [x, rows] of rowsOf) {
+    const interpolant = predictor.smoothInAge ? ageInterpolant((T) => ifAliveAt(x, T), rows, age) : null;
+    const byAge = new Map<number, number>();
+    for (const i of rows) {
+      try {
+        const customer = { frequency: x, recency: recency[i], age: age[i] };
+        let ifAlive = interpolant ? interpolant(age[i]) : byAge.get(age[i]);
+        if (ifAlive === undefined) {
+          ifAlive = ifAliveAt(x, age[i]);
+          byAge.set(age[i], ifAlive);
+        }
+        const purchases = Number.isNaN(ifAlive)
+          ? clvWithFactors(predictor, customer, 1, unit, factors)
+          : predictor.probabilityAlive(customer) * ifAlive;
+        out[i] = options.margin * spendPerPurchase[i] * purchases;
+      } catch (error) {
+        out[i] = asError(error);
+      }
     }
   }
   return out;
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** Below this many distinct ages for a frequency, D(x, T) is computed at each of them. */
+const DIRECT_AGES = 32;
+
+/**
+ * A piecewise Chebyshev interpolant of f over the ages of the given rows, or null when they are few (direct
+ * evaluation is cheaper), when f fails anywhere, or when it cannot be resolved to the tolerance.
+ */
+function ageInterpolant(
+  f: (T: number) => number,
+  rows: readonly number[],
+  age: ArrayLike<number>,
+): ((T: number) => number) | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const seen = new Set<number>();
+  for (const i of rows) {
+    lo = Math.min(lo, age[i]);
+    hi = Math.max(hi, age[i]);
+    if (seen.size <= DIRECT_AGES) seen.add(age[i]);
+  }
+  if (seen.size <= DIRECT_AGES || !(hi > lo)) return null;
+  const pieces: ChebyshevPiece[] = [];
+  // The points of degree N are among those of degree 2N: each is evaluated once.
+  const known = new Map<number, number>();
+  const memo = (T: number) => {
+    let v = known.get(T);
+    if (v === undefined) known.set(T, (v = f(T)));
+    return v;
+  };
+  try {
+    if (!chebyshevPieces(memo, lo, hi, 0, pieces)) return null;
+  } catch {
+    return null;
+  }
+  return (T) => {
+    let k = 0;
+    while (k < pieces.length - 1 && T > pieces[k].hi) k++;
+    return chebyshevValue(pieces[k], T);
+  };
+}
+
+interface ChebyshevPiece {
+  lo: number;
+  hi: number;
+  coefficients: Float64Array;
+}
+
+/** Appends the pieces covering [lo, hi] in order; false when f is not finite or not resolved within 8 halvings. */
+function chebyshevPieces(
+  f: (T: number) => number,
+  lo: number,
+  hi: number,
+  depth: number,
+  out: ChebyshevPiece[],
+): boolean {
+  for (const degree of [16, 32, 64]) {
+    const piece = chebyshevFit(f, lo, hi, degree);
+    if (piece === null) return false;
+    const c = piece.coefficients;
+    let largest = 0;
+    for (let k = 0; k < c.length; k++) largest = Math.max(largest, Math.abs(c[k]));
+    const tail = Math.max(Math.abs(c[degree]), Math.abs(c[degree - 1]), Math.abs(c[degree - 2]));
+    if (tail > 1e-13 * largest) continue;
+    // Check points between the interpolation nodes.
+    let matches = true;
+    for (const share of [0.13, 0.5, 0.87]) {
+      const T = lo + share * (hi - lo);
+      const exact = f(T);
+      if (!(Math.abs(chebyshevValue(piece, T) - exact) <= 1e-12 * Math.abs(exact))) matches = false;
+    }
+    if (matches) {
+      out.push(piece);
+      return true;
+    }
+  }
+  if (depth >= 8) return false;
+  const mid = (lo + hi) / 2;
+  return chebyshevPieces(f, lo, mid, depth + 1, out) && chebyshevPieces(f, mid, hi, depth + 1, out);
+}
+
+/** Interpolation at the Chebyshev points cos(πj/N) mapped to [lo, hi], as Chebyshev coefficients. */
+function chebyshevFit(f: (T: number) => number, lo: number, hi: number, degree: number): ChebyshevPiece | null {
+  const values = new Float64Array(degree + 1);
+  for (let j = 0; j <= degree; j++) {
+    const v = f((hi + lo) / 2 + ((hi - lo) / 2) * Math.cos((Math.PI * j) / degree));
+    if (!Number.isFinite(v)) return null;
+    values[j] = v;
+  }
+  const coefficients = new Float64Array(degree + 1);
+  for (let k = 0; k <= degree; k++) {
+    let sum = 0;
+    for (let j = 0; j <= degree; j++) {
+      const term = values[j] * Math.cos((Math.PI * j * k) / degree);
+      sum += j === 0 || j === degree ? term / 2 : term;
+    }
+    coefficients[k] = ((k === 0 || k === degree ? 1 : 2) * sum) / degree;
+  }
+  return { lo, hi, coefficients };
+}
+
+/** Clenshaw's recurrence for Σ c_k T_k(u) at u = T mapped from [lo, hi] to [−1, 1]. */
+function chebyshevValue({ lo, hi, coefficients: c }: ChebyshevPiece, T: number): number {
+  const u = (2 * T - lo - hi) / (hi - lo);
+  let b1 = 0;
+  let b2 = 0;
+  for (let k = c.length - 1; k >= 1; k--) {
+    const b0 = c[k] + 2 * u * b1 - b2;
+    b2 = b1;
+    b1 = b0;
+  }
+  return c[0] + u * b1 - b2;
 }

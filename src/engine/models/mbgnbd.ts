@@ -33,6 +33,7 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
   };
   return {
     probabilityAlive,
+    smoothInAge: true,
     probabilityOfAnyPurchase: (customer, t) =>
       probabilityAlive(customer) * probabilityOfPurchaseWhileAlive(r, alpha, customer, t),
     // Batislam et al. 2007, eq. 6

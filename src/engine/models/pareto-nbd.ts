@@ -125,6 +125,7 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
     s === 1 ? Math.log((b + t) / b) : (1 - Math.exp((s - 1) * Math.log(b / (b + t)))) / (s - 1);
   return {
     probabilityAlive,
+    smoothInAge: true,
     // Schmittlein et al. 1987; Fader, Hardie & Lee 2005 ("RFM and CLV") eq. 2
     expectedPurchases(customer, t) {
       const { frequency: x, age } = customer;

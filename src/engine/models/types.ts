@@ -44,6 +44,11 @@ export interface PurchasePredictor {
   probabilityOfPurchases(n: number, t: number): number;
   /** P(Y(t) > 0 | x, t_x, T): at least one purchase in the next t periods (the appetence score). */
   probabilityOfAnyPurchase?(customer: CustomerHistory, t: number): number;
+  /**
+   * True for the continuous-time models, whose E[Y(t) | x, T, alive] is an analytic function of T: the CLV of
+   * many customers may then interpolate it in T (see predictiveClvColumn).
+   */
+  smoothInAge?: boolean;
 }
 
 /** The parameters of each model, in the order CUST.FIT lists them. */

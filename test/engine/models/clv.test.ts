@@ -168,3 +168,55 @@ describe("predictive CLV for a column of customers", () => {
     });
   });
 });
+
+describe("predictive CLV when every customer's T is different", () => {
+  // Ages with decimals, as a summary in weeks of day-level dates gives them: the column interpolates in T.
+  const random = (() => {
+    let state = 12345;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+  })();
+  const n = 1200;
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const age: number[] = [];
+  const spend: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = Math.floor(random() * 6) + (random() < 0.05 ? 40 : 0);
+    const T = 1 + random() * 77;
+    frequency.push(x);
+    age.push(T);
+    recency.push(x === 0 ? 0 : random() * T);
+    spend.push(5 + random() * 50);
+  }
+  const cases: [string, Record<string, number>][] = [
+    ["bgnbd", { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }],
+    ["mbgnbd", { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }],
+    ["pnbd", { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }],
+  ];
+  test.each(cases)("%s: the column equals the customer-by-customer computation to 1e-10 relative", (name, params) => {
+    const predictor = modelDefinition(name as "bgnbd")?.purchasePredictor?.(params);
+    if (!predictor) throw new Error(`${name} is not registered`);
+    const options = monthly({ months: 24, monthlyDiscountRate: 0.01, margin: 0.3 });
+    let calls = 0;
+    const counting: PurchasePredictor = {
+      ...predictor,
+      expectedPurchases: (c, t) => {
+        calls++;
+        return predictor.expectedPurchases(c, t);
+      },
+    };
+    const values = predictiveClvColumn(counting, frequency, recency, age, spend, options);
+    // Interpolated in T: far fewer model evaluations than one per customer and month.
+    expect(calls).toBeLessThan((n * options.months) / 2);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const one = { frequency: frequency[i], recency: recency[i], age: age[i] };
+      const direct = predictiveClv(predictor, one, spend[i], options);
+      worst = Math.max(worst, Math.abs((values[i] as number) / direct - 1));
+    }
+    expect(worst).toBeLessThan(1e-10);
+  });
+});
