@@ -38,7 +38,14 @@ const useStyles = makeStyles({
   item: { justifyContent: "flex-start", width: "100%" },
   detail: { flexGrow: 1, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, overflowY: "auto" },
   signature: { fontFamily: tokens.fontFamilyMonospace },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "640px" },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  workArea: {
+    display: "grid",
+    gridTemplateColumns: "minmax(280px, 560px) minmax(200px, 1fr)",
+    gap: tokens.spacingHorizontalXL,
+    alignItems: "start",
+  },
+  outcome: { position: "sticky", top: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   result: { borderCollapse: "collapse", fontVariantNumeric: "tabular-nums" },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 8px", textAlign: "right" },
   errorCell: { color: tokens.colorPaletteRedForeground1 },
@@ -125,47 +132,51 @@ function FunctionDetail({
       </Text>
       <Text className={styles.signature}>{signatureOf(info)}</Text>
       {info.description && <Text>{info.description}</Text>}
-      <form
-        className={styles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void evaluate();
-        }}
-      >
-        {info.parameters.map((parameter, i) => (
-          <Field
-            key={parameter.name}
-            label={
-              <>
-                {parameter.name}{" "}
-                {parameter.optional && (
-                  <Badge appearance="outline">{t("workbench.gallery.optional", {}, locale)}</Badge>
-                )}{" "}
-                {parameter.dimensionality === "matrix" && (
-                  <Badge appearance="tint">{t("workbench.gallery.matrix", {}, locale)}</Badge>
-                )}
-              </>
-            }
-            hint={parameter.description}
-            validationMessage={problems[i] ?? undefined}
-            validationState={problems[i] ? "error" : "none"}
-          >
-            <Input
-              value={texts[i] ?? ""}
-              data-param={parameter.name}
-              onChange={(_, data) => setTexts((old) => old.map((text, j) => (j === i ? data.value : text)))}
-            />
-          </Field>
-        ))}
-        <div>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            {t("workbench.gallery.evaluate", {}, locale)}
-          </Button>
+      <div className={styles.workArea}>
+        <form
+          className={styles.form}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void evaluate();
+          }}
+        >
+          {info.parameters.map((parameter, i) => (
+            <Field
+              key={parameter.name}
+              label={
+                <>
+                  {parameter.name}{" "}
+                  {parameter.optional && (
+                    <Badge appearance="outline">{t("workbench.gallery.optional", {}, locale)}</Badge>
+                  )}{" "}
+                  {parameter.dimensionality === "matrix" && (
+                    <Badge appearance="tint">{t("workbench.gallery.matrix", {}, locale)}</Badge>
+                  )}
+                </>
+              }
+              hint={parameter.description}
+              validationMessage={problems[i] ?? undefined}
+              validationState={problems[i] ? "error" : "none"}
+            >
+              <Input
+                value={texts[i] ?? ""}
+                data-param={parameter.name}
+                onChange={(_, data) => setTexts((old) => old.map((text, j) => (j === i ? data.value : text)))}
+              />
+            </Field>
+          ))}
+          <div>
+            <Button appearance="primary" type="submit" disabled={busy}>
+              {t("workbench.gallery.evaluate", {}, locale)}
+            </Button>
+          </div>
+        </form>
+        <div className={styles.outcome} aria-live="polite">
+          <Text size={200}>{t("workbench.gallery.activeSheet", { sheet: sheets.activeSheet }, locale)}</Text>
+          {busy && <Spinner size="tiny" />}
+          {outcome && <OutcomeView outcome={outcome} locale={locale} />}
         </div>
-      </form>
-      <Text size={200}>{t("workbench.gallery.activeSheet", { sheet: sheets.activeSheet }, locale)}</Text>
-      {busy && <Spinner size="tiny" />}
-      {outcome && <OutcomeView outcome={outcome} locale={locale} />}
+      </div>
     </section>
   );
 }
