@@ -310,12 +310,23 @@ export class ExcelWorkbook implements CustomerWorkbook {
     return this.named(result, tableName);
   }
 
+  async listSheets(): Promise<WorkbookResult<string[]>> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+  }
+
   async writeSheet(sheet: OwnSheet, options: WriteOptions = {}): Promise<WorkbookResult<void>> {
     return this.run(async (context) => {
-      const old = context.workbook.worksheets.getItemOrNullObject(sheet.name).load("isNullObject");
+      const old = context.workbook.worksheets.getItemOrNullObject(sheet.name).load("isNullObject, name");
       const clash = sheet.tableName ? context.workbook.tables.getItemOrNullObject(sheet.tableName) : null;
       const clashSheet = clash?.load("isNullObject, name").worksheet.load("name");
       await context.sync();
+      if (!old.isNullObject && sheet.replaceExisting !== true) {
+        fail("nameTaken", "excel.error.sheetNameTaken", { name: old.name });
+      }
       if (clash && !clash.isNullObject && clashSheet && clashSheet.name.toLowerCase() !== sheet.name.toLowerCase()) {
         fail("tableNameTaken", "excel.error.tableNameTaken", { name: clash.name });
       }

@@ -47,6 +47,12 @@ export interface OwnSheet {
   chart?: { title: string; valueColumn: number; type: "bar" | "pie" };
   /** Fill colour per data row for the first column (segment colours), or null. */
   fills?: (string | null)[];
+  /**
+   * true when a sheet of this name exists and the stored recipe says it is ours: it is replaced.
+   * false or absent: the sheet must not exist yet; if it does, the write refuses ("nameTaken") rather than
+   * replace the user's sheet. (Optional so the engine can describe a sheet without knowing the workbook.)
+   */
+  replaceExisting?: boolean;
 }
 
 export interface Progress {
@@ -113,7 +119,9 @@ export interface CustomerWorkbook {
   ): Promise<WorkbookResult<{ written: string[] }>>;
   /** Deletes our columns by header. Headers not found are ignored. */
   removeColumns(tableId: string, headers: string[]): Promise<WorkbookResult<void>>;
-  /** Creates or replaces a sheet the add-in owns. */
+  /** Names of the workbook's sheets, in tab order (so a sheet of ours never takes a user's sheet's name). */
+  listSheets(): Promise<WorkbookResult<string[]>>;
+  /** Creates a sheet the add-in owns, or replaces one when `replaceExisting` says it is ours. */
   writeSheet(sheet: OwnSheet, options?: WriteOptions): Promise<WorkbookResult<void>>;
   deleteSheet(name: string): Promise<WorkbookResult<void>>;
   /** Recipes travel with the document (workbook settings), so a colleague can refresh. */

@@ -62,3 +62,38 @@ export function resolveColumnTargets(
     return { column, existingIndex: index >= 0 ? index : null };
   });
 }
+
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME_LENGTH = 31;
+
+/** Excel compares sheet names without regard to case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export interface SheetChoice {
+  name: string;
+  /** true when a sheet of that name exists and is ours (it is replaced); false when the name is free. */
+  replaceExisting: boolean;
+}
+
+/**
+ * The name a sheet of ours is written under: `wanted`, else "wanted (2)", "wanted (3)"…, the first that no
+ * sheet uses or that is one of `ours` (named by the stored recipe, so ours to replace). A user's sheet is never
+ * chosen; `reserved` are names already given to another sheet of the same write.
+ */
+export function chooseSheetName(
+  wanted: string,
+  existing: readonly string[],
+  ours: readonly string[],
+  reserved: readonly string[] = [],
+): SheetChoice {
+  const has = (list: readonly string[], name: string) => list.some((item) => sameSheetName(item, name));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = wanted.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length) + suffix;
+    if (has(reserved, name)) continue;
+    if (!has(existing, name)) return { name, replaceExisting: false };
+    if (has(ours, name)) return { name, replaceExisting: true };
+  }
+}

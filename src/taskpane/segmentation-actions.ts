@@ -3,7 +3,16 @@
  * Order matters for safety: our columns are written before anything of ours is removed, the recipe is written
  * last, and a failure midway reports exactly what had been written so the pane can offer to remove it.
  */
-import type { CellValue, CustomerWorkbook, OwnColumn, Progress, TableInfo, WorkbookFailure } from "../excel/workbook";
+import type {
+  CellValue,
+  CustomerWorkbook,
+  OwnColumn,
+  OwnSheet,
+  Progress,
+  TableInfo,
+  WorkbookFailure,
+} from "../excel/workbook";
+import { chooseSheetName, sameSheetName } from "../excel/write-rules";
 import type { Locale } from "../i18n";
 import { InputError } from "../engine/errors";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
@@ -35,6 +44,8 @@ export interface Applied {
   recipe: Recipe;
   /** Headers we could not use because the user already has a column of that name. */
   renamed: { wanted: string; used: string }[];
+  /** Sheet names we could not use because the user already has a sheet of that name. */
+  renamedSheets: { wanted: string; used: string }[];
 }
 
 export interface ApplyRequest {
@@ -56,6 +67,9 @@ const headerKey = (header: string) => header.trim().toLocaleLowerCase();
 const hasHeader = (list: string[], header: string) => list.some((item) => headerKey(item) === headerKey(header));
 
 const NOTHING: Written = { columns: [], sheets: [] };
+
+/** writeSheet failures that happen before anything is written (the name is someone else's). */
+const REFUSED_BEFORE_WRITING = ["nameTaken", "tableNameTaken"];
 
 function cancelled(written: Written): ActionOutcome<never> {
   return { ok: false, failure: { code: "cancelled", key: "pane.apply.cancelled" }, written };
@@ -97,6 +111,23 @@ export async function applySegmentation(
   }));
 
   if (options.signal?.aborted) return cancelled(NOTHING);
+  // Our sheets never take a user's sheet's name: a free name is chosen before anything is written.
+  const listed = await workbook.listSheets();
+  if (!listed.ok) return { ok: false, failure: listed.error, written: NOTHING };
+  const oursSheets = previous
+    ? [previous.summarySheet, ...(previous.customerSheet ? [previous.customerSheet] : [])]
+    : [];
+  const renamedSheets: Applied["renamedSheets"] = [];
+  const reserved: string[] = [];
+  const named = (sheet: OwnSheet): OwnSheet => {
+    const choice = chooseSheetName(sheet.name, listed.value, oursSheets, reserved);
+    reserved.push(choice.name);
+    if (choice.name !== sheet.name) renamedSheets.push({ wanted: sheet.name, used: choice.name });
+    return { ...sheet, name: choice.name, replaceExisting: choice.replaceExisting };
+  };
+  const customerSheet = result.customerSheet ? named(result.customerSheet) : undefined;
+  const sheet = named(segmentSummarySheet(result, request.locale));
+
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
     return { ok: false, failure: wrote.error, written: { columns: wrote.error.written ?? [], sheets: [] } };
@@ -104,20 +135,15 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  const customerSheet = result.customerSheet;
-  if (customerSheet) {
+  for (const own of customerSheet ? [customerSheet, sheet] : [sheet]) {
     if (options.signal?.aborted) return cancelled(written);
-    // writeSheet replaces the sheet first, so after a failure part of it may be there: report it as written.
-    written.sheets.push(customerSheet.name);
-    const customersWritten = await workbook.writeSheet(customerSheet, options);
-    if (!customersWritten.ok) return { ok: false, failure: customersWritten.error, written };
+    const sheetWritten = await workbook.writeSheet(own, options);
+    // A refusal (the name was taken meanwhile) wrote nothing, and that sheet is the user's: never report it as
+    // ours. Any other failure may leave part of our sheet behind: report it as written.
+    if (!sheetWritten.ok && !REFUSED_BEFORE_WRITING.includes(sheetWritten.error.code)) written.sheets.push(own.name);
+    if (!sheetWritten.ok) return { ok: false, failure: sheetWritten.error, written };
+    written.sheets.push(own.name);
   }
-
-  const sheet = segmentSummarySheet(result, request.locale);
-  if (options.signal?.aborted) return cancelled(written);
-  written.sheets.push(sheet.name);
-  const sheetWritten = await workbook.writeSheet(sheet, options);
-  if (!sheetWritten.ok) return { ok: false, failure: sheetWritten.error, written };
 
   // Only now that the new output is complete do we drop what the previous recipe wrote and no longer applies.
   const stale = ours.filter((header) => !hasHeader(names, header) && hasHeader(headers, header));
@@ -125,9 +151,8 @@ export async function applySegmentation(
     const removed = await workbook.removeColumns(table.id, stale);
     if (!removed.ok) return { ok: false, failure: removed.error, written };
   }
-  if (previous) {
-    const previousSheets = [previous.summarySheet, ...(previous.customerSheet ? [previous.customerSheet] : [])];
-    for (const name of previousSheets) if (!written.sheets.includes(name)) await workbook.deleteSheet(name);
+  for (const name of oursSheets) {
+    if (!written.sheets.some((used) => sameSheetName(used, name))) await workbook.deleteSheet(name);
   }
 
   // The as-of date the summary used is stored, so a refresh on the same log gives the same output.
@@ -147,7 +172,7 @@ export async function applySegmentation(
   };
   const saved = await workbook.writeRecipe({ key: table.name, json: serializeRecipe(recipe) });
   if (!saved.ok) return { ok: false, failure: saved.error, written };
-  return { ok: true, value: { recipe, renamed } };
+  return { ok: true, value: { recipe, renamed, renamedSheets } };
 }
 
 /** Runs the engine on the rows just read; an InputError becomes a failure the pane can show. */

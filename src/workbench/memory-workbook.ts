@@ -82,6 +82,7 @@ export interface RangeSelection {
 /** One request, as Excel would receive it in one context.sync(). */
 export type MemoryOperation =
   | "read"
+  | "listSheets"
   | "createTable"
   | "addColumns"
   | "values"
@@ -504,8 +505,22 @@ export class MemoryWorkbook implements CustomerWorkbook {
     );
   }
 
+  async listSheets(): Promise<WorkbookResult<string[]>> {
+    return this.guard(async () => {
+      let names: string[] = [];
+      await this.request({ operation: "listSheets" }, () => {
+        names = this.sheetNames();
+      });
+      return names;
+    });
+  }
+
   async writeSheet(spec: OwnSheet, options: WriteOptions = {}): Promise<WorkbookResult<void>> {
     return this.guard(async () => {
+      const old = this.findSheet(spec.name);
+      if (old && spec.replaceExisting !== true) {
+        return fail("nameTaken", "excel.error.sheetNameTaken", { name: old.name });
+      }
       if (spec.tableName) {
         const clash = this.tableList.find(
           (table) => table.name.toLowerCase() === spec.tableName?.toLowerCase() && table.sheet !== spec.name,
@@ -605,7 +620,12 @@ export class MemoryWorkbook implements CustomerWorkbook {
     apply();
     this.requests.push(request);
     this.notify({
-      kind: request.operation === "settings" ? "settings" : request.operation === "read" ? "cells" : "structure",
+      kind:
+        request.operation === "settings"
+          ? "settings"
+          : request.operation === "read" || request.operation === "listSheets"
+            ? "cells"
+            : "structure",
     });
   }
 

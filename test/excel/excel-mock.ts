@@ -27,6 +27,8 @@ export interface FakeState {
   /** "row,column" → colour. */
   fills: Map<string, string>;
   settings: Map<string, unknown>;
+  /** The workbook's sheets in tab order ("Data" holds the table); cells of the other sheets, row-major. */
+  sheets: { name: string; cells: CellValue[][]; fills: Map<string, string> }[];
   syncs: SyncRecord[];
 }
 
@@ -58,12 +60,14 @@ export interface FakeExcelOptions {
   supported?: (version: string) => boolean;
   backgroundColor?: string;
   displayLanguage?: string;
+  /** More sheets besides "Data", as a user made them: name and cells. */
+  sheets?: { name: string; cells: CellValue[][] }[];
 }
 
 export class FakeExcel {
   readonly state: FakeState;
   private failAt: { sync: number; code: string } | null = null;
-  private created: { box: RangeBox; mock: MockRange; original: unknown }[] = [];
+  private created: { box: RangeBox; mock: MockRange; original: unknown; sheet?: string }[] = [];
   private queued: (() => void)[] = [];
   private loads: (() => void)[] = [];
   private mocks: OfficeMockObject[] = [];
@@ -79,6 +83,11 @@ export class FakeExcel {
       numberFormats: new Map(),
       fills: new Map(),
       settings: new Map(),
+      sheets: [{ name: "Data", cells: [] }, ...(options.sheets ?? [])].map((sheet) => ({
+        name: sheet.name,
+        cells: sheet.cells.map((row) => [...row]),
+        fills: new Map<string, string>(),
+      })),
       syncs: [],
     };
     this.office = {
@@ -125,6 +134,7 @@ export class FakeExcel {
             getTables: () => fake.collection(() => [fake.table("{T1}")]),
           }),
         settings: fake.settings(),
+        worksheets: fake.worksheets(),
       },
       application: {
         suspendApiCalculationUntilNextSync: () => {
@@ -155,6 +165,66 @@ export class FakeExcel {
       },
     };
     return collection;
+  }
+
+  private findSheet(name: string) {
+    return this.state.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private worksheets() {
+    const worksheets = this.collection(() =>
+      this.state.sheets.map((sheet) => this.track(new OfficeMockObject({ name: sheet.name }))),
+    );
+    return Object.assign(worksheets, {
+      getItemOrNullObject: (name: string) => {
+        const existing = this.findSheet(name);
+        return this.track(
+          new OfficeMockObject({
+            isNullObject: existing === undefined,
+            name: existing?.name ?? name,
+            delete: () => {
+              this.current().operations.push(`deleteSheet ${name}`);
+              this.queued.push(() => {
+                const sheet = this.findSheet(name);
+                if (sheet) this.state.sheets.splice(this.state.sheets.indexOf(sheet), 1);
+              });
+            },
+          }),
+        );
+      },
+      add: (name: string) => {
+        this.current().operations.push(`addSheet ${name}`);
+        this.queued.push(() => {
+          if (this.findSheet(name)) throw officeError("ItemAlreadyExists");
+          this.state.sheets.push({ name, cells: [], fills: new Map() });
+        });
+        return this.worksheet(name);
+      },
+    });
+  }
+
+  /** A sheet written through Worksheet.getCell(...): values and fills land in state.sheets. */
+  private worksheet(name: string) {
+    const fake = this;
+    return {
+      getCell: (r: number, c: number) => fake.range({ row: r, col: c, rows: 1, cols: 1 }, name),
+      tables: {
+        add: () => {
+          fake.current().operations.push(`addTable ${name}`);
+          return {};
+        },
+      },
+      charts: {
+        add: () => {
+          fake.current().operations.push(`addChart ${name}`);
+          return {
+            title: { text: "" },
+            series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
+            setPosition: () => undefined,
+          };
+        },
+      },
+    };
   }
 
   private settings() {
@@ -229,17 +299,19 @@ export class FakeExcel {
     return this.pending;
   }
 
-  private snapshot(box: RangeBox): CellValue[][] {
+  private snapshot(box: RangeBox, sheet?: string): CellValue[][] {
+    const cells = sheet === undefined ? this.state.cells : (this.findSheet(sheet)?.cells ?? []);
     return Array.from({ length: box.rows }, (_, r) =>
       Array.from({ length: box.cols }, (_, c) =>
-        box.row + r < 0 ? this.state.headers[box.col + c] : (this.state.cells[box.row + r]?.[box.col + c] ?? ""),
+        box.row + r < 0 ? this.state.headers[box.col + c] : (cells[box.row + r]?.[box.col + c] ?? ""),
       ),
     );
   }
 
-  private range(box: RangeBox): MockRange {
+  /** A range of the table (data-body coordinates, the header row at -1), or of another sheet when named. */
+  private range(box: RangeBox, sheet?: string): MockRange {
     const fake = this;
-    const original = this.snapshot(box);
+    const original = this.snapshot(box, sheet);
     const mock = this.track(
       new OfficeMockObject({
         values: original,
@@ -256,18 +328,40 @@ export class FakeExcel {
             },
           },
         },
-        getCell: (r: number, c: number) => fake.range({ row: box.row + r, col: box.col + c, rows: 1, cols: 1 }),
+        getCell: (r: number, c: number) => fake.range({ row: box.row + r, col: box.col + c, rows: 1, cols: 1 }, sheet),
         getResizedRange: (dr: number, dc: number) =>
-          fake.range({ row: box.row, col: box.col, rows: box.rows + dr, cols: box.cols + dc }),
-        getColumn: (c: number) => fake.range({ row: box.row, col: box.col + c, rows: box.rows, cols: 1 }),
+          fake.range({ row: box.row, col: box.col, rows: box.rows + dr, cols: box.cols + dc }, sheet),
+        getColumn: (c: number) => fake.range({ row: box.row, col: box.col + c, rows: box.rows, cols: 1 }, sheet),
       }),
     ) as MockRange;
-    this.created.push({ box, mock, original });
+    if (sheet !== undefined) Object.assign(mock.format, { autofitColumns: () => undefined });
+    this.created.push({ box, mock, original, sheet });
     return mock;
   }
 
+  private applySheetWrites(sheetName: string, box: RangeBox, mock: MockRange, original: unknown): void {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) throw officeError("ItemNotFound");
+    if (Array.isArray(mock.values) && mock.values !== original) {
+      (mock.values as CellValue[][]).forEach((row, r) =>
+        row.forEach((value, c) => {
+          while (sheet.cells.length <= box.row + r) sheet.cells.push([]);
+          sheet.cells[box.row + r][box.col + c] = value;
+        }),
+      );
+    }
+    const color = mock.format.fill.color;
+    if (typeof color === "string" && color.startsWith("#")) {
+      for (let r = 0; r < box.rows; r++) sheet.fills.set(`${box.row + r},${box.col}`, color);
+    }
+  }
+
   private applyRangeWrites(record: SyncRecord): void {
-    for (const { box, mock, original } of this.created) {
+    for (const { box, mock, original, sheet } of this.created) {
+      if (sheet !== undefined) {
+        this.applySheetWrites(sheet, box, mock, original);
+        continue;
+      }
       if (Array.isArray(mock.values) && mock.values !== original) {
         const values = mock.values as CellValue[][];
         if (values.length !== box.rows || values.some((row) => row.length !== box.cols)) {

@@ -174,6 +174,57 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(fake.state.cells).toEqual(ROWS);
   });
 
+  const summarySheet = (replaceExisting?: boolean) => ({
+    name: "Segments",
+    rows: [
+      ["Segment", "Customers"],
+      ["Champions", 3],
+      ["Lost", 1],
+    ],
+    numberFormats: [undefined, "0"],
+    chart: { title: "Customers by segment", valueColumn: 1, type: "bar" as const },
+    fills: ["#1B5E20", "#B0BEC5"],
+    replaceExisting,
+  });
+
+  it("lists the sheets and never replaces a user's sheet of the same name, after one read-only sync", async () => {
+    const mine = [["my own notes", 42]];
+    const { fake, workbook } = setUp({ sheets: [{ name: "segments", cells: mine }] });
+    expect(await workbook.listSheets()).toEqual({ ok: true, value: ["Data", "segments"] });
+    for (const replaceExisting of [false, undefined]) {
+      const before = fake.state.syncs.length;
+      const result = await workbook.writeSheet(summarySheet(replaceExisting));
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "nameTaken", key: "excel.error.sheetNameTaken", params: { name: "segments" } },
+      });
+      expect(fake.state.syncs.slice(before)).toHaveLength(1);
+      expect(fake.state.syncs.slice(before).flatMap((sync) => sync.operations)).toEqual([]);
+    }
+    expect(fake.state.sheets.map((sheet) => [sheet.name, sheet.cells])).toEqual([
+      ["Data", []],
+      ["segments", mine],
+    ]);
+  });
+
+  it("writes a new sheet, and replaces it only when declared ours", async () => {
+    const { fake, workbook } = setUp();
+    expect(await workbook.writeSheet(summarySheet(false))).toEqual({ ok: true, value: undefined });
+    const written = fake.state.sheets.find((sheet) => sheet.name === "Segments");
+    expect(written?.cells).toEqual(summarySheet().rows);
+    expect(written?.fills).toEqual(
+      new Map([
+        ["1,0", "#1B5E20"],
+        ["2,0", "#B0BEC5"],
+      ]),
+    );
+    expect((await workbook.writeSheet(summarySheet(false))).ok).toBe(false);
+    const again = { ...summarySheet(true), rows: summarySheet().rows.slice(0, 2) };
+    expect(await workbook.writeSheet(again)).toEqual({ ok: true, value: undefined });
+    expect(fake.state.sheets.map((sheet) => sheet.name)).toEqual(["Data", "Segments"]);
+    expect(fake.state.sheets[1].cells).toEqual(again.rows);
+  });
+
   it("round-trips a recipe through workbook settings, ignoring other add-ins' settings", async () => {
     const { fake, workbook } = setUp();
     fake.state.settings.set("someoneElse.key", "x");

@@ -142,6 +142,44 @@ describe("apply, refresh and remove on a customer table", () => {
     expect(ownValues(workbook, table.id, "Segment").every((cell, i) => cell.value === `note ${i}`)).toBe(true);
   });
 
+  test("a user's own Segments sheet survives apply, refresh and remove byte-identical: ours is 'Segments (2)'", async () => {
+    const { workbook, table } = workbookWithCustomers();
+    workbook.addSheet("Segments");
+    workbook.editCell("Segments", 0, 0, { value: "Budget 2025", fill: "#FFFF00" });
+    workbook.editCell("Segments", 1, 1, { value: 1234.5, numberFormat: "#,##0.00", formula: "=SUM(Data!D3:D32)" });
+    const userSheet = () => {
+      const { rows, columns } = workbook.sheetSize("Segments");
+      const cells = Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, (_, c) => workbook.getCell("Segments", r, c)),
+      );
+      return JSON.stringify({ names: workbook.sheetNames().filter((name) => name === "Segments"), cells });
+    };
+    const before = userSheet();
+    const renamed = t("pane.apply.sheetRenamed", { wanted: "Segments", used: "Segments (2)" });
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    await segmentAndPreview(workbook, table.id);
+
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+    expect(await screen.findByText(/^Done:/)).toHaveTextContent("“Segments (2)” sheet");
+    expect(screen.getByText(renamed)).toBeInTheDocument();
+    expect(workbook.sheetNames()).toEqual(["Data", "Segments", "Segments (2)"]);
+    expect(workbook.charts().map((chart) => chart.sheet)).toEqual(["Segments (2)"]);
+    expect(workbook.getCell("Segments (2)", 0, 0).value).toBe("Segment");
+    expect(userSheet()).toBe(before);
+    expect([...workbook.settings().values()][0]).toContain('"summarySheet":"Segments (2)"');
+
+    await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.refresh") }));
+    await screen.findByText(/^Refreshed:/);
+    expect(screen.getByText(renamed)).toBeInTheDocument();
+    expect(workbook.sheetNames()).toEqual(["Data", "Segments", "Segments (2)"]);
+    expect(userSheet()).toBe(before);
+
+    await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.remove") }));
+    await screen.findByText(t("pane.recipe.removed", { sheet: "Segments (2)" }));
+    expect(workbook.sheetNames()).toEqual(["Data", "Segments"]);
+    expect(userSheet()).toBe(before);
+  });
+
   test("a sync failure midway: user columns untouched, the pane lists what was written and removes it on request", async () => {
     const { workbook, table } = workbookWithCustomers();
     const before = snapshotUserColumns(workbook, table.id, OURS);

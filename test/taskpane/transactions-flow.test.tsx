@@ -13,6 +13,12 @@ test("CLV tiers on a transaction log: summary sheets written, refresh identical,
   const sample = transactionTable(simulateBusiness({ ...DEFAULT_SAMPLE, customers: 120 }));
   const workbook = new MemoryWorkbook();
   const table = workbook.addTable({ ...sample, sheet: "Purchases" });
+  // The user already has a sheet named like our customer summary: it must survive everything untouched.
+  const customerSheetName = t("segmentation.sheet.customerSummaryName");
+  workbook.addSheet(customerSheetName);
+  workbook.editCell(customerSheetName, 0, 0, { value: "VIP list", fill: "#FFFF00" });
+  const userSheet = () => JSON.stringify([workbook.sheetValues(customerSheetName), workbook.getCell(customerSheetName, 0, 0)]);
+  const userSheetBefore = userSheet();
   const before = snapshotUserColumns(workbook, table.id, []);
   render(<PaneRoot workbook={workbook} locale="en" />);
   act(() => workbook.selectTable(table.id));
@@ -29,8 +35,10 @@ test("CLV tiers on a transaction log: summary sheets written, refresh identical,
 
   await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
   await screen.findByText(/^Done:/);
-  const customerSheet = t("segmentation.sheet.customerSummaryName");
-  expect(workbook.sheetNames()).toEqual(expect.arrayContaining(["Purchases", customerSheet, "Segments"]));
+  const customerSheet = `${customerSheetName} (2)`;
+  expect(screen.getByText(t("pane.apply.sheetRenamed", { wanted: customerSheetName, used: customerSheet }))).toBeInTheDocument();
+  expect(workbook.sheetNames()).toEqual(["Purchases", customerSheetName, customerSheet, "Segments"]);
+  expect(userSheet()).toBe(userSheetBefore);
   const ours = workbook.tables().find((candidate) => candidate.id === table.id)?.headers.slice(sample.headers.length);
   expect(ours?.length).toBeGreaterThan(0);
   expect(snapshotUserColumns(workbook, table.id, ours ?? [])).toBe(before);
@@ -45,6 +53,7 @@ test("CLV tiers on a transaction log: summary sheets written, refresh identical,
 
   await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.remove") }));
   await screen.findByText(t("pane.recipe.removed", { sheet: "Segments" }));
-  expect(workbook.sheetNames()).toEqual(["Purchases"]);
+  expect(workbook.sheetNames()).toEqual(["Purchases", customerSheetName]);
+  expect(userSheet()).toBe(userSheetBefore);
   expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
 });

@@ -323,7 +323,7 @@ describe("MemoryWorkbook: sheets, recipes, host and notifications", () => {
         values: [1500, 20],
       },
     ]);
-    expectOk(await workbook.writeSheet({ ...summary, rows: summary.rows.slice(0, 2) }));
+    expectOk(await workbook.writeSheet({ ...summary, rows: summary.rows.slice(0, 2), replaceExisting: true }));
     expect(workbook.sheetValues("Segments")).toEqual(summary.rows.slice(0, 2));
     expect(workbook.charts()).toHaveLength(1);
     expect(workbook.tables().map((table) => table.name)).toEqual(["Clients", "SegmentSummary"]);
@@ -331,6 +331,28 @@ describe("MemoryWorkbook: sheets, recipes, host and notifications", () => {
     expectOk(await workbook.deleteSheet("Segments"));
     expect(workbook.sheetNames()).toEqual(["Data"]);
     expect(workbook.charts()).toEqual([]);
+  });
+
+  it("lists the sheets and never replaces a sheet that is not declared ours", async () => {
+    const { workbook } = customerWorkbook();
+    workbook.addSheet("segments");
+    workbook.editCell("segments", 0, 0, { value: "my own notes", fill: "#FFFF00" });
+    expect(expectOk(await workbook.listSheets())).toEqual(["Data", "segments"]);
+    workbook.clearRequestLog();
+    for (const replaceExisting of [false, undefined]) {
+      const result = await workbook.writeSheet({ ...summary, replaceExisting });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "nameTaken", key: "excel.error.sheetNameTaken", params: { name: "segments" } },
+      });
+      if (!result.ok) expect(t(result.error.key, result.error.params, "fr")).toContain("« segments »");
+    }
+    expect(workbook.requests).toEqual([]);
+    expect(workbook.sheetValues("segments")).toEqual([["my own notes"]]);
+    expect(workbook.getCell("segments", 0, 0)).toEqual({ value: "my own notes", fill: "#FFFF00" });
+    expect(workbook.charts()).toEqual([]);
+    expectOk(await workbook.writeSheet({ ...summary, replaceExisting: true }));
+    expect(workbook.sheetValues("Segments")).toEqual(summary.rows);
   });
 
   it("refuses a summary table name that a user table already has", async () => {

@@ -15,6 +15,8 @@ export const en = {
     "The selection {address} needs a header row and at least one row of data to become a table.",
   "excel.error.nameTaken":
     'A column named "{header}" already exists in {table} and is not one of ours, so it was left untouched. Choose another name.',
+  "excel.error.sheetNameTaken":
+    'A sheet named "{name}" already exists and is not one of ours, so it was left untouched. Rename it, or apply again to use another name.',
   "excel.error.tableNameTaken":
     'A table named "{name}" already exists elsewhere in the workbook. Rename it, or let us use another name.',
   "excel.error.duplicateHeader": 'The column "{header}" is listed twice in one write. Give each column its own name.',
@@ -51,6 +53,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "La sélection {address} doit comporter une ligne d'en-têtes et au moins une ligne de données pour devenir un tableau.",
   "excel.error.nameTaken":
     "Une colonne « {header} » existe déjà dans {table} et ne nous appartient pas : elle n'a pas été modifiée. Choisissez un autre nom.",
+  "excel.error.sheetNameTaken":
+    "Une feuille « {name} » existe déjà et ne nous appartient pas : elle n'a pas été modifiée. Renommez-la, ou appliquez de nouveau pour utiliser un autre nom.",
   "excel.error.tableNameTaken":
     "Un tableau nommé « {name} » existe déjà ailleurs dans le classeur. Renommez-le ou laissez-nous utiliser un autre nom.",
   "excel.error.duplicateHeader":

@@ -95,6 +95,8 @@ export const en = {
   "pane.apply.progressLabel": "Writing to the workbook",
   "pane.apply.done": "Done: {columns} added to {table}; summary on the “{sheet}” sheet.",
   "pane.apply.renamed": "A column “{wanted}” already exists and is not ours, so we wrote “{used}” instead.",
+  "pane.apply.sheetRenamed":
+    "A sheet “{wanted}” already exists and is not ours, so it was left untouched and we wrote “{used}” instead.",
   "pane.apply.failedTitle": "The segments were not fully written",
   "pane.apply.cancelled": "Cancelled before the end.",
   "pane.apply.writtenColumns": "Already written: columns {columns}.",
@@ -216,6 +218,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.apply.done": "Terminé : {columns} ajoutées à {table} ; synthèse sur la feuille « {sheet} ».",
   "pane.apply.renamed":
     "Une colonne « {wanted} » existe déjà et n'est pas la nôtre : nous avons écrit « {used} » à la place.",
+  "pane.apply.sheetRenamed":
+    "Une feuille « {wanted} » existe déjà et n'est pas la nôtre : elle n'a pas été modifiée et nous avons écrit « {used} » à la place.",
   "pane.apply.failedTitle": "Les segments n'ont pas été entièrement écrits",
   "pane.apply.cancelled": "Annulé avant la fin.",
   "pane.apply.writtenColumns": "Déjà écrit : colonnes {columns}.",

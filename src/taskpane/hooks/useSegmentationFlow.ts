@@ -191,7 +191,7 @@ export function useSegmentationFlow(
       setFailure({ titleKey: "pane.apply.failedTitle", failure: outcome.failure, written: outcome.written });
       return;
     }
-    const { recipe: saved, renamed } = outcome.value;
+    const { recipe: saved, renamed, renamedSheets } = outcome.value;
     onRecipeChanged(saved);
     setNotices([
       {
@@ -199,6 +199,10 @@ export function useSegmentationFlow(
         params: { columns: saved.ownColumns.join(", "), table: table.name, sheet: saved.summarySheet },
       },
       ...renamed.map(({ wanted, used }) => ({ key: "pane.apply.renamed" as const, params: { wanted, used } })),
+      ...renamedSheets.map(({ wanted, used }) => ({
+        key: "pane.apply.sheetRenamed" as const,
+        params: { wanted, used },
+      })),
     ]);
     // The table now has our columns: read it again before another preview.
     setData(null);
@@ -222,6 +226,10 @@ export function useSegmentationFlow(
       },
       ...outcome.value.renamed.map(({ wanted, used }) => ({
         key: "pane.apply.renamed" as const,
+        params: { wanted, used },
+      })),
+      ...outcome.value.renamedSheets.map(({ wanted, used }) => ({
+        key: "pane.apply.sheetRenamed" as const,
         params: { wanted, used },
       })),
     ]);
