@@ -37,7 +37,6 @@ export const en = {
   "workbench.gallery.evaluate": "Evaluate",
   "workbench.gallery.formula": "Formula",
   "workbench.gallery.result": "Result",
-  "workbench.gallery.errorResult": "{code} {message}",
   "workbench.gallery.notRegistered":
     "The function {id} is in functions.json but its code was not registered (CustomFunctions.associate). Rebuild the add-in.",
   "workbench.gallery.unknownSheet": "There is no sheet named {sheet}. Use one of the sheet tabs' names.",
@@ -85,7 +84,6 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "workbench.gallery.evaluate": "Évaluer",
   "workbench.gallery.formula": "Formule",
   "workbench.gallery.result": "Résultat",
-  "workbench.gallery.errorResult": "{code} {message}",
   "workbench.gallery.notRegistered":
     "La fonction {id} figure dans functions.json mais son code n'a pas été enregistré (CustomFunctions.associate). Reconstruisez le complément.",
   "workbench.gallery.unknownSheet": "Aucune feuille ne s'appelle {sheet}. Utilisez le nom d'un des onglets.",
