@@ -3,7 +3,6 @@
  * at a Poisson rate λ ~ Gamma(r, α); after each purchase they leave with probability p ~ Beta(a, b).
  */
 import betaln from "@stdlib/math-base-special-betaln";
-import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { fitLogParameters } from "../optim/fit";
@@ -42,6 +41,8 @@ export function bgnbdLogLikelihood(
 export interface BgnbdData {
   modified: boolean;
   groups: ReturnType<typeof frequencyGroups>;
+  /** The groups in increasing x. */
+  groupOrder: Uint32Array;
   /** Distinct values of T and t_x together. */
   times: Float64Array;
   /** Per distinct time: Σ w and Σ w·x over the histories whose T it is. */
@@ -95,6 +96,7 @@ export function prepareBgnbdData(data: CompressedHistories, modified = false): B
   return {
     modified,
     groups,
+    groupOrder: groupOrderOf(groups),
     times: Float64Array.from(times),
     ageWeight,
     ageFrequencyWeight,
@@ -105,6 +107,9 @@ export function prepareBgnbdData(data: CompressedHistories, modified = false): B
     rowFrequency,
   };
 }
+
+const groupOrderOf = (groups: ReturnType<typeof frequencyGroups>) =>
+  Uint32Array.from(groups.values.keys()).sort((i, j) => groups.values[i] - groups.values[j]);
 
 /**
  * −log L over compressed histories (FHL 2005 eq. 6 in the form of Hardie's note 027) and, when asked, its
@@ -120,6 +125,7 @@ export function bgnbdNegLogLikelihood(
 ): number {
   const prepared = prepareBgnbdData(data, modified);
   prepared.groups = groups;
+  prepared.groupOrder = groupOrderOf(groups);
   return bgnbdPreparedNegLogLikelihood(prepared, params, gradient);
 }
 
@@ -138,8 +144,6 @@ export function bgnbdPreparedNegLogLikelihood(
   const { groups, times } = data;
   const k = groups.values.length;
   const wantGradient = gradient !== undefined || hessian !== undefined;
-  const logAlpha = Math.log(alpha);
-  const lbetaAB = betaln(a, b);
   let total = 0;
   // Gradient (g*) and Hessian (h**) of log L, accumulated in parts.
   let gr = 0;
@@ -152,40 +156,52 @@ export function bgnbdPreparedNegLogLikelihood(
   let haa = 0;
   let hab = 0;
   let hbb = 0;
-  const digR = wantGradient ? digamma(r) : 0;
-  const digAB = wantGradient ? digamma(a + b) : 0;
-  const digB = wantGradient ? digamma(b) : 0;
+  // x is a whole number, so Γ(r+x)/Γ(r) = Π_{j<x} (r+j) and B(a, b+n)/B(a, b) = Π_{j<n} (b+j)/(a+b+j): running
+  // sums over j, taken in increasing x, give the group terms and their ψ and ψ' differences exactly (no
+  // cancellation between two large lnΓ values when r is large).
+  let jr = 0;
+  let jb = 0;
+  let logR = 0;
+  let invR = 0;
+  let invR2 = 0;
+  let logBOverAB = 0;
+  let invAB = 0;
+  let invB = 0;
+  let invAB2 = 0;
+  let invB2 = 0;
   // Per group: a / (b + x − 1 + shift).
   const odds = new Float64Array(k);
-  for (let g = 0; g < k; g++) {
+  for (const g of data.groupOrder) {
     const x = groups.values[g];
     const w = groups.weight[g];
+    const n = x + shift;
+    for (; jr < x; jr++) {
+      const inv = 1 / (r + jr);
+      logR += Math.log(r + jr);
+      invR += inv;
+      invR2 += inv * inv;
+    }
+    for (; jb < n; jb++) {
+      const i1 = 1 / (a + b + jb);
+      const i2 = 1 / (b + jb);
+      logBOverAB += Math.log((b + jb) * i1);
+      invAB += i1;
+      invB += i2;
+      invAB2 += i1 * i1;
+      invB2 += i2 * i2;
+    }
     odds[g] = a / (b + x - 1 + shift);
-    total += w * (gammaln(r + x) - gammaln(r) + r * logAlpha + betaln(a, b + x + shift) - lbetaAB);
+    total += w * (logR + logBOverAB);
     if (wantGradient) {
-      gr += w * (digamma(r + x) - digR + logAlpha);
-      galpha += (w * r) / alpha;
-      const digABX = digamma(a + b + x + shift);
-      ga += w * (digAB - digABX);
-      gb += w * (digAB + digamma(b + x + shift) - digB - digABX);
+      gr += w * invR;
+      ga -= w * invAB;
+      gb += w * (invB - invAB);
     }
     if (hessian) {
-      // ψ'(y + n) − ψ'(y) = −Σ_{j<n} 1/(y+j)² for whole n (x is a whole number).
-      const n = x + shift;
-      let dr = 0;
-      let dab = 0;
-      let db = 0;
-      for (let j = 0; j < n; j++) {
-        if (j < x) dr -= 1 / ((r + j) * (r + j));
-        dab -= 1 / ((a + b + j) * (a + b + j));
-        db -= 1 / ((b + j) * (b + j));
-      }
-      hrr += w * dr;
-      hralpha += w / alpha;
-      halphaalpha -= (w * r) / (alpha * alpha);
-      haa -= w * dab;
-      hab -= w * dab;
-      hbb += w * (db - dab);
+      hrr -= w * invR2;
+      haa += w * invAB2;
+      hab += w * invAB2;
+      hbb += w * (invAB2 - invB2);
     }
   }
   // log(α + t) and 1/(α + t) once per distinct time.
@@ -196,18 +212,22 @@ export function bgnbdPreparedNegLogLikelihood(
     const at = alpha + times[i];
     logTime[i] = Math.log(at);
     inverseTime[i] = 1 / at;
-    // −(r + x) log(α + T), summed per distinct T.
+    // r log α − (r + x) log(α + T) = −r log(1 + T/α) − x log(α + T), summed per distinct T.
     const wT = data.ageWeight[i];
     if (wT === 0) continue;
-    const coefficient = r * wT + data.ageFrequencyWeight[i];
-    total -= coefficient * logTime[i];
+    const xT = data.ageFrequencyWeight[i];
+    const T = times[i];
+    const growth = Math.log1p(T / alpha);
+    total -= r * wT * growth + xT * logTime[i];
+    const shrink = T / (alpha * at);
     if (wantGradient) {
-      gr -= wT * logTime[i];
-      galpha -= coefficient * inverseTime[i];
+      gr -= wT * growth;
+      galpha += r * wT * shrink - xT * inverseTime[i];
     }
     if (hessian) {
-      hralpha -= wT * inverseTime[i];
-      halphaalpha += coefficient * inverseTime[i] * inverseTime[i];
+      hralpha += wT * shrink;
+      halphaalpha +=
+        (-r * wT * shrink * (2 * alpha + T) * inverseTime[i]) / alpha + xT * inverseTime[i] * inverseTime[i];
     }
   }
   // log(1 + q), q = a/(b+x−1+shift) · ((α+T)/(α+t_x))^(r+x): the "still alive" odds of each history.

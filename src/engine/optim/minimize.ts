@@ -433,8 +433,9 @@ function stripFailed(outcome: BfgsOutcome): MinimizeResult {
 
 /**
  * Newton's method with an exact Hessian and a backtracking (Armijo) line search, for polishing a point already
- * near the optimum (Nocedal & Wright, Alg. 3.1 with Newton directions). `failed` when the Hessian is not
- * positive definite or no step decreases the objective away from a stationary point: the caller falls back.
+ * near the optimum (Nocedal & Wright, Alg. 3.1 with Newton directions; where the Hessian is not positive definite,
+ * as on the flat ridge of a likelihood whose supremum is at infinity, a multiple of the identity is added, their
+ * Alg. 3.3). `failed` when no step decreases the objective away from a stationary point: the caller falls back.
  */
 export function newton(
   evaluate: (x: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
@@ -465,13 +466,14 @@ export function newton(
     if (maxAbs(grad) <= tolerance) {
       return { x, value, converged: true, iterations: iteration, message: "gradient below tolerance", failed: false };
     }
-    if (!choleskySolve(hess, grad, direction, n)) return failed("Hessian not positive definite", iteration);
+    if (!dampedNewtonDirection(hess, grad, direction, n)) return failed("Hessian not positive definite", iteration);
     for (let i = 0; i < n; i++) direction[i] = -direction[i];
     const slope = dot(grad, direction);
     let step = 1;
     let accepted = false;
     let trialValue = NaN;
-    for (let k = 0; k < 30; k++) {
+    // A Newton step that must be cut more than 2^12 times is meeting the objective's rounding, not its shape.
+    for (let k = 0; k < 12; k++) {
       for (let i = 0; i < n; i++) trial[i] = x[i] + step * direction[i];
       trialValue = evaluate(trial, trialGrad, trialHess);
       if (Number.isFinite(trialValue) && trialValue <= value + C1 * step * slope && allFinite(trialGrad)) {
@@ -506,6 +508,20 @@ export function newton(
     message: converged ? "gradient below tolerance" : "iteration limit reached",
     failed: !converged,
   };
+}
+
+/** Solves (H + μI)·out = g with the smallest μ ≥ 0 (0, then 1e-10·max|H_ii| growing tenfold) that is positive definite. */
+function dampedNewtonDirection(h: Float64Array, g: Float64Array, out: Float64Array, n: number): boolean {
+  if (choleskySolve(h, g, out, n)) return true;
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(h[i * n + i]));
+  if (!(largest > 0) || !Number.isFinite(largest)) return false;
+  const shifted = new Float64Array(h);
+  for (let mu = 1e-10 * largest; mu <= 1e10 * largest; mu *= 10) {
+    for (let i = 0; i < n; i++) shifted[i * n + i] = h[i * n + i] + mu;
+    if (choleskySolve(shifted, g, out, n)) return true;
+  }
+  return false;
 }
 
 /** Solves A·out = b for a symmetric positive-definite A (row-major n×n) by Cholesky; false when A is not. */
