@@ -65,6 +65,12 @@ function setWholeRange(range: Excel.Range, property: "numberFormat", value: stri
   (range as unknown as Record<typeof property, string>)[property] = value;
 }
 
+/** "Data!B3:H40" → "Data!B3". A sheet name cannot contain ":", so the first one ends the top-left cell. */
+export function topLeftCell(address: string): string {
+  const colon = address.indexOf(":");
+  return colon < 0 ? address : address.slice(0, colon);
+}
+
 /** Consecutive column indexes grouped, so adjacent columns are written as one rectangular range. */
 function contiguousGroups(indexes: readonly number[]): { first: number; members: number[] }[] {
   const order = indexes.map((index, member) => ({ index, member })).sort((a, b) => a.index - b.index);
@@ -445,6 +451,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load("rowCount");
     const worksheet = table.worksheet.load("name");
+    const whole = table.getRange().load("address");
     await context.sync();
     return {
       id: table.id,
@@ -452,6 +459,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
       worksheet: worksheet.name,
       headers: (header.values[0] as CellValue[]).map((value) => String(value)),
       rowCount: body.rowCount,
+      origin: topLeftCell(whole.address),
     };
   }
 

@@ -16,6 +16,11 @@ export interface TableInfo {
   headers: string[];
   /** Number of data rows (the header row is not counted). */
   rowCount: number;
+  /**
+   * The table's top-left cell (its first header cell) with its sheet, e.g. "Data!B3" or "'My data'!B3", so
+   * data-quality messages can name a bad cell by its A1 address.
+   */
+  origin: string;
 }
 
 /** A column the add-in writes at the right of the user's table. */

@@ -154,6 +154,18 @@ function officeError(code: string, message: string): Error {
   return error;
 }
 
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+function columnLetters(c: number): string {
+  return (c >= 26 ? columnLetters(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
+}
+
+/** A sheet name as Excel writes it in an address: quoted ('My data', with ' doubled) unless a plain name. */
+export function sheetReference(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
 function overlaps(a: { start: number; count: number }, b: { start: number; count: number }): boolean {
   return a.start < b.start + b.count && b.start < a.start + a.count;
 }
@@ -681,6 +693,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
       worksheet: table.sheet,
       headers: [...table.headers],
       rowCount: table.rowCount,
+      origin: `${sheetReference(table.sheet)}!${columnLetters(table.col)}${table.row + 1}`,
     };
   }
 
@@ -689,10 +702,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
   }
 
   private address(range: RangeSelection): string {
-    const letter = (c: number): string =>
-      (c >= 26 ? letter(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
     const end = { row: range.row + (range.rowCount ?? 1) - 1, col: range.col + (range.columnCount ?? 1) - 1 };
-    return `${range.sheet}!${letter(range.col)}${range.row + 1}:${letter(end.col)}${end.row + 1}`;
+    return `${range.sheet}!${columnLetters(range.col)}${range.row + 1}:${columnLetters(end.col)}${end.row + 1}`;
   }
 
   private setCell(sheetName: string, row: number, col: number, cell: Partial<MemoryCell>): void {

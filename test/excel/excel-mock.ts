@@ -60,6 +60,8 @@ export interface FakeExcelOptions {
   supported?: (version: string) => boolean;
   backgroundColor?: string;
   displayLanguage?: string;
+  /** Where the table's header row starts on sheet "Data", 0-based (default A1). */
+  origin?: { row: number; col: number };
   /** More sheets besides "Data", as a user made them: name and cells. */
   sheets?: { name: string; cells: CellValue[][] }[];
 }
@@ -75,8 +77,10 @@ export class FakeExcel {
   private screenSuspended = false;
   private readonly excelMock: OfficeMockObject & { run: ExcelRunner };
   readonly office;
+  private readonly origin: { row: number; col: number };
 
   constructor(options: FakeExcelOptions) {
+    this.origin = options.origin ?? { row: 0, col: 0 };
     this.state = {
       headers: [...options.headers],
       cells: options.rows.map((row) => [...row]),
@@ -135,6 +139,9 @@ export class FakeExcel {
           }),
         settings: fake.settings(),
         worksheets: fake.worksheets(),
+        onSelectionChanged: {
+          add: () => ({ remove: () => undefined, context: { sync: async () => undefined } }),
+        },
       },
       application: {
         suspendApiCalculationUntilNextSync: () => {
@@ -259,6 +266,8 @@ export class FakeExcel {
         id,
         name: "Clients",
         worksheet: { name: "Data" },
+        getRange: () =>
+          fake.range({ row: -1, col: 0, rows: fake.state.cells.length + 1, cols: fake.state.headers.length }),
         getHeaderRowRange: () => fake.range({ row: -1, col: 0, rows: 1, cols: fake.state.headers.length }),
         getDataBodyRange: () =>
           fake.range({ row: 0, col: 0, rows: fake.state.cells.length, cols: fake.state.headers.length }),
@@ -317,7 +326,7 @@ export class FakeExcel {
         values: original,
         rowCount: box.rows,
         columnCount: box.cols,
-        address: `Data!R${box.row + 2}C${box.col + 1}`,
+        address: sheet === undefined ? this.address(box) : this.address(box, sheet),
         format: {
           fill: {
             clear: () => {
@@ -337,6 +346,17 @@ export class FakeExcel {
     if (sheet !== undefined) Object.assign(mock.format, { autofitColumns: () => undefined });
     this.created.push({ box, mock, original, sheet });
     return mock;
+  }
+
+  /** Excel's A1 address of a table range (the header row is row -1 of the data body), or of another sheet's. */
+  address(box: RangeBox, sheet?: string): string {
+    const letters = (c: number): string =>
+      (c >= 26 ? letters(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
+    const offset = sheet === undefined ? { row: this.origin.row + 2, col: this.origin.col } : { row: 1, col: 0 };
+    const cell = (row: number, col: number) => `${letters(col + offset.col)}${row + offset.row}`;
+    const start = cell(box.row, box.col);
+    const end = cell(box.row + box.rows - 1, box.col + box.cols - 1);
+    return `${sheet ?? "Data"}!${start}${end === start ? "" : `:${end}`}`;
   }
 
   private applySheetWrites(sheetName: string, box: RangeBox, mock: MockRange, original: unknown): void {

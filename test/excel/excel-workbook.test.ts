@@ -1,5 +1,5 @@
 import { t } from "../../src/i18n";
-import { ExcelWorkbook, themeFromBackground } from "../../src/excel/excel-workbook";
+import { ExcelWorkbook, themeFromBackground, topLeftCell } from "../../src/excel/excel-workbook";
 import { REQUEST_OVERHEAD_BYTES } from "../../src/excel/chunk-plan";
 import type { OwnColumn, Progress } from "../../src/excel/workbook";
 import { FakeExcel, type FakeExcelOptions } from "./excel-mock";
@@ -47,8 +47,16 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     const result = await workbook.getActiveTable();
     expect(result).toEqual({
       ok: true,
-      value: { id: "{T1}", name: "Clients", worksheet: "Data", headers: HEADERS, rowCount: 6 },
+      value: { id: "{T1}", name: "Clients", worksheet: "Data", headers: HEADERS, rowCount: 6, origin: "Data!A1" },
     });
+  });
+
+  it("gives the table's top-left cell from its range address, wherever the table sits", async () => {
+    const { fake, workbook } = setUp({ origin: { row: 2, col: 27 } });
+    expect(fake.address({ row: -1, col: 0, rows: 7, cols: 4 })).toBe("Data!AB3:AE9");
+    expect(await workbook.getActiveTable()).toMatchObject({ ok: true, value: { origin: "Data!AB3" } });
+    expect(topLeftCell("'Q1 ''24'!B3:H40")).toBe("'Q1 ''24'!B3");
+    expect(topLeftCell("Data!C5")).toBe("Data!C5");
   });
 
   it("does not turn a selection that is already in a table into another table", async () => {

@@ -226,13 +226,16 @@ describe("apply, refresh and remove on a customer table", () => {
 });
 
 describe("data problems", () => {
-  test("duplicated customer ids: a specific message with the cells, and Preview stays disabled", async () => {
+  test("duplicated customer ids: a specific message naming the A1 cell, and Preview stays disabled", async () => {
     const workbook = new MemoryWorkbook();
     const rows = customerRows(6);
     rows[4][0] = rows[1][0];
+    // The table's header row is row 3, starting in column B: the fifth data row is row 8.
     const table = workbook.addTable({
       name: "Clients",
       sheet: "Data",
+      row: 2,
+      col: 1,
       headers: ["Customer ID", "Name", "Recency", "Frequency", "Monetary", "Revenue"],
       rows,
     });
@@ -240,8 +243,34 @@ describe("data problems", () => {
     act(() => workbook.selectTable(table.id));
     await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
     expect(await screen.findByText(/appear more than once in "Customer ID"/)).toBeInTheDocument();
-    expect(screen.getByText(/first: "C002" at row 5\)\. .* Cells: row 5/)).toBeInTheDocument();
+    expect(screen.getByText(/first: "C002" at B8\)\. .* Cells: B8$/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: t("pane.preview.button") })).toBeDisabled();
+  });
+
+  test("a text in a number column is named by its A1 address, and so is a column the method needs", async () => {
+    const workbook = new MemoryWorkbook();
+    const rows = customerRows(6);
+    rows[2][4] = "n/a";
+    const table = workbook.addTable({
+      name: "Clients",
+      sheet: "Q1 data",
+      row: 4,
+      col: 2,
+      headers: ["Customer ID", "Name", "Recency", "Frequency", "Monetary", "Revenue"],
+      rows,
+    });
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    act(() => workbook.selectTable(table.id));
+    await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
+    // Monetary is the fifth column (G) and the third data row is row 8.
+    // The text makes the suggester prefer Revenue for monetary: the user picks Monetary.
+    await userEvent.selectOptions(await screen.findByLabelText(t("pane.columns.field.monetary")), "Monetary");
+    const issue = await screen.findByText(/"Monetary"/);
+    expect(issue).toHaveTextContent(/G8/);
+    expect(issue).not.toHaveTextContent(/row 3/);
+    await userEvent.selectOptions(screen.getByLabelText(t("pane.columns.field.recency")), "");
+    const role = t("segmentation.role.recency");
+    expect(await screen.findByText(t("segmentation.issue.missingRole", { role }))).toBeInTheDocument();
   });
 
   test("an empty table says so instead of segmenting", async () => {

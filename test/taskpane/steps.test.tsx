@@ -12,7 +12,14 @@ import { FailureBar } from "../../src/taskpane/components/FailureBar";
 import { ProgressPanel } from "../../src/taskpane/components/ProgressPanel";
 import { renderPane } from "./render";
 
-const table = { id: "t1", name: "Clients", worksheet: "Data", headers: ["Id", "Recency", "Frequency", "Spend"], rowCount: 3 };
+const table = {
+  id: "t1",
+  name: "Clients",
+  worksheet: "Data",
+  headers: ["Id", "Recency", "Frequency", "Spend"],
+  rowCount: 3,
+  origin: "Data!A1",
+};
 
 function activeTable(state: ActiveTable["state"], extra: Partial<ActiveTable> = {}): ActiveTable {
   return {

@@ -66,12 +66,24 @@ describe("MemoryWorkbook: reading", () => {
       worksheet: "Data",
       headers: ["Client", "Recency", "Frequency", "Monetary", "Double"],
       rowCount: 4,
+      origin: "Data!A1",
     });
     workbook.select({ sheet: "Data", row: 1, col: 7 });
     expect(expectOk(await workbook.getActiveTable())).toBeNull();
     stop();
     workbook.select({ sheet: "Data", row: 1, col: 1 });
     expect(seen).toHaveLength(2);
+  });
+
+  it("gives each table's top-left cell as Excel writes it, quoting sheet names that need it", () => {
+    const workbook = new MemoryWorkbook();
+    const at = (sheet: string, row: number, col: number) =>
+      workbook.addTable({ name: `T${workbook.tables().length + 1}`, sheet, row, col, headers: ["Id"], rows: [["a"]] })
+        .origin;
+    expect(at("Data", 2, 1)).toBe("Data!B3");
+    expect(at("Synthèse_2024", 0, 27)).toBe("Synthèse_2024!AB1");
+    expect(at("Q1 '24", 9, 0)).toBe("'Q1 ''24'!A10");
+    expect(at("AB12", 0, 0)).toBe("'AB12'!A1");
   });
 
   it("reads headers and rows in blocks, with progress", async () => {

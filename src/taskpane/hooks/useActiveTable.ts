@@ -70,6 +70,7 @@ function sameTable(a: TableInfo, b: TableInfo): boolean {
     a.name === b.name &&
     a.worksheet === b.worksheet &&
     a.rowCount === b.rowCount &&
+    a.origin === b.origin &&
     a.headers.length === b.headers.length &&
     a.headers.every((header, i) => header === b.headers[i])
   );

@@ -134,6 +134,8 @@ export function useSegmentationFlow(
         : { kind: "quantileTiers", column: quantileColumn, tiers: DEFAULT_METHODS.quantileTiers.tiers },
     [method.kind, quantileColumn],
   );
+  // With the table's top-left cell, issues name bad cells by their A1 address ("B8"), as the user sees them.
+  const origin = table?.origin;
   useEffect(() => {
     if (!current) {
       setIssues([]);
@@ -142,11 +144,13 @@ export function useSegmentationFlow(
     }
     setChecking(true);
     const timer = setTimeout(() => {
-      setIssues(validateTable(current.headers, current.rows, mapping, shape, { method: checkedMethod, locale }));
+      setIssues(
+        validateTable(current.headers, current.rows, mapping, shape, { origin, method: checkedMethod, locale }),
+      );
       setChecking(false);
     }, 0);
     return () => clearTimeout(timer);
-  }, [current, mapping, shape, checkedMethod, locale]);
+  }, [current, mapping, shape, checkedMethod, locale, origin]);
   const blocked = checking || issues.some((issue) => issue.severity === "error");
 
   const changeShape = useCallback((next: DataShape) => {
