@@ -12,6 +12,7 @@ import { suggestMapping } from "../../src/engine/segmentation/mapping";
 import { segmentTable } from "../../src/engine/segmentation/segment";
 import { validateTable } from "../../src/engine/segmentation/validate";
 import type { SegmentationMethod } from "../../src/engine/segmentation/types";
+import { columnLetters } from "../../src/workbench/range-ref";
 import { PLANTED_PROBLEMS } from "../../src/workbench/sample-data";
 import { datasetTable } from "../../src/workbench/session";
 import type { DatasetId } from "../../src/workbench/settings";
@@ -92,10 +93,10 @@ async function expectAccessible(frame: Frame, step: string): Promise<void> {
 }
 
 /** What the engine gives for the sample table, with the mapping the pane suggests. */
-function expected(dataset: DatasetId, locale: Locale) {
+function expected(dataset: DatasetId, locale: Locale, origin?: string) {
   const table = datasetTable(dataset);
   const { shape, mapping } = suggestMapping(table.headers, table.rows.slice(0, SAMPLE_ROWS));
-  const issues = validateTable(table.headers, table.rows, mapping, shape, { method: RFM, locale });
+  const issues = validateTable(table.headers, table.rows, mapping, shape, { method: RFM, locale, origin });
   const ok = issues.every((issue) => issue.severity !== "error");
   const result = ok ? segmentTable(table.headers, table.rows, mapping, shape, RFM, locale) : null;
   return { table, shape, mapping, issues, result };
@@ -276,7 +277,14 @@ describe("task pane in the workbench", () => {
   it("names the bad cells of an imported table and refuses to preview", async () => {
     const { page, pane } = await open("?dataset=badCells");
     await startSegmenting(pane, "en");
-    const want = expected("badCells", "en");
+    // Messages name A1 cells from the table's top-left corner, as the workbook reports it to the pane.
+    const origin = await page.evaluate(() => {
+      const host = window as unknown as {
+        customerValueWorkbench: { workbook: { tables(): { origin?: string }[] } };
+      };
+      return host.customerValueWorkbench.workbook.tables()[0]?.origin;
+    });
+    const want = expected("badCells", "en", origin);
     const errors = want.issues.filter((issue) => issue.severity === "error");
     assert.ok(errors.length > 0, "the engine found nothing wrong in the bad-cells table");
     // Each message names its column and first bad row (the planted problems).
@@ -284,8 +292,9 @@ describe("task pane in the workbench", () => {
     for (const problem of PLANTED_PROBLEMS) {
       assert.ok(
         errors.some((issue) => {
-          const text = t(issue.key, issue.params);
-          return text.includes(problem.header) && text.includes(`row ${problem.row}`);
+          const text = `${t(issue.key, issue.params)} ${issue.cells.join(" ")}`;
+          const address = `${columnLetters(want.table.headers.indexOf(problem.header))}${problem.row + 1}`;
+          return text.includes(problem.header) && (text.includes(`row ${problem.row}`) || text.includes(address));
         }),
         `no message names ${problem.header} row ${problem.row}`,
       );
