@@ -69,3 +69,38 @@ test("inside the workbench the pane renders from the parent's workbook without w
   });
   expect(await screen.findByText(/Clients on sheet Data/)).toBeInTheDocument();
 });
+
+test("when office.js never calls back (outside Office), the page says 'open in Excel' after a grace period", async () => {
+  (globalThis as unknown as { Office: unknown }).Office = { onReady: () => new Promise(() => undefined) };
+  document.body.innerHTML = '<div id="container"></div>';
+  await act(async () => {
+    jest.isolateModules(() => {
+      require("../../src/taskpane/index");
+    });
+  });
+  expect(screen.queryByText(t("pane.openInExcel.title"))).not.toBeInTheDocument();
+  expect(await screen.findByText(t("pane.openInExcel.title"), {}, { timeout: 6000 })).toBeInTheDocument();
+});
+
+test("when Office answers after the grace period, the real pane replaces the message", async () => {
+  const workbook = new MemoryWorkbook();
+  const table = workbook.addTable({ name: "Late", sheet: "Data", headers: ["Client", "CA"], rows: [["A", 1]] });
+  workbook.selectTable(table.id);
+  jest.doMock("../../src/excel/resolve-workbook", () => ({ resolveWorkbook: () => workbook, workbenchWorkbook: () => null }));
+  let ready: ReadyCallback = () => undefined;
+  (globalThis as unknown as { Office: unknown }).Office = {
+    HostType: { Excel: "Excel" },
+    onReady: (callback: ReadyCallback) => {
+      ready = callback;
+    },
+  };
+  document.body.innerHTML = '<div id="container"></div>';
+  await act(async () => {
+    jest.isolateModules(() => {
+      require("../../src/taskpane/index");
+    });
+  });
+  expect(await screen.findByText(t("pane.openInExcel.title"), {}, { timeout: 6000 })).toBeInTheDocument();
+  await act(async () => ready({ host: "Excel", platform: null }));
+  expect(await screen.findByText(/Late on sheet Data/)).toBeInTheDocument();
+});
