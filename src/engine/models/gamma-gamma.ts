@@ -8,6 +8,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { naError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
+import { trigamma } from "../optim/trigamma";
 import { FitColumns, FitOptions, FittedModel } from "./types";
 
 export interface GammaGammaParameters {
@@ -116,55 +117,113 @@ export function prepareGammaGammaData(
 /**
  * Log-likelihood of the repeat customers' average spends, Fader & Hardie (2013) eq. 1a, including the
  * (p·x − 1)·ln m_x + p·x·ln x terms (so it matches the published −4055.9177 on CDNOW).
- * When `gradient` is given, it receives ∂LL/∂(p, q, γ).
+ * When `gradient` is given, it receives ∂LL/∂(p, q, γ); `hessian`, the 3×3 second derivatives (row-major).
  */
 export function gammaGammaLogLikelihood(
   { p, q, gamma }: GammaGammaParameters,
   data: GammaGammaData,
   gradient?: Float64Array,
+  hessian?: Float64Array,
 ): number {
-  const logGamma = Math.log(gamma);
-  let ll = data.n * (q * logGamma - gammaln(q));
-  ll += p * data.sumFrequencyLogSpend - data.sumLogSpend + p * data.sumFrequencyLogFrequency;
+  // Written without the large terms that cancel when q and γ are large (spend that hardly varies between
+  // customers): n(q ln γ − lnΓ(q)) is folded into Σ_x C_x [lnΓ(px+q) − lnΓ(q)] and −q Σ w ln(1 + x·m_x/γ).
+  let ll = p * data.sumFrequencyLogSpend - data.sumLogSpend + p * data.sumFrequencyLogFrequency;
   let dp = data.sumFrequencyLogSpend + data.sumFrequencyLogFrequency;
-  let dq = data.n * (logGamma - digamma(q));
-  let dGamma = (data.n * q) / gamma;
+  let dq = 0;
+  let hpp = 0;
+  let hpq = 0;
+  let hqq = 0;
+  const wantGradient = gradient !== undefined || hessian !== undefined;
   for (let j = 0; j < data.distinctFrequencies.length; j++) {
     const x = data.distinctFrequencies[j];
     const count = data.customersAtFrequency[j];
-    ll += count * (gammaln(p * x + q) - gammaln(p * x));
-    if (gradient) {
-      const psiSum = digamma(p * x + q);
-      dp += count * x * (psiSum - digamma(p * x));
-      dq += count * psiSum;
+    const px = p * x;
+    ll += count * (logGammaRatio(q, px) - gammaln(px));
+    if (wantGradient) {
+      dp += count * x * (digamma(px + q) - digamma(px));
+      dq += count * digammaDifference(q, px);
+    }
+    if (hessian) {
+      const psi1Sum = trigamma(px + q);
+      hpp += count * x * x * (psi1Sum - trigamma(px));
+      hpq += count * x * psi1Sum;
+      hqq += count * trigammaDifference(q, px);
     }
   }
-  // The only per-customer work: Σ w(px + q)·ln(γ + x·m_x), split as p·Σ w·x·ln(…) + q·Σ w·ln(…).
+  // The only per-customer work: Σ w [q ln(1 + x·m_x/γ) + p x ln(γ + x·m_x)].
   const { frequency, weight, totalSpend } = data;
-  let sumLog = 0;
-  let sumFrequencyLog = 0;
+  let sumLog1p = 0;
+  let sumFrequencyGrowth = 0;
+  let sumFrequency = 0;
   let sumFrequencyOverBase = 0;
-  let sumOverBase = 0;
+  let sumShare = 0;
+  let sumFrequencyOverBase2 = 0;
+  let sumShareCurvature = 0;
   for (let i = 0; i < frequency.length; i++) {
     const w = weight[i];
     const x = frequency[i];
-    const base = gamma + totalSpend[i];
-    const logBase = Math.log(base);
-    sumLog += w * logBase;
-    sumFrequencyLog += w * x * logBase;
-    sumFrequencyOverBase += (w * x) / base;
-    sumOverBase += w / base;
+    const spend = totalSpend[i];
+    const base = gamma + spend;
+    const inverse = 1 / base;
+    // ln(γ + s) = ln γ + ln(1 + s/γ): one logarithm per row
+    const growth = Math.log1p(spend / gamma);
+    sumLog1p += w * growth;
+    sumFrequencyGrowth += w * x * growth;
+    sumFrequency += w * x;
+    if (!wantGradient) continue;
+    sumFrequencyOverBase += w * x * inverse;
+    // s/(γ(γ+s)) = 1/γ − 1/(γ+s), without the cancellation
+    const share = (spend * inverse) / gamma;
+    sumShare += w * share;
+    if (hessian) {
+      sumFrequencyOverBase2 += w * x * inverse * inverse;
+      sumShareCurvature += (w * share * (2 * gamma + spend) * inverse) / gamma;
+    }
   }
-  ll -= p * sumFrequencyLog + q * sumLog;
+  const sumFrequencyLog = sumFrequency * Math.log(gamma) + sumFrequencyGrowth;
+  ll -= q * sumLog1p + p * sumFrequencyLog;
   if (gradient) {
-    dp -= sumFrequencyLog;
-    dq -= sumLog;
-    dGamma -= p * sumFrequencyOverBase + q * sumOverBase;
-    gradient[0] = dp;
-    gradient[1] = dq;
-    gradient[2] = dGamma;
+    gradient[0] = dp - sumFrequencyLog;
+    gradient[1] = dq - sumLog1p;
+    gradient[2] = q * sumShare - p * sumFrequencyOverBase;
+  }
+  if (hessian) {
+    const hpg = -sumFrequencyOverBase;
+    const hgg = -q * sumShareCurvature + p * sumFrequencyOverBase2;
+    hessian.set([hpp, hpq, hpg, hpq, hqq, sumShare, hpg, sumShare, hgg]);
   }
   return ll;
+}
+
+/** Above this q, the differences below use Stirling's series (Abramowitz & Stegun 6.1.41, 6.3.18, 6.4.12). */
+const LARGE_SHAPE = 1e4;
+
+/** lnΓ(q + y) − lnΓ(q), accurate also when q ≫ y. */
+function logGammaRatio(q: number, y: number): number {
+  if (q < LARGE_SHAPE) return gammaln(q + y) - gammaln(q);
+  const z = q + y;
+  // (z − ½)ln z − z − [(q − ½)ln q − q] + 1/(12z) − 1/(12q) − 1/(360z³) + 1/(360q³)
+  return (
+    (q - 0.5) * Math.log1p(y / q) + y * Math.log(z) - y - y / (12 * q * z) + (1 / (q * q * q) - 1 / (z * z * z)) / 360
+  );
+}
+
+/** ψ(q + y) − ψ(q). */
+function digammaDifference(q: number, y: number): number {
+  if (q < LARGE_SHAPE) return digamma(q + y) - digamma(q);
+  const z = q + y;
+  // ln z − 1/(2z) − 1/(12z²) + 1/(120z⁴), differenced
+  return Math.log1p(y / q) + y / (2 * q * z) + (y * (q + z)) / (12 * q * q * z * z) + (1 / z ** 4 - 1 / q ** 4) / 120;
+}
+
+/** ψ'(q + y) − ψ'(q). */
+function trigammaDifference(q: number, y: number): number {
+  if (q < LARGE_SHAPE) return trigamma(q + y) - trigamma(q);
+  const z = q + y;
+  // 1/z + 1/(2z²) + 1/(6z³) − 1/(30z⁵), differenced
+  return (
+    -y / (q * z) - (y * (q + z)) / (2 * q * q * z * z) + (1 / z ** 3 - 1 / q ** 3) / 6 - (1 / z ** 5 - 1 / q ** 5) / 30
+  );
 }
 
 /** The population's mean spend per transaction, p·γ/(q − 1); it does not exist when q ≤ 1. */
@@ -187,6 +246,49 @@ export function expectedAverageSpend(params: GammaGammaParameters, frequency: nu
   return (p * (gamma + frequency * monetary)) / denominator;
 }
 
+/** Above this many repeat rows, the starts run on a subsample and the optimum is polished on all (see fitLogParameters). */
+const SUBSAMPLE_ROWS = 4000;
+
+/** Every k-th repeat row (deterministic), so that at most `maxRows` remain, with the sums the likelihood needs. */
+function everyKthRepeatRow(data: GammaGammaData, maxRows: number): GammaGammaData {
+  const step = Math.ceil(data.frequency.length / maxRows);
+  const rows = Math.ceil(data.frequency.length / step);
+  const frequency = new Float64Array(rows);
+  const totalSpend = new Float64Array(rows);
+  const weight = new Float64Array(rows);
+  const counts = new Map<number, number>();
+  let n = 0;
+  let sumLogSpend = 0;
+  let sumFrequencyLogSpend = 0;
+  let sumFrequencyLogFrequency = 0;
+  for (let k = 0; k < rows; k++) {
+    const i = k * step;
+    const x = data.frequency[i];
+    const w = data.weight[i];
+    frequency[k] = x;
+    totalSpend[k] = data.totalSpend[i];
+    weight[k] = w;
+    const logSpend = Math.log(data.totalSpend[i] / x);
+    n += w;
+    sumLogSpend += w * logSpend;
+    sumFrequencyLogSpend += w * x * logSpend;
+    sumFrequencyLogFrequency += w * x * Math.log(x);
+    counts.set(x, (counts.get(x) ?? 0) + w);
+  }
+  const distinct = [...counts.keys()].sort((a, b) => a - b);
+  return {
+    distinctFrequencies: Float64Array.from(distinct),
+    customersAtFrequency: Float64Array.from(distinct, (x) => counts.get(x) ?? 0),
+    frequency,
+    totalSpend,
+    weight,
+    sumLogSpend,
+    sumFrequencyLogSpend,
+    sumFrequencyLogFrequency,
+    n,
+  };
+}
+
 /**
  * Maximum-likelihood fit of (p, q, γ) on the customers with repeat purchases, from several fixed starts.
  * `penalty` is an optional L2 coefficient on the parameters (as lifetimes' penalizer_coef).
@@ -201,16 +303,22 @@ export function fitGammaGamma(
   for (let i = 0; i < data.frequency.length; i++) {
     meanSpend += (data.weight[i] * data.totalSpend[i]) / data.frequency[i] / data.n;
   }
-  const gradient = new Float64Array(3);
   const read = (x: Float64Array): GammaGammaParameters => ({ p: x[0], q: x[1], gamma: x[2] });
+  const negated =
+    (on: GammaGammaData) =>
+    (x: Float64Array, gradient: Float64Array, hessian?: Float64Array): number => {
+      const ll = gammaGammaLogLikelihood(read(x), on, gradient, hessian);
+      for (let i = 0; i < 3; i++) gradient[i] = -gradient[i];
+      if (hessian) for (let i = 0; i < 9; i++) hessian[i] = -hessian[i];
+      return -ll;
+    };
+  const small = data.frequency.length > SUBSAMPLE_ROWS ? everyKthRepeatRow(data, SUBSAMPLE_ROWS) : null;
   const fit = fitLogParameters({
     names: GAMMA_GAMMA_PARAMETER_NAMES,
     negLogLikelihood: (x) => -gammaGammaLogLikelihood(read(x), data),
-    negLogLikelihoodWithGradient: (x, out) => {
-      const ll = gammaGammaLogLikelihood(read(x), data, gradient);
-      for (let i = 0; i < 3; i++) out[i] = -gradient[i];
-      return -ll;
-    },
+    negLogLikelihoodWithGradient: negated(data),
+    negLogLikelihoodWithHessian: negated(data),
+    subsample: small ? { negLogLikelihoodWithGradient: negated(small), n: small.n } : undefined,
     // The second start has population mean p·γ/(q − 1) equal to the observed mean spend.
     starts: [
       [1, 1, 1],

@@ -52,6 +52,9 @@ export interface LogParameterFit {
   iterations: number;
 }
 
+/** Full-data polish iterations when the subsample fit found no optimum. */
+const RIDGE_POLISH_ITERATIONS = 20;
+
 export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   const { names, negLogLikelihood, negLogLikelihoodWithGradient } = spec;
   const dimension = names.length;
@@ -86,9 +89,12 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     if (better) best = result;
   }
   if (best !== null && subsample) {
+    // When the subsample has no optimum the likelihood's supremum is at infinity (e.g. Gamma-Gamma's q → ∞ when
+    // spend does not vary between customers): a short polish reports that instead of crawling along the ridge.
+    const polishIterations = best.converged ? (spec.maxIterations ?? 200) : RIDGE_POLISH_ITERATIONS;
     const newtonPolished = spec.negLogLikelihoodWithHessian
       ? newton(logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty), best.x, {
-          maxIterations: spec.maxIterations ?? 200,
+          maxIterations: polishIterations,
           tolerance: spec.gradientTolerance ?? 1e-9,
         })
       : null;
@@ -101,7 +107,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
       const warm = curvature ? Float64Array.from(curvature.flat()) : undefined;
       const polished = minimize(full.objective, best.x, {
         gradient: full.gradient,
-        maxIterations: spec.maxIterations ?? 200,
+        maxIterations: polishIterations,
         gradientTolerance: spec.gradientTolerance ?? 1e-9,
         initialInverseHessian: warm,
         fallback: false,

@@ -159,3 +159,20 @@ describe("input checks", () => {
     expect(inputError(() => fitGammaGamma([0, 0], [0, 0])).key).toBe("valuemodels.gg.noRepeatCustomers");
   });
 });
+
+describe("Gamma-Gamma when spend does not vary between customers (the supremum is at q, γ → ∞)", () => {
+  test("the likelihood stays smooth at large q: its q-gradient matches differences of the value", () => {
+    const data = prepareGammaGammaData([1, 2, 3, 5, 2, 8], [10, 20.5, 7, 33, 12, 15]);
+    for (const q of [3e4, 5e8]) {
+      const params = { p: 2.1, q, gamma: 12 * q };
+      const gradient = new Float64Array(3);
+      gammaGammaLogLikelihood(params, data, gradient);
+      const h = 1e-5 * q;
+      const numeric =
+        (gammaGammaLogLikelihood({ ...params, q: q + h }, data) -
+          gammaGammaLogLikelihood({ ...params, q: q - h }, data)) /
+        (2 * h);
+      expect(numeric / gradient[1] - 1).toBeCloseTo(0, 5);
+    }
+  });
+});
