@@ -89,7 +89,7 @@ export const en = {
 
   "pane.step.apply": "5. Apply",
   "pane.apply.explain":
-    "Adds {count} columns at the right of {table} and writes a “{sheet}” sheet. Your own columns are not changed.",
+    "Adds its columns ({count}) at the right of {table} and writes a “{sheet}” sheet. Your own columns are not changed.",
   "pane.apply.button": "Apply to the workbook",
   "pane.apply.cancel": "Cancel",
   "pane.apply.progressLabel": "Writing to the workbook",
@@ -211,7 +211,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
 
   "pane.step.apply": "5. Appliquer",
   "pane.apply.explain":
-    "Ajoute {count} colonnes à droite de {table} et écrit une feuille « {sheet} ». Vos propres colonnes ne sont pas modifiées.",
+    "Ajoute ses colonnes ({count}) à droite de {table} et écrit une feuille « {sheet} ». Vos propres colonnes ne sont pas modifiées.",
   "pane.apply.button": "Appliquer au classeur",
   "pane.apply.cancel": "Annuler",
   "pane.apply.progressLabel": "Écriture dans le classeur",

@@ -15,21 +15,21 @@ export const en = {
   "segmentation.issue.headerNotFound":
     'The column "{header}" chosen for the {role} is not in the table any more. Choose it again (step Columns).',
   "segmentation.issue.nonNumeric":
-    '{count} cells of "{column}" are not numbers (first at {first}). Fix them or clear them; text such as "12 €" must be a number.',
+    '"{column}" has text where numbers are needed: {count} cell(s), first at {first}. Fix them or clear them; text such as "12 €" must be a number.',
   "segmentation.issue.blank":
-    '{count} cells of "{column}" are blank (first at {first}). Fill them in, or delete those rows.',
+    '"{column}" has blank cells: {count}, first at {first}. Fill them in, or delete those rows.',
   "segmentation.issue.invalidDate":
-    '{count} cells of "{column}" are not dates (first at {first}). Dates must be real Excel dates, not text.',
+    '"{column}" has cells that are not dates: {count}, first at {first}. Dates must be real Excel dates, not text.',
   "segmentation.issue.blankId":
-    '{count} rows have no customer id in "{column}" (first at {first}). Fill them in, or delete those rows.',
+    'Rows without a customer id in "{column}": {count}, first at {first}. Fill them in, or delete those rows.',
   "segmentation.issue.duplicateId":
-    '{count} customer ids appear more than once in "{column}" (first: "{id}" at {first}). A customer table needs one row per customer: remove the duplicates, or choose "transaction log".',
+    'Customer ids that appear more than once in "{column}": {count}, first "{id}" at {first}. A customer table needs one row per customer: remove the duplicates, or choose "transaction log".',
   "segmentation.issue.negativeAmount":
-    '{count} amounts in "{column}" are negative (first at {first}). They are treated as refunds: subtracted from the customer\'s spend, not counted as purchases.',
+    'Negative amounts in "{column}": {count}, first at {first}. They are treated as refunds: subtracted from the customer\'s spend, not counted as purchases.',
   "segmentation.issue.negativeValue":
-    '{count} values in "{column}" are negative (first at {first}). They are kept and rank lowest; check they are not refunds entered in a customer table.',
+    'Negative values in "{column}": {count}, first at {first}. They are kept and rank lowest; check they are not refunds entered in a customer table.',
   "segmentation.issue.negativeCount":
-    '{count} values in "{column}" are negative (first at {first}). A number of purchases or of days cannot be negative: fix them.',
+    'Negative values in "{column}": {count}, first at {first}. A number of purchases or of days cannot be negative: fix them.',
   "segmentation.issue.fewDistinct":
     '"{column}" has only {distinct} distinct values, so its scores use {distinct} levels instead of {bins}.',
   "segmentation.issue.noRepeatBuyers":
@@ -132,21 +132,21 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "segmentation.issue.headerNotFound":
     "La colonne « {header} » choisie pour : {role} n'est plus dans le tableau. Choisissez-la de nouveau (étape Colonnes).",
   "segmentation.issue.nonNumeric":
-    "{count} cellules de « {column} » ne sont pas des nombres (première en {first}). Corrigez-les ou videz-les ; un texte comme « 12 € » doit être un nombre.",
+    "« {column} » contient du texte là où il faut des nombres : {count} cellule(s), la première en {first}. Corrigez-les ou videz-les ; un texte comme « 12 € » doit être un nombre.",
   "segmentation.issue.blank":
-    "{count} cellules de « {column} » sont vides (première en {first}). Remplissez-les ou supprimez ces lignes.",
+    "« {column} » contient des cellules vides : {count}, la première en {first}. Remplissez-les ou supprimez ces lignes.",
   "segmentation.issue.invalidDate":
-    "{count} cellules de « {column} » ne sont pas des dates (première en {first}). Les dates doivent être de vraies dates Excel, pas du texte.",
+    "« {column} » contient des cellules qui ne sont pas des dates : {count}, la première en {first}. Les dates doivent être de vraies dates Excel, pas du texte.",
   "segmentation.issue.blankId":
-    "{count} lignes n'ont pas d'identifiant client dans « {column} » (première en {first}). Remplissez-les ou supprimez ces lignes.",
+    "Lignes sans identifiant client dans « {column} » : {count}, la première en {first}. Remplissez-les ou supprimez ces lignes.",
   "segmentation.issue.duplicateId":
-    "{count} identifiants clients apparaissent plusieurs fois dans « {column} » (premier : « {id} » en {first}). Un tableau clients doit avoir une ligne par client : supprimez les doublons ou choisissez « journal de transactions ».",
+    "Identifiants clients présents plusieurs fois dans « {column} » : {count}, le premier « {id} » en {first}. Un tableau clients doit avoir une ligne par client : supprimez les doublons ou choisissez « journal de transactions ».",
   "segmentation.issue.negativeAmount":
-    "{count} montants de « {column} » sont négatifs (premier en {first}). Ils sont traités comme des remboursements : déduits des dépenses du client, sans compter comme achats.",
+    "Montants négatifs dans « {column} » : {count}, le premier en {first}. Ils sont traités comme des remboursements : déduits des dépenses du client, sans compter comme achats.",
   "segmentation.issue.negativeValue":
-    "{count} valeurs de « {column} » sont négatives (première en {first}). Elles sont conservées et classées en dernier ; vérifiez qu'il ne s'agit pas de remboursements saisis dans un tableau clients.",
+    "Valeurs négatives dans « {column} » : {count}, la première en {first}. Elles sont conservées et classées en dernier ; vérifiez qu'il ne s'agit pas de remboursements saisis dans un tableau clients.",
   "segmentation.issue.negativeCount":
-    "{count} valeurs de « {column} » sont négatives (première en {first}). Un nombre d'achats ou de jours ne peut pas être négatif : corrigez-les.",
+    "Valeurs négatives dans « {column} » : {count}, la première en {first}. Un nombre d'achats ou de jours ne peut pas être négatif : corrigez-les.",
   "segmentation.issue.fewDistinct":
     "« {column} » n'a que {distinct} valeurs distinctes : ses scores utilisent {distinct} niveaux au lieu de {bins}.",
   "segmentation.issue.noRepeatBuyers":

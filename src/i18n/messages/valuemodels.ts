@@ -4,7 +4,7 @@
  */
 export const en = {
   "valuemodels.gg.nonPositiveSpend":
-    "{count} customers with repeat purchases have a zero or negative average spend (first: row {row}). The Gamma-Gamma model needs positive spends: leave refunds and free orders out of the averages, or leave those customers out of the fit.",
+    "Customers with repeat purchases but a zero or negative average spend: {count} (first: row {row}). The Gamma-Gamma model needs positive spends: leave refunds and free orders out of the averages, or leave those customers out of the fit.",
   "valuemodels.gg.noRepeatCustomers":
     "No customer has a repeat purchase (frequency > 0): the Gamma-Gamma model learns spend from repeat customers only.",
   "valuemodels.gg.meanUndefined":
@@ -64,7 +64,7 @@ export const en = {
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
   "valuemodels.gg.nonPositiveSpend":
-    "{count} clients ayant racheté ont un panier moyen nul ou négatif (première : ligne {row}). Le modèle Gamma-Gamma exige des montants positifs : retirez les remboursements et commandes gratuites des moyennes, ou écartez ces clients de l'ajustement.",
+    "Clients ayant racheté mais avec un panier moyen nul ou négatif : {count} (premier : ligne {row}). Le modèle Gamma-Gamma exige des montants positifs : retirez les remboursements et commandes gratuites des moyennes, ou écartez ces clients de l'ajustement.",
   "valuemodels.gg.noRepeatCustomers":
     "Aucun client n'a racheté (fréquence > 0) : le modèle Gamma-Gamma apprend le panier à partir des seuls clients qui rachètent.",
   "valuemodels.gg.meanUndefined":

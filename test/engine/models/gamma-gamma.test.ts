@@ -151,7 +151,7 @@ describe("input checks", () => {
     const error = inputError(() => prepareGammaGammaData([1, 0, 2, 3, 1], [10, 0, 0, -4, 8]));
     expect(error.kind).toBe("value");
     expect(error.message).toMatch(
-      /^2 customers with repeat purchases have a zero or negative average spend \(first: row 3\)/,
+      /^Customers with repeat purchases but a zero or negative average spend: 2 \(first: row 3\)/,
     );
   });
 
