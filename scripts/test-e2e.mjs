@@ -161,6 +161,8 @@ const DOCS_IMAGES = {
   "03-pane-preview.png": "pane-preview.png",
   "06-functions-gallery.png": "functions-gallery.png",
   "09-pane-bad-cells.png": "pane-bad-cells.png",
+  "05-segments-sheet.png": "segments-sheet.png",
+  "08-pane-french.png": "pane-french.png",
 };
 if (args.includes("--docs-images") && failed === 0 && code === 0) {
   const images = join(root, "docs", "images");
