@@ -3,6 +3,7 @@
  * (Excel on the web refuses requests above 5 MB). Pure: sizes are conservative estimates of the JSON
  * Office.js sends, so the plan is the same in Excel, in the workbench and in tests.
  */
+import { colourRules, type ColourRule } from "./colour-rules";
 import type { CellValue } from "./workbook";
 
 /** Our ceiling per request; Excel on the web's hard limit is 5 MB, the margin absorbs estimate error. */
@@ -17,6 +18,8 @@ export const ROW_OVERHEAD_BYTES = 3;
 export const FILL_RUN_BYTES = 256;
 /** One number-format set on a whole column range (one value broadcast to every cell). */
 export const NUMBER_FORMAT_BYTES = 512;
+/** One conditionalFormats.add on a column range, its fill colour and its rule, besides the formula's text. */
+export const COLOUR_RULE_BYTES = 512;
 
 /** UTF-8 bytes of a string once JSON-escaped: quotes, escapes (\" \\ \uXXXX) and multi-byte characters. */
 export function estimateTextBytes(text: string): number {
@@ -161,34 +164,86 @@ export function planFillWrites(runs: readonly FillRun[], options: ChunkOptions =
   return requests;
 }
 
+/** One conditional format to add on the data body of one of the columns being written. */
+export interface ColourRuleWrite {
+  /** Index into the list of columns being written. */
+  column: number;
+  rule: ColourRule;
+}
+
+export interface ColourRuleRequest {
+  rules: ColourRuleWrite[];
+  estimatedBytes: number;
+}
+
+/** Packs conditional formats into requests under the byte ceiling (each is one add with its rule). */
+export function planColourRuleWrites(
+  rules: readonly ColourRuleWrite[],
+  options: ChunkOptions = {},
+): ColourRuleRequest[] {
+  const ceiling = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const requests: ColourRuleRequest[] = [];
+  let current: ColourRuleRequest | null = null;
+  for (const write of rules) {
+    const bytes = COLOUR_RULE_BYTES + estimateTextBytes(write.rule.formula) + estimateTextBytes(write.rule.color);
+    if (!current || (current.rules.length > 0 && current.estimatedBytes + bytes > ceiling)) {
+      current = { rules: [], estimatedBytes: REQUEST_OVERHEAD_BYTES };
+      requests.push(current);
+    }
+    current.rules.push(write);
+    current.estimatedBytes += bytes;
+  }
+  return requests;
+}
+
 export interface PlannedColumn {
   values: readonly CellValue[];
   numberFormat?: string;
   fills?: readonly (string | null)[];
 }
 
-/** The whole write, in order: value requests, then one number-format request, then fill requests. */
+export interface WritePlanOptions extends ChunkOptions {
+  /**
+   * Conditional formats are available (ExcelApi 1.6): a column whose fills are a function of its values is
+   * coloured by one rule per value instead of fill runs.
+   */
+  conditionalFormats?: boolean;
+}
+
+/** The whole write, in order: value requests, one number-format request, then fill and colour-rule requests. */
 export interface WritePlan {
   values: RowChunk[];
   /** Size of the single request that sets every column's number format (0 when none has one). */
   numberFormatBytes: number;
+  /** Fill runs of the columns not coloured by rules. */
   fills: FillRequest[];
+  /** Conditional formats of the columns coloured by rules. */
+  colourRules: ColourRuleRequest[];
   requestCount: number;
 }
 
-export function planColumnWrites(columns: readonly PlannedColumn[], options: ChunkOptions = {}): WritePlan {
+export function planColumnWrites(columns: readonly PlannedColumn[], options: WritePlanOptions = {}): WritePlan {
   const values = planValueWrites(
     columns.map((column) => column.values),
     options,
   );
   const formatted = columns.filter((column) => column.numberFormat !== undefined).length;
   const numberFormatBytes = formatted === 0 ? 0 : REQUEST_OVERHEAD_BYTES + formatted * NUMBER_FORMAT_BYTES;
-  const runs = columns.flatMap((column, index) => (column.fills ? fillRuns(column.fills, index) : []));
+  const runs: FillRun[] = [];
+  const rules: ColourRuleWrite[] = [];
+  columns.forEach((column, index) => {
+    if (!column.fills) return;
+    const byValue = options.conditionalFormats ? colourRules(column.values, column.fills) : null;
+    if (byValue) for (const rule of byValue) rules.push({ column: index, rule });
+    else for (const run of fillRuns(column.fills, index)) runs.push(run);
+  });
   const fills = planFillWrites(runs, options);
+  const colourRuleRequests = planColourRuleWrites(rules, options);
   return {
     values,
     numberFormatBytes,
     fills,
-    requestCount: values.length + (numberFormatBytes > 0 ? 1 : 0) + fills.length,
+    colourRules: colourRuleRequests,
+    requestCount: values.length + (numberFormatBytes > 0 ? 1 : 0) + fills.length + colourRuleRequests.length,
   };
 }

@@ -227,13 +227,19 @@ export class ExcelWorkbook implements CustomerWorkbook {
         tableName = table.name;
         const headers = (header.values[0] as CellValue[]).map((value) => String(value));
         const targets = resolveColumnTargets({ name: table.name, headers, rowCount: body.rowCount }, columns);
-        const plan = planColumnWrites(columns, { maxRequestBytes: this.options.maxRequestBytes });
+        const conditionalFormats = this.supports("1.6");
+        const plan = planColumnWrites(columns, { maxRequestBytes: this.options.maxRequestBytes, conditionalFormats });
         const added = targets.filter((target) => target.existingIndex === null);
         const replaced = targets.filter((target) => target.existingIndex !== null);
         const formats = targets.some(
           (target) => target.column.numberFormat !== undefined || target.existingIndex !== null,
         );
-        const total = (added.length > 0 ? 1 : 0) + plan.values.length + (formats ? 1 : 0) + plan.fills.length;
+        const total =
+          (added.length > 0 ? 1 : 0) +
+          plan.values.length +
+          (formats ? 1 : 0) +
+          plan.fills.length +
+          plan.colourRules.length;
         const suspendCalculation = this.supports("1.6");
         let done = 0;
         const send = async (step: MessageKey) => {
@@ -274,7 +280,11 @@ export class ExcelWorkbook implements CustomerWorkbook {
           throwIfCancelled(options.signal);
           targets.forEach((target, member) => {
             const column = dataBody.getColumn(indexes[member]);
-            if (target.existingIndex !== null) column.format.fill.clear();
+            if (target.existingIndex !== null) {
+              column.format.fill.clear();
+              // Our previous colour rules: without this a refresh would stack a new set on the old one.
+              if (conditionalFormats) column.conditionalFormats.clearAll();
+            }
             setWholeRange(column, "numberFormat", target.column.numberFormat ?? "General");
           });
           await send("excel.progress.writingFormats");
@@ -285,6 +295,16 @@ export class ExcelWorkbook implements CustomerWorkbook {
           for (const run of request.runs) {
             dataBody.getCell(run.startRow, indexes[run.column]).getResizedRange(run.rowCount - 1, 0).format.fill.color =
               run.color;
+          }
+          await send("excel.progress.writingFills");
+        }
+
+        for (const request of plan.colourRules) {
+          throwIfCancelled(options.signal);
+          for (const { column, rule } of request.rules) {
+            const format = dataBody.getColumn(indexes[column]).conditionalFormats.add("CellValue");
+            format.cellValue.format.fill.color = rule.color;
+            format.cellValue.rule = { formula1: rule.formula, operator: "EqualTo" };
           }
           await send("excel.progress.writingFills");
         }

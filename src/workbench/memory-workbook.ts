@@ -5,6 +5,7 @@
  * chunked requests as in Excel, any of which can be made to fail. The workbench renders it; tests use it.
  */
 import { planColumnWrites, planRowChunks, ROW_OVERHEAD_BYTES, estimateValueBytes } from "../excel/chunk-plan";
+import { cellEquals, formulaValue } from "../excel/colour-rules";
 import { recipeSettingKey, recipesFromSettings } from "../excel/recipes";
 import { fail, throwIfCancelled, toFailure, WorkbookFailureError } from "../excel/run";
 import { findHeader, resolveColumnTargets } from "../excel/write-rules";
@@ -42,6 +43,22 @@ interface SheetColumn {
 interface MemorySheet {
   name: string;
   columns: SheetColumn[];
+  /** "Cell value equal to" rules, oldest first; they move with the cells when table columns shift. */
+  conditionalFormats: StoredRule[];
+}
+
+/** A rule with the value its formula compares with, parsed once (getCell runs for every cell of a grid). */
+type StoredRule = MemoryConditionalFormat & { value: CellValue | null };
+
+/** A conditional format on one column range of a sheet: cells equal to the formula's value get the colour. */
+export interface MemoryConditionalFormat {
+  /** 0-based sheet coordinates of the range's first cell, and its row count (one column wide). */
+  row: number;
+  col: number;
+  rowCount: number;
+  /** Excel's formula1 with the "EqualTo" operator, e.g. '="Champions"'. */
+  formula: string;
+  color: string;
 }
 
 interface MemoryTable {
@@ -88,6 +105,7 @@ export type MemoryOperation =
   | "values"
   | "numberFormats"
   | "fills"
+  | "conditionalFormats"
   | "removeColumns"
   | "writeSheet"
   | "deleteSheet"
@@ -124,6 +142,11 @@ export interface MemoryWorkbookOptions {
   readBlockRows?: number;
   /** Simulated time per request, so the workbench shows progress and cancel. */
   requestDelayMs?: number;
+  /**
+   * Conditional formats available, as in Excel with ExcelApi 1.6 (default true): segment colours are written as
+   * one rule per value. false: as an older Excel, fill runs.
+   */
+  conditionalFormats?: boolean;
 }
 
 export interface NewTable {
@@ -195,7 +218,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
       throw officeError("InvalidArgument", `Invalid sheet name ${name}`);
     }
     if (this.findSheet(name)) throw officeError("ItemAlreadyExists", `Sheet ${name} exists`);
-    this.sheets.push({ name, columns: [] });
+    this.sheets.push({ name, columns: [], conditionalFormats: [] });
     this.notify({ kind: "structure", sheet: name });
   }
 
@@ -234,7 +257,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
   /** A user edit in the grid (value, formula text, format or fill). */
   editCell(sheet: string, row: number, col: number, cell: Partial<MemoryCell>): void {
     if (!this.findSheet(sheet)) throw officeError("ItemNotFound", `No sheet ${sheet}`);
-    this.setCell(sheet, row, col, { ...this.getCell(sheet, row, col), ...cell });
+    this.setCell(sheet, row, col, { ...this.storedCell(sheet, row, col), ...cell });
     this.notify({ kind: "cells", sheet });
   }
 
@@ -281,7 +304,32 @@ export class MemoryWorkbook implements CustomerWorkbook {
     return { rows, columns };
   }
 
+  /** A cell as Excel displays it: `fill` is a matching conditional format's colour, else the cell's own fill. */
   getCell(sheet: string, row: number, col: number): MemoryCell {
+    const cell = this.storedCell(sheet, row, col);
+    const rules = this.findSheet(sheet)?.conditionalFormats ?? [];
+    // The rules we write never match the same cell; should a user's overlap, the latest one wins here.
+    for (let i = rules.length - 1; i >= 0; i--) {
+      const rule = rules[i];
+      if (col !== rule.col || row < rule.row || row >= rule.row + rule.rowCount) continue;
+      if (rule.value !== null && cellEquals(cell.value, rule.value)) return { ...cell, fill: rule.color };
+    }
+    return cell;
+  }
+
+  /** The conditional formats of a sheet (copies), oldest first. */
+  conditionalFormats(sheet: string): MemoryConditionalFormat[] {
+    return (this.findSheet(sheet)?.conditionalFormats ?? []).map(({ row, col, rowCount, formula, color }) => ({
+      row,
+      col,
+      rowCount,
+      formula,
+      color,
+    }));
+  }
+
+  /** A cell as stored, without conditional formats: what a user edit or a cell move starts from. */
+  private storedCell(sheet: string, row: number, col: number): MemoryCell {
     const column = this.findSheet(sheet)?.columns[col];
     const cell: MemoryCell = { value: column?.values[row] ?? "" };
     const formula = column?.formulas[row];
@@ -362,7 +410,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
       await this.request({ operation: "createTable" }, () => {
         headers.forEach((header, c) =>
           this.setCell(selection.sheet, selection.row, selection.col + c, {
-            ...this.getCell(selection.sheet, selection.row, selection.col + c),
+            ...this.storedCell(selection.sheet, selection.row, selection.col + c),
             value: header,
           }),
         );
@@ -423,13 +471,21 @@ export class MemoryWorkbook implements CustomerWorkbook {
       async () => {
         const table = this.requireTable(tableId);
         const targets = resolveColumnTargets(table, columns);
-        const plan = planColumnWrites(columns, this.chunkOptions());
+        const plan = planColumnWrites(columns, {
+          ...this.chunkOptions(),
+          conditionalFormats: this.options.conditionalFormats ?? true,
+        });
         const added = targets.filter((target) => target.existingIndex === null);
         const replaced = targets.filter((target) => target.existingIndex !== null);
         const formats = targets.some(
           (target) => target.column.numberFormat !== undefined || target.existingIndex !== null,
         );
-        const total = (added.length > 0 ? 1 : 0) + plan.values.length + (formats ? 1 : 0) + plan.fills.length;
+        const total =
+          (added.length > 0 ? 1 : 0) +
+          plan.values.length +
+          (formats ? 1 : 0) +
+          plan.fills.length +
+          plan.colourRules.length;
         const written: string[] = [];
         let done = 0;
         const step = async (operation: MemoryOperation, key: MessageKey, apply: () => void, extra = {}) => {
@@ -473,6 +529,9 @@ export class MemoryWorkbook implements CustomerWorkbook {
                   column.numberFormats[table.row + r] = target.column.numberFormat;
                   if (target.existingIndex !== null) column.fills[table.row + r] = undefined;
                 }
+                if (target.existingIndex !== null && (this.options.conditionalFormats ?? true)) {
+                  this.clearConditionalFormats(sheet, table.row + 1, table.col + indexes[i], table.rowCount);
+                }
               });
             });
           }
@@ -486,6 +545,26 @@ export class MemoryWorkbook implements CustomerWorkbook {
                   const column = sheet.columns[table.col + indexes[run.column]];
                   for (let r = run.startRow; r < run.startRow + run.rowCount; r++)
                     column.fills[table.row + 1 + r] = run.color;
+                }
+              },
+              { estimatedBytes: request.estimatedBytes },
+            );
+          }
+          for (const request of plan.colourRules) {
+            await step(
+              "conditionalFormats",
+              "excel.progress.writingFills",
+              () => {
+                const sheet = this.sheetOf(table);
+                for (const { column, rule } of request.rules) {
+                  sheet.conditionalFormats.push({
+                    row: table.row + 1,
+                    col: table.col + indexes[column],
+                    rowCount: table.rowCount,
+                    formula: rule.formula,
+                    color: rule.color,
+                    value: formulaValue(rule.formula),
+                  });
                 }
               },
               { estimatedBytes: request.estimatedBytes },
@@ -550,7 +629,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
       throwIfCancelled(options.signal);
       await this.request({ operation: "writeSheet" }, () => {
         this.dropSheet(spec.name);
-        this.sheets.push({ name: spec.name, columns: [] });
+        this.sheets.push({ name: spec.name, columns: [], conditionalFormats: [] });
       });
       options.onProgress?.({ step: progressKey, done: ++done, total });
       for (const chunk of chunks) {
@@ -741,11 +820,30 @@ export class MemoryWorkbook implements CustomerWorkbook {
     }
   }
 
+  /** Range.conditionalFormats.clearAll() on one column range: rules inside it go (ours cover exactly one). */
+  private clearConditionalFormats(sheet: MemorySheet, row: number, col: number, rowCount: number): void {
+    sheet.conditionalFormats = sheet.conditionalFormats.filter(
+      (rule) =>
+        rule.col !== col || !overlaps({ start: rule.row, count: rule.rowCount }, { start: row, count: rowCount }),
+    );
+  }
+
+  /** Conditional formats on the table's rows at or right of `col` move with their cells (deleted when `col` goes). */
+  private shiftConditionalFormats(sheet: MemorySheet, table: MemoryTable, col: number, delta: number): void {
+    const rows = { start: table.row, count: table.rowCount + 1 };
+    sheet.conditionalFormats = sheet.conditionalFormats.flatMap((rule) => {
+      if (rule.col < col || !overlaps(rows, { start: rule.row, count: rule.rowCount })) return [rule];
+      if (delta < 0 && rule.col === col) return [];
+      return [{ ...rule, col: rule.col + delta }];
+    });
+  }
+
   /** Excel's table column insert at the right: cells right of the table, on its rows, shift one column right. */
   private insertTableColumn(table: MemoryTable, header: string): void {
     const sheet = this.sheetOf(table);
     const col = table.col + table.headers.length;
     this.shiftNeighbours(table, col, 1);
+    this.shiftConditionalFormats(sheet, table, col, 1);
     const last = sheet.columns.length - 1;
     for (let r = table.row; r <= table.row + table.rowCount; r++) {
       for (let c = last; c >= col; c--) this.moveCell(sheet, r, c, c + 1);
@@ -764,6 +862,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
       this.setCell(sheet.name, r, last, { value: "" });
     }
     this.shiftNeighbours(table, col + 1, -1);
+    this.shiftConditionalFormats(sheet, table, col, -1);
     table.headers.splice(index, 1);
   }
 

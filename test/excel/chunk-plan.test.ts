@@ -1,5 +1,7 @@
 import fc from "fast-check";
+import { seededRandom } from "../../bench/harness";
 import {
+  COLOUR_RULE_BYTES,
   estimateTextBytes,
   estimateValueBytes,
   fillRuns,
@@ -202,7 +204,68 @@ describe("planColumnWrites", () => {
       ],
       numberFormatBytes: 0,
       fills: [],
+      colourRules: [],
       requestCount: 1,
     });
+  });
+});
+
+describe("planColumnWrites with conditional formats: 1,048,576 rows × 6 columns, a 10-segment column", () => {
+  const SEGMENTS = [
+    "Champions",
+    "Loyal",
+    "Potential loyalists",
+    "New customers",
+    "Promising",
+    "Need attention",
+    "About to sleep",
+    "At risk",
+    "Hibernating",
+    "Lost",
+  ];
+  const COLOURS = SEGMENTS.map((_, i) => `#${(0x102030 + i * 0x111111).toString(16).toUpperCase()}`);
+  const random = seededRandom(7);
+  const index = Array.from({ length: EXCEL_MAX_ROWS }, () => Math.floor(random() * SEGMENTS.length));
+  const segment: CellValue[] = index.map((i) => SEGMENTS[i]);
+  const fills = index.map((i) => COLOURS[i]);
+  const numbers = (scale: number) => Array.from({ length: EXCEL_MAX_ROWS }, () => Math.round(random() * scale));
+  const others = [numbers(5), numbers(5), numbers(5), numbers(555), numbers(100)].map((values) => ({
+    values,
+    numberFormat: "0",
+  }));
+  const columns = [{ values: segment, fills }, ...others];
+
+  it("colours the segment column with 10 rules in one request instead of ~944,000 fill runs", () => {
+    const withRules = planColumnWrites(columns, { conditionalFormats: true });
+    const withRuns = planColumnWrites(columns);
+    expect(withRules.fills).toEqual([]);
+    expect(withRules.colourRules).toHaveLength(1);
+    expect(withRules.colourRules[0].rules.map((write) => [write.column, write.rule.color]).sort()).toEqual(
+      COLOURS.map((colour) => [0, colour]).sort(),
+    );
+    expect(withRules.colourRules[0].estimatedBytes).toBeLessThan(
+      REQUEST_OVERHEAD_BYTES + 10 * (COLOUR_RULE_BYTES + 40),
+    );
+    // Values need the same requests either way; random order makes a run of nearly every row.
+    expect(withRules.values).toEqual(withRuns.values);
+    const runs = withRuns.fills.reduce((sum, request) => sum + request.runs.length, 0);
+    expect(runs).toBeGreaterThan(0.89 * EXCEL_MAX_ROWS);
+    expect(withRuns.fills).toHaveLength(
+      Math.ceil(runs / Math.floor((MAX_REQUEST_BYTES - REQUEST_OVERHEAD_BYTES) / FILL_RUN_BYTES)),
+    );
+    expect(withRules.requestCount).toBe(withRules.values.length + 1 + 1);
+    expect(withRules.values).toHaveLength(37);
+    expect(withRules.requestCount).toBe(39);
+    expect(withRuns.requestCount).toBe(37 + 1 + withRuns.fills.length);
+    expect(withRuns.requestCount).toBeGreaterThan(85);
+  });
+
+  it("falls back to runs for a column whose colour does not follow its value", () => {
+    const mixed = fills.map((colour, row) => (row === 12 ? COLOURS[(index[row] + 1) % COLOURS.length] : colour));
+    const plan = planColumnWrites([{ values: segment.slice(0, 1000), fills: mixed.slice(0, 1000) }], {
+      conditionalFormats: true,
+    });
+    expect(plan.colourRules).toEqual([]);
+    expect(plan.fills.flatMap((request) => request.runs)).toEqual(fillRuns(mixed.slice(0, 1000), 0));
   });
 });

@@ -16,7 +16,20 @@ export interface SyncRecord {
   numberFormats: { column: number; format: string }[];
   fills: { row: number; column: number; rows: number; color: string }[];
   fillClears: number[];
+  /** Conditional formats added: the range's address, type, rule and fill, as set before the sync. */
+  conditionalFormats: { address: string; type: string; formula1: unknown; operator: unknown; color: unknown }[];
+  /** Addresses of the ranges whose conditional formats were cleared. */
+  conditionalFormatClears: string[];
   operations: string[];
+}
+
+/** A conditional format in the fake workbook: a data-body column range and its rule. */
+export interface FakeConditionalFormat {
+  column: number;
+  row: number;
+  rows: number;
+  formula1: string;
+  color: string;
 }
 
 export interface FakeState {
@@ -27,6 +40,7 @@ export interface FakeState {
   /** "row,column" → colour. */
   fills: Map<string, string>;
   settings: Map<string, unknown>;
+  conditionalFormats: FakeConditionalFormat[];
   /** The workbook's sheets in tab order ("Data" holds the table); cells of the other sheets, row-major. */
   sheets: { name: string; cells: CellValue[][]; fills: Map<string, string> }[];
   syncs: SyncRecord[];
@@ -87,6 +101,7 @@ export class FakeExcel {
       numberFormats: new Map(),
       fills: new Map(),
       settings: new Map(),
+      conditionalFormats: [],
       sheets: [{ name: "Data", cells: [] }, ...(options.sheets ?? [])].map((sheet) => ({
         name: sheet.name,
         cells: sheet.cells.map((row) => [...row]),
@@ -285,6 +300,10 @@ export class FakeExcel {
               fake.queued.push(() => {
                 fake.state.headers.splice(index, 1);
                 for (const row of fake.state.cells) row.splice(index, 1);
+                // A deleted column's conditional formats go with it; those to its right move left.
+                fake.state.conditionalFormats = fake.state.conditionalFormats
+                  .filter((format) => format.column !== index)
+                  .map((format) => (format.column > index ? { ...format, column: format.column - 1 } : format));
               });
             },
           }),
@@ -303,6 +322,8 @@ export class FakeExcel {
       numberFormats: [],
       fills: [],
       fillClears: [],
+      conditionalFormats: [],
+      conditionalFormatClears: [],
       operations: [],
     };
     return this.pending;
@@ -344,8 +365,62 @@ export class FakeExcel {
       }),
     ) as MockRange;
     if (sheet !== undefined) Object.assign(mock.format, { autofitColumns: () => undefined });
+    else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
     this.created.push({ box, mock, original, sheet });
     return mock;
+  }
+
+  /** Range.conditionalFormats: add("CellValue") and clearAll(), applied to state at the next sync. */
+  private conditionalFormats(box: RangeBox) {
+    const address = this.address(box);
+    return {
+      add: (type: string) => {
+        const format = { cellValue: { format: { fill: { color: undefined as unknown } }, rule: undefined as unknown } };
+        const record = {
+          address,
+          type,
+          formula1: undefined as unknown,
+          operator: undefined as unknown,
+          color: undefined as unknown,
+        };
+        this.current().conditionalFormats.push(record);
+        this.queued.push(() => {
+          const rule = format.cellValue.rule as { formula1?: unknown; operator?: unknown } | undefined;
+          Object.assign(record, {
+            formula1: rule?.formula1,
+            operator: rule?.operator,
+            color: format.cellValue.format.fill.color,
+          });
+          if (type !== "CellValue" || rule?.operator !== "EqualTo" || typeof rule.formula1 !== "string") {
+            throw officeError("InvalidArgument");
+          }
+          const color = format.cellValue.format.fill.color;
+          if (typeof color !== "string") throw officeError("InvalidArgument");
+          for (let c = 0; c < box.cols; c++) {
+            this.state.conditionalFormats.push({
+              column: box.col + c,
+              row: box.row,
+              rows: box.rows,
+              formula1: rule.formula1,
+              color,
+            });
+          }
+        });
+        return format;
+      },
+      clearAll: () => {
+        this.current().conditionalFormatClears.push(address);
+        this.queued.push(() => {
+          this.state.conditionalFormats = this.state.conditionalFormats.filter(
+            (format) =>
+              format.column < box.col ||
+              format.column >= box.col + box.cols ||
+              format.row + format.rows <= box.row ||
+              format.row >= box.row + box.rows,
+          );
+        });
+      },
+    };
   }
 
   /** Excel's A1 address of a table range (the header row is row -1 of the data body), or of another sheet's. */

@@ -82,6 +82,7 @@ describe("ExcelWorkbook on office-addin-mock", () => {
   });
 
   it("writes new columns in planned chunks: add once, values with calculation suspended, formats, then fills", async () => {
+    // "Champions" is both green and unfilled here: the fills are not a function of the values, so fill runs.
     const { fake, workbook } = setUp({}, { maxRequestBytes: TWO_ROWS });
     const progress: Progress[] = [];
     const result = await workbook.writeColumns("{T1}", segmentColumns(), { onProgress: (p) => progress.push(p) });
@@ -110,6 +111,75 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(fake.state.cells.map((row) => row[4])).toEqual(segmentColumns()[0].values);
     expect(fake.state.cells.map((row) => row[5])).toEqual(segmentColumns()[1].values);
     expect(progress[progress.length - 1]).toEqual({ step: "excel.progress.writingFills", done: 9, total: 9 });
+  });
+
+  /** A segment column whose colour follows its label (as the engine writes it), one label with quotes. */
+  function colouredBySegment(replaceExisting = false): OwnColumn[] {
+    const colour: Record<string, string> = { Champions: "#1B5E20", Lost: "#B0BEC5", 'Say "hi"': "#FFA726" };
+    const values = ["Champions", "Lost", 'Say "hi"', "Champions", "Lost", "Champions"];
+    return [
+      { header: "Segment", values, fills: values.map((value) => colour[value]), replaceExisting },
+      { header: "CLV", values: [300, 20, 1500, 80, 5000, 0], numberFormat: "#,##0.00", replaceExisting },
+    ];
+  }
+
+  it("colours a column whose fills follow its values with one conditional format per value", async () => {
+    const { fake, workbook } = setUp({ origin: { row: 1, col: 1 } });
+    const progress: Progress[] = [];
+    const result = await workbook.writeColumns("{T1}", colouredBySegment(), { onProgress: (p) => progress.push(p) });
+    expect(result).toEqual({ ok: true, value: { written: ["Segment", "CLV"] } });
+    const syncs = fake.state.syncs;
+    // Headers, add, one value request, formats, then one request with the three rules: no fill runs at all.
+    expect(syncs).toHaveLength(5);
+    expect(syncs.flatMap((sync) => sync.fills)).toEqual([]);
+    expect(syncs[4].conditionalFormats).toEqual([
+      { address: "Data!F3:F8", type: "CellValue", formula1: '="Champions"', operator: "EqualTo", color: "#1B5E20" },
+      { address: "Data!F3:F8", type: "CellValue", formula1: '="Lost"', operator: "EqualTo", color: "#B0BEC5" },
+      { address: "Data!F3:F8", type: "CellValue", formula1: '="Say ""hi"""', operator: "EqualTo", color: "#FFA726" },
+    ]);
+    expect(syncs[4].calculationSuspended).toBe(true);
+    expect(fake.state.conditionalFormats.map((format) => [format.column, format.row, format.rows])).toEqual([
+      [4, 0, 6],
+      [4, 0, 6],
+      [4, 0, 6],
+    ]);
+    expect(progress[progress.length - 1]).toEqual({ step: "excel.progress.writingFills", done: 4, total: 4 });
+  });
+
+  it("falls back to fill runs without ExcelApi 1.6", async () => {
+    const { fake, workbook } = setUp({ supported: (version) => ["1.1", "1.2", "1.3", "1.4", "1.5"].includes(version) });
+    expect((await workbook.writeColumns("{T1}", colouredBySegment())).ok).toBe(true);
+    expect(fake.state.syncs.flatMap((sync) => sync.conditionalFormats)).toEqual([]);
+    expect(fake.state.syncs.some((sync) => sync.calculationSuspended)).toBe(false);
+    expect(fake.state.syncs.flatMap((sync) => sync.fills)).toEqual([
+      { row: 0, column: 4, rows: 1, color: "#1B5E20" },
+      { row: 1, column: 4, rows: 1, color: "#B0BEC5" },
+      { row: 2, column: 4, rows: 1, color: "#FFA726" },
+      { row: 3, column: 4, rows: 1, color: "#1B5E20" },
+      { row: 4, column: 4, rows: 1, color: "#B0BEC5" },
+      { row: 5, column: 4, rows: 1, color: "#1B5E20" },
+    ]);
+  });
+
+  it("a refresh clears our column's previous rules before adding the new ones; remove takes them away", async () => {
+    const { fake, workbook } = setUp();
+    expect((await workbook.writeColumns("{T1}", colouredBySegment())).ok).toBe(true);
+    const before = fake.state.syncs.length;
+    const again = colouredBySegment(true);
+    again[0].values = ["Lost", "Lost", "Lost", "Champions", "Lost", "Lost"];
+    again[0].fills = again[0].values.map((value) => (value === "Lost" ? "#B0BEC5" : "#1B5E20"));
+    expect((await workbook.writeColumns("{T1}", again)).ok).toBe(true);
+    const syncs = fake.state.syncs.slice(before);
+    const clearing = syncs.findIndex((sync) => sync.conditionalFormatClears.length > 0);
+    const adding = syncs.findIndex((sync) => sync.conditionalFormats.length > 0);
+    expect(syncs[clearing].conditionalFormatClears).toEqual(["Data!E2:E7", "Data!F2:F7"]);
+    expect(clearing).toBeLessThan(adding);
+    expect(fake.state.conditionalFormats.map((format) => [format.formula1, format.color])).toEqual([
+      ['="Lost"', "#B0BEC5"],
+      ['="Champions"', "#1B5E20"],
+    ]);
+    expect((await workbook.removeColumns("{T1}", ["Segment", "CLV"])).ok).toBe(true);
+    expect(fake.state.conditionalFormats).toEqual([]);
   });
 
   it("refuses to overwrite a column that exists and is not declared ours, after one read-only sync", async () => {

@@ -242,7 +242,7 @@ describe("data problems", () => {
     render(<PaneRoot workbook={workbook} locale="en" />);
     act(() => workbook.selectTable(table.id));
     await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
-    expect(await screen.findByText(/appear more than once in "Customer ID"/)).toBeInTheDocument();
+    expect(await screen.findByText(/appear more than once in "Customer ID"/, {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.getByText(/first "C002" at B8\. .* Cells: B8$/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: t("pane.preview.button") })).toBeDisabled();
   });
@@ -265,7 +265,7 @@ describe("data problems", () => {
     // Monetary is the fifth column (G) and the third data row is row 8.
     // The text makes the suggester prefer Revenue for monetary: the user picks Monetary.
     await userEvent.selectOptions(await screen.findByLabelText(t("pane.columns.field.monetary")), "Monetary");
-    const issue = await screen.findByText(/"Monetary"/);
+    const issue = await screen.findByText(/"Monetary"/, {}, { timeout: 15_000 });
     expect(issue).toHaveTextContent(/G8/);
     expect(issue).not.toHaveTextContent(/row 3/);
     await userEvent.selectOptions(screen.getByLabelText(t("pane.columns.field.recency")), "");

@@ -138,7 +138,12 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20" });
     expect(workbook.getCell("Data", 4, 5)).toEqual({ value: "At risk" });
     expect(workbook.getCell("Data", 3, 6)).toEqual({ value: 545, numberFormat: "0" });
-    expect(workbook.requests.map((r) => r.operation)).toEqual(["addColumns", "values", "numberFormats", "fills"]);
+    expect(workbook.requests.map((r) => r.operation)).toEqual([
+      "addColumns",
+      "values",
+      "numberFormats",
+      "conditionalFormats",
+    ]);
     expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
     // The note right of the table moved with the inserted cells, as in Excel.
     expect(workbook.getCell("Data", 1, 9).value).toBe("note beside the table");
@@ -180,6 +185,55 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Loyal" });
     expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Loyal", fill: "#0000FF" });
     expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
+  });
+
+  it("colours a segment column with one conditional format per value, shown through getCell as Excel shows it", async () => {
+    const { workbook, table } = customerWorkbook();
+    expectOk(await workbook.writeColumns(table.id, ourColumns()));
+    expect(workbook.conditionalFormats("Data")).toEqual([
+      { row: 1, col: 5, rowCount: 4, formula: '="Champions"', color: "#1B5E20" },
+      { row: 1, col: 5, rowCount: 4, formula: '="Hibernating"', color: "#B0BEC5" },
+    ]);
+    expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Hibernating", fill: "#B0BEC5" });
+    // As in Excel, the colour follows the value (a rule, not a cell fill), whatever its case.
+    workbook.editCell("Data", 4, 5, { value: "champions" });
+    expect(workbook.getCell("Data", 4, 5)).toEqual({ value: "champions", fill: "#1B5E20" });
+    workbook.editCell("Data", 2, 5, { value: "Lost" });
+    expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Lost" });
+    // The user's own fill left of our column is untouched by the rules.
+    expect(workbook.getCell("Data", 1, 0)).toEqual({ value: "C1", fill: "#FFFF00" });
+  });
+
+  it("writes fill runs when conditional formats are unavailable", async () => {
+    const { workbook, table } = customerWorkbook({ conditionalFormats: false });
+    expectOk(await workbook.writeColumns(table.id, ourColumns()));
+    expect(workbook.requests.map((r) => r.operation)).toEqual(["addColumns", "values", "numberFormats", "fills"]);
+    expect(workbook.conditionalFormats("Data")).toEqual([]);
+    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20" });
+  });
+
+  it("a replacing write clears our previous rules, and rules move and go with their columns", async () => {
+    const { workbook, table } = customerWorkbook();
+    const [segment, score] = ourColumns();
+    expectOk(await workbook.writeColumns(table.id, [score, segment]));
+    expect(workbook.conditionalFormats("Data").map((rule) => rule.col)).toEqual([6, 6]);
+    // Replaced with fills that do not follow the values: runs, and none of the old rules may stay behind.
+    const again = { ...segment, replaceExisting: true, fills: [null, null, "#0000FF", null] };
+    expectOk(await workbook.writeColumns(table.id, [{ ...score, replaceExisting: true }, again]));
+    expect(workbook.conditionalFormats("Data")).toEqual([]);
+    expect(workbook.getCell("Data", 1, 6)).toEqual({ value: "Champions" });
+    expect(workbook.getCell("Data", 3, 6)).toEqual({ value: "Champions", fill: "#0000FF" });
+    expectOk(
+      await workbook.writeColumns(table.id, [
+        { ...score, replaceExisting: true },
+        { ...segment, replaceExisting: true },
+      ]),
+    );
+    expectOk(await workbook.removeColumns(table.id, ["RFM score"]));
+    expect(workbook.conditionalFormats("Data").map((rule) => rule.col)).toEqual([5, 5]);
+    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20" });
+    expectOk(await workbook.removeColumns(table.id, ["Segment"]));
+    expect(workbook.conditionalFormats("Data")).toEqual([]);
   });
 
   it("removes only our columns; everything else is as before apply", async () => {
