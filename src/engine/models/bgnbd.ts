@@ -385,9 +385,7 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
     expectedPurchases(customer, t) {
       if (t === 0) return 0;
       const { frequency: x, age } = customer;
-      const z = t / (alpha + age + t);
-      const shrink = Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t)));
-      const bracket = 1 - shrink * hyp2f1(r + x, b + x, a + b + x - 1, z);
+      const bracket = 1 - shrunkHypergeometric(r + x, b + x, a + b + x - 1, alpha + age, t);
       return ((a + b + x - 1) / (a - 1)) * bracket * probabilityAlive(customer);
     },
     // FHL 2005 eq. 9
@@ -404,6 +402,37 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
       return stay + Math.exp(betaln(a + 1, b + n - 1) - lbeta) * (1 - nbdCumulative(n - 1, r, alpha, t));
     },
   };
+}
+
+/**
+ * ((α+T)/(α+T+t))^A · 2F1(A, B; C; t/(α+T+t)), the term of FHL 2005 eq. 10 (and Batislam et al. 2007 eq. 6).
+ * By @stdlib's hyp2f1; when that overflows, as it does for the huge r of a fit to customers who all buy at the
+ * same rate (r, α → ∞ with r/α fixed), by the series itself, whose terms are all positive: summed in log space
+ * with the prefactor, it needs about A·z + 10·√(A·z) + 40 terms.
+ */
+export function shrunkHypergeometric(A: number, B: number, C: number, scale: number, t: number): number {
+  const z = t / (scale + t);
+  const logShrink = A * Math.log(scale / (scale + t));
+  const direct = Math.exp(logShrink) * hyp2f1(A, B, C, z);
+  return Number.isFinite(direct) ? direct : shrunkHypergeometricSeries(A, B, C, scale, t);
+}
+
+/** The same by its positive-term series in log space (the fallback of shrunkHypergeometric); NaN if it does not settle. */
+export function shrunkHypergeometricSeries(A: number, B: number, C: number, scale: number, t: number): number {
+  const z = t / (scale + t);
+  const logShrink = A * Math.log(scale / (scale + t));
+  let logSum = 0;
+  let logTerm = 0;
+  const limit = Math.ceil(A * z + 10 * Math.sqrt(A * z) + 1e4);
+  for (let k = 0; k < limit; k++) {
+    logTerm += Math.log(((A + k) * (B + k) * z) / ((C + k) * (k + 1)));
+    logSum =
+      logTerm > logSum
+        ? logTerm + Math.log1p(Math.exp(logSum - logTerm))
+        : logSum + Math.log1p(Math.exp(logTerm - logSum));
+    if (logTerm < logSum - 40 && (A + k) * (B + k) * z < (C + k) * (k + 1)) return Math.exp(logShrink + logSum);
+  }
+  return NaN;
 }
 
 /** P(at least one purchase in the next t | history): alive, and the Gamma(r+x, α+T) rate gives one. */

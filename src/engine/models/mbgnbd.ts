@@ -5,7 +5,7 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
-import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive } from "./bgnbd";
+import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive, shrunkHypergeometric } from "./bgnbd";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -40,8 +40,7 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
     expectedPurchases(customer, t) {
       if (t === 0) return 0;
       const { frequency: x, age } = customer;
-      const shrink = Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + t)));
-      const bracket = 1 - shrink * hyp2f1(r + x, b + x + 1, a + b + x, t / (alpha + age + t));
+      const bracket = 1 - shrunkHypergeometric(r + x, b + x + 1, a + b + x, alpha + age, t);
       return ((a + b + x) / (a - 1)) * bracket * probabilityAlive(customer);
     },
     /**

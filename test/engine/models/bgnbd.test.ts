@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { bgnbdLogLikelihood, bgnbdNegLogLikelihood, bgnbdPredictor, fitBgnbd } from "../../../src/engine/models/bgnbd";
+import {
+  bgnbdLogLikelihood,
+  bgnbdNegLogLikelihood,
+  bgnbdPredictor,
+  fitBgnbd,
+  shrunkHypergeometric,
+  shrunkHypergeometricSeries,
+} from "../../../src/engine/models/bgnbd";
 import { compressHistories, frequencyGroups } from "../../../src/engine/models/compress";
 import { simulateBgnbd } from "./simulate";
 
@@ -110,5 +117,28 @@ describe("BG/NBD fit", () => {
     expect(() => fitBgnbd(columns([1, 2], [3, -1], [10, 10]))).toThrow(/row 2/);
     expect(() => fitBgnbd(columns([1, 2], [3, 12], [10, 10]))).toThrow(/greater than T.*row 2/);
     expect(() => fitBgnbd(columns([1.5, 2], [3, 4], [10, 10]))).toThrow(/whole number: row 1/);
+  });
+});
+
+describe("BG/NBD predictions when everyone buys at the same rate (r, α → ∞, a → 0)", () => {
+  test("the positive-term series agrees with @stdlib's 2F1 where both work", () => {
+    for (const [A, B, C, scale, t] of [
+      [2.243, 4.426, 4.219, 40, 39],
+      [50.5, 3000, 3002, 2000, 52],
+      [1500, 12, 11.2, 1e5, 365],
+    ]) {
+      expect(shrunkHypergeometricSeries(A, B, C, scale, t) / shrunkHypergeometric(A, B, C, scale, t) - 1).toBeCloseTo(
+        0,
+        12,
+      );
+    }
+  });
+  test("expected purchases stay finite and close to the common rate × t", () => {
+    // r/α = 0.0667 purchases per period; no dropout to speak of.
+    const model = bgnbdPredictor({ r: 1.4e7, alpha: 2.1e8, a: 3e-6, b: 1.2e4 });
+    const customer = { frequency: 6, recency: 80, age: 100 };
+    const expected = model.expectedPurchases(customer, 52);
+    expect(Number.isFinite(expected)).toBe(true);
+    expect(expected / (52 * (1.4e7 / 2.1e8)) - 1).toBeCloseTo(0, 2);
   });
 });
