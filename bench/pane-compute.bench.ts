@@ -1,14 +1,15 @@
 /**
  * The task pane's compute path on Excel's largest table (1,048,576 data rows): the values as read from the table
  * (CellValue[][]) → segmentTable → the chunked write plan of our columns. Excel's own read and write time is not
- * included. Run: node --expose-gc --import tsx bench/pane-compute.bench.ts
+ * included. Run: node --expose-gc --import tsx bench/pane-compute.bench.ts [name filter, e.g. CLV]
  */
 import { segmentTable } from "../src/engine/segmentation/segment";
 import { segmentSummarySheet } from "../src/engine/segmentation/summary-sheet";
 import type { SegmentationMethod } from "../src/engine/segmentation/types";
 import { planColumnWrites } from "../src/excel/chunk-plan";
 import type { CellValue } from "../src/excel/workbook";
-import { bench, seededRandom } from "./harness";
+import { seededRandom } from "./harness";
+import { timed } from "./timing";
 
 const ROWS = 1_048_576;
 const random = seededRandom(20240501);
@@ -54,12 +55,12 @@ console.log(
   `RFM write plan: ${plan.values.length} value requests, ${plan.fills.length} fill requests, ${plan.requestCount} in all`,
 );
 
-bench(
+timed(
   "customers 1,048,576 rows: RFM quintiles → columns → write plan",
   () => computePath(customerHeaders, customers, customerMapping, "customers", { kind: "rfm", bins: 5 }),
   { targetMs: 2000, runs: 3 },
 );
-bench(
+timed(
   "customers 1,048,576 rows: quantile tiers (10) → columns → write plan",
   () =>
     computePath(customerHeaders, customers, customerMapping, "customers", {
@@ -69,12 +70,12 @@ bench(
     }),
   { targetMs: 2000, runs: 3 },
 );
-bench(
+timed(
   "transactions 1,048,576 rows: summary + RFM → columns → write plan",
   () => computePath(logHeaders, log, logMapping, "transactions", { kind: "rfm", bins: 5 }),
   { targetMs: 2000, runs: 3 },
 );
-bench(
+timed(
   "transactions 1,048,576 rows: summary + BG/NBD + GG CLV tiers → plan",
   () =>
     computePath(logHeaders, log, logMapping, "transactions", {

@@ -406,11 +406,13 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
 
 /**
  * ((α+T)/(α+T+t))^A · 2F1(A, B; C; t/(α+T+t)), the term of FHL 2005 eq. 10 (and Batislam et al. 2007 eq. 6).
- * By @stdlib's hyp2f1; when that overflows, as it does for the huge r of a fit to customers who all buy at the
+ * By @stdlib's hyp2f1; when that overflows (or A > 1e5), as it does for the huge r of a fit to customers who all buy at the
  * same rate (r, α → ∞ with r/α fixed), by the series itself, whose terms are all positive: summed in log space
  * with the prefactor, it needs about A·z + 10·√(A·z) + 40 terms.
  */
 export function shrunkHypergeometric(A: number, B: number, C: number, scale: number, t: number): number {
+  // @stdlib's routine gives no finite value this far out, and takes long to find that out.
+  if (A > 1e5) return shrunkHypergeometricSeries(A, B, C, scale, t);
   const z = t / (scale + t);
   const logShrink = A * Math.log(scale / (scale + t));
   const direct = Math.exp(logShrink) * hyp2f1(A, B, C, z);
@@ -421,16 +423,21 @@ export function shrunkHypergeometric(A: number, B: number, C: number, scale: num
 export function shrunkHypergeometricSeries(A: number, B: number, C: number, scale: number, t: number): number {
   const z = t / (scale + t);
   const logShrink = A * Math.log(scale / (scale + t));
-  let logSum = 0;
-  let logTerm = 0;
+  // Σ t_k with t_0 = 1, rescaled (and the scale kept as a log) whenever it nears overflow.
+  let logScale = 0;
+  let term = 1;
+  let sum = 1;
   const limit = Math.ceil(A * z + 10 * Math.sqrt(A * z) + 1e4);
   for (let k = 0; k < limit; k++) {
-    logTerm += Math.log(((A + k) * (B + k) * z) / ((C + k) * (k + 1)));
-    logSum =
-      logTerm > logSum
-        ? logTerm + Math.log1p(Math.exp(logSum - logTerm))
-        : logSum + Math.log1p(Math.exp(logTerm - logSum));
-    if (logTerm < logSum - 40 && (A + k) * (B + k) * z < (C + k) * (k + 1)) return Math.exp(logShrink + logSum);
+    const ratio = ((A + k) * (B + k) * z) / ((C + k) * (k + 1));
+    term *= ratio;
+    sum += term;
+    if (sum > 1e280) {
+      logScale += Math.log(sum);
+      term /= sum;
+      sum = 1;
+    }
+    if (ratio < 1 && term < 1e-17 * sum) return Math.exp(logShrink + logScale + Math.log(sum));
   }
   return NaN;
 }
