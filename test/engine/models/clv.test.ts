@@ -151,7 +151,7 @@ describe("predictive CLV for a column of customers", () => {
     );
     expect(values[0]).toBe(10);
     expect((values[1] as Error).message).toBe("too many purchases");
-    expect((values[2] as Error).message).toMatch(/row 3 has recency 12 but age 9/);
+    expect((values[2] as Error).message).toMatch(/row 3 has recency 12 but T 9/);
   });
 
   test("scaling by each customer's P(alive) gives exactly the customer-by-customer BG/NBD values", () => {
