@@ -129,27 +129,46 @@ export function predictiveClvColumn(
   };
   const n = frequency.length;
   const out: ClvCell[] = new Array(n);
-  // Rows that pass the checks, by frequency.
-  const rowsOf = new Map<number, number[]>();
+  // Rows that pass the checks, grouped by frequency (typed arrays: no per-row allocation).
+  const groupOf = new Map<number, number>();
+  const groupFrequency: number[] = [];
+  const rowGroup = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     try {
       const row = i + 1;
       checkSpend(spendPerPurchase[i], row);
       if (recency[i] > age[i])
         throw valueError("valuemodels.recencyAfterAge", { row, recency: recency[i], age: age[i] });
-      let rows = rowsOf.get(frequency[i]);
-      if (!rows) rowsOf.set(frequency[i], (rows = []));
-      rows.push(i);
+      let g = groupOf.get(frequency[i]);
+      if (g === undefined) {
+        g = groupFrequency.length;
+        groupOf.set(frequency[i], g);
+        groupFrequency.push(frequency[i]);
+      }
+      rowGroup[i] = g;
     } catch (error) {
       out[i] = asError(error);
     }
   }
-  for (const [x, rows] of rowsOf) {
-    const interpolant = predictor.smoothInAge ? ageInterpolant((T) => ifAliveAt(x, T), rows, age) : null;
+  const groups = groupFrequency.length;
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) if (rowGroup[i] >= 0) start[rowGroup[i] + 1]++;
+  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+  const rows = new Int32Array(start[groups]);
+  const fill = start.slice(0, groups);
+  for (let i = 0; i < n; i++) if (rowGroup[i] >= 0) rows[fill[rowGroup[i]]++] = i;
+  // One history object, refilled for each row: the predictors read it and keep nothing.
+  const customer = { frequency: 0, recency: 0, age: 0 };
+  for (let g = 0; g < groups; g++) {
+    const x = groupFrequency[g];
+    const members = rows.subarray(start[g], start[g + 1]);
+    const interpolant = predictor.smoothInAge ? ageInterpolant((T) => ifAliveAt(x, T), members, age) : null;
     const byAge = new Map<number, number>();
-    for (const i of rows) {
+    for (const i of members) {
       try {
-        const customer = { frequency: x, recency: recency[i], age: age[i] };
+        customer.frequency = x;
+        customer.recency = recency[i];
+        customer.age = age[i];
         let ifAlive = interpolant ? interpolant(age[i]) : byAge.get(age[i]);
         if (ifAlive === undefined) {
           ifAlive = ifAliveAt(x, age[i]);
@@ -178,13 +197,14 @@ const DIRECT_AGES = 32;
  */
 function ageInterpolant(
   f: (T: number) => number,
-  rows: readonly number[],
+  rows: ArrayLike<number>,
   age: ArrayLike<number>,
 ): ((T: number) => number) | null {
   let lo = Infinity;
   let hi = -Infinity;
   const seen = new Set<number>();
-  for (const i of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
     lo = Math.min(lo, age[i]);
     hi = Math.max(hi, age[i]);
     if (seen.size <= DIRECT_AGES) seen.add(age[i]);

@@ -510,14 +510,22 @@ export function newton(
   };
 }
 
-/** Solves (H + μI)·out = g with the smallest μ ≥ 0 (0, then 1e-10·max|H_ii| growing tenfold) that is positive definite. */
+/**
+ * Solves (H + μI)·out = g with μ = 0 when H is positive definite, else the first of μ₀, 10μ₀, … that makes it so,
+ * μ₀ = max(1e-10·max|H_ii|, 1e-3·max|H_ii| − min H_ii).
+ */
 function dampedNewtonDirection(h: Float64Array, g: Float64Array, out: Float64Array, n: number): boolean {
   if (choleskySolve(h, g, out, n)) return true;
   let largest = 0;
-  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(h[i * n + i]));
+  let smallest = Infinity;
+  for (let i = 0; i < n; i++) {
+    largest = Math.max(largest, Math.abs(h[i * n + i]));
+    smallest = Math.min(smallest, h[i * n + i]);
+  }
   if (!(largest > 0) || !Number.isFinite(largest)) return false;
   const shifted = new Float64Array(h);
-  for (let mu = 1e-10 * largest; mu <= 1e10 * largest; mu *= 10) {
+  // Nocedal & Wright Alg. 3.3: start from a shift that makes every diagonal entry positive.
+  for (let mu = Math.max(1e-10 * largest, 1e-3 * largest - smallest); mu <= 1e10 * largest; mu *= 10) {
     for (let i = 0; i < n; i++) shifted[i * n + i] = h[i * n + i] + mu;
     if (choleskySolve(shifted, g, out, n)) return true;
   }

@@ -1,4 +1,6 @@
+import digamma from "@stdlib/math-base-special-digamma";
 import { fitLogParameters } from "../../../src/engine/optim/fit";
+import { trigamma } from "../../../src/engine/optim/trigamma";
 
 // Gamma(shape k, rate λ) sample: the MLE has a closed-form check (λ = k / mean) and a known log-likelihood.
 import gammaln from "@stdlib/math-base-special-gammaln";
@@ -103,5 +105,40 @@ describe("fitLogParameters with a subsample warm start", () => {
     expect(warm.params.k).toBeCloseTo(direct.params.k, 5);
     expect(warm.params.rate).toBeCloseTo(direct.params.rate, 5);
     expect(warm.standardErrors.k).toBeCloseTo(direct.standardErrors.k, 3);
+  });
+});
+
+describe("fitLogParameters with an analytic Hessian", () => {
+  // Gamma(k, rate) negative log-likelihood with its exact derivatives; ψ'(k) from the trigamma helper.
+  const withHessian = (m: number, s: number, sl: number) => (p: Float64Array, g: Float64Array, h: Float64Array) => {
+    const [k, rate] = p;
+    g[0] = -(m * Math.log(rate) - m * digamma(k) + sl);
+    g[1] = -(m * k) / rate + s;
+    h.set([m * trigamma(k), -m / rate, -m / rate, (m * k) / (rate * rate)]);
+    return -(m * k * Math.log(rate) - m * gammaln(k) + (k - 1) * sl - rate * s);
+  };
+  test("the Newton polish after a subsample reaches the direct fit's optimum and standard errors", () => {
+    const half = sample.filter((_, i) => i % 2 === 0);
+    const halfSum = half.reduce((a, b) => a + b);
+    const halfLog = half.reduce((a, b) => a + Math.log(b), 0);
+    const exact = withHessian(n, sum, sumLog);
+    const direct = fitLogParameters({ names: ["k", "rate"], negLogLikelihood: nll, starts: [[1, 1]], n });
+    const newton = fitLogParameters({
+      names: ["k", "rate"],
+      negLogLikelihood: nll,
+      negLogLikelihoodWithGradient: (p, g) => exact(p, g, new Float64Array(4)),
+      negLogLikelihoodWithHessian: exact,
+      subsample: {
+        negLogLikelihoodWithGradient: (p, g) => withHessian(half.length, halfSum, halfLog)(p, g, new Float64Array(4)),
+        n: half.length,
+      },
+      starts: [[1, 1]],
+      n,
+    });
+    expect(newton.converged).toBe(true);
+    expect(newton.params.k).toBeCloseTo(direct.params.k, 6);
+    expect(newton.params.rate).toBeCloseTo(direct.params.rate, 6);
+    expect(newton.standardErrors.k).toBeCloseTo(direct.standardErrors.k, 4);
+    expect(newton.standardErrors.rate).toBeCloseTo(direct.standardErrors.rate, 4);
   });
 });

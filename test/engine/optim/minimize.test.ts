@@ -1,4 +1,4 @@
-import { centralDifferenceGradient, minimize, nelderMead } from "../../../src/engine/optim/minimize";
+import { centralDifferenceGradient, minimize, nelderMead, newton } from "../../../src/engine/optim/minimize";
 
 const rosenbrock = (x: Float64Array) => 100 * (x[1] - x[0] * x[0]) ** 2 + (1 - x[0]) ** 2;
 const rosenbrockGradient = (x: Float64Array, out: Float64Array) => {
@@ -76,5 +76,28 @@ describe("centralDifferenceGradient", () => {
     rosenbrockGradient(x, exact);
     expect(out[0]).toBeCloseTo(exact[0], 6);
     expect(out[1]).toBeCloseTo(exact[1], 6);
+  });
+});
+
+describe("newton (exact Hessian, damped where it is not positive definite)", () => {
+  // Rosenbrock's value, gradient and Hessian.
+  const rosenbrock = (x: Float64Array, g: Float64Array, h: Float64Array) => {
+    const [a, b] = x;
+    g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+    g[1] = 200 * (b - a * a);
+    h.set([2 - 400 * (b - a * a) + 800 * a * a, -400 * a, -400 * a, 200]);
+    return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+  };
+  test("from near the optimum it converges in a few steps", () => {
+    const result = newton(rosenbrock, [1.1, 1.2], { tolerance: 1e-10 });
+    expect(result.converged).toBe(true);
+    expect(result.iterations).toBeLessThan(10);
+    expect(result.x[0]).toBeCloseTo(1, 8);
+    expect(result.x[1]).toBeCloseTo(1, 8);
+  });
+  test("from a point where the Hessian is indefinite (b > a² + 1/200) it still descends to (1, 1)", () => {
+    const result = newton(rosenbrock, [0, 1], { tolerance: 1e-10, maxIterations: 200 });
+    expect(result.failed).toBe(false);
+    expect(result.x[0]).toBeCloseTo(1, 6);
   });
 });
