@@ -466,7 +466,8 @@ export function newton(
     if (maxAbs(grad) <= tolerance) {
       return { x, value, converged: true, iterations: iteration, message: "gradient below tolerance", failed: false };
     }
-    if (!dampedNewtonDirection(hess, grad, direction, n)) return failed("Hessian not positive definite", iteration);
+    const shift = dampedNewtonDirection(hess, grad, direction, n);
+    if (shift < 0) return failed("Hessian not positive definite", iteration);
     for (let i = 0; i < n; i++) direction[i] = -direction[i];
     const slope = dot(grad, direction);
     let step = 1;
@@ -476,7 +477,13 @@ export function newton(
     for (let k = 0; k < 12; k++) {
       for (let i = 0; i < n; i++) trial[i] = x[i] + step * direction[i];
       trialValue = evaluate(trial, trialGrad, trialHess);
-      if (Number.isFinite(trialValue) && trialValue <= value + C1 * step * slope && allFinite(trialGrad)) {
+      if (!Number.isFinite(trialValue) || !allFinite(trialGrad)) {
+        step /= 2;
+        continue;
+      }
+      // Sufficient decrease; or, once the decrease is below the objective's rounding, a smaller gradient.
+      const withinRounding = trialValue <= value + 1e-10 * Math.max(1, Math.abs(value));
+      if (trialValue <= value + C1 * step * slope || (withinRounding && maxAbs(trialGrad) < 0.5 * maxAbs(grad))) {
         accepted = true;
         break;
       }
@@ -493,7 +500,10 @@ export function newton(
     [grad, trialGrad] = [trialGrad, grad];
     [hess, trialHess] = [trialHess, hess];
     value = trialValue;
-    if (decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10 && nearlyStationary(grad, value, tolerance)) {
+    // Crawling along a ridge whose top is at infinity (the Hessian needed a shift): stop once the steps gain
+    // nothing measurable, as a subsample fit that found its gradient below the tolerance there already did.
+    const flat = shift > 0 && decrease <= 1e-9 * Math.max(1, Math.abs(value));
+    if ((flat || decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10) && nearlyStationary(grad, value, tolerance)) {
       // Rounding now dominates the decrease: the point is a minimum to the objective's precision.
       const converged = maxAbs(grad) <= tolerance || nearlyStationary(grad, value, tolerance);
       return { x, value, converged, iterations: iteration + 1, message: "no further decrease", failed: false };
@@ -512,24 +522,24 @@ export function newton(
 
 /**
  * Solves (H + μI)·out = g with μ = 0 when H is positive definite, else the first of μ₀, 10μ₀, … that makes it so,
- * μ₀ = max(1e-10·max|H_ii|, 1e-3·max|H_ii| − min H_ii).
+ * μ₀ = max(1e-10·max|H_ii|, 1e-3·max|H_ii| − min H_ii). Returns μ, or −1 when no shift works.
  */
-function dampedNewtonDirection(h: Float64Array, g: Float64Array, out: Float64Array, n: number): boolean {
-  if (choleskySolve(h, g, out, n)) return true;
+function dampedNewtonDirection(h: Float64Array, g: Float64Array, out: Float64Array, n: number): number {
+  if (choleskySolve(h, g, out, n)) return 0;
   let largest = 0;
   let smallest = Infinity;
   for (let i = 0; i < n; i++) {
     largest = Math.max(largest, Math.abs(h[i * n + i]));
     smallest = Math.min(smallest, h[i * n + i]);
   }
-  if (!(largest > 0) || !Number.isFinite(largest)) return false;
+  if (!(largest > 0) || !Number.isFinite(largest)) return -1;
   const shifted = new Float64Array(h);
   // Nocedal & Wright Alg. 3.3: start from a shift that makes every diagonal entry positive.
   for (let mu = Math.max(1e-10 * largest, 1e-3 * largest - smallest); mu <= 1e10 * largest; mu *= 10) {
     for (let i = 0; i < n; i++) shifted[i * n + i] = h[i * n + i] + mu;
-    if (choleskySolve(shifted, g, out, n)) return true;
+    if (choleskySolve(shifted, g, out, n)) return mu;
   }
-  return false;
+  return -1;
 }
 
 /** Solves A·out = b for a symmetric positive-definite A (row-major n×n) by Cholesky; false when A is not. */
