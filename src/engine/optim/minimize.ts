@@ -481,8 +481,9 @@ export function newton(
         step /= 2;
         continue;
       }
-      // Sufficient decrease; or, once the decrease is below the objective's rounding, a smaller gradient.
-      const withinRounding = trialValue <= value + 1e-10 * Math.max(1, Math.abs(value));
+      // Sufficient decrease; or a full step whose change in value is below the objective's rounding but which
+      // halves the gradient (the quadratic-convergence regime, where the decrease itself cannot be seen).
+      const withinRounding = k === 0 && trialValue <= value + 1e-10 * Math.max(1, Math.abs(value));
       if (trialValue <= value + C1 * step * slope || (withinRounding && maxAbs(trialGrad) < 0.5 * maxAbs(grad))) {
         accepted = true;
         break;
