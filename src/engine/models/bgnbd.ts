@@ -406,22 +406,36 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
 
 /**
  * ((α+T)/(α+T+t))^A · 2F1(A, B; C; t/(α+T+t)), the term of FHL 2005 eq. 10 (and Batislam et al. 2007 eq. 6).
- * By @stdlib's hyp2f1; when that overflows (or A > 1e5), as it does for the huge r of a fit to customers who all buy at the
- * same rate (r, α → ∞ with r/α fixed), by the series itself, whose terms are all positive: summed in log space
- * with the prefactor, it needs about A·z + 10·√(A·z) + 40 terms.
+ * By @stdlib's hyp2f1; when that overflows or A > 10³, as for the large r of a fit to customers who all buy at the
+ * same rate (r, α → ∞ with r/α fixed), by the series itself (see shrunkHypergeometricSeries): with the prefactor
+ * kept in logs, it needs about A·z + 10·√(A·z) + 40 terms.
  */
 export function shrunkHypergeometric(A: number, B: number, C: number, scale: number, t: number): number {
-  // @stdlib's routine gives no finite value this far out, and takes long to find that out.
-  if (A > 1e5) return shrunkHypergeometricSeries(A, B, C, scale, t);
+  // @stdlib's routine is slow this far out (tens of µs at A ≈ 10³) and gives no finite value past A ≈ 10⁶.
+  if (A > 1e3 && B > 0 && C + 1 > 0) return shrunkHypergeometricSeries(A, B, C, scale, t);
   const z = t / (scale + t);
   const logShrink = A * Math.log(scale / (scale + t));
   const direct = Math.exp(logShrink) * hyp2f1(A, B, C, z);
   return Number.isFinite(direct) ? direct : shrunkHypergeometricSeries(A, B, C, scale, t);
 }
 
-/** The same by its positive-term series in log space (the fallback of shrunkHypergeometric); NaN if it does not settle. */
+/**
+ * The same by its series, whose terms are all positive when A, B, C > 0 (the fallback of shrunkHypergeometric);
+ * for −1 < C ≤ 0 (x = 0 with a + b < 1) from C + 1 and C + 2 by Gauss's contiguous relation in c (Abramowitz &
+ * Stegun 15.2.18). NaN if it does not settle.
+ */
 export function shrunkHypergeometricSeries(A: number, B: number, C: number, scale: number, t: number): number {
   const z = t / (scale + t);
+  if (!(B > 0) || !(C + 1 > 0)) return NaN;
+  if (C <= 0) {
+    // c(c−1)(z−1)F(c−1) + c[c−1−(2c−A−B−1)z]F(c) + (c−A)(c−B)z F(c+1) = 0 with c = C + 1
+    const c = C + 1;
+    const next = shrunkHypergeometricSeries(A, B, c, scale, t);
+    const nextButOne = shrunkHypergeometricSeries(A, B, c + 1, scale, t);
+    return (
+      -(c * (c - 1 - (2 * c - A - B - 1) * z) * next + (c - A) * (c - B) * z * nextButOne) / (c * (c - 1) * (z - 1))
+    );
+  }
   const logShrink = A * Math.log(scale / (scale + t));
   // Σ t_k with t_0 = 1, rescaled (and the scale kept as a log) whenever it nears overflow.
   let logScale = 0;

@@ -453,6 +453,7 @@ export function newton(
   let trialGrad = new Float64Array(n);
   let trialHess = new Float64Array(n * n);
   const direction = new Float64Array(n);
+  let ridge = 0;
   const failed = (message: string, iterations: number) => ({
     x,
     value,
@@ -468,6 +469,19 @@ export function newton(
     }
     const shift = dampedNewtonDirection(hess, grad, direction, n);
     if (shift < 0) return failed("Hessian not positive definite", iteration);
+    // A nearly stationary point where the Hessian keeps needing a shift is a ridge whose top is at infinity
+    // (e.g. customers who all buy at the same rate): each further step gains almost nothing.
+    ridge = shift > 0 && nearlyStationary(grad, value, tolerance) ? ridge + 1 : 0;
+    if (ridge >= 3) {
+      return {
+        x,
+        value,
+        converged: true,
+        iterations: iteration,
+        message: "on a ridge rising to infinity",
+        failed: false,
+      };
+    }
     for (let i = 0; i < n; i++) direction[i] = -direction[i];
     const slope = dot(grad, direction);
     let step = 1;
@@ -501,10 +515,7 @@ export function newton(
     [grad, trialGrad] = [trialGrad, grad];
     [hess, trialHess] = [trialHess, hess];
     value = trialValue;
-    // Crawling along a ridge whose top is at infinity (the Hessian needed a shift): stop once the steps gain
-    // nothing measurable, as a subsample fit that found its gradient below the tolerance there already did.
-    const flat = shift > 0 && decrease <= 1e-9 * Math.max(1, Math.abs(value));
-    if ((flat || decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10) && nearlyStationary(grad, value, tolerance)) {
+    if (decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10 && nearlyStationary(grad, value, tolerance)) {
       // Rounding now dominates the decrease: the point is a minimum to the objective's precision.
       const converged = maxAbs(grad) <= tolerance || nearlyStationary(grad, value, tolerance);
       return { x, value, converged, iterations: iteration + 1, message: "no further decrease", failed: false };

@@ -1,3 +1,4 @@
+import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import fc from "fast-check";
 import {
   bgnbdLogLikelihood,
@@ -121,16 +122,18 @@ describe("BG/NBD fit", () => {
 });
 
 describe("BG/NBD predictions when everyone buys at the same rate (r, α → ∞, a → 0)", () => {
-  test("the positive-term series agrees with @stdlib's 2F1 where both work", () => {
+  test("the series agrees with @stdlib's 2F1 where both work", () => {
     for (const [A, B, C, scale, t] of [
       [2.243, 4.426, 4.219, 40, 39],
       [50.5, 3000, 3002, 2000, 52],
       [1500, 12, 11.2, 1e5, 365],
+      // −1 < C ≤ 0 (x = 0 with a + b < 1): through the contiguous relation in c
+      [0.243, 0.3, -0.5, 40, 39],
+      [1088.96, 0.000167, -0.99983, 16380, 52],
     ]) {
-      expect(shrunkHypergeometricSeries(A, B, C, scale, t) / shrunkHypergeometric(A, B, C, scale, t) - 1).toBeCloseTo(
-        0,
-        12,
-      );
+      const stdlib = Math.exp(A * Math.log(scale / (scale + t))) * hyp2f1(A, B, C, t / (scale + t));
+      expect(shrunkHypergeometricSeries(A, B, C, scale, t) / stdlib - 1).toBeCloseTo(0, 9);
+      expect(shrunkHypergeometric(A, B, C, scale, t) / stdlib - 1).toBeCloseTo(0, 9);
     }
   });
   test("expected purchases stay finite and close to the common rate × t", () => {
