@@ -1,6 +1,7 @@
 /**
  * The task pane's compute path on Excel's largest table (1,048,576 data rows): the values as read from the table
- * (CellValue[][]) → segmentTable → the chunked write plan of our columns. Excel's own read and write time is not
+ * (CellValue[][]) → segmentTable → the chunked write plan of our columns, colours as conditional formats as the
+ * pane writes them where Excel has ExcelApi 1.6 (every supported Excel). Excel's own read and write time is not
  * included. Run: node --expose-gc --import tsx bench/pane-compute.bench.ts [name filter, e.g. CLV]
  */
 import { segmentTable } from "../src/engine/segmentation/segment";
@@ -43,16 +44,24 @@ function computePath(
   method: SegmentationMethod,
 ) {
   const result = segmentTable(headers, rows, mapping, shape, method, "en");
-  const plan = planColumnWrites(result.columns);
+  const plan = planColumnWrites(result.columns, { conditionalFormats: true });
   segmentSummarySheet(result, "en");
   return plan.requestCount;
 }
 
-const plan = planColumnWrites(
-  segmentTable(customerHeaders, customers, customerMapping, "customers", { kind: "rfm", bins: 5 }, "en").columns,
-);
+const rfmColumns = segmentTable(
+  customerHeaders,
+  customers,
+  customerMapping,
+  "customers",
+  { kind: "rfm", bins: 5 },
+  "en",
+).columns;
+const plan = planColumnWrites(rfmColumns, { conditionalFormats: true });
+const fallback = planColumnWrites(rfmColumns);
 console.log(
-  `RFM write plan: ${plan.values.length} value requests, ${plan.fills.length} fill requests, ${plan.requestCount} in all`,
+  `RFM write plan: ${plan.values.length} value requests, ${plan.colourRules.length} colour-rule requests, ` +
+    `${plan.requestCount} in all (before ExcelApi 1.6: ${fallback.fills.length} fill requests, ${fallback.requestCount} in all)`,
 );
 
 timed(

@@ -262,15 +262,19 @@ function segmentTransactions(
   const timeUnit = method.kind === "clvTiers" ? method.timeUnit : "days";
   const summary = summarizeTransactions(ids, purchaseDates, purchaseAmounts, { asOf: options.asOf, timeUnit });
 
-  const customerIndex = new KeyIndex(summary.count);
-  for (let c = 0; c < summary.count; c++) customerIndex.add(customerKey(summary.ids[c]));
-  const rowCustomer = new Int32Array(rows.length);
+  // Purchase rows know their customer from the summary; only refund rows are looked up by id.
+  const rowCustomer = new Int32Array(rows.length).fill(-1);
+  for (let j = 0; j < purchases; j++) rowCustomer[purchaseRow[j]] = summary.customerOfRow[j];
   const netRevenue = Float64Array.from(summary.totalAmount);
-  for (let i = 0; i < rows.length; i++) {
-    const c = customerIndex.get(customerKey(rows[i][idColumn]));
-    const inPeriod = Math.floor(dates[i]) <= summary.periodEnd;
-    rowCustomer[i] = c < 0 || !inPeriod ? -1 : c;
-    if (c >= 0 && inPeriod && amounts[i] < 0) netRevenue[c] += amounts[i];
+  if (purchases < rows.length) {
+    const customerIndex = new KeyIndex(summary.count);
+    for (let c = 0; c < summary.count; c++) customerIndex.add(customerKey(summary.ids[c]));
+    for (let i = 0; i < rows.length; i++) {
+      if (amounts[i] >= 0 || Math.floor(dates[i]) > summary.periodEnd) continue;
+      const c = customerIndex.get(customerKey(rows[i][idColumn]));
+      rowCustomer[i] = c;
+      if (c >= 0) netRevenue[c] += amounts[i];
+    }
   }
 
   let assignment: Assignment;

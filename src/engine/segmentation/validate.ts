@@ -150,17 +150,28 @@ export function validateTable(
       const blank = new Finding();
       const duplicated = new Finding();
       let firstDuplicate = "";
-      const seen = new KeyIndex(rows.length);
-      const counted = new Uint8Array(rows.length);
+      // A log only needs to know whether it holds more than one customer: no index of every id.
+      const seen = shape === "customers" ? new KeyIndex(rows.length) : null;
+      const counted = seen ? new Uint8Array(rows.length) : null;
+      let firstKey: string | number | undefined;
+      let customers = 0;
       for (let row = 0; row < rows.length; row++) {
         const value: Cell = rows[row][column];
         if (isBlankCell(value)) {
           blank.add(row, label(row));
           continue;
         }
+        const key = customerKey(value as CellValue);
+        if (seen === null || counted === null) {
+          if (customers === 0) {
+            firstKey = key;
+            customers = 1;
+          } else if (customers === 1 && key !== firstKey) customers = 2;
+          continue;
+        }
         const known = seen.size;
-        const index = seen.add(customerKey(value as CellValue));
-        if (index < known && shape === "customers" && counted[index] === 0) {
+        const index = seen.add(key);
+        if (index < known && counted[index] === 0) {
           counted[index] = 1;
           if (duplicated.count === 0) firstDuplicate = idKey(value);
           duplicated.add(row, label(row));
@@ -168,7 +179,7 @@ export function validateTable(
       }
       report(blank, "segmentation.issue.blankId", "error");
       report(duplicated, "segmentation.issue.duplicateId", "error", { id: firstDuplicate });
-      if (shape === "transactions" && seen.size === 1 && rows.length > 1) error("segmentation.issue.oneCustomer");
+      if (shape === "transactions" && customers === 1 && rows.length > 1) error("segmentation.issue.oneCustomer");
       continue;
     }
 

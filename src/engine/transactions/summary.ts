@@ -77,6 +77,11 @@ export interface CustomerSummary {
   periodEnd: number;
   timeUnit: TimeUnit;
   recentPeriods: number;
+  /**
+   * Per input row: the index of its customer in these arrays, or −1 when the row is after the period end (or the
+   * customer has no purchase in the period). Lets callers map rows to customers without hashing ids again.
+   */
+  customerOfRow: Int32Array;
 }
 
 /** The models' view of customer i (see src/engine/models/types.ts). */
@@ -289,10 +294,14 @@ export function summarizeTransactions(
     periodEnd,
     timeUnit,
     recentPeriods,
+    customerOfRow: customerOf,
   };
+  // Old customer index → kept index (−1 when dropped); customerOf is reused as the per-row answer.
+  const keptIndex = new Int32Array(customers).fill(-1);
   let j = 0;
   for (let c = 0; c < customers; c++) {
     if (orders[c] === 0) continue;
+    keptIndex[c] = j;
     const x = frequency[c];
     const recency = (lastPurchase[c] - firstPurchase[c]) / unitDays;
     summary.ids[j] = firstIds[c];
@@ -310,6 +319,10 @@ export function summarizeTransactions(
     summary.meanGap[j] = x > 0 ? recency / x : NaN;
     if (summary.holdoutPurchases) summary.holdoutPurchases[j] = holdout[c];
     j++;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = customerOf[i];
+    customerOf[i] = c < 0 || Math.floor(dates[i]) > periodEnd ? -1 : keptIndex[c];
   }
   return summary;
 }

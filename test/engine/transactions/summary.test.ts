@@ -98,6 +98,16 @@ describe("summarizeTransactions", () => {
     expect(s.holdoutLength).toBe(14);
     expect(s.age[0]).toBe(10);
   });
+  test("customerOfRow maps each row to its customer, and rows outside the period (or of dropped customers) to −1", () => {
+    const s = summarizeTransactions(
+      ["late", "a", "b", "a", "new", "a", "b"],
+      f64([50, 10, 12, 15, 25, 25, 18]),
+      f64([9, 1, 1, 1, 1, 1, 1]),
+      { calibrationEnd: 20, asOf: 34, timeUnit: "days" },
+    );
+    expect(s.ids).toEqual(["a", "b"]);
+    expect(Array.from(s.customerOfRow)).toEqual([-1, 0, 1, 0, -1, -1, 1]);
+  });
   test("purchases in the last N periods count purchase days in (end − N, end]", () => {
     const s = summarizeTransactions(["a", "a", "a", "a"], f64([1, 80, 85, 100]), f64([1, 1, 1, 1]), {
       timeUnit: "days",
