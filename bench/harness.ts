@@ -45,14 +45,17 @@ export function bench(
   return result;
 }
 
-/** A seeded generator (mulberry32) so benchmark inputs are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+/** CPU time of one run (user + system), printed beside the harness's wall time: the machine may be shared. */
+export function cpuTime(name: string, body: () => unknown): void {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const before = process.cpuUsage();
+    body();
+    const used = process.cpuUsage(before);
+    runs.push((used.user + used.system) / 1000);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(
+    `${name.padEnd(58)} CPU median ${runs[2].toFixed(1).padStart(9)} ms  best ${runs[0].toFixed(1).padStart(9)} ms`,
+  );
 }

@@ -6,36 +6,25 @@
 import { bgnbdPredictor, fitBgnbd } from "../src/engine/models/bgnbd";
 import { fitParetoNbd } from "../src/engine/models/pareto-nbd";
 import { FitColumns } from "../src/engine/models/types";
-import { seededRandom } from "./harness";
+import { beta, exponential, gamma, seededRandom } from "../src/engine/random";
 import { timed } from "./timing";
-
-function gamma(random: () => number, shape: number, rate: number): number {
-  if (shape < 1) return gamma(random, shape + 1, rate) * Math.pow(random(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const x = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    const v = (1 + c * x) ** 3;
-    if (v > 0 && Math.log(1 - random()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return (d * v) / rate;
-  }
-}
 
 /** BG/NBD customers observed 180–365 days, purchase days rounded to whole days. */
 function simulate(n: number, seed: number): FitColumns {
-  const random = seededRandom(seed);
+  const source = seededRandom(seed);
+  const random = () => source.next();
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const age = Math.round(180 + 185 * random());
-    const rate = gamma(random, 0.5, 60);
-    const a = gamma(random, 0.8, 1);
-    const drop = a / (a + gamma(random, 3, 1));
+    const rate = gamma(source, 0.5, 60);
+    const drop = beta(source, 0.8, 3);
     let time = 0;
     let count = 0;
     let last = 0;
     for (;;) {
-      time += -Math.log(1 - random()) / rate;
+      time += exponential(source, rate);
       if (time > age) break;
       count++;
       last = Math.round(time);

@@ -4,25 +4,11 @@
  */
 import { rfm } from "../src/functions/rfm";
 import { scoreRfm } from "../src/engine/rfm/rfm";
-import { bench, seededRandom } from "./harness";
-
-/** CPU time of one run (user + system), printed beside the harness's wall time: the machine may be shared. */
-function cpuTime(name: string, body: () => unknown): void {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const before = process.cpuUsage();
-    body();
-    const used = process.cpuUsage(before);
-    runs.push((used.user + used.system) / 1000);
-  }
-  runs.sort((a, b) => a - b);
-  console.log(
-    `${name.padEnd(58)} CPU median ${runs[2].toFixed(1).padStart(9)} ms  best ${runs[0].toFixed(1).padStart(9)} ms`,
-  );
-}
+import { seededUniform } from "../src/engine/random";
+import { bench, cpuTime } from "./harness";
 
 const ROWS = 1_048_576;
-const random = seededRandom(42);
+const random = seededUniform(42);
 const recency = new Float64Array(ROWS);
 const frequency = new Float64Array(ROWS);
 const monetary = new Float64Array(ROWS);

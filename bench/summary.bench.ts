@@ -5,27 +5,13 @@
  */
 import { summary } from "../src/functions/summary";
 import { summarizeTransactions } from "../src/engine/transactions/summary";
-import { bench, seededRandom } from "./harness";
-
-/** CPU time of one run (user + system), printed beside the harness's wall time: the machine may be shared. */
-function cpuTime(name: string, body: () => unknown): void {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const before = process.cpuUsage();
-    body();
-    const used = process.cpuUsage(before);
-    runs.push((used.user + used.system) / 1000);
-  }
-  runs.sort((a, b) => a - b);
-  console.log(
-    `${name.padEnd(58)} CPU median ${runs[2].toFixed(1).padStart(9)} ms  best ${runs[0].toFixed(1).padStart(9)} ms`,
-  );
-}
+import { seededUniform } from "../src/engine/random";
+import { bench, cpuTime } from "./harness";
 
 const ROWS = 2_000_000;
 const CUSTOMERS = 200_000;
 const START = 44927; // 2023-01-01
-const random = seededRandom(7);
+const random = seededUniform(7);
 const ids: string[] = new Array(ROWS);
 const dates = new Float64Array(ROWS);
 const amounts = new Float64Array(ROWS);

@@ -8,26 +8,12 @@ import { fitGammaGamma } from "../src/engine/models/gamma-gamma";
 import { fitBgbb, prepareBgbbData } from "../src/engine/models/bgbb";
 import { modelDefinition } from "../src/engine/models/registry";
 import { fitSbg } from "../src/engine/models/sbg";
-import { seededRandom } from "./harness";
+import { beta, gamma, seededRandom } from "../src/engine/random";
 import { timed, wanted } from "./timing";
 
-const random = seededRandom(42);
-
-function normal(): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-/** Marsaglia & Tsang (2000) Gamma(shape, 1) draw, with the boost for shapes below 1. */
-function gammaDraw(shape: number): number {
-  if (shape < 1) return gammaDraw(shape + 1) * Math.pow(1 - random(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = normal();
-    const v = (1 + c * z) ** 3;
-    if (v > 0 && Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
+const source = seededRandom(42);
+const random = () => source.next();
+const gammaDraw = (shape: number) => gamma(source, shape, 1);
 
 /** Repeat customers with Gamma-Gamma spends (p 6, q 4, γ 15, as CDNOW's). */
 function spends(customers: number) {
@@ -130,11 +116,23 @@ if (wanted(pclv1mName)) {
   );
 }
 
+/** Donors simulated from BG/BB (α 1.2, β 0.75, γ 0.66, δ 2.8, near the donation data's): may drop out before
+ * each opportunity, then give with their own probability p. */
 const donors = { x: [] as number[], tx: [] as number[], n: [] as number[] };
 for (let i = 0; i < 100_000; i++) {
-  const x = Math.floor(random() * 7);
+  const p = beta(source, 1.2, 0.75);
+  const theta = beta(source, 0.66, 2.8);
+  let x = 0;
+  let last = 0;
+  for (let t = 1; t <= 6; t++) {
+    if (random() < theta) break;
+    if (random() < p) {
+      x++;
+      last = t;
+    }
+  }
   donors.x.push(x);
-  donors.tx.push(x === 0 ? 0 : x + Math.floor(random() * (7 - x)));
+  donors.tx.push(last);
   donors.n.push(6);
 }
 timed("BG/BB fit, 100,000 donors over 6 opportunities (compressed)", () =>

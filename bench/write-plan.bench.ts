@@ -4,12 +4,13 @@
  * conditional format per segment (ExcelApi 1.6), or fill runs on an older Excel.
  * Run: node --expose-gc --import tsx bench/write-plan.bench.ts
  */
-import { bench, seededRandom } from "./harness";
+import { seededUniform } from "../src/engine/random";
+import { bench } from "./harness";
 import { planColumnWrites, planUniformWrites, NUMBER_BYTES, MAX_REQUEST_BYTES } from "../src/excel/chunk-plan";
 import type { CellValue } from "../src/excel/workbook";
 
 const ROWS = 1_048_576;
-const random = seededRandom(42);
+const random = seededUniform(42);
 const SEGMENTS = [
   "Champions",
   "Loyal",

@@ -4,7 +4,7 @@
  * seed, so the same seed always gives the same workbook. These are not real customers.
  */
 import type { CellValue } from "../excel/workbook";
-import { beta, exponential, gamma, pick, RandomSource, seededRandom, uniformInt } from "./random";
+import { beta, exponential, gamma, pick, RandomSource, seededRandom, uniformInt } from "../engine/random";
 
 /** A table as the sample data hands it over: a header row, data rows, and an Excel number format per column. */
 export interface SampleTable {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { seededRandom } from "../../bench/harness";
+import { seededUniform } from "../../src/engine/random";
 import {
   COLOUR_RULE_BYTES,
   estimateTextBytes,
@@ -224,7 +224,7 @@ describe("planColumnWrites with conditional formats: 1,048,576 rows × 6 columns
     "Lost",
   ];
   const COLOURS = SEGMENTS.map((_, i) => `#${(0x102030 + i * 0x111111).toString(16).toUpperCase()}`);
-  const random = seededRandom(7);
+  const random = seededUniform(7);
   const index = Array.from({ length: EXCEL_MAX_ROWS }, () => Math.floor(random() * SEGMENTS.length));
   const segment: CellValue[] = index.map((i) => SEGMENTS[i]);
   const fills = index.map((i) => COLOURS[i]);

@@ -11,16 +11,7 @@ import {
   visitorvalue,
 } from "../../src/functions/metrics";
 import { setFunctionsLocale } from "../../src/functions/locale";
-
-/** Runs a function expected to throw, and returns the Excel error it threw. */
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelError } from "../support/thrown";
 
 afterEach(() => setFunctionsLocale(null));
 

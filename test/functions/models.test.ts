@@ -1,14 +1,6 @@
 import { churnrisk, fit, holdoutcheck, palive, pbuy, purchases, readFitOptions } from "../../src/functions/models";
 import { setFunctionsLocale } from "../../src/functions/locale";
-
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelError } from "../support/thrown";
 
 afterEach(() => setFunctionsLocale(null));
 

@@ -1,15 +1,7 @@
 import fc from "fast-check";
 import { rfm, rfmsegment } from "../../src/functions/rfm";
 import { setFunctionsLocale } from "../../src/functions/locale";
-
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelError } from "../support/thrown";
 
 afterEach(() => setFunctionsLocale(null));
 

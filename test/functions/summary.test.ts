@@ -1,15 +1,7 @@
 import { summary } from "../../src/functions/summary";
 import { setFunctionsLocale } from "../../src/functions/locale";
 import { excelSerial } from "../../src/engine/transactions/dates";
-
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelError } from "../support/thrown";
 
 afterEach(() => setFunctionsLocale(null));
 

@@ -6,15 +6,7 @@ import { survival } from "../../src/engine/models/sbg";
 import { FittedModel } from "../../src/engine/models/types";
 import { setFunctionsLocale } from "../../src/functions/locale";
 import { pclv, retentioncurve, spend } from "../../src/functions/value-models";
-
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelError } from "../support/thrown";
 
 const cellError = (cell: unknown) => cell as { code: string; message: string };
 

@@ -1,5 +1,4 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { InputError } from "../../../src/engine/errors";
 import {
   bgbbIndividualLogLikelihood,
   bgbbLogLikelihood,
@@ -8,28 +7,20 @@ import {
   fitBgbb,
   prepareBgbbData,
 } from "../../../src/engine/models/bgbb";
-import { betaDraw, seededUniform } from "./simulate-value-models";
-
-function inputError(call: () => unknown): InputError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+import { beta as betaDraw, seededRandom } from "../../../src/engine/random";
+import { inputError } from "../../support/thrown";
 
 const params: BgbbParameters = { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 };
 
 /** Customers over n opportunities: alive ones may die before each opportunity, then transact with p. */
 function simulate(truth: BgbbParameters, customers: number, n: number, seed: number) {
-  const uniform = seededUniform(seed);
+  const random = seededRandom(seed);
+  const uniform = () => random.next();
   const frequency: number[] = [];
   const recency: number[] = [];
   for (let c = 0; c < customers; c++) {
-    const p = betaDraw(uniform, truth.alpha, truth.beta);
-    const theta = betaDraw(uniform, truth.gamma, truth.delta);
+    const p = betaDraw(random, truth.alpha, truth.beta);
+    const theta = betaDraw(random, truth.gamma, truth.delta);
     let x = 0;
     let last = 0;
     for (let t = 1; t <= n; t++) {

@@ -2,16 +2,7 @@ import { InputError } from "../../../src/engine/errors";
 import { ClvOptions, PERIODS_PER_MONTH, predictiveClv, predictiveClvColumn } from "../../../src/engine/models/clv";
 import { modelDefinition } from "../../../src/engine/models/registry";
 import { CustomerHistory, PurchasePredictor } from "../../../src/engine/models/types";
-
-function inputError(call: () => unknown): InputError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+import { inputError } from "../../support/thrown";
 
 /**
  * A purchase model with closed forms for the tests: a customer buys at rate λ·(x + 1) per period and leaves

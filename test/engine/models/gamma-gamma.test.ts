@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { InputError } from "../../../src/engine/errors";
 import {
   expectedAverageSpend,
   fitGammaGamma,
@@ -8,28 +7,20 @@ import {
   populationMeanSpend,
   prepareGammaGammaData,
 } from "../../../src/engine/models/gamma-gamma";
-import { gammaDraw, seededUniform } from "./simulate-value-models";
-
-function inputError(call: () => unknown): InputError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+import { gamma as gammaDraw, seededRandom } from "../../../src/engine/random";
+import { inputError } from "../../support/thrown";
 
 /** Customers with 1..10 repeat purchases whose spends follow the Gamma-Gamma model. */
 function simulate(params: GammaGammaParameters, customers: number, seed: number) {
-  const uniform = seededUniform(seed);
+  const random = seededRandom(seed);
+  const uniform = () => random.next();
   const frequency: number[] = [];
   const monetary: number[] = [];
   for (let i = 0; i < customers; i++) {
     const x = 1 + Math.floor(uniform() * 10);
-    const nu = gammaDraw(uniform, params.q, 1 / params.gamma);
+    const nu = gammaDraw(random, params.q, params.gamma);
     let total = 0;
-    for (let j = 0; j < x; j++) total += gammaDraw(uniform, params.p, 1 / nu);
+    for (let j = 0; j < x; j++) total += gammaDraw(random, params.p, nu);
     frequency.push(x);
     monetary.push(total / x);
   }

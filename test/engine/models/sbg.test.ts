@@ -1,6 +1,5 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import fc from "fast-check";
-import { InputError } from "../../../src/engine/errors";
 import {
   discountedExpectedLifetime,
   discountedExpectedResidualLifetime,
@@ -12,17 +11,8 @@ import {
   survival,
   survivalCurve,
 } from "../../../src/engine/models/sbg";
-import { betaDraw, seededUniform } from "./simulate-value-models";
-
-function inputError(call: () => unknown): InputError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+import { beta as betaDraw, seededRandom } from "../../../src/engine/random";
+import { inputError } from "../../support/thrown";
 
 const positive = fc.double({ min: 0.05, max: 20, noNaN: true });
 
@@ -63,10 +53,11 @@ describe("survival and retention", () => {
 describe("sBG fit", () => {
   /** A cohort whose members churn each period with θ ~ Beta(α, β); survivors at periods 0..periods. */
   function simulateCohort(alpha: number, beta: number, size: number, periods: number, seed: number): number[] {
-    const uniform = seededUniform(seed);
+    const random = seededRandom(seed);
+    const uniform = () => random.next();
     const survivors = new Array<number>(periods + 1).fill(0);
     for (let i = 0; i < size; i++) {
-      const theta = betaDraw(uniform, alpha, beta);
+      const theta = betaDraw(random, alpha, beta);
       let t = 0;
       survivors[0]++;
       while (t < periods && uniform() >= theta) {

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { InputError } from "../../../src/engine/errors";
 import {
   equalWidthThresholds,
   percentileInc,
@@ -8,18 +7,9 @@ import {
   scoreColumn,
   scoreOf,
 } from "../../../src/engine/rfm/scores";
+import { inputError } from "../../support/thrown";
 
 const column = (...values: number[]) => Float64Array.from(values);
-
-function inputError(call: () => unknown): InputError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("percentileInc (Excel PERCENTILE.INC)", () => {
   test("matches Excel on 1..10", () => {

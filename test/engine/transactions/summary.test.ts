@@ -1,20 +1,10 @@
 import fc from "fast-check";
-import { InputError } from "../../../src/engine/errors";
 import { excelSerial } from "../../../src/engine/transactions/dates";
 import { customerHistory, DAYS_PER_PERIOD, summarizeTransactions } from "../../../src/engine/transactions/summary";
+import { inputError } from "../../support/thrown";
 
 const d = (year: number, month: number, day: number) => excelSerial(year, month, day);
 const f64 = (values: number[]) => Float64Array.from(values);
-
-function inputError(call: () => unknown): InputError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 // The worked example of the reference README: CDNOW customer 1 bought on 1997-01-01, 01-18, 08-02 and 12-12.
 const cdnowOne = {

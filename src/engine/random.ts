@@ -1,6 +1,7 @@
 /**
- * A small seeded random source for the sample data, so the same seed always gives the same workbook
- * (browser tests compare against it). Not for anything that needs cryptographic quality.
+ * A small seeded random source, so the same seed always gives the same data: the workbench's sample workbook
+ * (browser tests compare against it), the simulation-recovery tests and the benchmarks. Not for anything that needs
+ * cryptographic quality.
  */
 
 export interface RandomSource {
@@ -20,6 +21,12 @@ export function seededRandom(seed: number): RandomSource {
       return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
     },
   };
+}
+
+/** The same generator as a plain function, for loops that draw many uniforms. */
+export function seededUniform(seed: number): () => number {
+  const source = seededRandom(seed);
+  return () => source.next();
 }
 
 /** Uniform on (0, 1): never 0, so logarithms stay finite. */

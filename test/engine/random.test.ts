@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beta, gamma, seededRandom } from "../../src/workbench/random";
+import { beta, gamma, seededRandom } from "../../src/engine/random";
 
 describe("seededRandom", () => {
   it("repeats the same sequence for the same seed and differs for another", () => {
