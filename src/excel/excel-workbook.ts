@@ -6,7 +6,7 @@ import type { MessageKey, MessageParams } from "../i18n";
 import { planColumnWrites, planRowChunks, estimateValueBytes, ROW_OVERHEAD_BYTES, fillRuns } from "./chunk-plan";
 import { recipeSettingKey, recipesFromSettings } from "./recipes";
 import { fail, globalExcelRunner, runExcel, throwIfCancelled, toFailure, type ExcelRunner } from "./run";
-import { findHeader, resolveColumnTargets } from "./write-rules";
+import { columnWriteSteps, findHeader, resolveColumnTargets } from "./write-rules";
 import type {
   CellValue,
   CustomerWorkbook,
@@ -229,17 +229,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
         const targets = resolveColumnTargets({ name: table.name, headers, rowCount: body.rowCount }, columns);
         const conditionalFormats = this.supports("1.6");
         const plan = planColumnWrites(columns, { maxRequestBytes: this.options.maxRequestBytes, conditionalFormats });
-        const added = targets.filter((target) => target.existingIndex === null);
-        const replaced = targets.filter((target) => target.existingIndex !== null);
-        const formats = targets.some(
-          (target) => target.column.numberFormat !== undefined || target.existingIndex !== null,
-        );
-        const total =
-          (added.length > 0 ? 1 : 0) +
-          plan.values.length +
-          (formats ? 1 : 0) +
-          plan.fills.length +
-          plan.colourRules.length;
+        const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
         const suspendCalculation = this.supports("1.6");
         let done = 0;
         const send = async (step: MessageKey) => {

@@ -2,6 +2,7 @@
  * The safety rules every CustomerWorkbook applies before it writes a single cell, shared by the Excel and
  * the in-memory implementations so both refuse the same things with the same messages.
  */
+import type { WritePlan } from "./chunk-plan";
 import { fail } from "./run";
 import type { OwnColumn } from "./workbook";
 
@@ -61,6 +62,25 @@ export function resolveColumnTargets(
     }
     return { column, existingIndex: index >= 0 ? index : null };
   });
+}
+
+/** What a column write sends, counted for its progress bar and its per-step messages. */
+export interface ColumnWriteSteps {
+  added: ColumnTarget[];
+  replaced: ColumnTarget[];
+  /** Whether a number-format request is needed (formatted columns, or replaced ones reset to General). */
+  formats: boolean;
+  /** Requests in all: the added headers at once, the values, the formats, then fills or colour rules. */
+  total: number;
+}
+
+export function columnWriteSteps(targets: readonly ColumnTarget[], plan: WritePlan): ColumnWriteSteps {
+  const added = targets.filter((target) => target.existingIndex === null);
+  const replaced = targets.filter((target) => target.existingIndex !== null);
+  const formats = targets.some((target) => target.column.numberFormat !== undefined || target.existingIndex !== null);
+  const total =
+    (added.length > 0 ? 1 : 0) + plan.values.length + (formats ? 1 : 0) + plan.fills.length + plan.colourRules.length;
+  return { added, replaced, formats, total };
 }
 
 /** Excel's longest sheet name. */

@@ -8,7 +8,7 @@ import { planColumnWrites, planRowChunks, ROW_OVERHEAD_BYTES, estimateValueBytes
 import { cellEquals, formulaValue } from "../excel/colour-rules";
 import { recipeSettingKey, recipesFromSettings } from "../excel/recipes";
 import { fail, throwIfCancelled, toFailure, WorkbookFailureError } from "../excel/run";
-import { findHeader, resolveColumnTargets } from "../excel/write-rules";
+import { columnWriteSteps, findHeader, resolveColumnTargets } from "../excel/write-rules";
 import type {
   CellValue,
   CustomerWorkbook,
@@ -475,17 +475,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
           ...this.chunkOptions(),
           conditionalFormats: this.options.conditionalFormats ?? true,
         });
-        const added = targets.filter((target) => target.existingIndex === null);
-        const replaced = targets.filter((target) => target.existingIndex !== null);
-        const formats = targets.some(
-          (target) => target.column.numberFormat !== undefined || target.existingIndex !== null,
-        );
-        const total =
-          (added.length > 0 ? 1 : 0) +
-          plan.values.length +
-          (formats ? 1 : 0) +
-          plan.fills.length +
-          plan.colourRules.length;
+        const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
         const written: string[] = [];
         let done = 0;
         const step = async (operation: MemoryOperation, key: MessageKey, apply: () => void, extra = {}) => {
