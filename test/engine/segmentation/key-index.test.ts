@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { KeyIndex } from "../../../src/engine/segmentation/key-index";
+import { KeyIndex, mayHaveDuplicates } from "../../../src/engine/segmentation/key-index";
 
 describe("KeyIndex", () => {
   it("gives dense indices in order of first appearance and finds them again", () => {
@@ -22,6 +22,26 @@ describe("KeyIndex", () => {
           expect(index.add(k)).toBe(map.get(k));
         }
         expect(index.size).toBe(map.size);
+      }),
+    );
+  });
+});
+
+describe("mayHaveDuplicates", () => {
+  it("is false for distinct keys and true when a key repeats; blanks (null) are skipped", () => {
+    const ids = Array.from({ length: 20000 }, (_, i) => (i % 2 ? `C${i}` : i * 1.5));
+    expect(mayHaveDuplicates(ids.length, (i) => ids[i])).toBe(false);
+    expect(mayHaveDuplicates(3, (i) => ["a", null, "a"][i] ?? null)).toBe(true);
+    expect(mayHaveDuplicates(3, (i) => [null, "a", null][i] ?? null)).toBe(false);
+    expect(mayHaveDuplicates(2, (i) => [0, -0][i])).toBe(true);
+  });
+
+  it("property: never false when a key repeats (equal keys, equal fingerprints)", () => {
+    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -50, max: 50 }), fc.double({ noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 200 }), (keys) => {
+        const repeated = new Set(keys).size < keys.length;
+        if (repeated) expect(mayHaveDuplicates(keys.length, (i) => keys[i])).toBe(true);
       }),
     );
   });
