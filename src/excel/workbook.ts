@@ -2,10 +2,10 @@
  * The workbook as the task pane sees it. The pane depends on this interface only; Excel (excel-workbook.ts)
  * and the workbench's in-memory workbook implement it. Nothing here may import Office or React.
  */
+import type { CellValue, OwnColumn, OwnSheet } from "../engine/sheet-data";
 import type { MessageKey, MessageParams } from "../i18n";
 
-/** A cell value as Excel hands it over: numbers (dates are serial numbers), text, booleans; "" is blank. */
-export type CellValue = string | number | boolean;
+export type { CellValue, OwnColumn, OwnSheet };
 
 export interface TableInfo {
   /** Stable identifier of the table in this workbook (Excel's table id). */
@@ -21,43 +21,6 @@ export interface TableInfo {
    * data-quality messages can name a bad cell by its A1 address.
    */
   origin: string;
-}
-
-/** A column the add-in writes at the right of the user's table. */
-export interface OwnColumn {
-  header: string;
-  /** One value per data row, in table order. */
-  values: CellValue[];
-  /** Excel number format for the whole column, e.g. "0", "0.0%", "#,##0.00". */
-  numberFormat?: string;
-  /** Fill colour per data row ("#RRGGBB"), or null for no fill. Written after the values. */
-  fills?: (string | null)[];
-  /**
-   * true when a column of this header already exists and the stored recipe says it is ours: it is replaced.
-   * false: the header must not exist yet; if it does, the write refuses rather than overwrite the user's data.
-   */
-  replaceExisting: boolean;
-}
-
-/** A sheet the add-in owns entirely (the "Segments" summary, a customer summary built from transactions). */
-export interface OwnSheet {
-  name: string;
-  /** First row is the header row. */
-  rows: CellValue[][];
-  /** Number format per column (same length as a row), or undefined to leave General. */
-  numberFormats?: (string | undefined)[];
-  /** When set, the rows are written as an Excel table of this name. */
-  tableName?: string;
-  /** A native chart of one value column against the first column. */
-  chart?: { title: string; valueColumn: number; type: "bar" | "pie" };
-  /** Fill colour per data row for the first column (segment colours), or null. */
-  fills?: (string | null)[];
-  /**
-   * true when a sheet of this name exists and the stored recipe says it is ours: it is replaced.
-   * false or absent: the sheet must not exist yet; if it does, the write refuses ("nameTaken") rather than
-   * replace the user's sheet. (Optional so the engine can describe a sheet without knowing the workbook.)
-   */
-  replaceExisting?: boolean;
 }
 
 export interface Progress {

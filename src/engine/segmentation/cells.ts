@@ -2,7 +2,7 @@
  * How the segmentation engine reads table cells. Tables hand over numbers, text and booleans; blanks are ""
  * (null from some hosts); error cells arrive as their text ("#N/A").
  */
-import type { CellValue } from "../../excel/workbook";
+import type { CellValue } from "../sheet-data";
 
 export type Cell = CellValue | null | undefined;
 

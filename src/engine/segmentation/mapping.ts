@@ -2,7 +2,7 @@
  * Guesses which column plays which role, first by header (English and French), then by content
  * (dates, integers, money, identifiers). The pane shows the guess and the user corrects it.
  */
-import type { CellValue } from "../../excel/workbook";
+import type { CellValue } from "../sheet-data";
 import { Cell, idKey, isBlankCell } from "./cells";
 import type { ColumnMapping, DataShape } from "./types";
 

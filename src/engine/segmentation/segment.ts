@@ -5,7 +5,7 @@
  * the thresholds and our columns with one value per table row, in table order.
  * Every assignment is a function of the values, never of row order, so a colleague's refresh is identical.
  */
-import type { CellValue } from "../../excel/workbook";
+import type { CellValue } from "../sheet-data";
 import { Locale, MessageKey, MessageParams, t } from "../../i18n";
 import { valueError } from "../errors";
 import { bgnbdPredictor, fitBgnbd } from "../models/bgnbd";

@@ -2,7 +2,7 @@
  * The sheets the pane writes besides our columns: "Segments" (one row per segment, with a native chart) and,
  * for a transaction log, the per-customer summary the segments were computed on.
  */
-import type { CellValue, OwnSheet } from "../../excel/workbook";
+import type { CellValue, OwnSheet } from "../sheet-data";
 import { Locale, MessageKey, t } from "../../i18n";
 import type { CustomerSummary } from "../transactions/summary";
 import type { SegmentationResult } from "./types";

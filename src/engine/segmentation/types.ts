@@ -10,7 +10,7 @@
  *   serializeRecipe / parseRecipe              → what is stored in the workbook to refresh  (recipe.ts)
  * Nothing here imports Office or React.
  */
-import type { OwnColumn, OwnSheet } from "../../excel/workbook";
+import type { OwnColumn, OwnSheet } from "../sheet-data";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
 
 /** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */

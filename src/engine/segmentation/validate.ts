@@ -2,7 +2,7 @@
  * Data-quality checks run before Preview. Every problem gets its own message naming the first few cells,
  * so the user can fix the table; errors stop the segmentation, warnings say what we do instead.
  */
-import type { CellValue } from "../../excel/workbook";
+import type { CellValue } from "../sheet-data";
 import { Locale, MessageKey, t } from "../../i18n";
 import {
   Cell,
