@@ -113,7 +113,7 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
             <ApplyStep
               tableName={table.name}
               result={flow.result}
-              summarySheet={t("segmentation.sheet.name")}
+              summarySheet={flow.plannedSheet ?? t("segmentation.sheet.name")}
               applying={flow.busy === "applying"}
               progress={flow.progress}
               onApply={() => void flow.apply()}

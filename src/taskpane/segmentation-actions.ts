@@ -91,6 +91,38 @@ export async function loadRecipe(
   return { ok: true, recipe: parsed };
 }
 
+/**
+ * Names our sheets in the order Apply writes them: never a user's sheet; the sheets the previous recipe wrote are
+ * ours to replace; a name given to one sheet of this write is not given to the next.
+ */
+function sheetNamer(existing: readonly string[], previous: Recipe | null | undefined) {
+  const ours = previous ? [previous.summarySheet, ...(previous.customerSheet ? [previous.customerSheet] : [])] : [];
+  const reserved: string[] = [];
+  return {
+    ours,
+    name(wanted: string) {
+      const choice = chooseSheetName(wanted, existing, ours, reserved);
+      reserved.push(choice.name);
+      return choice;
+    },
+  };
+}
+
+/** The name Apply will give the summary sheet (e.g. "Segments (2)" beside a user's "Segments"), said before it. */
+export async function plannedSummarySheetName(
+  workbook: CustomerWorkbook,
+  result: SegmentationResult,
+  previous: Recipe | null | undefined,
+  locale: Locale,
+): Promise<string> {
+  const wanted = segmentSummarySheet(result, locale).name;
+  const listed = await workbook.listSheets();
+  if (!listed.ok) return wanted;
+  const namer = sheetNamer(listed.value, previous);
+  if (result.customerSheet) namer.name(result.customerSheet.name);
+  return namer.name(wanted).name;
+}
+
 /** Writes our columns, the summary sheet and the recipe. The user's columns are never written to. */
 export async function applySegmentation(
   workbook: CustomerWorkbook,
@@ -114,14 +146,11 @@ export async function applySegmentation(
   // Our sheets never take a user's sheet's name: a free name is chosen before anything is written.
   const listed = await workbook.listSheets();
   if (!listed.ok) return { ok: false, failure: listed.error, written: NOTHING };
-  const oursSheets = previous
-    ? [previous.summarySheet, ...(previous.customerSheet ? [previous.customerSheet] : [])]
-    : [];
+  const namer = sheetNamer(listed.value, previous);
+  const oursSheets = namer.ours;
   const renamedSheets: Applied["renamedSheets"] = [];
-  const reserved: string[] = [];
   const named = (sheet: OwnSheet): OwnSheet => {
-    const choice = chooseSheetName(sheet.name, listed.value, oursSheets, reserved);
-    reserved.push(choice.name);
+    const choice = namer.name(sheet.name);
     if (choice.name !== sheet.name) renamedSheets.push({ wanted: sheet.name, used: choice.name });
     return { ...sheet, name: choice.name, replaceExisting: choice.replaceExisting };
   };

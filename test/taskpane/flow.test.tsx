@@ -158,6 +158,8 @@ describe("apply, refresh and remove on a customer table", () => {
     const renamed = t("pane.apply.sheetRenamed", { wanted: "Segments", used: "Segments (2)" });
     render(<PaneRoot workbook={workbook} locale="en" />);
     await segmentAndPreview(workbook, table.id);
+    // Said before anything is written.
+    expect(await screen.findByText(/writes a “Segments \(2\)” sheet/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
     expect(await screen.findByText(/^Done:/)).toHaveTextContent("“Segments (2)” sheet");

@@ -18,6 +18,7 @@ import type {
 import {
   applySegmentation,
   computeSegments,
+  plannedSummarySheetName,
   refreshSegmentation,
   removeSegmentation,
   removeWritten,
@@ -88,6 +89,21 @@ export function useSegmentationFlow(
   // Until the effect above has run, never show one table's columns under another table's name.
   const current = data && data.tableId === tableId ? data : null;
   const recipe = stored && table && stored.tableName === table.name ? stored : null;
+
+  // The summary sheet's name as Apply will choose it ("Segments (2)" beside a user's own "Segments"), so the
+  // Apply step says it before anything is written.
+  const [plannedSheet, setPlannedSheet] = useState<string | null>(null);
+  useEffect(() => {
+    setPlannedSheet(null);
+    if (!result) return undefined;
+    let live = true;
+    void plannedSummarySheetName(workbook, result, recipe, locale).then((name) => {
+      if (live) setPlannedSheet(name);
+    });
+    return () => {
+      live = false;
+    };
+  }, [workbook, result, recipe, locale]);
 
   const start = (operation: Operation) => {
     setBusy(operation);
@@ -280,6 +296,7 @@ export function useSegmentationFlow(
     mapping,
     method,
     result,
+    plannedSheet,
     issues,
     checking,
     blocked,
