@@ -104,15 +104,22 @@ export function rfm(
     if (readChoice(output, "output", ["scores", "thresholds"] as const, "scores") === "thresholds") {
       return thresholdsTable(result, currentLocale());
     }
+    // At most 11³ distinct rows (scores 0 = blank, 1..10): rows with the same scores share one array, so a
+    // million-row spill allocates a thousand rows, not a million (Excel copies the values out either way).
+    const distinct = new Array<unknown[] | undefined>(11 * 11 * 11);
     const rows: unknown[][] = new Array(r.length);
     for (let i = 0; i < r.length; i++) {
-      const code = result.codes[i];
-      rows[i] = [
-        scoreOrBlank(result.recency.scores[i]),
-        scoreOrBlank(result.frequency.scores[i]),
-        scoreOrBlank(result.monetary.scores[i]),
-        code === 0 ? BLANK : code,
-      ];
+      const rs = result.recency.scores[i];
+      const fs = result.frequency.scores[i];
+      const ms = result.monetary.scores[i];
+      const key = (rs * 11 + fs) * 11 + ms;
+      let row = distinct[key];
+      if (row === undefined) {
+        const code = result.codes[i];
+        row = [scoreOrBlank(rs), scoreOrBlank(fs), scoreOrBlank(ms), code === 0 ? BLANK : code];
+        distinct[key] = row;
+      }
+      rows[i] = row;
     }
     return rows;
   });
@@ -180,11 +187,19 @@ export function rfmsegment(
       });
       return values;
     });
-    return scores[0].length === 0
-      ? [[BLANK]]
-      : Array.from(scores[0], (r, i) => {
-          const segment = segmentOf(r, scores[1][i]);
-          return [segment ? t(segment.labelKey, {}, locale) : BLANK];
-        });
+    if (scores[0].length === 0) return [[BLANK]];
+    // One row per (R, F) cell of the grid, shared by the rows that fall in it.
+    const byCell = new Map<number, unknown[]>();
+    return Array.from(scores[0], (r, i) => {
+      const f = scores[1][i];
+      const key = Number.isNaN(r) || Number.isNaN(f) ? -1 : r * 10 + f;
+      let row = byCell.get(key);
+      if (row === undefined) {
+        const segment = segmentOf(r, f);
+        row = [segment ? t(segment.labelKey, {}, locale) : BLANK];
+        byCell.set(key, row);
+      }
+      return row;
+    });
   });
 }
