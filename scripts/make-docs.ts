@@ -17,7 +17,8 @@ import {
   isExpectedError,
 } from "../src/functions/examples";
 import { setFunctionsLocale } from "../src/functions/locale";
-import { formatNumber, Locale } from "../src/i18n";
+import { SEGMENT_SCORE_MAX, segmentOf } from "../src/engine/rfm/segments";
+import { formatNumber, Locale, t } from "../src/i18n";
 
 const { functionModules } = require("./function-modules") as { functionModules: () => string[] };
 const { localizeMetadata } = require("./localized-metadata") as {
@@ -168,6 +169,8 @@ interface Texts {
   column: string;
   alsoCalled: string;
   colon: string;
+  segmentMap: string;
+  segmentMapIntro: string;
 }
 
 const TEXTS: Record<Locale, Texts> = {
@@ -194,6 +197,9 @@ const TEXTS: Record<Locale, Texts> = {
     column: "Column",
     alsoCalled: "In French Excel",
     colon: ":",
+    segmentMap: "The segment map",
+    segmentMapIntro:
+      "Each of the 25 (R, F) cells belongs to exactly one segment; M does not change the segment. Rows: R score (5 = bought most recently); columns: F score (5 = buys most often).",
   },
   fr: {
     title: "Référence des fonctions",
@@ -218,6 +224,9 @@ const TEXTS: Record<Locale, Texts> = {
     column: "Colonne",
     alsoCalled: "Dans Excel en anglais",
     colon: "\u00a0:",
+    segmentMap: "La carte des segments",
+    segmentMapIntro:
+      "Chacune des 25 cases (R, F) appartient à un seul segment ; M ne change pas le segment. Lignes : note R (5 = achat le plus récent) ; colonnes : note F (5 = achète le plus souvent).",
   },
 };
 
@@ -335,6 +344,19 @@ function renderExample(example: FunctionExample, fn: FunctionMetadata, context: 
   return lines;
 }
 
+/** The R × F grid as CUST.RFMSEGMENT applies it, from the engine's own table. */
+function segmentMapTable(locale: Locale): string[] {
+  const texts = TEXTS[locale];
+  const scores = Array.from({ length: SEGMENT_SCORE_MAX }, (_, i) => i + 1);
+  const lines = ["", `### ${texts.segmentMap}`, "", texts.segmentMapIntro, ""];
+  lines.push(`| R \\ F | ${scores.join(" | ")} |`, `| --- | ${scores.map(() => "---").join(" | ")} |`);
+  for (const r of [...scores].reverse()) {
+    const names = scores.map((f) => t(segmentOf(r, f)!.labelKey, {}, locale));
+    lines.push(`| **${r}** | ${names.join(" | ")} |`);
+  }
+  return lines;
+}
+
 function renderFunction(fn: FunctionMetadata, context: RenderContext): string[] {
   const { locale } = context;
   const texts = TEXTS[locale];
@@ -353,6 +375,7 @@ function renderFunction(fn: FunctionMetadata, context: RenderContext): string[] 
       `| \`${parameter.name}\` | ${parameter.optional ? texts.yes : texts.no} | ${escapeCell(parameter.description ?? "")} |`,
     );
   }
+  if (fn.id === "RFMSEGMENT") lines.push(...segmentMapTable(locale));
   const examples = examplesFor(fn.id);
   const working = examples.filter((example) => !isExpectedError(example.expected));
   const failing = examples.filter((example) => isExpectedError(example.expected));

@@ -1,6 +1,6 @@
 /**
- * The 10-segment R × F map (the grid popularised by Putler and used across RFM tools; see
- * ../shared/reference/formulas.md). It reads the R and F quintile scores only: each of the 25 (R, F) cells
+ * The 10-segment R × F map (the grid popularised by Putler and used across RFM tools; the table is in
+ * docs/functions.md under CUST.RFMSEGMENT). It reads the R and F quintile scores only: each of the 25 (R, F) cells
  * belongs to exactly one segment, whatever M is. Names live in the message catalogue (segments.<id>), in
  * English and French; the colours are suggestions for the task pane (greens for the best customers, ambers for
  * those to watch, reds for those slipping away, grey for the dormant).
