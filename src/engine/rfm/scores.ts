@@ -85,7 +85,8 @@ export function quantileThresholdsInPlace(values: Float64Array, bins: number): F
   for (let k = 1; k < bins; k++) {
     const h = (n - 1) * (k / bins);
     const low = Math.floor(h);
-    cuts[k - 1] = h > low ? values[low] + (h - low) * (values[low + 1] - values[low]) : values[low];
+    // + 0 turns a −0 cut (from a −0 cell) into 0, as a sorted array's interpolation gives, and as Excel shows it.
+    cuts[k - 1] = (h > low ? values[low] + (h - low) * (values[low + 1] - values[low]) : values[low]) + 0;
   }
   return cuts;
 }

@@ -162,6 +162,11 @@ describe("scoreColumn properties", () => {
 });
 
 describe("quantileThresholdsInPlace", () => {
+  test("a −0 cell gives a cut point of 0, as sorting does", () => {
+    const cuts = Array.from(quantileThresholdsInPlace(Float64Array.from([0, -0, 0, 0, 0, 0, 1]), 3));
+    expect(cuts.map((cut) => Object.is(cut, -0))).toEqual([false, false]);
+    expect(cuts).toEqual(Array.from(quantileThresholds(Float64Array.from([0, -0, 0, 0, 0, 0, 1]).sort(), 3)));
+  });
   test("selects the same cut points as sorting, ties and all", () => {
     fc.assert(
       fc.property(
