@@ -42,6 +42,13 @@ describe("CUST.FIT", () => {
     expect(out[0][1]).toBe("mbgnbd");
     expect(out.find((row) => row[0] === "n")![1]).toBe(24);
   });
+  test("a customer whose first purchase ends the period (T = 0, as CUST.SUMMARY gives) is accepted and left out of n", () => {
+    const out = fit("bgnbd", [...x, [0]], [...tx, [0]], [...T, [0]]);
+    expect(out.find((row) => row[0] === "n")![1]).toBe(12);
+    expect(out.find((row) => row[0] === "r")![1]).toBe(fit("bgnbd", x, tx, T).find((row) => row[0] === "r")![1]);
+    expect(palive(out, [[0]], [[0]], [[0]])).toEqual([[1]]);
+    expect(excelError(() => fit("bgnbd", [[0]], [[0]], [[0]])).message).toMatch(/observed for no time/);
+  });
   test("bad inputs: a clear Excel error naming the row", () => {
     expect(excelError(() => fit("bgnbd", [[1], [2]], [[3], [-1]], [[10], [10]])).message).toMatch(/recency.*row 2/);
     expect(excelError(() => fit("bgnbd", [[1], [2]], [[3], [12]], [[10], [10]])).message).toMatch(

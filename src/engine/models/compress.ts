@@ -20,13 +20,13 @@ export function checkHistory(x: number, tx: number, T: number, row: number): voi
   if (!Number.isFinite(x) || x < 0) throw numError("models.frequencyNegative", { row, found: String(x) });
   if (!Number.isInteger(x)) throw valueError("models.frequencyNotInteger", { row, found: x });
   if (!Number.isFinite(tx) || tx < 0) throw numError("models.recencyNegative", { row, found: String(tx) });
-  if (!Number.isFinite(T) || T <= 0) throw numError("models.ageNotPositive", { row, found: String(T) });
+  if (!Number.isFinite(T) || T < 0) throw numError("models.ageNegative", { row, found: String(T) });
   if (tx > T) throw numError("models.recencyAfterAge", { row, found: tx, age: T });
   if (x === 0 && tx > 0) throw numError("models.recencyWithoutPurchase", { row, found: tx });
 }
 
 /**
- * Validates and compresses customer summaries. Rows with weight 0 are dropped. Order of the distinct
+ * Validates and compresses customer summaries. Rows with weight 0 or T = 0 are dropped (they carry no information). Order of the distinct
  * histories follows their first appearance, so results do not depend on hashing.
  */
 export function compressHistories(
@@ -60,7 +60,9 @@ export function compressHistories(
     if (!Number.isFinite(weight) || weight < 0)
       throw numError("models.weightNegative", { row: i + 1, found: String(weight) });
     checkHistory(frequency[i], recency[i], age[i], i + 1);
-    if (weight === 0) continue;
+    // A customer observed for no time (first purchase at the end of the period, T = 0) has likelihood 1 in every
+    // model, so no term: such customers are common when the period ends on the log's last day.
+    if (weight === 0 || age[i] === 0) continue;
     total += weight;
     // + 0 turns −0 into 0, so that both are the same history.
     const xi = frequency[i] + 0;
@@ -85,6 +87,7 @@ export function compressHistories(
       slot = (slot + 1) & mask;
     }
   }
+  if (size === 0 && n > 0) throw numError("models.noTimeObserved");
   return {
     frequency: x.slice(0, size),
     recency: tx.slice(0, size),

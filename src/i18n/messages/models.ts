@@ -19,7 +19,9 @@ export const en = {
     "recency cannot be greater than T (the customer's age): row {row} has recency {found} and T {age}.",
   "models.recencyWithoutPurchase":
     "A customer with no repeat purchase has recency 0: row {row} has frequency 0 and recency {found}.",
-  "models.ageNotPositive": "T (time since the first purchase) must be more than 0: row {row} has {found}.",
+  "models.ageNegative": "T (time since the first purchase) cannot be negative: row {row} has {found}.",
+  "models.noTimeObserved":
+    "Every customer was observed for no time (T = 0, or weight 0): there is nothing to fit. End the period after the first purchases.",
   "models.weightNegative": "weights count customers, so they cannot be negative: row {row} has {found}.",
   "models.optionUnknown": 'Unknown option {found}: use penalty or max_iterations (e.g. "penalty=0.01").',
   "models.optionBad": "The option {name} must be a number 0 or more (found {found}).",
@@ -57,8 +59,9 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "recency ne peut pas dépasser T (l'ancienneté du client) : la ligne {row} a recency {found} et T {age}.",
   "models.recencyWithoutPurchase":
     "Un client sans achat répété a une recency de 0 : la ligne {row} a frequency 0 et recency {found}.",
-  "models.ageNotPositive":
-    "T (temps depuis le premier achat) doit être supérieur à 0 : la ligne {row} contient {found}.",
+  "models.ageNegative": "T (temps depuis le premier achat) ne peut pas être négatif : la ligne {row} contient {found}.",
+  "models.noTimeObserved":
+    "Aucun client n'a été observé pendant une durée non nulle (T = 0, ou poids 0) : il n'y a rien à estimer. Terminez la période après les premiers achats.",
   "models.weightNegative": "weights compte des clients et ne peut pas être négatif : la ligne {row} contient {found}.",
   "models.optionUnknown": 'Option {found} inconnue : utilisez penalty ou max_iterations (par ex. "penalty=0.01").',
   "models.optionBad": "L'option {name} doit être un nombre positif ou nul ({found} trouvé).",

@@ -118,6 +118,23 @@ describe("BG/NBD fit", () => {
     expect(() => fitBgnbd(columns([1, 2], [3, -1], [10, 10]))).toThrow(/row 2/);
     expect(() => fitBgnbd(columns([1, 2], [3, 12], [10, 10]))).toThrow(/greater than T.*row 2/);
     expect(() => fitBgnbd(columns([1.5, 2], [3, 4], [10, 10]))).toThrow(/whole number: row 1/);
+    expect(() => fitBgnbd(columns([1, 0], [3, 0], [10, -1]))).toThrow(/cannot be negative: row 2/);
+  });
+  test("customers first seen at the end of the period (T = 0) carry no information: same fit, not counted", () => {
+    const data = simulateBgnbd({ r: 0.5, alpha: 8, a: 0.7, b: 3 }, 2000, 52, 11);
+    const plus = (values: Float64Array, extra: number) => Float64Array.from([...values, ...Array(300).fill(extra)]);
+    const withNewcomers = {
+      frequency: plus(data.frequency, 0),
+      recency: plus(data.recency!, 0),
+      age: plus(data.age!, 0),
+    };
+    const fit = fitBgnbd(data);
+    const fitWith = fitBgnbd(withNewcomers);
+    expect(fitWith.n).toBe(2000);
+    expect(fitWith.logLikelihood).toBe(fit.logLikelihood);
+    expect(fitWith.params).toEqual(fit.params);
+    const zeros = Float64Array.from([0, 0]);
+    expect(() => fitBgnbd({ frequency: zeros, recency: zeros, age: zeros })).toThrow(/observed for no time/);
   });
 });
 

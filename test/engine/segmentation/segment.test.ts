@@ -355,6 +355,17 @@ describe("CLV tiers on a transaction log", () => {
     expect(result.preview.reduce((sum, s) => sum + s.customers, 0)).toBe(200);
   });
 
+  it("a customer whose first purchase is on the last day of the log (T = 0) is tiered too, at P(alive) 1", () => {
+    const lastDay = Math.max(...log.map((row) => row[1] as number));
+    const withNewcomer = [...log, ["NEW", lastDay, 40]];
+    const result = segmentTable(logHeaders, withNewcomer, logMapping, "transactions", method, "en");
+    expect(result.asOf).toBe(lastDay);
+    expect(result.preview.reduce((sum, s) => sum + s.customers, 0)).toBe(201);
+    const row = withNewcomer.length - 1;
+    expect(result.columns[2].values[row]).toBe(1);
+    expect(result.columns[1].values[row]).toBeGreaterThan(0);
+  });
+
   it("refuses a log where nobody bought twice", () => {
     const once = [
       ["A", 45000, 10],
