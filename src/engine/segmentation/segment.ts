@@ -337,11 +337,15 @@ function clvAssignment(
   const frequency = Float64Array.from(summary.frequency);
   const purchaseFit = fitBgnbd({ frequency, recency: summary.recency, age: summary.age });
   const spendFit = fitGammaGamma(frequency, summary.monetary);
-  for (const fit of [purchaseFit, spendFit]) {
+  const fits = [
+    { fit: purchaseFit, name: "segmentation.model.purchases" },
+    { fit: spendFit, name: "segmentation.model.spend" },
+  ] as const;
+  for (const { fit, name } of fits) {
     if (!fit.converged) {
       warnings.push({
         key: "segmentation.issue.fitNotConverged",
-        params: { detail: fit.message ?? fit.model },
+        params: { model: t(name, {}, locale), detail: fit.message ?? fit.model },
         cells: [],
         severity: "warning",
       });

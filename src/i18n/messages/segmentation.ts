@@ -35,7 +35,9 @@ export const en = {
   "segmentation.issue.noRepeatBuyers":
     "No customer bought more than once, so the CLV model cannot be fitted. Use RFM or quantile tiers, or a longer history.",
   "segmentation.issue.fitNotConverged":
-    "The CLV model did not fully converge ({detail}); the tiers are usable but check the CLV figures.",
+    "The {model} did not fully converge ({detail}); the tiers are usable but check the CLV figures.",
+  "segmentation.model.purchases": "purchase model (BG/NBD)",
+  "segmentation.model.spend": "spend model (Gamma-Gamma)",
   "segmentation.issue.oneCustomer":
     "All the transactions belong to one customer: segments compare customers with each other, so at least two are needed.",
   "segmentation.issue.clvNeedsTransactions":
@@ -152,7 +154,9 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "segmentation.issue.noRepeatBuyers":
     "Aucun client n'a acheté plus d'une fois : le modèle de VVC ne peut pas être ajusté. Utilisez le RFM ou des tranches par quantile, ou un historique plus long.",
   "segmentation.issue.fitNotConverged":
-    "Le modèle de VVC n'a pas complètement convergé ({detail}) ; les tranches sont utilisables mais vérifiez les montants de VVC.",
+    "Le {model} n'a pas complètement convergé ({detail}) ; les tranches sont utilisables mais vérifiez les montants de VVC.",
+  "segmentation.model.purchases": "modèle d'achats (BG/NBD)",
+  "segmentation.model.spend": "modèle de panier (Gamma-Gamma)",
   "segmentation.issue.oneCustomer":
     "Toutes les transactions appartiennent au même client : les segments comparent les clients entre eux, il en faut au moins deux.",
   "segmentation.issue.clvNeedsTransactions":

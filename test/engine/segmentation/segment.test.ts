@@ -3,7 +3,8 @@ import { InputError } from "../../../src/engine/errors";
 import { segmentTable, toQuintileScale } from "../../../src/engine/segmentation/segment";
 import { segmentSummarySheet } from "../../../src/engine/segmentation/summary-sheet";
 import type { ColumnMapping, SegmentationMethod } from "../../../src/engine/segmentation/types";
-import type { CellValue } from "../../../src/excel/workbook";
+import type { CellValue } from "../../../src/engine/sheet-data";
+import { t } from "../../../src/i18n";
 
 const headers = ["Client", "Recency", "Frequency", "Monetary"];
 const mapping: ColumnMapping = {
@@ -364,6 +365,15 @@ describe("CLV tiers on a transaction log", () => {
     const row = withNewcomer.length - 1;
     expect(result.columns[2].values[row]).toBe(1);
     expect(result.columns[1].values[row]).toBeGreaterThan(0);
+  });
+
+  it("a model that does not converge is named in the warning (spend that never varies: Gamma-Gamma's q → ∞)", () => {
+    const sameSpend = log.map(([id, day]) => [id, day, 25]);
+    const result = segmentTable(logHeaders, sameSpend, logMapping, "transactions", method, "en", { asOf: 45300 });
+    const warning = result.warnings.find((w) => w.key === "segmentation.issue.fitNotConverged");
+    expect(warning?.params.model).toBe("spend model (Gamma-Gamma)");
+    expect(t(warning!.key, warning!.params, "en")).toMatch(/^The spend model \(Gamma-Gamma\) did not fully converge/);
+    expect(result.columns[1].values.every((v) => typeof v === "number" && Number.isFinite(v))).toBe(true);
   });
 
   it("refuses a log where nobody bought twice", () => {
