@@ -208,6 +208,16 @@ export function paretoNbdPreparedNegLogLikelihood(
 }
 
 /**
+ * ln ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ for one customer (the "died between t_x and T" term without its
+ * factor s), by quadrature over that interval: no series and no difference of two tails, so it stays accurate for
+ * any parameters an optimiser reaches (e.g. s, β → ∞). −∞ when t_x = T.
+ */
+export function logDeathIntegral(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number) {
+  if (tx >= T) return -Infinity;
+  return logPowerIntegralShort(alpha, beta, r + x, s + 1, tx, T, new Float64Array(4), false);
+}
+
+/**
  * ln F(t) for one (x, t); when `withGradient`, out[0..3] receive ∂ln F/∂(r, α, s, β).
  */
 export function logTailIntegral(
@@ -246,6 +256,45 @@ export function logTailIntegral(
   return big + Math.log(sum);
 }
 
+/** How far below its peak a log-integrand is left out: e^−50 ≈ 2e-22, far below a double's rounding. */
+const NEGLIGIBLE_LOG = 50;
+
+/**
+ * The part of [y0, y1] where a concave log-integrand (given with its slope) is within NEGLIGIBLE_LOG of its peak.
+ * With a large exponent (an optimiser trying r or s far out) the integrand falls by thousands of e-folds across
+ * the interval; integrating only where it matters keeps the panel count small instead of in the millions.
+ */
+function negligibleOutside(
+  logIntegrand: (y: number) => number,
+  slope: (y: number) => number,
+  y0: number,
+  y1: number,
+): [number, number] {
+  // The peak: where the (decreasing) slope crosses 0, or the end it points to.
+  let low = y0;
+  let high = y1;
+  if (slope(y0) <= 0) high = y0;
+  else if (slope(y1) >= 0) low = y1;
+  for (let i = 0; i < 100 && high - low > 1e-6 * (1 + Math.abs(low)); i++) {
+    const mid = 0.5 * (low + high);
+    if (slope(mid) > 0) low = mid;
+    else high = mid;
+  }
+  const peak = 0.5 * (low + high);
+  const floor = logIntegrand(peak) - NEGLIGIBLE_LOG;
+  // logIntegrand rises to the peak and falls after it: bisect each side for the floor.
+  const crossing = (inside: number, outside: number) => {
+    if (logIntegrand(outside) >= floor) return outside;
+    for (let i = 0; i < 100 && Math.abs(outside - inside) > 1e-3 * (1 + Math.abs(inside)); i++) {
+      const mid = 0.5 * (inside + outside);
+      if (logIntegrand(mid) >= floor) inside = mid;
+      else outside = mid;
+    }
+    return outside;
+  };
+  return [crossing(peak, y0), crossing(peak, y1)];
+}
+
 /**
  * ln ∫_t0^t1 (α+τ)^−m (β+τ)^−n dτ and its gradient, for long intervals: 16-point Gauss–Legendre panels in
  * y = ln(min(α,β)+τ), each short enough that the integrand changes by at most e² across it and at most 1 wide
@@ -267,11 +316,21 @@ function logPowerIntegralWide(
   const mLarger = alphaLarger ? m : n;
   const mSmaller = alphaLarger ? n : m;
   // smaller + τ = e^y, larger + τ = gap + e^y; g dτ = (gap + e^y)^−mL e^(−mS y) e^y dy.
-  const y0 = Math.log(smaller + t0);
-  const y1 = Math.log(smaller + t1);
+  const logIntegrand = (y: number) => -mLarger * Math.log(gap + Math.exp(y)) + (1 - mSmaller) * y;
+  // The slope decreases with y (the log-integrand is concave), so its largest size is at an end.
+  const slopeAt = (y: number) => 1 - mSmaller - (mLarger * Math.exp(y)) / (gap + Math.exp(y));
+  const panelsFor = (from: number, to: number) => {
+    const slope = Math.max(Math.abs(slopeAt(from)), Math.abs(slopeAt(to)));
+    return Math.max(1, Math.ceil((slope * (to - from)) / 2), Math.ceil(to - from));
+  };
+  let y0 = Math.log(smaller + t0);
+  let y1 = Math.log(smaller + t1);
+  let panels = panelsFor(y0, y1);
+  if (panels > 64) {
+    [y0, y1] = negligibleOutside(logIntegrand, slopeAt, y0, y1);
+    panels = panelsFor(y0, y1);
+  }
   const width = y1 - y0;
-  const slope = Math.max(Math.abs(1 - mSmaller), Math.abs(1 - mSmaller - mLarger));
-  const panels = Math.max(1, Math.ceil((slope * width) / 2), Math.ceil(width));
   const h = width / panels;
   const nodes = LEGENDRE_NODES.length;
   const count = panels * nodes;
@@ -282,7 +341,7 @@ function logPowerIntegralWide(
     const mid = y0 + (p + 0.5) * h;
     for (let k = 0; k < nodes; k++) {
       const y = mid + 0.5 * h * LEGENDRE_NODES[k];
-      const v = -mLarger * Math.log(gap + Math.exp(y)) + (1 - mSmaller) * y;
+      const v = logIntegrand(y);
       ys[p * nodes + k] = y;
       phi[p * nodes + k] = v;
       if (v > top) top = v;

@@ -3,12 +3,11 @@
  * λ ~ Gamma(r, α) and leaves after an exponential lifetime with rate μ ~ Gamma(s, β).
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
-import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { fitLogParameters } from "../optim/fit";
 import { integrate } from "../optim/quadrature";
 import { compressFitColumns, logAddExp } from "./bgnbd";
 import { CompressedHistories, everyKth } from "./compress";
-import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import { logDeathIntegral, paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 export interface ParetoNbdParameters {
@@ -18,46 +17,11 @@ export interface ParetoNbdParameters {
   beta: number;
 }
 
-/**
- * Gauss's series for 2F1(a, b; c; z), used for 0 ≤ z ≤ 0.5 where it converges at least like 2^−k and is
- * several times faster than the general routine; stops when a term is below 1e−17 of the sum (terms first grow
- * up to k ≈ bz/(1−z), so a large b, e.g. b = r + x with x = 200, needs a few hundred). Outside that range,
- * @stdlib's hyp2f1 (checked against mpmath in the tests).
- */
-export function gaussHypergeometric(a: number, b: number, c: number, z: number): number {
-  if (!(z >= 0 && z <= 0.5)) return hyp2f1(a, b, c, z);
-  let term = 1;
-  let sum = 1;
-  for (let k = 0; k < 5000; k++) {
-    term *= (((a + k) * (b + k)) / ((c + k) * (k + 1))) * z;
-    sum += term;
-    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
-  }
-  return sum;
-}
-
-/**
- * log A0 of Fader & Hardie note 008 (eq. 19/20): the 2F1 is taken with the smaller argument
- * |α−β|/(max(α,β)+t), so z ∈ [0, 1) whichever of α and β is larger.
- */
-function logA0(r: number, alpha: number, s: number, beta: number, x: number, recency: number, age: number): number {
-  const rsx = r + s + x;
-  const [larger, b2] = alpha >= beta ? [alpha, s + 1] : [beta, r + x];
-  const gap = Math.abs(alpha - beta);
-  const at = (time: number) =>
-    Math.log(gaussHypergeometric(rsx, b2, rsx + 1, gap / (larger + time))) - rsx * Math.log(larger + time);
-  const early = at(recency);
-  if (recency === age) return -Infinity;
-  const late = at(age);
-  // A0 = e^early − e^late, with early > late
-  return early + Math.log(-Math.expm1(late - early));
-}
-
 /** log of the "alive at T" term −(r+x)log(α+T) − s log(β+T), and of the "died in (t_x, T]" term. */
 function logTerms(p: ParetoNbdParameters, x: number, recency: number, age: number): { alive: number; died: number } {
   const { r, alpha, s, beta } = p;
   const alive = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-  const died = Math.log(s / (r + s + x)) + logA0(r, alpha, s, beta, x, recency, age);
+  const died = Math.log(s) + logDeathIntegral(r, alpha, s, beta, x, recency, age);
   return { alive, died };
 }
 
@@ -118,9 +82,10 @@ export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): Fit
 /** P(no purchase in the next t) for a customer alive now with rates Gamma(r, α) and Gamma(s, β). */
 function probabilityNoPurchase(r: number, alpha: number, s: number, beta: number, t: number): number {
   // Survives t without buying, or dies at τ < t before buying: ∫ sβ^s/(β+τ)^(s+1) (α/(α+τ))^r dτ.
-  const survive = Math.exp(r * Math.log(alpha / (alpha + t)) + s * Math.log(beta / (beta + t)));
+  // log1p: with α or β large, ln(β/(β+t)) computed as a ratio loses the digits that s·ln(…) then magnifies.
+  const survive = Math.exp(-r * Math.log1p(t / alpha) - s * Math.log1p(t / beta));
   const die = integrate(
-    (tau) => (s / beta) * Math.exp((s + 1) * Math.log(beta / (beta + tau)) + r * Math.log(alpha / (alpha + tau))),
+    (tau) => (s / beta) * Math.exp(-(s + 1) * Math.log1p(tau / beta) - r * Math.log1p(tau / alpha)),
     0,
     t,
   );
@@ -136,7 +101,7 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
     return 1 / (1 + Math.exp(died - alive));
   };
   const growth = (b: number, t: number) =>
-    s === 1 ? Math.log((b + t) / b) : (1 - Math.exp((s - 1) * Math.log(b / (b + t)))) / (s - 1);
+    s === 1 ? Math.log1p(t / b) : -Math.expm1(-(s - 1) * Math.log1p(t / b)) / (s - 1);
   return {
     probabilityAlive,
     smoothInAge: true,
@@ -158,11 +123,11 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
           gammaln(r + n) -
             gammaln(r) -
             gammaln(n + 1) +
-            r * Math.log(alpha / (alpha + tau)) +
+            -r * Math.log1p(tau / alpha) +
             (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))),
         );
-      const survive = nbd(t) * Math.exp(s * Math.log(beta / (beta + t)));
-      const die = integrate((tau) => (s / beta) * Math.exp((s + 1) * Math.log(beta / (beta + tau))) * nbd(tau), 0, t);
+      const survive = nbd(t) * Math.exp(-s * Math.log1p(t / beta));
+      const die = integrate((tau) => (s / beta) * Math.exp(-(s + 1) * Math.log1p(tau / beta)) * nbd(tau), 0, t);
       return survive + die;
     },
     probabilityOfAnyPurchase(customer, t) {

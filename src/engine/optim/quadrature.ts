@@ -26,13 +26,20 @@ function kronrod(f: (x: number) => number, a: number, b: number): { value: numbe
   return { value: k * half, error: Math.abs((k - g) * half) };
 }
 
+/** At most this many subintervals: when rounding in f keeps the error estimate above the tolerance, stop there. */
+const MAX_INTERVALS = 2000;
+
 /** ∫_a^b f, to a relative tolerance (default 1e-12) or an absolute floor of 1e-300. */
 export function integrate(f: (x: number) => number, a: number, b: number, relativeTolerance = 1e-12): number {
   if (a === b) return 0;
   const whole = kronrod(f, a, b);
   const tolerance = Math.max(relativeTolerance * Math.abs(whole.value), 1e-300);
+  let intervals = 1;
   const recurse = (lo: number, hi: number, estimate: { value: number; error: number }, depth: number): number => {
-    if (estimate.error <= tolerance * ((hi - lo) / (b - a)) || depth >= 30) return estimate.value;
+    if (estimate.error <= tolerance * ((hi - lo) / (b - a)) || depth >= 30 || intervals >= MAX_INTERVALS) {
+      return estimate.value;
+    }
+    intervals++;
     const mid = (lo + hi) / 2;
     return recurse(lo, mid, kronrod(f, lo, mid), depth + 1) + recurse(mid, hi, kronrod(f, mid, hi), depth + 1);
   };
