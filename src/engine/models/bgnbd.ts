@@ -391,8 +391,7 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
     // FHL 2005 eq. 9
     expectedPurchasesNewCustomer(t) {
       if (t === 0) return 0;
-      const shrink = Math.exp(r * Math.log(alpha / (alpha + t)));
-      return ((a + b - 1) / (a - 1)) * (1 - shrink * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+      return ((a + b - 1) / (a - 1)) * (1 - shrunkHypergeometric(r, b, a + b - 1, alpha, t));
     },
     // FHL 2005 eq. 8
     probabilityOfPurchases(n, t) {

@@ -4,7 +4,6 @@
  */
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive, shrunkHypergeometric } from "./bgnbd";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
@@ -50,8 +49,7 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
      */
     expectedPurchasesNewCustomer(t) {
       if (t === 0) return 0;
-      const shrink = Math.exp(r * Math.log(alpha / (alpha + t)));
-      return (b / (a - 1)) * (1 - shrink * hyp2f1(r, b + 1, a + b, t / (alpha + t)));
+      return (b / (a - 1)) * (1 - shrunkHypergeometric(r, b + 1, a + b, alpha, t));
     },
     /**
      * Mixing the individual pmf (1−p)^(n+1) Pois(n) + (1−p)^n p P(N ≥ n) [+ p when n = 0] over

@@ -9,6 +9,7 @@ import {
   shrunkHypergeometricSeries,
 } from "../../../src/engine/models/bgnbd";
 import { compressHistories, frequencyGroups } from "../../../src/engine/models/compress";
+import { mbgnbdPredictor } from "../../../src/engine/models/mbgnbd";
 import { simulateBgnbd } from "./simulate";
 
 const note027 = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
@@ -160,5 +161,14 @@ describe("BG/NBD predictions when everyone buys at the same rate (r, α → ∞,
     const expected = model.expectedPurchases(customer, 52);
     expect(Number.isFinite(expected)).toBe(true);
     expect(expected / (52 * (1.4e7 / 2.1e8)) - 1).toBeCloseTo(0, 2);
+  });
+  test("a new customer's expected purchases stay finite too, for BG/NBD and MBG/NBD (NaN before)", () => {
+    // A fit that ran to r, α → ∞ on a small days-scale log: r/α ≈ 0.0136 a day, p ≈ 0.16 after each purchase.
+    const params = { r: 4.748e12, alpha: 3.494e14, a: 507.7, b: 2605.2 };
+    for (const model of [bgnbdPredictor(params), mbgnbdPredictor(params)]) {
+      const expected = model.expectedPurchasesNewCustomer(52);
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(52 * (params.r / params.alpha));
+    }
   });
 });
