@@ -101,6 +101,9 @@ export function paretoNbdPreparedNegLogLikelihood(
   const alpha = params[1];
   const s = params[2];
   const beta = params[3];
+  // Outside the domain (a parameter under- or overflowed on the optimiser's log scale): no likelihood, and the
+  // optimiser steps back.
+  if (!(r > 0 && alpha > 0 && s > 0 && beta > 0 && Number.isFinite(r + alpha + s + beta))) return Infinity;
   const wantGradient = gradient !== undefined;
   const pairs = data.pairFrequency.length;
   const logF = new Float64Array(pairs);

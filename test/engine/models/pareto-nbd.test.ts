@@ -104,6 +104,10 @@ describe("Pareto/NBD likelihood over compressed histories, with its analytic gra
     }
     expect(paretoNbdPreparedNegLogLikelihood(data, [r, alpha, s, beta]) / direct - 1).toBeCloseTo(0, 12);
   });
+  test("outside the domain (β underflowed to 0, α overflowed) it is +∞ for the optimiser, not an exception", () => {
+    expect(paretoNbdPreparedNegLogLikelihood(data, [5.4, 276, 8e-5, 0], new Float64Array(4))).toBe(Infinity);
+    expect(paretoNbdPreparedNegLogLikelihood(data, [0.5, Infinity, 0.6, 10])).toBe(Infinity);
+  });
   test.each(parameterSets)("the gradient matches 4-point differences at (%f, %f, %f, %f)", (...p) => {
     const gradient = new Float64Array(4);
     paretoNbdPreparedNegLogLikelihood(data, p, gradient);
