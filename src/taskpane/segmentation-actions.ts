@@ -95,8 +95,14 @@ export async function loadRecipe(
  * Names our sheets in the order Apply writes them: never a user's sheet; the sheets the previous recipe wrote are
  * ours to replace; a name given to one sheet of this write is not given to the next.
  */
+/** The sheets a recipe's Apply wrote: its summary sheet and, for a transaction log, its customer sheet. */
+const recipeSheets = (recipe: Recipe): string[] => [
+  recipe.summarySheet,
+  ...(recipe.customerSheet ? [recipe.customerSheet] : []),
+];
+
 function sheetNamer(existing: readonly string[], previous: Recipe | null | undefined) {
-  const ours = previous ? [previous.summarySheet, ...(previous.customerSheet ? [previous.customerSheet] : [])] : [];
+  const ours = previous ? recipeSheets(previous) : [];
   const reserved: string[] = [];
   return {
     ours,
@@ -262,7 +268,7 @@ export async function removeSegmentation(
   table: TableInfo,
   recipe: Recipe,
 ): Promise<ActionOutcome<void>> {
-  const sheets = [recipe.summarySheet, ...(recipe.customerSheet ? [recipe.customerSheet] : [])];
+  const sheets = recipeSheets(recipe);
   const left: Written = { columns: recipe.ownColumns, sheets };
   const removed = await workbook.removeColumns(table.id, recipe.ownColumns);
   if (!removed.ok) return { ok: false, failure: removed.error, written: left };

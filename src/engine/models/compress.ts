@@ -26,8 +26,8 @@ export function checkHistory(x: number, tx: number, T: number, row: number): voi
 }
 
 /**
- * Validates and compresses customer summaries. Rows with weight 0 or T = 0 are dropped (they carry no information). Order of the distinct
- * histories follows their first appearance, so results do not depend on hashing.
+ * Validates and compresses customer summaries. Rows with weight 0 or T = 0 are dropped (they carry no
+ * information). Order of the distinct histories follows their first appearance, so results do not depend on hashing.
  */
 export function compressHistories(
   frequency: ArrayLike<number>,

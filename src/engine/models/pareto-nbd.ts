@@ -122,8 +122,8 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
         Math.exp(
           gammaln(r + n) -
             gammaln(r) -
-            gammaln(n + 1) +
-            -r * Math.log1p(tau / alpha) +
+            gammaln(n + 1) -
+            r * Math.log1p(tau / alpha) +
             (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))),
         );
       const survive = nbd(t) * Math.exp(-s * Math.log1p(t / beta));

@@ -150,39 +150,32 @@ export function validateTable(
       const blank = new Finding();
       const duplicated = new Finding();
       let firstDuplicate = "";
-      // A log only needs to know whether it holds more than one customer, and a customer table without duplicate
-      // ids (the usual case) is told apart by sorted fingerprints: only a likely duplicate indexes every id.
-      const indexIds =
-        shape === "customers" &&
-        mayHaveDuplicates(rows.length, (row) => {
-          const value: Cell = rows[row][column];
-          return isBlankCell(value) ? null : customerKey(value as CellValue);
-        });
-      const seen = indexIds ? new KeyIndex(rows.length) : null;
-      const counted = seen ? new Uint8Array(rows.length) : null;
       let firstKey: string | number | undefined;
       let customers = 0;
+      // A customer table without duplicate ids (the usual case) is told apart by sorted fingerprints, so only a
+      // likely duplicate indexes every id; a log only needs to know whether it holds more than one customer.
+      const keyOf = (row: number) => {
+        const value: Cell = rows[row][column];
+        return isBlankCell(value) ? null : customerKey(value as CellValue);
+      };
+      const seen = shape === "customers" && mayHaveDuplicates(rows.length, keyOf) ? new KeyIndex(rows.length) : null;
+      const counted = new Uint8Array(seen ? rows.length : 0);
       for (let row = 0; row < rows.length; row++) {
         const value: Cell = rows[row][column];
         if (isBlankCell(value)) {
           blank.add(row, label(row));
-          continue;
-        }
-        if (seen === null || counted === null) {
-          if (shape === "customers") continue;
+        } else if (shape === "transactions") {
           const key = customerKey(value as CellValue);
-          if (customers === 0) {
-            firstKey = key;
-            customers = 1;
-          } else if (customers === 1 && key !== firstKey) customers = 2;
-          continue;
-        }
-        const known = seen.size;
-        const index = seen.add(customerKey(value as CellValue));
-        if (index < known && counted[index] === 0) {
-          counted[index] = 1;
-          if (duplicated.count === 0) firstDuplicate = idKey(value);
-          duplicated.add(row, label(row));
+          if (customers === 0) firstKey = key;
+          if (customers === 0 || (customers === 1 && key !== firstKey)) customers++;
+        } else if (seen) {
+          const known = seen.size;
+          const index = seen.add(customerKey(value as CellValue));
+          if (index < known && counted[index] === 0) {
+            counted[index] = 1;
+            if (duplicated.count === 0) firstDuplicate = idKey(value);
+            duplicated.add(row, label(row));
+          }
         }
       }
       report(blank, "segmentation.issue.blankId", "error");
