@@ -9,6 +9,8 @@ import { fitParetoNbd, paretoNbdPredictor } from "./pareto-nbd";
 import { bgbbPredictorFromParameters, fitBgbbColumns } from "./bgbb";
 import { fitGammaGammaColumns } from "./gamma-gamma";
 import { fitSbgColumns } from "./sbg";
+import { fitNbd, nbdPredictor } from "./nbd";
+import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
 import { FitColumns, FitOptions, FittedModel, ModelName, Parameters, PurchasePredictor } from "./types";
 
 export interface ModelDefinition {
@@ -27,6 +29,8 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
   { name: "gg", requires: ["monetary"], fit: fitGammaGammaColumns },
   { name: "bgbb", requires: ["recency", "age"], fit: fitBgbbColumns, purchasePredictor: bgbbPredictorFromParameters },
   { name: "sbg", requires: [], fit: fitSbgColumns },
+  { name: "nbd", requires: ["age"], fit: fitNbd, purchasePredictor: nbdPredictor },
+  { name: "ggomnbd", requires: ["recency", "age"], fit: fitGgomnbd, purchasePredictor: ggomnbdPredictor },
 ];
 
 /** The definition of a model, or undefined when this version cannot fit it yet. */
