@@ -5,6 +5,7 @@
 import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
+import * as diagnostics from "./messages/diagnostics";
 import * as excel from "./messages/excel";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
@@ -22,6 +23,7 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof diagnostics.en
   | keyof typeof excel.en
   | keyof typeof models.en
   | keyof typeof pane.en
@@ -39,6 +41,7 @@ export const AREAS = {
   args,
   clv,
   common,
+  diagnostics,
   excel,
   models,
   pane,
