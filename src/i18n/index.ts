@@ -6,6 +6,7 @@ import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
 import * as excel from "./messages/excel";
+import * as finance from "./messages/finance";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
 import * as rfm from "./messages/rfm";
@@ -23,6 +24,7 @@ export type MessageKey =
   | keyof typeof clv.en
   | keyof typeof common.en
   | keyof typeof excel.en
+  | keyof typeof finance.en
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof rfm.en
@@ -40,6 +42,7 @@ export const AREAS = {
   clv,
   common,
   excel,
+  finance,
   models,
   pane,
   rfm,
