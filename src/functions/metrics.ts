@@ -33,7 +33,7 @@ import {
  * @param [periods] Number of periods the customer stays (simple and finite methods), e.g. 52 × 8 weeks.
  * @param [margin] Gross margin as a percentage (40% or 0.4). Default 100%: the result is revenue.
  * @param [retention] Retention rate per period (80% or 0.8). When given, the default method becomes kotler.
- * @param [discount_rate] Discount rate per period (10% or 0.1). Default 0.
+ * @param [discount_rate] Discount rate for one period, the period of the retention rate and margin (annual when they are annual, the usual case: 10% or 0.1). Default 0.
  * @param [method] "simple", "kotler" (first margin not counted), "blattberg" (first margin today), "ofek" or "finite".
  * @returns The lifetime value, one per input row when ranges are given.
  */

@@ -1,6 +1,6 @@
 /**
  * Custom functions for spend, predictive CLV and cohort retention: CUST.SPEND (Gamma-Gamma),
- * CUST.PCLV (purchase model × spend × margin, discounted monthly) and CUST.RETENTIONCURVE (sBG).
+ * CUST.PCLV (purchase model × spend × margin, an annual discount rate applied monthly) and CUST.RETENTIONCURVE (sBG).
  * Model parameters come from a CUST.FIT table; customer columns go in whole and come back as a column.
  */
 import { InputError, valueError, naError } from "../engine/errors";
@@ -103,7 +103,7 @@ function readRowNumber(cell: unknown, arg: string, row: number): number {
  * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
  * @param [months] Horizon in months. Default 12.
- * @param [discount_rate] Discount rate per month (1% or 0.01); each month's margin is divided by (1 + rate)^month. Default 0.
+ * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in the task pane; month m's margin is divided by (1 + rate)^(m/12), i.e. discounted monthly at (1 + rate)^(1/12) − 1. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
  * @returns The predictive CLV of each customer.
  */
@@ -127,7 +127,7 @@ export function pclv(
     const unit = readTimeUnit(time_unit);
     const options = {
       months: readNumber(months, "months", { default: 12, integer: true, min: 1 }),
-      monthlyDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
+      annualDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
       margin: readNumber(margin, "margin", { default: 1, rate: true }),
       periodsPerMonth: PERIODS_PER_MONTH[unit],
     };
