@@ -49,6 +49,7 @@ const optionalDate = (value: unknown, arg: string): number | undefined => {
 /**
  * Acquisition cohorts from a transaction log: one row per cohort (month, quarter or year of first purchase), one column per period since acquisition: active customers, retention, revenue or cumulative revenue per customer; optional sBG projection.
  * @customfunction COHORT
+ * @helpurl https://localhost:3000/functions.html#COHORT
  * @param customer_ids Customer id of each transaction (numbers or text). Trailing blank rows are ignored.
  * @param dates Date of each transaction (Excel dates; a time of day is ignored).
  * @param amounts Amount of each transaction (refunds may be negative).
