@@ -487,13 +487,13 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   },
   {
     id: "pclv-margin",
-    formula: '=CUST.PCLV(A2:B6, 30, 2, 30, 39, "weeks", , 12, 1%, 30%)',
-    args: [BGNBD_TABLE, [[30]], [[2]], [[30]], [[39]], "weeks", null, 12, 0.01, 0.3],
-    expected: [[13.259252]],
-    precision: 6,
+    formula: '=CUST.PCLV(A2:B6, 30, 2, 30, 39, "weeks", , 12, 10%, 30%)',
+    args: [BGNBD_TABLE, [[30]], [[2]], [[30]], [[39]], "weeks", null, 12, 0.1, 0.3],
+    expected: [[13.41912]],
+    precision: 5,
     note: {
-      en: "The same customer at 30% margin, discounted at 1% a month.",
-      fr: "Le même client à 30 % de marge, actualisé à 1 % par mois.",
+      en: "The same customer at 30% margin, discounted at 10% a year (the rate is annual, as in the task pane; each month at 1.1^(1/12) − 1 = 0.797%).",
+      fr: "Le même client à 30 % de marge, actualisé à 10 % par an (le taux est annuel, comme dans le volet ; chaque mois à 1,1^(1/12) − 1 = 0,797 %).",
     },
   },
   {

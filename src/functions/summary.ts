@@ -164,6 +164,7 @@ const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
 /**
  * One row per customer from a transaction log, with a header: id, first and last purchase, orders, total, average basket, frequency, recency, T, monetary, recent purchases, mean gap; holdout columns with a calibration end.
  * @customfunction SUMMARY
+ * @helpurl https://localhost:3000/functions.html#SUMMARY
  * @param customer_ids Customer id of each transaction (numbers or text), e.g. A2:A100000. Trailing blank rows are ignored.
  * @param dates Date of each transaction (Excel dates; a time of day is ignored). Same-day purchases count as one purchase.
  * @param amounts Amount of each transaction (refunds may be negative).
