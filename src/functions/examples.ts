@@ -5,6 +5,8 @@
  * gallery can use them as sample arguments.
  */
 
+import { FINANCE_EXAMPLES } from "./examples-finance";
+
 /** An Excel error a formula shows. */
 export interface ExpectedError {
   error: "#VALUE!" | "#NUM!" | "#N/A";
@@ -694,6 +696,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
       fr: "holdout_purchases a une ligne de moins que les clients.",
     },
   },
+  ...FINANCE_EXAMPLES,
 ];
 
 const BY_ID = new Map(FUNCTION_EXAMPLES.map((example) => [example.id, example]));

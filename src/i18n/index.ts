@@ -7,6 +7,7 @@ import * as clv from "./messages/clv";
 import * as common from "./messages/common";
 import * as diagnostics from "./messages/diagnostics";
 import * as excel from "./messages/excel";
+import * as finance from "./messages/finance";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
 import * as rfm from "./messages/rfm";
@@ -25,6 +26,7 @@ export type MessageKey =
   | keyof typeof common.en
   | keyof typeof diagnostics.en
   | keyof typeof excel.en
+  | keyof typeof finance.en
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof rfm.en
@@ -43,6 +45,7 @@ export const AREAS = {
   common,
   diagnostics,
   excel,
+  finance,
   models,
   pane,
   rfm,
