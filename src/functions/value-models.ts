@@ -1,6 +1,6 @@
 /**
  * Custom functions for spend, predictive CLV and cohort retention: CUST.SPEND (Gamma-Gamma),
- * CUST.PCLV (purchase model × spend × margin, discounted monthly) and CUST.RETENTIONCURVE (sBG).
+ * CUST.PCLV (purchase model × spend × margin, an annual discount rate applied monthly) and CUST.RETENTIONCURVE (sBG).
  * Model parameters come from a CUST.FIT table; customer columns go in whole and come back as a column.
  */
 import { InputError, valueError, naError } from "../engine/errors";
@@ -38,6 +38,7 @@ function ggParameters(fit: FittedModel): GammaGammaParameters {
 /**
  * Expected spend per purchase (Gamma-Gamma): a blend of the customer's own average spend and the population's, the customer's weighing more the more repeat purchases they made. Customers without repeat purchases get the population mean.
  * @customfunction SPEND
+ * @helpurl https://localhost:3000/functions.html#SPEND
  * @param gg_params The table spilled by CUST.FIT("gg", frequency, , , monetary).
  * @param frequency Repeat purchases of each customer (x), a whole number.
  * @param monetary Average spend of each customer's repeat purchases. Ignored (may be blank) when frequency is 0.
@@ -93,6 +94,7 @@ function readRowNumber(cell: unknown, arg: string, row: number): number {
 /**
  * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT bgnbd, mbgnbd or pnbd) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
  * @customfunction PCLV
+ * @helpurl https://localhost:3000/functions.html#PCLV
  * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
@@ -101,7 +103,7 @@ function readRowNumber(cell: unknown, arg: string, row: number): number {
  * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
  * @param [months] Horizon in months. Default 12.
- * @param [discount_rate] Discount rate per month (1% or 0.01); each month's margin is divided by (1 + rate)^month. Default 0.
+ * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in the task pane; month m's margin is divided by (1 + rate)^(m/12), i.e. discounted monthly at (1 + rate)^(1/12) − 1. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
  * @returns The predictive CLV of each customer.
  */
@@ -125,7 +127,7 @@ export function pclv(
     const unit = readTimeUnit(time_unit);
     const options = {
       months: readNumber(months, "months", { default: 12, integer: true, min: 1 }),
-      monthlyDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
+      annualDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
       margin: readNumber(margin, "margin", { default: 1, rate: true }),
       periodsPerMonth: PERIODS_PER_MONTH[unit],
     };
@@ -225,6 +227,7 @@ function readFlag(value: unknown, arg: string): boolean {
 /**
  * Cohort retention projected by the sBG model: the share of the cohort still active after each period 1..horizon, and optionally each period's retention rate (which rises with tenure as the likeliest leavers go first).
  * @customfunction RETENTIONCURVE
+ * @helpurl https://localhost:3000/functions.html#RETENTIONCURVE
  * @param survivors_or_sbg_params A cohort's survivors at the start and after each period (counts, or shares such as 100%, 63%, 47%), oldest first; or the table spilled by CUST.FIT("sbg", survivors).
  * @param horizon Number of periods to project, from period 1 (e.g. 10).
  * @param [include_retention] TRUE adds a second column with the retention rate of each period. Default FALSE.
