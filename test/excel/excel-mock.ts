@@ -241,6 +241,7 @@ export class FakeExcel {
           fake.current().operations.push(`addChart ${name}`);
           return {
             title: { text: "" },
+            legend: { visible: true },
             series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
             setPosition: () => undefined,
           };
@@ -349,6 +350,7 @@ export class FakeExcel {
         columnCount: box.cols,
         address: sheet === undefined ? this.address(box) : this.address(box, sheet),
         format: {
+          font: {},
           fill: {
             clear: () => {
               fake.current().fillClears.push(box.col);

@@ -22,6 +22,7 @@ function view(rows: number): SheetView {
     numberFormats: [undefined, "#,##0.00", undefined],
     fills: [undefined, undefined, Array.from({ length: rows }, (_, i) => (i % 2 ? "#1F4E79" : null))],
     ownColumns: [2],
+    charts: [],
   };
 }
 

@@ -156,10 +156,13 @@ export function SheetGrid({ view, locale, selected, onSelect }: SheetGridProps) 
                         selected?.row === from + r + 1 && selected.col === c ? styles.selected : "",
                       ].join(" ")}
                       onClick={onSelect ? () => onSelect(from + r + 1, c) : undefined}
-                      style={fill ? { backgroundColor: fill, color: textColorOn(fill) } : undefined}
+                      style={{
+                        ...(fill ? { backgroundColor: fill, color: textColorOn(fill) } : {}),
+                        ...(view.bold?.[from + r + 1]?.[c] ? { fontWeight: 600 } : {}),
+                      }}
                       data-fill={fill ?? undefined}
                     >
-                      {formatCell(value, view.numberFormats[c], locale)}
+                      {formatCell(value, view.cellFormats?.[from + r]?.[c] ?? view.numberFormats[c], locale)}
                     </td>
                   );
                 })}
