@@ -5,6 +5,7 @@
 import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
+import * as diagnostics from "./messages/diagnostics";
 import * as excel from "./messages/excel";
 import * as finance from "./messages/finance";
 import * as models from "./messages/models";
@@ -23,6 +24,7 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof diagnostics.en
   | keyof typeof excel.en
   | keyof typeof finance.en
   | keyof typeof models.en
@@ -41,6 +43,7 @@ export const AREAS = {
   args,
   clv,
   common,
+  diagnostics,
   excel,
   finance,
   models,
