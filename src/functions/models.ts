@@ -7,7 +7,7 @@ import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { checkHistory } from "../engine/models/compress";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
-import { modelDefinition } from "../engine/models/registry";
+import { fitModel, modelDefinition } from "../engine/models/registry";
 import {
   FitColumns,
   FitOptions,
@@ -73,7 +73,7 @@ function readModelName(value: unknown): ModelName {
 }
 
 /**
- * Fits a customer-base model by maximum likelihood and spills its parameter table (label | value): model, parameters, loglik, converged, n, standard errors, message. Other CUST functions take this table.
+ * Fits a model by maximum likelihood; spills its table (label | value): model, parameters, loglik, converged, status ("converged", "boundary", "not converged"), aic, bic, n, standard errors, message. Other CUST functions read it.
  * @customfunction FIT
  * @helpurl https://localhost:3000/functions.html#FIT
  * @param model "bgnbd", "mbgnbd" or "pnbd" (purchases); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
@@ -113,7 +113,7 @@ export function fit(
     for (const key of definition.requires) {
       if (!columns[key]) throw valueError("models.columnRequired", { model: name, arg: argName[key] });
     }
-    return toParameterTable(definition.fit(columns, fitOptions), currentLocale());
+    return toParameterTable(fitModel(definition, columns, fitOptions), currentLocale());
   });
 }
 

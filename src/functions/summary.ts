@@ -87,7 +87,7 @@ function shortened(column: CellColumn, rows: number): CellColumn {
 const mayBeError = (cell: unknown) =>
   (typeof cell === "object" && cell !== null) || (typeof cell === "string" && cell.charCodeAt(0) === 35);
 
-function readIds(column: CellColumn): unknown[] {
+export function readIds(column: CellColumn): unknown[] {
   const cells = column.toArray();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
@@ -96,7 +96,7 @@ function readIds(column: CellColumn): unknown[] {
   return cells;
 }
 
-function readDates(cells: CellColumn): Float64Array {
+export function readDates(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);
@@ -112,7 +112,7 @@ function readDates(cells: CellColumn): Float64Array {
   return out;
 }
 
-function readAmounts(cells: CellColumn): Float64Array {
+export function readAmounts(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);

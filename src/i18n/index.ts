@@ -5,7 +5,9 @@
 import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
+import * as diagnostics from "./messages/diagnostics";
 import * as excel from "./messages/excel";
+import * as finance from "./messages/finance";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
 import * as rfm from "./messages/rfm";
@@ -22,7 +24,9 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof diagnostics.en
   | keyof typeof excel.en
+  | keyof typeof finance.en
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof rfm.en
@@ -39,7 +43,9 @@ export const AREAS = {
   args,
   clv,
   common,
+  diagnostics,
   excel,
+  finance,
   models,
   pane,
   rfm,

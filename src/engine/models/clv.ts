@@ -59,7 +59,7 @@ export function checkClvOptions({ months, annualDiscountRate, margin, periodsPer
 }
 
 /** (1 + annual)^−(i/12) for months i = 1..months: the monthly rate equivalent to the annual one. */
-function discountFactors(months: number, annualRate: number): Float64Array {
+export function discountFactors(months: number, annualRate: number): Float64Array {
   const factors = new Float64Array(months);
   const monthly = monthlyRateFromAnnual(annualRate);
   let factor = 1;
