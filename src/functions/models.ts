@@ -177,7 +177,12 @@ function perCustomer(
     recency: read[1].subarray(0, valid),
     age: read[2].subarray(0, valid),
   });
-  for (let k = 0; k < valid; k++) out[validRows[k]] = [values[k]];
+  for (let k = 0; k < valid; k++) {
+    // A model that overflows for one customer gives #NUM! there, never NaN or Infinity in a cell.
+    out[validRows[k]] = [
+      Number.isFinite(values[k]) ? values[k] : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber),
+    ];
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
  */
 import { numError, valueError } from "../errors";
 import { chebyshevInterpolant } from "../optim/chebyshev";
+import { aliveColumn } from "./columns";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
 /**
@@ -174,6 +175,13 @@ export function predictiveClvColumn(
   const rows = new Int32Array(start[groups]);
   const fill = start.slice(0, groups);
   for (let i = 0; i < n; i++) if (rowGroup[i] >= 0) rows[fill[rowGroup[i]]++] = i;
+  // Every valid row's P(alive) in one pass: the model's column form where it has one (Pareto/NBD's death term).
+  const aliveOf = new Float64Array(n);
+  {
+    const pick = (column: ArrayLike<number>) => Float64Array.from(rows, (i) => column[i]);
+    const alive = aliveColumn(predictor, { frequency: pick(frequency), recency: pick(recency), age: pick(age) });
+    for (let k = 0; k < rows.length; k++) aliveOf[rows[k]] = alive[k];
+  }
   // One history object, refilled for each row: the predictors read it and keep nothing.
   const customer = { frequency: 0, recency: 0, age: 0 };
   for (let g = 0; g < groups; g++) {
@@ -193,7 +201,7 @@ export function predictiveClvColumn(
         }
         const purchases = Number.isNaN(ifAlive)
           ? clvWithFactors(predictor, customer, 1, unit, factors)
-          : predictor.probabilityAlive(customer) * ifAlive;
+          : (Number.isNaN(aliveOf[i]) ? predictor.probabilityAlive(customer) : aliveOf[i]) * ifAlive;
         out[i] = options.margin * spendPerPurchase[i] * purchases;
       } catch (error) {
         out[i] = asError(error);

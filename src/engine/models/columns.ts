@@ -20,7 +20,10 @@ export interface HistoryColumns {
 /** Below this many distinct ages for a frequency, the conditional value is computed at each of them. */
 const DIRECT_AGES = 32;
 
-/** P(alive) of every row: the model's column form where it has one, else customer by customer. */
+/**
+ * P(alive) of every row: the model's column form where it has one, else customer by customer. A row whose
+ * per-customer value throws is NaN, so the caller can take that row alone and report its error in it.
+ */
 export function aliveColumn(predictor: PurchasePredictor, { frequency, recency, age }: HistoryColumns): Float64Array {
   if (predictor.probabilityAliveColumn) return predictor.probabilityAliveColumn(frequency, recency, age);
   const out = new Float64Array(frequency.length);
@@ -29,7 +32,11 @@ export function aliveColumn(predictor: PurchasePredictor, { frequency, recency, 
     customer.frequency = frequency[i];
     customer.recency = recency[i];
     customer.age = age[i];
-    out[i] = predictor.probabilityAlive(customer);
+    try {
+      out[i] = predictor.probabilityAlive(customer);
+    } catch {
+      out[i] = NaN;
+    }
   }
   return out;
 }
@@ -76,7 +83,7 @@ export function conditionalColumn(
         ifAlive = ifAliveAt(x, age[i]);
         byAge.set(age[i], ifAlive);
       }
-      if (Number.isNaN(ifAlive)) {
+      if (Number.isNaN(ifAlive) || Number.isNaN(alive[i])) {
         customer.frequency = x;
         customer.recency = recency[i];
         customer.age = age[i];

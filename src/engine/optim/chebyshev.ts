@@ -101,7 +101,8 @@ export function chebyshevPieces(
   if (depth >= shape.maxDepth) return false;
   const mid = (lo + hi) / 2;
   return (
-    chebyshevPieces(f, lo, mid, depth + 1, out, floor, shape) && chebyshevPieces(f, mid, hi, depth + 1, out, floor, shape)
+    chebyshevPieces(f, lo, mid, depth + 1, out, floor, shape) &&
+    chebyshevPieces(f, mid, hi, depth + 1, out, floor, shape)
   );
 }
 
