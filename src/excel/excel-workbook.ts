@@ -3,6 +3,7 @@
  * plan (values, then number formats, then fills), with calculation suspended for each chunk.
  */
 import type { MessageKey, MessageParams } from "../i18n";
+import { fontColourOn } from "./colour-rules";
 import { planColumnWrites, planRowChunks, estimateValueBytes, ROW_OVERHEAD_BYTES, fillRuns } from "./chunk-plan";
 import { recipeSettingKey, recipesFromSettings } from "./recipes";
 import { fail, globalExcelRunner, runExcel, throwIfCancelled, toFailure, type ExcelRunner } from "./run";
@@ -121,6 +122,31 @@ export class ExcelWorkbook implements CustomerWorkbook {
     return this.run(async (context) => {
       const table = await this.tableUnderSelection(context);
       return table ? this.describe(context, table) : null;
+    });
+  }
+
+  async getTable(name: string): Promise<WorkbookResult<TableInfo | null>> {
+    return this.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(name).load("isNullObject");
+      await context.sync();
+      return table.isNullObject ? null : this.describe(context, table);
+    });
+  }
+
+  async getActiveSheet(): Promise<WorkbookResult<string>> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return sheet.name;
+    });
+  }
+
+  async selectRange(sheet: string, address: string): Promise<WorkbookResult<void>> {
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(address).select();
+      await context.sync();
     });
   }
 
@@ -271,7 +297,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
           targets.forEach((target, member) => {
             const column = dataBody.getColumn(indexes[member]);
             if (target.existingIndex !== null) {
-              column.format.fill.clear();
+              // Our previous fills and their font colours (a white text left on a cell that is no longer filled
+              // would be invisible); the number format is set again just below.
+              column.clear("Formats");
               // Our previous colour rules: without this a refresh would stack a new set on the old one.
               if (conditionalFormats) column.conditionalFormats.clearAll();
             }
@@ -283,8 +311,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
         for (const request of plan.fills) {
           throwIfCancelled(options.signal);
           for (const run of request.runs) {
-            dataBody.getCell(run.startRow, indexes[run.column]).getResizedRange(run.rowCount - 1, 0).format.fill.color =
-              run.color;
+            const range = dataBody.getCell(run.startRow, indexes[run.column]).getResizedRange(run.rowCount - 1, 0);
+            range.format.fill.color = run.color;
+            range.format.font.color = fontColourOn(run.color);
           }
           await send("excel.progress.writingFills");
         }
@@ -294,6 +323,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
           for (const { column, rule } of request.rules) {
             const format = dataBody.getColumn(indexes[column]).conditionalFormats.add("CellValue");
             format.cellValue.format.fill.color = rule.color;
+            format.cellValue.format.font.color = rule.fontColor;
             format.cellValue.rule = { formula1: rule.formula, operator: "EqualTo" };
           }
           await send("excel.progress.writingFills");
@@ -379,7 +409,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
             setWholeRange(worksheet.getCell(1, c).getResizedRange(dataRows - 1, 0), "numberFormat", format);
         });
         for (const run of fillRuns(sheet.fills ?? [], 0)) {
-          worksheet.getCell(1 + run.startRow, 0).getResizedRange(run.rowCount - 1, 0).format.fill.color = run.color;
+          const range = worksheet.getCell(1 + run.startRow, 0).getResizedRange(run.rowCount - 1, 0);
+          range.format.fill.color = run.color;
+          range.format.font.color = fontColourOn(run.color);
         }
       }
       if (width > 0 && sheet.rows.length > 0) {
@@ -393,6 +425,30 @@ export class ExcelWorkbook implements CustomerWorkbook {
           chart.setPosition(worksheet.getCell(1, width + 1));
         }
         whole.format.autofitColumns();
+      }
+      for (const block of sheet.formats ?? []) {
+        const range = worksheet
+          .getCell(block.row, block.col)
+          .getResizedRange((block.rowCount ?? 1) - 1, (block.columnCount ?? 1) - 1);
+        if (block.numberFormat !== undefined) setWholeRange(range, "numberFormat", block.numberFormat);
+        if (block.bold) range.format.font.bold = true;
+        if (block.fill) {
+          range.format.fill.color = block.fill;
+          range.format.font.color = fontColourOn(block.fill);
+        }
+      }
+      for (const spec of sheet.charts ?? []) {
+        if (spec.values.count < 1) continue;
+        const values = worksheet.getCell(spec.values.row, spec.values.col).getResizedRange(spec.values.count, 0);
+        const chart = worksheet.charts.add(spec.type === "pie" ? "Pie" : "BarClustered", values, "Columns");
+        chart.title.text = spec.title;
+        chart.legend.visible = false;
+        chart.series
+          .getItemAt(0)
+          .setXAxisValues(
+            worksheet.getCell(spec.categories.row, spec.categories.col).getResizedRange(spec.categories.count - 1, 0),
+          );
+        chart.setPosition(worksheet.getCell(spec.anchor.row, spec.anchor.col));
       }
       await send();
     });

@@ -1,6 +1,5 @@
 import { compressHistories } from "../../../src/engine/models/compress";
 import {
-  fitGgomnbd,
   ggomnbdLogLikelihood,
   ggomnbdNegLogLikelihood,
   ggomnbdPredictor,
