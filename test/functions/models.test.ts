@@ -120,7 +120,7 @@ describe("prediction functions", () => {
     ];
     const error = excelError(() => palive(gg, x, tx, T));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd or pnbd.");
+    expect(error.message).toBe("This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd, pnbd, nbd or ggomnbd.");
     expect(excelError(() => palive([[1, 2]], x, tx, T)).message).toMatch(/not a parameter table/);
   });
   test("a negative horizon is refused", () => {

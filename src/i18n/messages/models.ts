@@ -8,7 +8,7 @@ export const en = {
     "The parameter {name} in the table must be a positive number (found {found}): re-run CUST.FIT.",
   "models.unknownModel": "Unknown model {found}: use one of {choices}.",
   "models.notAvailable":
-    "The {model} model cannot be fitted by this version of the add-in: update the add-in, or use one of bgnbd, mbgnbd, pnbd, gg, bgbb, sbg.",
+    "The {model} model cannot be fitted by this version of the add-in: update the add-in, or use one of bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb, sbg.",
   "models.noCustomers": "There are no customers to fit: {arg} is empty.",
   "models.columnRequired": "The {model} model needs the {arg} column.",
   "models.frequencyNotInteger":
@@ -48,7 +48,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "Le paramètre {name} de la table doit être un nombre positif ({found} trouvé) : relancez CUST.FIT.",
   "models.unknownModel": "Modèle {found} inconnu : utilisez l'un de {choices}.",
   "models.notAvailable":
-    "Le modèle {model} ne peut pas être estimé par cette version du complément : mettez-le à jour, ou utilisez bgnbd, mbgnbd, pnbd, gg, bgbb ou sbg.",
+    "Le modèle {model} ne peut pas être estimé par cette version du complément : mettez-le à jour, ou utilisez bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb ou sbg.",
   "models.noCustomers": "Aucun client à estimer : {arg} est vide.",
   "models.columnRequired": "Le modèle {model} a besoin de la colonne {arg}.",
   "models.frequencyNotInteger":
