@@ -1,8 +1,12 @@
-/** Webpack side of scripts/localized-metadata.js: emits functions-fr.json next to functions.json. */
+/**
+ * Webpack side of scripts/localized-metadata.js: finishes functions.json with the top-level options of
+ * scripts/metadata-options.js and emits functions-fr.json next to it.
+ */
 const fs = require("fs");
 const path = require("path");
 const { Compilation, WebpackError, sources } = require("webpack");
 const { localizeMetadata } = require("./localized-metadata");
+const { withRuntimeOptions } = require("./metadata-options");
 
 const TRANSLATIONS = path.join(__dirname, "..", "src", "functions", "metadata.fr.json");
 
@@ -19,7 +23,9 @@ class LocalizedMetadataPlugin {
           const asset = compilation.getAsset(this.source);
           if (!asset) return; // the metadata plugin already reported why
           const translations = JSON.parse(fs.readFileSync(TRANSLATIONS, "utf8"));
-          const { metadata, missing } = localizeMetadata(JSON.parse(asset.source.source().toString()), translations);
+          const english = withRuntimeOptions(JSON.parse(asset.source.source().toString()));
+          compilation.updateAsset(this.source, new sources.RawSource(JSON.stringify(english, null, 4)));
+          const { metadata, missing } = localizeMetadata(english, translations);
           if (missing.length > 0) {
             compilation.warnings.push(new WebpackError(`French function metadata missing for: ${missing.join(", ")}`));
           }

@@ -7,7 +7,7 @@
 
 /** An Excel error a formula shows. */
 export interface ExpectedError {
-  error: "#VALUE!" | "#NUM!" | "#N/A";
+  error: "#VALUE!" | "#N/A";
 }
 
 /** A single number or text, a spilled range, or an error. */
@@ -131,7 +131,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "cac-error-negative",
     formula: "=CUST.CAC(-100, 0, 10)",
     args: [[[-100]], [[0]], [[10]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A spend cannot be negative.", fr: "Une dépense ne peut pas être négative." },
   },
   {
@@ -161,7 +161,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "retention-error-negative",
     formula: "=CUST.RETENTION(200, 180, -5)",
     args: [[[200]], [[180]], [[-5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: {
       en: "The number of customers acquired cannot be negative.",
       fr: "Le nombre de clients acquis ne peut pas être négatif.",
@@ -181,7 +181,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "churn-error-negative",
     formula: "=CUST.CHURN(50, -200)",
     args: [[[50]], [[-200]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A number of customers cannot be negative.", fr: "Un nombre de clients ne peut pas être négatif." },
   },
   {
@@ -198,7 +198,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "lifespan-error-over",
     formula: "=CUST.LIFESPAN(150%)",
     args: [[[1.5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A rate cannot exceed 100%.", fr: "Un taux ne peut pas dépasser 100 %." },
   },
   {
@@ -215,7 +215,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "ltvcac-error-negative",
     formula: "=CUST.LTVCAC(600, -5)",
     args: [[[600]], [[-5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "An acquisition cost cannot be negative.", fr: "Un coût d'acquisition ne peut pas être négatif." },
   },
   {
@@ -232,7 +232,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "payback-error-margin",
     formula: "=CUST.PAYBACK(200, 50, 140%)",
     args: [[[200]], [[50]], [[1.4]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A margin cannot exceed 100%.", fr: "Une marge ne peut pas dépasser 100 %." },
   },
   {
@@ -249,7 +249,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "pmc-error-years",
     formula: "=CUST.PMC(2, 400, 75%, 0)",
     args: [[[2]], [[400]], [[0.75]], [[0]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "The number of years is at least 1.", fr: "Le nombre d'années vaut au moins 1." },
   },
   {
@@ -344,7 +344,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "rfm-error-bins",
     formula: "=CUST.RFM(A2:A6, B2:B6, C2:C6, 12)",
     args: [[[5], [40], [12], [90], [3]], [[8], [1], [3], [1], [12]], [[120], [30], [60], [25], [300]], 12],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "Scores go from 2 to 10 bins.", fr: "Les scores vont de 2 à 10 classes." },
   },
   {
@@ -375,7 +375,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "rfmsegment-error-range",
     formula: "=CUST.RFMSEGMENT(6, 5)",
     args: [[[6]], [[5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "Scores must be whole numbers from 1 to 5.", fr: "Les scores doivent être des entiers de 1 à 5." },
   },
   {
@@ -522,7 +522,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "retentioncurve-error-horizon",
     formula: "=CUST.RETENTIONCURVE(A2:B4, 0)",
     args: [SBG_TABLE, 0],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "The horizon is at least 1 period.", fr: "L'horizon vaut au moins 1 période." },
   },
   {
@@ -570,7 +570,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "palive-error-recency",
     formula: "=CUST.PALIVE(A2:B6, 2, 40, 39)",
     args: [BGNBD_TABLE, [[2]], [[40]], [[39]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: {
       en: "The last purchase cannot come after the end of the observation (recency ≤ T).",
       fr: "Le dernier achat ne peut pas suivre la fin de l'observation (recency ≤ T).",
@@ -617,7 +617,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "purchases-error-horizon",
     formula: "=CUST.PURCHASES(A2:B6, -1)",
     args: [BGNBD_TABLE, -1],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "The horizon cannot be negative.", fr: "L'horizon ne peut pas être négatif." },
   },
   {

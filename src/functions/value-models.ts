@@ -12,6 +12,7 @@ import { fitSbg, retentionRate, SbgParameters, survivalCurve } from "../engine/m
 import { FittedModel, PURCHASE_MODELS } from "../engine/models/types";
 import {
   BLANK,
+  errorCellError,
   Grid,
   isBlank,
   isErrorCell,
@@ -46,16 +47,17 @@ function ggParameters(fit: FittedModel): GammaGammaParameters {
 export function spend(gg_params: unknown[][], frequency: unknown[][], monetary: unknown[][]): unknown[][] {
   return runFunction(() => {
     const params = ggParameters(readParameterTable(toGrid(gg_params), ["gg"], "CUST.SPEND", "gg_params"));
-    return mapElementwise(
-      [
-        { arg: "frequency", value: frequency, rule: { integer: true, nonNegative: true } },
-        { arg: "monetary", value: monetary, rule: { default: NaN } },
-      ],
-      ([x, m]) => {
-        if (x > 0 && Number.isNaN(m)) throw valueError("valuemodels.spendRequired");
-        return expectedAverageSpend(params, x, m);
-      },
-    );
+    const inputs = [
+      { arg: "frequency", value: frequency, rule: { integer: true, nonNegative: true } },
+      { arg: "monetary", value: monetary },
+    ];
+    const frame = rowFrame(inputs);
+    return eachRow(frame, (r, c) => {
+      const x = frameNumber(frame, inputs[0], 0, r, c);
+      // Without repeat purchases there is no average spend: monetary may be blank (the population mean is used).
+      const m = x === 0 && frame.blankAt(1, r, c) ? NaN : frameNumber(frame, inputs[1], 1, r, c);
+      return expectedAverageSpend(params, x, m);
+    });
   });
 }
 
@@ -86,7 +88,7 @@ const cellAt = (input: RowInput, row: number): unknown =>
 
 function readRowNumber(cell: unknown, arg: string, row: number): number {
   if (isBlank(cell)) throw valueError("valuemodels.blankAt", { arg, row });
-  if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row });
+  if (isErrorCell(cell)) throw errorCellError(arg, cell, row);
   return readNumber(cell, arg);
 }
 
