@@ -222,16 +222,16 @@ export async function buildSampleWorkbook(): Promise<ExcelJS.Workbook> {
   writeFormula(model, "G5", `CUST.PALIVE(${purchaseRef},${ref("G")},${ref("H")},${ref("I")})`, alive);
   noteOn(model, "G5", aliveNote);
   const clvNote = {
-    en: "CUST.PCLV: each customer's expected margin over the next 12 months at 30% margin, discounted 1% a month.",
-    fr: "CUST.PCLV : la marge attendue de chaque client sur les 12 prochains mois à 30 % de marge, actualisée à 1 % par mois.",
+    en: "CUST.PCLV: each customer's expected margin over the next 12 months at 30% margin, discounted at 10% a year (an annual rate, applied monthly).",
+    fr: "CUST.PCLV : la marge attendue de chaque client sur les 12 prochains mois à 30 % de marge, actualisée à 10 % par an (un taux annuel, appliqué mois par mois).",
   };
   writeNote(model, 1, clvNote, 8);
   model.getCell("H4").value = "12-month CLV";
-  const pclv = compute("PCLV", purchaseTable, spendTable, frequency, recency, age, "weeks", monetary, 12, 0.01, 0.3);
+  const pclv = compute("PCLV", purchaseTable, spendTable, frequency, recency, age, "weeks", monetary, 12, 0.1, 0.3);
   writeFormula(
     model,
     "H5",
-    `CUST.PCLV(${purchaseRef},${spendRef},${ref("G")},${ref("H")},${ref("I")},"weeks",${ref("J")},12,1%,30%)`,
+    `CUST.PCLV(${purchaseRef},${spendRef},${ref("G")},${ref("H")},${ref("I")},"weeks",${ref("J")},12,10%,30%)`,
     pclv,
   );
   noteOn(model, "H5", clvNote);

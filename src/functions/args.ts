@@ -49,7 +49,9 @@ const ERROR_TEXT =
 export function isErrorCell(value: unknown): boolean {
   if (typeof value === "string") return ERROR_TEXT.test(value);
   if (value instanceof Error) return true;
-  return typeof value === "object" && value !== null && !Array.isArray(value) && ("errorCode" in value || "code" in value);
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && ("errorCode" in value || "code" in value)
+  );
 }
 
 /** The code of an error cell ("#N/A"), or "#VALUE!" when the object does not say. */
@@ -398,7 +400,13 @@ export function finite(value: unknown): unknown {
  * Reads argument k of a frame in one row as a number. A range's cell names its row; a blank cell of a range, in a row
  * with values elsewhere, is an error naming the row; a single blank cell or an omitted argument takes the default.
  */
-export function frameNumber(frame: RowFrame, input: RowArgument & { rule?: NumberRule }, k: number, row: number, col: number): number {
+export function frameNumber(
+  frame: RowFrame,
+  input: RowArgument & { rule?: NumberRule },
+  k: number,
+  row: number,
+  col: number,
+): number {
   const rule = input.rule ?? {};
   const cell = frame.cell(k, row, col);
   const inRange = frame.isRange(k);

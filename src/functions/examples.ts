@@ -5,6 +5,8 @@
  * gallery can use them as sample arguments.
  */
 
+import { FINANCE_EXAMPLES } from "./examples-finance";
+
 /** An Excel error a formula shows. */
 export interface ExpectedError {
   error: "#VALUE!" | "#N/A";
@@ -145,8 +147,35 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     },
   },
   {
-    id: "retention-ids",
+    id: "retention-by-period",
+    formula: "=CUST.RETENTION(A2:A4, B2:B4, C2:C4)",
+    args: [
+      [[200], [210], [190]],
+      [[210], [190], [205]],
+      [[30], [20], [40]],
+    ],
+    expected: [[0.9], [170 / 210], [165 / 190]],
+    note: {
+      en: "One period per row: A holds the customers at the start, B at the end, C those acquired; one rate per row.",
+      fr: "Une période par ligne : A contient les clients au début, B à la fin, C les clients acquis ; un taux par ligne.",
+    },
+  },
+  {
+    id: "retention-error-ids",
     formula: "=CUST.RETENTION(A2:A5, B2:B4)",
+    args: [
+      [["C1"], ["C2"], ["C3"], ["C4"]],
+      [["C2"], ["C4"], ["C9"]],
+    ],
+    expected: { error: "#VALUE!" },
+    note: {
+      en: "Customer IDs are not counts: CUST.RETENTION says so and points to CUST.RETENTIONIDS.",
+      fr: "Des identifiants clients ne sont pas des comptages : CUST.RETENTION le dit et renvoie vers CUST.RETENTIONIDS.",
+    },
+  },
+  {
+    id: "retentionids-lists",
+    formula: "=CUST.RETENTIONIDS(A2:A5, B2:B4)",
     args: [
       [["C1"], ["C2"], ["C3"], ["C4"]],
       [["C2"], ["C4"], ["C9"]],
@@ -155,6 +184,19 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     note: {
       en: "A2:A5 lists the customers at the start (C1 to C4), B2:B4 those at the end (C2, C4, C9): 2 of the 4 stayed.",
       fr: "A2:A5 liste les clients du début (C1 à C4), B2:B4 ceux de la fin (C2, C4, C9) : 2 des 4 sont restés.",
+    },
+  },
+  {
+    id: "retentionids-error-empty",
+    formula: "=CUST.RETENTIONIDS(A2:A3, B2:B4)",
+    args: [
+      [[null], [null]],
+      [["C2"], ["C4"], ["C9"]],
+    ],
+    expected: { error: "#N/A" },
+    note: {
+      en: "No customer at the start: there is no one whose retention to measure.",
+      fr: "Aucun client au début : il n'y a personne dont mesurer la rétention.",
     },
   },
   {
@@ -487,13 +529,13 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   },
   {
     id: "pclv-margin",
-    formula: '=CUST.PCLV(A2:B6, 30, 2, 30, 39, "weeks", , 12, 1%, 30%)',
-    args: [BGNBD_TABLE, [[30]], [[2]], [[30]], [[39]], "weeks", null, 12, 0.01, 0.3],
-    expected: [[13.259252]],
-    precision: 6,
+    formula: '=CUST.PCLV(A2:B6, 30, 2, 30, 39, "weeks", , 12, 10%, 30%)',
+    args: [BGNBD_TABLE, [[30]], [[2]], [[30]], [[39]], "weeks", null, 12, 0.1, 0.3],
+    expected: [[13.41912]],
+    precision: 5,
     note: {
-      en: "The same customer at 30% margin, discounted at 1% a month.",
-      fr: "Le même client à 30 % de marge, actualisé à 1 % par mois.",
+      en: "The same customer at 30% margin, discounted at 10% a year (the rate is annual, as in the task pane; each month at 1.1^(1/12) − 1 = 0.797%).",
+      fr: "Le même client à 30 % de marge, actualisé à 10 % par an (le taux est annuel, comme dans le volet ; chaque mois à 1,1^(1/12) − 1 = 0,797 %).",
     },
   },
   {
@@ -537,8 +579,8 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     precision: 2,
     partial: true,
     note: {
-      en: "A cohort of 1,000 customers with 667, 500, 400 and 333 left after each year (A2:A6). The table goes on with loglik, converged, n, standard errors and a message.",
-      fr: "Une cohorte de 1 000 clients dont il reste 667, 500, 400 et 333 après chaque année (A2:A6). La table continue avec loglik, converged, n, les erreurs types et un message.",
+      en: "A cohort of 1,000 customers with 667, 500, 400 and 333 left after each year (A2:A6). The table goes on with loglik, converged, status (converged, boundary or not converged), aic, bic, n, standard errors and a message in plain words.",
+      fr: "Une cohorte de 1 000 clients dont il reste 667, 500, 400 et 333 après chaque année (A2:A6). La table continue avec loglik, converged, status (converged, boundary ou not converged), aic, bic, n, les erreurs types et un message en clair.",
     },
   },
   {
@@ -694,6 +736,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
       fr: "holdout_purchases a une ligne de moins que les clients.",
     },
   },
+  ...FINANCE_EXAMPLES,
 ];
 
 const BY_ID = new Map(FUNCTION_EXAMPLES.map((example) => [example.id, example]));

@@ -15,7 +15,11 @@ export const HISTORY_RULES: Readonly<Record<"frequency" | "recency" | "T", Numbe
 };
 
 /** The three history arguments, for rowFrame (first in its inputs, in this order). */
-export function historyArguments(frequency: unknown, recency: unknown, T: unknown): (RowArgument & { rule: NumberRule })[] {
+export function historyArguments(
+  frequency: unknown,
+  recency: unknown,
+  T: unknown,
+): (RowArgument & { rule: NumberRule })[] {
   return [
     { arg: "frequency", value: frequency, rule: HISTORY_RULES.frequency },
     { arg: "recency", value: recency, rule: HISTORY_RULES.recency },

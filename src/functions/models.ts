@@ -5,7 +5,7 @@
 import { valueError } from "../engine/errors";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
-import { modelDefinition } from "../engine/models/registry";
+import { fitModel, modelDefinition } from "../engine/models/registry";
 import {
   CustomerHistory,
   FitColumns,
@@ -24,6 +24,7 @@ import {
   isBlank,
   isErrorCell,
   isGiven,
+  NumberRule,
   parseNumericText,
   readNumber,
   readNumberColumns,
@@ -32,7 +33,7 @@ import {
   runFunction,
   toGrid,
 } from "./args";
-import { checkCustomer, customerAt, historyArguments } from "./history";
+import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
 
 const given = isGiven;
@@ -91,8 +92,9 @@ function readModelName(value: unknown): ModelName {
 }
 
 /**
- * Fits a customer-base model by maximum likelihood and spills its parameter table (label | value): model, parameters, loglik, converged, n, standard errors, message. Other CUST functions take this table.
+ * Fits a model by maximum likelihood; spills its table (label | value): model, parameters, loglik, converged, status ("converged", "boundary", "not converged"), aic, bic, n, standard errors, message. Other CUST functions read it.
  * @customfunction FIT
+ * @helpurl https://localhost:3000/functions.html#FIT
  * @param model "bgnbd", "mbgnbd" or "pnbd" (purchases); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
  * @param frequency Repeat purchases per customer (x). For sbg: customers still active at the start of each period, the first being the cohort size.
  * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
@@ -125,14 +127,25 @@ export function fit(
       }
     }
     // One layout for all columns (trimmed once, a single cell repeated, a half-blank row named).
+    // Histories are checked here, naming the cell (row n of a range, or the single cell); sbg's "frequency" holds
+    // survivors, which may be shares.
+    const rules: Record<string, NumberRule> =
+      name === "sbg"
+        ? {}
+        : {
+            frequency: HISTORY_RULES.frequency,
+            recency: HISTORY_RULES.recency,
+            T: HISTORY_RULES.T,
+            weights: { nonNegative: true },
+          };
     const read = readNumberColumns([
-      { arg: "frequency", value: frequency },
-      ...keys.map((key) => ({ arg: argName[key], value: optional[key] })),
+      { arg: "frequency", value: frequency, rule: rules.frequency },
+      ...keys.map((key) => ({ arg: argName[key], value: optional[key], rule: rules[argName[key]] })),
     ]);
     const columns: FitColumns = { frequency: read[0] };
     keys.forEach((key, i) => (columns[key] = read[i + 1]));
     if (columns.frequency.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
-    return toParameterTable(definition.fit(columns, fitOptions), currentLocale());
+    return toParameterTable(fitModel(definition, columns, fitOptions), currentLocale());
   });
 }
 
@@ -168,6 +181,7 @@ function readHorizon(value: unknown, arg: string): number {
 /**
  * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
  * @customfunction PALIVE
+ * @helpurl https://localhost:3000/functions.html#PALIVE
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
@@ -189,6 +203,7 @@ export function palive(
 /**
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
+ * @helpurl https://localhost:3000/functions.html#CHURNRISK
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
@@ -210,6 +225,7 @@ export function churnrisk(
 /**
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
+ * @helpurl https://localhost:3000/functions.html#PURCHASES
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
@@ -242,6 +258,7 @@ export function purchases(
 /**
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
+ * @helpurl https://localhost:3000/functions.html#PBUY
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param t Horizon, in the period used for the fit.
  * @param frequency Repeat purchases per customer (x).
@@ -266,6 +283,7 @@ export function pbuy(
 /**
  * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
  * @customfunction HOLDOUTCHECK
+ * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
  * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd or pnbd).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).

@@ -98,7 +98,7 @@ function shortened(column: CellColumn, rows: number): CellColumn {
 const mayBeError = (cell: unknown) =>
   (typeof cell === "object" && cell !== null) || (typeof cell === "string" && cell.charCodeAt(0) === 35);
 
-function readIds(column: CellColumn): unknown[] {
+export function readIds(column: CellColumn): unknown[] {
   const cells = column.toArray();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
@@ -107,7 +107,7 @@ function readIds(column: CellColumn): unknown[] {
   return cells;
 }
 
-function readDates(cells: CellColumn): Float64Array {
+export function readDates(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);
@@ -123,7 +123,7 @@ function readDates(cells: CellColumn): Float64Array {
   return out;
 }
 
-function readAmounts(cells: CellColumn): Float64Array {
+export function readAmounts(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);
@@ -160,7 +160,7 @@ export function readTimeUnit(value: unknown, arg: string, fallback: TimeUnit): T
   const text = readText(value, arg).trim().toLowerCase();
   if (text === "") return fallback;
   const unit = UNIT_NAMES[text];
-  if (!unit) throw valueError("args.notChoice", { arg, choices: "days, weeks, months", found: text });
+  if (!unit) throw valueError("args.notChoice", { arg, choices: "days, weeks, months", found: describeCell(text) });
   return unit;
 }
 
@@ -175,6 +175,7 @@ const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
 /**
  * One row per customer from a transaction log, with a header: id, first and last purchase, orders, total, average basket, frequency, recency, T, monetary, recent purchases, mean gap; holdout columns with a calibration end.
  * @customfunction SUMMARY
+ * @helpurl https://localhost:3000/functions.html#SUMMARY
  * @param customer_ids Customer id of each transaction (numbers or text), e.g. A2:A100000. Trailing blank rows are ignored.
  * @param dates Date of each transaction (Excel dates; a time of day is ignored). Same-day purchases count as one purchase.
  * @param amounts Amount of each transaction (refunds may be negative).

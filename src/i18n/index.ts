@@ -5,7 +5,9 @@
 import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
+import * as diagnostics from "./messages/diagnostics";
 import * as excel from "./messages/excel";
+import * as finance from "./messages/finance";
 import * as history from "./messages/history";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
@@ -23,7 +25,9 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof diagnostics.en
   | keyof typeof excel.en
+  | keyof typeof finance.en
   | keyof typeof history.en
   | keyof typeof models.en
   | keyof typeof pane.en
@@ -41,7 +45,9 @@ export const AREAS = {
   args,
   clv,
   common,
+  diagnostics,
   excel,
+  finance,
   history,
   models,
   pane,

@@ -3,7 +3,14 @@
  * function's functions.json entry — and turns what the cells show into the gallery's result: values, or an Excel
  * error's code and the message Excel would show on hover (none for #NUM! and #DIV/0!).
  */
-import { CustomFunction, FormulaArgument, Invocation, invokeAsync, InvokedFunction, isShownError } from "./excel-invoker";
+import {
+  CustomFunction,
+  FormulaArgument,
+  Invocation,
+  invokeAsync,
+  InvokedFunction,
+  isShownError,
+} from "./excel-invoker";
 
 export type { CustomFunction } from "./excel-invoker";
 
@@ -26,7 +33,9 @@ export function evaluationOf(invocation: Invocation): Evaluation {
     ok: true,
     cells: cells.map((row) =>
       row.map((cell): ResultCell =>
-        isShownError(cell) ? { kind: "error", code: cell.error, message: cell.message } : { kind: "value", value: cell },
+        isShownError(cell)
+          ? { kind: "error", code: cell.error, message: cell.message }
+          : { kind: "value", value: cell },
       ),
     ),
   };

@@ -27,7 +27,14 @@ import {
 } from "../../src/workbench/excel-invoker";
 
 export { BLANK_FORMS, errorCell, isShownError } from "../../src/workbench/excel-invoker";
-export type { BlankForm, FormulaArgument, InputCell, Invocation, ShownCell, ShownError } from "../../src/workbench/excel-invoker";
+export type {
+  BlankForm,
+  FormulaArgument,
+  InputCell,
+  Invocation,
+  ShownCell,
+  ShownError,
+} from "../../src/workbench/excel-invoker";
 
 export interface CallOptions extends InvokeOptions {
   /** The functions' language for this call (default English). */

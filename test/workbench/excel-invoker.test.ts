@@ -49,7 +49,10 @@ describe("what each parameter receives", () => {
 describe("array lifting of scalar parameters", () => {
   test("a range given to a scalar parameter calls the function once per cell and spills the results", () => {
     const fn = (x: unknown, table: unknown) => [[(x as number) * 10, (table as unknown[][]).length]];
-    const result = invoke(fn, meta(["scalar", "matrix"]), [[[1], [2], [3]], [[0], [0]]]);
+    const result = invoke(fn, meta(["scalar", "matrix"]), [
+      [[1], [2], [3]],
+      [[0], [0]],
+    ]);
     // Each call's array result keeps its top-left value.
     expect(result.cells).toEqual([[10], [20], [30]]);
     expect(result.calls).toBe(3);
@@ -63,7 +66,10 @@ describe("array lifting of scalar parameters", () => {
       [12, 22],
       [13, 23],
     ]);
-    const uneven = invoke(fn, meta(["scalar", "scalar"], "scalar"), [[[1], [2], [3]], [[10], [20]]]);
+    const uneven = invoke(fn, meta(["scalar", "scalar"], "scalar"), [
+      [[1], [2], [3]],
+      [[10], [20]],
+    ]);
     expect(uneven.cells).toEqual([[11], [22], [{ error: "#N/A", message: "" }]]);
     expect(uneven.calls).toBe(2);
   });
@@ -82,7 +88,11 @@ describe("array lifting of scalar parameters", () => {
       return a;
     };
     const result = invoke(fn, meta(["scalar"], "scalar"), [[[1], [2], [3]]]);
-    expect(result.cells).toEqual([[1], [{ error: "#VALUE!", message: "two is bad" }], [{ error: "#NUM!", message: "" }]]);
+    expect(result.cells).toEqual([
+      [1],
+      [{ error: "#VALUE!", message: "two is bad" }],
+      [{ error: "#NUM!", message: "" }],
+    ]);
     expect(result.produced).toEqual([
       { code: "#VALUE!", message: "two is bad", thrown: true },
       { code: "#NUM!", message: "three is bad", thrown: true },

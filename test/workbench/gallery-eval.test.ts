@@ -40,7 +40,12 @@ describe("evaluateCustomFunction", () => {
       true,
     );
     expect(thrown).toEqual({ ok: false, code: "#VALUE!", message: "Type a number in margin." });
-    const later = await evaluateCustomFunction(async (x: unknown) => (x as number) + 1, info(["scalar"]), [[[41], [1]]], true);
+    const later = await evaluateCustomFunction(
+      async (x: unknown) => (x as number) + 1,
+      info(["scalar"]),
+      [[[41], [1]]],
+      true,
+    );
     expect(later).toEqual({ ok: true, cells: [[{ kind: "value", value: 42 }], [{ kind: "value", value: 2 }]] });
   });
 

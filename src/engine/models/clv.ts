@@ -19,11 +19,26 @@ export const PERIODS_PER_MONTH = {
 export type TimeUnit = keyof typeof PERIODS_PER_MONTH;
 export const TIME_UNITS = Object.keys(PERIODS_PER_MONTH) as TimeUnit[];
 
+/**
+ * THE DISCOUNT-RATE CONVENTION of every function and of the pane: the rate a user types is ANNUAL (10% → 0.1),
+ * what finance people quote; cash flows are discounted month by month at the equivalent monthly rate
+ * (1 + annual)^(1/12) − 1, so twelve monthly factors compound to exactly 1/(1 + annual). A month is 365.25/12 days
+ * (30.4375 days = 4.348 weeks of 7 days).
+ */
+export function monthlyRateFromAnnual(annualRate: number): number {
+  return Math.pow(1 + annualRate, 1 / 12) - 1;
+}
+
+/** The same annual rate as a rate per period of the data (days, weeks or months): (1 + annual)^(1/(12·f)) − 1. */
+export function periodRateFromAnnual(annualRate: number, periodsPerMonth: number): number {
+  return Math.pow(1 + annualRate, 1 / (12 * periodsPerMonth)) - 1;
+}
+
 export interface ClvOptions {
   /** Horizon in months (a whole number ≥ 1). */
   months: number;
-  /** Discount rate per month (1% → 0.01). */
-  monthlyDiscountRate: number;
+  /** ANNUAL discount rate (10% → 0.1); months are discounted at monthlyRateFromAnnual of it. */
+  annualDiscountRate: number;
   /** Gross margin on spend (30% → 0.3); 1 values revenue. */
   margin: number;
   /** Periods of the data's time unit per month: PERIODS_PER_MONTH[unit], or another convention stated explicitly. */
@@ -31,10 +46,10 @@ export interface ClvOptions {
 }
 
 /** Checks the options once, before thousands of customers are valued with them. */
-export function checkClvOptions({ months, monthlyDiscountRate, margin, periodsPerMonth }: ClvOptions): void {
+export function checkClvOptions({ months, annualDiscountRate, margin, periodsPerMonth }: ClvOptions): void {
   if (!Number.isInteger(months) || months < 1) throw numError("valuemodels.clv.badMonths", { found: months });
-  if (!(monthlyDiscountRate >= 0) || !Number.isFinite(monthlyDiscountRate)) {
-    throw numError("valuemodels.clv.badDiscount", { found: monthlyDiscountRate });
+  if (!(annualDiscountRate >= 0) || !Number.isFinite(annualDiscountRate)) {
+    throw numError("valuemodels.clv.badDiscount", { found: annualDiscountRate });
   }
   if (!(margin >= 0) || !Number.isFinite(margin)) throw numError("valuemodels.clv.badMargin", { found: margin });
   if (!(periodsPerMonth > 0) || !Number.isFinite(periodsPerMonth)) {
@@ -42,19 +57,20 @@ export function checkClvOptions({ months, monthlyDiscountRate, margin, periodsPe
   }
 }
 
-/** (1 + d)^−i for months i = 1..months. */
-function discountFactors(months: number, rate: number): Float64Array {
+/** (1 + annual)^−(i/12) for months i = 1..months: the monthly rate equivalent to the annual one. */
+export function discountFactors(months: number, annualRate: number): Float64Array {
   const factors = new Float64Array(months);
+  const monthly = monthlyRateFromAnnual(annualRate);
   let factor = 1;
   for (let i = 0; i < months; i++) {
-    factor /= 1 + rate;
+    factor /= 1 + monthly;
     factors[i] = factor;
   }
   return factors;
 }
 
 /**
- * Σ_{i=1..months} margin × spend × (E[Y(i·f)] − E[Y((i − 1)·f)]) / (1 + d)^i, the purchases expected in
+ * Σ_{i=1..months} margin × spend × (E[Y(i·f)] − E[Y((i − 1)·f)]) / (1 + d)^i with d = (1 + annual)^(1/12) − 1, the purchases expected in
  * month i discounted to today (the CLV of lifetimes' GammaGammaFitter.customer_lifetime_value, with f explicit).
  */
 export function predictiveClv(
@@ -70,7 +86,7 @@ export function predictiveClv(
     customer,
     spendPerPurchase,
     options,
-    discountFactors(options.months, options.monthlyDiscountRate),
+    discountFactors(options.months, options.annualDiscountRate),
   );
 }
 
@@ -119,7 +135,7 @@ export function predictiveClvColumn(
   options: ClvOptions,
 ): ClvCell[] {
   checkClvOptions(options);
-  const factors = discountFactors(options.months, options.monthlyDiscountRate);
+  const factors = discountFactors(options.months, options.annualDiscountRate);
   const unit: ClvOptions = { ...options, margin: 1 };
   const ifAliveAt = (x: number, T: number): number => {
     const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };

@@ -210,6 +210,11 @@ function quantileAssignment(
   locale: Locale,
   warnings: TableIssue[],
 ): Assignment {
+  // A value that is not a number has no tier (score 0): validateTable refuses such columns, and this guard keeps
+  // a caller that skipped it from indexing past the tiers.
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw valueError("segmentation.issue.notNumericColumn", { column });
+  }
   const scored = scoreColumn(values, { bins: tiers });
   fewDistinct(scored, column, warnings);
   const of = new Uint8Array(values.length);
@@ -355,11 +360,10 @@ function clvAssignment(
   const spendParams = spendFit.params as unknown as GammaGammaParameters;
   const spend = new Float64Array(n);
   for (let c = 0; c < n; c++) spend[c] = expectedAverageSpend(spendParams, frequency[c], summary.monetary[c]);
-  // The recipe's rate is annual; the CLV sum discounts month by month.
-  const monthlyDiscountRate = Math.pow(1 + method.discountRate, 1 / 12) - 1;
+  // The recipe's rate is annual, as CUST.PCLV's: the CLV sum discounts month by month at its monthly equivalent.
   const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, {
     months: method.horizonMonths,
-    monthlyDiscountRate,
+    annualDiscountRate: method.discountRate,
     margin: method.margin,
     periodsPerMonth: PERIODS_PER_MONTH[method.timeUnit],
   });

@@ -9,8 +9,7 @@ export const en = {
   "args.notNumberAt": "{arg} must hold numbers, but row {row} holds {found}.",
   "args.errorIn": "{arg} is the error {code}; fix that cell first.",
   "args.errorAt": "{arg} holds the error {code} in row {row}; fix that cell first.",
-  "args.blankAt":
-    "{arg} is blank in row {row}, where other arguments have values: fill that cell, or clear the row.",
+  "args.blankAt": "{arg} is blank in row {row}, where other arguments have values: fill that cell, or clear the row.",
   "args.notInteger": "{arg} must be a whole number, but it is {found}.",
   "args.notIntegerAt": "{arg} must hold whole numbers, but row {row} holds {found}.",
   "args.negative": "{arg} cannot be negative (it is {found}).",

@@ -54,5 +54,10 @@ export function cases(id: string, list: Omit<CatalogueCase, "id">[]): void {
 }
 
 cases("CLV", [
-  { name: "a #N/A in row 2 of basket blames row 2", cls: "words", args: [col(5, NA, 7), 3, 416], expect: [[6240], [{ error: "#N/A", says: ["basket", /row 2\b/] }], [8736]] },
+  {
+    name: "a #N/A in row 2 of basket blames row 2",
+    cls: "words",
+    args: [col(5, NA, 7), 3, 416],
+    expect: [[6240], [{ error: "#N/A", says: ["basket", /row 2\b/] }], [8736]],
+  },
 ]);
