@@ -423,7 +423,11 @@ export function frameNumber(
  * single cell repeated), one column each. Rows blank in every column are left out; a blank in one column of a row
  * with values elsewhere is an error naming the row. All-blank input is #N/A saying so.
  */
-export function readNumberColumns(inputs: readonly (RowArgument & { rule?: NumberRule })[]): Float64Array[] {
+export function readNumberColumns(
+  inputs: readonly (RowArgument & { rule?: NumberRule })[],
+  /** Filled with the 0-based row (within the ranges) of each value kept, to name rows in later checks. */
+  keptRows?: number[],
+): Float64Array[] {
   const frame = rowFrame(inputs);
   if (frame.cols !== 1) {
     const wide = inputs.findIndex((_, k) => frame.isRange(k));
@@ -431,6 +435,7 @@ export function readNumberColumns(inputs: readonly (RowArgument & { rule?: Numbe
   }
   const kept: number[] = [];
   for (let r = 0; r < frame.rows; r++) if (frame.single || !frame.rowIsBlank(r, 0)) kept.push(r);
+  keptRows?.push(...kept);
   return inputs.map((input, k) => Float64Array.from(kept, (r) => frameNumber(frame, input, k, r, 0)));
 }
 

@@ -3,11 +3,11 @@
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
 import { valueError } from "../engine/errors";
+import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
 import { fitModel, modelDefinition } from "../engine/models/registry";
 import {
-  CustomerHistory,
   FitColumns,
   FitOptions,
   MODEL_NAMES,
@@ -17,9 +17,10 @@ import {
 } from "../engine/models/types";
 import { t } from "../i18n";
 import {
+  BLANK,
   Grid,
   describeCell,
-  eachRow,
+  finite,
   errorCellError,
   isBlank,
   isErrorCell,
@@ -31,6 +32,7 @@ import {
   readText,
   rowFrame,
   runFunction,
+  toExcelError,
   toGrid,
 } from "./args";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
@@ -157,20 +159,57 @@ function purchasePredictor(table: unknown[][], functionName: string): PurchasePr
 /**
  * Applies a per-customer prediction to the history columns (x, t_x, T), by the shape rule (args.ts): a single cell
  * is repeated down the others, a row blank in every range stays blank, a bad row gives an error in that row only,
- * naming it.
+ * naming it. The valid rows are computed together (`compute` gets them as typed columns and returns one value
+ * each), so a model can value a million customers at the cost of a closed form each (src/engine/models/columns.ts).
  */
 function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  compute: (customer: CustomerHistory) => number,
+  compute: (histories: HistoryColumns) => Float64Array,
 ): Grid {
   const inputs = historyArguments(frequency, recency, T);
   const frame = rowFrame(inputs);
   if (frame.cols !== 1) {
     throw valueError("args.notColumn", { arg: inputs[[0, 1, 2].find((k) => frame.isRange(k)) ?? 0].arg });
   }
-  return eachRow(frame, (r, c) => compute(customerAt(frame, inputs, r, c)));
+  const rows = frame.rows;
+  const locale = currentLocale();
+  const out: Grid = new Array(rows);
+  const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+  const validRows = new Int32Array(rows);
+  let valid = 0;
+  for (let r = 0; r < rows; r++) {
+    if (!frame.single && frame.rowIsBlank(r, 0)) {
+      out[r] = [BLANK];
+      continue;
+    }
+    try {
+      const customer = customerAt(frame, inputs, r, 0);
+      read[0][valid] = customer.frequency;
+      read[1][valid] = customer.recency;
+      read[2][valid] = customer.age;
+      validRows[valid++] = r;
+    } catch (error) {
+      if (frame.single) throw error;
+      out[r] = [toExcelError(error, locale)];
+    }
+  }
+  const values = compute({
+    frequency: read[0].subarray(0, valid),
+    recency: read[1].subarray(0, valid),
+    age: read[2].subarray(0, valid),
+  });
+  for (let k = 0; k < valid; k++) {
+    // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
+    try {
+      out[validRows[k]] = [finite(values[k])];
+    } catch (error) {
+      if (frame.single) throw error;
+      out[validRows[k]] = [toExcelError(error, locale)];
+    }
+  }
+  return out;
 }
 
 /** A horizon argument (t, holdout_length): a number 0 or more, named as the function names it. */
@@ -196,7 +235,7 @@ export function palive(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityAlive(customer));
+    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories));
   });
 }
 
@@ -218,7 +257,7 @@ export function churnrisk(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
-    return perCustomer(frequency, recency, T, (customer) => 1 - predictor.probabilityAlive(customer));
+    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories).map((p) => 1 - p));
   });
 }
 
@@ -251,7 +290,11 @@ export function purchases(
       const missing = names.filter((key) => !present.includes(key));
       throw valueError("history.incomplete", { missing: missing.join(", "), given: present.join(", ") });
     }
-    return perCustomer(frequency, recency, T, (customer) => predictor.expectedPurchases(customer, horizon));
+    return perCustomer(frequency, recency, T, (histories) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        predictor.expectedPurchases(customer, horizon),
+      ),
+    );
   });
 }
 
@@ -276,7 +319,11 @@ export function pbuy(
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PBUY");
     const horizon = readHorizon(t, "t");
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityOfAnyPurchase!(customer, horizon));
+    return perCustomer(frequency, recency, T, (histories) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        predictor.probabilityOfAnyPurchase!(customer, horizon),
+      ),
+    );
   });
 }
 
@@ -306,12 +353,16 @@ export function holdoutcheck(
     const predictor = purchasePredictor(model_table, "CUST.HOLDOUTCHECK");
     const length = readHorizon(holdout_length, "holdout_length");
     const maxGroup = readNumber(max_group, "max_group", { default: 7, integer: true, min: 1 });
-    const [x, tx, age, holdout] = readNumberColumns([
-      ...historyArguments(frequency, recency, T),
-      { arg: "holdout_purchases", value: holdout_purchases, rule: { nonNegative: true } },
-    ]);
+    const kept: number[] = [];
+    const [x, tx, age, holdout] = readNumberColumns(
+      [
+        ...historyArguments(frequency, recency, T),
+        { arg: "holdout_purchases", value: holdout_purchases, rule: { nonNegative: true } },
+      ],
+      kept,
+    );
     if (x.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
-    x.forEach((_, i) => checkCustomer(x[i], tx[i], age[i], i + 1));
+    x.forEach((_, i) => checkCustomer(x[i], tx[i], age[i], kept[i] + 1));
     const { rows, total } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
     const locale = currentLocale();
     const label = (bucket: number) => (bucket === maxGroup ? `${bucket}+` : bucket);
