@@ -420,6 +420,30 @@ export class ExcelWorkbook implements CustomerWorkbook {
         }
         whole.format.autofitColumns();
       }
+      for (const block of sheet.formats ?? []) {
+        const range = worksheet
+          .getCell(block.row, block.col)
+          .getResizedRange((block.rowCount ?? 1) - 1, (block.columnCount ?? 1) - 1);
+        if (block.numberFormat !== undefined) setWholeRange(range, "numberFormat", block.numberFormat);
+        if (block.bold) range.format.font.bold = true;
+        if (block.fill) {
+          range.format.fill.color = block.fill;
+          range.format.font.color = fontColourOn(block.fill);
+        }
+      }
+      for (const spec of sheet.charts ?? []) {
+        if (spec.values.count < 1) continue;
+        const values = worksheet.getCell(spec.values.row, spec.values.col).getResizedRange(spec.values.count, 0);
+        const chart = worksheet.charts.add(spec.type === "pie" ? "Pie" : "BarClustered", values, "Columns");
+        chart.title.text = spec.title;
+        chart.legend.visible = false;
+        chart.series
+          .getItemAt(0)
+          .setXAxisValues(
+            worksheet.getCell(spec.categories.row, spec.categories.col).getResizedRange(spec.categories.count - 1, 0),
+          );
+        chart.setPosition(worksheet.getCell(spec.anchor.row, spec.anchor.col));
+      }
       await send();
     });
   }

@@ -255,6 +255,7 @@ export class FakeExcel {
           fake.current().operations.push(`addChart ${name}`);
           return {
             title: { text: "" },
+            legend: { visible: true },
             series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
             setPosition: () => undefined,
           };
