@@ -69,7 +69,7 @@ module.exports = async (_env, argv) => {
     performance: { maxAssetSize: 4 * 1024 * 1024, maxEntrypointSize: 4 * 1024 * 1024 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_MODULES }),
-      new LocalizedMetadataPlugin({ source: "functions.json" }),
+      new LocalizedMetadataPlugin({ source: "functions.json", publicUrl }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

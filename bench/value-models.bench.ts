@@ -63,7 +63,7 @@ if (wanted(gg1mName)) {
 
 const bgnbd = modelDefinition("bgnbd")?.purchasePredictor?.({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
 if (!bgnbd) throw new Error("bgnbd is not registered");
-const options = { months: 12, monthlyDiscountRate: 0.01, margin: 0.3 };
+const options = { months: 12, annualDiscountRate: 0.1, margin: 0.3 };
 
 const weekly = histories(100_000, "weeks");
 timed(

@@ -1,8 +1,11 @@
 /**
  * Builds the French custom-functions metadata (functions-fr.json) from the English functions.json
  * that custom-functions-metadata-plugin generates, and the translations in src/functions/metadata.fr.json.
- * Function ids never change (cells store them); names, descriptions and parameter help are translated.
+ * Function ids never change (cells store them); names, descriptions and parameter help are translated, and a
+ * help link to the English reference page (functions.html#ID) becomes the French page's (functions.fr.html#ID).
  */
+const { frenchHelpUrl } = require("./reference-pages");
+
 function localizeMetadata(metadata, translations) {
   const missing = [];
   const functions = metadata.functions.map((fn) => {
@@ -25,6 +28,7 @@ function localizeMetadata(metadata, translations) {
       name: entry.name || fn.name,
       description: entry.description || fn.description,
       parameters,
+      ...(fn.helpUrl ? { helpUrl: frenchHelpUrl(fn.helpUrl) } : {}),
       ...(fn.result && entry.result ? { result: { ...fn.result } } : {}),
     };
   });

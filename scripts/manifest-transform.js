@@ -34,4 +34,4 @@ function transformManifest(xml, { publicUrl, version }) {
   return out;
 }
 
-module.exports = { DEV_URL, manifestVersion, transformManifest };
+module.exports = { DEV_URL, manifestVersion, normalisePublicUrl, transformManifest };

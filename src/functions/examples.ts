@@ -5,6 +5,8 @@
  * gallery can use them as sample arguments.
  */
 
+import { FINANCE_EXAMPLES } from "./examples-finance";
+
 /** An Excel error a formula shows. */
 export interface ExpectedError {
   error: "#VALUE!" | "#NUM!" | "#N/A";
@@ -487,13 +489,13 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   },
   {
     id: "pclv-margin",
-    formula: '=CUST.PCLV(A2:B6, 30, 2, 30, 39, "weeks", , 12, 1%, 30%)',
-    args: [BGNBD_TABLE, [[30]], [[2]], [[30]], [[39]], "weeks", null, 12, 0.01, 0.3],
-    expected: [[13.259252]],
-    precision: 6,
+    formula: '=CUST.PCLV(A2:B6, 30, 2, 30, 39, "weeks", , 12, 10%, 30%)',
+    args: [BGNBD_TABLE, [[30]], [[2]], [[30]], [[39]], "weeks", null, 12, 0.1, 0.3],
+    expected: [[13.41912]],
+    precision: 5,
     note: {
-      en: "The same customer at 30% margin, discounted at 1% a month.",
-      fr: "Le même client à 30 % de marge, actualisé à 1 % par mois.",
+      en: "The same customer at 30% margin, discounted at 10% a year (the rate is annual, as in the task pane; each month at 1.1^(1/12) − 1 = 0.797%).",
+      fr: "Le même client à 30 % de marge, actualisé à 10 % par an (le taux est annuel, comme dans le volet ; chaque mois à 1,1^(1/12) − 1 = 0,797 %).",
     },
   },
   {
@@ -537,8 +539,8 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     precision: 2,
     partial: true,
     note: {
-      en: "A cohort of 1,000 customers with 667, 500, 400 and 333 left after each year (A2:A6). The table goes on with loglik, converged, n, standard errors and a message.",
-      fr: "Une cohorte de 1 000 clients dont il reste 667, 500, 400 et 333 après chaque année (A2:A6). La table continue avec loglik, converged, n, les erreurs types et un message.",
+      en: "A cohort of 1,000 customers with 667, 500, 400 and 333 left after each year (A2:A6). The table goes on with loglik, converged, status (converged, boundary or not converged), aic, bic, n, standard errors and a message in plain words.",
+      fr: "Une cohorte de 1 000 clients dont il reste 667, 500, 400 et 333 après chaque année (A2:A6). La table continue avec loglik, converged, status (converged, boundary ou not converged), aic, bic, n, les erreurs types et un message en clair.",
     },
   },
   {
@@ -694,6 +696,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
       fr: "holdout_purchases a une ligne de moins que les clients.",
     },
   },
+  ...FINANCE_EXAMPLES,
 ];
 
 const BY_ID = new Map(FUNCTION_EXAMPLES.map((example) => [example.id, example]));

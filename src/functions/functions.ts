@@ -9,3 +9,4 @@ import "./models";
 import "./rfm";
 import "./summary";
 import "./value-models";
+import "./finance";

@@ -27,12 +27,13 @@ import {
 /**
  * Customer lifetime value (VVC). Simple: basket × purchases_per_period × periods × margin. With a retention rate r and discount d, from the margin per period m: kotler m·r/(1+d−r), blattberg m(1+d)/(1+d−r), ofek m/(1+d−r), or finite over periods.
  * @customfunction CLV
+ * @helpurl https://localhost:3000/functions.html#CLV
  * @param basket Average basket (revenue per purchase), e.g. 5. A cell or a range.
  * @param purchases_per_period Purchases per period, e.g. 3 a week, or 156 a year.
  * @param [periods] Number of periods the customer stays (simple and finite methods), e.g. 52 × 8 weeks.
  * @param [margin] Gross margin as a percentage (40% or 0.4). Default 100%: the result is revenue.
  * @param [retention] Retention rate per period (80% or 0.8). When given, the default method becomes kotler.
- * @param [discount_rate] Discount rate per period (10% or 0.1). Default 0.
+ * @param [discount_rate] Discount rate for one period, the period of the retention rate and margin (annual when they are annual, the usual case: 10% or 0.1). Default 0.
  * @param [method] "simple", "kotler" (first margin not counted), "blattberg" (first margin today), "ofek" or "finite".
  * @returns The lifetime value, one per input row when ranges are given.
  */
@@ -71,6 +72,7 @@ export function clv(
 /**
  * Customer acquisition cost (CAC, coût d'acquisition client): (marketing spend + sales spend) ÷ new customers, over the same period.
  * @customfunction CAC
+ * @helpurl https://localhost:3000/functions.html#CAC
  * @param marketing_spend Marketing spend over the period.
  * @param sales_spend Sales spend over the same period (0 if none).
  * @param new_customers Customers acquired over the period.
@@ -92,6 +94,7 @@ export function cac(marketing_spend: unknown[][], sales_spend: unknown[][], new_
 /**
  * Retention rate (taux de rétention). From counts: (customers at end − acquired) ÷ customers at start. From two ranges of customer IDs: the share of the start list found in the end list.
  * @customfunction RETENTION
+ * @helpurl https://localhost:3000/functions.html#RETENTION
  * @param customers_start Customers at the start of the period, or a range of the customer IDs at the start.
  * @param customers_end Customers at the end of the period, or a range of the customer IDs at the end.
  * @param [acquired] Customers acquired during the period (counts form only). Default 0.
@@ -144,6 +147,7 @@ function readIds(value: unknown, arg: string): string[] {
 /**
  * Churn rate (attrition): customers lost during the period ÷ customers at its start.
  * @customfunction CHURN
+ * @helpurl https://localhost:3000/functions.html#CHURN
  * @param customers_lost Customers lost during the period.
  * @param customers_start Customers at the start of the period.
  * @returns The churn rate, between 0 and 1.
@@ -163,6 +167,7 @@ export function churn(customers_lost: unknown[][], customers_start: unknown[][])
 /**
  * Expected customer lifespan in periods (durée de vie): 1 ÷ churn rate. Retention 75% means churn 25% and a lifespan of 4 periods.
  * @customfunction LIFESPAN
+ * @helpurl https://localhost:3000/functions.html#LIFESPAN
  * @param churn_rate Churn rate per period (25% or 0.25), i.e. 1 − retention.
  * @returns The expected number of periods a customer stays.
  */
@@ -177,6 +182,7 @@ export function lifespan(churn_rate: unknown[][]): unknown[][] {
 /**
  * LTV:CAC ratio: lifetime value ÷ acquisition cost. 3 or more is the usual rule of thumb.
  * @customfunction LTVCAC
+ * @helpurl https://localhost:3000/functions.html#LTVCAC
  * @param ltv Customer lifetime value.
  * @param cac Customer acquisition cost.
  * @returns How many times the customer pays back what it cost to acquire.
@@ -196,6 +202,7 @@ export function ltvcac(ltv: unknown[][], cac: unknown[][]): unknown[][] {
 /**
  * CAC payback in months: CAC ÷ (monthly revenue per customer × gross margin). Under 12 months is the usual target.
  * @customfunction PAYBACK
+ * @helpurl https://localhost:3000/functions.html#PAYBACK
  * @param cac Customer acquisition cost.
  * @param monthly_revenue Average monthly revenue per customer.
  * @param [gross_margin] Gross margin (60% or 0.6). Default 100%.
@@ -217,6 +224,7 @@ export function payback(cac: unknown[][], monthly_revenue: unknown[][], gross_ma
 /**
  * Average customer profit over N years (profit moyen client, PMC): purchases a year × profit per purchase + profit per purchase × retention × (N − 1). 2 × 400 + 400 × (75% × 2) = 1,400.
  * @customfunction PMC
+ * @helpurl https://localhost:3000/functions.html#PMC
  * @param purchases_per_year Purchases a customer makes in a year.
  * @param profit_per_purchase Profit on each purchase.
  * @param retention Yearly retention rate (75% or 0.75).
@@ -245,6 +253,7 @@ export function pmc(
 /**
  * Value of a visitor, the most to pay per click: customer profit × conversion rate. 1,400 × 1.2% = 16.80.
  * @customfunction VISITORVALUE
+ * @helpurl https://localhost:3000/functions.html#VISITORVALUE
  * @param customer_profit Profit from a customer (for example CUST.PMC or CUST.CLV).
  * @param conversion_rate Share of visitors who become customers (1.2% or 0.012).
  * @returns The value of one visitor, i.e. the maximum cost per click.
@@ -264,6 +273,7 @@ export function visitorvalue(customer_profit: unknown[][], conversion_rate: unkn
 /**
  * Customer equity: the sum of customers' lifetime values, i.e. the value of the customer file. Blank cells are skipped.
  * @customfunction EQUITY
+ * @helpurl https://localhost:3000/functions.html#EQUITY
  * @param lifetime_values A column of customer lifetime values (or of segment CLVs).
  * @param [customers] Optional column with the number of customers at each value (for a segment table).
  * @returns The total value of the customer base.

@@ -3,12 +3,12 @@
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
 import { numError, valueError } from "../engine/errors";
+import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { checkHistory } from "../engine/models/compress";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
-import { modelDefinition } from "../engine/models/registry";
+import { fitModel, modelDefinition } from "../engine/models/registry";
 import {
-  CustomerHistory,
   FitColumns,
   FitOptions,
   MODEL_NAMES,
@@ -73,8 +73,9 @@ function readModelName(value: unknown): ModelName {
 }
 
 /**
- * Fits a customer-base model by maximum likelihood and spills its parameter table (label | value): model, parameters, loglik, converged, n, standard errors, message. Other CUST functions take this table.
+ * Fits a model by maximum likelihood; spills its table (label | value): model, parameters, loglik, converged, status ("converged", "boundary", "not converged"), aic, bic, n, standard errors, message. Other CUST functions read it.
  * @customfunction FIT
+ * @helpurl https://localhost:3000/functions.html#FIT
  * @param model "bgnbd", "mbgnbd" or "pnbd" (purchases); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
  * @param frequency Repeat purchases per customer (x). For sbg: customers still active at the start of each period, the first being the cohort size.
  * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
@@ -112,7 +113,7 @@ export function fit(
     for (const key of definition.requires) {
       if (!columns[key]) throw valueError("models.columnRequired", { model: name, arg: argName[key] });
     }
-    return toParameterTable(definition.fit(columns, fitOptions), currentLocale());
+    return toParameterTable(fitModel(definition, columns, fitOptions), currentLocale());
   });
 }
 
@@ -124,12 +125,14 @@ function purchasePredictor(table: unknown[][], functionName: string): PurchasePr
 /**
  * Applies a per-customer prediction to columns (x, t_x, T). A single cell is repeated down the other
  * columns; a row blank in every column stays blank; a bad row gives an error in that row only, naming it.
+ * The valid rows are computed together (`compute` gets them as typed columns and returns one value each), so a
+ * model can value a million customers at the cost of a closed form each (src/engine/models/columns.ts).
  */
 function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  compute: (customer: CustomerHistory) => number,
+  compute: (histories: HistoryColumns) => Float64Array,
 ): Grid {
   const columns = [
     { arg: "frequency", cells: readColumn(frequency, "frequency") },
@@ -140,27 +143,45 @@ function perCustomer(
   const long = columns.filter((column) => column.cells.length > 1);
   if (long.length > 1) requireSameLength(long.map(({ arg, cells }) => ({ arg, length: cells.length })));
   const locale = currentLocale();
-  const out: Grid = [];
+  const out: Grid = new Array(rows);
+  const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+  const validRows = new Int32Array(rows);
+  let valid = 0;
   for (let i = 0; i < rows; i++) {
-    const cells = columns.map((column) => (column.cells.length === 1 ? column.cells[0] : column.cells[i]));
     if (rows > 1 && long.every((column) => isBlank(column.cells[i]))) {
-      out.push([BLANK]);
+      out[i] = [BLANK];
       continue;
     }
     try {
-      const values = cells.map((cell, k) => {
-        if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: columns[k].arg, row: i + 1 });
+      for (let k = 0; k < 3; k++) {
+        const { arg, cells } = columns[k];
+        const cell = cells.length === 1 ? cells[0] : cells[i];
+        if (typeof cell === "number") {
+          read[k][valid] = cell;
+          continue;
+        }
+        if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: i + 1 });
         const number = cellToNumber(cell);
-        if (Number.isNaN(number))
-          throw valueError("args.notNumberAt", { arg: columns[k].arg, row: i + 1, found: String(cell ?? "") });
-        return number;
-      });
-      checkHistory(values[0], values[1], values[2], i + 1);
-      out.push([compute({ frequency: values[0], recency: values[1], age: values[2] })]);
+        if (Number.isNaN(number)) throw valueError("args.notNumberAt", { arg, row: i + 1, found: String(cell ?? "") });
+        read[k][valid] = number;
+      }
+      checkHistory(read[0][valid], read[1][valid], read[2][valid], i + 1);
+      validRows[valid++] = i;
     } catch (error) {
       if (rows === 1) throw error;
-      out.push([toExcelError(error, locale)]);
+      out[i] = [toExcelError(error, locale)];
     }
+  }
+  const values = compute({
+    frequency: read[0].subarray(0, valid),
+    recency: read[1].subarray(0, valid),
+    age: read[2].subarray(0, valid),
+  });
+  for (let k = 0; k < valid; k++) {
+    // A model that overflows for one customer gives #NUM! there, never NaN or Infinity in a cell.
+    out[validRows[k]] = [
+      Number.isFinite(values[k]) ? values[k] : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber),
+    ];
   }
   return out;
 }
@@ -174,6 +195,7 @@ function readHorizon(value: unknown): number {
 /**
  * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
  * @customfunction PALIVE
+ * @helpurl https://localhost:3000/functions.html#PALIVE
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
@@ -188,13 +210,14 @@ export function palive(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityAlive(customer));
+    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories));
   });
 }
 
 /**
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
+ * @helpurl https://localhost:3000/functions.html#CHURNRISK
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
@@ -209,13 +232,14 @@ export function churnrisk(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
-    return perCustomer(frequency, recency, T, (customer) => 1 - predictor.probabilityAlive(customer));
+    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories).map((p) => 1 - p));
   });
 }
 
 /**
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
+ * @helpurl https://localhost:3000/functions.html#PURCHASES
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
@@ -234,13 +258,18 @@ export function purchases(
     const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
     const horizon = readHorizon(t);
     if (!given(frequency) && !given(recency) && !given(T)) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
-    return perCustomer(frequency, recency, T, (customer) => predictor.expectedPurchases(customer, horizon));
+    return perCustomer(frequency, recency, T, (histories) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        predictor.expectedPurchases(customer, horizon),
+      ),
+    );
   });
 }
 
 /**
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
+ * @helpurl https://localhost:3000/functions.html#PBUY
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
  * @param t Horizon, in the period used for the fit.
  * @param frequency Repeat purchases per customer (x).
@@ -258,13 +287,18 @@ export function pbuy(
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PBUY");
     const horizon = readHorizon(t);
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityOfAnyPurchase!(customer, horizon));
+    return perCustomer(frequency, recency, T, (histories) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        predictor.probabilityOfAnyPurchase!(customer, horizon),
+      ),
+    );
   });
 }
 
 /**
  * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
  * @customfunction HOLDOUTCHECK
+ * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
  * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd or pnbd).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).

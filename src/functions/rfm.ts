@@ -65,6 +65,7 @@ const numberOrBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
 /**
  * RFM scores by quantile: R (reversed: most recent = highest), F, M and the code R·100+F·10+M, one row per customer. Ties get the same score; blanks are scored blank. output "thresholds" shows the cut points.
  * @customfunction RFM
+ * @helpurl https://localhost:3000/functions.html#RFM
  * @param recency Time since each customer's last purchase (days, weeks…), smaller is better; from CUST.SUMMARY that is T − recency (its recency is first to last purchase). A column.
  * @param frequency Number of purchases (or repeat purchases) of each customer, same rows as recency.
  * @param monetary Amount per customer (average basket or total spend), same rows as recency.
@@ -154,6 +155,7 @@ function readLanguage(value: unknown): Locale {
 /**
  * RFM segment name (Champions, Loyal Customers … Hibernating) from the R and F scores 1–5, on the 10-segment R×F grid. Names in Excel's language unless language is given.
  * @customfunction RFMSEGMENT
+ * @helpurl https://localhost:3000/functions.html#RFMSEGMENT
  * @param r_score R scores 1–5, a cell or a column (e.g. the first column spilled by CUST.RFM).
  * @param f_score F scores 1–5, the same size as r_score.
  * @param [m_score] M scores 1–5: checked, but the grid depends on R and F only, so M never changes the segment.

@@ -87,7 +87,7 @@ function shortened(column: CellColumn, rows: number): CellColumn {
 const mayBeError = (cell: unknown) =>
   (typeof cell === "object" && cell !== null) || (typeof cell === "string" && cell.charCodeAt(0) === 35);
 
-function readIds(column: CellColumn): unknown[] {
+export function readIds(column: CellColumn): unknown[] {
   const cells = column.toArray();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
@@ -96,7 +96,7 @@ function readIds(column: CellColumn): unknown[] {
   return cells;
 }
 
-function readDates(cells: CellColumn): Float64Array {
+export function readDates(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);
@@ -112,7 +112,7 @@ function readDates(cells: CellColumn): Float64Array {
   return out;
 }
 
-function readAmounts(cells: CellColumn): Float64Array {
+export function readAmounts(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);
@@ -164,6 +164,7 @@ const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
 /**
  * One row per customer from a transaction log, with a header: id, first and last purchase, orders, total, average basket, frequency, recency, T, monetary, recent purchases, mean gap; holdout columns with a calibration end.
  * @customfunction SUMMARY
+ * @helpurl https://localhost:3000/functions.html#SUMMARY
  * @param customer_ids Customer id of each transaction (numbers or text), e.g. A2:A100000. Trailing blank rows are ignored.
  * @param dates Date of each transaction (Excel dates; a time of day is ignored). Same-day purchases count as one purchase.
  * @param amounts Amount of each transaction (refunds may be negative).

@@ -1,15 +1,15 @@
 /**
  * Custom functions for spend, predictive CLV and cohort retention: CUST.SPEND (Gamma-Gamma),
- * CUST.PCLV (purchase model × spend × margin, discounted monthly) and CUST.RETENTIONCURVE (sBG).
+ * CUST.PCLV (purchase model × spend × margin, an annual discount rate applied monthly) and CUST.RETENTIONCURVE (sBG).
  * Model parameters come from a CUST.FIT table; customer columns go in whole and come back as a column.
  */
 import { InputError, valueError, naError } from "../engine/errors";
-import { predictiveClvColumn, TimeUnit, PERIODS_PER_MONTH } from "../engine/models/clv";
+import { ClvOptions, predictiveClvColumn, TimeUnit, PERIODS_PER_MONTH } from "../engine/models/clv";
 import { expectedAverageSpend, GammaGammaParameters } from "../engine/models/gamma-gamma";
 import { readParameterTable } from "../engine/models/parameter-table";
 import { modelDefinition } from "../engine/models/registry";
 import { fitSbg, retentionRate, SbgParameters, survivalCurve } from "../engine/models/sbg";
-import { FittedModel, PURCHASE_MODELS } from "../engine/models/types";
+import { FittedModel, PURCHASE_MODELS, PurchasePredictor } from "../engine/models/types";
 import {
   BLANK,
   Grid,
@@ -38,6 +38,7 @@ function ggParameters(fit: FittedModel): GammaGammaParameters {
 /**
  * Expected spend per purchase (Gamma-Gamma): a blend of the customer's own average spend and the population's, the customer's weighing more the more repeat purchases they made. Customers without repeat purchases get the population mean.
  * @customfunction SPEND
+ * @helpurl https://localhost:3000/functions.html#SPEND
  * @param gg_params The table spilled by CUST.FIT("gg", frequency, , , monetary).
  * @param frequency Repeat purchases of each customer (x), a whole number.
  * @param monetary Average spend of each customer's repeat purchases. Ignored (may be blank) when frequency is 0.
@@ -93,6 +94,7 @@ function readRowNumber(cell: unknown, arg: string, row: number): number {
 /**
  * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT bgnbd, mbgnbd or pnbd) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
  * @customfunction PCLV
+ * @helpurl https://localhost:3000/functions.html#PCLV
  * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
@@ -101,7 +103,7 @@ function readRowNumber(cell: unknown, arg: string, row: number): number {
  * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
  * @param [months] Horizon in months. Default 12.
- * @param [discount_rate] Discount rate per month (1% or 0.01); each month's margin is divided by (1 + rate)^month. Default 0.
+ * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in the task pane; month m's margin is divided by (1 + rate)^(m/12), i.e. discounted monthly at (1 + rate)^(1/12) − 1. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
  * @returns The predictive CLV of each customer.
  */
@@ -118,82 +120,138 @@ export function pclv(
   margin?: unknown,
 ): unknown[][] {
   return runFunction(() => {
-    const fit = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, "CUST.PCLV", "purchase_params");
-    const makePredictor = modelDefinition(fit.model)?.purchasePredictor;
-    if (!makePredictor) throw naError("valuemodels.clv.modelUnavailable", { model: fit.model });
-    const predictor = makePredictor(fit.params);
-    const unit = readTimeUnit(time_unit);
-    const options = {
-      months: readNumber(months, "months", { default: 12, integer: true, min: 1 }),
-      monthlyDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
-      margin: readNumber(margin, "margin", { default: 1, rate: true }),
-      periodsPerMonth: PERIODS_PER_MONTH[unit],
-    };
-    const gg = isParameterTable(spend)
-      ? ggParameters(readParameterTable(toGrid(spend), ["gg"], "CUST.PCLV", "spend"))
-      : null;
-    const monetaryGiven = monetary !== null && monetary !== undefined && !toGrid(monetary).flat().every(isBlank);
-    if (gg && !monetaryGiven) throw valueError("valuemodels.clv.monetaryRequired");
-    if (!gg && monetaryGiven) throw valueError("valuemodels.clv.monetaryUnused");
-
-    const inputs: RowInput[] = [
-      { arg: "frequency", grid: toGrid(frequency) },
-      { arg: "recency", grid: toGrid(recency) },
-      { arg: "T", grid: toGrid(T) },
-      { arg: gg ? "monetary" : "spend", grid: toGrid(gg ? monetary : spend) },
-    ];
-    const columns = inputs.filter(({ grid }) => grid.length !== 1 || grid[0]?.length !== 1);
-    for (const { arg, grid } of inputs) {
-      if (grid.some((row) => row.length !== 1)) throw valueError("args.notColumn", { arg });
-    }
-    const rows = columns.length ? columns[0].grid.length : 1;
-    for (const { arg, grid } of columns) {
-      if (grid.length !== rows) {
-        throw valueError("args.lengthMismatch", { arg, found: grid.length, other: columns[0].arg, expected: rows });
-      }
-    }
-    const rowIsBlank = (r: number) => columns.length > 0 && columns.every((input) => isBlank(cellAt(input, r)));
-    let lastRow = rows;
-    while (lastRow > 0 && rowIsBlank(lastRow - 1)) lastRow--;
-
+    const inputs = readValueInputs(
+      { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin },
+      "CUST.PCLV",
+    );
     const locale = currentLocale();
     const out: unknown[][] = [];
-    const valid: number[] = [];
-    const x: number[] = [];
-    const tx: number[] = [];
-    const ages: number[] = [];
-    const spendPerPurchase: number[] = [];
-    for (let r = 0; r < lastRow; r++) {
-      out.push([BLANK]);
-      if (rowIsBlank(r)) continue;
-      const row = r + 1;
-      try {
-        const [f, rec, a] = inputs.slice(0, 3).map((input) => readRowNumber(cellAt(input, r), input.arg, row));
-        checkHistory(f, rec, a, row);
-        const last = cellAt(inputs[3], r);
-        let s: number;
-        if (gg) {
-          const m = f === 0 && isBlank(last) ? NaN : readRowNumber(last, "monetary", row);
-          if (f > 0 && !(m > 0)) throw valueError("valuemodels.gg.spendNotPositiveAt", { row, found: m });
-          s = expectedAverageSpend(gg, f, m);
-        } else {
-          s = readRowNumber(last, "spend", row);
-        }
-        valid.push(r);
-        x.push(f);
-        tx.push(rec);
-        ages.push(a);
-        spendPerPurchase.push(s);
-      } catch (error) {
-        out[r][0] = toExcelError(error, locale);
-      }
-    }
+    for (let r = 0; r < inputs.rows; r++) out.push([BLANK]);
+    for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(error, locale);
+    const { predictor, valid, x, tx, ages, spendPerPurchase, options } = inputs;
     const values = predictiveClvColumn(predictor, x, tx, ages, spendPerPurchase, options);
     values.forEach((value, k) => {
       out[valid[k]][0] = typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale);
     });
     return out;
   });
+}
+
+/** The arguments CUST.PCLV and the functions built on it (CUST.FORECAST, CUST.PCLVRANGE) take, as Excel passes them. */
+export interface ValueArguments {
+  purchase_params: unknown[][];
+  spend: unknown[][];
+  frequency: unknown[][];
+  recency: unknown[][];
+  T: unknown[][];
+  time_unit: unknown;
+  monetary?: unknown[][];
+  months?: unknown;
+  discount_rate?: unknown;
+  margin?: unknown;
+}
+
+/** The arguments read: the models, the options and the customers that could be read (rows 0-based in the range). */
+export interface ValueInputs {
+  fit: FittedModel;
+  predictor: PurchasePredictor;
+  /** The Gamma-Gamma fit when spend is a CUST.FIT "gg" table. */
+  ggFit: FittedModel | null;
+  options: ClvOptions;
+  /** Rows of the range, after trailing blank rows. */
+  rows: number;
+  /** The readable rows and, in the same order, each one's history, monetary (NaN when not given) and spend. */
+  valid: number[];
+  x: number[];
+  tx: number[];
+  ages: number[];
+  monetary: number[];
+  spendPerPurchase: number[];
+  /** Rows that could not be read, with why. */
+  rowErrors: Map<number, unknown>;
+}
+
+/** Reads CUST.PCLV's arguments; `maxMonths` bounds the horizon of functions that spill one row per month. */
+export function readValueInputs(args: ValueArguments, functionName: string, maxMonths?: number): ValueInputs {
+  const { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin } = args;
+  const fit = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, functionName, "purchase_params");
+  const makePredictor = modelDefinition(fit.model)?.purchasePredictor;
+  if (!makePredictor) throw naError("valuemodels.clv.modelUnavailable", { model: fit.model });
+  const predictor = makePredictor(fit.params);
+  const unit = readTimeUnit(time_unit);
+  const options: ClvOptions = {
+    months: readNumber(months, "months", { default: 12, integer: true, min: 1, max: maxMonths }),
+    annualDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
+    margin: readNumber(margin, "margin", { default: 1, rate: true }),
+    periodsPerMonth: PERIODS_PER_MONTH[unit],
+  };
+  const ggFit = isParameterTable(spend) ? readParameterTable(toGrid(spend), ["gg"], functionName, "spend") : null;
+  const gg = ggFit ? ggParameters(ggFit) : null;
+  const monetaryGiven = monetary !== null && monetary !== undefined && !toGrid(monetary).flat().every(isBlank);
+  if (gg && !monetaryGiven) throw valueError("valuemodels.clv.monetaryRequired");
+  if (!gg && monetaryGiven) throw valueError("valuemodels.clv.monetaryUnused");
+
+  const inputs: RowInput[] = [
+    { arg: "frequency", grid: toGrid(frequency) },
+    { arg: "recency", grid: toGrid(recency) },
+    { arg: "T", grid: toGrid(T) },
+    { arg: gg ? "monetary" : "spend", grid: toGrid(gg ? monetary : spend) },
+  ];
+  const columns = inputs.filter(({ grid }) => grid.length !== 1 || grid[0]?.length !== 1);
+  for (const { arg, grid } of inputs) {
+    if (grid.some((row) => row.length !== 1)) throw valueError("args.notColumn", { arg });
+  }
+  const rows = columns.length ? columns[0].grid.length : 1;
+  for (const { arg, grid } of columns) {
+    if (grid.length !== rows) {
+      throw valueError("args.lengthMismatch", { arg, found: grid.length, other: columns[0].arg, expected: rows });
+    }
+  }
+  const rowIsBlank = (r: number) => columns.length > 0 && columns.every((input) => isBlank(cellAt(input, r)));
+  let lastRow = rows;
+  while (lastRow > 0 && rowIsBlank(lastRow - 1)) lastRow--;
+
+  const read: ValueInputs = {
+    fit,
+    predictor,
+    ggFit,
+    options,
+    rows: lastRow,
+    valid: [],
+    x: [],
+    tx: [],
+    ages: [],
+    monetary: [],
+    spendPerPurchase: [],
+    rowErrors: new Map(),
+  };
+  for (let r = 0; r < lastRow; r++) {
+    if (rowIsBlank(r)) continue;
+    const row = r + 1;
+    try {
+      const [f, rec, a] = inputs.slice(0, 3).map((input) => readRowNumber(cellAt(input, r), input.arg, row));
+      checkHistory(f, rec, a, row);
+      const last = cellAt(inputs[3], r);
+      let s: number;
+      let m = NaN;
+      if (gg) {
+        m = f === 0 && isBlank(last) ? NaN : readRowNumber(last, "monetary", row);
+        if (f > 0 && !(m > 0)) throw valueError("valuemodels.gg.spendNotPositiveAt", { row, found: m });
+        s = expectedAverageSpend(gg, f, m);
+      } else {
+        s = readRowNumber(last, "spend", row);
+      }
+      read.valid.push(r);
+      read.x.push(f);
+      read.tx.push(rec);
+      read.ages.push(a);
+      read.monetary.push(m);
+      read.spendPerPurchase.push(s);
+    } catch (error) {
+      read.rowErrors.set(r, error);
+    }
+  }
+  return read;
 }
 
 /** The engine numbers rows within the customers it was given; the sheet's row is the one to name. */
@@ -225,6 +283,7 @@ function readFlag(value: unknown, arg: string): boolean {
 /**
  * Cohort retention projected by the sBG model: the share of the cohort still active after each period 1..horizon, and optionally each period's retention rate (which rises with tenure as the likeliest leavers go first).
  * @customfunction RETENTIONCURVE
+ * @helpurl https://localhost:3000/functions.html#RETENTIONCURVE
  * @param survivors_or_sbg_params A cohort's survivors at the start and after each period (counts, or shares such as 100%, 63%, 47%), oldest first; or the table spilled by CUST.FIT("sbg", survivors).
  * @param horizon Number of periods to project, from period 1 (e.g. 10).
  * @param [include_retention] TRUE adds a second column with the retention rate of each period. Default FALSE.

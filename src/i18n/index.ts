@@ -5,12 +5,15 @@
 import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
+import * as diagnostics from "./messages/diagnostics";
 import * as excel from "./messages/excel";
+import * as finance from "./messages/finance";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
 import * as rfm from "./messages/rfm";
 import * as segmentation from "./messages/segmentation";
 import * as segments from "./messages/segments";
+import * as segmentsheet from "./messages/segmentsheet";
 import * as summary from "./messages/summary";
 import * as valuemodels from "./messages/valuemodels";
 import * as workbench from "./messages/workbench";
@@ -22,12 +25,15 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof diagnostics.en
   | keyof typeof excel.en
+  | keyof typeof finance.en
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof segments.en
+  | keyof typeof segmentsheet.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
   | keyof typeof workbench.en;
@@ -39,12 +45,15 @@ export const AREAS = {
   args,
   clv,
   common,
+  diagnostics,
   excel,
+  finance,
   models,
   pane,
   rfm,
   segmentation,
   segments,
+  segmentsheet,
   summary,
   valuemodels,
   workbench,

@@ -5,7 +5,7 @@
  * chunked requests as in Excel, any of which can be made to fail. The workbench renders it; tests use it.
  */
 import { planColumnWrites, planRowChunks, ROW_OVERHEAD_BYTES, estimateValueBytes } from "../excel/chunk-plan";
-import { cellEquals, formulaValue } from "../excel/colour-rules";
+import { cellEquals, fontColourOn, formulaValue } from "../excel/colour-rules";
 import { recipeSettingKey, recipesFromSettings } from "../excel/recipes";
 import { fail, throwIfCancelled, toFailure, WorkbookFailureError } from "../excel/run";
 import { columnWriteSteps, findHeader, resolveColumnTargets } from "../excel/write-rules";
@@ -24,12 +24,22 @@ import type {
 } from "../excel/workbook";
 import type { MessageKey, MessageParams } from "../i18n";
 
-/** One cell: its value, the formula text a user typed (not evaluated here), number format and fill. */
+/**
+ * One cell: its value, the formula text a user typed (not evaluated here), number format, fill and font colour.
+ * A cell shows only what was written to it: no font colour means Excel's automatic (black) text.
+ */
 export interface MemoryCell {
   value: CellValue;
   formula?: string;
   numberFormat?: string;
   fill?: string;
+  bold?: boolean;
+  fontColor?: string;
+}
+
+/** A fill the add-in writes on its own sheet, with the font colour ExcelWorkbook writes with it. */
+function sheetFill(fill: string | null | undefined): Pick<MemoryCell, "fill" | "fontColor"> {
+  return fill ? { fill, fontColor: fontColourOn(fill) } : {};
 }
 
 /** Column-major storage keeps a million-row column as a handful of arrays rather than a million objects. */
@@ -38,6 +48,8 @@ interface SheetColumn {
   formulas: (string | undefined)[];
   numberFormats: (string | undefined)[];
   fills: (string | undefined)[];
+  bolds: (boolean | undefined)[];
+  fontColors: (string | undefined)[];
 }
 
 interface MemorySheet {
@@ -59,6 +71,8 @@ export interface MemoryConditionalFormat {
   /** Excel's formula1 with the "EqualTo" operator, e.g. '="Champions"'. */
   formula: string;
   color: string;
+  /** The rule's font colour, when it sets one. */
+  fontColor?: string;
 }
 
 interface MemoryTable {
@@ -85,6 +99,8 @@ export interface MemoryChart {
   type: "bar" | "pie";
   categories: CellValue[];
   values: CellValue[];
+  /** The category cells' fills (segment colours), in category order. */
+  fills?: (string | null)[];
 }
 
 /** A selected range (0-based sheet coordinates). */
@@ -142,11 +158,6 @@ export interface MemoryWorkbookOptions {
   readBlockRows?: number;
   /** Simulated time per request, so the workbench shows progress and cancel. */
   requestDelayMs?: number;
-  /**
-   * Conditional formats available, as in Excel with ExcelApi 1.6 (default true): segment colours are written as
-   * one rule per value. false: as an older Excel, fill runs.
-   */
-  conditionalFormats?: boolean;
 }
 
 export interface NewTable {
@@ -165,7 +176,7 @@ export interface NewTable {
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
 
 function emptyColumn(): SheetColumn {
-  return { values: [], formulas: [], numberFormats: [], fills: [] };
+  return { values: [], formulas: [], numberFormats: [], fills: [], fontColors: [], bolds: [] };
 }
 
 /** An error shaped like OfficeExtension.Error, so failures map through the same catalogue as Excel's. */
@@ -175,6 +186,13 @@ function officeError(code: string, message: string): Error {
   error.code = code;
   error.debugInfo = { code, message, errorLocation: "MemoryWorkbook" };
   return error;
+}
+
+/** "A" → 0, "Z" → 25, "AA" → 26. */
+function columnIndex(letters: string): number {
+  let index = 0;
+  for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
+  return index - 1;
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
@@ -203,6 +221,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
   private readonly injected: (InjectedFailure & { seen: number })[] = [];
   private hostInfo: HostInfo;
   private selection: RangeSelection | null = null;
+  /** The sheet shown when nothing is selected (the workbench's tab), so getActiveSheet has an answer. */
+  private activeSheetName: string | null = null;
   private nextTableId = 1;
   /** Every request served, in order (reset with clearRequestLog). */
   readonly requests: MemoryRequest[] = [];
@@ -263,6 +283,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
 
   select(range: RangeSelection | null): void {
     this.selection = range;
+    if (range) this.activeSheetName = range.sheet;
     this.notify({ kind: "selection", sheet: range?.sheet });
     for (const listener of [...this.selectionListeners]) listener();
   }
@@ -294,7 +315,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
     let rows = 0;
     let columns = 0;
     sheet.columns.forEach((column, c) => {
-      const used = [column.values, column.formulas, column.numberFormats, column.fills].reduce((last, cells) => {
+      const cells = [column.values, column.formulas, column.numberFormats, column.fills, column.fontColors];
+      const used = cells.reduce((last, cells) => {
         for (let r = cells.length - 1; r >= last; r--) if (cells[r] !== undefined && cells[r] !== "") return r + 1;
         return last;
       }, 0);
@@ -304,7 +326,10 @@ export class MemoryWorkbook implements CustomerWorkbook {
     return { rows, columns };
   }
 
-  /** A cell as Excel displays it: `fill` is a matching conditional format's colour, else the cell's own fill. */
+  /**
+   * A cell as Excel displays it: `fill` (and `fontColor`) are a matching conditional format's, else the cell's own.
+   * A rule that sets no font colour leaves the cell's own.
+   */
   getCell(sheet: string, row: number, col: number): MemoryCell {
     const cell = this.storedCell(sheet, row, col);
     const rules = this.findSheet(sheet)?.conditionalFormats ?? [];
@@ -312,20 +337,25 @@ export class MemoryWorkbook implements CustomerWorkbook {
     for (let i = rules.length - 1; i >= 0; i--) {
       const rule = rules[i];
       if (col !== rule.col || row < rule.row || row >= rule.row + rule.rowCount) continue;
-      if (rule.value !== null && cellEquals(cell.value, rule.value)) return { ...cell, fill: rule.color };
+      if (rule.value !== null && cellEquals(cell.value, rule.value)) {
+        return { ...cell, fill: rule.color, ...(rule.fontColor !== undefined ? { fontColor: rule.fontColor } : {}) };
+      }
     }
     return cell;
   }
 
   /** The conditional formats of a sheet (copies), oldest first. */
   conditionalFormats(sheet: string): MemoryConditionalFormat[] {
-    return (this.findSheet(sheet)?.conditionalFormats ?? []).map(({ row, col, rowCount, formula, color }) => ({
-      row,
-      col,
-      rowCount,
-      formula,
-      color,
-    }));
+    return (this.findSheet(sheet)?.conditionalFormats ?? []).map(
+      ({ row, col, rowCount, formula, color, fontColor }) => ({
+        row,
+        col,
+        rowCount,
+        formula,
+        color,
+        ...(fontColor !== undefined ? { fontColor } : {}),
+      }),
+    );
   }
 
   /** A cell as stored, without conditional formats: what a user edit or a cell move starts from. */
@@ -335,9 +365,12 @@ export class MemoryWorkbook implements CustomerWorkbook {
     const formula = column?.formulas[row];
     const numberFormat = column?.numberFormats[row];
     const fill = column?.fills[row];
+    if (column?.bolds[row]) cell.bold = true;
+    const fontColor = column?.fontColors[row];
     if (formula !== undefined) cell.formula = formula;
     if (numberFormat !== undefined) cell.numberFormat = numberFormat;
     if (fill !== undefined) cell.fill = fill;
+    if (fontColor !== undefined) cell.fontColor = fontColor;
     return cell;
   }
 
@@ -385,6 +418,34 @@ export class MemoryWorkbook implements CustomerWorkbook {
     return this.guard(async () => {
       const table = this.selection ? this.tableAt(this.selection) : undefined;
       return table ? this.info(table) : null;
+    });
+  }
+
+  async getTable(name: string): Promise<WorkbookResult<TableInfo | null>> {
+    return this.guard(async () => {
+      const table = this.tableList.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      return table ? this.info(table) : null;
+    });
+  }
+
+  async getActiveSheet(): Promise<WorkbookResult<string>> {
+    return this.guard(async () => {
+      const name = this.selection?.sheet ?? this.activeSheetName ?? this.sheets[0]?.name;
+      return name ?? fail("notFound", "excel.error.sheetNotFound", { name: "" });
+    });
+  }
+
+  async selectRange(sheet: string, address: string): Promise<WorkbookResult<void>> {
+    return this.guard(async () => {
+      const target = this.findSheet(sheet);
+      if (!target) return fail("notFound", "excel.error.sheetNotFound", { name: sheet });
+      const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address.trim());
+      if (!match) return fail("invalidAddress", "excel.error.invalidAddress", { address });
+      const col = columnIndex(match[1]);
+      const row = Number(match[2]) - 1;
+      const endCol = match[3] ? columnIndex(match[3]) : col;
+      const endRow = match[4] ? Number(match[4]) - 1 : row;
+      this.select({ sheet: target.name, row, col, rowCount: endRow - row + 1, columnCount: endCol - col + 1 });
     });
   }
 
@@ -473,7 +534,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
         const targets = resolveColumnTargets(table, columns);
         const plan = planColumnWrites(columns, {
           ...this.chunkOptions(),
-          conditionalFormats: this.options.conditionalFormats ?? true,
+          conditionalFormats: true,
         });
         const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
         const written: string[] = [];
@@ -517,9 +578,13 @@ export class MemoryWorkbook implements CustomerWorkbook {
                 const column = sheet.columns[table.col + indexes[i]];
                 for (let r = 1; r <= table.rowCount; r++) {
                   column.numberFormats[table.row + r] = target.column.numberFormat;
-                  if (target.existingIndex !== null) column.fills[table.row + r] = undefined;
+                  // As ExcelWorkbook's clear("Formats") on our own column: old fills and font colours go.
+                  if (target.existingIndex !== null) {
+                    column.fills[table.row + r] = undefined;
+                    column.fontColors[table.row + r] = undefined;
+                  }
                 }
-                if (target.existingIndex !== null && (this.options.conditionalFormats ?? true)) {
+                if (target.existingIndex !== null) {
                   this.clearConditionalFormats(sheet, table.row + 1, table.col + indexes[i], table.rowCount);
                 }
               });
@@ -533,8 +598,11 @@ export class MemoryWorkbook implements CustomerWorkbook {
                 const sheet = this.sheetOf(table);
                 for (const run of request.runs) {
                   const column = sheet.columns[table.col + indexes[run.column]];
-                  for (let r = run.startRow; r < run.startRow + run.rowCount; r++)
+                  const fontColor = fontColourOn(run.color);
+                  for (let r = run.startRow; r < run.startRow + run.rowCount; r++) {
                     column.fills[table.row + 1 + r] = run.color;
+                    column.fontColors[table.row + 1 + r] = fontColor;
+                  }
                 }
               },
               { estimatedBytes: request.estimatedBytes },
@@ -553,6 +621,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
                     rowCount: table.rowCount,
                     formula: rule.formula,
                     color: rule.color,
+                    fontColor: rule.fontColor,
                     value: formulaValue(rule.formula),
                   });
                 }
@@ -632,7 +701,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
                 this.setCell(spec.name, r, c, {
                   value,
                   numberFormat: r > 0 ? spec.numberFormats?.[c] : undefined,
-                  fill: r > 0 && c === 0 ? (spec.fills?.[r - 1] ?? undefined) : undefined,
+                  ...sheetFill(r > 0 && c === 0 ? spec.fills?.[r - 1] : undefined),
                 }),
               );
             }
@@ -784,6 +853,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
     column.formulas[row] = cell.formula;
     column.numberFormats[row] = cell.numberFormat;
     column.fills[row] = cell.fill;
+    column.bolds[row] = cell.bold;
+    column.fontColors[row] = cell.fontColor;
   }
 
   private moveCell(sheet: MemorySheet, row: number, from: number, to: number): void {
@@ -794,6 +865,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
     target.formulas[row] = source.formulas[row];
     target.numberFormats[row] = source.numberFormats[row];
     target.fills[row] = source.fills[row];
+    target.bolds[row] = source.bolds[row];
+    target.fontColors[row] = source.fontColors[row];
   }
 
   /** Tables right of `col` on the table's rows move with the shifted cells; one straddling them would be cut. */
@@ -879,6 +952,29 @@ export class MemoryWorkbook implements CustomerWorkbook {
         col: 0,
         headers: spec.rows[0].map(String),
         rowCount: spec.rows.length - 1,
+      });
+    }
+    for (const block of spec.formats ?? []) {
+      for (let r = block.row; r < block.row + (block.rowCount ?? 1); r++) {
+        for (let c = block.col; c < block.col + (block.columnCount ?? 1); c++) {
+          const cell = this.storedCell(spec.name, r, c);
+          if (block.numberFormat !== undefined) cell.numberFormat = block.numberFormat;
+          if (block.bold) cell.bold = true;
+          if (block.fill) Object.assign(cell, sheetFill(block.fill));
+          this.setCell(spec.name, r, c, cell);
+        }
+      }
+    }
+    for (const chart of spec.charts ?? []) {
+      const cells = (from: { row: number; col: number; count: number }, offset: number) =>
+        Array.from({ length: from.count }, (_, i) => this.storedCell(spec.name, from.row + offset + i, from.col));
+      this.chartList.push({
+        sheet: spec.name,
+        title: chart.title,
+        type: chart.type,
+        categories: cells(chart.categories, 0).map((cell) => cell.value),
+        values: cells(chart.values, 1).map((cell) => cell.value),
+        fills: cells(chart.categories, 0).map((cell) => cell.fill ?? null),
       });
     }
     if (spec.chart) {

@@ -86,7 +86,7 @@ describe("French function metadata", () => {
     }
   });
 
-  test("ids, parameter order, types and options are kept; only text changes", () => {
+  test("ids, parameter order, types and options are kept; only text (and the help page's language) changes", () => {
     expect(french.map((fn) => fn.id)).toEqual(english.map((fn) => fn.id));
     french.forEach((fn, i) => {
       const source = english[i];
@@ -95,9 +95,12 @@ describe("French function metadata", () => {
         ...value,
         name: undefined,
         description: undefined,
+        helpUrl: undefined,
         parameters: value.parameters.map((parameter) => ({ ...parameter, name: undefined, description: undefined })),
       });
       expect(strip(fn)).toEqual(strip(source));
+      const helpUrl = (value: FunctionMetadata) => (value as { helpUrl?: string }).helpUrl;
+      expect(helpUrl(fn)).toBe(helpUrl(source)?.replace("/functions.html#", "/functions.fr.html#"));
     });
   });
 

@@ -1,11 +1,25 @@
 /**
  * The functions.json Excel reads: generated from the JSDoc of every function module, exactly as the
  * webpack plugin does, and checked for what users see in formula autocomplete.
+ *
+ * HELP LINKS — every function declares one, right under its @customfunction tag:
+ *     * @customfunction CLV
+ *     * @helpurl https://localhost:3000/functions.html#CLV
+ * i.e. the English reference page, anchored at the function ID (not its name, so a French name or a rename
+ * does not break it). Nothing else to do: the build writes dist/functions.html and dist/functions.fr.html from
+ * docs/functions.md and docs/functions.fr.md (scripts/reference-pages.js, run by scripts/localized-metadata-plugin.js),
+ * functions-fr.json gets functions.fr.html#CLV, and the production build rewrites https://localhost:3000/ to
+ * ADDIN_PUBLIC_URL. Regenerate the docs (node --import tsx scripts/make-docs.ts) so the page has the section.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { readFileSync } from "fs";
 import { join } from "path";
 
 const { functionModules } = require("../../scripts/function-modules");
+const { helpUrlFor, referencePages, rewriteDevUrls, PAGES } = require("../../scripts/reference-pages");
+const { localizeMetadata } = require("../../scripts/localized-metadata");
+
+const ROOT = join(__dirname, "..", "..");
 
 interface Parameter {
   name: string;
@@ -16,6 +30,7 @@ interface FunctionMetadata {
   id: string;
   name: string;
   description?: string;
+  helpUrl?: string;
   parameters: Parameter[];
 }
 
@@ -92,5 +107,51 @@ describe("custom function metadata", () => {
         });
       }
     }
+  });
+
+  test("every function has a help link to its own section of the reference page, in English and in French", () => {
+    const translations = JSON.parse(readFileSync(join(ROOT, "src", "functions", "metadata.fr.json"), "utf8"));
+    const french = localizeMetadata({ functions }, translations).metadata as { functions: FunctionMetadata[] };
+    const markdown = {
+      en: readFileSync(join(ROOT, "docs", "functions.md"), "utf8"),
+      fr: readFileSync(join(ROOT, "docs", "functions.fr.md"), "utf8"),
+    };
+    // The pages exactly as the build emits them into dist/.
+    const pages = referencePages({ markdown, metadata: { en: { functions }, fr: french } }) as Record<string, string>;
+    for (const [locale, list] of [
+      ["en", functions],
+      ["fr", french.functions],
+    ] as const) {
+      for (const fn of list) {
+        expect({ id: fn.id, locale, helpUrl: fn.helpUrl }).toEqual({
+          id: fn.id,
+          locale,
+          helpUrl: helpUrlFor(fn.id, locale),
+        });
+        const [page, anchor] = new URL(fn.helpUrl!).pathname.slice(1).concat(new URL(fn.helpUrl!).hash).split("#");
+        expect(page).toBe(PAGES[locale]);
+        expect({
+          id: fn.id,
+          locale,
+          anchored: pages[page].includes(`<span id="${anchor}"></span>CUST.${fn.name}</h2>`),
+        }).toEqual({
+          id: fn.id,
+          locale,
+          anchored: true,
+        });
+      }
+    }
+  });
+
+  test("the production build points the help links at the public address", () => {
+    const json = JSON.stringify({ functions });
+    const rewritten = JSON.parse(rewriteDevUrls(json, "https://addins.example.org/cv")) as {
+      functions: FunctionMetadata[];
+    };
+    for (const fn of rewritten.functions) {
+      expect(fn.helpUrl).toBe(`https://addins.example.org/cv/functions.html#${fn.id}`);
+    }
+    expect(rewriteDevUrls(json, undefined)).toBe(json);
+    expect(() => rewriteDevUrls(json, "http://insecure.example.org/")).toThrow(/https/);
   });
 });

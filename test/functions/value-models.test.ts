@@ -66,7 +66,7 @@ describe("CUST.SPEND", () => {
 
 describe("CUST.PCLV", () => {
   const predictor = modelDefinition("bgnbd")?.purchasePredictor?.(BGNBD);
-  const options = { months: 12, monthlyDiscountRate: 0.01, margin: 0.3, periodsPerMonth: PERIODS_PER_MONTH.weeks };
+  const options = { months: 12, annualDiscountRate: 0.1, margin: 0.3, periodsPerMonth: PERIODS_PER_MONTH.weeks };
 
   test("with a Gamma-Gamma table and monetary: margin × expected spend × discounted expected purchases", () => {
     if (!predictor) throw new Error("bgnbd is not registered");
@@ -79,7 +79,7 @@ describe("CUST.PCLV", () => {
       "weeks",
       [[22.35], [null]],
       12,
-      0.01,
+      0.1,
       0.3,
     );
     const customer = { frequency: 2, recency: 30.43, age: 38.86 };
@@ -88,10 +88,25 @@ describe("CUST.PCLV", () => {
     expect(out[1][0]).toBeCloseTo(predictiveClv(predictor, newcomer, expectedAverageSpend(GG, 0, 0), options), 10);
   });
 
+  test("discount_rate is ANNUAL, as in the pane: 10% discounts the 12th month by exactly 1/1.1", () => {
+    const undiscounted = pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks")[0][0] as number;
+    const annual = pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 12, 0.1)[0][0] as number;
+    // Every month is discounted by a factor between 1.1^(−1/12) and 1.1^(−1), so the year lies between those;
+    // a monthly 10% (the old reading) would discount the 12th month by 1.1^−12 and fall far below.
+    expect(annual).toBeLessThan(undiscounted / 1.1 ** (1 / 12));
+    expect(annual).toBeGreaterThan(undiscounted / 1.1);
+    const lastMonthOnly =
+      (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 12, 0.1)[0][0] as number) -
+      (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 11, 0.1)[0][0] as number);
+    const lastMonthUndiscounted =
+      undiscounted - (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 11)[0][0] as number);
+    expect(lastMonthOnly).toBeCloseTo(lastMonthUndiscounted / 1.1, 10);
+  });
+
   test("with a spend column (or one number) instead of a table", () => {
     if (!predictor) throw new Error("bgnbd is not registered");
     const out = pclv(bgnbdTable, [[40]], [[2], [5]], [[30.43], [20]], [[38.86], [30]], "weeks");
-    const defaults = { ...options, monthlyDiscountRate: 0, margin: 1 };
+    const defaults = { ...options, annualDiscountRate: 0, margin: 1 };
     expect(out[0][0]).toBeCloseTo(
       predictiveClv(predictor, { frequency: 2, recency: 30.43, age: 38.86 }, 40, defaults),
       10,

@@ -49,10 +49,11 @@ const first5 = {
   recency: summary.recency.slice(0, 5),
   age: summary.age.slice(0, 5),
 };
-const clv = (months: number, monthlyDiscountRate: number) =>
+/** lifetimes' discount_rate is monthly; ours is annual: the annual rate with that monthly equivalent. */
+const clv = (months: number, lifetimesMonthlyRate: number) =>
   predictiveClvColumn(predictor, first5.frequency, first5.recency, first5.age, [1, 1, 1, 1, 1], {
     months,
-    monthlyDiscountRate,
+    annualDiscountRate: (1 + lifetimesMonthlyRate) ** 12 - 1,
     margin: 1,
     periodsPerMonth: LIFETIMES_DAYS_PER_MONTH,
   }).map(Number);
@@ -81,7 +82,7 @@ test("a 1-month CLV with monetary 1 and no discount is predict(30) for the first
   });
 });
 
-test("discount_rate 1 halves the 1-month CLV (decimal=5)", () => {
+test("lifetimes' monthly discount_rate 1 (annual 2^12 − 1) halves the 1-month CLV (decimal=5)", () => {
   clv(1, 1).forEach((value, i) => expectAlmostEqualDecimal(value, expected[i] / 2, 5));
 });
 

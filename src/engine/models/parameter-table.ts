@@ -1,26 +1,59 @@
 /**
  * The table CUST.FIT spills and every model function reads back: two columns, label | value.
- * Labels are stable, machine-readable English keys (model, the parameters, loglik, converged, n,
- * se_<parameter>, message) so a table made in a French workbook reads the same everywhere.
+ * Labels are stable, machine-readable English keys so a table made in a French workbook reads the same
+ * everywhere: model, the parameters, loglik, converged, status, aic, bic, n, se_<parameter>, message.
+ *
+ * The format is extensible: the reader finds rows by label, in any order, and keeps the rows it does not know
+ * in `extra` (a newer version, or covariate coefficients, may add rows; an older reader ignores them). A table
+ * saved by an earlier version (no status, aic or bic rows) still reads: its status follows its converged cell.
  */
 import { valueError } from "../errors";
 import { Locale, t } from "../../i18n";
-import { FittedModel, MODEL_NAMES, MODEL_PARAMETERS, ModelName } from "./types";
+import { describeDiagnosis, fitStatus, informationCriteria } from "./diagnosis";
+import { FIT_STATUSES, FitStatus, FittedModel, MODEL_NAMES, MODEL_PARAMETERS, ModelName } from "./types";
 
 const BLANK = "";
 
+/** The labels this version writes for a model, in order (the parameters' rows included). */
+export function parameterTableLabels(model: ModelName): string[] {
+  const names = MODEL_PARAMETERS[model];
+  return [
+    "model",
+    ...names,
+    "loglik",
+    "converged",
+    "status",
+    "aic",
+    "bic",
+    "n",
+    ...names.map((n) => `se_${n}`),
+    "message",
+  ];
+}
+
 export function toParameterTable(fit: FittedModel, locale: Locale): unknown[][] {
   const names = MODEL_PARAMETERS[fit.model];
+  const status = fitStatus(fit);
+  const { aic, bic } = informationCriteria(fit);
   const rows: unknown[][] = [["model", fit.model]];
   for (const name of names) rows.push([name, fit.params[name]]);
-  rows.push(["loglik", fit.logLikelihood], ["converged", fit.converged], ["n", fit.n]);
+  rows.push(
+    ["loglik", fit.logLikelihood],
+    ["converged", status === "converged"],
+    ["status", status],
+    ["aic", aic],
+    ["bic", bic],
+    ["n", fit.n],
+  );
   for (const name of names) {
-    const se = fit.standardErrors?.[name];
+    // At the boundary the curvature says nothing about the uncertainty (the estimate sits at ∞): no standard errors.
+    const se = status === "boundary" ? undefined : fit.standardErrors?.[name];
     rows.push([`se_${name}`, se === undefined || !Number.isFinite(se) ? BLANK : se]);
   }
-  const message = fit.converged
-    ? (fit.message ?? BLANK)
-    : t("models.notConverged", { detail: fit.message ?? "" }, locale);
+  // Plain words only: the optimiser's own note ("line search failed") never reaches the table.
+  const message = fit.diagnosis
+    ? describeDiagnosis(fit.diagnosis, locale)
+    : t(status === "converged" ? "diagnostics.converged" : "diagnostics.notConverged", {}, locale);
   rows.push(["message", message]);
   return rows.map(([label, value]) => [label, typeof value === "number" && !Number.isFinite(value) ? BLANK : value]);
 }
@@ -77,13 +110,22 @@ export function readParameterTable(
   const loglik = values.get("loglik");
   const n = values.get("n");
   const message = values.get("message");
+  const converged = readBoolean(values.get("converged"));
+  const written = cellText(values.get("status")) as FitStatus;
+  // Tables written before the status row existed: TRUE reads as converged, anything else as not converged.
+  const status: FitStatus = FIT_STATUSES.includes(written) ? written : converged ? "converged" : "not converged";
+  const known = new Set(parameterTableLabels(model));
+  const extra: Record<string, unknown> = {};
+  for (const [label, value] of values) if (!known.has(label)) extra[label] = value;
   return {
     model,
     params,
     logLikelihood: typeof loglik === "number" ? loglik : NaN,
-    converged: readBoolean(values.get("converged")),
+    converged: status === "converged",
+    status,
     n: typeof n === "number" ? n : NaN,
     standardErrors,
     message: typeof message === "string" ? message : undefined,
+    extra,
   };
 }

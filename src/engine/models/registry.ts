@@ -9,6 +9,7 @@ import { fitParetoNbd, paretoNbdPredictor } from "./pareto-nbd";
 import { bgbbPredictorFromParameters, fitBgbbColumns } from "./bgbb";
 import { fitGammaGammaColumns } from "./gamma-gamma";
 import { fitSbgColumns } from "./sbg";
+import { BoundaryProfile, betaMixing, diagnoseFit, gammaRateMixing, spendMixing } from "./diagnosis";
 import { FitColumns, FitOptions, FittedModel, ModelName, Parameters, PurchasePredictor } from "./types";
 
 export interface ModelDefinition {
@@ -18,16 +19,83 @@ export interface ModelDefinition {
   fit(columns: FitColumns, options: FitOptions): FittedModel;
   /** For the purchase models: per-customer predictions from fitted parameters. */
   purchasePredictor?: (params: Parameters) => PurchasePredictor;
+  /** How a fit at the edge of the parameter space reads (diagnosis.ts). */
+  boundary: BoundaryProfile;
 }
 
+/** BG/NBD and MBG/NBD: λ ~ Gamma(r, α), drop-out after each purchase p ~ Beta(a, b). */
+const BGNBD_BOUNDARY: BoundaryProfile = {
+  rules: [
+    gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate"),
+    betaMixing("a", "b", "diagnostics.sameDropout"),
+  ],
+  scaleParameters: ["alpha"],
+  repeatPurchases: true,
+};
+
 export const MODEL_DEFINITIONS: ModelDefinition[] = [
-  { name: "bgnbd", requires: ["recency", "age"], fit: fitBgnbd, purchasePredictor: bgnbdPredictor },
-  { name: "mbgnbd", requires: ["recency", "age"], fit: fitMbgnbd, purchasePredictor: mbgnbdPredictor },
-  { name: "pnbd", requires: ["recency", "age"], fit: fitParetoNbd, purchasePredictor: paretoNbdPredictor },
-  { name: "gg", requires: ["monetary"], fit: fitGammaGammaColumns },
-  { name: "bgbb", requires: ["recency", "age"], fit: fitBgbbColumns, purchasePredictor: bgbbPredictorFromParameters },
-  { name: "sbg", requires: [], fit: fitSbgColumns },
+  {
+    name: "bgnbd",
+    requires: ["recency", "age"],
+    fit: fitBgnbd,
+    purchasePredictor: bgnbdPredictor,
+    boundary: BGNBD_BOUNDARY,
+  },
+  {
+    name: "mbgnbd",
+    requires: ["recency", "age"],
+    fit: fitMbgnbd,
+    purchasePredictor: mbgnbdPredictor,
+    boundary: BGNBD_BOUNDARY,
+  },
+  {
+    name: "pnbd",
+    requires: ["recency", "age"],
+    fit: fitParetoNbd,
+    purchasePredictor: paretoNbdPredictor,
+    // λ ~ Gamma(r, α), drop-out rate μ ~ Gamma(s, β) (Schmittlein, Morrison & Colombo 1987).
+    boundary: {
+      rules: [
+        gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate"),
+        gammaRateMixing("s", "beta", "diagnostics.sameLifetime"),
+      ],
+      scaleParameters: ["alpha", "beta"],
+      repeatPurchases: true,
+    },
+  },
+  {
+    name: "gg",
+    requires: ["monetary"],
+    fit: fitGammaGammaColumns,
+    boundary: { rules: spendMixing("p", "q", "gamma"), scaleParameters: ["gamma"] },
+  },
+  {
+    name: "bgbb",
+    requires: ["recency", "age"],
+    fit: fitBgbbColumns,
+    purchasePredictor: bgbbPredictorFromParameters,
+    // Transaction p ~ Beta(α, β), drop-out θ ~ Beta(γ, δ) (Fader, Hardie & Shang 2010).
+    boundary: {
+      rules: [
+        betaMixing("alpha", "beta", "diagnostics.sameTransaction"),
+        betaMixing("gamma", "delta", "diagnostics.sameOpportunityDropout"),
+      ],
+      repeatPurchases: true,
+    },
+  },
+  {
+    name: "sbg",
+    requires: [],
+    fit: fitSbgColumns,
+    // Churn θ ~ Beta(α, β) (Fader & Hardie 2007).
+    boundary: { rules: [betaMixing("alpha", "beta", "diagnostics.sameChurn")] },
+  },
 ];
+
+/** Fits a model and diagnoses where the fit ended (status converged / boundary / not converged, in plain words). */
+export function fitModel(definition: ModelDefinition, columns: FitColumns, options: FitOptions = {}): FittedModel {
+  return diagnoseFit(definition.fit(columns, options), definition.boundary, columns);
+}
 
 /** The definition of a model, or undefined when this version cannot fit it yet. */
 export function modelDefinition(name: ModelName): ModelDefinition | undefined {

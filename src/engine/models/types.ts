@@ -2,6 +2,7 @@
  * The contract shared by the buy-till-you-die models, their fitting, the CUST.FIT parameter table and
  * predictive CLV. Time is always in the data's own period (the summary's time unit: days, weeks or months).
  */
+import type { MessageKey } from "../../i18n";
 
 /** One customer's calibration history, as in the BTYD literature. */
 export interface CustomerHistory {
@@ -18,24 +19,58 @@ export type ModelName = PurchaseModelName | "gg" | "bgbb" | "sbg";
 
 export type Parameters = Readonly<Record<string, number>>;
 
+/**
+ * How a fit ended, as CUST.FIT's status row says it (these English keywords in every language, so formulas can
+ * test them): "converged" at a maximum of the likelihood inside the parameter space; "boundary" when the
+ * likelihood rises towards the edge of the space (parameters running to 0 or ∞: the model reduces to a simpler
+ * one, or the data cannot pin it down); "not converged" when the search stopped without reaching either.
+ */
+export type FitStatus = "converged" | "boundary" | "not converged";
+export const FIT_STATUSES: readonly FitStatus[] = ["converged", "boundary", "not converged"];
+
+/** What a fit's status means for the user: a catalogue message (and its values), said in their language. */
+export interface FitDiagnosis {
+  key: MessageKey;
+  params: Readonly<Record<string, string | number>>;
+}
+
 /** A fitted model as CUST.FIT spills it and the other functions read it back. */
 export interface FittedModel {
   model: ModelName;
   params: Parameters;
   logLikelihood: number;
+  /** True only when status is "converged" (for fits diagnosed by fitModel / read from a table). */
   converged: boolean;
+  /** Set by fitModel (registry.ts) and by the table reader; absent on a model's raw fit. */
+  status?: FitStatus;
+  /** The plain-words explanation(s) of the status, in order. */
+  diagnosis?: readonly FitDiagnosis[];
   /** Customers (or cohort members) the fit used. */
   n: number;
   /** Standard errors from the Hessian, by parameter name (NaN when the Hessian is not invertible). */
   standardErrors?: Parameters;
-  /** Free text the optimiser gives when it did not converge. */
+  /** The optimiser's own (English, technical) note; never shown next to a converged status. */
   message?: string;
+  /**
+   * Rows of a CUST.FIT table this version does not know (e.g. covariate coefficients written by a newer
+   * version), by lower-case label: kept when a table is read so extensions can use them.
+   */
+  extra?: Readonly<Record<string, unknown>>;
 }
 
 /** What every purchase model (BG/NBD, MBG/NBD, Pareto/NBD) predicts for a customer. */
 export interface PurchasePredictor {
   /** P(alive | x, t_x, T). */
   probabilityAlive(customer: CustomerHistory): number;
+  /**
+   * P(alive) of many customers at once, the same values as probabilityAlive to 1e-10 or better, for a model whose
+   * per-customer form is costly (Pareto/NBD's death integral); the rows are valid histories.
+   */
+  probabilityAliveColumn?(
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    age: ArrayLike<number>,
+  ): Float64Array;
   /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods. */
   expectedPurchases(customer: CustomerHistory, t: number): number;
   /** E[X(t)] for a customer just acquired. */

@@ -1,5 +1,12 @@
 import { InputError } from "../../../src/engine/errors";
-import { ClvOptions, PERIODS_PER_MONTH, predictiveClv, predictiveClvColumn } from "../../../src/engine/models/clv";
+import {
+  ClvOptions,
+  PERIODS_PER_MONTH,
+  monthlyRateFromAnnual,
+  periodRateFromAnnual,
+  predictiveClv,
+  predictiveClvColumn,
+} from "../../../src/engine/models/clv";
 import { modelDefinition } from "../../../src/engine/models/registry";
 import { CustomerHistory, PurchasePredictor } from "../../../src/engine/models/types";
 import { inputError } from "../../support/thrown";
@@ -25,7 +32,7 @@ function exponentialModel(lambda: number, mu: number) {
 const customer = { frequency: 2, recency: 20, age: 30 };
 const monthly = (overrides: Partial<ClvOptions> = {}): ClvOptions => ({
   months: 12,
-  monthlyDiscountRate: 0,
+  annualDiscountRate: 0,
   margin: 1,
   periodsPerMonth: PERIODS_PER_MONTH.weeks,
   ...overrides,
@@ -39,17 +46,26 @@ describe("predictive CLV", () => {
     expect(value).toBeCloseTo(0.3 * 40 * model.expectedPurchases(customer, 12 * PERIODS_PER_MONTH.weeks), 10);
   });
 
-  test("each month's purchases are discounted (1 + d)^−i: d = 100% halves a 1-month CLV", () => {
+  test("the rate is annual: each month's purchases are discounted (1 + annual)^−(i/12)", () => {
     const undiscounted = predictiveClv(model, customer, 1, monthly({ months: 1 }));
-    expect(predictiveClv(model, customer, 1, monthly({ months: 1, monthlyDiscountRate: 1 }))).toBeCloseTo(
+    // The annual rate whose monthly equivalent is 100% halves a 1-month CLV.
+    expect(predictiveClv(model, customer, 1, monthly({ months: 1, annualDiscountRate: 2 ** 12 - 1 }))).toBeCloseTo(
       undiscounted / 2,
       12,
     );
     const month = (i: number) =>
       model.expectedPurchases(customer, i * PERIODS_PER_MONTH.weeks) -
       model.expectedPurchases(customer, (i - 1) * PERIODS_PER_MONTH.weeks);
-    const twoMonths = predictiveClv(model, customer, 1, monthly({ months: 2, monthlyDiscountRate: 0.05 }));
-    expect(twoMonths).toBeCloseTo(month(1) / 1.05 + month(2) / 1.05 ** 2, 12);
+    const twoMonths = predictiveClv(model, customer, 1, monthly({ months: 2, annualDiscountRate: 0.1 }));
+    expect(twoMonths).toBeCloseTo(month(1) / 1.1 ** (1 / 12) + month(2) / 1.1 ** (2 / 12), 12);
+    // Twelve monthly factors compound to exactly the annual one: month 12 is discounted by 1/(1 + annual).
+    const year = predictiveClv(model, customer, 1, monthly({ annualDiscountRate: 0.1 }));
+    let direct = 0;
+    for (let i = 1; i <= 12; i++) direct += month(i) / 1.1 ** (i / 12);
+    expect(year).toBeCloseTo(direct, 12);
+    expect(monthlyRateFromAnnual(0.1)).toBeCloseTo(0.00797414, 8);
+    expect((1 + monthlyRateFromAnnual(0.1)) ** 12).toBeCloseTo(1.1, 14);
+    expect((1 + periodRateFromAnnual(0.1, PERIODS_PER_MONTH.weeks)) ** (365.25 / 7)).toBeCloseTo(1.1, 12);
   });
 
   test("the same customers in days or in weeks get the same CLV (30.4375 days = 4.348 weeks a month)", () => {
@@ -57,25 +73,23 @@ describe("predictive CLV", () => {
     expect(PERIODS_PER_MONTH.days / PERIODS_PER_MONTH.weeks).toBeCloseTo(7, 12);
     const weekly = exponentialModel(0.7, 0.14);
     const daily = exponentialModel(0.1, 0.02);
-    const inWeeks = predictiveClv(weekly, customer, 25, monthly({ monthlyDiscountRate: 0.01 }));
+    const inWeeks = predictiveClv(weekly, customer, 25, monthly({ annualDiscountRate: 0.1 }));
     const inDays = predictiveClv(
       daily,
       { frequency: 2, recency: 140, age: 210 },
       25,
-      monthly({ monthlyDiscountRate: 0.01, periodsPerMonth: PERIODS_PER_MONTH.days }),
+      monthly({ annualDiscountRate: 0.1, periodsPerMonth: PERIODS_PER_MONTH.days }),
     );
     expect(inDays).toBeCloseTo(inWeeks, 9);
   });
 
   test("more months, lower discount and higher margin all raise the value", () => {
-    const base = predictiveClv(model, customer, 10, monthly({ monthlyDiscountRate: 0.01, margin: 0.5 }));
+    const base = predictiveClv(model, customer, 10, monthly({ annualDiscountRate: 0.1, margin: 0.5 }));
     expect(
-      predictiveClv(model, customer, 10, monthly({ months: 24, monthlyDiscountRate: 0.01, margin: 0.5 })),
+      predictiveClv(model, customer, 10, monthly({ months: 24, annualDiscountRate: 0.1, margin: 0.5 })),
     ).toBeGreaterThan(base);
-    expect(predictiveClv(model, customer, 10, monthly({ monthlyDiscountRate: 0, margin: 0.5 }))).toBeGreaterThan(base);
-    expect(predictiveClv(model, customer, 10, monthly({ monthlyDiscountRate: 0.01, margin: 0.6 }))).toBeGreaterThan(
-      base,
-    );
+    expect(predictiveClv(model, customer, 10, monthly({ annualDiscountRate: 0, margin: 0.5 }))).toBeGreaterThan(base);
+    expect(predictiveClv(model, customer, 10, monthly({ annualDiscountRate: 0.1, margin: 0.6 }))).toBeGreaterThan(base);
   });
 
   test("bad options are refused before any customer is valued", () => {
@@ -85,9 +99,7 @@ describe("predictive CLV", () => {
     expect(inputError(() => predictiveClv(model, customer, 1, monthly({ months: 2.5 }))).key).toBe(
       "valuemodels.clv.badMonths",
     );
-    expect(inputError(() => predictiveClv(model, customer, 1, monthly({ monthlyDiscountRate: -0.1 }))).kind).toBe(
-      "num",
-    );
+    expect(inputError(() => predictiveClv(model, customer, 1, monthly({ annualDiscountRate: -0.1 }))).kind).toBe("num");
     expect(inputError(() => predictiveClv(model, customer, 1, monthly({ margin: -1 }))).kind).toBe("num");
     expect(inputError(() => predictiveClv(model, customer, 1, monthly({ periodsPerMonth: 0 }))).kind).toBe("num");
   });
@@ -106,7 +118,7 @@ describe("predictive CLV for a column of customers", () => {
     const recency = [20, 0, 20, 28];
     const age = [30, 30, 30, 30];
     const spend = [40, 10, 55, 20];
-    const options = monthly({ monthlyDiscountRate: 0.01, margin: 0.3 });
+    const options = monthly({ annualDiscountRate: 0.1, margin: 0.3 });
     const values = predictiveClvColumn(model, frequency, recency, age, spend, options);
     expect(model.calls).toBe(3 * 12);
     values.forEach((value, i) => {
@@ -151,7 +163,7 @@ describe("predictive CLV for a column of customers", () => {
     const frequency = [0, 2, 2, 2, 7, 1];
     const recency = [0, 30.43, 10, 38.86, 20.5, 0.5];
     const age = [38.86, 38.86, 38.86, 38.86, 38.86, 27];
-    const options = monthly({ monthlyDiscountRate: 0.01, margin: 0.3 });
+    const options = monthly({ annualDiscountRate: 0.1, margin: 0.3 });
     const values = predictiveClvColumn(bgnbd, frequency, recency, age, [20, 20, 20, 20, 20, 20], options);
     values.forEach((value, i) => {
       const one = { frequency: frequency[i], recency: recency[i], age: age[i] };
@@ -190,7 +202,7 @@ describe("predictive CLV when every customer's T is different", () => {
   test.each(cases)("%s: the column equals the customer-by-customer computation to 1e-10 relative", (name, params) => {
     const predictor = modelDefinition(name as "bgnbd")?.purchasePredictor?.(params);
     if (!predictor) throw new Error(`${name} is not registered`);
-    const options = monthly({ months: 24, monthlyDiscountRate: 0.01, margin: 0.3 });
+    const options = monthly({ months: 24, annualDiscountRate: 0.1, margin: 0.3 });
     let calls = 0;
     const counting: PurchasePredictor = {
       ...predictor,

@@ -22,7 +22,7 @@ function thrown(call: () => unknown): InputError {
 }
 
 describe("toParameterTable", () => {
-  test("two columns: model, the parameters in order, loglik, converged, n, standard errors, message", () => {
+  test("two columns: model, the parameters in order, loglik, converged, status, aic, bic, n, standard errors, message", () => {
     const table = toParameterTable(fit, "en");
     expect(table.every((row) => row.length === 2)).toBe(true);
     expect(table.map((row) => row[0])).toEqual([
@@ -33,6 +33,9 @@ describe("toParameterTable", () => {
       "b",
       "loglik",
       "converged",
+      "status",
+      "aic",
+      "bic",
       "n",
       "se_r",
       "se_alpha",
@@ -43,20 +46,59 @@ describe("toParameterTable", () => {
     expect(table[0][1]).toBe("bgnbd");
     expect(table[1][1]).toBe(0.243);
     expect(table[6][1]).toBe(true);
-    expect(table[11][1]).toBe(""); // a NaN standard error shows blank, never NaN
+    expect(table[7][1]).toBe("converged");
+    expect(table[8][1]).toBeCloseTo(2 * 4 + 2 * 9582.43, 8); // AIC = 2k − 2 ln L
+    expect(table[9][1]).toBeCloseTo(4 * Math.log(2357) + 2 * 9582.43, 8); // BIC = k ln n − 2 ln L
+    expect(table[14][1]).toBe(""); // a NaN standard error shows blank, never NaN
+    // The optimiser's note never shows next to TRUE: the message is plain words.
+    expect(String(table[15][1])).toBe("Converged: these are the maximum-likelihood estimates for these data.");
   });
   test("a fit that did not converge says so in the table, in the user's language", () => {
     const failed = { ...fit, converged: false, message: "iteration limit reached" };
     const en = toParameterTable(failed, "en");
     const fr = toParameterTable(failed, "fr");
     expect(en.find((row) => row[0] === "converged")![1]).toBe(false);
-    expect(String(en[en.length - 1][1])).toMatch(/did NOT converge.*iteration limit/);
-    expect(String(fr[fr.length - 1][1])).toMatch(/PAS convergé/);
+    expect(en.find((row) => row[0] === "status")![1]).toBe("not converged");
+    expect(fr.find((row) => row[0] === "status")![1]).toBe("not converged"); // the keyword is English everywhere
+    expect(String(en[en.length - 1][1])).toMatch(/did not settle.*do not rely/);
+    expect(String(en[en.length - 1][1])).not.toMatch(/iteration limit|line search|BFGS/);
+    expect(String(fr[fr.length - 1][1])).toMatch(/ne vous fiez pas/);
     expect(fr[0][0]).toBe("model"); // labels stay English keys
   });
 });
 
 describe("readParameterTable", () => {
+  test("a table saved by the previous version (no status, aic, bic rows) still reads", () => {
+    const old = [
+      ["model", "bgnbd"],
+      ["r", 0.243],
+      ["alpha", 4.414],
+      ["a", 0.793],
+      ["b", 2.426],
+      ["loglik", -9582.43],
+      ["converged", true],
+      ["n", 2357],
+      ["se_r", 0.013],
+      ["se_alpha", 0.38],
+      ["se_a", 0.19],
+      ["se_b", ""],
+      ["message", "line search failed"],
+    ];
+    const back = readParameterTable(old, ["bgnbd"]);
+    expect(back.status).toBe("converged");
+    expect(back.converged).toBe(true);
+    expect(back.params.b).toBe(2.426);
+    expect(readParameterTable([...old.slice(0, 6), ["converged", "FAUX"]], ["bgnbd"]).status).toBe("not converged");
+  });
+  test("the status row wins over converged; unknown rows (e.g. covariate coefficients) are kept in extra", () => {
+    const table = [...toParameterTable({ ...fit, status: "boundary", converged: false }, "en"), ["coef_age", 0.12]];
+    const back = readParameterTable(table, ["bgnbd"]);
+    expect(back.status).toBe("boundary");
+    expect(back.converged).toBe(false);
+    expect(back.extra).toEqual({ coef_age: 0.12 });
+    const edited = table.map((row) => (row[0] === "status" ? ["status", "Converged"] : row));
+    expect(readParameterTable(edited, ["bgnbd"]).converged).toBe(true);
+  });
   test("round trip", () => {
     const back = readParameterTable(toParameterTable(fit, "en"), ["bgnbd", "mbgnbd", "pnbd"]);
     expect(back.model).toBe("bgnbd");

@@ -1,0 +1,266 @@
+/**
+ * Custom functions for finance: CUST.COHORT (acquisition-cohort triangles from a transaction log), CUST.FORECAST
+ * (a monthly schedule of the current base's purchases, revenue and margin, with future cohorts and low / high ranges)
+ * and CUST.PCLVRANGE (low / likely / high predictive CLV). Thin wrappers over src/engine/cohorts and
+ * src/engine/forecast.
+ */
+import { CohortMeasure, CohortPeriod, cohortMeasure, cohortTriangle, periodParts } from "../engine/cohorts/cohort";
+import { valueError } from "../engine/errors";
+import {
+  baseSchedule,
+  cohortSchedule,
+  financialSchedule,
+  MAX_SCHEDULE_MONTHS,
+  NewCohorts,
+  ScheduleRow,
+} from "../engine/forecast/schedule";
+import { populationMeanSpend } from "../engine/models/gamma-gamma";
+import { Locale, MessageKey, t } from "../i18n";
+import { BLANK, isBlank, readChoice, readNumber, readNumberColumn, runFunction, toGrid } from "./args";
+import { currentLocale } from "./locale";
+import { readAmounts, readDates, readIds, readParallelColumns } from "./summary";
+import { readValueInputs, ValueArguments, ValueInputs } from "./value-models";
+
+const PERIOD_NAMES: Readonly<Record<string, CohortPeriod>> = {
+  month: "month",
+  months: "month",
+  mois: "month",
+  quarter: "quarter",
+  quarters: "quarter",
+  trimestre: "quarter",
+  trimestres: "quarter",
+  year: "year",
+  years: "year",
+  année: "year",
+  annee: "year",
+  an: "year",
+};
+
+const MEASURE_NAMES: Readonly<Record<string, CohortMeasure>> = {
+  active: "active",
+  actifs: "active",
+  retention: "retention",
+  rétention: "retention",
+  revenue: "revenue",
+  ca: "revenue",
+  cumulative: "cumulative",
+  cumul: "cumulative",
+};
+
+function readNamed<T>(value: unknown, arg: string, names: Readonly<Record<string, T>>, fallback: T): T {
+  const name = readChoice(value, arg, Object.keys(names), "");
+  return name === "" ? fallback : names[name];
+}
+
+const optionalDate = (value: unknown, arg: string): number | undefined => {
+  const cell = readNumber(value, arg, { default: NaN });
+  return Number.isNaN(cell) ? undefined : cell;
+};
+
+/**
+ * Acquisition cohorts from a transaction log: one row per cohort (month, quarter or year of first purchase), one column per period since acquisition: active customers, retention, revenue or cumulative revenue per customer; optional sBG projection.
+ * @customfunction COHORT
+ * @helpurl https://localhost:3000/functions.html#COHORT
+ * @param customer_ids Customer id of each transaction (numbers or text). Trailing blank rows are ignored.
+ * @param dates Date of each transaction (Excel dates; a time of day is ignored).
+ * @param amounts Amount of each transaction (refunds may be negative).
+ * @param [period] "month" (default), "quarter" or "year": the length of a cohort and of a column.
+ * @param [output] "active" (default: customers with a purchase in the period), "retention" (active ÷ customers acquired), "revenue" (amounts in the period) or "cumulative" (revenue so far ÷ customers acquired).
+ * @param [as_of] End of the observation (a date). Default: the last transaction date. The period that contains it is counted although it may not be over.
+ * @param [projection_periods] Fill every cohort up to this many periods since acquisition (at most 1,200) with an sBG retention model fitted to all cohorts; cells after a cohort's "periods observed" are projected. Default: observed cells only.
+ * @returns A table with a header row: cohort, customers acquired, periods observed, then periods since acquisition 0, 1, 2…
+ */
+export function cohort(
+  customer_ids: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  period?: unknown,
+  output?: unknown,
+  as_of?: unknown,
+  projection_periods?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const [idCells, dateCells, amountCells] = readParallelColumns([
+      { arg: "customer_ids", value: customer_ids },
+      { arg: "dates", value: dates },
+      { arg: "amounts", value: amounts },
+    ]);
+    const length = readNamed(period, "period", PERIOD_NAMES, "month" as CohortPeriod);
+    const measure = readNamed(output, "output", MEASURE_NAMES, "active" as CohortMeasure);
+    const projectTo = readNumber(projection_periods, "projection_periods", {
+      default: 0,
+      integer: true,
+      min: 0,
+      max: 1200,
+    });
+    const triangle = cohortTriangle(readIds(idCells), readDates(dateCells), readAmounts(amountCells), {
+      period: length,
+      asOf: optionalDate(as_of, "as_of"),
+      projectTo,
+    });
+    const locale = currentLocale();
+    const values = cohortMeasure(triangle, measure);
+    const header: unknown[] = [
+      t("finance.cohort.header.cohort", {}, locale),
+      t("finance.cohort.header.customers", {}, locale),
+      t("finance.cohort.header.observed", {}, locale),
+    ];
+    for (let k = 0; k < triangle.width; k++) header.push(k);
+    const rows: unknown[][] = [header];
+    for (let s = 0; s < triangle.size.length; s++) {
+      const row: unknown[] = [
+        cohortLabel(length, triangle.cohortPeriod[s], locale),
+        triangle.size[s],
+        triangle.observed[s],
+      ];
+      for (let k = 0; k < triangle.width; k++) {
+        const value = values[s * triangle.width + k];
+        row.push(Number.isFinite(value) ? value : BLANK);
+      }
+      rows.push(row);
+    }
+    return rows;
+  });
+}
+
+/** "2024-03", "2024-Q1" (French "2024-T1") or "2024". */
+function cohortLabel(period: CohortPeriod, index: number, locale: ReturnType<typeof currentLocale>): string {
+  const { year, part } = periodParts(period, index);
+  if (period === "month") return `${year}-${String(part).padStart(2, "0")}`;
+  if (period === "quarter")
+    return t("finance.cohort.quarterLabel", { year: String(year), quarter: String(part) }, locale);
+  return String(year);
+}
+
+const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
+
+/** The customers of a value function, all readable: a bad row stops an aggregate (it names the row). */
+function readBase(args: ValueArguments, functionName: string, maxMonths?: number): ValueInputs {
+  const inputs = readValueInputs(args, functionName, maxMonths);
+  const first = inputs.rowErrors.values().next();
+  if (!first.done) throw first.value;
+  if (inputs.valid.length === 0) throw valueError("finance.forecast.noCustomers");
+  return inputs;
+}
+
+/** A number or a column of at most `months` values, blank cells 0. */
+function readMonthly(value: unknown, arg: string, months: number): Float64Array {
+  const column = readNumberColumn(value, arg, { allowBlanks: true, rule: { nonNegative: true } });
+  if (column.length > months)
+    throw valueError("finance.forecast.tooManyCohorts", { arg, found: column.length, months });
+  return column.map((v) => (Number.isNaN(v) ? 0 : v));
+}
+
+/** The spend per purchase of a customer not acquired yet: the Gamma-Gamma population mean, or the base's mean spend. */
+function newCustomerSpend(inputs: ValueInputs): number {
+  if (inputs.ggFit) {
+    const { p, q, gamma } = inputs.ggFit.params;
+    return populationMeanSpend({ p, q, gamma });
+  }
+  let sum = 0;
+  for (const s of inputs.spendPerPurchase) sum += s;
+  return sum / inputs.spendPerPurchase.length;
+}
+
+function readCohorts(inputs: ValueInputs, new_customers: unknown, cac: unknown): NewCohorts | null {
+  if (!given(new_customers)) {
+    if (given(cac)) throw valueError("finance.forecast.cacWithoutCustomers");
+    return null;
+  }
+  const months = inputs.options.months;
+  const customers = readMonthly(new_customers, "new_customers", months);
+  return {
+    customers: customers.length === 1 ? new Float64Array(months).fill(customers[0]) : customers,
+    cac: given(cac) ? readMonthly(cac, "cac", months) : [0],
+    spendPerPurchase: newCustomerSpend(inputs),
+  };
+}
+
+const FORECAST_COLUMNS: readonly { key: MessageKey; value: (row: ScheduleRow) => number }[] = [
+  { key: "finance.forecast.header.purchases", value: (row) => row.purchases },
+  { key: "finance.forecast.header.revenue", value: (row) => row.revenue },
+  { key: "finance.forecast.header.margin", value: (row) => row.margin },
+];
+
+const COHORT_COLUMNS: readonly { key: MessageKey; value: (row: ScheduleRow) => number }[] = [
+  { key: "finance.forecast.header.newCustomers", value: (row) => row.newCustomers },
+  ...FORECAST_COLUMNS,
+  { key: "finance.forecast.header.acquisitionCost", value: (row) => row.acquisitionCost },
+  { key: "finance.forecast.header.net", value: (row) => row.net },
+];
+
+function scheduleTable(
+  rows: readonly ScheduleRow[],
+  total: ScheduleRow,
+  withCohorts: boolean,
+  locale: Locale,
+): unknown[][] {
+  const columns = withCohorts ? COHORT_COLUMNS : FORECAST_COLUMNS;
+  const last = withCohorts ? "finance.forecast.header.discountedNet" : "finance.forecast.header.discounted";
+  const header = [
+    t("finance.forecast.header.month", {}, locale),
+    ...columns.map(({ key }) => t(key, {}, locale)),
+    t(last, {}, locale),
+  ];
+  const line = (label: unknown, row: ScheduleRow) => [label, ...columns.map(({ value }) => value(row)), row.discounted];
+  return [
+    header,
+    ...rows.map((row) => line(row.month, row)),
+    line(t("finance.forecast.header.total", {}, locale), total),
+  ];
+}
+
+/**
+ * Monthly forecast of the current customer base, from the same inputs as CUST.PCLV: expected purchases, revenue, margin and discounted margin per month and a total row (its discounted margin is Σ PCLV). Optional future cohorts with their CAC end in an NPV.
+ * @customfunction FORECAST
+ * @helpurl https://localhost:3000/functions.html#FORECAST
+ * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
+ * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, or one number for all).
+ * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
+ * @param recency Time from each customer's first to last purchase (t_x), in time_unit.
+ * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
+ * @param time_unit The unit of recency and T: "days", "weeks" or "months" (a month is 365.25/12 days).
+ * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
+ * @param [months] Horizon in months, one row each (at most 600). Default 12.
+ * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in CUST.PCLV: month m is divided by (1 + rate)^(m/12). Default 0.
+ * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
+ * @param [new_customers] Customers acquired each future month: one number for every month, or a column (one row per month). They buy as the model's new customers, from their first purchase in that month.
+ * @param [cac] Acquisition cost per new customer: one number, or a column by month. Default 0. The last cell of the total row is then the NPV: discounted margin minus acquisition costs.
+ * @returns A table with a header row, one row per month and a total row.
+ */
+export function forecast(
+  purchase_params: unknown[][],
+  spend: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  time_unit: unknown,
+  monetary?: unknown[][],
+  months?: unknown,
+  discount_rate?: unknown,
+  margin?: unknown,
+  new_customers?: unknown,
+  cac?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const inputs = readBase(
+      { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin },
+      t("finance.forecast.functionName", {}, currentLocale()),
+      MAX_SCHEDULE_MONTHS,
+    );
+    const { predictor, options } = inputs;
+    const base = baseSchedule(
+      predictor,
+      inputs.x,
+      inputs.tx,
+      inputs.ages,
+      inputs.spendPerPurchase,
+      options.months,
+      options.periodsPerMonth,
+    );
+    const newCohorts = readCohorts(inputs, new_customers, cac);
+    const cohorts = newCohorts ? cohortSchedule(predictor, newCohorts, options.months, options.periodsPerMonth) : null;
+    const { rows, total } = financialSchedule(base, cohorts, options);
+    return scheduleTable(rows, total, cohorts !== null, currentLocale());
+  });
+}
