@@ -184,6 +184,8 @@ interface Texts {
   colon: string;
   segmentMap: string;
   segmentMapIntro: string;
+  covariates: string;
+  covariatesBody: readonly string[];
 }
 
 const TEXTS: Record<Locale, Texts> = {
@@ -229,6 +231,19 @@ const TEXTS: Record<Locale, Texts> = {
     segmentMap: "The segment map",
     segmentMapIntro:
       "Each of the 25 (R, F) cells belongs to exactly one segment; M does not change the segment. Rows: R score (5 = bought most recently); columns: F score (5 = buys most often).",
+    covariates: "Covariates: reading the coefficients",
+    covariatesBody: [
+      "With `purchase_covariates` and `dropout_covariates` (pnbd and bgnbd), each customer's own row of numbers shifts the model's parameters, as CLVTools defines it: the table gains one coefficient per covariate and process, labelled `purchase.<header>` and `dropout.<header>`, with its standard error in `se_purchase.<header>` and `se_dropout.<header>`.",
+      "",
+      "- **Purchase coefficient γ**: a customer whose covariate is 1 higher buys **e^γ times as often** (the purchase rate's scale α becomes α·e^(−γ·z)). Example: `purchase.Channel` = 0.62 with Channel = 1 for offline: customers from the offline channel buy e^0.62 = 1.9× as often as online ones. A negative coefficient means less often: −0.3 gives 0.74×.",
+      "- **Drop-out coefficient γ, pnbd**: a customer whose covariate is 1 higher **leaves e^γ times as fast** (the drop-out rate's scale β becomes β·e^(−γ·z)), so stays on average e^(−γ) times as long. `dropout.Channel` = 0.79: offline customers leave 2.2× as fast.",
+      "- **Drop-out coefficient γ, bgnbd**: both parameters of the drop-out probability are multiplied by e^(γ·z) (a·e^(γz), b·e^(γz)): the average chance of leaving after a purchase, a/(a+b), stays the same; a positive coefficient makes those customers more alike in it, a negative one more varied. Read it as a difference in spread, not in level.",
+      "- **How sure**: a coefficient more than about twice its standard error away from 0 is unlikely to be chance (95 % level). With few customers in a group the standard error is large: do not act on the coefficient alone.",
+      "- **Coding**: covariates are numbers. Code a category with k values as k − 1 columns of 0/1 (e.g. Channel = 1 for offline, 0 for online): each coefficient compares with the category left out. A numeric covariate (age, first basket) acts per unit: scale it so that 1 means something (age in decades).",
+      "- **Predictions**: give CUST.PALIVE, CUST.CHURNRISK, CUST.PURCHASES and CUST.PBUY the same columns, one row per customer (with or without the header row; with it, columns are matched by name). Without a history, CUST.PURCHASES takes one row: the covariates of the new customer.",
+      "",
+      "Sources: CLVTools (Bachmann, Meierer, Näf et al.; `src/pnbd.cpp`, `src/bgnbd.cpp`, static covariates); Fader & Hardie (2007), *Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models*, note 019.",
+    ],
   },
   fr: {
     title: "Référence des fonctions",
@@ -272,6 +287,19 @@ const TEXTS: Record<Locale, Texts> = {
     segmentMap: "La carte des segments",
     segmentMapIntro:
       "Chacune des 25 cases (R, F) appartient à un seul segment ; M ne change pas le segment. Lignes : note R (5 = achat le plus récent) ; colonnes : note F (5 = achète le plus souvent).",
+    covariates: "Covariables : lire les coefficients",
+    covariatesBody: [
+      "Avec `purchase_covariates` et `dropout_covariates` (pnbd et bgnbd), la ligne de nombres propre à chaque client déplace les paramètres du modèle, comme CLVTools le définit : la table reçoit un coefficient par covariable et par processus, nommé `purchase.<en-tête>` et `dropout.<en-tête>`, avec son erreur type dans `se_purchase.<en-tête>` et `se_dropout.<en-tête>`.",
+      "",
+      "- **Coefficient d'achat γ** : un client dont la covariable vaut 1 de plus achète **e^γ fois plus souvent** (l'échelle α du taux d'achat devient α·e^(−γ·z)). Exemple : `purchase.Channel` = 0,62 avec Channel = 1 pour le magasin : les clients venus du magasin achètent e^0,62 = 1,9 fois plus souvent que ceux venus en ligne. Un coefficient négatif veut dire moins souvent : −0,3 donne 0,74 fois.",
+      "- **Coefficient d'attrition γ, pnbd** : un client dont la covariable vaut 1 de plus **part e^γ fois plus vite** (l'échelle β du taux d'attrition devient β·e^(−γ·z)), donc reste en moyenne e^(−γ) fois aussi longtemps. `dropout.Channel` = 0,79 : les clients magasin partent 2,2 fois plus vite.",
+      "- **Coefficient d'attrition γ, bgnbd** : les deux paramètres de la probabilité de départ sont multipliés par e^(γ·z) (a·e^(γz), b·e^(γz)) : la chance moyenne de partir après un achat, a/(a+b), ne change pas ; un coefficient positif rend ces clients plus semblables entre eux sur ce point, un négatif plus divers. C'est une différence de dispersion, pas de niveau.",
+      "- **Quelle certitude** : un coefficient éloigné de 0 de plus de deux fois son erreur type a peu de chances d'être dû au hasard (niveau 95 %). Avec peu de clients dans un groupe, l'erreur type est grande : ne décidez pas sur le seul coefficient.",
+      "- **Codage** : les covariables sont des nombres. Codez une catégorie à k valeurs en k − 1 colonnes 0/1 (p. ex. Channel = 1 pour le magasin, 0 pour le web) : chaque coefficient compare à la catégorie laissée de côté. Une covariable numérique (âge, premier panier) agit par unité : mettez-la à une échelle où 1 a un sens (l'âge en décennies).",
+      "- **Prédictions** : donnez à CUST.PALIVE, CUST.CHURNRISK, CUST.PURCHASES et CUST.PBUY les mêmes colonnes, une ligne par client (avec ou sans la ligne d'en-tête ; avec, les colonnes sont reconnues par leur nom). Sans historique, CUST.PURCHASES prend une ligne : les covariables du nouveau client.",
+      "",
+      "Sources : CLVTools (Bachmann, Meierer, Näf et al. ; `src/pnbd.cpp`, `src/bgnbd.cpp`, covariables statiques) ; Fader & Hardie (2007), *Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models*, note 019.",
+    ],
   },
 };
 
@@ -427,6 +455,7 @@ function renderFunction(fn: FunctionMetadata, context: RenderContext): string[] 
     );
   }
   if (fn.id === "RFMSEGMENT") lines.push(...segmentMapTable(locale));
+  if (fn.id === "FIT") lines.push("", `### ${texts.covariates}`, "", ...texts.covariatesBody);
   const examples = examplesFor(fn.id);
   const working = examples.filter((example) => !isExpectedError(example.expected));
   const failing = examples.filter((example) => isExpectedError(example.expected));

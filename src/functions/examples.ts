@@ -65,6 +65,17 @@ const SBG_TABLE = [
   ["beta", 2],
 ];
 
+/** A Pareto/NBD table fitted with one covariate, Channel (1 = offline), in both processes. */
+const PNBD_CHANNEL_TABLE = [
+  ["model", "pnbd"],
+  ["r", 1.8],
+  ["alpha", 93],
+  ["s", 0.6],
+  ["beta", 50],
+  ["purchase.Channel", 0.62],
+  ["dropout.Channel", 0.79],
+];
+
 const BGNBD_NOTE = {
   en: "A2:B6 holds a BG/NBD parameter table (as CUST.FIT spills it) for weekly data; the customer made 2 repeat purchases, the last in week 30 of their 39 weeks.",
   fr: "A2:B6 contient une table de paramètres BG/NBD (comme la renvoie CUST.FIT) pour des données hebdomadaires ; le client a fait 2 réachats, le dernier à la semaine 30 de ses 39 semaines.",
@@ -589,8 +600,8 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     args: ["xyz", [[1000], [667], [500], [400], [333]]],
     expected: { error: "#VALUE!" },
     note: {
-      en: "The model is one of bgnbd, mbgnbd, pnbd, gg, bgbb, sbg.",
-      fr: "Le modèle est bgnbd, mbgnbd, pnbd, gg, bgbb ou sbg.",
+      en: "The model is one of bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb, sbg.",
+      fr: "Le modèle est bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb ou sbg.",
     },
   },
   {
@@ -607,6 +618,27 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     expected: [[0.720616]],
     precision: 6,
     note: BGNBD_NOTE,
+  },
+  {
+    id: "palive-covariates",
+    formula: "=CUST.PALIVE(A2:B8, 4, 80, 104, D2:D3, D2:D3)",
+    args: [PNBD_CHANNEL_TABLE, [[4]], [[80]], [[104]], [["Channel"], [1]], [["Channel"], [1]]],
+    expected: [[0.81202]],
+    precision: 5,
+    note: {
+      en: "A2:B8 holds a Pareto/NBD table fitted with the covariate Channel (1 = offline) in both processes; D2:D3 is the customer's Channel with its header. An offline customer buys e^0.62 = 1.9× as often and leaves e^0.79 = 2.2× as fast as an online one; 4 repeat purchases, the last in week 80 of 104.",
+      fr: "A2:B8 contient une table Pareto/NBD estimée avec la covariable Channel (1 = magasin) dans les deux processus ; D2:D3 est le Channel du client avec son en-tête. Un client magasin achète e^0,62 = 1,9 fois plus souvent et part e^0,79 = 2,2 fois plus vite qu'un client en ligne ; 4 réachats, le dernier à la semaine 80 sur 104.",
+    },
+  },
+  {
+    id: "palive-error-covariates",
+    formula: "=CUST.PALIVE(A2:B8, 4, 80, 104)",
+    args: [PNBD_CHANNEL_TABLE, [[4]], [[80]], [[104]]],
+    expected: { error: "#VALUE!" },
+    note: {
+      en: "The model was fitted with covariates: give each customer's covariate row.",
+      fr: "Le modèle a été estimé avec des covariables : donnez la ligne de covariables de chaque client.",
+    },
   },
   {
     id: "palive-error-recency",

@@ -35,6 +35,7 @@ import {
   toExcelError,
   toGrid,
 } from "./args";
+import { PredictorSource, predictorSource, readFitCovariates } from "./covariates";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
 
@@ -104,6 +105,8 @@ function readModelName(value: unknown): ModelName {
  * @param [monetary] Average spend per repeat purchase (gg only).
  * @param [options] Text such as "penalty=0.01; max_iterations=300", or a 2-column range of name | value. penalty: L2 penalty on the parameters (default 0).
  * @param [weights] Number of customers each row stands for (for summaries already grouped). Default 1 per row.
+ * @param [purchase_covariates] pnbd, bgnbd: a header row of names (e.g. Channel), then one row of numbers per customer; each gets a coefficient in the table (purchase.Channel).
+ * @param [dropout_covariates] pnbd, bgnbd: the drop-out process's covariates, same layout (dropout.Channel in the table).
  * @returns The parameter table, two columns.
  */
 export function fit(
@@ -114,6 +117,8 @@ export function fit(
   monetary?: unknown[][],
   options?: unknown[][],
   weights?: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
     const name = readModelName(model);
@@ -147,6 +152,14 @@ export function fit(
     const columns: FitColumns = { frequency: read[0] };
     keys.forEach((key, i) => (columns[key] = read[i + 1]));
     if (columns.frequency.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
+    for (const [value, arg] of [
+      [purchase_covariates, "purchase_covariates"],
+      [dropout_covariates, "dropout_covariates"],
+    ] as const) {
+      if (given(value) && !definition.covariates) throw valueError("covariates.notSupported", { model: name, arg });
+    }
+    columns.purchaseCovariates = readFitCovariates(purchase_covariates, "purchase", columns.frequency.length);
+    columns.dropoutCovariates = readFitCovariates(dropout_covariates, "dropout", columns.frequency.length);
     return toParameterTable(fitModel(definition, columns, fitOptions), currentLocale());
   });
 }
@@ -154,6 +167,17 @@ export function fit(
 function purchasePredictor(table: unknown[][], functionName: string): PurchasePredictor {
   const fitted = readParameterTable(toGrid(table), PURCHASE_MODELS, functionName);
   return modelDefinition(fitted.model)!.purchasePredictor!(fitted.params);
+}
+
+/** The fitted table's predictor(s): one, or one per customer's covariate rows (CLVTools' static covariates). */
+function purchaseSource(
+  table: unknown[][],
+  functionName: string,
+  purchaseCovariates: unknown,
+  dropoutCovariates: unknown,
+): PredictorSource {
+  const fitted = readParameterTable(toGrid(table), PURCHASE_MODELS, functionName);
+  return predictorSource(fitted, purchaseCovariates, dropoutCovariates);
 }
 
 /**
@@ -166,7 +190,8 @@ function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  compute: (histories: HistoryColumns) => Float64Array,
+  source: PredictorSource,
+  compute: (histories: HistoryColumns, predictor: PurchasePredictor) => Float64Array,
 ): Grid {
   const inputs = historyArguments(frequency, recency, T);
   const frame = rowFrame(inputs);
@@ -174,6 +199,9 @@ function perCustomer(
     throw valueError("args.notColumn", { arg: inputs[[0, 1, 2].find((k) => frame.isRange(k)) ?? 0].arg });
   }
   const rows = frame.rows;
+  if (source.rows !== undefined && source.rows !== 1 && source.rows !== rows) {
+    throw valueError("covariates.rowCount", { arg: "purchase_covariates", found: source.rows, expected: rows });
+  }
   const locale = currentLocale();
   const out: Grid = new Array(rows);
   const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
@@ -195,11 +223,31 @@ function perCustomer(
       out[r] = [toExcelError(error, locale)];
     }
   }
-  const values = compute({
-    frequency: read[0].subarray(0, valid),
-    recency: read[1].subarray(0, valid),
-    age: read[2].subarray(0, valid),
-  });
+  // Customers with the same covariates share a predictor: each group is valued as one column.
+  const groupRows = new Map<number, number[]>();
+  for (let k = 0; k < valid; k++) {
+    const group = source.groupOf(validRows[k]);
+    let list = groupRows.get(group);
+    if (!list) groupRows.set(group, (list = []));
+    list.push(k);
+  }
+  const values = new Float64Array(valid);
+  for (const [group, members] of groupRows) {
+    const pick = (column: Float64Array) => Float64Array.from(members, (k) => column[k]);
+    const part =
+      groupRows.size === 1
+        ? compute(
+            {
+              frequency: read[0].subarray(0, valid),
+              recency: read[1].subarray(0, valid),
+              age: read[2].subarray(0, valid),
+            },
+            source.predictor(group),
+          )
+        : compute({ frequency: pick(read[0]), recency: pick(read[1]), age: pick(read[2]) }, source.predictor(group));
+    if (groupRows.size === 1) values.set(part);
+    else members.forEach((k, j) => (values[k] = part[j]));
+  }
   for (let k = 0; k < valid; k++) {
     // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
     try {
@@ -225,6 +273,8 @@ function readHorizon(value: unknown, arg: string): number {
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
+ * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row).
+ * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
  * @returns P(alive) between 0 and 1, one per customer.
  */
 export function palive(
@@ -232,10 +282,12 @@ export function palive(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories));
+    const source = purchaseSource(model_table, "CUST.PALIVE", purchase_covariates, dropout_covariates);
+    return perCustomer(frequency, recency, T, source, (histories, predictor) => aliveColumn(predictor, histories));
   });
 }
 
@@ -247,6 +299,8 @@ export function palive(
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
+ * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row).
+ * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
  * @returns The probability the customer is gone, one per customer.
  */
 export function churnrisk(
@@ -254,10 +308,14 @@ export function churnrisk(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
-    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories).map((p) => 1 - p));
+    const source = purchaseSource(model_table, "CUST.CHURNRISK", purchase_covariates, dropout_covariates);
+    return perCustomer(frequency, recency, T, source, (histories, predictor) =>
+      aliveColumn(predictor, histories).map((p) => 1 - p),
+    );
   });
 }
 
@@ -270,6 +328,8 @@ export function churnrisk(
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
  * @param [T] Time from first purchase to the end of calibration.
+ * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row); one row for a new customer.
+ * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
  * @returns Expected number of purchases, one per customer.
  */
 export function purchases(
@@ -278,19 +338,26 @@ export function purchases(
   frequency?: unknown[][],
   recency?: unknown[][],
   T?: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
+    const source = purchaseSource(model_table, "CUST.PURCHASES", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
     const history = { frequency, recency, T };
     const names = Object.keys(history) as (keyof typeof history)[];
     const present = names.filter((key) => given(history[key]));
-    if (present.length === 0) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
+    if (present.length === 0) {
+      const rows = source.rows ?? 1;
+      return Array.from({ length: rows }, (_, r) => [
+        finite(source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon)),
+      ]);
+    }
     if (present.length < 3) {
       const missing = names.filter((key) => !present.includes(key));
       throw valueError("history.incomplete", { missing: missing.join(", "), given: present.join(", ") });
     }
-    return perCustomer(frequency, recency, T, (histories) =>
+    return perCustomer(frequency, recency, T, source, (histories, predictor) =>
       conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
         predictor.expectedPurchases(customer, horizon),
       ),
@@ -307,6 +374,8 @@ export function purchases(
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
+ * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row).
+ * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
  * @returns A probability between 0 and 1, one per customer.
  */
 export function pbuy(
@@ -315,11 +384,13 @@ export function pbuy(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.PBUY");
+    const source = purchaseSource(model_table, "CUST.PBUY", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
-    return perCustomer(frequency, recency, T, (histories) =>
+    return perCustomer(frequency, recency, T, source, (histories, predictor) =>
       conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
         predictor.probabilityOfAnyPurchase!(customer, horizon),
       ),

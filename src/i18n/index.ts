@@ -5,6 +5,7 @@
 import * as args from "./messages/args";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
+import * as covariates from "./messages/covariates";
 import * as diagnostics from "./messages/diagnostics";
 import * as excel from "./messages/excel";
 import * as finance from "./messages/finance";
@@ -26,6 +27,7 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof covariates.en
   | keyof typeof diagnostics.en
   | keyof typeof excel.en
   | keyof typeof finance.en
@@ -47,6 +49,7 @@ export const AREAS = {
   args,
   clv,
   common,
+  covariates,
   diagnostics,
   excel,
   finance,

@@ -214,7 +214,9 @@ export function describeDiagnosis(diagnosis: readonly FitDiagnosis[] | undefined
  * fit and size on the same data.
  */
 export function informationCriteria(fit: FittedModel): { aic: number; bic: number } {
-  const k = MODEL_PARAMETERS[fit.model].length;
+  // The covariate coefficients count as parameters too.
+  const k =
+    MODEL_PARAMETERS[fit.model].length + (fit.covariates?.purchase.length ?? 0) + (fit.covariates?.dropout.length ?? 0);
   const ll = fit.logLikelihood;
   if (!Number.isFinite(ll)) return { aic: NaN, bic: NaN };
   return { aic: 2 * k - 2 * ll, bic: fit.n > 0 ? k * Math.log(fit.n) - 2 * ll : NaN };

@@ -9,6 +9,7 @@
  */
 import { valueError } from "../errors";
 import { Locale, t } from "../../i18n";
+import { coefficientKey } from "./covariates";
 import { describeDiagnosis, fitStatus, informationCriteria } from "./diagnosis";
 import { FIT_STATUSES, FitStatus, FittedModel, MODEL_NAMES, MODEL_PARAMETERS, ModelName } from "./types";
 
@@ -37,6 +38,9 @@ export function toParameterTable(fit: FittedModel, locale: Locale): unknown[][] 
   const { aic, bic } = informationCriteria(fit);
   const rows: unknown[][] = [["model", fit.model]];
   for (const name of names) rows.push([name, fit.params[name]]);
+  // Covariate coefficients, one row per process and covariate, labelled with the covariate's header.
+  const coefficients = coefficientLabels(fit);
+  for (const label of coefficients) rows.push([label, fit.params[label]]);
   rows.push(
     ["loglik", fit.logLikelihood],
     ["converged", status === "converged"],
@@ -50,12 +54,26 @@ export function toParameterTable(fit: FittedModel, locale: Locale): unknown[][] 
     const se = status === "boundary" ? undefined : fit.standardErrors?.[name];
     rows.push([`se_${name}`, se === undefined || !Number.isFinite(se) ? BLANK : se]);
   }
+  for (const label of coefficients) {
+    const se = status === "boundary" ? undefined : fit.standardErrors?.[label];
+    rows.push([`se_${label}`, se === undefined || !Number.isFinite(se) ? BLANK : se]);
+  }
   // Plain words only: the optimiser's own note ("line search failed") never reaches the table.
   const message = fit.diagnosis
     ? describeDiagnosis(fit.diagnosis, locale)
     : t(status === "converged" ? "diagnostics.converged" : "diagnostics.notConverged", {}, locale);
   rows.push(["message", message]);
   return rows.map(([label, value]) => [label, typeof value === "number" && !Number.isFinite(value) ? BLANK : value]);
+}
+
+/** "purchase.<name>" and "dropout.<name>" for each covariate of the fit, in order. */
+function coefficientLabels(fit: FittedModel): string[] {
+  const names = fit.covariates;
+  if (!names) return [];
+  return [
+    ...names.purchase.map((name) => coefficientKey("purchase", name)),
+    ...names.dropout.map((name) => coefficientKey("dropout", name)),
+  ];
 }
 
 function cellText(value: unknown): string {
@@ -118,7 +136,27 @@ export function readParameterTable(
   const status: FitStatus = FIT_STATUSES.includes(written) ? written : converged ? "converged" : "not converged";
   const known = new Set(parameterTableLabels(model));
   const extra: Record<string, unknown> = {};
-  for (const [label, value] of values) if (!known.has(label)) extra[label] = value;
+  // Covariate coefficients (labels are read in lower case): "purchase.<name>", "dropout.<name>" and their se_ rows.
+  const covariates = { purchase: [] as string[], dropout: [] as string[] };
+  for (const [label, value] of values) {
+    const process = label.startsWith("purchase.") ? "purchase" : label.startsWith("dropout.") ? "dropout" : null;
+    if (process) {
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        throw valueError("covariates.badCoefficient", {
+          name: label,
+          found: value === null || value === undefined ? "" : String(value),
+        });
+      }
+      covariates[process].push(label.slice(process.length + 1));
+      params[label] = value;
+      const se = values.get(`se_${label}`);
+      standardErrors[label] = typeof se === "number" ? se : NaN;
+      continue;
+    }
+    if (label.startsWith("se_purchase.") || label.startsWith("se_dropout.")) continue;
+    if (!known.has(label)) extra[label] = value;
+  }
+  const withCovariates = covariates.purchase.length + covariates.dropout.length > 0;
   return {
     model,
     params,
@@ -129,5 +167,6 @@ export function readParameterTable(
     standardErrors,
     message: typeof message === "string" ? message : undefined,
     extra,
+    ...(withCovariates ? { covariates } : {}),
   };
 }

@@ -12,7 +12,18 @@ import { fitSbgColumns } from "./sbg";
 import { fitNbd, nbdPredictor } from "./nbd";
 import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
 import { BoundaryProfile, betaMixing, diagnoseFit, gammaRateMixing, spendMixing } from "./diagnosis";
-import { FitColumns, FitOptions, FittedModel, ModelName, Parameters, PurchasePredictor } from "./types";
+import { fitWithCovariates } from "./covariates";
+import { bgnbdPreparedNegLogLikelihood, prepareBgnbdData } from "./bgnbd";
+import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import {
+  CovariateCapability,
+  FitColumns,
+  FitOptions,
+  FittedModel,
+  ModelName,
+  Parameters,
+  PurchasePredictor,
+} from "./types";
 
 export interface ModelDefinition {
   name: ModelName;
@@ -23,7 +34,40 @@ export interface ModelDefinition {
   purchasePredictor?: (params: Parameters) => PurchasePredictor;
   /** How a fit at the edge of the parameter space reads (diagnosis.ts). */
   boundary: BoundaryProfile;
+  /** Static covariates (CUST.FIT's purchase_covariates, dropout_covariates), for the models that take them. */
+  covariates?: CovariateCapability;
 }
+
+/**
+ * BG/NBD with static covariates as CLVTools implements it (src/bgnbd.cpp, bgnbd_staticcov_LL_ind): α_i = α·exp(−γ_p·z)
+ * (so the mean purchase rate r/α_i grows by exp(γ_p·z)), and a_i = a·exp(γ_d·z), b_i = b·exp(γ_d·z): the drop-out
+ * covariates scale both Beta parameters, which keeps the mean drop-out probability a/(a+b) and changes how
+ * customers differ around it.
+ */
+const BGNBD_COVARIATES: CovariateCapability = {
+  purchase: [{ parameter: "alpha", sign: -1 }],
+  dropout: [
+    { parameter: "a", sign: 1 },
+    { parameter: "b", sign: 1 },
+  ],
+  groupNegLogLikelihood: (data) => {
+    const prepared = prepareBgnbdData(data);
+    return (params, gradient) => bgnbdPreparedNegLogLikelihood(prepared, params, gradient);
+  },
+};
+
+/**
+ * Pareto/NBD with static covariates (CLVTools src/pnbd.cpp; Fader & Hardie note 019): α_i = α·exp(−γ_p·z) and
+ * β_i = β·exp(−γ_d·z), so the mean purchase rate r/α_i and the mean drop-out rate s/β_i grow by exp(γ·z).
+ */
+const PNBD_COVARIATES: CovariateCapability = {
+  purchase: [{ parameter: "alpha", sign: -1 }],
+  dropout: [{ parameter: "beta", sign: -1 }],
+  groupNegLogLikelihood: (data) => {
+    const prepared = prepareParetoNbdData(data);
+    return (params, gradient) => paretoNbdPreparedNegLogLikelihood(prepared, params, gradient);
+  },
+};
 
 /** BG/NBD and MBG/NBD: λ ~ Gamma(r, α), drop-out after each purchase p ~ Beta(a, b). */
 const BGNBD_BOUNDARY: BoundaryProfile = {
@@ -42,6 +86,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     fit: fitBgnbd,
     purchasePredictor: bgnbdPredictor,
     boundary: BGNBD_BOUNDARY,
+    covariates: BGNBD_COVARIATES,
   },
   {
     name: "mbgnbd",
@@ -55,6 +100,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     requires: ["recency", "age"],
     fit: fitParetoNbd,
     purchasePredictor: paretoNbdPredictor,
+    covariates: PNBD_COVARIATES,
     // λ ~ Gamma(r, α), drop-out rate μ ~ Gamma(s, β) (Schmittlein, Morrison & Colombo 1987).
     boundary: {
       rules: [
@@ -120,7 +166,13 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
 
 /** Fits a model and diagnoses where the fit ended (status converged / boundary / not converged, in plain words). */
 export function fitModel(definition: ModelDefinition, columns: FitColumns, options: FitOptions = {}): FittedModel {
-  return diagnoseFit(definition.fit(columns, options), definition.boundary, columns);
+  const base = definition.fit(columns, options);
+  const withCovariates =
+    (columns.purchaseCovariates?.names.length ?? 0) + (columns.dropoutCovariates?.names.length ?? 0) > 0;
+  if (!withCovariates || !definition.covariates || !Number.isFinite(base.logLikelihood)) {
+    return diagnoseFit(base, definition.boundary, columns);
+  }
+  return diagnoseFit(fitWithCovariates(base, definition.covariates, columns, options), definition.boundary, columns);
 }
 
 /** The definition of a model, or undefined when this version cannot fit it yet. */

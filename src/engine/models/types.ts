@@ -2,6 +2,7 @@
  * The contract shared by the buy-till-you-die models, their fitting, the CUST.FIT parameter table and
  * predictive CLV. Time is always in the data's own period (the summary's time unit: days, weeks or months).
  */
+import type { CompressedHistories } from "./compress";
 import type { MessageKey } from "../../i18n";
 
 /** One customer's calibration history, as in the BTYD literature. */
@@ -56,6 +57,37 @@ export interface FittedModel {
    * version), by lower-case label: kept when a table is read so extensions can use them.
    */
   extra?: Readonly<Record<string, unknown>>;
+  /**
+   * Static covariates the fit used, by process (header names, in order). Their coefficients are in params and
+   * standardErrors as "purchase.<name>" and "dropout.<name>" (see covariates.ts).
+   */
+  covariates?: CovariateNames;
+}
+
+/** The covariate names of a fit, per process. */
+export interface CovariateNames {
+  purchase: readonly string[];
+  dropout: readonly string[];
+}
+
+/** One process's static covariates: a name per column and one row per customer (row-major values). */
+export interface CovariateTable {
+  names: readonly string[];
+  values: Float64Array;
+}
+
+/**
+ * How a model takes static covariates (CLVTools' definition): each listed base parameter p becomes, for a customer
+ * with covariate row z, p · exp(sign · γ·z), with one coefficient vector γ per process.
+ */
+export interface CovariateCapability {
+  purchase: readonly { parameter: string; sign: 1 | -1 }[];
+  dropout: readonly { parameter: string; sign: 1 | -1 }[];
+  /**
+   * For a group of customers who share their parameters: −log L and its gradient in the base parameters (in the
+   * order of MODEL_PARAMETERS), prepared once for repeated evaluations.
+   */
+  groupNegLogLikelihood(data: CompressedHistories): (params: ArrayLike<number>, gradient: Float64Array) => number;
 }
 
 /** What every purchase model (BG/NBD, MBG/NBD, Pareto/NBD, NBD, GGompertz/NBD) predicts for a customer. */
@@ -109,6 +141,9 @@ export const PURCHASE_MODELS: readonly PurchaseModelName[] = ["bgnbd", "mbgnbd",
  */
 export interface FitColumns {
   frequency: Float64Array;
+  /** Static covariates of the purchase and drop-out processes, one row per customer (models with the capability). */
+  purchaseCovariates?: CovariateTable;
+  dropoutCovariates?: CovariateTable;
   recency?: Float64Array;
   age?: Float64Array;
   monetary?: Float64Array;
