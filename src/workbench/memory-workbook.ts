@@ -158,11 +158,6 @@ export interface MemoryWorkbookOptions {
   readBlockRows?: number;
   /** Simulated time per request, so the workbench shows progress and cancel. */
   requestDelayMs?: number;
-  /**
-   * Conditional formats available, as in Excel with ExcelApi 1.6 (default true): segment colours are written as
-   * one rule per value. false: as an older Excel, fill runs.
-   */
-  conditionalFormats?: boolean;
 }
 
 export interface NewTable {
@@ -539,7 +534,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
         const targets = resolveColumnTargets(table, columns);
         const plan = planColumnWrites(columns, {
           ...this.chunkOptions(),
-          conditionalFormats: this.options.conditionalFormats ?? true,
+          conditionalFormats: true,
         });
         const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
         const written: string[] = [];
@@ -589,7 +584,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
                     column.fontColors[table.row + r] = undefined;
                   }
                 }
-                if (target.existingIndex !== null && (this.options.conditionalFormats ?? true)) {
+                if (target.existingIndex !== null) {
                   this.clearConditionalFormats(sheet, table.row + 1, table.col + indexes[i], table.rowCount);
                 }
               });
