@@ -3,6 +3,7 @@
  * Each area of the product owns one file in ./messages; keys are prefixed with the area name.
  */
 import * as args from "./messages/args";
+import * as changes from "./messages/changes";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
 import * as diagnostics from "./messages/diagnostics";
@@ -24,6 +25,7 @@ export const LOCALES: readonly Locale[] = ["en", "fr"];
 
 export type MessageKey =
   | keyof typeof args.en
+  | keyof typeof changes.en
   | keyof typeof clv.en
   | keyof typeof common.en
   | keyof typeof diagnostics.en
@@ -45,6 +47,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 /** The catalogue areas, exposed for the completeness tests. */
 export const AREAS = {
   args,
+  changes,
   clv,
   common,
   diagnostics,

@@ -586,5 +586,11 @@ function buildResult(
     valueKey: assignment.valueKey,
     ...(assignment.valueParams ? { valueParams: assignment.valueParams } : {}),
     warnings,
+    perCustomer: {
+      ofRow: rowCustomer,
+      segment: of,
+      value: Float64Array.from(value),
+      ...(clv ? { clv: Float64Array.from(clv) } : {}),
+    },
   };
 }
