@@ -10,6 +10,7 @@ import * as excel from "./messages/excel";
 import * as finance from "./messages/finance";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
+import * as residual from "./messages/residual";
 import * as rfm from "./messages/rfm";
 import * as segmentation from "./messages/segmentation";
 import * as segments from "./messages/segments";
@@ -29,6 +30,7 @@ export type MessageKey =
   | keyof typeof finance.en
   | keyof typeof models.en
   | keyof typeof pane.en
+  | keyof typeof residual.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof segments.en
@@ -48,6 +50,7 @@ export const AREAS = {
   finance,
   models,
   pane,
+  residual,
   rfm,
   segmentation,
   segments,
