@@ -124,6 +124,31 @@ export class ExcelWorkbook implements CustomerWorkbook {
     });
   }
 
+  async getTable(name: string): Promise<WorkbookResult<TableInfo | null>> {
+    return this.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(name).load("isNullObject");
+      await context.sync();
+      return table.isNullObject ? null : this.describe(context, table);
+    });
+  }
+
+  async getActiveSheet(): Promise<WorkbookResult<string>> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return sheet.name;
+    });
+  }
+
+  async selectRange(sheet: string, address: string): Promise<WorkbookResult<void>> {
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(address).select();
+      await context.sync();
+    });
+  }
+
   async createTableFromSelection(): Promise<WorkbookResult<TableInfo>> {
     return this.run(async (context) => {
       const existing = await this.tableUnderSelection(context);

@@ -70,6 +70,12 @@ export interface CustomerWorkbook {
   host(): HostInfo;
   /** The table under the current selection, or null when the selection is not in a table. */
   getActiveTable(): Promise<WorkbookResult<TableInfo | null>>;
+  /** A table by its name (as a recipe stores it), or null when the workbook has no table of that name. */
+  getTable(name: string): Promise<WorkbookResult<TableInfo | null>>;
+  /** The name of the active sheet (so the pane knows when the user is on a sheet the add-in wrote). */
+  getActiveSheet(): Promise<WorkbookResult<string>>;
+  /** Selects a range, e.g. ("Data", "B8"), activating its sheet: a data-quality message's cell, a table to go to. */
+  selectRange(sheet: string, address: string): Promise<WorkbookResult<void>>;
   /** Turns the selected range (with a header row) into a table. */
   createTableFromSelection(): Promise<WorkbookResult<TableInfo>>;
   /** Calls back when the user selects elsewhere; returns the function that stops listening. */

@@ -1,9 +1,10 @@
 /** The flow for the table under the selection: Table → Columns → Method → Preview → Apply, and Refresh/Remove. */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import type { CustomerWorkbook } from "../excel/workbook";
+import { columnLetters, parseOrigin } from "../engine/segmentation/cells";
 import { useActiveTable } from "./hooks/useActiveTable";
-import { useRecipe } from "./hooks/useRecipe";
+import { useRecipes } from "./hooks/useRecipes";
 import { useSegmentationFlow } from "./hooks/useSegmentationFlow";
 import { useLocale, useT } from "./locale-context";
 import { ApplyStep } from "./components/ApplyStep";
@@ -12,7 +13,8 @@ import { FailureBar } from "./components/FailureBar";
 import { MethodStep } from "./components/MethodStep";
 import { PreviewStep } from "./components/PreviewStep";
 import { ProgressPanel } from "./components/ProgressPanel";
-import { RecipeStatus } from "./components/RecipeStatus";
+import { SegmentationsList } from "./components/SegmentationsList";
+import { recipeSheets } from "./segmentation-actions";
 import { TableStep } from "./components/TableStep";
 
 const useStyles = makeStyles({
@@ -26,8 +28,28 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
   const styles = useStyles();
   const active = useActiveTable(workbook);
   const table = active.state.status === "ready" ? active.state.table : null;
-  const stored = useRecipe(workbook, table?.name ?? null);
-  const flow = useSegmentationFlow(workbook, table, stored.recipe, stored.set, locale);
+  const stored = useRecipes(workbook);
+  const flow = useSegmentationFlow(workbook, table, stored.entries, () => void stored.reload(), locale);
+  // On a sheet the add-in wrote (Segments, Customer summary…), the pane says whose it is instead of offering to
+  // turn it into a table.
+  const activeSheet = active.state.status === "none" ? active.state.sheet : null;
+  const ownSheet = useMemo(() => {
+    if (activeSheet === null) return null;
+    for (const entry of stored.entries) {
+      if (!entry.ok) continue;
+      const sheet = recipeSheets(entry.recipe).find((name) => name.toLowerCase() === activeSheet.toLowerCase());
+      if (sheet) return { sheet, tableName: entry.recipe.tableName };
+    }
+    return null;
+  }, [activeSheet, stored.entries]);
+  const goToTable = async (tableName: string) => {
+    const found = await workbook.getTable(tableName);
+    if (!found.ok || !found.value) return;
+    const origin = parseOrigin(found.value.origin);
+    if (!origin) return;
+    await workbook.selectRange(found.value.worksheet, `${columnLetters(origin.column)}${origin.row + 1}`);
+  };
+  const selectCell = table ? (cell: string) => void workbook.selectRange(table.worksheet, cell) : undefined;
   const [methodValid, setMethodValid] = useState(true);
 
   // When an operation ends, the button that started it may be gone: move focus to what happened.
@@ -40,16 +62,22 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
   const longRunning = flow.busy === "reading" || flow.busy === "refreshing" || flow.busy === "removing";
   return (
     <main className={styles.app}>
-      <TableStep active={active} onUse={() => void flow.read()} busy={busy} />
+      <TableStep
+        active={active}
+        onUse={() => void flow.read()}
+        busy={busy}
+        ownSheet={ownSheet}
+        onGoToTable={(name) => void goToTable(name)}
+      />
 
-      {flow.recipe && (
-        <RecipeStatus
-          recipe={flow.recipe}
-          busy={busy}
-          onRefresh={() => void flow.refresh()}
-          onRemove={() => void flow.remove()}
-        />
-      )}
+      <SegmentationsList
+        entries={stored.entries}
+        currentTable={table?.name ?? null}
+        busy={busy}
+        onGoTo={(name) => void goToTable(name)}
+        onRefresh={(key) => void flow.refresh(key)}
+        onRemove={(key) => void flow.remove(key)}
+      />
       {stored.failure && <FailureBar titleKey="pane.recipe.unreadable" failure={stored.failure} />}
 
       {longRunning && (
@@ -57,7 +85,10 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
           {flow.progress ? (
             <ProgressPanel progress={flow.progress} onCancel={flow.cancel} />
           ) : (
-            <Spinner size="tiny" label={t(flow.busy === "reading" ? "pane.table.reading" : "pane.apply.progressLabel")} />
+            <Spinner
+              size="tiny"
+              label={t(flow.busy === "reading" ? "pane.table.reading" : "pane.apply.progressLabel")}
+            />
           )}
         </div>
       )}
@@ -92,13 +123,14 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
             checking={flow.checking}
             onShapeChange={flow.changeShape}
             onMappingChange={flow.changeMapping}
+            onSelectCell={selectCell}
             focusOnMount
           />
           <MethodStep
             method={flow.method}
             shape={flow.shape}
-            headers={flow.data.headers}
-            valueColumn={flow.mapping.value}
+            tierColumns={flow.tierColumns}
+            defaultTierColumn={flow.defaultTierColumn}
             onChange={flow.setMethod}
             onValidityChange={setMethodValid}
           />

@@ -75,32 +75,48 @@ function cancelled(written: Written): ActionOutcome<never> {
   return { ok: false, failure: { code: "cancelled", key: "pane.apply.cancelled" }, written };
 }
 
+/** One stored segmentation: its settings key, and the recipe or why it cannot be read. */
+export type StoredSegmentation =
+  { key: string; ok: true; recipe: Recipe } | { key: string; ok: false; failure: WorkbookFailure };
+
+/** Every segmentation stored in the workbook, in the order the settings hold them, readable or not. */
+export async function loadRecipes(
+  workbook: CustomerWorkbook,
+): Promise<{ ok: true; entries: StoredSegmentation[] } | { ok: false; failure: WorkbookFailure }> {
+  const stored = await workbook.readRecipes();
+  if (!stored.ok) return { ok: false, failure: stored.error };
+  const entries = stored.value.map((entry): StoredSegmentation => {
+    const parsed = parseRecipe(entry.json);
+    if (parsed instanceof InputError) {
+      return { key: entry.key, ok: false, failure: { code: "badRecipe", key: parsed.key, params: parsed.params } };
+    }
+    return { key: entry.key, ok: true, recipe: parsed };
+  });
+  return { ok: true, entries };
+}
+
 /** The stored recipe of a table, or null when there is none; an unreadable recipe is a failure, not a null. */
 export async function loadRecipe(
   workbook: CustomerWorkbook,
   tableName: string,
 ): Promise<{ ok: true; recipe: Recipe | null } | { ok: false; failure: WorkbookFailure }> {
-  const stored = await workbook.readRecipes();
-  if (!stored.ok) return { ok: false, failure: stored.error };
-  const entry = stored.value.find((recipe) => recipe.key === tableName);
+  const loaded = await loadRecipes(workbook);
+  if (!loaded.ok) return loaded;
+  const entry = loaded.entries.find((candidate) => candidate.key === tableName);
   if (!entry) return { ok: true, recipe: null };
-  const parsed = parseRecipe(entry.json);
-  if (parsed instanceof InputError) {
-    return { ok: false, failure: { code: "badRecipe", key: parsed.key, params: parsed.params } };
-  }
-  return { ok: true, recipe: parsed };
+  return entry.ok ? { ok: true, recipe: entry.recipe } : { ok: false, failure: entry.failure };
 }
+
+/** The sheets a recipe's Apply wrote: its summary sheet and, for a transaction log, its customer sheet. */
+export const recipeSheets = (recipe: Recipe): string[] => [
+  recipe.summarySheet,
+  ...(recipe.customerSheet ? [recipe.customerSheet] : []),
+];
 
 /**
  * Names our sheets in the order Apply writes them: never a user's sheet; the sheets the previous recipe wrote are
  * ours to replace; a name given to one sheet of this write is not given to the next.
  */
-/** The sheets a recipe's Apply wrote: its summary sheet and, for a transaction log, its customer sheet. */
-const recipeSheets = (recipe: Recipe): string[] => [
-  recipe.summarySheet,
-  ...(recipe.customerSheet ? [recipe.customerSheet] : []),
-];
-
 function sheetNamer(existing: readonly string[], previous: Recipe | null | undefined) {
   const ours = previous ? recipeSheets(previous) : [];
   const reserved: string[] = [];

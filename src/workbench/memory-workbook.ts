@@ -177,6 +177,13 @@ function officeError(code: string, message: string): Error {
   return error;
 }
 
+/** "A" → 0, "Z" → 25, "AA" → 26. */
+function columnIndex(letters: string): number {
+  let index = 0;
+  for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
+  return index - 1;
+}
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 function columnLetters(c: number): string {
   return (c >= 26 ? columnLetters(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
@@ -203,6 +210,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
   private readonly injected: (InjectedFailure & { seen: number })[] = [];
   private hostInfo: HostInfo;
   private selection: RangeSelection | null = null;
+  /** The sheet shown when nothing is selected (the workbench's tab), so getActiveSheet has an answer. */
+  private activeSheetName: string | null = null;
   private nextTableId = 1;
   /** Every request served, in order (reset with clearRequestLog). */
   readonly requests: MemoryRequest[] = [];
@@ -263,6 +272,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
 
   select(range: RangeSelection | null): void {
     this.selection = range;
+    if (range) this.activeSheetName = range.sheet;
     this.notify({ kind: "selection", sheet: range?.sheet });
     for (const listener of [...this.selectionListeners]) listener();
   }
@@ -385,6 +395,34 @@ export class MemoryWorkbook implements CustomerWorkbook {
     return this.guard(async () => {
       const table = this.selection ? this.tableAt(this.selection) : undefined;
       return table ? this.info(table) : null;
+    });
+  }
+
+  async getTable(name: string): Promise<WorkbookResult<TableInfo | null>> {
+    return this.guard(async () => {
+      const table = this.tableList.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+      return table ? this.info(table) : null;
+    });
+  }
+
+  async getActiveSheet(): Promise<WorkbookResult<string>> {
+    return this.guard(async () => {
+      const name = this.selection?.sheet ?? this.activeSheetName ?? this.sheets[0]?.name;
+      return name ?? fail("notFound", "excel.error.sheetNotFound", { name: "" });
+    });
+  }
+
+  async selectRange(sheet: string, address: string): Promise<WorkbookResult<void>> {
+    return this.guard(async () => {
+      const target = this.findSheet(sheet);
+      if (!target) return fail("notFound", "excel.error.sheetNotFound", { name: sheet });
+      const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address.trim());
+      if (!match) return fail("invalidAddress", "excel.error.invalidAddress", { address });
+      const col = columnIndex(match[1]);
+      const row = Number(match[2]) - 1;
+      const endCol = match[3] ? columnIndex(match[3]) : col;
+      const endRow = match[4] ? Number(match[4]) - 1 : row;
+      this.select({ sheet: target.name, row, col, rowCount: endRow - row + 1, columnCount: endCol - col + 1 });
     });
   }
 

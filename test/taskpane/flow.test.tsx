@@ -60,7 +60,9 @@ const ownValues = (workbook: MemoryWorkbook, tableId: string, header: string) =>
   const table = workbook.tables().find((candidate) => candidate.id === tableId);
   if (!table) throw new Error("table gone");
   const c = table.headers.indexOf(header);
-  return Array.from({ length: table.rowCount }, (_, r) => workbook.getCell(table.worksheet, table.row + 1 + r, table.col + c));
+  return Array.from({ length: table.rowCount }, (_, r) =>
+    workbook.getCell(table.worksheet, table.row + 1 + r, table.col + c),
+  );
 };
 
 describe("outside Excel", () => {
@@ -116,7 +118,12 @@ describe("apply, refresh and remove on a customer table", () => {
 
     await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.refresh") }));
     await screen.findByText(/^Refreshed:/);
-    expect(workbook.tables().find((candidate) => candidate.id === table.id)?.headers.slice(6)).toEqual(OURS);
+    expect(
+      workbook
+        .tables()
+        .find((candidate) => candidate.id === table.id)
+        ?.headers.slice(6),
+    ).toEqual(OURS);
     expect(ownValues(workbook, table.id, "Segment")).toEqual(segments);
     expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
 
@@ -127,6 +134,32 @@ describe("apply, refresh and remove on a customer table", () => {
     expect(workbook.settings().size).toBe(0);
     expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
     expect(screen.queryByRole("button", { name: t("pane.recipe.refresh") })).not.toBeInTheDocument();
+  });
+
+  test("on the Segments sheet, the segmentation is listed with Refresh and Remove; no offer to make it a table", async () => {
+    const { workbook, table } = workbookWithCustomers();
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    await segmentAndPreview(workbook, table.id);
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+    await screen.findByText(/^Done:/);
+    act(() => workbook.select({ sheet: "Segments", row: 3, col: 1, rowCount: 4, columnCount: 3 }));
+    expect(await screen.findByText(t("pane.table.ownSheet.title", { sheet: "Segments" }))).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: t("pane.table.create") })).not.toBeInTheDocument();
+    const item = screen.getByRole("listitem", { name: t("pane.recipe.item", { table: "Clients" }) });
+    await userEvent.click(within(item).getByRole("button", { name: t("pane.recipe.refresh") }));
+    await screen.findByText(/^Refreshed:/);
+    // Go to the table: the selection lands in it and the pane follows it.
+    await userEvent.click(within(item).getByRole("button", { name: t("pane.recipe.goTo") }));
+    expect(await screen.findByRole("button", { name: t("pane.table.use") })).toBeInTheDocument();
+    act(() => workbook.select({ sheet: "Segments", row: 0, col: 0 }));
+    await screen.findByText(t("pane.table.ownSheet.title", { sheet: "Segments" }));
+    await userEvent.click(
+      within(screen.getByRole("listitem", { name: t("pane.recipe.item", { table: "Clients" }) })).getByRole("button", {
+        name: t("pane.recipe.remove"),
+      }),
+    );
+    await screen.findByText(t("pane.recipe.removed", { sheet: "Segments" }));
+    expect(workbook.sheetNames()).toEqual(["Data"]);
   });
 
   test("a user column named Segment is never overwritten: ours becomes 'Segment (2)' and the pane says so", async () => {
@@ -244,9 +277,19 @@ describe("data problems", () => {
     render(<PaneRoot workbook={workbook} locale="en" />);
     act(() => workbook.selectTable(table.id));
     await userEvent.click(await screen.findByRole("button", { name: t("pane.table.use") }));
-    expect(await screen.findByText(/appear more than once in "Customer ID"/, {}, { timeout: 15_000 })).toBeInTheDocument();
-    expect(screen.getByText(/first "C002" at B8\. .* Cells: B8$/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/appear more than once in "Customer ID"/, {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        (_text, element) =>
+          element?.tagName === "LI" && /first "C002" at B8\. .* Cells: B8$/.test(element.textContent ?? ""),
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: t("pane.preview.button") })).toBeDisabled();
+    // The address is a link that selects the cell in the workbook.
+    await userEvent.click(screen.getByRole("button", { name: t("pane.issues.selectCell", { cell: "B8" }) }));
+    expect(workbook.getSelection()).toMatchObject({ sheet: table.worksheet, row: 7, col: 1 });
   });
 
   test("a text in a number column is named by its A1 address, and so is a column the method needs", async () => {

@@ -40,7 +40,7 @@ describe("Table step", () => {
   });
 
   test("no table: explains what to select and offers to turn the selection into a table", async () => {
-    const active = activeTable({ status: "none" });
+    const active = activeTable({ status: "none", sheet: "Sheet1" });
     renderPane(<TableStep active={active} onUse={jest.fn()} busy={false} />);
     expect(screen.getByText(t("pane.table.none.title"))).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: t("pane.table.create") }));
@@ -80,7 +80,8 @@ describe("Columns step", () => {
       />,
     );
     expect(screen.getByLabelText(t("pane.columns.field.recency"))).toHaveValue("Recency");
-    expect(screen.getByLabelText(t("pane.columns.field.value"))).toHaveValue("");
+    // The value column is chosen once, in Method: the Columns step has no second control for it.
+    expect(screen.queryByLabelText(t("pane.columns.field.value"))).not.toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText(t("pane.columns.field.monetary")), "Frequency");
     expect(onMappingChange).toHaveBeenLastCalledWith("monetary", "Frequency");
     await userEvent.selectOptions(screen.getByLabelText(t("pane.columns.field.monetary")), t("pane.columns.notUsed"));
@@ -143,7 +144,8 @@ describe("Method step", () => {
       <MethodStep
         method={{ kind: "rfm", bins: 5 }}
         shape="transactions"
-        headers={["Client", "Date", "Amount"]}
+        tierColumns={["Amount"]}
+        defaultTierColumn="Amount"
         onChange={onChange}
         onValidityChange={jest.fn()}
       />,
@@ -158,9 +160,17 @@ describe("Method step", () => {
     const onValidityChange = jest.fn();
     renderPane(
       <MethodStep
-        method={{ kind: "clvTiers", split: "deciles", horizonMonths: 12, discountRate: 0.1, margin: 0.3, timeUnit: "weeks" }}
+        method={{
+          kind: "clvTiers",
+          split: "deciles",
+          horizonMonths: 12,
+          discountRate: 0.1,
+          margin: 0.3,
+          timeUnit: "weeks",
+        }}
         shape="transactions"
-        headers={[]}
+        tierColumns={[]}
+        defaultTierColumn=""
         onChange={onChange}
         onValidityChange={onValidityChange}
       />,
@@ -183,14 +193,45 @@ describe("Method step", () => {
       <MethodStep
         method={{ kind: "rfm", bins: 5 }}
         shape="customers"
-        headers={["Id", "Spend"]}
-        valueColumn="Spend"
+        tierColumns={["Orders", "Spend"]}
+        defaultTierColumn="Spend"
         onChange={onChange}
         onValidityChange={jest.fn()}
       />,
     );
     await userEvent.click(screen.getByRole("radio", { name: t("pane.method.kind.quantileTiers") }));
     expect(onChange).toHaveBeenLastCalledWith({ kind: "quantileTiers", column: "Spend", tiers: 4 });
+  });
+
+  test("the column picker lists the numeric columns only, and says so when there is none", () => {
+    const { unmount } = renderPane(
+      <MethodStep
+        method={{ kind: "quantileTiers", column: "Spend", tiers: 4 }}
+        shape="customers"
+        tierColumns={["Orders", "Spend"]}
+        defaultTierColumn="Spend"
+        onChange={jest.fn()}
+        onValidityChange={jest.fn()}
+      />,
+    );
+    const picker = screen.getByLabelText(t("pane.method.column.label"));
+    expect(picker).toHaveValue("Spend");
+    expect(Array.from((picker as HTMLSelectElement).options).map((option) => option.value)).toEqual([
+      "Orders",
+      "Spend",
+    ]);
+    unmount();
+    renderPane(
+      <MethodStep
+        method={{ kind: "quantileTiers", column: "", tiers: 4 }}
+        shape="customers"
+        tierColumns={[]}
+        defaultTierColumn=""
+        onChange={jest.fn()}
+        onValidityChange={jest.fn()}
+      />,
+    );
+    expect(screen.getByText(t("pane.method.column.noNumeric"))).toBeInTheDocument();
   });
 });
 
@@ -229,7 +270,9 @@ const result: SegmentationResult = {
 
 describe("Preview step", () => {
   test("before preview: the button is the only thing, and it is disabled while the table has errors", () => {
-    const { rerender } = renderPane(<PreviewStep result={null} computing={false} canPreview={false} onPreview={jest.fn()} />);
+    const { rerender } = renderPane(
+      <PreviewStep result={null} computing={false} canPreview={false} onPreview={jest.fn()} />,
+    );
     expect(screen.getByRole("button", { name: t("pane.preview.button") })).toBeDisabled();
     rerender(<PreviewStep result={null} computing={false} canPreview onPreview={jest.fn()} />);
     expect(screen.queryByRole("table")).not.toBeInTheDocument();

@@ -9,6 +9,13 @@ export type Cell = CellValue | null | undefined;
 export const isBlankCell = (value: Cell): boolean =>
   value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 
+/** Excel's error values as a table read hands them over (their text): #N/A, #VALUE!, #REF!, #DIV/0!, … */
+const EXCEL_ERROR =
+  /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+/** True for a cell holding an Excel error (a formula that failed), which is neither text nor a number to fix. */
+export const isErrorCell = (value: Cell): boolean => typeof value === "string" && EXCEL_ERROR.test(value.trim());
+
 /** A cell as a number, or NaN when it is not one. Numbers typed as text ("12.5", "75%") count, as in Excel. */
 export function cellNumber(value: Cell): number {
   if (typeof value === "number") return Number.isFinite(value) ? value : NaN;

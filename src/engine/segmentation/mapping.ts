@@ -187,3 +187,33 @@ export function suggestMapping(headers: string[], sample: CellValue[][]): { shap
   }
   return { shape, mapping };
 }
+
+/** How many rows suggestMapping is given by sampleRows: enough to see repeats in a log, cheap on a million rows. */
+export const SAMPLE_SIZE = 1000;
+
+/**
+ * Rows from across the whole table: the first and the last, and the rest evenly spread between them, in table
+ * order. A log sorted by date has distinct customers in its first rows; its spread rows show the repeat buyers.
+ */
+export function sampleRows<T>(rows: readonly T[], size = SAMPLE_SIZE): T[] {
+  if (rows.length <= size) return [...rows];
+  const ends = Math.floor(size / 5);
+  const picked: T[] = rows.slice(0, ends);
+  const middle = size - 2 * ends;
+  const span = rows.length - 2 * ends;
+  for (let k = 0; k < middle; k++) picked.push(rows[ends + Math.floor(((k + 0.5) * span) / middle)]);
+  for (let i = rows.length - ends; i < rows.length; i++) picked.push(rows[i]);
+  return picked;
+}
+
+/**
+ * The columns quantile tiers can cut: numbers only (integers or amounts), never the customer id, never dates
+ * (a date serial summed per customer is no value), and in a log never the purchase date.
+ */
+export function numericColumns(headers: string[], sample: CellValue[][], mapping: ColumnMapping): string[] {
+  return headers.filter((header, column) => {
+    if (header === mapping.customerId || header === mapping.date) return false;
+    const kind = sniffColumn(sample.map((row) => row[column]));
+    return kind === "integer" || kind === "money";
+  });
+}

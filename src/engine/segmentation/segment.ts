@@ -210,6 +210,11 @@ function quantileAssignment(
   locale: Locale,
   warnings: TableIssue[],
 ): Assignment {
+  // A value that is not a number has no tier (score 0): validateTable refuses such columns, and this guard keeps
+  // a caller that skipped it from indexing past the tiers.
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw valueError("segmentation.issue.notNumericColumn", { column });
+  }
   const scored = scoreColumn(values, { bins: tiers });
   fewDistinct(scored, column, warnings);
   const of = new Uint8Array(values.length);

@@ -12,6 +12,7 @@ import {
   FIRST_SERIAL,
   idKey,
   isBlankCell,
+  isErrorCell,
   LAST_SERIAL,
   parseOrigin,
 } from "./cells";
@@ -117,15 +118,19 @@ export function validateTable(
         : ["customerId", "recency", "frequency", "monetary", "value"];
     if (inShape.includes(role)) roles.push(role);
   }
-  if (method?.kind === "quantileTiers") {
+  if (method?.kind === "quantileTiers" && method.column === "") {
+    error("segmentation.issue.noTierColumn");
+  } else if (method?.kind === "quantileTiers") {
     if (!headers.includes(method.column)) {
       error("segmentation.issue.headerNotFound", {
         header: method.column,
         role: t("segmentation.role.value", {}, locale),
       });
-    } else if (!roles.some((role) => mapping[role] === method.column)) {
+    } else {
+      // The tiered column is always checked as numbers, even when it also plays another role (a customer id):
+      // tiers of text ids would be tiers of nothing.
       mapping = { ...mapping, value: method.column };
-      roles.push("value");
+      if (!roles.includes("value")) roles.push("value");
     }
   }
 
@@ -148,6 +153,7 @@ export function validateTable(
 
     if (checkKind === "id") {
       const blank = new Finding();
+      const errors = new Finding();
       const duplicated = new Finding();
       let firstDuplicate = "";
       let firstKey: string | number | undefined;
@@ -164,6 +170,8 @@ export function validateTable(
         const value: Cell = rows[row][column];
         if (isBlankCell(value)) {
           blank.add(row, label(row));
+        } else if (isErrorCell(value)) {
+          errors.add(row, label(row));
         } else if (shape === "transactions") {
           const key = customerKey(value as CellValue);
           if (customers === 0) firstKey = key;
@@ -179,18 +187,24 @@ export function validateTable(
         }
       }
       report(blank, "segmentation.issue.blankId", "error");
+      report(errors, "segmentation.issue.errorCells", "error");
       report(duplicated, "segmentation.issue.duplicateId", "error", { id: firstDuplicate });
       if (shape === "transactions" && customers === 1 && rows.length > 1) error("segmentation.issue.oneCustomer");
       continue;
     }
 
     const blank = new Finding();
+    const errors = new Finding();
     const notNumber = new Finding();
     const negative = new Finding();
     for (let row = 0; row < rows.length; row++) {
       const value: Cell = rows[row][column];
       if (isBlankCell(value)) {
         blank.add(row, label(row));
+        continue;
+      }
+      if (isErrorCell(value)) {
+        errors.add(row, label(row));
         continue;
       }
       const number = checkKind === "date" && typeof value !== "number" ? NaN : cellNumber(value);
@@ -201,6 +215,7 @@ export function validateTable(
       }
     }
     report(blank, "segmentation.issue.blank", "error");
+    report(errors, "segmentation.issue.errorCells", "error");
     report(
       notNumber,
       checkKind === "date" ? "segmentation.issue.invalidDate" : "segmentation.issue.nonNumeric",

@@ -6,6 +6,8 @@ export const en = {
   "excel.progress.writingFormats": "Writing number formats",
   "excel.progress.writingFills": "Colouring segments",
   "excel.progress.writingSheet": "Writing the {sheet} sheet",
+  "excel.error.sheetNotFound": 'The sheet "{name}" is no longer in this workbook.',
+  "excel.error.invalidAddress": 'The address "{address}" is not a cell address such as B8.',
   "excel.error.cancelled": "Cancelled before the end. Nothing else will be written.",
   "excel.error.tableNotFound":
     "The table {table} is no longer in this workbook. Select a cell in your customer table and try again.",
@@ -43,6 +45,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "excel.progress.writingFormats": "Écriture des formats de nombre",
   "excel.progress.writingFills": "Coloration des segments",
   "excel.progress.writingSheet": "Écriture de la feuille {sheet}",
+  "excel.error.sheetNotFound": "La feuille « {name} » n'est plus dans ce classeur.",
+  "excel.error.invalidAddress": "L'adresse « {address} » n'est pas une adresse de cellule comme B8.",
   "excel.error.cancelled": "Annulé avant la fin. Rien d'autre ne sera écrit.",
   "excel.error.tableNotFound":
     "Le tableau {table} n'existe plus dans ce classeur. Sélectionnez une cellule de votre tableau clients et réessayez.",

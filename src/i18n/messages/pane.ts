@@ -17,6 +17,9 @@ export const en = {
   "pane.table.createFailed": "The selection could not be turned into a table",
   "pane.table.lookupFailed": "The table under the selection could not be found",
   "pane.table.summary": "{name} on sheet {sheet}: {rows} rows, {columns} columns.",
+  "pane.table.ownSheet.title": "“{sheet}” was written by the add-in",
+  "pane.table.ownSheet.body":
+    "It summarises the segmentation of {table}; a refresh rewrites it. Refresh or remove that segmentation below, or go back to its table.",
   "pane.table.use": "Segment this table",
   "pane.table.reading": "Reading the table…",
   "pane.table.readFailed": "The table could not be read",
@@ -37,6 +40,8 @@ export const en = {
   "pane.columns.checking": "Checking the table…",
   "pane.issues.errors": "Fix these before segmenting",
   "pane.issues.warnings": "Check these",
+  "pane.issues.cellsLabel": "Cells:",
+  "pane.issues.selectCell": "Select cell {cell} in Excel",
   "pane.issues.cells": "Cells: {cells}",
 
   "pane.step.method": "3. Method",
@@ -61,6 +66,7 @@ export const en = {
   "pane.method.timeUnit.months": "months",
   "pane.method.column.label": "Column to tier",
   "pane.method.column.none": "Choose a numeric column",
+  "pane.method.column.noNumeric": "The table has no numeric column to cut into tiers (ids and dates are not values).",
   "pane.method.tiers.label": "Number of tiers",
   "pane.method.outOfRange": "Enter a number from {min} to {max}.",
   "pane.method.needsTransactions":
@@ -109,7 +115,10 @@ export const en = {
 
   "pane.progress.status": "{step}: {done} of {total}",
 
-  "pane.recipe.heading": "Segmentation in this workbook",
+  "pane.recipe.heading": "Segmentations in this workbook",
+  "pane.recipe.item": "Segmentation of {table}",
+  "pane.recipe.table": "Table {table}",
+  "pane.recipe.goTo": "Go to the table",
   "pane.recipe.columns": "Columns written by the add-in: {columns}.",
   "pane.recipe.refresh": "Refresh",
   "pane.recipe.remove": "Remove",
@@ -138,6 +147,9 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.table.createFailed": "La sélection n'a pas pu être convertie en tableau",
   "pane.table.lookupFailed": "Le tableau sous la sélection est introuvable",
   "pane.table.summary": "{name} sur la feuille {sheet} : {rows} lignes, {columns} colonnes.",
+  "pane.table.ownSheet.title": "« {sheet} » a été écrite par le complément",
+  "pane.table.ownSheet.body":
+    "Elle résume la segmentation de {table} ; une actualisation la réécrit. Actualisez ou supprimez cette segmentation ci-dessous, ou revenez à son tableau.",
   "pane.table.use": "Segmenter ce tableau",
   "pane.table.reading": "Lecture du tableau…",
   "pane.table.readFailed": "Le tableau n'a pas pu être lu",
@@ -159,6 +171,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.columns.checking": "Vérification du tableau…",
   "pane.issues.errors": "À corriger avant de segmenter",
   "pane.issues.warnings": "À vérifier",
+  "pane.issues.cellsLabel": "Cellules :",
+  "pane.issues.selectCell": "Sélectionner la cellule {cell} dans Excel",
   "pane.issues.cells": "Cellules : {cells}",
 
   "pane.step.method": "3. Méthode",
@@ -183,6 +197,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.method.timeUnit.months": "mois",
   "pane.method.column.label": "Colonne à découper",
   "pane.method.column.none": "Choisissez une colonne numérique",
+  "pane.method.column.noNumeric":
+    "Le tableau n'a aucune colonne numérique à découper en paliers (identifiants et dates ne sont pas des valeurs).",
   "pane.method.tiers.label": "Nombre de paliers",
   "pane.method.outOfRange": "Saisissez un nombre de {min} à {max}.",
   "pane.method.needsTransactions":
@@ -232,7 +248,10 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
 
   "pane.progress.status": "{step} : {done} sur {total}",
 
-  "pane.recipe.heading": "Segmentation de ce classeur",
+  "pane.recipe.heading": "Segmentations de ce classeur",
+  "pane.recipe.item": "Segmentation de {table}",
+  "pane.recipe.table": "Tableau {table}",
+  "pane.recipe.goTo": "Aller au tableau",
   "pane.recipe.columns": "Colonnes écrites par le complément : {columns}.",
   "pane.recipe.refresh": "Actualiser",
   "pane.recipe.remove": "Supprimer",

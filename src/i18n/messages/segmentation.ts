@@ -15,9 +15,14 @@ export const en = {
   "segmentation.issue.headerNotFound":
     'The column "{header}" chosen for the {role} is not in the table any more. Choose it again (step Columns).',
   "segmentation.issue.nonNumeric":
-    '"{column}" has text where numbers are needed: {count} cell(s), first at {first}. Fix them or clear them; text such as "12 €" must be a number.',
+    '"{column}" has text where numbers are needed: {count} cell(s), first at {first}. Type each as a number (a text such as "12 €" is not one: type 12 and give the column a currency format).',
   "segmentation.issue.blank":
-    '"{column}" has blank cells: {count}, first at {first}. Fill them in, or delete those rows.',
+    '"{column}" has blank cells: {count}, first at {first}. Blanks are not allowed here: fill them in, or delete those rows.',
+  "segmentation.issue.errorCells":
+    '"{column}" has Excel errors (such as #N/A or #VALUE!): {count}, first at {first}. Correct the formulas that give them, or delete those rows.',
+  "segmentation.issue.noTierColumn": "Choose the numeric column to cut into tiers (step Method).",
+  "segmentation.issue.notNumericColumn":
+    '"{column}" does not hold numbers only, so it cannot be cut into tiers: choose a numeric column (step Method).',
   "segmentation.issue.invalidDate":
     '"{column}" has cells that are not dates: {count}, first at {first}. Dates must be real Excel dates, not text.',
   "segmentation.issue.blankId":
@@ -134,9 +139,14 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "segmentation.issue.headerNotFound":
     "La colonne « {header} » choisie pour : {role} n'est plus dans le tableau. Choisissez-la de nouveau (étape Colonnes).",
   "segmentation.issue.nonNumeric":
-    "« {column} » contient du texte là où il faut des nombres : {count} cellule(s), la première en {first}. Corrigez-les ou videz-les ; un texte comme « 12 € » doit être un nombre.",
+    "« {column} » contient du texte là où il faut des nombres : {count} cellule(s), la première en {first}. Saisissez chacune comme un nombre (un texte comme « 12 € » n'en est pas un : tapez 12 et donnez à la colonne un format monétaire).",
   "segmentation.issue.blank":
-    "« {column} » contient des cellules vides : {count}, la première en {first}. Remplissez-les ou supprimez ces lignes.",
+    "« {column} » contient des cellules vides : {count}, la première en {first}. Les cellules vides ne sont pas admises ici : remplissez-les ou supprimez ces lignes.",
+  "segmentation.issue.errorCells":
+    "« {column} » contient des erreurs Excel (comme #N/A ou #VALEUR!) : {count}, la première en {first}. Corrigez les formules qui les donnent, ou supprimez ces lignes.",
+  "segmentation.issue.noTierColumn": "Choisissez la colonne numérique à découper en paliers (étape Méthode).",
+  "segmentation.issue.notNumericColumn":
+    "« {column} » ne contient pas que des nombres : elle ne peut pas être découpée en paliers. Choisissez une colonne numérique (étape Méthode).",
   "segmentation.issue.invalidDate":
     "« {column} » contient des cellules qui ne sont pas des dates : {count}, la première en {first}. Les dates doivent être de vraies dates Excel, pas du texte.",
   "segmentation.issue.blankId":

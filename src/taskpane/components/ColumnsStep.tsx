@@ -6,7 +6,8 @@ import { IssueList } from "./IssueList";
 import { Step } from "./Step";
 
 const ROLES: Record<DataShape, (keyof ColumnMapping)[]> = {
-  customers: ["customerId", "recency", "frequency", "monetary", "value"],
+  // The value column is chosen once, in Method (the quantile tiers' column picker).
+  customers: ["customerId", "recency", "frequency", "monetary"],
   transactions: ["customerId", "date", "amount"],
 };
 
@@ -32,6 +33,8 @@ export interface ColumnsStepProps {
   onShapeChange: (shape: DataShape) => void;
   onMappingChange: (role: keyof ColumnMapping, header: string | undefined) => void;
   focusOnMount?: boolean;
+  /** Selects a bad cell in Excel: the issues' addresses become links. */
+  onSelectCell?: (cell: string) => void;
 }
 
 /** Shape of the table and which column plays each role; every suggestion can be corrected. */
@@ -66,7 +69,11 @@ export function ColumnsStep(props: ColumnsStepProps) {
         ))}
       </div>
       <div aria-live="polite">
-        {props.checking ? <Spinner size="tiny" label={t("pane.columns.checking")} /> : <IssueList issues={issues} />}
+        {props.checking ? (
+          <Spinner size="tiny" label={t("pane.columns.checking")} />
+        ) : (
+          <IssueList issues={issues} onSelectCell={props.onSelectCell} />
+        )}
       </div>
     </Step>
   );

@@ -21,14 +21,16 @@ const useStyles = makeStyles({ fields: { display: "grid", gap: tokens.spacingVer
 export interface MethodStepProps {
   method: SegmentationMethod;
   shape: DataShape;
-  headers: string[];
-  /** Default column for quantile tiers (the mapped value column). */
-  valueColumn?: string;
+  /** The columns quantile tiers can cut: numeric ones only (never the id, never dates). */
+  tierColumns: string[];
+  /** The column quantile tiers start from (the guessed value column, else the first numeric one). */
+  defaultTierColumn: string;
   onChange: (method: SegmentationMethod) => void;
   onValidityChange: (valid: boolean) => void;
 }
 
-export function MethodStep({ method, shape, headers, valueColumn, onChange, onValidityChange }: MethodStepProps) {
+export function MethodStep(props: MethodStepProps) {
+  const { method, shape, tierColumns, defaultTierColumn, onChange, onValidityChange } = props;
   const t = useT();
   const styles = useStyles();
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
@@ -45,14 +47,17 @@ export function MethodStep({ method, shape, headers, valueColumn, onChange, onVa
   const changeKind = (kind: SegmentationMethod["kind"]) => {
     setInvalid(new Set());
     onValidityChange(true);
-    if (kind === "quantileTiers") onChange({ ...DEFAULT_METHODS.quantileTiers, column: valueColumn ?? "" });
+    if (kind === "quantileTiers") onChange({ ...DEFAULT_METHODS.quantileTiers, column: defaultTierColumn });
     else onChange(DEFAULT_METHODS[kind]);
   };
 
   return (
     <Step id="step-method" title={t("pane.step.method")}>
       <Field label={t("pane.method.kind.label")}>
-        <RadioGroup value={method.kind} onChange={(_event, data) => changeKind(data.value as SegmentationMethod["kind"])}>
+        <RadioGroup
+          value={method.kind}
+          onChange={(_event, data) => changeKind(data.value as SegmentationMethod["kind"])}
+        >
           <Radio value="rfm" label={t("pane.method.kind.rfm")} />
           <Radio value="clvTiers" label={t("pane.method.kind.clvTiers")} />
           <Radio value="quantileTiers" label={t("pane.method.kind.quantileTiers")} />
@@ -61,7 +66,10 @@ export function MethodStep({ method, shape, headers, valueColumn, onChange, onVa
       <div className={styles.fields}>
         {method.kind === "rfm" && (
           <Field label={t("pane.method.bins.label")}>
-            <Select value={String(method.bins)} onChange={(_e, data) => onChange({ ...method, bins: Number(data.value) })}>
+            <Select
+              value={String(method.bins)}
+              onChange={(_e, data) => onChange({ ...method, bins: Number(data.value) })}
+            >
               {BIN_CHOICES.map((bins) => (
                 <option key={bins} value={bins}>
                   {`${bins} (${t(BIN_LABELS[bins])})`}
@@ -76,7 +84,9 @@ export function MethodStep({ method, shape, headers, valueColumn, onChange, onVa
             <Field label={t("pane.method.split.label")}>
               <Select
                 value={method.split}
-                onChange={(_e, data) => onChange({ ...method, split: data.value === "deciles" ? "deciles" : "20-30-50" })}
+                onChange={(_e, data) =>
+                  onChange({ ...method, split: data.value === "deciles" ? "deciles" : "20-30-50" })
+                }
               >
                 <option value="20-30-50">{t("pane.method.split.20-30-50")}</option>
                 <option value="deciles">{t("pane.method.split.deciles")}</option>
@@ -117,12 +127,22 @@ export function MethodStep({ method, shape, headers, valueColumn, onChange, onVa
         )}
         {method.kind === "quantileTiers" && (
           <>
-            <Field label={t("pane.method.column.label")}>
-              <Select value={method.column} onChange={(_e, data) => onChange({ ...method, column: data.value })}>
-                <option value="" disabled>
-                  {t("pane.method.column.none")}
-                </option>
-                {headers.map((header) => (
+            <Field
+              label={t("pane.method.column.label")}
+              validationState={tierColumns.length === 0 ? "error" : "none"}
+              validationMessage={tierColumns.length === 0 ? t("pane.method.column.noNumeric") : undefined}
+            >
+              <Select
+                value={tierColumns.includes(method.column) ? method.column : ""}
+                disabled={tierColumns.length === 0}
+                onChange={(_e, data) => onChange({ ...method, column: data.value })}
+              >
+                {!tierColumns.includes(method.column) && (
+                  <option value="" disabled>
+                    {t("pane.method.column.none")}
+                  </option>
+                )}
+                {tierColumns.map((header) => (
                   <option key={header} value={header}>
                     {header}
                   </option>
@@ -130,7 +150,10 @@ export function MethodStep({ method, shape, headers, valueColumn, onChange, onVa
               </Select>
             </Field>
             <Field label={t("pane.method.tiers.label")}>
-              <Select value={String(method.tiers)} onChange={(_e, data) => onChange({ ...method, tiers: Number(data.value) })}>
+              <Select
+                value={String(method.tiers)}
+                onChange={(_e, data) => onChange({ ...method, tiers: Number(data.value) })}
+              >
                 {TIER_CHOICES.map((tiers) => (
                   <option key={tiers} value={tiers}>
                     {tiers}

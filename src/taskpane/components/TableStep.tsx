@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } fr
 import type { ActiveTable } from "../hooks/useActiveTable";
 import { useT } from "../locale-context";
 import { FailureBar } from "./FailureBar";
+import { OwnSheetNotice } from "./SegmentationsList";
 import { Step } from "./Step";
 
 export interface TableStepProps {
@@ -9,16 +10,26 @@ export interface TableStepProps {
   /** Starts the flow on this table (reads it). */
   onUse: () => void;
   busy: boolean;
+  /** When the active sheet is one the add-in wrote: its name and the table it belongs to. */
+  ownSheet?: { sheet: string; tableName: string } | null;
+  onGoToTable?: (tableName: string) => void;
 }
 
-export function TableStep({ active, onUse, busy }: TableStepProps) {
+export function TableStep({ active, onUse, busy, ownSheet, onGoToTable }: TableStepProps) {
   const t = useT();
   const { state } = active;
   return (
     <Step id="step-table" title={t("pane.step.table")}>
       {state.status === "loading" && <Spinner size="tiny" label={t("pane.table.loading")} />}
       {state.status === "error" && <FailureBar titleKey="pane.table.lookupFailed" failure={state.failure} />}
-      {state.status === "none" && (
+      {state.status === "none" && ownSheet && (
+        <OwnSheetNotice
+          sheet={ownSheet.sheet}
+          tableName={ownSheet.tableName}
+          onGoTo={() => onGoToTable?.(ownSheet.tableName)}
+        />
+      )}
+      {state.status === "none" && !ownSheet && (
         <>
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>

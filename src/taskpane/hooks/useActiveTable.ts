@@ -4,7 +4,8 @@ import type { CustomerWorkbook, TableInfo, WorkbookFailure } from "../../excel/w
 
 export type ActiveTableState =
   | { status: "loading" }
-  | { status: "none" }
+  /** No table under the selection; `sheet` is the active sheet (the pane's own sheets are told apart). */
+  | { status: "none"; sheet: string | null }
   | { status: "ready"; table: TableInfo }
   | { status: "error"; failure: WorkbookFailure };
 
@@ -29,8 +30,14 @@ export function useActiveTable(workbook: CustomerWorkbook): ActiveTable {
     const result = await workbook.getActiveTable();
     if (id !== request.current) return;
     if (!result.ok) setState({ status: "error", failure: result.error });
-    else if (result.value === null) setState({ status: "none" });
-    else {
+    else if (result.value === null) {
+      const sheet = await workbook.getActiveSheet();
+      if (id !== request.current) return;
+      setState((previous) => {
+        const name = sheet.ok ? sheet.value : null;
+        return previous.status === "none" && previous.sheet === name ? previous : { status: "none", sheet: name };
+      });
+    } else {
       const table = result.value;
       // Keep the same object while nothing changed, so steps further down do not reset on every click.
       setState((previous) =>

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue, CustomerWorkbook, Progress, TableInfo, WorkbookFailure } from "../../excel/workbook";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
-import { suggestMapping } from "../../engine/segmentation/mapping";
+import { numericColumns, sampleRows, suggestMapping } from "../../engine/segmentation/mapping";
 import { validateTable } from "../../engine/segmentation/validate";
 import type {
   ColumnMapping,
@@ -22,6 +22,7 @@ import {
   refreshSegmentation,
   removeSegmentation,
   removeWritten,
+  StoredSegmentation,
   Written,
 } from "../segmentation-actions";
 
@@ -45,9 +46,6 @@ export interface TableData {
   rows: CellValue[][];
 }
 
-/** Rows given to the mapping suggester: enough to sniff types, cheap on a million rows. */
-const SAMPLE_ROWS = 200;
-
 export const DEFAULT_METHODS: { [K in SegmentationMethod["kind"]]: Extract<SegmentationMethod, { kind: K }> } = {
   rfm: { kind: "rfm", bins: 5 },
   clvTiers: {
@@ -64,8 +62,8 @@ export const DEFAULT_METHODS: { [K in SegmentationMethod["kind"]]: Extract<Segme
 export function useSegmentationFlow(
   workbook: CustomerWorkbook,
   table: TableInfo | null,
-  stored: Recipe | null,
-  onRecipeChanged: (recipe: Recipe | null) => void,
+  stored: readonly StoredSegmentation[],
+  onRecipesChanged: () => void,
   locale: Locale,
 ) {
   const [data, setData] = useState<TableData | null>(null);
@@ -77,6 +75,7 @@ export function useSegmentationFlow(
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<FlowFailure | null>(null);
   const [notices, setNotices] = useState<FlowNotice[]>([]);
+  const [preferredTierColumn, setPreferredTierColumn] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   // Another table under the selection: what was read and previewed belongs to the old one.
@@ -88,7 +87,7 @@ export function useSegmentationFlow(
 
   // Until the effect above has run, never show one table's columns under another table's name.
   const current = data && data.tableId === tableId ? data : null;
-  const recipe = stored && table && stored.tableName === table.name ? stored : null;
+  const recipe = useMemo(() => recipeOfTable(stored, table?.name ?? null), [stored, table?.name]);
 
   // The summary sheet's name as Apply will choose it ("Segments (2)" beside a user's own "Segments"), so the
   // Apply step says it before anything is written.
@@ -131,10 +130,14 @@ export function useSegmentationFlow(
     const { headers, rows } = answer.value;
     setData({ tableId: table.id, headers, rows });
     setResult(null);
-    const suggestion = suggestMapping(headers, rows.slice(0, SAMPLE_ROWS));
+    // Rows from across the table (first, last, spread): a date-sorted log shows its repeat buyers only there.
+    const suggestion = suggestMapping(headers, sampleRows(rows));
+    // The value column is chosen in one place, the quantile tiers' column picker; the guess is its default.
+    const { value: suggestedValue, ...suggested } = suggestion.mapping;
+    setPreferredTierColumn(suggestedValue ?? null);
     // A table segmented before starts from its stored settings, so the user changes only what they want.
     setShape(recipe?.shape ?? suggestion.shape);
-    setMapping(recipe?.mapping ?? suggestion.mapping);
+    setMapping(recipe?.mapping ?? suggested);
     setMethodState(recipe?.method ?? DEFAULT_METHODS.rfm);
   }, [workbook, table, recipe]);
 
@@ -168,6 +171,18 @@ export function useSegmentationFlow(
     return () => clearTimeout(timer);
   }, [current, mapping, shape, checkedMethod, locale, origin]);
   const blocked = checking || issues.some((issue) => issue.severity === "error");
+
+  // The columns quantile tiers may cut (numbers only, never the id or the purchase date), from rows across the table.
+  const sample = useMemo(() => (current ? sampleRows(current.rows) : []), [current]);
+  const tierColumns = useMemo(
+    () =>
+      current ? numericColumns(current.headers, sample, { customerId: mapping.customerId, date: mapping.date }) : [],
+    [current, sample, mapping.customerId, mapping.date],
+  );
+  const defaultTierColumn =
+    preferredTierColumn !== null && tierColumns.includes(preferredTierColumn)
+      ? preferredTierColumn
+      : (tierColumns[0] ?? "");
 
   const changeShape = useCallback((next: DataShape) => {
     setShape(next);
@@ -212,7 +227,7 @@ export function useSegmentationFlow(
       return;
     }
     const { recipe: saved, renamed, renamedSheets } = outcome.value;
-    onRecipeChanged(saved);
+    onRecipesChanged();
     setNotices([
       {
         key: "pane.apply.done",
@@ -227,50 +242,99 @@ export function useSegmentationFlow(
     // The table now has our columns: read it again before another preview.
     setData(null);
     setResult(null);
-  }, [workbook, table, data, result, shape, mapping, method, locale, recipe, onRecipeChanged]);
+  }, [workbook, table, data, result, shape, mapping, method, locale, recipe, onRecipesChanged]);
 
-  const refresh = useCallback(async () => {
-    if (!table || !recipe) return;
-    const signal = start("refreshing");
-    const outcome = await refreshSegmentation(workbook, table, recipe, locale, { signal, onProgress: setProgress });
-    finish();
-    if (!outcome.ok) {
-      setFailure({ titleKey: "pane.recipe.refreshFailed", failure: outcome.failure, written: outcome.written });
-      return;
-    }
-    onRecipeChanged(outcome.value.recipe);
-    setNotices([
-      {
-        key: "pane.recipe.refreshed",
-        params: { columns: outcome.value.recipe.ownColumns.join(", "), table: table.name },
-      },
-      ...outcome.value.renamed.map(({ wanted, used }) => ({
-        key: "pane.apply.renamed" as const,
-        params: { wanted, used },
-      })),
-      ...outcome.value.renamedSheets.map(({ wanted, used }) => ({
-        key: "pane.apply.sheetRenamed" as const,
-        params: { wanted, used },
-      })),
-    ]);
-    setData(null);
-    setResult(null);
-  }, [workbook, table, recipe, locale, onRecipeChanged]);
+  /** The stored segmentation by key (default: the current table's), with its table as the workbook has it now. */
+  const target = useCallback(
+    async (key?: string) => {
+      const entry = key === undefined ? null : stored.find((candidate) => candidate.key === key);
+      const chosen = entry && entry.ok ? entry.recipe : key === undefined ? recipe : null;
+      if (!chosen) return null;
+      if (table && table.name.toLowerCase() === chosen.tableName.toLowerCase()) return { recipe: chosen, table };
+      const found = await workbook.getTable(chosen.tableName);
+      if (!found.ok) return { recipe: chosen, failure: found.error };
+      if (found.value === null) {
+        return {
+          recipe: chosen,
+          failure: {
+            code: "tableNotFound",
+            key: "excel.error.tableNotFound" as const,
+            params: { table: chosen.tableName },
+          },
+        };
+      }
+      return { recipe: chosen, table: found.value };
+    },
+    [workbook, stored, recipe, table],
+  );
 
-  const remove = useCallback(async () => {
-    if (!table || !recipe) return;
-    start("removing");
-    const outcome = await removeSegmentation(workbook, table, recipe);
-    finish();
-    if (!outcome.ok) {
-      setFailure({ titleKey: "pane.recipe.removeFailed", failure: outcome.failure, written: outcome.written });
-      return;
-    }
-    onRecipeChanged(null);
-    setNotices([{ key: "pane.recipe.removed", params: { sheet: recipe.summarySheet } }]);
-    setData(null);
-    setResult(null);
-  }, [workbook, table, recipe, onRecipeChanged]);
+  const refresh = useCallback(
+    async (key?: string) => {
+      const signal = start("refreshing");
+      const found = await target(key);
+      if (!found) return finish();
+      if (!found.table) {
+        finish();
+        setFailure({
+          titleKey: "pane.recipe.refreshFailed",
+          failure: found.failure,
+          written: { columns: [], sheets: [] },
+        });
+        return;
+      }
+      const outcome = await refreshSegmentation(workbook, found.table, found.recipe, locale, {
+        signal,
+        onProgress: setProgress,
+      });
+      finish();
+      if (!outcome.ok) {
+        setFailure({ titleKey: "pane.recipe.refreshFailed", failure: outcome.failure, written: outcome.written });
+        return;
+      }
+      onRecipesChanged();
+      setNotices([
+        {
+          key: "pane.recipe.refreshed",
+          params: { columns: outcome.value.recipe.ownColumns.join(", "), table: found.table.name },
+        },
+        ...outcome.value.renamed.map(({ wanted, used }) => ({
+          key: "pane.apply.renamed" as const,
+          params: { wanted, used },
+        })),
+        ...outcome.value.renamedSheets.map(({ wanted, used }) => ({
+          key: "pane.apply.sheetRenamed" as const,
+          params: { wanted, used },
+        })),
+      ]);
+      setData(null);
+      setResult(null);
+    },
+    [workbook, target, locale, onRecipesChanged],
+  );
+
+  const remove = useCallback(
+    async (key?: string) => {
+      start("removing");
+      const found = await target(key);
+      if (!found) return finish();
+      if (!found.table) {
+        finish();
+        setFailure({ titleKey: "pane.recipe.removeFailed", failure: found.failure });
+        return;
+      }
+      const outcome = await removeSegmentation(workbook, found.table, found.recipe);
+      finish();
+      if (!outcome.ok) {
+        setFailure({ titleKey: "pane.recipe.removeFailed", failure: outcome.failure, written: outcome.written });
+        return;
+      }
+      onRecipesChanged();
+      setNotices([{ key: "pane.recipe.removed", params: { sheet: found.recipe.summarySheet } }]);
+      setData(null);
+      setResult(null);
+    },
+    [workbook, target, onRecipesChanged],
+  );
 
   const removeLeftovers = useCallback(async () => {
     if (!table || !failure?.written) return;
@@ -297,6 +361,8 @@ export function useSegmentationFlow(
     method,
     result,
     plannedSheet,
+    tierColumns,
+    defaultTierColumn,
     issues,
     checking,
     blocked,
@@ -319,3 +385,12 @@ export function useSegmentationFlow(
 }
 
 export type SegmentationFlow = ReturnType<typeof useSegmentationFlow>;
+
+/** The stored segmentation of a table (the first, when several were kept), or null. */
+export function recipeOfTable(stored: readonly StoredSegmentation[], tableName: string | null): Recipe | null {
+  if (tableName === null) return null;
+  for (const entry of stored) {
+    if (entry.ok && entry.recipe.tableName.toLowerCase() === tableName.toLowerCase()) return entry.recipe;
+  }
+  return null;
+}

@@ -1,4 +1,50 @@
-import { normalizeHeader, sniffColumn, suggestMapping } from "../../../src/engine/segmentation/mapping";
+import {
+  numericColumns,
+  normalizeHeader,
+  sampleRows,
+  sniffColumn,
+  suggestMapping,
+} from "../../../src/engine/segmentation/mapping";
+import type { CellValue } from "../../../src/engine/sheet-data";
+
+describe("sampleRows and the shape of a date-sorted log", () => {
+  /** 100,000 purchases by 20,000 customers, sorted by date: the first 20,000 rows are all first purchases. */
+  const log: CellValue[][] = Array.from({ length: 100_000 }, (_, i) => [
+    `C${String(i % 20_000).padStart(5, "0")}`,
+    45000 + Math.floor(i / 200),
+    10 + (i % 97),
+  ]);
+
+  it("takes the first, the last and evenly spread rows, in table order", () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => i);
+    const sample = sampleRows(rows, 100);
+    expect(sample).toHaveLength(100);
+    expect(sample.slice(0, 20)).toEqual(rows.slice(0, 20));
+    expect(sample.slice(-20)).toEqual(rows.slice(-20));
+    expect([...sample].sort((a, b) => a - b)).toEqual(sample);
+    expect(new Set(sample).size).toBe(100);
+    expect(sampleRows([1, 2, 3], 100)).toEqual([1, 2, 3]);
+  });
+
+  it("detects the log as a log, where its first rows alone look like a customer table", () => {
+    const headers = ["Customer ID", "Date", "Amount"];
+    expect(suggestMapping(headers, log.slice(0, 200)).shape).toBe("customers");
+    expect(suggestMapping(headers, sampleRows(log))).toEqual({
+      shape: "transactions",
+      mapping: { customerId: "Customer ID", date: "Date", amount: "Amount" },
+    });
+  });
+
+  it("offers numeric columns only for quantile tiers: never the id, never a date", () => {
+    const headers = ["Customer ID", "Name", "First purchase", "Orders", "Revenue", "Number id"];
+    const rows = [
+      ["C1", "Ann", 45000, 3, 120.5, 1001],
+      ["C2", "Bob", 45010, 1, 30.25, 1002],
+    ];
+    expect(numericColumns(headers, rows, { customerId: "Number id" })).toEqual(["Orders", "Revenue"]);
+    expect(numericColumns(headers, rows, { customerId: "Customer ID" })).toEqual(["Orders", "Revenue", "Number id"]);
+  });
+});
 
 describe("suggestMapping", () => {
   it("maps an English customer table by header", () => {

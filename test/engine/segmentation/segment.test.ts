@@ -31,6 +31,26 @@ const thrown = (run: () => unknown) => {
   return undefined;
 };
 
+describe("quantile tiers on the customer id column", () => {
+  it("numeric ids are tiered like any number; text ids are refused with a message, never a crash", () => {
+    const numeric = grid.map((row, i) => [1000 + i, ...row.slice(1)]);
+    const tiers = segmentTable(
+      headers,
+      numeric,
+      mapping,
+      "customers",
+      { kind: "quantileTiers", column: "Client", tiers: 4 },
+      "en",
+    );
+    expect(tiers.preview.reduce((sum, segment) => sum + segment.customers, 0)).toBe(25);
+    const error = thrown(() =>
+      segmentTable(headers, grid, mapping, "customers", { kind: "quantileTiers", column: "Client", tiers: 4 }, "en"),
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).key).toBe("segmentation.issue.nonNumeric");
+  });
+});
+
 describe("segmentTable on a customer table, RFM", () => {
   const result = segmentTable(headers, grid, mapping, "customers", rfm, "en");
 

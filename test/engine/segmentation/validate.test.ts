@@ -33,13 +33,29 @@ describe("validateTable", () => {
 
   it("names non-numeric cells with A1 addresses when the table's origin is known", () => {
     const rows = [...good, ["D", "twelve", 2, 10], ["E", "#N/A", 2, 10]];
-    const [issue] = validateTable(headers, rows, rfmMapping, "customers", "Sheet1!B3");
-    expect(issue).toEqual({
-      key: "segmentation.issue.nonNumeric",
-      params: { count: 2, column: "Recency", first: "C7" },
-      cells: ["C7", "C8"],
+    const [errors, text] = validateTable(headers, rows, rfmMapping, "customers", "Sheet1!B3");
+    // An Excel error is not "text such as 12 €": it gets its own advice (correct the formula).
+    expect(errors).toEqual({
+      key: "segmentation.issue.errorCells",
+      params: { count: 1, column: "Recency", first: "C8" },
+      cells: ["C8"],
       severity: "error",
     });
+    expect(text).toEqual({
+      key: "segmentation.issue.nonNumeric",
+      params: { count: 1, column: "Recency", first: "C7" },
+      cells: ["C7"],
+      severity: "error",
+    });
+  });
+
+  it("checks the quantile tiers' column as numbers even when it is the customer id, and asks for one when none", () => {
+    const mapping = { ...rfmMapping, customerId: "Client" };
+    const method = { kind: "quantileTiers" as const, column: "Client", tiers: 4 };
+    const issues = validateTable(headers, good, mapping, "customers", { method, origin: "A1" });
+    expect(issues.map((issue) => issue.key)).toContain("segmentation.issue.nonNumeric");
+    const none = validateTable(headers, good, mapping, "customers", { method: { ...method, column: "" } });
+    expect(none.map((issue) => issue.key)).toEqual(["segmentation.issue.noTierColumn"]);
   });
 
   it("names rows (1-based within the data) when the origin is unknown, in the user's language", () => {
