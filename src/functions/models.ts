@@ -2,18 +2,18 @@
  * Custom functions for the buy-till-you-die purchase models: CUST.FIT spills a parameter table, and the
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
-import { numError, valueError } from "../engine/errors";
+import { naError, numError, valueError } from "../engine/errors";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { checkHistory } from "../engine/models/compress";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
-import { fitModel, modelDefinition } from "../engine/models/registry";
+import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
   CustomerHistory,
   FitColumns,
   FitOptions,
   MODEL_NAMES,
+  MODEL_PARAMETERS,
   ModelName,
-  PURCHASE_MODELS,
   PurchasePredictor,
 } from "../engine/models/types";
 import { t } from "../i18n";
@@ -117,20 +117,55 @@ export function fit(
   });
 }
 
-function purchasePredictor(table: unknown[][], functionName: string): PurchasePredictor {
-  const fitted = readParameterTable(toGrid(table), PURCHASE_MODELS, functionName);
-  return modelDefinition(fitted.model)!.purchasePredictor!(fitted.params);
+/** The models whose tables the per-customer functions take: every registered model with a purchase predictor. */
+export const PREDICTION_MODELS: readonly ModelName[] = MODEL_DEFINITIONS.filter((d) => d.purchasePredictor).map(
+  (d) => d.name,
+);
+
+/**
+ * The predictor of a CUST.FIT table of any model that has one (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB). A table whose
+ * status is not "converged" is still used as written: the function reference says so, and the pane shows the status.
+ */
+export function purchasePredictor(
+  table: unknown[][],
+  functionName: string,
+  models: readonly ModelName[] = PREDICTION_MODELS,
+): PurchasePredictor & { model: ModelName } {
+  const fitted = readParameterTable(toGrid(table), models, functionName);
+  return { ...modelDefinition(fitted.model)!.purchasePredictor!(fitted.params), model: fitted.model };
 }
+
+/** A capability the model of the table may lack: #N/A saying which models have it. */
+export function requireCapability<K extends keyof PurchasePredictor>(
+  predictor: PurchasePredictor & { model: ModelName },
+  capability: K,
+  functionName: string,
+): NonNullable<PurchasePredictor[K]> {
+  const found = predictor[capability];
+  if (found === undefined) {
+    const models = MODEL_DEFINITIONS.filter((d) => d.purchasePredictor?.(SAMPLE_PARAMETERS[d.name])[capability])
+      .map((d) => d.name)
+      .join(", ");
+    throw naError("residual.notAvailable", { function: functionName, model: predictor.model, models });
+  }
+  return found as NonNullable<PurchasePredictor[K]>;
+}
+
+/** Positive parameters of each model, only to ask its predictor which capabilities it has. */
+const SAMPLE_PARAMETERS = Object.fromEntries(
+  Object.entries(MODEL_PARAMETERS).map(([name, names]) => [name, Object.fromEntries(names.map((n) => [n, 1.5]))]),
+) as Record<ModelName, Record<string, number>>;
 
 /**
  * Applies a per-customer prediction to columns (x, t_x, T). A single cell is repeated down the other
  * columns; a row blank in every column stays blank; a bad row gives an error in that row only, naming it.
  */
-function perCustomer(
+export function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
   compute: (customer: CustomerHistory) => number,
+  predictor?: PurchasePredictor,
 ): Grid {
   const columns = [
     { arg: "frequency", cells: readColumn(frequency, "frequency") },
@@ -157,7 +192,9 @@ function perCustomer(
         return number;
       });
       checkHistory(values[0], values[1], values[2], i + 1);
-      out.push([compute({ frequency: values[0], recency: values[1], age: values[2] })]);
+      const customer = { frequency: values[0], recency: values[1], age: values[2] };
+      predictor?.checkCustomer?.(customer, i + 1);
+      out.push([compute(customer)]);
     } catch (error) {
       if (rows === 1) throw error;
       out.push([toExcelError(error, locale)]);
@@ -166,20 +203,21 @@ function perCustomer(
   return out;
 }
 
-function readHorizon(value: unknown): number {
-  const horizon = readNumber(value, "t");
+export function readHorizon(value: unknown, arg = "t"): number {
+  const horizon = readNumber(value, arg);
   if (horizon < 0) throw numError("models.timeNegative", { found: horizon });
   return horizon;
 }
 
 /**
- * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
+ * Probability that each customer is still active (P(alive)), now or t periods from now, from a model fitted by CUST.FIT. Computed from any table; check its status row.
  * @customfunction PALIVE
  * @helpurl https://localhost:3000/functions.html#PALIVE
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
- * @param recency Time from first to last purchase (t_x), in the period used for the fit.
- * @param T Time from first purchase to the end of calibration, same period.
+ * @param recency Time from first to last purchase (t_x), in the period used for the fit. For bgbb: the opportunity of the last transaction.
+ * @param T Time from first purchase to the end of calibration, same period. For bgbb: the opportunities n.
+ * @param [t] A future time: P(alive at T + t), t periods (bgbb: opportunities) from now. Default 0: now (bgbb: at the next opportunity).
  * @returns P(alive) between 0 and 1, one per customer.
  */
 export function palive(
@@ -187,10 +225,16 @@ export function palive(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
+  t?: unknown,
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityAlive(customer));
+    if (!given(t)) {
+      return perCustomer(frequency, recency, T, (customer) => predictor.probabilityAlive(customer), predictor);
+    }
+    const later = readHorizon(t);
+    const aliveAt = requireCapability(predictor, "probabilityAliveAt", "CUST.PALIVE");
+    return perCustomer(frequency, recency, T, (customer) => aliveAt(customer, later), predictor);
   });
 }
 
@@ -198,7 +242,7 @@ export function palive(
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
  * @helpurl https://localhost:3000/functions.html#CHURNRISK
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
@@ -212,7 +256,7 @@ export function churnrisk(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
-    return perCustomer(frequency, recency, T, (customer) => 1 - predictor.probabilityAlive(customer));
+    return perCustomer(frequency, recency, T, (customer) => 1 - predictor.probabilityAlive(customer), predictor);
   });
 }
 
@@ -220,8 +264,8 @@ export function churnrisk(
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
  * @helpurl https://localhost:3000/functions.html#PURCHASES
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
- * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd or bgbb).
+ * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data). For bgbb: the next n_star opportunities, a whole number.
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
  * @param [T] Time from first purchase to the end of calibration.
@@ -238,7 +282,7 @@ export function purchases(
     const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
     const horizon = readHorizon(t);
     if (!given(frequency) && !given(recency) && !given(T)) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
-    return perCustomer(frequency, recency, T, (customer) => predictor.expectedPurchases(customer, horizon));
+    return perCustomer(frequency, recency, T, (customer) => predictor.expectedPurchases(customer, horizon), predictor);
   });
 }
 
@@ -246,8 +290,8 @@ export function purchases(
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
  * @helpurl https://localhost:3000/functions.html#PBUY
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
- * @param t Horizon, in the period used for the fit.
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd or bgbb).
+ * @param t Horizon, in the period used for the fit. For bgbb: opportunities, a whole number.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
@@ -263,22 +307,23 @@ export function pbuy(
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PBUY");
     const horizon = readHorizon(t);
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityOfAnyPurchase!(customer, horizon));
+    const anyPurchase = requireCapability(predictor, "probabilityOfAnyPurchase", "CUST.PBUY");
+    return perCustomer(frequency, recency, T, (customer) => anyPurchase(customer, horizon), predictor);
   });
 }
 
 /**
- * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
+ * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), actual vs predicted mean holdout purchases; then predicted and actual totals, % error and mean absolute error.
  * @customfunction HOLDOUTCHECK
  * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
- * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd or bgbb).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
  * @param holdout_purchases Purchases each customer actually made in the holdout period.
- * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks).
+ * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks). For bgbb: opportunities.
  * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7.
- * @returns A table with a header row: group, customers, actual mean, predicted mean; the last row covers all customers.
+ * @returns A table with a header row: group, customers, actual mean, predicted mean; a row for all customers; then the accuracy: predicted and actual totals, % error, mean absolute error per customer.
  */
 export function holdoutcheck(
   model_table: unknown[][],
@@ -303,9 +348,17 @@ export function holdoutcheck(
       { arg: "T", length: age.length },
       { arg: "holdout_purchases", length: holdout.length },
     ]);
-    const { rows, total } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
+    if (predictor.checkCustomer)
+      x.forEach((_, i) => predictor.checkCustomer!({ frequency: x[i], recency: tx[i], age: age[i] }, i + 1));
+    const { rows, total, accuracy } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
     const locale = currentLocale();
     const label = (bucket: number) => (bucket === maxGroup ? `${bucket}+` : bucket);
+    const summary = (key: Parameters<typeof t>[0], value: number) => [
+      t(key, {}, locale),
+      Number.isFinite(value) ? value : BLANK,
+      BLANK,
+      BLANK,
+    ];
     return [
       [
         t("models.holdoutHeaderBucket", {}, locale),
@@ -315,6 +368,10 @@ export function holdoutcheck(
       ],
       ...rows.map((row) => [label(row.bucket), row.customers, row.actual, row.predicted]),
       [t("models.holdoutHeaderTotal", {}, locale), total.customers, total.actual, total.predicted],
+      summary("diagnostics.accuracyPredictedTotal", accuracy.predictedTotal),
+      summary("diagnostics.accuracyActualTotal", accuracy.actualTotal),
+      summary("diagnostics.accuracyError", accuracy.relativeError),
+      summary("diagnostics.accuracyMae", accuracy.meanAbsoluteError),
     ];
   });
 }

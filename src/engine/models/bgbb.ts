@@ -7,7 +7,7 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
-import { numError, valueError } from "../errors";
+import { valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -233,7 +233,7 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
     discountedResidualPurchases(customer, periodRate) {
       check(customer);
       if (!(periodRate > 0) || !Number.isFinite(periodRate)) {
-        throw numError("residual.badDiscount", { found: periodRate });
+        throw valueError("residual.badDiscount", { found: periodRate });
       }
       const { frequency: x, recency: tx, age: n } = customer;
       const logTerm =

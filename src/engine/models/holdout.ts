@@ -1,7 +1,8 @@
 /**
  * Calibration/holdout check (Fader, Hardie & Lee 2005, fig. 4): customers grouped by their repeat
  * purchases in calibration; for each group, the mean purchases actually made in the holdout period
- * beside the mean the model predicted for that period.
+ * beside the mean the model predicted for that period; and the headline accuracy (totals, % error, mean
+ * absolute error per customer) that lets models be compared on the same holdout.
  */
 import { numError } from "../errors";
 import { checkHistory } from "./compress";
@@ -15,6 +16,16 @@ export interface HoldoutRow {
   predicted: number;
 }
 
+/** The headline accuracy of a holdout prediction, over all customers. */
+export interface HoldoutAccuracy {
+  predictedTotal: number;
+  actualTotal: number;
+  /** (predicted − actual) / actual: −0.12 is 12% too few; NaN when nobody bought in the holdout. */
+  relativeError: number;
+  /** Σ |predicted − actual| / customers. */
+  meanAbsoluteError: number;
+}
+
 export function holdoutByFrequency(
   predictor: PurchasePredictor,
   frequency: ArrayLike<number>,
@@ -23,10 +34,11 @@ export function holdoutByFrequency(
   holdoutPurchases: ArrayLike<number>,
   holdoutLength: number,
   maxBucket = 7,
-): { rows: HoldoutRow[]; total: HoldoutRow } {
+): { rows: HoldoutRow[]; total: HoldoutRow; accuracy: HoldoutAccuracy } {
   const count = new Float64Array(maxBucket + 1);
   const actual = new Float64Array(maxBucket + 1);
   const predicted = new Float64Array(maxBucket + 1);
+  let absoluteError = 0;
   for (let i = 0; i < frequency.length; i++) {
     const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
     checkHistory(customer.frequency, customer.recency, customer.age, i + 1);
@@ -35,7 +47,9 @@ export function holdoutByFrequency(
     const bucket = Math.min(customer.frequency, maxBucket);
     count[bucket]++;
     actual[bucket] += bought;
-    predicted[bucket] += predictor.expectedPurchases(customer, holdoutLength);
+    const expected = predictor.expectedPurchases(customer, holdoutLength);
+    predicted[bucket] += expected;
+    absoluteError += Math.abs(expected - bought);
   }
   const rows: HoldoutRow[] = [];
   for (let k = 0; k <= maxBucket; k++) {
@@ -44,8 +58,16 @@ export function holdoutByFrequency(
   }
   const n = frequency.length;
   const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
+  const predictedTotal = sum(predicted);
+  const actualTotal = sum(actual);
   return {
     rows,
-    total: { bucket: -1, customers: n, actual: n ? sum(actual) / n : 0, predicted: n ? sum(predicted) / n : 0 },
+    total: { bucket: -1, customers: n, actual: n ? actualTotal / n : 0, predicted: n ? predictedTotal / n : 0 },
+    accuracy: {
+      predictedTotal,
+      actualTotal,
+      relativeError: actualTotal > 0 ? (predictedTotal - actualTotal) / actualTotal : NaN,
+      meanAbsoluteError: n ? absoluteError / n : NaN,
+    },
   };
 }
