@@ -3,6 +3,7 @@
  * plan (values, then number formats, then fills), with calculation suspended for each chunk.
  */
 import type { MessageKey, MessageParams } from "../i18n";
+import { fontColourOn } from "./colour-rules";
 import { planColumnWrites, planRowChunks, estimateValueBytes, ROW_OVERHEAD_BYTES, fillRuns } from "./chunk-plan";
 import { recipeSettingKey, recipesFromSettings } from "./recipes";
 import { fail, globalExcelRunner, runExcel, throwIfCancelled, toFailure, type ExcelRunner } from "./run";
@@ -296,7 +297,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
           targets.forEach((target, member) => {
             const column = dataBody.getColumn(indexes[member]);
             if (target.existingIndex !== null) {
-              column.format.fill.clear();
+              // Our previous fills and their font colours (a white text left on a cell that is no longer filled
+              // would be invisible); the number format is set again just below.
+              column.clear("Formats");
               // Our previous colour rules: without this a refresh would stack a new set on the old one.
               if (conditionalFormats) column.conditionalFormats.clearAll();
             }
@@ -308,8 +311,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
         for (const request of plan.fills) {
           throwIfCancelled(options.signal);
           for (const run of request.runs) {
-            dataBody.getCell(run.startRow, indexes[run.column]).getResizedRange(run.rowCount - 1, 0).format.fill.color =
-              run.color;
+            const range = dataBody.getCell(run.startRow, indexes[run.column]).getResizedRange(run.rowCount - 1, 0);
+            range.format.fill.color = run.color;
+            range.format.font.color = fontColourOn(run.color);
           }
           await send("excel.progress.writingFills");
         }
@@ -319,6 +323,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
           for (const { column, rule } of request.rules) {
             const format = dataBody.getColumn(indexes[column]).conditionalFormats.add("CellValue");
             format.cellValue.format.fill.color = rule.color;
+            format.cellValue.format.font.color = rule.fontColor;
             format.cellValue.rule = { formula1: rule.formula, operator: "EqualTo" };
           }
           await send("excel.progress.writingFills");
@@ -404,7 +409,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
             setWholeRange(worksheet.getCell(1, c).getResizedRange(dataRows - 1, 0), "numberFormat", format);
         });
         for (const run of fillRuns(sheet.fills ?? [], 0)) {
-          worksheet.getCell(1 + run.startRow, 0).getResizedRange(run.rowCount - 1, 0).format.fill.color = run.color;
+          const range = worksheet.getCell(1 + run.startRow, 0).getResizedRange(run.rowCount - 1, 0);
+          range.format.fill.color = run.color;
+          range.format.font.color = fontColourOn(run.color);
         }
       }
       if (width > 0 && sheet.rows.length > 0) {

@@ -12,6 +12,19 @@ const LOG_NOTE = {
   fr: "Cinq commandes (identifiants en A, dates Excel en B, montants en C) : A achète le 5 janvier 2024 (20) et le 10 février (30), B le 20 janvier (15), C le 3 février (25) et le 15 mars (10).",
 };
 
+/** A BG/NBD parameter table typed by hand, in the shape CUST.FIT spills (label | value), for weekly data. */
+const BGNBD_TABLE = [
+  ["model", "bgnbd"],
+  ["r", 0.25],
+  ["alpha", 4],
+  ["a", 0.8],
+  ["b", 2.5],
+];
+const BASE_NOTE = {
+  en: "A2:B6 holds a BG/NBD parameter table for weekly data; two customers spend 30 per purchase: one made 2 repeat purchases, the last in week 30 of their 39 weeks (C2:E2), the other none in 39 weeks (C3:E3).",
+  fr: "A2:B6 contient une table de paramètres BG/NBD pour des données hebdomadaires ; deux clients dépensent 30 par achat : l'un a fait 2 réachats, le dernier à la semaine 30 de ses 39 semaines (C2:E2), l'autre aucun en 39 semaines (C3:E3).",
+};
+
 export const FINANCE_EXAMPLES: readonly FunctionExample[] = [
   {
     id: "cohort-active",
@@ -59,6 +72,82 @@ export const FINANCE_EXAMPLES: readonly FunctionExample[] = [
     note: {
       en: 'Cohorts are by "month", "quarter" or "year".',
       fr: 'Les cohortes sont par mois ("month"), trimestre ("quarter") ou année ("year").',
+    },
+  },
+  {
+    id: "forecast-base",
+    formula: '=CUST.FORECAST(A2:B6, 30, C2:C3, D2:D3, E2:E3, "weeks", , 3, 10%, 30%)',
+    args: [BGNBD_TABLE, [[30]], [[2], [0]], [[30], [0]], [[39], [39]], "weeks", null, 3, 0.1, 0.3],
+    expected: [
+      ["month", "purchases", "revenue", "margin", "discounted margin"],
+      [1, 0.185, 5.5486, 1.6646, 1.6514],
+      [2, 0.177, 5.3102, 1.593, 1.5679],
+      [3, 0.1699, 5.0961, 1.5288, 1.4928],
+      ["total", 0.5318, 15.9548, 4.7864, 4.7122],
+    ],
+    expectedFr: [
+      ["mois", "achats", "chiffre d'affaires", "marge", "marge actualisée"],
+      [1, 0.185, 5.5486, 1.6646, 1.6514],
+      [2, 0.177, 5.3102, 1.593, 1.5679],
+      [3, 0.1699, 5.0961, 1.5288, 1.4928],
+      ["total", 0.5318, 15.9548, 4.7864, 4.7122],
+    ],
+    precision: 4,
+    note: {
+      en: `${BASE_NOTE.en} Three months at a 10% annual discount rate and a 30% margin: the total discounted margin, 4.7122, is the sum of the two customers' CUST.PCLV over 3 months.`,
+      fr: `${BASE_NOTE.fr} Trois mois, au taux d'actualisation annuel de 10 % et à 30 % de marge : la marge actualisée totale, 4,7122, est la somme des CUST.PCLV des deux clients sur 3 mois.`,
+    },
+  },
+  {
+    id: "forecast-cohorts",
+    formula: '=CUST.FORECAST(A2:B6, 30, C2:C3, D2:D3, E2:E3, "weeks", , 3, 10%, 30%, 10, 25)',
+    args: [BGNBD_TABLE, [[30]], [[2], [0]], [[30], [0]], [[39], [39]], "weeks", null, 3, 0.1, 0.3, 10, 25],
+    expected: [
+      [
+        "month",
+        "new customers",
+        "purchases",
+        "revenue",
+        "margin",
+        "acquisition cost",
+        "net margin",
+        "discounted net margin",
+      ],
+      [1, 10, 12.5612, 376.8367, 113.051, 250, -136.949, -135.8656],
+      [2, 10, 14.4845, 434.536, 130.3608, 250, -119.6392, -117.7538],
+      [3, 10, 16.1398, 484.1951, 145.2585, 250, -104.7415, -102.2752],
+      ["total", 30, 43.1856, 1295.5677, 388.6703, 750, -361.3297, -355.8946],
+    ],
+    expectedFr: [
+      [
+        "mois",
+        "nouveaux clients",
+        "achats",
+        "chiffre d'affaires",
+        "marge",
+        "coût d'acquisition",
+        "marge nette",
+        "marge nette actualisée",
+      ],
+      [1, 10, 12.5612, 376.8367, 113.051, 250, -136.949, -135.8656],
+      [2, 10, 14.4845, 434.536, 130.3608, 250, -119.6392, -117.7538],
+      [3, 10, 16.1398, 484.1951, 145.2585, 250, -104.7415, -102.2752],
+      ["total", 30, 43.1856, 1295.5677, 388.6703, 750, -361.3297, -355.8946],
+    ],
+    precision: 4,
+    note: {
+      en: "The same base plus 10 new customers a month at a CAC of 25: each makes a first purchase in the month acquired and then buys as the model's new customer. Over 3 months the acquisitions do not pay back yet: the NPV (last cell) is −355.89.",
+      fr: "La même base plus 10 nouveaux clients par mois à un coût d'acquisition de 25 : chacun fait un premier achat le mois de son acquisition, puis achète comme le nouveau client du modèle. Sur 3 mois, les acquisitions ne sont pas encore rentables : la VAN (dernière cellule) vaut −355,89.",
+    },
+  },
+  {
+    id: "forecast-error-months",
+    formula: '=CUST.FORECAST(A2:B6, 30, C2:C3, D2:D3, E2:E3, "weeks", , 1000)',
+    args: [BGNBD_TABLE, [[30]], [[2], [0]], [[30], [0]], [[39], [39]], "weeks", null, 1000],
+    expected: { error: "#NUM!" },
+    note: {
+      en: "The schedule has one row per month, at most 600 (50 years).",
+      fr: "La prévision a une ligne par mois, 600 au plus (50 ans).",
     },
   },
 ];

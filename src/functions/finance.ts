@@ -5,10 +5,21 @@
  * src/engine/forecast.
  */
 import { CohortMeasure, CohortPeriod, cohortMeasure, cohortTriangle, periodParts } from "../engine/cohorts/cohort";
-import { t } from "../i18n";
-import { BLANK, readChoice, readNumber, runFunction } from "./args";
+import { valueError } from "../engine/errors";
+import {
+  baseSchedule,
+  cohortSchedule,
+  financialSchedule,
+  MAX_SCHEDULE_MONTHS,
+  NewCohorts,
+  ScheduleRow,
+} from "../engine/forecast/schedule";
+import { populationMeanSpend } from "../engine/models/gamma-gamma";
+import { Locale, MessageKey, t } from "../i18n";
+import { BLANK, isBlank, readChoice, readNumber, readNumberColumn, runFunction, toGrid } from "./args";
 import { currentLocale } from "./locale";
 import { readAmounts, readDates, readIds, readParallelColumns } from "./summary";
+import { readValueInputs, ValueArguments, ValueInputs } from "./value-models";
 
 const PERIOD_NAMES: Readonly<Record<string, CohortPeriod>> = {
   month: "month",
@@ -119,4 +130,137 @@ function cohortLabel(period: CohortPeriod, index: number, locale: ReturnType<typ
   if (period === "quarter")
     return t("finance.cohort.quarterLabel", { year: String(year), quarter: String(part) }, locale);
   return String(year);
+}
+
+const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
+
+/** The customers of a value function, all readable: a bad row stops an aggregate (it names the row). */
+function readBase(args: ValueArguments, functionName: string, maxMonths?: number): ValueInputs {
+  const inputs = readValueInputs(args, functionName, maxMonths);
+  const first = inputs.rowErrors.values().next();
+  if (!first.done) throw first.value;
+  if (inputs.valid.length === 0) throw valueError("finance.forecast.noCustomers");
+  return inputs;
+}
+
+/** A number or a column of at most `months` values, blank cells 0. */
+function readMonthly(value: unknown, arg: string, months: number): Float64Array {
+  const column = readNumberColumn(value, arg, { allowBlanks: true, rule: { nonNegative: true } });
+  if (column.length > months)
+    throw valueError("finance.forecast.tooManyCohorts", { arg, found: column.length, months });
+  return column.map((v) => (Number.isNaN(v) ? 0 : v));
+}
+
+/** The spend per purchase of a customer not acquired yet: the Gamma-Gamma population mean, or the base's mean spend. */
+function newCustomerSpend(inputs: ValueInputs): number {
+  if (inputs.ggFit) {
+    const { p, q, gamma } = inputs.ggFit.params;
+    return populationMeanSpend({ p, q, gamma });
+  }
+  let sum = 0;
+  for (const s of inputs.spendPerPurchase) sum += s;
+  return sum / inputs.spendPerPurchase.length;
+}
+
+function readCohorts(inputs: ValueInputs, new_customers: unknown, cac: unknown): NewCohorts | null {
+  if (!given(new_customers)) {
+    if (given(cac)) throw valueError("finance.forecast.cacWithoutCustomers");
+    return null;
+  }
+  const months = inputs.options.months;
+  const customers = readMonthly(new_customers, "new_customers", months);
+  return {
+    customers: customers.length === 1 ? new Float64Array(months).fill(customers[0]) : customers,
+    cac: given(cac) ? readMonthly(cac, "cac", months) : [0],
+    spendPerPurchase: newCustomerSpend(inputs),
+  };
+}
+
+const FORECAST_COLUMNS: readonly { key: MessageKey; value: (row: ScheduleRow) => number }[] = [
+  { key: "finance.forecast.header.purchases", value: (row) => row.purchases },
+  { key: "finance.forecast.header.revenue", value: (row) => row.revenue },
+  { key: "finance.forecast.header.margin", value: (row) => row.margin },
+];
+
+const COHORT_COLUMNS: readonly { key: MessageKey; value: (row: ScheduleRow) => number }[] = [
+  { key: "finance.forecast.header.newCustomers", value: (row) => row.newCustomers },
+  ...FORECAST_COLUMNS,
+  { key: "finance.forecast.header.acquisitionCost", value: (row) => row.acquisitionCost },
+  { key: "finance.forecast.header.net", value: (row) => row.net },
+];
+
+function scheduleTable(
+  rows: readonly ScheduleRow[],
+  total: ScheduleRow,
+  withCohorts: boolean,
+  locale: Locale,
+): unknown[][] {
+  const columns = withCohorts ? COHORT_COLUMNS : FORECAST_COLUMNS;
+  const last = withCohorts ? "finance.forecast.header.discountedNet" : "finance.forecast.header.discounted";
+  const header = [
+    t("finance.forecast.header.month", {}, locale),
+    ...columns.map(({ key }) => t(key, {}, locale)),
+    t(last, {}, locale),
+  ];
+  const line = (label: unknown, row: ScheduleRow) => [label, ...columns.map(({ value }) => value(row)), row.discounted];
+  return [
+    header,
+    ...rows.map((row) => line(row.month, row)),
+    line(t("finance.forecast.header.total", {}, locale), total),
+  ];
+}
+
+/**
+ * Monthly forecast of the current customer base, from the same inputs as CUST.PCLV: expected purchases, revenue, margin and discounted margin per month and a total row (its discounted margin is Σ PCLV). Optional future cohorts with their CAC end in an NPV.
+ * @customfunction FORECAST
+ * @helpurl https://localhost:3000/functions.html#FORECAST
+ * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
+ * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, or one number for all).
+ * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
+ * @param recency Time from each customer's first to last purchase (t_x), in time_unit.
+ * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
+ * @param time_unit The unit of recency and T: "days", "weeks" or "months" (a month is 365.25/12 days).
+ * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
+ * @param [months] Horizon in months, one row each (at most 600). Default 12.
+ * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in CUST.PCLV: month m is divided by (1 + rate)^(m/12). Default 0.
+ * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
+ * @param [new_customers] Customers acquired each future month: one number for every month, or a column (one row per month). They buy as the model's new customers, from their first purchase in that month.
+ * @param [cac] Acquisition cost per new customer: one number, or a column by month. Default 0. The last cell of the total row is then the NPV: discounted margin minus acquisition costs.
+ * @returns A table with a header row, one row per month and a total row.
+ */
+export function forecast(
+  purchase_params: unknown[][],
+  spend: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  time_unit: unknown,
+  monetary?: unknown[][],
+  months?: unknown,
+  discount_rate?: unknown,
+  margin?: unknown,
+  new_customers?: unknown,
+  cac?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const inputs = readBase(
+      { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin },
+      t("finance.forecast.functionName", {}, currentLocale()),
+      MAX_SCHEDULE_MONTHS,
+    );
+    const { predictor, options } = inputs;
+    const base = baseSchedule(
+      predictor,
+      inputs.x,
+      inputs.tx,
+      inputs.ages,
+      inputs.spendPerPurchase,
+      options.months,
+      options.periodsPerMonth,
+    );
+    const newCohorts = readCohorts(inputs, new_customers, cac);
+    const cohorts = newCohorts ? cohortSchedule(predictor, newCohorts, options.months, options.periodsPerMonth) : null;
+    const { rows, total } = financialSchedule(base, cohorts, options);
+    return scheduleTable(rows, total, cohorts !== null, currentLocale());
+  });
 }

@@ -3,12 +3,12 @@
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
 import { naError, numError, valueError } from "../engine/errors";
+import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { checkHistory } from "../engine/models/compress";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
 import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
-  CustomerHistory,
   FitColumns,
   FitOptions,
   MODEL_NAMES,
@@ -159,12 +159,14 @@ const SAMPLE_PARAMETERS = Object.fromEntries(
 /**
  * Applies a per-customer prediction to columns (x, t_x, T). A single cell is repeated down the other
  * columns; a row blank in every column stays blank; a bad row gives an error in that row only, naming it.
+ * The valid rows are computed together (`compute` gets them as typed columns and returns one value each), so a
+ * model can value a million customers at the cost of a closed form each (src/engine/models/columns.ts).
  */
 export function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  compute: (customer: CustomerHistory) => number,
+  compute: (histories: HistoryColumns) => Float64Array,
   predictor?: PurchasePredictor,
 ): Grid {
   const columns = [
@@ -176,29 +178,46 @@ export function perCustomer(
   const long = columns.filter((column) => column.cells.length > 1);
   if (long.length > 1) requireSameLength(long.map(({ arg, cells }) => ({ arg, length: cells.length })));
   const locale = currentLocale();
-  const out: Grid = [];
+  const out: Grid = new Array(rows);
+  const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+  const validRows = new Int32Array(rows);
+  let valid = 0;
   for (let i = 0; i < rows; i++) {
-    const cells = columns.map((column) => (column.cells.length === 1 ? column.cells[0] : column.cells[i]));
     if (rows > 1 && long.every((column) => isBlank(column.cells[i]))) {
-      out.push([BLANK]);
+      out[i] = [BLANK];
       continue;
     }
     try {
-      const values = cells.map((cell, k) => {
-        if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: columns[k].arg, row: i + 1 });
+      for (let k = 0; k < 3; k++) {
+        const { arg, cells } = columns[k];
+        const cell = cells.length === 1 ? cells[0] : cells[i];
+        if (typeof cell === "number") {
+          read[k][valid] = cell;
+          continue;
+        }
+        if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: i + 1 });
         const number = cellToNumber(cell);
-        if (Number.isNaN(number))
-          throw valueError("args.notNumberAt", { arg: columns[k].arg, row: i + 1, found: String(cell ?? "") });
-        return number;
-      });
-      checkHistory(values[0], values[1], values[2], i + 1);
-      const customer = { frequency: values[0], recency: values[1], age: values[2] };
-      predictor?.checkCustomer?.(customer, i + 1);
-      out.push([compute(customer)]);
+        if (Number.isNaN(number)) throw valueError("args.notNumberAt", { arg, row: i + 1, found: String(cell ?? "") });
+        read[k][valid] = number;
+      }
+      checkHistory(read[0][valid], read[1][valid], read[2][valid], i + 1);
+      predictor?.checkCustomer?.({ frequency: read[0][valid], recency: read[1][valid], age: read[2][valid] }, i + 1);
+      validRows[valid++] = i;
     } catch (error) {
       if (rows === 1) throw error;
-      out.push([toExcelError(error, locale)]);
+      out[i] = [toExcelError(error, locale)];
     }
+  }
+  const values = compute({
+    frequency: read[0].subarray(0, valid),
+    recency: read[1].subarray(0, valid),
+    age: read[2].subarray(0, valid),
+  });
+  for (let k = 0; k < valid; k++) {
+    // A model that overflows for one customer gives #NUM! there, never NaN or Infinity in a cell.
+    out[validRows[k]] = [
+      Number.isFinite(values[k]) ? values[k] : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber),
+    ];
   }
   return out;
 }
@@ -229,12 +248,20 @@ export function palive(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    if (!given(t)) {
-      return perCustomer(frequency, recency, T, (customer) => predictor.probabilityAlive(customer), predictor);
-    }
+    if (!given(t))
+      return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories), predictor);
     const later = readHorizon(t);
     const aliveAt = requireCapability(predictor, "probabilityAliveAt", "CUST.PALIVE");
-    return perCustomer(frequency, recency, T, (customer) => aliveAt(customer, later), predictor);
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          aliveAt(customer, later),
+        ),
+      predictor,
+    );
   });
 }
 
@@ -256,7 +283,13 @@ export function churnrisk(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
-    return perCustomer(frequency, recency, T, (customer) => 1 - predictor.probabilityAlive(customer), predictor);
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) => aliveColumn(predictor, histories).map((p) => 1 - p),
+      predictor,
+    );
   });
 }
 
@@ -282,7 +315,16 @@ export function purchases(
     const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
     const horizon = readHorizon(t);
     if (!given(frequency) && !given(recency) && !given(T)) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
-    return perCustomer(frequency, recency, T, (customer) => predictor.expectedPurchases(customer, horizon), predictor);
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          predictor.expectedPurchases(customer, horizon),
+        ),
+      predictor,
+    );
   });
 }
 
@@ -308,7 +350,16 @@ export function pbuy(
     const predictor = purchasePredictor(model_table, "CUST.PBUY");
     const horizon = readHorizon(t);
     const anyPurchase = requireCapability(predictor, "probabilityOfAnyPurchase", "CUST.PBUY");
-    return perCustomer(frequency, recency, T, (customer) => anyPurchase(customer, horizon), predictor);
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          anyPurchase(customer, horizon),
+        ),
+      predictor,
+    );
   });
 }
 

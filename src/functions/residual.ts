@@ -6,6 +6,7 @@
  * Every discount rate is ANNUAL (the add-in's one convention), turned into a rate per period of the data.
  */
 import { valueError } from "../engine/errors";
+import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { readParameterTable } from "../engine/models/parameter-table";
 import { discountedExpectedResidualLifetime } from "../engine/models/sbg";
 import { expectedTracking } from "../engine/models/tracking";
@@ -27,6 +28,15 @@ import {
 } from "./args";
 import { currentLocale } from "./locale";
 import { perCustomer, purchasePredictor, requireCapability } from "./models";
+
+/** A per-customer function over history columns. */
+function eachRow(histories: HistoryColumns, value: (customer: CustomerHistory) => number): Float64Array {
+  const out = new Float64Array(histories.frequency.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = value({ frequency: histories.frequency[i], recency: histories.recency[i], age: histories.age[i] });
+  }
+  return out;
+}
 
 const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
 
@@ -153,23 +163,11 @@ export function dert(
     const residual = requireCapability(predictor, "discountedResidualPurchases", "CUST.DERT");
     const rate = periodRate(readNumber(discount_rate, "discount_rate", { nonNegative: true }), readYearUnit(time_unit));
     const gross = readNumber(margin, "margin", { default: 1, rate: true });
-    // E[future | x, t_x, T] = P(alive | x, t_x, T) × E[future | alive, x, T]: one residual computation per (x, T).
-    const perAlive = new Map<string, number>();
-    const compute = (customer: CustomerHistory) => {
-      const key = `${customer.frequency}|${customer.age}`;
-      let ratio = perAlive.get(key);
-      if (ratio === undefined) {
-        const representative = {
-          frequency: customer.frequency,
-          recency: customer.frequency === 0 ? 0 : customer.age,
-          age: customer.age,
-        };
-        const alive = predictor.probabilityAlive(representative);
-        ratio = alive > 1e-200 ? residual(representative, rate) / alive : NaN;
-        perAlive.set(key, ratio);
-      }
-      return Number.isNaN(ratio) ? residual(customer, rate) : predictor.probabilityAlive(customer) * ratio;
-    };
+    // E[future | x, t_x, T] = P(alive | x, t_x, T) × E[future | alive, x, T]: one residual per (x, T) (columns.ts).
+    const compute = (histories: HistoryColumns) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        residual(customer, rate),
+      );
     const counts = perCustomer(frequency, recency, T, compute, predictor);
     if (!given(spend)) return counts;
     const spendGrid = toGrid(spend);
@@ -242,7 +240,7 @@ export function loglik(
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.LOGLIK");
     const logLikelihood = requireCapability(predictor, "logLikelihood", "CUST.LOGLIK");
-    const terms = perCustomer(frequency, recency, T, (customer) => logLikelihood(customer), predictor);
+    const terms = perCustomer(frequency, recency, T, (histories) => eachRow(histories, logLikelihood), predictor);
     const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
     if (w)
       requireSameLength([

@@ -4,12 +4,12 @@
  * Model parameters come from a CUST.FIT table; customer columns go in whole and come back as a column.
  */
 import { InputError, valueError, naError } from "../engine/errors";
-import { predictiveClvColumn, TimeUnit, PERIODS_PER_MONTH } from "../engine/models/clv";
+import { ClvOptions, predictiveClvColumn, TimeUnit, PERIODS_PER_MONTH } from "../engine/models/clv";
 import { expectedAverageSpend, GammaGammaParameters } from "../engine/models/gamma-gamma";
 import { readParameterTable } from "../engine/models/parameter-table";
 import { modelDefinition } from "../engine/models/registry";
 import { fitSbg, retentionRate, SbgParameters, survivalCurve } from "../engine/models/sbg";
-import { FittedModel, PURCHASE_MODELS } from "../engine/models/types";
+import { FittedModel, PURCHASE_MODELS, PurchasePredictor } from "../engine/models/types";
 import {
   BLANK,
   Grid,
@@ -120,82 +120,138 @@ export function pclv(
   margin?: unknown,
 ): unknown[][] {
   return runFunction(() => {
-    const fit = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, "CUST.PCLV", "purchase_params");
-    const makePredictor = modelDefinition(fit.model)?.purchasePredictor;
-    if (!makePredictor) throw naError("valuemodels.clv.modelUnavailable", { model: fit.model });
-    const predictor = makePredictor(fit.params);
-    const unit = readTimeUnit(time_unit);
-    const options = {
-      months: readNumber(months, "months", { default: 12, integer: true, min: 1 }),
-      annualDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
-      margin: readNumber(margin, "margin", { default: 1, rate: true }),
-      periodsPerMonth: PERIODS_PER_MONTH[unit],
-    };
-    const gg = isParameterTable(spend)
-      ? ggParameters(readParameterTable(toGrid(spend), ["gg"], "CUST.PCLV", "spend"))
-      : null;
-    const monetaryGiven = monetary !== null && monetary !== undefined && !toGrid(monetary).flat().every(isBlank);
-    if (gg && !monetaryGiven) throw valueError("valuemodels.clv.monetaryRequired");
-    if (!gg && monetaryGiven) throw valueError("valuemodels.clv.monetaryUnused");
-
-    const inputs: RowInput[] = [
-      { arg: "frequency", grid: toGrid(frequency) },
-      { arg: "recency", grid: toGrid(recency) },
-      { arg: "T", grid: toGrid(T) },
-      { arg: gg ? "monetary" : "spend", grid: toGrid(gg ? monetary : spend) },
-    ];
-    const columns = inputs.filter(({ grid }) => grid.length !== 1 || grid[0]?.length !== 1);
-    for (const { arg, grid } of inputs) {
-      if (grid.some((row) => row.length !== 1)) throw valueError("args.notColumn", { arg });
-    }
-    const rows = columns.length ? columns[0].grid.length : 1;
-    for (const { arg, grid } of columns) {
-      if (grid.length !== rows) {
-        throw valueError("args.lengthMismatch", { arg, found: grid.length, other: columns[0].arg, expected: rows });
-      }
-    }
-    const rowIsBlank = (r: number) => columns.length > 0 && columns.every((input) => isBlank(cellAt(input, r)));
-    let lastRow = rows;
-    while (lastRow > 0 && rowIsBlank(lastRow - 1)) lastRow--;
-
+    const inputs = readValueInputs(
+      { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin },
+      "CUST.PCLV",
+    );
     const locale = currentLocale();
     const out: unknown[][] = [];
-    const valid: number[] = [];
-    const x: number[] = [];
-    const tx: number[] = [];
-    const ages: number[] = [];
-    const spendPerPurchase: number[] = [];
-    for (let r = 0; r < lastRow; r++) {
-      out.push([BLANK]);
-      if (rowIsBlank(r)) continue;
-      const row = r + 1;
-      try {
-        const [f, rec, a] = inputs.slice(0, 3).map((input) => readRowNumber(cellAt(input, r), input.arg, row));
-        checkHistory(f, rec, a, row);
-        const last = cellAt(inputs[3], r);
-        let s: number;
-        if (gg) {
-          const m = f === 0 && isBlank(last) ? NaN : readRowNumber(last, "monetary", row);
-          if (f > 0 && !(m > 0)) throw valueError("valuemodels.gg.spendNotPositiveAt", { row, found: m });
-          s = expectedAverageSpend(gg, f, m);
-        } else {
-          s = readRowNumber(last, "spend", row);
-        }
-        valid.push(r);
-        x.push(f);
-        tx.push(rec);
-        ages.push(a);
-        spendPerPurchase.push(s);
-      } catch (error) {
-        out[r][0] = toExcelError(error, locale);
-      }
-    }
+    for (let r = 0; r < inputs.rows; r++) out.push([BLANK]);
+    for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(error, locale);
+    const { predictor, valid, x, tx, ages, spendPerPurchase, options } = inputs;
     const values = predictiveClvColumn(predictor, x, tx, ages, spendPerPurchase, options);
     values.forEach((value, k) => {
       out[valid[k]][0] = typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale);
     });
     return out;
   });
+}
+
+/** The arguments CUST.PCLV and the functions built on it (CUST.FORECAST, CUST.PCLVRANGE) take, as Excel passes them. */
+export interface ValueArguments {
+  purchase_params: unknown[][];
+  spend: unknown[][];
+  frequency: unknown[][];
+  recency: unknown[][];
+  T: unknown[][];
+  time_unit: unknown;
+  monetary?: unknown[][];
+  months?: unknown;
+  discount_rate?: unknown;
+  margin?: unknown;
+}
+
+/** The arguments read: the models, the options and the customers that could be read (rows 0-based in the range). */
+export interface ValueInputs {
+  fit: FittedModel;
+  predictor: PurchasePredictor;
+  /** The Gamma-Gamma fit when spend is a CUST.FIT "gg" table. */
+  ggFit: FittedModel | null;
+  options: ClvOptions;
+  /** Rows of the range, after trailing blank rows. */
+  rows: number;
+  /** The readable rows and, in the same order, each one's history, monetary (NaN when not given) and spend. */
+  valid: number[];
+  x: number[];
+  tx: number[];
+  ages: number[];
+  monetary: number[];
+  spendPerPurchase: number[];
+  /** Rows that could not be read, with why. */
+  rowErrors: Map<number, unknown>;
+}
+
+/** Reads CUST.PCLV's arguments; `maxMonths` bounds the horizon of functions that spill one row per month. */
+export function readValueInputs(args: ValueArguments, functionName: string, maxMonths?: number): ValueInputs {
+  const { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin } = args;
+  const fit = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, functionName, "purchase_params");
+  const makePredictor = modelDefinition(fit.model)?.purchasePredictor;
+  if (!makePredictor) throw naError("valuemodels.clv.modelUnavailable", { model: fit.model });
+  const predictor = makePredictor(fit.params);
+  const unit = readTimeUnit(time_unit);
+  const options: ClvOptions = {
+    months: readNumber(months, "months", { default: 12, integer: true, min: 1, max: maxMonths }),
+    annualDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
+    margin: readNumber(margin, "margin", { default: 1, rate: true }),
+    periodsPerMonth: PERIODS_PER_MONTH[unit],
+  };
+  const ggFit = isParameterTable(spend) ? readParameterTable(toGrid(spend), ["gg"], functionName, "spend") : null;
+  const gg = ggFit ? ggParameters(ggFit) : null;
+  const monetaryGiven = monetary !== null && monetary !== undefined && !toGrid(monetary).flat().every(isBlank);
+  if (gg && !monetaryGiven) throw valueError("valuemodels.clv.monetaryRequired");
+  if (!gg && monetaryGiven) throw valueError("valuemodels.clv.monetaryUnused");
+
+  const inputs: RowInput[] = [
+    { arg: "frequency", grid: toGrid(frequency) },
+    { arg: "recency", grid: toGrid(recency) },
+    { arg: "T", grid: toGrid(T) },
+    { arg: gg ? "monetary" : "spend", grid: toGrid(gg ? monetary : spend) },
+  ];
+  const columns = inputs.filter(({ grid }) => grid.length !== 1 || grid[0]?.length !== 1);
+  for (const { arg, grid } of inputs) {
+    if (grid.some((row) => row.length !== 1)) throw valueError("args.notColumn", { arg });
+  }
+  const rows = columns.length ? columns[0].grid.length : 1;
+  for (const { arg, grid } of columns) {
+    if (grid.length !== rows) {
+      throw valueError("args.lengthMismatch", { arg, found: grid.length, other: columns[0].arg, expected: rows });
+    }
+  }
+  const rowIsBlank = (r: number) => columns.length > 0 && columns.every((input) => isBlank(cellAt(input, r)));
+  let lastRow = rows;
+  while (lastRow > 0 && rowIsBlank(lastRow - 1)) lastRow--;
+
+  const read: ValueInputs = {
+    fit,
+    predictor,
+    ggFit,
+    options,
+    rows: lastRow,
+    valid: [],
+    x: [],
+    tx: [],
+    ages: [],
+    monetary: [],
+    spendPerPurchase: [],
+    rowErrors: new Map(),
+  };
+  for (let r = 0; r < lastRow; r++) {
+    if (rowIsBlank(r)) continue;
+    const row = r + 1;
+    try {
+      const [f, rec, a] = inputs.slice(0, 3).map((input) => readRowNumber(cellAt(input, r), input.arg, row));
+      checkHistory(f, rec, a, row);
+      const last = cellAt(inputs[3], r);
+      let s: number;
+      let m = NaN;
+      if (gg) {
+        m = f === 0 && isBlank(last) ? NaN : readRowNumber(last, "monetary", row);
+        if (f > 0 && !(m > 0)) throw valueError("valuemodels.gg.spendNotPositiveAt", { row, found: m });
+        s = expectedAverageSpend(gg, f, m);
+      } else {
+        s = readRowNumber(last, "spend", row);
+      }
+      read.valid.push(r);
+      read.x.push(f);
+      read.tx.push(rec);
+      read.ages.push(a);
+      read.monetary.push(m);
+      read.spendPerPurchase.push(s);
+    } catch (error) {
+      read.rowErrors.set(r, error);
+    }
+  }
+  return read;
 }
 
 /** The engine numbers rows within the customers it was given; the sheet's row is the one to name. */

@@ -4,7 +4,11 @@
  * JavaScript's own calendar; then counts of distinct customers and sums per (cohort, period) cell.
  */
 import { seededRandom, uniformInt } from "../../src/engine/random";
-import { cohort } from "../../src/functions/finance";
+import { toParameterTable } from "../../src/engine/models/parameter-table";
+import { FittedModel } from "../../src/engine/models/types";
+import { cohort, forecast } from "../../src/functions/finance";
+import { purchases } from "../../src/functions/models";
+import { pclv } from "../../src/functions/value-models";
 import { setFunctionsLocale } from "../../src/functions/locale";
 import { excelError } from "../support/thrown";
 
@@ -158,5 +162,126 @@ describe("CUST.COHORT", () => {
     expect(error.code).toBe("#N/A");
     expect(error.message).toMatch(/projection_periods/);
     expect(excelError(() => cohort([[1]], [[1]], [[5]], null, null, 45292)).message).toMatch(/1,200|1200/);
+  });
+});
+
+describe("CUST.FORECAST", () => {
+  const BGNBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+  const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
+  const table = (model: FittedModel["model"], params: Record<string, number>) =>
+    toParameterTable({ model, params, logLikelihood: -1, converged: true, n: 100 }, "en");
+  const random = seededRandom(11);
+  const customers = 400;
+  const x: number[][] = [];
+  const tx: number[][] = [];
+  const T: number[][] = [];
+  const m: unknown[][] = [];
+  for (let i = 0; i < customers; i++) {
+    const age = Math.round((27 + random.next() * 12) * 7) / 7;
+    const f = random.next() < 0.5 ? 0 : uniformInt(random, 1, 12);
+    x.push([f]);
+    tx.push([f === 0 ? 0 : Math.round(random.next() * age * 7) / 7]);
+    T.push([age]);
+    m.push([f === 0 ? null : 5 + Math.round(random.next() * 5000) / 100]);
+  }
+  const sum = (column: unknown[][]) => column.reduce((s, [v]) => s + (v as number), 0);
+
+  test.each([
+    ["bgnbd", table("bgnbd", BGNBD)],
+    ["pnbd", table("pnbd", { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 })],
+  ])("%s: the total discounted margin equals Σ CUST.PCLV over the same customers", (_name, params) => {
+    const gg = table("gg", GG);
+    const schedule = forecast(params, gg, x, tx, T, "weeks", m, 24, 10 / 100, 0.3) as unknown[][];
+    expect(schedule).toHaveLength(1 + 24 + 1);
+    expect(schedule[0]).toEqual(["month", "purchases", "revenue", "margin", "discounted margin"]);
+    const values = pclv(params, gg, x, tx, T, "weeks", m, 24, 0.1, 0.3) as unknown[][];
+    const total = schedule[25];
+    expect(total[0]).toBe("total");
+    expect(total[4] as number).toBeCloseTo(sum(values), 8);
+    expect(Math.abs((total[4] as number) / sum(values) - 1)).toBeLessThan(1e-10);
+    // Undiscounted, 100% margin: the revenue over the horizon is Σ PCLV at 0% and 100%.
+    const revenue = forecast(params, gg, x, tx, T, "weeks", m, 24) as unknown[][];
+    expect(revenue[25][2] as number).toBeCloseTo(sum(pclv(params, gg, x, tx, T, "weeks", m, 24) as unknown[][]), 8);
+    // Each month is the difference of two horizons.
+    const six = sum(pclv(params, gg, x, tx, T, "weeks", m, 6) as unknown[][]);
+    const five = sum(pclv(params, gg, x, tx, T, "weeks", m, 5) as unknown[][]);
+    expect(revenue[6][2] as number).toBeCloseTo(six - five, 8);
+    // Rows add up to the total.
+    for (let c = 1; c <= 4; c++) {
+      const rows = schedule.slice(1, 25).reduce((s, row) => s + (row[c] as number), 0);
+      expect(rows).toBeCloseTo(total[c] as number, 8);
+    }
+  });
+
+  test("a spend column, days: the same identity, and the purchases are CUST.PURCHASES month by month", () => {
+    const params = table("bgnbd", { ...BGNBD, alpha: BGNBD.alpha * 7 });
+    const days = (column: number[][]) => column.map(([v]) => [v * 7]);
+    const spendColumn = x.map((_, i) => [10 + (i % 7)]);
+    const schedule = forecast(params, spendColumn, x, days(tx), days(T), "days", undefined, 12, 0.05) as unknown[][];
+    const values = pclv(params, spendColumn, x, days(tx), days(T), "days", undefined, 12, 0.05) as unknown[][];
+    expect(schedule[13][4] as number).toBeCloseTo(sum(values), 8);
+    const month = 365.25 / 12;
+    const three = sum(purchases(params, 3 * month, x, days(tx), days(T)) as unknown[][]);
+    const two = sum(purchases(params, 2 * month, x, days(tx), days(T)) as unknown[][]);
+    expect(schedule[3][1] as number).toBeCloseTo(three - two, 8);
+  });
+
+  test("future cohorts: first purchase in the month acquired, then a new customer's E[X(t)]; NPV = discounted margin − CAC", () => {
+    const params = table("bgnbd", BGNBD);
+    const gg = table("gg", GG);
+    const base = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3) as unknown[][];
+    const withCohorts = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, [[100], [50]], 20) as unknown[][];
+    expect(withCohorts[0]).toEqual([
+      "month",
+      "new customers",
+      "purchases",
+      "revenue",
+      "margin",
+      "acquisition cost",
+      "net margin",
+      "discounted net margin",
+    ]);
+    const month = 365.25 / 12 / 7;
+    const newX = (k: number) => purchases(params, k * month)[0][0] as number;
+    const spendNew = (GG.p * GG.gamma) / (GG.q - 1);
+    // Month 3: cohort 1 in its third month, cohort 2 in its second.
+    const expected3 = 100 * (newX(3) - newX(2)) + 50 * (newX(2) - newX(1));
+    expect((withCohorts[3][2] as number) - (base[3][1] as number)).toBeCloseTo(expected3, 10);
+    expect((withCohorts[1][2] as number) - (base[1][1] as number)).toBeCloseTo(100 * (1 + newX(1)), 10);
+    expect((withCohorts[2][3] as number) - (base[2][2] as number)).toBeCloseTo(
+      spendNew * (100 * (newX(2) - newX(1)) + 50 * (1 + newX(1))),
+      8,
+    );
+    expect(withCohorts[1][5]).toBe(2000);
+    expect(withCohorts[3][1]).toBe(0);
+    const total = withCohorts[7];
+    const factor = (k: number) => Math.pow(1.1, -k / 12);
+    const npv = withCohorts
+      .slice(1, 7)
+      .reduce((s, row, k) => s + (0.3 * (row[3] as number) - (row[5] as number)) * factor(k + 1), 0);
+    expect(total[7] as number).toBeCloseTo(npv, 8);
+    expect(total[1]).toBe(150);
+    // One number is every month's acquisitions.
+    const steady = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, 10, 20) as unknown[][];
+    expect(steady.slice(1, 7).map((row) => row[1])).toEqual([10, 10, 10, 10, 10, 10]);
+  });
+
+  test("French headers; bad inputs say what to fix", () => {
+    const params = table("bgnbd", BGNBD);
+    setFunctionsLocale("fr");
+    const schedule = forecast(params, [[20]], x, tx, T, "semaines") as unknown[][];
+    expect(schedule[0][0]).toBe("mois");
+    expect(schedule[13][0]).toBe("total");
+    setFunctionsLocale(null);
+    expect(excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 601)).message).toMatch(/600/);
+    expect(
+      excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, [[1], [2], [3]])).message,
+    ).toMatch(/new_customers.*3/);
+    expect(excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, null, 50)).message).toMatch(
+      /new_customers/,
+    );
+    const bad = [...x.slice(0, 3), [-1]];
+    const error = excelError(() => forecast(params, [[20]], bad, tx.slice(0, 4), T.slice(0, 4), "weeks"));
+    expect(error.message).toMatch(/row 4/);
   });
 });

@@ -5,6 +5,7 @@
  * absolute error per customer) that lets models be compared on the same holdout.
  */
 import { numError } from "../errors";
+import { aliveColumn, conditionalColumn } from "./columns";
 import { checkHistory } from "./compress";
 import { PurchasePredictor } from "./types";
 
@@ -40,16 +41,21 @@ export function holdoutByFrequency(
   const predicted = new Float64Array(maxBucket + 1);
   let absoluteError = 0;
   for (let i = 0; i < frequency.length; i++) {
-    const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
-    checkHistory(customer.frequency, customer.recency, customer.age, i + 1);
+    checkHistory(frequency[i], recency[i], age[i], i + 1);
     const bought = holdoutPurchases[i];
     if (!(bought >= 0)) throw numError("models.holdoutNegative", { row: i + 1, found: String(bought) });
-    const bucket = Math.min(customer.frequency, maxBucket);
+  }
+  // Every customer's prediction at the cost of a closed form each (see columns.ts).
+  const histories = { frequency, recency, age };
+  const expected = conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+    predictor.expectedPurchases(customer, holdoutLength),
+  );
+  for (let i = 0; i < frequency.length; i++) {
+    const bucket = Math.min(frequency[i], maxBucket);
     count[bucket]++;
-    actual[bucket] += bought;
-    const expected = predictor.expectedPurchases(customer, holdoutLength);
-    predicted[bucket] += expected;
-    absoluteError += Math.abs(expected - bought);
+    actual[bucket] += holdoutPurchases[i];
+    predicted[bucket] += expected[i];
+    absoluteError += Math.abs(expected[i] - holdoutPurchases[i]);
   }
   const rows: HoldoutRow[] = [];
   for (let k = 0; k <= maxBucket; k++) {

@@ -62,6 +62,15 @@ export interface FittedModel {
 export interface PurchasePredictor {
   /** P(alive | x, t_x, T). */
   probabilityAlive(customer: CustomerHistory): number;
+  /**
+   * P(alive) of many customers at once, the same values as probabilityAlive to 1e-10 or better, for a model whose
+   * per-customer form is costly (Pareto/NBD's death integral); the rows are valid histories.
+   */
+  probabilityAliveColumn?(
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    age: ArrayLike<number>,
+  ): Float64Array;
   /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods. */
   expectedPurchases(customer: CustomerHistory, t: number): number;
   /** E[X(t)] for a customer just acquired. */
