@@ -14,6 +14,7 @@ import * as residual from "./messages/residual";
 import * as rfm from "./messages/rfm";
 import * as segmentation from "./messages/segmentation";
 import * as segments from "./messages/segments";
+import * as segmentsheet from "./messages/segmentsheet";
 import * as summary from "./messages/summary";
 import * as valuemodels from "./messages/valuemodels";
 import * as workbench from "./messages/workbench";
@@ -34,6 +35,7 @@ export type MessageKey =
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof segments.en
+  | keyof typeof segmentsheet.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
   | keyof typeof workbench.en;
@@ -54,6 +56,7 @@ export const AREAS = {
   rfm,
   segmentation,
   segments,
+  segmentsheet,
   summary,
   valuemodels,
   workbench,
