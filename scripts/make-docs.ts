@@ -19,10 +19,14 @@ import {
 import { setFunctionsLocale } from "../src/functions/locale";
 import { SEGMENT_SCORE_MAX, segmentOf } from "../src/engine/rfm/segments";
 import { formatNumber, Locale, t } from "../src/i18n";
+import { FormulaArgument as InvokerArgument, invoke, isShownError } from "../src/workbench/excel-invoker";
 
 const { functionModules } = require("./function-modules") as { functionModules: () => string[] };
 const { localizeMetadata } = require("./localized-metadata") as {
   localizeMetadata: (metadata: FunctionsMetadata, translations: unknown) => { metadata: FunctionsMetadata };
+};
+const { withRuntimeOptions } = require("./metadata-options") as {
+  withRuntimeOptions: (metadata: FunctionsMetadata) => FunctionsMetadata;
 };
 
 export const ROOT = join(__dirname, "..");
@@ -30,7 +34,9 @@ export const ROOT = join(__dirname, "..");
 export interface ParameterMetadata {
   name: string;
   description?: string;
+  type?: string;
   optional?: boolean;
+  repeating?: boolean;
   dimensionality?: string;
 }
 export interface FunctionMetadata {
@@ -38,17 +44,20 @@ export interface FunctionMetadata {
   name: string;
   description?: string;
   parameters: ParameterMetadata[];
+  result?: { type?: string; dimensionality?: string };
 }
 export interface FunctionsMetadata {
+  /** Error cells reach `any` parameters (scripts/metadata-options.js). */
+  allowErrorForDataTypeAny?: boolean;
   functions: FunctionMetadata[];
 }
 
-/** The functions.json the build generates, from the same modules. */
+/** The functions.json the build generates, from the same modules, finished with the same top-level options. */
 export async function englishMetadata(): Promise<FunctionsMetadata> {
   const files = functionModules().map((file) => join(ROOT, file));
   const result = await generateCustomFunctionsMetadata(files, true);
   if (result.errors.length > 0) throw new Error(`Function metadata errors:\n${result.errors.join("\n")}`);
-  return JSON.parse(result.metadataJson) as FunctionsMetadata;
+  return withRuntimeOptions(JSON.parse(result.metadataJson) as FunctionsMetadata);
 }
 
 /** The functions-fr.json the build generates from the English metadata and metadata.fr.json. */
@@ -73,24 +82,26 @@ export function functionImplementations(): Map<string, CustomFunction> {
   return implementations;
 }
 
-/** The outcome of running an example: a value, or the Excel error code and message it threw. */
-export type Outcome = { value: unknown } | { code: string; message: string };
+/**
+ * The outcome of running an example as a cell shows it: its values (per-cell errors as { error, message }), or the
+ * error code and the message Excel shows for it ("" for #NUM! and #DIV/0!, which show none).
+ */
+export type Outcome = { value: unknown[][] } | { code: string; message: string };
 
-/** Calls a function as Excel does: every parameter present, null where the formula leaves it out. */
+/** Calls a function through the Excel-faithful invoker (src/workbench/excel-invoker.ts), in `locale`. */
 export function runExample(
   fn: CustomFunction,
   example: FunctionExample,
-  parameterCount: number,
+  metadata: FunctionMetadata,
   locale: Locale,
+  allowErrors = true,
 ): Outcome {
-  const args = [...example.args];
-  while (args.length < parameterCount) args.push(null);
   setFunctionsLocale(locale);
   try {
-    return { value: fn(...args) };
-  } catch (error) {
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    return { code: String(code), message: String(message) };
+    const { cells } = invoke(fn, metadata, example.args as InvokerArgument[], { allowErrors });
+    const only = cells.length === 1 && cells[0].length === 1 ? cells[0][0] : null;
+    if (isShownError(only)) return { code: only.error, message: only.message };
+    return { value: cells };
   } finally {
     setFunctionsLocale(null);
   }
@@ -326,7 +337,13 @@ function renderExample(example: FunctionExample, fn: FunctionMetadata, context: 
   let first: string;
   let table: string[] = [];
   if (isExpectedError(expected)) {
-    const outcome = runExample(context.implementations.get(fn.id)!, example, fn.parameters.length, locale);
+    const outcome = runExample(
+      context.implementations.get(fn.id)!,
+      example,
+      fn,
+      locale,
+      context.english.allowErrorForDataTypeAny === true,
+    );
     const message = "message" in outcome ? outcome.message : "";
     first = `\`${formula}\` → \`${expected.error}\` ${locale === "fr" ? `« ${message} »` : `"${message}"`}`;
   } else {

@@ -88,7 +88,7 @@ export const RESIDUAL_EXAMPLES: readonly FunctionExample[] = [
     id: "tracking-error-horizon",
     formula: "=CUST.TRACKING(A2:B6, C2:C4, 0)",
     args: [BGNBD_TABLE, [[39], [30], [20]], 0],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "The horizon is above 0.", fr: "L'horizon est supérieur à 0." },
   },
   {
@@ -198,7 +198,7 @@ export const RESIDUAL_EXAMPLES: readonly FunctionExample[] = [
     id: "derl-error-renewals",
     formula: "=CUST.DERL(A2:B4, -1, 10%)",
     args: [SBG_TABLE, -1, 0.1],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "Renewals are 0 or more.", fr: "Le nombre de renouvellements est positif ou nul." },
   },
   {

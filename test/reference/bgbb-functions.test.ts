@@ -16,7 +16,7 @@ const x = rows.map((r) => [r[0]]);
 const tx = rows.map((r) => [r[1]]);
 const n = rows.map((r) => [r[2]]);
 const weights = rows.map((r) => [r[3]]);
-const table = fit("bgbb", x, tx, n, null as never, null, weights);
+const table = fit("bgbb", x, tx, n, null as never, null as never, weights);
 const btyd = [
   ["model", "bgbb"],
   ["alpha", 1.204],
