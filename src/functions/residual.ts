@@ -74,7 +74,7 @@ function periodRate(annual: number, unit: YearUnit): number {
  * Expected repeat purchases of the whole customer base per period, from the earliest first purchase to the horizon (incremental and cumulative), optionally beside the actual ones: the tracking chart. Computed from any table; check its status row.
  * @customfunction TRACKING
  * @helpurl https://localhost:3000/functions.html#TRACKING
- * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd or bgbb).
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param T Each customer's T (time from first purchase to the end of calibration), as given to CUST.FIT: first purchases are placed at max(T) − T.
  * @param horizon End of the last period, counted from the earliest first purchase, in the fit's period (e.g. 78 weeks: calibration and holdout).
  * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows.
@@ -138,7 +138,7 @@ export function tracking(
  * Discounted expected residual transactions (DERT) of each customer at an ANNUAL discount rate; with spend (and margin), the residual lifetime value DERT × spend × margin. Computed from any table; check its status row.
  * @customfunction DERT
  * @helpurl https://localhost:3000/functions.html#DERT
- * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd or bgbb).
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the fit's period. For bgbb: the opportunity of the last transaction.
  * @param T Time from first purchase to the end of calibration. For bgbb: the opportunities n.
@@ -201,7 +201,7 @@ export function dert(
  * Probability that a customer just acquired makes exactly n repeat purchases in t periods, P(X(t) = n), from a model fitted by CUST.FIT. n and t may be ranges of the same size (a single cell is repeated).
  * @customfunction PNPURCHASES
  * @helpurl https://localhost:3000/functions.html#PNPURCHASES
- * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd or bgbb).
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000).
  * @param t Time since the first purchase, in the fit's period. For bgbb: opportunities, a whole number.
  * @returns A probability between 0 and 1, in the shape of n and t.
@@ -223,7 +223,7 @@ export function pnpurchases(model_table: unknown[][], n: unknown, t: unknown): u
  * Log-likelihood of the parameters in a table on the given customers: the number CUST.FIT maximises, to compare a fit with a published one or parameters typed by hand.
  * @customfunction LOGLIK
  * @helpurl https://localhost:3000/functions.html#LOGLIK
- * @param model_table A CUST.FIT table (bgnbd, mbgnbd, pnbd or bgbb), or one typed with the model and its parameters.
+ * @param model_table A CUST.FIT table (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb), or one typed with the model and its parameters.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x). For bgbb: the opportunity of the last transaction.
  * @param T Time from first purchase to the end of calibration. For bgbb: the opportunities n.
