@@ -85,6 +85,7 @@ describe("FunctionsGallery", () => {
       name: "DOUBLE",
       description: "Twice each value.",
       parameters: [{ name: "values", type: "number", dimensionality: "matrix", description: "Numbers." }],
+      result: { dimensionality: "matrix" },
     },
     { id: "GONE", name: "GONE", description: "Not registered.", parameters: [] },
   ];

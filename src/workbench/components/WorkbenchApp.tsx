@@ -81,7 +81,15 @@ function useMetadata(locale: WorkbenchSettings["locale"]): MetadataState {
       return parseFunctionsMetadata(await response.json());
     };
     (locale === "fr" ? load("functions-fr.json").catch(() => load("functions.json")) : load("functions.json"))
-      .then((metadata) => live && setState({ status: "ready", functions: metadata.functions }))
+      .then(
+        (metadata) =>
+          live &&
+          setState({
+            status: "ready",
+            functions: metadata.functions,
+            allowErrorForDataTypeAny: metadata.allowErrorForDataTypeAny,
+          }),
+      )
       .catch((error: unknown) => live && setState({ status: "failed", detail: String(error) }));
     return () => {
       live = false;
