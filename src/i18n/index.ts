@@ -18,6 +18,7 @@ import * as segments from "./messages/segments";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as summary from "./messages/summary";
 import * as valuemodels from "./messages/valuemodels";
+import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
 
 export type Locale = "en" | "fr";
@@ -40,6 +41,7 @@ export type MessageKey =
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
+  | keyof typeof webview.en
   | keyof typeof workbench.en;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -62,6 +64,7 @@ export const AREAS = {
   segmentsheet,
   summary,
   valuemodels,
+  webview,
   workbench,
 } as const;
 
