@@ -2,7 +2,7 @@
  * Custom functions for the buy-till-you-die purchase models: CUST.FIT spills a parameter table, and the
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
-import { valueError } from "../engine/errors";
+import { naError, valueError } from "../engine/errors";
 import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
@@ -119,6 +119,7 @@ export function fit(
     const name = readModelName(model);
     const definition = modelDefinition(name);
     if (!definition) throw valueError("models.notAvailable", { model: name });
+    if (!given(frequency)) throw naError("args.allBlank", { args: "frequency" });
     const fitOptions = readFitOptions(options);
     const optional = { recency, age: T, monetary, weights } as const;
     const argName = { recency: "recency", age: "T", monetary: "monetary", weights: "weights" } as const;
