@@ -97,7 +97,7 @@ function readModelName(value: unknown): ModelName {
  * Fits a model by maximum likelihood; spills its table (label | value): model, parameters, loglik, converged, status ("converged", "boundary", "not converged"), aic, bic, n, standard errors, message. Other CUST functions read it.
  * @customfunction FIT
  * @helpurl https://localhost:3000/functions.html#FIT
- * @param model "bgnbd", "mbgnbd" or "pnbd" (purchases); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
+ * @param model "bgnbd", "mbgnbd", "pnbd", "ggomnbd" or "nbd" (purchases; nbd never drops out); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
  * @param frequency Repeat purchases per customer (x). For sbg: customers still active at the start of each period, the first being the cohort size.
  * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
  * @param [T] Time from first purchase to the end of calibration, in the same period. For bgbb: the number of opportunities.
@@ -222,7 +222,7 @@ function readHorizon(value: unknown, arg: string): number {
  * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
  * @customfunction PALIVE
  * @helpurl https://localhost:3000/functions.html#PALIVE
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
@@ -244,7 +244,7 @@ export function palive(
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
  * @helpurl https://localhost:3000/functions.html#CHURNRISK
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
@@ -266,7 +266,7 @@ export function churnrisk(
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
  * @helpurl https://localhost:3000/functions.html#PURCHASES
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
@@ -303,7 +303,7 @@ export function purchases(
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
  * @helpurl https://localhost:3000/functions.html#PBUY
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param t Horizon, in the period used for the fit.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
@@ -332,7 +332,7 @@ export function pbuy(
  * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
  * @customfunction HOLDOUTCHECK
  * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
- * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).
  * @param T Time from first purchase to the end of calibration.

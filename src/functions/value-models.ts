@@ -82,10 +82,10 @@ function readTimeUnit(value: unknown): TimeUnit {
 }
 
 /**
- * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT bgnbd, mbgnbd or pnbd) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
+ * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
  * @customfunction PCLV
  * @helpurl https://localhost:3000/functions.html#PCLV
- * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
+ * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
  * @param recency Time from each customer's first to last purchase (t_x), in time_unit.

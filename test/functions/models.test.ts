@@ -140,7 +140,7 @@ describe("prediction functions", () => {
     ];
     expect(excel.error("PALIVE", gg, x, tx, T)).toEqual({
       error: "#VALUE!",
-      message: "This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd or pnbd.",
+      message: "This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd, pnbd, nbd or ggomnbd.",
     });
     expect(excel.error("PALIVE", [[1, 2]], x, tx, T).message).toMatch(/not a parameter table/);
   });

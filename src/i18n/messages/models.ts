@@ -12,7 +12,7 @@ export const en = {
     "The parameter {name} in the table has no value (a blank cell or an error): re-run CUST.FIT or fill it in.",
   "models.unknownModel": "Unknown model {found}: use one of {choices}.",
   "models.notAvailable":
-    "The {model} model cannot be fitted by this version of the add-in: update the add-in, or use one of bgnbd, mbgnbd, pnbd, gg, bgbb, sbg.",
+    "The {model} model cannot be fitted by this version of the add-in: update the add-in, or use one of bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb, sbg.",
   "models.noCustomers": "There are no customers to fit: {arg} is empty.",
   "models.columnRequired": "The {model} model needs the {arg} column.",
   "models.frequencyNotInteger":
@@ -58,7 +58,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "Le paramètre {name} de la table n'a pas de valeur (cellule vide ou erreur) : relancez CUST.FIT ou remplissez-la.",
   "models.unknownModel": "Modèle {found} inconnu : utilisez l'un de {choices}.",
   "models.notAvailable":
-    "Le modèle {model} ne peut pas être estimé par cette version du complément : mettez-le à jour, ou utilisez bgnbd, mbgnbd, pnbd, gg, bgbb ou sbg.",
+    "Le modèle {model} ne peut pas être estimé par cette version du complément : mettez-le à jour, ou utilisez bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb ou sbg.",
   "models.noCustomers": "Aucun client à estimer : {arg} est vide.",
   "models.columnRequired": "Le modèle {model} a besoin de la colonne {arg}.",
   "models.frequencyNotInteger":
