@@ -81,7 +81,7 @@ for (const id of ["PALIVE", "CHURNRISK"]) {
         30,
         39,
       ],
-      expect: { error: "#VALUE!", says: ["gg", "bgnbd, mbgnbd or pnbd"] },
+      expect: { error: "#VALUE!", says: ["is for gg", "bgnbd, mbgnbd"] },
     },
   ]);
 }
