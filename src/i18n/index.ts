@@ -17,6 +17,7 @@ import * as segments from "./messages/segments";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as summary from "./messages/summary";
 import * as valuemodels from "./messages/valuemodels";
+import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
 
 export type Locale = "en" | "fr";
@@ -38,6 +39,7 @@ export type MessageKey =
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
+  | keyof typeof webview.en
   | keyof typeof workbench.en;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -59,6 +61,7 @@ export const AREAS = {
   segmentsheet,
   summary,
   valuemodels,
+  webview,
   workbench,
 } as const;
 
