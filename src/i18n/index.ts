@@ -11,6 +11,7 @@ import * as finance from "./messages/finance";
 import * as history from "./messages/history";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
+import * as residual from "./messages/residual";
 import * as rfm from "./messages/rfm";
 import * as segmentation from "./messages/segmentation";
 import * as segments from "./messages/segments";
@@ -33,6 +34,7 @@ export type MessageKey =
   | keyof typeof history.en
   | keyof typeof models.en
   | keyof typeof pane.en
+  | keyof typeof residual.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof segments.en
@@ -55,6 +57,7 @@ export const AREAS = {
   history,
   models,
   pane,
+  residual,
   rfm,
   segmentation,
   segments,
