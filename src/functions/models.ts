@@ -119,6 +119,7 @@ export function fit(
     const name = readModelName(model);
     const definition = modelDefinition(name);
     if (!definition) throw valueError("models.notAvailable", { model: name });
+    if (!given(frequency)) throw naError("args.allBlank", { args: "frequency" });
     const fitOptions = readFitOptions(options);
     const optional = { recency, age: T, monetary, weights } as const;
     const argName = { recency: "recency", age: "T", monetary: "monetary", weights: "weights" } as const;
