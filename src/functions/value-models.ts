@@ -28,6 +28,8 @@ import { currentLocale } from "./locale";
 /** A CUST.FIT table is two columns whose labels include "model"; anything else is data. */
 function isParameterTable(value: unknown): boolean {
   const grid = toGrid(value ?? null);
+  // Excel passes rectangular ranges: a one-column range (a spend column of a million rows) is never a table.
+  if ((grid[0]?.length ?? 0) < 2) return false;
   return grid.some((row) => row.length >= 2 && typeof row[0] === "string" && row[0].trim().toLowerCase() === "model");
 }
 
@@ -86,6 +88,7 @@ const cellAt = (input: RowInput, row: number): unknown =>
   input.grid.length === 1 && input.grid[0].length === 1 ? input.grid[0][0] : input.grid[row]?.[0];
 
 function readRowNumber(cell: unknown, arg: string, row: number): number {
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (isBlank(cell)) throw valueError("valuemodels.blankAt", { arg, row });
   if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row });
   return readNumber(cell, arg);
@@ -229,7 +232,9 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
     if (rowIsBlank(r)) continue;
     const row = r + 1;
     try {
-      const [f, rec, a] = inputs.slice(0, 3).map((input) => readRowNumber(cellAt(input, r), input.arg, row));
+      const f = readRowNumber(cellAt(inputs[0], r), "frequency", row);
+      const rec = readRowNumber(cellAt(inputs[1], r), "recency", row);
+      const a = readRowNumber(cellAt(inputs[2], r), "T", row);
       checkHistory(f, rec, a, row);
       const last = cellAt(inputs[3], r);
       let s: number;
