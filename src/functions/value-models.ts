@@ -128,14 +128,16 @@ export function pclv(
       "CUST.PCLV",
     );
     const locale = currentLocale();
-    const out: unknown[][] = [];
-    for (let r = 0; r < inputs.rows; r++) out.push([BLANK]);
-    for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(error, locale);
+    // Blank rows share one row array (Excel only reads the result); every other row gets its own.
+    const blankRow = [BLANK];
+    const out: unknown[][] = new Array(inputs.rows).fill(blankRow);
+    for (const [r, error] of inputs.rowErrors) out[r] = [toExcelError(error, locale)];
     const { predictor, valid, x, tx, ages, spendPerPurchase, options } = inputs;
     const values = predictiveClvColumn(predictor, x, tx, ages, spendPerPurchase, options);
-    values.forEach((value, k) => {
-      out[valid[k]][0] = typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale);
-    });
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k];
+      out[valid[k]] = [typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale)];
+    }
     return out;
   });
 }
