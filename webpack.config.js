@@ -66,6 +66,29 @@ module.exports = async (_env, argv) => {
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
+    optimization: {
+      // The pane page loads the pane and the custom functions (shared runtime): one webpack runtime, so a module both
+      // use is instantiated once, and one chunk for what both use (the engine, the catalogue's function messages,
+      // @stdlib), instead of a copy in each bundle. The pane's own strings stay in taskpane.js.
+      runtimeChunk: { name: "runtime" },
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          engine: {
+            name: "engine",
+            chunks: "initial",
+            enforce: true,
+            test: (module) => {
+              const file = (module.resource ?? "").split(path.sep).join("/");
+              if (/\/src\/i18n\/(pane-messages|all)\.ts$/.test(file)) return false;
+              if (/\/src\/i18n\/messages\/(pane|segmentation|excel|workbench)\.ts$/.test(file)) return false;
+              return /\/src\/(engine|i18n)\//.test(file) || /\/node_modules\/@stdlib\//.test(file);
+            },
+          },
+        },
+      },
+    },
     performance: { maxAssetSize: 4 * 1024 * 1024, maxEntrypointSize: 4 * 1024 * 1024 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_MODULES }),
