@@ -82,7 +82,7 @@ module.exports = async (_env, argv) => {
             test: (module) => {
               const file = (module.resource ?? "").split(path.sep).join("/");
               if (/\/src\/i18n\/(pane-messages|all)\.ts$/.test(file)) return false;
-              if (/\/src\/i18n\/messages\/(pane|segmentation|excel|workbench)\.ts$/.test(file)) return false;
+              if (/\/src\/i18n\/messages\/(pane|segmentation|segmentsheet|excel|workbench)\.ts$/.test(file)) return false;
               return /\/src\/(engine|i18n)\//.test(file) || /\/node_modules\/@stdlib\//.test(file);
             },
           },

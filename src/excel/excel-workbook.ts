@@ -1,6 +1,11 @@
 /**
  * CustomerWorkbook on the Excel JavaScript API. Every batch goes through runExcel; writes follow the chunk
  * plan (values, then number formats, then fills), with calculation suspended for each chunk.
+ *
+ * Needs ExcelApi 1.9 (Range.getTables, suspendScreenUpdatingUntilNextSync; 1.6 conditional formats and
+ * suspendApiCalculationUntilNextSync; 1.4 settings and *OrNullObject), declared in manifest.xml: every Excel with
+ * the shared runtime the add-in requires (Microsoft 365 2002+, Excel 2021/2024, Mac 16.35+, the web) has it, so
+ * there is no code path for older sets.
  */
 import type { MessageKey, MessageParams } from "../i18n";
 import { fontColourOn } from "./colour-rules";
@@ -25,7 +30,6 @@ import type {
 export interface OfficeContextLike {
   displayLanguage?: string;
   officeTheme?: { bodyBackgroundColor?: string };
-  requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
 }
 
 export interface ExcelWorkbookOptions {
@@ -101,17 +105,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
       background = undefined; // officeTheme throws on hosts that do not expose it
     }
     return { theme: themeFromBackground(background), displayLanguage: this.office?.displayLanguage ?? "en-US" };
-  }
-
-  /** ExcelApi requirement check; without Office.context.requirements (old hosts) only 1.1 is assumed. */
-  supports(version: string): boolean {
-    const requirements = this.office?.requirements;
-    if (!requirements) return version === "1.1";
-    return requirements.isSetSupported("ExcelApi", version);
-  }
-
-  private requireApi(version: string): void {
-    if (!this.supports(version)) fail("notSupported", "excel.error.notSupported", { version });
   }
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, params?: MessageParams) {
@@ -245,7 +238,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
     const written: string[] = [];
     const result = await this.run(
       async (context) => {
-        this.requireApi("1.4");
         const table = context.workbook.tables.getItem(tableId).load("name");
         const header = table.getHeaderRowRange().load("values");
         const body = table.getDataBodyRange().load("rowCount");
@@ -253,19 +245,21 @@ export class ExcelWorkbook implements CustomerWorkbook {
         tableName = table.name;
         const headers = (header.values[0] as CellValue[]).map((value) => String(value));
         const targets = resolveColumnTargets({ name: table.name, headers, rowCount: body.rowCount }, columns);
-        const conditionalFormats = this.supports("1.6");
-        const plan = planColumnWrites(columns, { maxRequestBytes: this.options.maxRequestBytes, conditionalFormats });
+        // Colour rules where the fills follow the values (conditional formats, ExcelApi 1.6), fill runs otherwise.
+        const plan = planColumnWrites(columns, {
+          maxRequestBytes: this.options.maxRequestBytes,
+          conditionalFormats: true,
+        });
         const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
-        const suspendCalculation = this.supports("1.6");
         let done = 0;
         const send = async (step: MessageKey) => {
-          if (suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+          context.application.suspendApiCalculationUntilNextSync();
           await context.sync();
           options.onProgress?.({ step, done: ++done, total });
         };
 
         throwIfCancelled(options.signal);
-        if (this.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
         if (added.length > 0) {
           for (const target of added) table.columns.add(undefined, undefined, target.column.header);
           await send("excel.progress.addingColumns");
@@ -301,7 +295,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
               // would be invisible); the number format is set again just below.
               column.clear("Formats");
               // Our previous colour rules: without this a refresh would stack a new set on the old one.
-              if (conditionalFormats) column.conditionalFormats.clearAll();
+              column.conditionalFormats.clearAll();
             }
             setWholeRange(column, "numberFormat", target.column.numberFormat ?? "General");
           });
@@ -395,7 +389,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
       await send();
       for (const chunk of chunks) {
         throwIfCancelled(options.signal);
-        if (this.supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendApiCalculationUntilNextSync();
         worksheet.getCell(chunk.startRow, 0).getResizedRange(chunk.rowCount - 1, width - 1).values = sheet.rows.slice(
           chunk.startRow,
           chunk.startRow + chunk.rowCount,
@@ -426,6 +420,30 @@ export class ExcelWorkbook implements CustomerWorkbook {
         }
         whole.format.autofitColumns();
       }
+      for (const block of sheet.formats ?? []) {
+        const range = worksheet
+          .getCell(block.row, block.col)
+          .getResizedRange((block.rowCount ?? 1) - 1, (block.columnCount ?? 1) - 1);
+        if (block.numberFormat !== undefined) setWholeRange(range, "numberFormat", block.numberFormat);
+        if (block.bold) range.format.font.bold = true;
+        if (block.fill) {
+          range.format.fill.color = block.fill;
+          range.format.font.color = fontColourOn(block.fill);
+        }
+      }
+      for (const spec of sheet.charts ?? []) {
+        if (spec.values.count < 1) continue;
+        const values = worksheet.getCell(spec.values.row, spec.values.col).getResizedRange(spec.values.count, 0);
+        const chart = worksheet.charts.add(spec.type === "pie" ? "Pie" : "BarClustered", values, "Columns");
+        chart.title.text = spec.title;
+        chart.legend.visible = false;
+        chart.series
+          .getItemAt(0)
+          .setXAxisValues(
+            worksheet.getCell(spec.categories.row, spec.categories.col).getResizedRange(spec.categories.count - 1, 0),
+          );
+        chart.setPosition(worksheet.getCell(spec.anchor.row, spec.anchor.col));
+      }
       await send();
     });
   }
@@ -442,7 +460,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   async readRecipes(): Promise<WorkbookResult<StoredRecipe[]>> {
     return this.run(async (context) => {
-      this.requireApi("1.4");
       const settings = context.workbook.settings.load("items/key, items/value");
       await context.sync();
       return recipesFromSettings(settings.items.map((setting) => [setting.key, setting.value as unknown] as const));
@@ -451,7 +468,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   async writeRecipe(recipe: StoredRecipe): Promise<WorkbookResult<void>> {
     return this.run(async (context) => {
-      this.requireApi("1.4");
       context.workbook.settings.add(recipeSettingKey(recipe.key), recipe.json);
       await context.sync();
     });
@@ -459,7 +475,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   async deleteRecipe(key: string): Promise<WorkbookResult<void>> {
     return this.run(async (context) => {
-      this.requireApi("1.4");
       const setting = context.workbook.settings.getItemOrNullObject(recipeSettingKey(key)).load("isNullObject");
       await context.sync();
       if (setting.isNullObject) return;
@@ -470,22 +485,11 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   // ---- internals ----
 
-  /** The first table overlapping the selection (ExcelApi 1.9), or found among the sheet's tables before. */
+  /** The first table overlapping the selection. */
   private async tableUnderSelection(context: Excel.RequestContext): Promise<Excel.Table | null> {
-    const selection = context.workbook.getSelectedRange();
-    if (this.supports("1.9")) {
-      const tables = selection.getTables(false).load("items/id, items/name");
-      await context.sync();
-      return tables.items[0] ?? null;
-    }
-    const tables = selection.worksheet.tables.load("items/id, items/name");
+    const tables = context.workbook.getSelectedRange().getTables(false).load("items/id, items/name");
     await context.sync();
-    const hits = tables.items.map((table) =>
-      table.getRange().getIntersectionOrNullObject(selection).load("isNullObject"),
-    );
-    await context.sync();
-    const index = hits.findIndex((hit) => !hit.isNullObject);
-    return index >= 0 ? tables.items[index] : null;
+    return tables.items[0] ?? null;
   }
 
   private async describe(context: Excel.RequestContext, table: Excel.Table): Promise<TableInfo> {

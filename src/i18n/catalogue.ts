@@ -10,11 +10,13 @@ import type * as common from "./messages/common";
 import type * as diagnostics from "./messages/diagnostics";
 import type * as excel from "./messages/excel";
 import type * as finance from "./messages/finance";
+import type * as history from "./messages/history";
 import type * as models from "./messages/models";
 import type * as pane from "./messages/pane";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
 import type * as segments from "./messages/segments";
+import type * as segmentsheet from "./messages/segmentsheet";
 import type * as summary from "./messages/summary";
 import type * as valuemodels from "./messages/valuemodels";
 import type * as workbench from "./messages/workbench";
@@ -29,11 +31,13 @@ export type MessageKey =
   | keyof typeof diagnostics.en
   | keyof typeof excel.en
   | keyof typeof finance.en
+  | keyof typeof history.en
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof segments.en
+  | keyof typeof segmentsheet.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
   | keyof typeof workbench.en;

@@ -8,6 +8,7 @@ import * as clv from "./messages/clv";
 import * as common from "./messages/common";
 import * as diagnostics from "./messages/diagnostics";
 import * as finance from "./messages/finance";
+import * as history from "./messages/history";
 import * as models from "./messages/models";
 import * as rfm from "./messages/rfm";
 import * as segments from "./messages/segments";

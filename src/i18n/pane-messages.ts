@@ -6,8 +6,9 @@ import { registerMessages } from "./catalogue";
 import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
 import * as segmentation from "./messages/segmentation";
+import * as segmentsheet from "./messages/segmentsheet";
 import * as workbench from "./messages/workbench";
 
-export const PANE_AREAS = { excel, pane, segmentation, workbench } as const;
+export const PANE_AREAS = { excel, pane, segmentation, segmentsheet, workbench } as const;
 
 registerMessages(PANE_AREAS);

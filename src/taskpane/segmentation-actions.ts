@@ -18,7 +18,7 @@ import { InputError } from "../engine/errors";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
-import { segmentSummarySheet } from "../engine/segmentation/summary-sheet";
+import { segmentSummarySheet, summarySheetName } from "../engine/segmentation/summary-sheet";
 import type {
   ColumnMapping,
   DataShape,
@@ -137,7 +137,7 @@ export async function plannedSummarySheetName(
   previous: Recipe | null | undefined,
   locale: Locale,
 ): Promise<string> {
-  const wanted = segmentSummarySheet(result, locale).name;
+  const wanted = summarySheetName(locale);
   const listed = await workbook.listSheets();
   if (!listed.ok) return wanted;
   const namer = sheetNamer(listed.value, previous);
@@ -177,7 +177,15 @@ export async function applySegmentation(
     return { ...sheet, name: choice.name, replaceExisting: choice.replaceExisting };
   };
   const customerSheet = result.customerSheet ? named(result.customerSheet) : undefined;
-  const sheet = named(segmentSummarySheet(result, request.locale));
+  const appliedAt = new Date().toISOString();
+  const sheet = named(
+    segmentSummarySheet(result, request.locale, {
+      tableName: table.name,
+      shape: request.shape,
+      method: request.method,
+      writtenAt: appliedAt,
+    }),
+  );
 
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
@@ -217,7 +225,7 @@ export async function applySegmentation(
     ownColumns: names,
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
-    appliedAt: new Date().toISOString(),
+    appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),
   };

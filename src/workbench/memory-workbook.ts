@@ -33,6 +33,7 @@ export interface MemoryCell {
   formula?: string;
   numberFormat?: string;
   fill?: string;
+  bold?: boolean;
   fontColor?: string;
 }
 
@@ -47,6 +48,7 @@ interface SheetColumn {
   formulas: (string | undefined)[];
   numberFormats: (string | undefined)[];
   fills: (string | undefined)[];
+  bolds: (boolean | undefined)[];
   fontColors: (string | undefined)[];
 }
 
@@ -97,6 +99,8 @@ export interface MemoryChart {
   type: "bar" | "pie";
   categories: CellValue[];
   values: CellValue[];
+  /** The category cells' fills (segment colours), in category order. */
+  fills?: (string | null)[];
 }
 
 /** A selected range (0-based sheet coordinates). */
@@ -154,11 +158,6 @@ export interface MemoryWorkbookOptions {
   readBlockRows?: number;
   /** Simulated time per request, so the workbench shows progress and cancel. */
   requestDelayMs?: number;
-  /**
-   * Conditional formats available, as in Excel with ExcelApi 1.6 (default true): segment colours are written as
-   * one rule per value. false: as an older Excel, fill runs.
-   */
-  conditionalFormats?: boolean;
 }
 
 export interface NewTable {
@@ -177,7 +176,7 @@ export interface NewTable {
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
 
 function emptyColumn(): SheetColumn {
-  return { values: [], formulas: [], numberFormats: [], fills: [], fontColors: [] };
+  return { values: [], formulas: [], numberFormats: [], fills: [], fontColors: [], bolds: [] };
 }
 
 /** An error shaped like OfficeExtension.Error, so failures map through the same catalogue as Excel's. */
@@ -366,6 +365,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
     const formula = column?.formulas[row];
     const numberFormat = column?.numberFormats[row];
     const fill = column?.fills[row];
+    if (column?.bolds[row]) cell.bold = true;
     const fontColor = column?.fontColors[row];
     if (formula !== undefined) cell.formula = formula;
     if (numberFormat !== undefined) cell.numberFormat = numberFormat;
@@ -534,7 +534,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
         const targets = resolveColumnTargets(table, columns);
         const plan = planColumnWrites(columns, {
           ...this.chunkOptions(),
-          conditionalFormats: this.options.conditionalFormats ?? true,
+          conditionalFormats: true,
         });
         const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
         const written: string[] = [];
@@ -584,7 +584,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
                     column.fontColors[table.row + r] = undefined;
                   }
                 }
-                if (target.existingIndex !== null && (this.options.conditionalFormats ?? true)) {
+                if (target.existingIndex !== null) {
                   this.clearConditionalFormats(sheet, table.row + 1, table.col + indexes[i], table.rowCount);
                 }
               });
@@ -853,6 +853,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
     column.formulas[row] = cell.formula;
     column.numberFormats[row] = cell.numberFormat;
     column.fills[row] = cell.fill;
+    column.bolds[row] = cell.bold;
     column.fontColors[row] = cell.fontColor;
   }
 
@@ -864,6 +865,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
     target.formulas[row] = source.formulas[row];
     target.numberFormats[row] = source.numberFormats[row];
     target.fills[row] = source.fills[row];
+    target.bolds[row] = source.bolds[row];
     target.fontColors[row] = source.fontColors[row];
   }
 
@@ -950,6 +952,29 @@ export class MemoryWorkbook implements CustomerWorkbook {
         col: 0,
         headers: spec.rows[0].map(String),
         rowCount: spec.rows.length - 1,
+      });
+    }
+    for (const block of spec.formats ?? []) {
+      for (let r = block.row; r < block.row + (block.rowCount ?? 1); r++) {
+        for (let c = block.col; c < block.col + (block.columnCount ?? 1); c++) {
+          const cell = this.storedCell(spec.name, r, c);
+          if (block.numberFormat !== undefined) cell.numberFormat = block.numberFormat;
+          if (block.bold) cell.bold = true;
+          if (block.fill) Object.assign(cell, sheetFill(block.fill));
+          this.setCell(spec.name, r, c, cell);
+        }
+      }
+    }
+    for (const chart of spec.charts ?? []) {
+      const cells = (from: { row: number; col: number; count: number }, offset: number) =>
+        Array.from({ length: from.count }, (_, i) => this.storedCell(spec.name, from.row + offset + i, from.col));
+      this.chartList.push({
+        sheet: spec.name,
+        title: chart.title,
+        type: chart.type,
+        categories: cells(chart.categories, 0).map((cell) => cell.value),
+        values: cells(chart.values, 1).map((cell) => cell.value),
+        fills: cells(chart.categories, 0).map((cell) => cell.fill ?? null),
       });
     }
     if (spec.chart) {

@@ -12,6 +12,8 @@ export interface ChartData {
   type: "bar" | "pie";
   categories: CellValue[];
   values: CellValue[];
+  /** The category cells' fills, when the chart knows them. */
+  fills?: (string | null)[];
 }
 
 export interface SheetView {
@@ -28,7 +30,18 @@ export interface SheetView {
   /** Indexes of the columns the add-in wrote (shown marked in the grid). */
   ownColumns: number[];
   chart?: ChartData;
+  /** Every chart of the sheet (a Segments sheet has one of counts and one of value). */
+  charts: ChartData[];
+  /**
+   * Per data row and column, the cell's own number format and boldness, for sheets laid out in blocks (an
+   * assumptions block above a table): only read on sheets of at most CELL_DETAIL_ROWS rows.
+   */
+  cellFormats?: (string | undefined)[][];
+  bold?: boolean[][];
 }
+
+/** Sheets up to this many rows are read cell by cell (formats, bold); longer ones by column. */
+export const CELL_DETAIL_ROWS = 2000;
 
 /**
  * Reads one sheet. `userHeaders` are the headers the sheet had when the workbench loaded it; any other
@@ -52,7 +65,20 @@ export function readSheetView(workbook: MemoryWorkbook, name: string, userHeader
     .map((header, c) => ({ header, c }))
     .filter(({ header }) => header !== "" && (!known || !known.has(header.toLowerCase())))
     .map(({ c }) => c);
-  const chart = workbook.charts().find((candidate) => candidate.sheet.toLowerCase() === name.toLowerCase());
+  const charts = workbook
+    .charts()
+    .filter((candidate) => candidate.sheet.toLowerCase() === name.toLowerCase())
+    .map(({ title, type, categories, values, fills: chartFills }) => ({
+      title,
+      type,
+      categories,
+      values,
+      ...(chartFills ? { fills: chartFills } : {}),
+    }));
+  const chart = charts[0];
+  const detailed = rows.length <= CELL_DETAIL_ROWS;
+  const byRow = detailed ? rows.map((_, r) => cells.map((column) => column[r])) : null;
+  const headerBold = headers.map((_, c) => workbook.getCell(name, 0, c).bold === true);
   return {
     name,
     headers,
@@ -61,9 +87,14 @@ export function readSheetView(workbook: MemoryWorkbook, name: string, userHeader
     fills,
     fontColors,
     ownColumns,
-    chart: chart
-      ? { title: chart.title, type: chart.type, categories: chart.categories, values: chart.values }
-      : undefined,
+    chart,
+    charts,
+    ...(byRow
+      ? {
+          cellFormats: byRow.map((row) => row.map((cell) => cell.numberFormat)),
+          bold: [headerBold, ...byRow.map((row) => row.map((cell) => cell.bold === true))],
+        }
+      : {}),
   };
 }
 

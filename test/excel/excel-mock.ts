@@ -87,8 +87,6 @@ type MockRange = OfficeMockObject & {
 export interface FakeExcelOptions {
   headers: string[];
   rows: CellValue[][];
-  /** Versions of ExcelApi reported as supported (default: all). */
-  supported?: (version: string) => boolean;
   backgroundColor?: string;
   displayLanguage?: string;
   /** Where the table's header row starts on sheet "Data", 0-based (default A1). */
@@ -131,9 +129,6 @@ export class FakeExcel {
     this.office = {
       displayLanguage: options.displayLanguage ?? "en-US",
       officeTheme: { bodyBackgroundColor: options.backgroundColor ?? "#FFFFFF" },
-      requirements: {
-        isSetSupported: (_name: string, version?: string) => options.supported?.(version ?? "1.1") ?? true,
-      },
     };
     const fake = this;
     this.excelMock = new OfficeMockObject({
@@ -260,6 +255,7 @@ export class FakeExcel {
           fake.current().operations.push(`addChart ${name}`);
           return {
             title: { text: "" },
+            legend: { visible: true },
             series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
             setPosition: () => undefined,
           };

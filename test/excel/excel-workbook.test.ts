@@ -161,21 +161,6 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(progress[progress.length - 1]).toEqual({ step: "excel.progress.writingFills", done: 4, total: 4 });
   });
 
-  it("falls back to fill runs without ExcelApi 1.6", async () => {
-    const { fake, workbook } = setUp({ supported: (version) => ["1.1", "1.2", "1.3", "1.4", "1.5"].includes(version) });
-    expect((await workbook.writeColumns("{T1}", colouredBySegment())).ok).toBe(true);
-    expect(fake.state.syncs.flatMap((sync) => sync.conditionalFormats)).toEqual([]);
-    expect(fake.state.syncs.some((sync) => sync.calculationSuspended)).toBe(false);
-    expect(fake.state.syncs.flatMap((sync) => sync.fills)).toEqual([
-      { row: 0, column: 4, rows: 1, color: "#1B5E20" },
-      { row: 1, column: 4, rows: 1, color: "#B0BEC5" },
-      { row: 2, column: 4, rows: 1, color: "#FFA726" },
-      { row: 3, column: 4, rows: 1, color: "#1B5E20" },
-      { row: 4, column: 4, rows: 1, color: "#B0BEC5" },
-      { row: 5, column: 4, rows: 1, color: "#1B5E20" },
-    ]);
-  });
-
   it("a refresh clears our column's previous rules before adding the new ones; remove takes them away", async () => {
     const { fake, workbook } = setUp();
     expect((await workbook.writeColumns("{T1}", colouredBySegment())).ok).toBe(true);
@@ -352,13 +337,6 @@ describe("ExcelWorkbook on office-addin-mock", () => {
       "ItemNotFound",
       expect.stringContaining("errorLocation"),
     );
-  });
-
-  it("refuses to write on an Excel without ExcelApi 1.4", async () => {
-    const { fake, workbook } = setUp({ supported: (version) => version === "1.1" || version === "1.2" });
-    const result = await workbook.writeColumns("{T1}", segmentColumns());
-    expect(result).toMatchObject({ ok: false, error: { key: "excel.error.notSupported", params: { version: "1.4" } } });
-    expect(fake.state.syncs).toHaveLength(0);
   });
 
   it("follows the Office theme and display language", () => {

@@ -24,6 +24,7 @@ function view(rows: number): SheetView {
     // Only odd rows were written with a font colour: the grid shows exactly that, nothing computed.
     fontColors: [undefined, undefined, Array.from({ length: rows }, (_, i) => (i % 4 === 1 ? "#FFFFFF" : null))],
     ownColumns: [2],
+    charts: [],
   };
 }
 
@@ -84,6 +85,7 @@ describe("FunctionsGallery", () => {
       name: "DOUBLE",
       description: "Twice each value.",
       parameters: [{ name: "values", type: "number", dimensionality: "matrix", description: "Numbers." }],
+      result: { dimensionality: "matrix" },
     },
     { id: "GONE", name: "GONE", description: "Not registered.", parameters: [] },
   ];

@@ -204,12 +204,17 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     expect(workbook.getCell("Data", 1, 0)).toEqual({ value: "C1", fill: "#FFFF00" });
   });
 
-  it("writes fill runs when conditional formats are unavailable", async () => {
-    const { workbook, table } = customerWorkbook({ conditionalFormats: false });
-    expectOk(await workbook.writeColumns(table.id, ourColumns()));
+  it("writes fill runs, each with its font colour, when the fills do not follow the values", async () => {
+    const { workbook, table } = customerWorkbook();
+    const columns = ourColumns();
+    // "Champions" twice with two colours: no "equal to" rule can say that.
+    columns[0].fills = ["#1B5E20", "#B0BEC5", "#FDD835", null];
+    expectOk(await workbook.writeColumns(table.id, columns));
     expect(workbook.requests.map((r) => r.operation)).toEqual(["addColumns", "values", "numberFormats", "fills"]);
     expect(workbook.conditionalFormats("Data")).toEqual([]);
     expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20", fontColor: "#FFFFFF" });
+    expect(workbook.getCell("Data", 3, 5)).toEqual({ value: "Champions", fill: "#FDD835", fontColor: "#000000" });
+    expect(workbook.getCell("Data", 4, 5)).toEqual({ value: "At risk" });
   });
 
   it("a replacing write clears our previous rules, and rules move and go with their columns", async () => {

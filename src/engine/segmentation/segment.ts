@@ -19,10 +19,11 @@ import { cellNumber, customerKey } from "./cells";
 import { KeyIndex } from "./key-index";
 import { tierColour } from "./palette";
 import { invalidMethodField } from "./recipe";
-import { customerSummarySheet } from "./summary-sheet";
+import { customerSummarySheet, maxCacOf } from "./summary-sheet";
 import type {
   ColumnMapping,
   DataShape,
+  SegmentationContext,
   SegmentationMethod,
   SegmentationResult,
   SegmentPreview,
@@ -61,6 +62,8 @@ interface Assignment {
   /** Extra per-customer numeric columns, after the segment column. */
   columns: { headerKey: MessageKey; values: ArrayLike<number>; numberFormat: string }[];
   thresholds: { label: string; breaks: number[] }[];
+  /** The models fitted, for the Segments sheet's assumptions. */
+  models?: NonNullable<SegmentationContext["models"]>;
 }
 
 /** Per table row: the customer's index, or −1 when the row has no customer in the summary. */
@@ -112,7 +115,9 @@ export function segmentTable(
       // validateTable refuses CLV tiers on a customer table; kept explicit for the type checker.
       throw valueError("segmentation.issue.clvNeedsTransactions");
     }
-    return buildResult(assignment, null, rows.length, locale, warnings);
+    const result = buildResult(assignment, null, rows.length, locale, warnings);
+    result.context = { customers: rows.length, rows: rows.length };
+    return result;
   }
   return segmentTransactions(headers, rows, mapping, method, locale, options, warnings);
 }
@@ -311,6 +316,18 @@ function segmentTransactions(
   const labels = assignment.segments.map((segment) => t(segment.labelKey, segment.labelParams, locale));
   const result = buildResult(assignment, rowCustomer, rows.length, locale, warnings);
   result.asOf = summary.asOf;
+  let firstPurchase = Infinity;
+  let lastPurchase = -Infinity;
+  for (let c = 0; c < summary.count; c++) {
+    if (summary.firstPurchase[c] < firstPurchase) firstPurchase = summary.firstPurchase[c];
+    if (summary.lastPurchase[c] > lastPurchase) lastPurchase = summary.lastPurchase[c];
+  }
+  result.context = {
+    customers: summary.count,
+    rows: rows.length,
+    ...(summary.count > 0 ? { firstPurchase, lastPurchase } : {}),
+    ...(assignment.models ? { models: assignment.models } : {}),
+  };
   result.customerSheet = customerSummarySheet(
     {
       summary,
@@ -415,11 +432,18 @@ function clvAssignment(
       { headerKey: "segmentation.column.probabilityAlive", values: alive, numberFormat: "0.0%" },
     ],
     thresholds: [{ label: t("segmentation.threshold.clv", {}, locale), breaks }],
+    models: [
+      { role: "purchases", model: "BG/NBD", status: statusOf(purchaseFit) },
+      { role: "spend", model: "Gamma-Gamma", status: statusOf(spendFit) },
+    ],
   };
 }
 
-/** Suggested maximum acquisition cost: CLV ÷ 3, the LTV:CAC ≥ 3 rule of thumb (formulas.md, "CAC payback"). */
-export const maxCacOf = (averageClv: number) => averageClv / 3;
+/** How a fit ended: its diagnosed status when the registry set one, else from its converged flag. */
+const statusOf = (fit: { status?: "converged" | "boundary" | "not converged"; converged: boolean }) =>
+  fit.status ?? (fit.converged ? "converged" : "not converged");
+
+export { maxCacOf };
 
 function buildResult(
   assignment: Assignment,

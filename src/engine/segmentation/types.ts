@@ -120,6 +120,20 @@ export interface SegmentationResult {
   asOf?: number;
   /** Transactions: the per-customer summary with each customer's segment, for its own sheet. */
   customerSheet?: OwnSheet;
+  /** What the Segments sheet's assumptions block says about the data and the models. */
+  context?: SegmentationContext;
+}
+
+/** The data and the models behind a segmentation, as a reader of the Segments sheet needs them. */
+export interface SegmentationContext {
+  customers: number;
+  /** Table rows read. */
+  rows: number;
+  /** Transactions: the first and last purchase dates (Excel serials) of the log. */
+  firstPurchase?: number;
+  lastPurchase?: number;
+  /** The models fitted (CLV tiers), each with how its fit ended. */
+  models?: { role: "purchases" | "spend"; model: string; status: "converged" | "boundary" | "not converged" }[];
 }
 
 export { parseRecipe, serializeRecipe } from "./recipe";

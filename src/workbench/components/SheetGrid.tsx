@@ -159,14 +159,18 @@ export function SheetGrid({ view, locale, selected, onSelect }: SheetGridProps) 
                       ].join(" ")}
                       onClick={onSelect ? () => onSelect(from + r + 1, c) : undefined}
                       style={
-                        fill || fontColor
-                          ? { ...(fill ? { backgroundColor: fill } : {}), ...(fontColor ? { color: fontColor } : {}) }
+                        fill || fontColor || view.bold?.[from + r + 1]?.[c]
+                          ? {
+                              ...(fill ? { backgroundColor: fill } : {}),
+                              ...(fontColor ? { color: fontColor } : {}),
+                              ...(view.bold?.[from + r + 1]?.[c] ? { fontWeight: 600 } : {}),
+                            }
                           : undefined
                       }
                       data-fill={fill ?? undefined}
                       data-font-color={fontColor ?? undefined}
                     >
-                      {formatCell(value, view.numberFormats[c], locale)}
+                      {formatCell(value, view.cellFormats?.[from + r]?.[c] ?? view.numberFormats[c], locale)}
                     </td>
                   );
                 })}

@@ -37,6 +37,8 @@ const PARAMETERS: Record<PurchaseModelName, Record<string, number>[]> = {
     { r: 3, alpha: 300, a: 0.05, b: 9 },
   ],
   mbgnbd: [{ r: 0.5, alpha: 50, a: 0.9, b: 3 }],
+  nbd: [{ r: 0.4, alpha: 80 }],
+  ggomnbd: [{ r: 0.55, alpha: 70, b: 0.002, s: 0.6, beta: 0.5 }],
 };
 
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
