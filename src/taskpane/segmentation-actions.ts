@@ -111,6 +111,7 @@ export async function loadRecipe(
 export const recipeSheets = (recipe: Recipe): string[] => [
   recipe.summarySheet,
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
+  ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
 ];
 
 /**
@@ -142,6 +143,7 @@ export async function plannedSummarySheetName(
   if (!listed.ok) return wanted;
   const namer = sheetNamer(listed.value, previous);
   if (result.customerSheet) namer.name(result.customerSheet.name);
+  if (result.winBackSheet) namer.name(result.winBackSheet.name);
   return namer.name(wanted).name;
 }
 
@@ -177,6 +179,7 @@ export async function applySegmentation(
     return { ...sheet, name: choice.name, replaceExisting: choice.replaceExisting };
   };
   const customerSheet = result.customerSheet ? named(result.customerSheet) : undefined;
+  const winBackSheet = result.winBackSheet ? named(result.winBackSheet) : undefined;
   const appliedAt = new Date().toISOString();
   const sheet = named(
     segmentSummarySheet(result, request.locale, {
@@ -194,7 +197,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of customerSheet ? [customerSheet, sheet] : [sheet]) {
+  for (const own of [customerSheet, winBackSheet, sheet].filter((item): item is OwnSheet => item !== undefined)) {
     if (options.signal?.aborted) return cancelled(written);
     const sheetWritten = await workbook.writeSheet(own, options);
     // A refusal (the name was taken meanwhile) wrote nothing, and that sheet is the user's: never report it as
@@ -225,6 +228,7 @@ export async function applySegmentation(
     ownColumns: names,
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
+    ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
     appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),
