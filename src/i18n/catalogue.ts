@@ -7,6 +7,7 @@
 import type * as args from "./messages/args";
 import type * as clv from "./messages/clv";
 import type * as common from "./messages/common";
+import type * as compute from "./messages/compute";
 import type * as diagnostics from "./messages/diagnostics";
 import type * as excel from "./messages/excel";
 import type * as finance from "./messages/finance";
@@ -28,6 +29,7 @@ export type MessageKey =
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
+  | keyof typeof compute.en
   | keyof typeof diagnostics.en
   | keyof typeof excel.en
   | keyof typeof finance.en
@@ -70,13 +72,32 @@ export function formatNumber(value: number, locale: Locale, maximumFractionDigit
   return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumFractionDigits }).format(value);
 }
 
-/** Looks up a message and fills its {placeholders}. Numbers are written in the locale's style. */
+/**
+ * A number in a message, as Excel's General format would show it: 1E+300 rather than 300 digits, 1.5E-07 rather than
+ * 0; in between, the locale's digits (1,400.5 / 1 400,5).
+ */
+export function formatMessageNumber(value: number, locale: Locale): string {
+  if (!Number.isFinite(value)) return String(value);
+  const size = Math.abs(value);
+  if (size !== 0 && (size >= 1e15 || size < 1e-4)) {
+    const [mantissa, exponent] = value.toExponential(5).split("e");
+    const digits = String(Number(mantissa)).replace(".", locale === "fr" ? "," : ".");
+    const power = Number(exponent);
+    return `${digits}E${power < 0 ? "-" : "+"}${String(Math.abs(power)).padStart(2, "0")}`;
+  }
+  if (size !== 0 && size < 1) {
+    return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumSignificantDigits: 6 }).format(value);
+  }
+  return formatNumber(value === 0 ? 0 : value, locale);
+}
+
+/** Looks up a message and fills its {placeholders}. Numbers are written in the locale's style (see above). */
 export function t(key: MessageKey, params: MessageParams = {}, locale: Locale = "en"): string {
   const template = catalogs[locale][key] ?? catalogs.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? formatNumber(value, locale) : value;
+    return typeof value === "number" ? formatMessageNumber(value, locale) : value;
   });
 }
 

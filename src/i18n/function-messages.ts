@@ -21,6 +21,7 @@ export const FUNCTION_AREAS = {
   common,
   diagnostics,
   finance,
+  history,
   models,
   rfm,
   segments,

@@ -3,12 +3,13 @@
  * workbench), registered on import by their entry points; the functions bundle never loads them.
  */
 import { registerMessages } from "./catalogue";
+import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
 import * as segmentation from "./messages/segmentation";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as workbench from "./messages/workbench";
 
-export const PANE_AREAS = { excel, pane, segmentation, segmentsheet, workbench } as const;
+export const PANE_AREAS = { compute, excel, pane, segmentation, segmentsheet, workbench } as const;
 
 registerMessages(PANE_AREAS);
