@@ -20,6 +20,7 @@ import type * as segments from "./messages/segments";
 import type * as segmentsheet from "./messages/segmentsheet";
 import type * as summary from "./messages/summary";
 import type * as valuemodels from "./messages/valuemodels";
+import type * as webview from "./messages/webview";
 import type * as workbench from "./messages/workbench";
 
 export type Locale = "en" | "fr";
@@ -42,6 +43,7 @@ export type MessageKey =
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
+  | keyof typeof webview.en
   | keyof typeof workbench.en;
 
 export type MessageParams = Readonly<Record<string, string | number>>;

@@ -8,8 +8,9 @@ import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
 import * as segmentation from "./messages/segmentation";
 import * as segmentsheet from "./messages/segmentsheet";
+import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
 
-export const PANE_AREAS = { compute, excel, pane, segmentation, segmentsheet, workbench } as const;
+export const PANE_AREAS = { compute, excel, pane, segmentation, segmentsheet, webview, workbench } as const;
 
 registerMessages(PANE_AREAS);
