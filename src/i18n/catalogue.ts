@@ -14,6 +14,7 @@ import type * as finance from "./messages/finance";
 import type * as history from "./messages/history";
 import type * as models from "./messages/models";
 import type * as pane from "./messages/pane";
+import type * as residual from "./messages/residual";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
 import type * as segments from "./messages/segments";
@@ -37,6 +38,7 @@ export type MessageKey =
   | keyof typeof history.en
   | keyof typeof models.en
   | keyof typeof pane.en
+  | keyof typeof residual.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof segments.en

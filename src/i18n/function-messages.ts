@@ -10,6 +10,7 @@ import * as diagnostics from "./messages/diagnostics";
 import * as finance from "./messages/finance";
 import * as history from "./messages/history";
 import * as models from "./messages/models";
+import * as residual from "./messages/residual";
 import * as rfm from "./messages/rfm";
 import * as segments from "./messages/segments";
 import * as summary from "./messages/summary";
@@ -23,6 +24,7 @@ export const FUNCTION_AREAS = {
   finance,
   history,
   models,
+  residual,
   rfm,
   segments,
   summary,
