@@ -11,12 +11,14 @@ import * as finance from "./messages/finance";
 import * as history from "./messages/history";
 import * as models from "./messages/models";
 import * as pane from "./messages/pane";
+import * as residual from "./messages/residual";
 import * as rfm from "./messages/rfm";
 import * as segmentation from "./messages/segmentation";
 import * as segments from "./messages/segments";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as summary from "./messages/summary";
 import * as valuemodels from "./messages/valuemodels";
+import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
 
 export type Locale = "en" | "fr";
@@ -32,12 +34,14 @@ export type MessageKey =
   | keyof typeof history.en
   | keyof typeof models.en
   | keyof typeof pane.en
+  | keyof typeof residual.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof segments.en
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en
   | keyof typeof valuemodels.en
+  | keyof typeof webview.en
   | keyof typeof workbench.en;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -53,12 +57,14 @@ export const AREAS = {
   history,
   models,
   pane,
+  residual,
   rfm,
   segmentation,
   segments,
   segmentsheet,
   summary,
   valuemodels,
+  webview,
   workbench,
 } as const;
 

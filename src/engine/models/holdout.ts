@@ -1,7 +1,8 @@
 /**
  * Calibration/holdout check (Fader, Hardie & Lee 2005, fig. 4): customers grouped by their repeat
  * purchases in calibration; for each group, the mean purchases actually made in the holdout period
- * beside the mean the model predicted for that period.
+ * beside the mean the model predicted for that period; and the headline accuracy (totals, % error, mean
+ * absolute error per customer) that lets models be compared on the same holdout.
  */
 import { numError } from "../errors";
 import { aliveColumn, conditionalColumn } from "./columns";
@@ -16,6 +17,16 @@ export interface HoldoutRow {
   predicted: number;
 }
 
+/** The headline accuracy of a holdout prediction, over all customers. */
+export interface HoldoutAccuracy {
+  predictedTotal: number;
+  actualTotal: number;
+  /** (predicted − actual) / actual: −0.12 is 12% too few; NaN when nobody bought in the holdout. */
+  relativeError: number;
+  /** Σ |predicted − actual| / customers. */
+  meanAbsoluteError: number;
+}
+
 export function holdoutByFrequency(
   predictor: PurchasePredictor,
   frequency: ArrayLike<number>,
@@ -24,7 +35,8 @@ export function holdoutByFrequency(
   holdoutPurchases: ArrayLike<number>,
   holdoutLength: number,
   maxBucket = 7,
-): { rows: HoldoutRow[]; total: HoldoutRow } {
+): { rows: HoldoutRow[]; total: HoldoutRow; accuracy: HoldoutAccuracy } {
+  let absoluteError = 0;
   for (let i = 0; i < frequency.length; i++) {
     checkHistory(frequency[i], recency[i], age[i], i + 1);
     const bought = holdoutPurchases[i];
@@ -49,6 +61,7 @@ export function holdoutByFrequency(
     group.predicted += expected[i];
     actualTotal += holdoutPurchases[i];
     predictedTotal += expected[i];
+    absoluteError += Math.abs(expected[i] - holdoutPurchases[i]);
   }
   const rows = [...groups.values()]
     .sort((p, q) => p.bucket - q.bucket)
@@ -57,5 +70,11 @@ export function holdoutByFrequency(
   return {
     rows,
     total: { bucket: -1, customers: n, actual: n ? actualTotal / n : 0, predicted: n ? predictedTotal / n : 0 },
+    accuracy: {
+      predictedTotal,
+      actualTotal,
+      relativeError: actualTotal > 0 ? (predictedTotal - actualTotal) / actualTotal : NaN,
+      meanAbsoluteError: n ? absoluteError / n : NaN,
+    },
   };
 }
