@@ -14,6 +14,7 @@ import {
   BLANK,
   describeCell,
   eachRow,
+  finite,
   frameNumber,
   isBlank,
   isGiven,
@@ -121,7 +122,9 @@ export function pclv(
     const { predictor, valid, x, tx, ages, spendPerPurchase, options } = inputs;
     const values = predictiveClvColumn(predictor, x, tx, ages, spendPerPurchase, options);
     values.forEach((value, k) => {
-      out[valid[k]][0] = typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale);
+      if (typeof value !== "number") out[valid[k]][0] = toExcelError(withRow(value, valid[k] + 1), locale);
+      else if (!Number.isFinite(value)) out[valid[k]][0] = toExcelError(finiteError(value), locale);
+      else out[valid[k]][0] = value;
     });
     return out;
   });
@@ -234,6 +237,16 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
     }
   }
   return read;
+}
+
+/** Why a value cannot be shown (finite() throws it). */
+function finiteError(value: number): unknown {
+  try {
+    finite(value);
+  } catch (error) {
+    return error;
+  }
+  return null;
 }
 
 /** The engine numbers rows within the customers it was given; the sheet's row is the one to name. */
