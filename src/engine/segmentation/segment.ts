@@ -587,10 +587,10 @@ function buildResult(
     ...(assignment.valueParams ? { valueParams: assignment.valueParams } : {}),
     warnings,
     perCustomer: {
-      ofRow: rowCustomer,
-      segment: of,
-      value: Float64Array.from(value),
-      ...(clv ? { clv: Float64Array.from(clv) } : {}),
+      ofRow: rowCustomer ? Array.from(rowCustomer) : null,
+      segment: Array.from(of),
+      value: Array.from(value),
+      ...(clv ? { clv: Array.from(clv) } : {}),
     },
   };
 }

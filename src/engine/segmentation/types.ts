@@ -143,7 +143,8 @@ export interface SegmentationResult {
    * Per customer, for the change report of a refresh: the customer of each table row (null: row i is customer i;
    * −1: a row without one), each customer's segment (index into preview), value measure and CLV.
    */
-  perCustomer?: { ofRow: Int32Array | null; segment: Uint8Array; value: Float64Array; clv?: Float64Array };
+  // Plain arrays, not typed ones: the result crosses the compute worker's postMessage, which slices long arrays.
+  perCustomer?: { ofRow: number[] | null; segment: number[]; value: number[]; clv?: number[] };
 }
 
 /** What a run left, kept in the recipe so the next refresh can say what changed (small: one entry per segment). */
