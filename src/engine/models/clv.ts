@@ -220,11 +220,14 @@ export function predictiveClvColumn(
   const groupFrequency: number[] = [];
   const rowGroup = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
+    const spend = spendPerPurchase[i];
+    const good = spend >= 0 && spend < Infinity && recency[i] <= age[i];
     try {
       const row = i + 1;
-      checkSpend(spendPerPurchase[i], row);
-      if (recency[i] > age[i])
+      if (!good) {
+        checkSpend(spend, row);
         throw valueError("valuemodels.recencyAfterAge", { row, recency: recency[i], age: age[i] });
+      }
       let g = groupOf.get(frequency[i]);
       if (g === undefined) {
         g = groupFrequency.length;
@@ -246,7 +249,11 @@ export function predictiveClvColumn(
   // Every valid row's P(alive) in one pass: the model's column form where it has one (Pareto/NBD's death term).
   const aliveOf = new Float64Array(n);
   {
-    const pick = (column: ArrayLike<number>) => Float64Array.from(rows, (i) => column[i]);
+    const pick = (column: ArrayLike<number>) => {
+      const picked = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) picked[k] = column[rows[k]];
+      return picked;
+    };
     const alive = aliveColumn(predictor, { frequency: pick(frequency), recency: pick(recency), age: pick(age) });
     for (let k = 0; k < rows.length; k++) aliveOf[rows[k]] = alive[k];
   }
@@ -257,7 +264,8 @@ export function predictiveClvColumn(
     const members = rows.subarray(start[g], start[g + 1]);
     const interpolant = predictor.smoothInAge ? ageInterpolant((T) => ifAliveAt(x, T), members, age) : null;
     const byAge = new Map<number, number>();
-    for (const i of members) {
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k];
       try {
         customer.frequency = x;
         customer.recency = recency[i];
