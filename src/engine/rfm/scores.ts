@@ -141,7 +141,12 @@ function equalWidthFromValues(values: Float64Array, bins: number): Float64Array 
 /** Cut points of k equal-width bins between the smallest and largest value. */
 export function equalWidthThresholds(min: number, max: number, bins: number): Float64Array {
   const cuts = new Float64Array(bins - 1);
-  for (let k = 1; k < bins; k++) cuts[k - 1] = min + ((max - min) * k) / bins;
+  // Interpolated as min·(1 − k/bins) + max·(k/bins): the same cut points, without max − min, which overflows to
+  // Infinity for values near ±1.8E+308 (every cut would then be ±Infinity or NaN).
+  for (let k = 1; k < bins; k++) {
+    const share = k / bins;
+    cuts[k - 1] = min * (1 - share) + max * share;
+  }
   return cuts;
 }
 
