@@ -93,7 +93,7 @@ function readTimeUnit(value: unknown): TimeUnit {
  * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
  * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
- * @param [months] Horizon in months. Default 12.
+ * @param [months] Horizon in months, 1 to 1,000,000 (the work does not grow with it). Default 12.
  * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in the task pane; month m's margin is divided by (1 + rate)^(m/12), i.e. discounted monthly at (1 + rate)^(1/12) − 1. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
  * @returns The predictive CLV of each customer.
