@@ -85,7 +85,14 @@ export async function runSegmentJob(
   const total = rows.length;
   for (let start = 0; start < total; start += SLICE) {
     if (signal?.aborted) return done;
-    port.postMessage({ type: "slice", job, array: 0, items: rows.slice(start, start + SLICE) });
+    port.postMessage({
+      type: "slice",
+      job,
+      array: 0,
+      offset: start,
+      length: total,
+      items: rows.slice(start, start + SLICE),
+    });
     onProgress?.({ step: "compute.progress.sending", done: Math.min(start + SLICE, total), total });
     await pause();
   }
