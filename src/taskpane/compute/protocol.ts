@@ -16,6 +16,8 @@ export interface Placeholder {
 export type Message =
   | { type: "slice"; job: number; array: number; offset: number; length: number; items: unknown[] }
   | { type: "request"; job: number; body: unknown }
+  /** The pane took one slice of the result: the worker sends the next (a few in flight at most). */
+  | { type: "ack"; job: number }
   | { type: "result"; job: number; body: unknown }
   | { type: "failure"; job: number; error: { inputKey?: string; params?: Record<string, unknown>; message: string } }
   | { type: "progress"; job: number; phase: "computing" }

@@ -69,6 +69,8 @@ export async function runSegmentJob(
       } else if (message.type === "slice") {
         assembler.add(message);
         received++;
+        // Ask for the next slice after a pause, so the pane paints and the collector works between slices.
+        setTimeout(() => port.postMessage({ type: "ack", job }), 0);
         onProgress?.({ step: "compute.progress.receiving", done: received, total: Math.max(expected, 1) });
       } else if (message.type === "result") {
         signal?.removeEventListener("abort", onAbort);
