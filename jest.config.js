@@ -1,4 +1,10 @@
-/* Unit and UI tests. The reference tests (../shared/reference) run from jest.reference.config.js. */
+/*
+ * Unit and UI tests: `npm test`, at most 2 minutes on a 2-core machine. Long tests are named *.slow.test.ts(x) and
+ * run from jest.slow.config.js (`npm run test:slow`, which .ci/run calls); the reference tests (published values on
+ * test/fixtures/reference) from jest.reference.config.js (`npm run test:reference`).
+ */
+const SLOW = "\\.slow\\.test\\.tsx?$";
+
 const shared = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: {
@@ -16,14 +22,14 @@ module.exports = {
       displayName: "unit",
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/reference/"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/reference/", SLOW],
     },
     {
       ...shared,
       displayName: "ui",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", SLOW],
       setupFilesAfterEnv: ["<rootDir>/test/shims/jest-dom.ts"],
     },
   ],

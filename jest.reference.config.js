@@ -1,4 +1,4 @@
-/* Tests against ../shared/reference. Run with: npm run test:reference -- <folder> (the script sets REFERENCE_DIR). */
+/* Tests against published reference data (test/fixtures/reference, or: npm run test:reference -- <folder>). */
 module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testEnvironment: "node",

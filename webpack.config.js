@@ -85,6 +85,9 @@ module.exports = async (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
+          // Server settings read from the site folder (IIS, Azure Static Web Apps); see docs/deployment.md.
+          { from: "deploy/web.config", to: "web.config" },
+          { from: "deploy/staticwebapp.config.json", to: "staticwebapp.config.json" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

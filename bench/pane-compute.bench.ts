@@ -45,7 +45,7 @@ function computePath(
 ) {
   const result = segmentTable(headers, rows, mapping, shape, method, "en");
   const plan = planColumnWrites(result.columns, { conditionalFormats: true });
-  segmentSummarySheet(result, "en");
+  segmentSummarySheet(result, "en", { tableName: "Bench", shape, method, writtenAt: "2026-01-01T00:00:00Z" });
   return plan.requestCount;
 }
 

@@ -2,11 +2,13 @@
  * Webpack side of scripts/localized-metadata.js and scripts/reference-pages.js: emits functions-fr.json next to
  * functions.json, and the function reference pages (functions.html, functions.fr.html) the functions' help links
  * open. In production (publicUrl given) every https://localhost:3000/ in these files becomes the public URL.
+ * functions.json is finished with the top-level options of scripts/metadata-options.js (allowErrorForDataTypeAny).
  */
 const fs = require("fs");
 const path = require("path");
 const { Compilation, WebpackError, sources } = require("webpack");
 const { localizeMetadata } = require("./localized-metadata");
+const { withRuntimeOptions } = require("./metadata-options");
 const { referencePages, rewriteDevUrls } = require("./reference-pages");
 
 const ROOT = path.join(__dirname, "..");
@@ -27,7 +29,7 @@ class LocalizedMetadataPlugin {
         () => {
           const asset = compilation.getAsset(this.source);
           if (!asset) return; // the metadata plugin already reported why
-          const english = JSON.parse(asset.source.source().toString());
+          const english = withRuntimeOptions(JSON.parse(asset.source.source().toString()));
           const translations = JSON.parse(fs.readFileSync(TRANSLATIONS, "utf8"));
           const { metadata, missing } = localizeMetadata(english, translations);
           if (missing.length > 0) {

@@ -36,10 +36,40 @@ export interface OwnSheet {
   chart?: { title: string; valueColumn: number; type: "bar" | "pie" };
   /** Fill colour per data row for the first column (segment colours), or null. */
   fills?: (string | null)[];
+  /** Formats of blocks of cells (0-based sheet coordinates, row 0 being the first row), applied after the rest. */
+  formats?: CellBlockFormat[];
+  /** Native charts over explicit ranges, for sheets laid out in several blocks (besides or instead of `chart`). */
+  charts?: SheetChart[];
   /**
    * true when a sheet of this name exists and the stored recipe says it is ours: it is replaced.
    * false or absent: the sheet must not exist yet; if it does, the write refuses ("nameTaken") rather than
    * replace the user's sheet. (Optional so the engine can describe a sheet without knowing the workbook.)
    */
   replaceExisting?: boolean;
+}
+
+/** A rectangle of cells and how it looks. */
+export interface CellBlockFormat {
+  row: number;
+  col: number;
+  /** Default 1. */
+  rowCount?: number;
+  /** Default 1. */
+  columnCount?: number;
+  numberFormat?: string;
+  bold?: boolean;
+  /** "#RRGGBB". */
+  fill?: string;
+}
+
+/** A native chart: one series of values (its header cell names it) against a column of categories. */
+export interface SheetChart {
+  title: string;
+  type: "bar" | "pie";
+  /** The series: its header cell at (row, col), then `count` values below it. */
+  values: { row: number; col: number; count: number };
+  /** The category labels: `count` cells from (row, col) down. */
+  categories: { row: number; col: number; count: number };
+  /** The cell the chart's top-left corner sits on. */
+  anchor: { row: number; col: number };
 }

@@ -13,12 +13,43 @@ const MAX_FORMULA_TEXT = 255;
 /** Excel keeps 15 significant digits of a number typed in a formula. */
 const FORMULA_DIGITS = 15;
 
-/** One conditional format: cells equal to `value` are filled with `color`. */
+/** One conditional format: cells equal to `value` are filled with `color` and written in `fontColor`. */
 export interface ColourRule {
   value: CellValue;
   /** Excel's formula1 for the "EqualTo" operator, e.g. '="Champions"', "=3", "=TRUE". */
   formula: string;
   color: string;
+  /** The text colour that goes with the fill (fontColourOn), so the cell stays readable. */
+  fontColor: string;
+}
+
+/** The least contrast the add-in accepts between a fill and its text: WCAG 2.x level AA for normal text. */
+export const MIN_TEXT_CONTRAST = 4.5;
+
+/** WCAG 2.x relative luminance of a "#RRGGBB" colour (sRGB channels linearised, then weighted). */
+export function relativeLuminance(color: string): number {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!match) throw new Error(`Not a #RRGGBB colour: ${color}`);
+  const channel = (hex: string) => {
+    const c = parseInt(hex, 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * channel(match[1]) + 0.7152 * channel(match[2]) + 0.0722 * channel(match[3]);
+}
+
+/** WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05), from 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/**
+ * The font colour the add-in writes with a fill: black or white, whichever contrasts more. Excel's automatic text
+ * colour is black on a filled cell, which reads at 2.7:1 on a dark green; one of black and white always reaches
+ * at least 4.58:1 (they tie at a luminance of about 0.18).
+ */
+export function fontColourOn(fill: string): "#000000" | "#FFFFFF" {
+  return contrastRatio(fill, "#000000") >= contrastRatio(fill, "#FFFFFF") ? "#000000" : "#FFFFFF";
 }
 
 const MONTH_DATE = /^(\d{1,2}[\s-]+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?([\s-]+\d{1,4})?$/i;
@@ -120,7 +151,7 @@ export function colourRules(
     }
     const formula = equalsFormula(value);
     if (formula === null) return null;
-    byKey.set(key, { value, formula, color });
+    byKey.set(key, { value, formula, color, fontColor: fontColourOn(color) });
   }
   const rules = [...byKey.values()].filter((rule): rule is ColourRule => rule !== null);
   if (blankFill !== undefined) {
@@ -128,7 +159,8 @@ export function colourRules(
     const matching = rules.filter((rule) => cellEquals("", rule.value));
     const shown = matching.length === 0 ? null : matching[0].color;
     if (matching.some((rule) => rule.color !== shown)) return null;
-    if (matching.length === 0 && blankFill !== null) rules.push({ value: "", formula: '=""', color: blankFill });
+    if (matching.length === 0 && blankFill !== null)
+      rules.push({ value: "", formula: '=""', color: blankFill, fontColor: fontColourOn(blankFill) });
     else if (shown !== blankFill) return null;
   }
   return rules.length > maxRules ? null : rules;

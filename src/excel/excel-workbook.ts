@@ -1,8 +1,14 @@
 /**
  * CustomerWorkbook on the Excel JavaScript API. Every batch goes through runExcel; writes follow the chunk
  * plan (values, then number formats, then fills), with calculation suspended for each chunk.
+ *
+ * Needs ExcelApi 1.9 (Range.getTables, suspendScreenUpdatingUntilNextSync; 1.6 conditional formats and
+ * suspendApiCalculationUntilNextSync; 1.4 settings and *OrNullObject), declared in manifest.xml: every Excel with
+ * the shared runtime the add-in requires (Microsoft 365 2002+, Excel 2021/2024, Mac 16.35+, the web) has it, so
+ * there is no code path for older sets.
  */
 import type { MessageKey, MessageParams } from "../i18n";
+import { fontColourOn } from "./colour-rules";
 import { planColumnWrites, planRowChunks, estimateValueBytes, ROW_OVERHEAD_BYTES, fillRuns } from "./chunk-plan";
 import { recipeSettingKey, recipesFromSettings } from "./recipes";
 import { fail, globalExcelRunner, runExcel, throwIfCancelled, toFailure, type ExcelRunner } from "./run";
@@ -24,7 +30,6 @@ import type {
 export interface OfficeContextLike {
   displayLanguage?: string;
   officeTheme?: { bodyBackgroundColor?: string };
-  requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
 }
 
 export interface ExcelWorkbookOptions {
@@ -100,17 +105,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
       background = undefined; // officeTheme throws on hosts that do not expose it
     }
     return { theme: themeFromBackground(background), displayLanguage: this.office?.displayLanguage ?? "en-US" };
-  }
-
-  /** ExcelApi requirement check; without Office.context.requirements (old hosts) only 1.1 is assumed. */
-  supports(version: string): boolean {
-    const requirements = this.office?.requirements;
-    if (!requirements) return version === "1.1";
-    return requirements.isSetSupported("ExcelApi", version);
-  }
-
-  private requireApi(version: string): void {
-    if (!this.supports(version)) fail("notSupported", "excel.error.notSupported", { version });
   }
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, params?: MessageParams) {
@@ -244,7 +238,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
     const written: string[] = [];
     const result = await this.run(
       async (context) => {
-        this.requireApi("1.4");
         const table = context.workbook.tables.getItem(tableId).load("name");
         const header = table.getHeaderRowRange().load("values");
         const body = table.getDataBodyRange().load("rowCount");
@@ -252,19 +245,21 @@ export class ExcelWorkbook implements CustomerWorkbook {
         tableName = table.name;
         const headers = (header.values[0] as CellValue[]).map((value) => String(value));
         const targets = resolveColumnTargets({ name: table.name, headers, rowCount: body.rowCount }, columns);
-        const conditionalFormats = this.supports("1.6");
-        const plan = planColumnWrites(columns, { maxRequestBytes: this.options.maxRequestBytes, conditionalFormats });
+        // Colour rules where the fills follow the values (conditional formats, ExcelApi 1.6), fill runs otherwise.
+        const plan = planColumnWrites(columns, {
+          maxRequestBytes: this.options.maxRequestBytes,
+          conditionalFormats: true,
+        });
         const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
-        const suspendCalculation = this.supports("1.6");
         let done = 0;
         const send = async (step: MessageKey) => {
-          if (suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+          context.application.suspendApiCalculationUntilNextSync();
           await context.sync();
           options.onProgress?.({ step, done: ++done, total });
         };
 
         throwIfCancelled(options.signal);
-        if (this.supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
         if (added.length > 0) {
           for (const target of added) table.columns.add(undefined, undefined, target.column.header);
           await send("excel.progress.addingColumns");
@@ -296,9 +291,11 @@ export class ExcelWorkbook implements CustomerWorkbook {
           targets.forEach((target, member) => {
             const column = dataBody.getColumn(indexes[member]);
             if (target.existingIndex !== null) {
-              column.format.fill.clear();
+              // Our previous fills and their font colours (a white text left on a cell that is no longer filled
+              // would be invisible); the number format is set again just below.
+              column.clear("Formats");
               // Our previous colour rules: without this a refresh would stack a new set on the old one.
-              if (conditionalFormats) column.conditionalFormats.clearAll();
+              column.conditionalFormats.clearAll();
             }
             setWholeRange(column, "numberFormat", target.column.numberFormat ?? "General");
           });
@@ -308,8 +305,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
         for (const request of plan.fills) {
           throwIfCancelled(options.signal);
           for (const run of request.runs) {
-            dataBody.getCell(run.startRow, indexes[run.column]).getResizedRange(run.rowCount - 1, 0).format.fill.color =
-              run.color;
+            const range = dataBody.getCell(run.startRow, indexes[run.column]).getResizedRange(run.rowCount - 1, 0);
+            range.format.fill.color = run.color;
+            range.format.font.color = fontColourOn(run.color);
           }
           await send("excel.progress.writingFills");
         }
@@ -319,6 +317,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
           for (const { column, rule } of request.rules) {
             const format = dataBody.getColumn(indexes[column]).conditionalFormats.add("CellValue");
             format.cellValue.format.fill.color = rule.color;
+            format.cellValue.format.font.color = rule.fontColor;
             format.cellValue.rule = { formula1: rule.formula, operator: "EqualTo" };
           }
           await send("excel.progress.writingFills");
@@ -390,7 +389,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
       await send();
       for (const chunk of chunks) {
         throwIfCancelled(options.signal);
-        if (this.supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendApiCalculationUntilNextSync();
         worksheet.getCell(chunk.startRow, 0).getResizedRange(chunk.rowCount - 1, width - 1).values = sheet.rows.slice(
           chunk.startRow,
           chunk.startRow + chunk.rowCount,
@@ -404,7 +403,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
             setWholeRange(worksheet.getCell(1, c).getResizedRange(dataRows - 1, 0), "numberFormat", format);
         });
         for (const run of fillRuns(sheet.fills ?? [], 0)) {
-          worksheet.getCell(1 + run.startRow, 0).getResizedRange(run.rowCount - 1, 0).format.fill.color = run.color;
+          const range = worksheet.getCell(1 + run.startRow, 0).getResizedRange(run.rowCount - 1, 0);
+          range.format.fill.color = run.color;
+          range.format.font.color = fontColourOn(run.color);
         }
       }
       if (width > 0 && sheet.rows.length > 0) {
@@ -418,6 +419,30 @@ export class ExcelWorkbook implements CustomerWorkbook {
           chart.setPosition(worksheet.getCell(1, width + 1));
         }
         whole.format.autofitColumns();
+      }
+      for (const block of sheet.formats ?? []) {
+        const range = worksheet
+          .getCell(block.row, block.col)
+          .getResizedRange((block.rowCount ?? 1) - 1, (block.columnCount ?? 1) - 1);
+        if (block.numberFormat !== undefined) setWholeRange(range, "numberFormat", block.numberFormat);
+        if (block.bold) range.format.font.bold = true;
+        if (block.fill) {
+          range.format.fill.color = block.fill;
+          range.format.font.color = fontColourOn(block.fill);
+        }
+      }
+      for (const spec of sheet.charts ?? []) {
+        if (spec.values.count < 1) continue;
+        const values = worksheet.getCell(spec.values.row, spec.values.col).getResizedRange(spec.values.count, 0);
+        const chart = worksheet.charts.add(spec.type === "pie" ? "Pie" : "BarClustered", values, "Columns");
+        chart.title.text = spec.title;
+        chart.legend.visible = false;
+        chart.series
+          .getItemAt(0)
+          .setXAxisValues(
+            worksheet.getCell(spec.categories.row, spec.categories.col).getResizedRange(spec.categories.count - 1, 0),
+          );
+        chart.setPosition(worksheet.getCell(spec.anchor.row, spec.anchor.col));
       }
       await send();
     });
@@ -435,7 +460,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   async readRecipes(): Promise<WorkbookResult<StoredRecipe[]>> {
     return this.run(async (context) => {
-      this.requireApi("1.4");
       const settings = context.workbook.settings.load("items/key, items/value");
       await context.sync();
       return recipesFromSettings(settings.items.map((setting) => [setting.key, setting.value as unknown] as const));
@@ -444,7 +468,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   async writeRecipe(recipe: StoredRecipe): Promise<WorkbookResult<void>> {
     return this.run(async (context) => {
-      this.requireApi("1.4");
       context.workbook.settings.add(recipeSettingKey(recipe.key), recipe.json);
       await context.sync();
     });
@@ -452,7 +475,6 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   async deleteRecipe(key: string): Promise<WorkbookResult<void>> {
     return this.run(async (context) => {
-      this.requireApi("1.4");
       const setting = context.workbook.settings.getItemOrNullObject(recipeSettingKey(key)).load("isNullObject");
       await context.sync();
       if (setting.isNullObject) return;
@@ -463,22 +485,11 @@ export class ExcelWorkbook implements CustomerWorkbook {
 
   // ---- internals ----
 
-  /** The first table overlapping the selection (ExcelApi 1.9), or found among the sheet's tables before. */
+  /** The first table overlapping the selection. */
   private async tableUnderSelection(context: Excel.RequestContext): Promise<Excel.Table | null> {
-    const selection = context.workbook.getSelectedRange();
-    if (this.supports("1.9")) {
-      const tables = selection.getTables(false).load("items/id, items/name");
-      await context.sync();
-      return tables.items[0] ?? null;
-    }
-    const tables = selection.worksheet.tables.load("items/id, items/name");
+    const tables = context.workbook.getSelectedRange().getTables(false).load("items/id, items/name");
     await context.sync();
-    const hits = tables.items.map((table) =>
-      table.getRange().getIntersectionOrNullObject(selection).load("isNullObject"),
-    );
-    await context.sync();
-    const index = hits.findIndex((hit) => !hit.isNullObject);
-    return index >= 0 ? tables.items[index] : null;
+    return tables.items[0] ?? null;
   }
 
   private async describe(context: Excel.RequestContext, table: Excel.Table): Promise<TableInfo> {

@@ -1,15 +1,26 @@
 /**
- * Excel argument semantics, in one place, for every custom function:
+ * Excel argument semantics, in one place, for every custom function (the function reference's "How arguments are
+ * read" section says the same to users):
  * - an omitted optional argument arrives as null;
- * - a blank cell arrives as null (Excel on the web) or "" / 0 (desktop);
+ * - a blank cell arrives as null (Excel on the web, recent desktop builds), 0 (older desktop builds) or "" (a cell
+ *   whose formula returns ""): null and "" are blank; 0 cannot be told from a typed 0, so arguments where 0 means
+ *   nothing (a retention rate, for instance) read 0 as blank on every platform (`zeroIsBlank`);
  * - a range arrives as a 2-D array, a single cell as a 1×1 array when the parameter is a matrix;
  * - percentages arrive as fractions (75% is 0.75);
- * - a cell holding an Excel error arrives as an error object (or its text, e.g. "#N/A").
- * Functions read their arguments through these helpers and let InputError escape; `runFunction`
- * turns it into the Excel error the user sees, in the user's language.
+ * - an error cell arrives as a CustomFunctions.Error (functions.json sets allowErrorForDataTypeAny), or as its text.
+ *
+ * The shape rule (`perRow`): a single cell is repeated for every row; a multi-cell range is read per row, always;
+ * whole-column references are trimmed once, to the last row where any per-row argument has a value; a row blank in
+ * every range gives a blank result; a blank in one range of a row that has values elsewhere is an error naming that
+ * row, never a default or another row's value; a bad cell gives an error in its row only.
+ *
+ * The error policy (`toExcelError`): Excel shows a message only with #VALUE! and #N/A, so every input problem is
+ * #VALUE! (or #N/A where there is nothing to compute) with a message that says what to fix, in the user's language.
+ * Functions read their arguments through these helpers and let InputError escape; `runFunction` turns it into the
+ * Excel error the user sees.
  */
-import { InputError, numError, valueError } from "../engine/errors";
-import { Locale, t } from "../i18n";
+import { InputError, InputErrorKind, naError, valueError } from "../engine/errors";
+import { Locale, MessageKey, MessageParams, t } from "../i18n";
 import { currentLocale } from "./locale";
 
 export type Grid = unknown[][];
@@ -38,21 +49,50 @@ const ERROR_TEXT =
 export function isErrorCell(value: unknown): boolean {
   if (typeof value === "string") return ERROR_TEXT.test(value);
   if (value instanceof Error) return true;
-  return typeof value === "object" && value !== null && ("errorCode" in value || "code" in value);
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && ("errorCode" in value || "code" in value)
+  );
 }
 
-/** Parses a number typed as text ("12.5", "75%"), as Excel's own arithmetic would; NaN when it is not one. */
-export function parseNumericText(text: string): number {
-  const match = /^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(%?)\s*$/.exec(text);
+/** The code of an error cell ("#N/A"), or "#VALUE!" when the object does not say. */
+export function errorCodeOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  const code = (value as { code?: unknown; errorCode?: unknown }).code ?? (value as { errorCode?: unknown }).errorCode;
+  return typeof code === "string" && code.startsWith("#") ? code : "#VALUE!";
+}
+
+/**
+ * The error for an error cell given to `arg` (in `row` of a range): #N/A stays #N/A, so IFNA still works; any other
+ * error is #VALUE!, naming the cell and its error.
+ */
+export function errorCellError(arg: string, cell: unknown, row?: number): InputError {
+  const code = errorCodeOf(cell);
+  const kind: InputErrorKind = code === "#N/A" ? "na" : "value";
+  return row === undefined
+    ? new InputError(kind, "args.errorIn", { arg, code })
+    : new InputError(kind, "args.errorAt", { arg, row, code });
+}
+
+/**
+ * Parses a number typed as text ("12.5", "75%", "1E+300"), as Excel's own arithmetic would; NaN when it is not one.
+ * `decimalComma` also reads "0,01" (French Excel writes decimals that way; used inside text such as options).
+ */
+export function parseNumericText(text: string, decimalComma = false): number {
+  const match = /^\s*([-+]?(?:\d+[.,]?\d*|[.,]\d+)(?:[eE][-+]?\d+)?)\s*(%?)\s*$/.exec(text);
   if (!match) return NaN;
-  const value = Number(match[1]);
+  let digits = match[1];
+  if (digits.includes(",")) {
+    if (!decimalComma) return NaN;
+    digits = digits.replace(",", ".");
+  }
+  const value = Number(digits);
   return match[2] ? value / 100 : value;
 }
 
 /** A cell as a number, or NaN when it is not numeric (blank and error cells included). */
 export function cellToNumber(value: unknown): number {
   if (typeof value === "number") return value;
-  if (typeof value === "string") return parseNumericText(value);
+  if (typeof value === "string") return parseNumericText(value, currentLocale() === "fr");
   return NaN;
 }
 
@@ -65,56 +105,91 @@ export function toGrid(value: unknown): Grid {
   return [[value]];
 }
 
+/** True when an argument is given: not omitted, and not a range of blank cells only. */
+export function isGiven(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  return !toGrid(value).every((row) => row.every(isBlank));
+}
+
 function unwrapSingle(value: unknown): unknown {
   const grid = Array.isArray(value) ? toGrid(value) : null;
   if (grid && grid.length === 1 && grid[0].length === 1) return grid[0][0];
   return value;
 }
 
-const show = (value: unknown) => (typeof value === "string" ? value : String(value));
+/**
+ * A cell as a message shows it, telling text, numbers, blanks and errors apart: the text "abc", 1E+300, a blank
+ * cell, the error #N/A, TRUE. In the functions' language.
+ */
+export function describeCell(cell: unknown, locale: Locale = currentLocale()): string {
+  if (isBlank(cell)) return t("args.cell.blank", {}, locale);
+  if (isErrorCell(cell)) return t("args.cell.error", { code: errorCodeOf(cell) }, locale);
+  if (typeof cell === "string") return t("args.cell.text", { text: cell }, locale);
+  if (typeof cell === "boolean") return t(cell ? "args.cell.true" : "args.cell.false", {}, locale);
+  if (typeof cell === "number") return t("args.cell.number", { value: cell }, locale);
+  if (Array.isArray(cell)) return t("args.cell.range", {}, locale);
+  return t("args.cell.other", {}, locale);
+}
+
+/** An error naming `row` when it is given (a cell of a range), or the argument alone. */
+function at(key: MessageKey, keyAt: MessageKey, params: MessageParams, row: number | undefined): InputError {
+  return row === undefined ? valueError(key, params) : valueError(keyAt, { ...params, row });
+}
 
 /** Checks a number against a rule; `row` (1-based) names the cell in messages when it comes from a range. */
 export function checkNumber(value: number, arg: string, rule: NumberRule = {}, row?: number): number {
-  const at: Record<string, number> = row === undefined ? {} : { row };
-  if (!Number.isFinite(value)) throw valueError("args.notFinite", { arg });
-  if (rule.integer && !Number.isInteger(value)) {
-    throw row === undefined
-      ? valueError("args.notInteger", { arg, found: value })
-      : valueError("args.notIntegerAt", { arg, found: value, ...at });
+  const found = value;
+  if (!Number.isFinite(value)) throw at("args.notFinite", "args.notFiniteAt", { arg }, row);
+  if (rule.integer && !Number.isInteger(value)) throw at("args.notInteger", "args.notIntegerAt", { arg, found }, row);
+  if (rule.rate && value > 1) throw at("args.rateOver100", "args.rateOver100At", { arg, found }, row);
+  if ((rule.nonNegative || rule.rate) && value < 0) throw at("args.negative", "args.negativeAt", { arg, found }, row);
+  if (rule.positive && value <= 0) throw at("args.notPositive", "args.notPositiveAt", { arg, found }, row);
+  if (rule.min !== undefined && value < rule.min) {
+    throw at("args.tooSmall", "args.tooSmallAt", { arg, min: rule.min, found }, row);
   }
-  if (rule.rate && value > 1) throw numError("args.rateOver100", { arg, found: `${value}` });
-  if ((rule.nonNegative || rule.rate) && value < 0) {
-    throw row === undefined
-      ? numError("args.negative", { arg, found: value })
-      : numError("args.negativeAt", { arg, found: value, ...at });
+  if (rule.max !== undefined && value > rule.max) {
+    throw at("args.tooLarge", "args.tooLargeAt", { arg, max: rule.max, found }, row);
   }
-  if (rule.positive && value <= 0) throw numError("args.notPositive", { arg, found: value });
-  if (rule.min !== undefined && value < rule.min) throw numError("args.tooSmall", { arg, min: rule.min, found: value });
-  if (rule.max !== undefined && value > rule.max) throw numError("args.tooLarge", { arg, max: rule.max, found: value });
   return value;
 }
 
-/** Reads a single number argument (a 1×1 range is accepted). */
-export function readNumber(value: unknown, arg: string, rule: NumberRule = {}): number {
-  const cell = unwrapSingle(value);
+/**
+ * One cell read as a number: `row` names it within its range (undefined for a single cell). A blank uses the
+ * rule's default for a single cell; in a range it is an error naming the row (the caller decides when a row is blank
+ * as a whole). Text that is a number counts ("12.5", "75%"); other text, booleans and errors are errors saying what
+ * the cell holds.
+ */
+export function readCellNumber(cell: unknown, arg: string, rule: NumberRule = {}, row?: number): number {
+  if (typeof cell === "number") return checkNumber(cell, arg, rule, row);
   if (isBlank(cell)) {
+    if (row !== undefined) throw valueError("args.blankAt", { arg, row });
     if (rule.default !== undefined) return rule.default;
     throw valueError("args.required", { arg });
   }
-  if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: 1 });
-  if (Array.isArray(cell)) throw valueError("args.notNumber", { arg, found: "[range]" });
-  const number = cellToNumber(cell);
-  if (Number.isNaN(number)) throw valueError("args.notNumber", { arg, found: show(cell) });
-  return checkNumber(number, arg, rule);
+  if (isErrorCell(cell)) throw errorCellError(arg, cell, row);
+  const number = typeof cell === "string" ? cellToNumber(cell) : NaN;
+  if (Number.isNaN(number)) {
+    throw at("args.notNumber", "args.notNumberAt", { arg, found: describeCell(cell) }, row);
+  }
+  return checkNumber(number, arg, rule, row);
+}
+
+/** Reads a single number argument (a 1×1 range is accepted; a larger one is an error naming it). */
+export function readNumber(value: unknown, arg: string, rule: NumberRule = {}): number {
+  const cell = unwrapSingle(value);
+  if (Array.isArray(cell)) throw valueError("args.notSingle", { arg });
+  return readCellNumber(cell, arg, rule);
 }
 
 /** Reads an optional text argument, case-insensitively matched against the allowed choices. */
 export function readChoice<T extends string>(value: unknown, arg: string, choices: readonly T[], fallback: T): T {
   const cell = unwrapSingle(value);
   if (isBlank(cell)) return fallback;
+  if (Array.isArray(cell)) throw valueError("args.notSingle", { arg });
+  if (isErrorCell(cell)) throw errorCellError(arg, cell);
   const text = String(cell).trim().toLowerCase();
   const found = choices.find((choice) => choice.toLowerCase() === text);
-  if (!found) throw valueError("args.notChoice", { arg, choices: choices.join(", "), found: show(cell) });
+  if (!found) throw valueError("args.notChoice", { arg, choices: choices.join(", "), found: describeCell(cell) });
   return found;
 }
 
@@ -122,7 +197,11 @@ export function readChoice<T extends string>(value: unknown, arg: string, choice
 export function readText(value: unknown, arg: string, fallback = ""): string {
   const cell = unwrapSingle(value);
   if (isBlank(cell)) return fallback;
-  if (typeof cell !== "string" && typeof cell !== "number") throw valueError("args.notText", { arg });
+  if (Array.isArray(cell)) throw valueError("args.notSingle", { arg });
+  if (isErrorCell(cell)) throw errorCellError(arg, cell);
+  if (typeof cell !== "string" && typeof cell !== "number") {
+    throw valueError("args.notText", { arg, found: describeCell(cell) });
+  }
   return String(cell);
 }
 
@@ -142,8 +221,9 @@ export function readColumn(value: unknown, arg: string): unknown[] {
 }
 
 /**
- * A column of numbers as a Float64Array. Blank cells become NaN when `allowBlanks`, otherwise they are
- * an error; text and error cells are errors that name the first bad row (1-based within the range).
+ * A column of numbers as a Float64Array, for functions that need every value (a fit, a total). Blank cells become
+ * NaN when `allowBlanks`, otherwise they are an error naming the row; text and error cells are errors naming the
+ * first bad row (1-based within the range) and what it holds.
  */
 export function readNumberColumn(
   value: unknown,
@@ -154,19 +234,11 @@ export function readNumberColumn(
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (typeof cell === "number") {
-      out[i] = options.rule ? checkNumber(cell, arg, options.rule, i + 1) : cell;
-      continue;
-    }
-    if (isBlank(cell)) {
-      if (!options.allowBlanks) throw valueError("args.notNumberAt", { arg, row: i + 1, found: "" });
+    if (isBlank(cell) && options.allowBlanks) {
       out[i] = NaN;
       continue;
     }
-    if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: i + 1 });
-    const number = cellToNumber(cell);
-    if (Number.isNaN(number)) throw valueError("args.notNumberAt", { arg, row: i + 1, found: show(cell) });
-    out[i] = options.rule ? checkNumber(number, arg, options.rule, i + 1) : number;
+    out[i] = readCellNumber(cell, arg, options.rule, i + 1);
   }
   return out;
 }
@@ -187,59 +259,126 @@ export function requireSameLength(columns: ReadonlyArray<{ arg: string; length: 
   return first.length;
 }
 
-export interface ElementwiseInput {
-  arg: string;
-  value: unknown;
-  rule?: NumberRule;
-}
-
 /** The value Excel shows for an empty cell in a spilled result (null would show 0). */
 export const BLANK = "";
 
+/** One argument of a per-row function. */
+export interface RowArgument {
+  arg: string;
+  value: unknown;
+  /** Read 0 as a blank cell (where 0 means nothing: desktop Excel may pass a blank cell as 0). */
+  zeroIsBlank?: boolean;
+}
+
 /**
- * Applies a formula cell by cell. Every input may be a single cell or a range; ranges must have the same
- * size and single cells are repeated. The result always has the inputs' shape (1×1 for all single cells).
- * - all single cells: a bad input throws (the whole formula shows the error);
- * - ranges: a row where every range is blank gives a blank, a bad cell gives an error in that cell only,
- *   and trailing rows that are blank in every range are not returned (whole-column references).
+ * The rows of a per-row call, by the shape rule: which arguments are ranges, how many rows (trimmed once, to the
+ * last row where any range has a value) and columns, and each argument's cell in a row.
  */
-export function mapElementwise(inputs: readonly ElementwiseInput[], compute: (values: number[]) => number): Grid {
+export interface RowFrame {
+  rows: number;
+  cols: number;
+  /** Every argument is a single cell: one result, and a bad input fails the whole formula. */
+  single: boolean;
+  /** Whether argument k is a range (read per row) rather than a single cell (repeated). */
+  isRange(k: number): boolean;
+  cell(k: number, row: number, col: number): unknown;
+  /** Every range is blank in this row (then the result is blank). */
+  rowIsBlank(row: number, col: number): boolean;
+  /** Argument k is blank in this cell (null, "", or 0 when it reads 0 as blank). */
+  blankAt(k: number, row: number, col: number): boolean;
+}
+
+const gridSize = (grid: Grid) => ({ rows: grid.length, cols: grid[0]?.length ?? 0 });
+
+/**
+ * Lays out per-row arguments. Ranges must have the same number of columns; a range that ends before the last row
+ * with a value elsewhere is an error naming it (fill it down); a range longer than that is trimmed.
+ */
+export function rowFrame(inputs: readonly RowArgument[]): RowFrame {
   const grids = inputs.map((input) => toGrid(input.value ?? null));
-  const shaped = grids
-    .map((grid, index) => ({ grid, index }))
-    .filter(({ grid }) => grid.length !== 1 || (grid[0]?.length ?? 0) !== 1);
-  if (shaped.length === 0) {
-    return [[compute(inputs.map((input, i) => readNumber(grids[i][0][0], input.arg, input.rule)))]];
+  const blankCell = (k: number, cell: unknown) => isBlank(cell) || (inputs[k].zeroIsBlank === true && cell === 0);
+  const ranges = grids
+    .map((grid, k) => ({ grid, k }))
+    .filter(({ grid }) => gridSize(grid).rows !== 1 || gridSize(grid).cols !== 1)
+    .filter(({ grid, k }) => inputs[k].value !== null && inputs[k].value !== undefined && grid.length > 0);
+  const isRange = new Array<boolean>(inputs.length).fill(false);
+  for (const { k } of ranges) isRange[k] = true;
+  if (ranges.length === 0) {
+    return {
+      rows: 1,
+      cols: 1,
+      single: true,
+      isRange: () => false,
+      cell: (k) => grids[k][0]?.[0] ?? null,
+      rowIsBlank: () => false,
+      blankAt: (k) => blankCell(k, grids[k][0]?.[0] ?? null),
+    };
   }
-  const reference = shaped[0];
-  const rows = reference.grid.length;
-  const cols = reference.grid[0]?.length ?? 0;
-  for (const { grid, index } of shaped.slice(1)) {
-    if (grid.length !== rows || (grid[0]?.length ?? 0) !== cols) {
-      throw valueError("args.shapeMismatch", {
-        arg: inputs[index].arg,
-        found: `${grid.length}×${grid[0]?.length ?? 0}`,
-        other: inputs[reference.index].arg,
-        expected: `${rows}×${cols}`,
+  const cols = gridSize(ranges[0].grid).cols;
+  for (const { grid, k } of ranges.slice(1)) {
+    if (gridSize(grid).cols !== cols) {
+      throw valueError("args.columnsMismatch", {
+        arg: inputs[k].arg,
+        found: gridSize(grid).cols,
+        other: inputs[ranges[0].k].arg,
+        expected: cols,
       });
     }
   }
-  const rowIsBlank = (r: number) => shaped.every(({ grid }) => grid[r].every(isBlank));
-  let lastRow = rows;
-  while (lastRow > 0 && rowIsBlank(lastRow - 1)) lastRow--;
+  // The last row where any range has a value: whole-column references are trimmed there, once for all.
+  const filled = ranges.map(({ grid, k }) => {
+    let end = grid.length;
+    while (end > 0 && grid[end - 1].every((cell) => blankCell(k, cell))) end--;
+    return end;
+  });
+  const rows = Math.max(...filled);
+  const longest = ranges[filled.indexOf(rows)];
+  ranges.forEach(({ grid, k }) => {
+    if (grid.length < rows) {
+      throw valueError("args.rangeTooShort", {
+        arg: inputs[k].arg,
+        found: grid.length,
+        other: inputs[longest.k].arg,
+        expected: rows,
+      });
+    }
+  });
+  if (rows === 0) {
+    throw naError("args.allBlank", { args: ranges.map(({ k }) => inputs[k].arg).join(", ") });
+  }
+  const cell = (k: number, row: number, col: number): unknown => {
+    const grid = grids[k];
+    return isRange[k] ? grid[row][col] : (grid[0]?.[0] ?? null);
+  };
+  return {
+    rows,
+    cols,
+    single: false,
+    isRange: (k) => isRange[k],
+    cell,
+    rowIsBlank: (row, col) => ranges.every(({ k }) => blankCell(k, cell(k, row, col))),
+    blankAt: (k, row, col) => blankCell(k, cell(k, row, col)),
+  };
+}
 
+/**
+ * Runs `compute` on every row of a frame: a row blank in every range gives BLANK; a failure gives the Excel error in
+ * that cell only (and, when every argument is a single cell, fails the formula); a result that is not a finite number
+ * is an error saying so.
+ */
+export function eachRow(frame: RowFrame, compute: (row: number, col: number) => unknown): Grid {
+  if (frame.single) return [[finite(compute(0, 0))]];
   const locale = currentLocale();
   const result: Grid = [];
-  for (let r = 0; r < lastRow; r++) {
-    const line: unknown[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      const cells = grids.map((grid) => (grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid[r][c]));
-      if (shaped.every(({ index }) => isBlank(cells[index]))) {
+  for (let r = 0; r < frame.rows; r++) {
+    const line: unknown[] = new Array(frame.cols);
+    for (let c = 0; c < frame.cols; c++) {
+      if (frame.rowIsBlank(r, c)) {
         line[c] = BLANK;
         continue;
       }
       try {
-        line[c] = compute(inputs.map((input, i) => readNumber(cells[i], input.arg, input.rule)));
+        line[c] = finite(compute(r, c));
       } catch (error) {
         line[c] = toExcelError(error, locale);
       }
@@ -249,9 +388,79 @@ export function mapElementwise(inputs: readonly ElementwiseInput[], compute: (va
   return result;
 }
 
+/** A result that Excel can show: a finite number (or any other value); overflow is an error with a message. */
+export function finite(value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw valueError(Number.isNaN(value) ? "args.resultUndefined" : "args.resultOverflow");
+  }
+  return value;
+}
+
+/**
+ * Reads argument k of a frame in one row as a number. A range's cell names its row; a blank cell of a range, in a row
+ * with values elsewhere, is an error naming the row; a single blank cell or an omitted argument takes the default.
+ */
+export function frameNumber(
+  frame: RowFrame,
+  input: RowArgument & { rule?: NumberRule },
+  k: number,
+  row: number,
+  col: number,
+): number {
+  const rule = input.rule ?? {};
+  const cell = frame.cell(k, row, col);
+  const inRange = frame.isRange(k);
+  if (frame.blankAt(k, row, col)) {
+    if (inRange) throw valueError("args.blankAt", { arg: input.arg, row: row + 1 });
+    if (rule.default !== undefined) return rule.default;
+    throw valueError("args.required", { arg: input.arg });
+  }
+  return readCellNumber(cell, input.arg, rule, inRange ? row + 1 : undefined);
+}
+
+/**
+ * Parallel columns for a function that needs every row (a fit, a check): laid out by the shape rule (trimmed once, a
+ * single cell repeated), one column each. Rows blank in every column are left out; a blank in one column of a row
+ * with values elsewhere is an error naming the row. All-blank input is #N/A saying so.
+ */
+export function readNumberColumns(
+  inputs: readonly (RowArgument & { rule?: NumberRule })[],
+  /** Filled with the 0-based row (within the ranges) of each value kept, to name rows in later checks. */
+  keptRows?: number[],
+): Float64Array[] {
+  const frame = rowFrame(inputs);
+  if (frame.cols !== 1) {
+    const wide = inputs.findIndex((_, k) => frame.isRange(k));
+    throw valueError("args.notColumn", { arg: inputs[Math.max(0, wide)].arg });
+  }
+  const kept: number[] = [];
+  for (let r = 0; r < frame.rows; r++) if (frame.single || !frame.rowIsBlank(r, 0)) kept.push(r);
+  keptRows?.push(...kept);
+  return inputs.map((input, k) => Float64Array.from(kept, (r) => frameNumber(frame, input, k, r, 0)));
+}
+
+export interface ElementwiseInput extends RowArgument {
+  rule?: NumberRule;
+}
+
+/**
+ * Applies a formula cell by cell, by the shape rule (see the top of this file): every input may be a single cell
+ * (repeated) or a range (per row); the result has the ranges' shape (1×1 for all single cells).
+ */
+export function mapElementwise(inputs: readonly ElementwiseInput[], compute: (values: number[]) => number): Grid {
+  const frame = rowFrame(inputs);
+  return eachRow(frame, (r, c) => compute(inputs.map((input, k) => frameNumber(frame, input, k, r, c))));
+}
+
+/**
+ * The error policy: Excel shows a message only with #VALUE! and #N/A (CustomFunctions.ErrorCode reference), and every
+ * InputError carries a message that says what to fix. So an input problem is #VALUE! — including the engine's "num"
+ * kind (a number outside the formula's domain), which the pane shows as it is — and #N/A where there is nothing to
+ * compute. #NUM! and #DIV/0! are never thrown with a message: they would reach the cell bare.
+ */
 const ERROR_CODE_OF_KIND = {
   value: "invalidValue",
-  num: "invalidNumber",
+  num: "invalidValue",
   na: "notAvailable",
 } as const;
 

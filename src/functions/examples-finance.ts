@@ -164,7 +164,7 @@ export const FINANCE_EXAMPLES: readonly FunctionExample[] = [
     id: "forecast-error-months",
     formula: '=CUST.FORECAST(A2:B6, 30, C2:C3, D2:D3, E2:E3, "weeks", , 1000)',
     args: [BGNBD_TABLE, [[30]], [[2], [0]], [[30], [0]], [[39], [39]], "weeks", null, 1000],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: {
       en: "The schedule has one row per month, at most 600 (50 years).",
       fr: "La prévision a une ligne par mois, 600 au plus (50 ans).",

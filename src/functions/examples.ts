@@ -9,7 +9,7 @@ import { FINANCE_EXAMPLES } from "./examples-finance";
 
 /** An Excel error a formula shows. */
 export interface ExpectedError {
-  error: "#VALUE!" | "#NUM!" | "#N/A";
+  error: "#VALUE!" | "#N/A";
 }
 
 /** A single number or text, a spilled range, or an error. */
@@ -133,7 +133,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "cac-error-negative",
     formula: "=CUST.CAC(-100, 0, 10)",
     args: [[[-100]], [[0]], [[10]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A spend cannot be negative.", fr: "Une dépense ne peut pas être négative." },
   },
   {
@@ -147,8 +147,35 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     },
   },
   {
-    id: "retention-ids",
+    id: "retention-by-period",
+    formula: "=CUST.RETENTION(A2:A4, B2:B4, C2:C4)",
+    args: [
+      [[200], [210], [190]],
+      [[210], [190], [205]],
+      [[30], [20], [40]],
+    ],
+    expected: [[0.9], [170 / 210], [165 / 190]],
+    note: {
+      en: "One period per row: A holds the customers at the start, B at the end, C those acquired; one rate per row.",
+      fr: "Une période par ligne : A contient les clients au début, B à la fin, C les clients acquis ; un taux par ligne.",
+    },
+  },
+  {
+    id: "retention-error-ids",
     formula: "=CUST.RETENTION(A2:A5, B2:B4)",
+    args: [
+      [["C1"], ["C2"], ["C3"], ["C4"]],
+      [["C2"], ["C4"], ["C9"]],
+    ],
+    expected: { error: "#VALUE!" },
+    note: {
+      en: "Customer IDs are not counts: CUST.RETENTION says so and points to CUST.RETENTIONIDS.",
+      fr: "Des identifiants clients ne sont pas des comptages : CUST.RETENTION le dit et renvoie vers CUST.RETENTIONIDS.",
+    },
+  },
+  {
+    id: "retentionids-lists",
+    formula: "=CUST.RETENTIONIDS(A2:A5, B2:B4)",
     args: [
       [["C1"], ["C2"], ["C3"], ["C4"]],
       [["C2"], ["C4"], ["C9"]],
@@ -160,10 +187,23 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     },
   },
   {
+    id: "retentionids-error-empty",
+    formula: "=CUST.RETENTIONIDS(A2:A3, B2:B4)",
+    args: [
+      [[null], [null]],
+      [["C2"], ["C4"], ["C9"]],
+    ],
+    expected: { error: "#N/A" },
+    note: {
+      en: "No customer at the start: there is no one whose retention to measure.",
+      fr: "Aucun client au début : il n'y a personne dont mesurer la rétention.",
+    },
+  },
+  {
     id: "retention-error-negative",
     formula: "=CUST.RETENTION(200, 180, -5)",
     args: [[[200]], [[180]], [[-5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: {
       en: "The number of customers acquired cannot be negative.",
       fr: "Le nombre de clients acquis ne peut pas être négatif.",
@@ -183,7 +223,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "churn-error-negative",
     formula: "=CUST.CHURN(50, -200)",
     args: [[[50]], [[-200]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A number of customers cannot be negative.", fr: "Un nombre de clients ne peut pas être négatif." },
   },
   {
@@ -200,7 +240,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "lifespan-error-over",
     formula: "=CUST.LIFESPAN(150%)",
     args: [[[1.5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A rate cannot exceed 100%.", fr: "Un taux ne peut pas dépasser 100 %." },
   },
   {
@@ -217,7 +257,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "ltvcac-error-negative",
     formula: "=CUST.LTVCAC(600, -5)",
     args: [[[600]], [[-5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "An acquisition cost cannot be negative.", fr: "Un coût d'acquisition ne peut pas être négatif." },
   },
   {
@@ -234,7 +274,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "payback-error-margin",
     formula: "=CUST.PAYBACK(200, 50, 140%)",
     args: [[[200]], [[50]], [[1.4]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "A margin cannot exceed 100%.", fr: "Une marge ne peut pas dépasser 100 %." },
   },
   {
@@ -251,7 +291,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "pmc-error-years",
     formula: "=CUST.PMC(2, 400, 75%, 0)",
     args: [[[2]], [[400]], [[0.75]], [[0]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "The number of years is at least 1.", fr: "Le nombre d'années vaut au moins 1." },
   },
   {
@@ -346,7 +386,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "rfm-error-bins",
     formula: "=CUST.RFM(A2:A6, B2:B6, C2:C6, 12)",
     args: [[[5], [40], [12], [90], [3]], [[8], [1], [3], [1], [12]], [[120], [30], [60], [25], [300]], 12],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "Scores go from 2 to 10 bins.", fr: "Les scores vont de 2 à 10 classes." },
   },
   {
@@ -377,7 +417,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "rfmsegment-error-range",
     formula: "=CUST.RFMSEGMENT(6, 5)",
     args: [[[6]], [[5]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "Scores must be whole numbers from 1 to 5.", fr: "Les scores doivent être des entiers de 1 à 5." },
   },
   {
@@ -524,7 +564,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "retentioncurve-error-horizon",
     formula: "=CUST.RETENTIONCURVE(A2:B4, 0)",
     args: [SBG_TABLE, 0],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "The horizon is at least 1 period.", fr: "L'horizon vaut au moins 1 période." },
   },
   {
@@ -572,7 +612,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "palive-error-recency",
     formula: "=CUST.PALIVE(A2:B6, 2, 40, 39)",
     args: [BGNBD_TABLE, [[2]], [[40]], [[39]]],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: {
       en: "The last purchase cannot come after the end of the observation (recency ≤ T).",
       fr: "Le dernier achat ne peut pas suivre la fin de l'observation (recency ≤ T).",
@@ -619,7 +659,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     id: "purchases-error-horizon",
     formula: "=CUST.PURCHASES(A2:B6, -1)",
     args: [BGNBD_TABLE, -1],
-    expected: { error: "#NUM!" },
+    expected: { error: "#VALUE!" },
     note: { en: "The horizon cannot be negative.", fr: "L'horizon ne peut pas être négatif." },
   },
   {

@@ -12,14 +12,19 @@ import {
 import { acquisitionCost, lifetimeValueToCost, paybackMonths } from "../engine/metrics/acquisition";
 import { churnRate, expectedLifespan, retentionFromIds, retentionRate } from "../engine/metrics/retention";
 import { averageCustomerProfit, visitorValue } from "../engine/metrics/profit";
-import { valueError } from "../engine/errors";
+import { naError, valueError } from "../engine/errors";
 import {
+  cellToNumber,
+  describeCell,
+  errorCellError,
+  finite,
+  frameNumber,
   isBlank,
   isErrorCell,
+  isGiven,
   mapElementwise,
   readChoice,
-  readColumn,
-  readNumberColumn,
+  rowFrame,
   runFunction,
   toGrid,
 } from "./args";
@@ -32,7 +37,7 @@ import {
  * @param purchases_per_period Purchases per period, e.g. 3 a week, or 156 a year.
  * @param [periods] Number of periods the customer stays (simple and finite methods), e.g. 52 × 8 weeks.
  * @param [margin] Gross margin as a percentage (40% or 0.4). Default 100%: the result is revenue.
- * @param [retention] Retention rate per period (80% or 0.8). When given, the default method becomes kotler.
+ * @param [retention] Retention rate per period (80% or 0.8); blank or 0 means not given. When given, the default method is kotler.
  * @param [discount_rate] Discount rate for one period, the period of the retention rate and margin (annual when they are annual, the usual case: 10% or 0.1). Default 0.
  * @param [method] "simple", "kotler" (first margin not counted), "blattberg" (first margin today), "ofek" or "finite".
  * @returns The lifetime value, one per input row when ranges are given.
@@ -47,20 +52,33 @@ export function clv(
   method?: unknown,
 ): unknown[][] {
   return runFunction(() => {
-    const hasRetention = retention !== null && retention !== undefined && !toGrid(retention).flat().every(isBlank);
+    // A retention of 0 is read as blank: desktop Excel may pass a blank cell as 0, and 0% retention would make the
+    // retention methods pointless. So a blank (or 0) retention never switches the method.
+    const hasRetention =
+      isGiven(retention) && toGrid(retention).some((row) => row.some((cell) => !isBlank(cell) && cell !== 0));
     const chosen = readChoice(method, "method", CLV_METHODS, hasRetention ? "kotler" : "simple");
-    const periodsGiven = periods !== null && periods !== undefined && !toGrid(periods).flat().every(isBlank);
-    if ((chosen === "simple" || chosen === "finite") && !periodsGiven) {
+    if ((chosen === "simple" || chosen === "finite") && !isGiven(periods)) {
       throw valueError("clv.periodsRequired", { method: chosen });
     }
     if (chosen !== "simple" && !hasRetention) throw valueError("clv.retentionRequired", { method: chosen });
+    const usesRetention = chosen !== "simple";
     return mapElementwise(
       [
         { arg: "basket", value: basket },
         { arg: "purchases_per_period", value: purchases_per_period, rule: { nonNegative: true } },
-        { arg: "periods", value: periods, rule: { nonNegative: true, default: 0 } },
+        // The finite method sums whole periods: 2.5 periods is an error, not a silent 3.
+        {
+          arg: "periods",
+          value: chosen === "simple" || chosen === "finite" ? periods : null,
+          rule: { nonNegative: true, default: 0, integer: chosen === "finite" },
+        },
         { arg: "margin", value: margin, rule: { rate: true, default: 1 } },
-        { arg: "retention", value: retention, rule: { rate: true, default: 0 } },
+        {
+          arg: "retention",
+          value: usesRetention ? retention : null,
+          rule: { rate: true, default: 0 },
+          zeroIsBlank: true,
+        },
         { arg: "discount_rate", value: discount_rate, rule: { nonNegative: true, default: 0 } },
       ],
       ([b, f, n, m, r, d]) =>
@@ -92,13 +110,13 @@ export function cac(marketing_spend: unknown[][], sales_spend: unknown[][], new_
 }
 
 /**
- * Retention rate (taux de rétention). From counts: (customers at end − acquired) ÷ customers at start. From two ranges of customer IDs: the share of the start list found in the end list.
+ * Retention rate (taux de rétention) from counts: (customers at end − acquired) ÷ customers at start. Cells or ranges of counts (one rate per row). For two lists of customer IDs, use CUST.RETENTIONIDS.
  * @customfunction RETENTION
  * @helpurl https://localhost:3000/functions.html#RETENTION
- * @param customers_start Customers at the start of the period, or a range of the customer IDs at the start.
- * @param customers_end Customers at the end of the period, or a range of the customer IDs at the end.
- * @param [acquired] Customers acquired during the period (counts form only). Default 0.
- * @returns The retention rate, between 0 and 1 (format the cell as a percentage).
+ * @param customers_start Number of customers at the start of the period (a cell, or a range: one period per row).
+ * @param customers_end Number of customers at the end of the period.
+ * @param [acquired] Customers acquired during the period. Default 0.
+ * @returns The retention rate, between 0 and 1 (format the cell as a percentage), one per row.
  */
 export function retention(
   customers_start: unknown[][],
@@ -106,8 +124,15 @@ export function retention(
   acquired?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    if (isIdList(customers_start) || isIdList(customers_end)) {
-      return [[retentionFromIds(readIds(customers_start, "customers_start"), readIds(customers_end, "customers_end"))]];
+    const counts = [
+      { arg: "customers_start", value: customers_start },
+      { arg: "customers_end", value: customers_end },
+    ];
+    for (const { arg, value } of counts) {
+      const text = toGrid(value ?? null)
+        .flat()
+        .find((cell) => typeof cell === "string" && cell.trim() !== "" && Number.isNaN(cellToNumber(cell)));
+      if (text !== undefined) throw valueError("clv.countIsText", { arg, found: describeCell(text) });
     }
     return mapElementwise(
       [
@@ -120,28 +145,34 @@ export function retention(
   });
 }
 
-/** Two ranges of IDs are told apart from counts by their size or by holding text. */
-function isIdList(value: unknown): boolean {
-  const grid = toGrid(value);
-  const cells = grid.flat().filter((cell) => !isBlank(cell));
-  return (
-    cells.length > 1 ||
-    cells.some((cell) => typeof cell === "string" && !isErrorCell(cell) && Number.isNaN(Number(cell)))
-  );
+/**
+ * Retention from two lists of customer IDs: the share of the customers at the start still present at the end. Blank cells are skipped, an ID listed twice counts once.
+ * @customfunction RETENTIONIDS
+ * @helpurl https://localhost:3000/functions.html#RETENTIONIDS
+ * @param ids_start The customer IDs at the start of the period (a range).
+ * @param ids_end The customer IDs at the end of the period (a range).
+ * @returns The retention rate, between 0 and 1.
+ */
+export function retentionids(ids_start: unknown[][], ids_end: unknown[][]): number {
+  return runFunction(() => {
+    const start = readIds(ids_start, "ids_start");
+    if (start.length === 0) throw naError("clv.noStartIds", { arg: "ids_start" });
+    return retentionFromIds(start, readIds(ids_end, "ids_end"));
+  });
 }
 
+/** Every non-blank cell of a range, row by row, as an ID; an error cell names its row. */
 function readIds(value: unknown, arg: string): string[] {
-  return readColumn(
-    toGrid(value)
-      .flat()
-      .map((cell) => [cell]),
-    arg,
-  )
-    .filter((cell) => !isBlank(cell))
-    .map((cell, index) => {
-      if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: index + 1 });
-      return String(cell).trim();
-    });
+  const grid = toGrid(value ?? null);
+  const ids: string[] = [];
+  grid.forEach((row, r) =>
+    row.forEach((cell) => {
+      if (isBlank(cell)) return;
+      if (isErrorCell(cell)) throw errorCellError(arg, cell, r + 1);
+      ids.push(String(cell).trim());
+    }),
+  );
+  return ids;
 }
 
 /**
@@ -280,20 +311,22 @@ export function visitorvalue(customer_profit: unknown[][], conversion_rate: unkn
  */
 export function equity(lifetime_values: unknown[][], customers?: unknown[][]): number {
   return runFunction(() => {
-    const values = readNumberColumn(lifetime_values, "lifetime_values", { allowBlanks: true });
-    if (customers === null || customers === undefined) return customerEquity(values);
-    const counts = readNumberColumn(customers, "customers", { allowBlanks: true, rule: { nonNegative: true } });
-    if (counts.length !== values.length) {
-      throw valueError("args.lengthMismatch", {
-        arg: "customers",
-        found: counts.length,
-        other: "lifetime_values",
-        expected: values.length,
-      });
+    const inputs = [
+      { arg: "lifetime_values", value: lifetime_values },
+      { arg: "customers", value: isGiven(customers) ? customers : null, rule: { nonNegative: true, default: 1 } },
+    ];
+    const frame = rowFrame(inputs);
+    const values: number[] = [];
+    const counts: number[] = [];
+    for (let r = 0; r < frame.rows; r++) {
+      for (let c = 0; c < frame.cols; c++) {
+        // A row blank in every range is skipped; a blank in one of them is an error naming the row.
+        if (!frame.single && frame.rowIsBlank(r, c)) continue;
+        values.push(frameNumber(frame, inputs[0], 0, r, c));
+        counts.push(frameNumber(frame, inputs[1], 1, r, c));
+      }
     }
-    return customerEquity(
-      values,
-      counts.map((count) => (Number.isNaN(count) ? 0 : count)),
-    );
+    if (values.length === 0) throw naError("args.allBlank", { args: "lifetime_values" });
+    return finite(customerEquity(values, counts)) as number;
   });
 }

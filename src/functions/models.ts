@@ -2,13 +2,12 @@
  * Custom functions for the buy-till-you-die purchase models: CUST.FIT spills a parameter table, and the
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
-import { numError, valueError } from "../engine/errors";
+import { valueError } from "../engine/errors";
+import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { holdoutByFrequency } from "../engine/models/holdout";
-import { checkHistory } from "../engine/models/compress";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
 import { fitModel, modelDefinition } from "../engine/models/registry";
 import {
-  CustomerHistory,
   FitColumns,
   FitOptions,
   MODEL_NAMES,
@@ -20,44 +19,66 @@ import { t } from "../i18n";
 import {
   BLANK,
   Grid,
-  cellToNumber,
+  describeCell,
+  finite,
+  errorCellError,
   isBlank,
   isErrorCell,
-  readColumn,
+  isGiven,
+  NumberRule,
+  parseNumericText,
   readNumber,
-  readNumberColumn,
+  readNumberColumns,
   readText,
-  requireSameLength,
+  rowFrame,
   runFunction,
   toExcelError,
   toGrid,
 } from "./args";
+import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
 
-const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
+const given = isGiven;
 
-/** Options as text ("penalty=0.01; max_iterations=300") or a two-column range of name | value. */
+/** One option's value: a number, or a number typed in text with "." or "," as the decimal mark ("0,01"). */
+function optionNumber(name: string, raw: unknown): number {
+  if (isErrorCell(raw)) throw errorCellError(name, raw);
+  const number = typeof raw === "number" ? raw : typeof raw === "string" ? parseNumericText(raw, true) : NaN;
+  if (!(number >= 0) || !Number.isFinite(number)) {
+    throw valueError("models.optionBad", { name, found: describeCell(typeof raw === "string" ? raw.trim() : raw) });
+  }
+  return number;
+}
+
+/**
+ * Options as text ("penalty=0.01; max_iterations=300", French decimals "penalty=0,01" too) or a two-column range of
+ * name | value. Options are separated by ";", a line break, or a "," followed by the next option's name.
+ */
 export function readFitOptions(value: unknown): FitOptions {
   if (!given(value)) return {};
   const grid = toGrid(value);
-  const pairs: [string, unknown][] =
-    grid.length === 1 && grid[0].length === 1 && typeof grid[0][0] === "string"
-      ? String(grid[0][0])
-          .split(/[;,\n]/)
-          .filter((part) => part.trim() !== "")
-          .map((part) => {
-            const [name, ...rest] = part.split("=");
-            return [name, rest.join("=")];
-          })
-      : grid.filter((row) => !isBlank(row[0])).map((row) => [String(row[0]), row[1]]);
+  const single = grid.length === 1 && grid[0].length === 1;
+  if (single && isErrorCell(grid[0][0])) throw errorCellError("options", grid[0][0]);
+  let pairs: [string, unknown][];
+  if (single && typeof grid[0][0] === "string") {
+    pairs = String(grid[0][0])
+      .split(/;|\n|,(?=\s*[A-Za-z_])/)
+      .filter((part) => part.trim() !== "")
+      .map((part) => {
+        const [name, ...rest] = part.split("=");
+        return [name, rest.join("=")];
+      });
+  } else {
+    if (grid.some((row) => row.length !== 2)) throw valueError("models.optionsShape");
+    pairs = grid.filter((row) => !isBlank(row[0])).map((row) => [String(row[0]), row[1]]);
+  }
   const options: FitOptions = {};
   for (const [rawName, rawValue] of pairs) {
     const name = rawName.trim().toLowerCase();
-    const number = cellToNumber(typeof rawValue === "string" ? rawValue.trim() : rawValue);
-    if (name !== "penalty" && name !== "max_iterations")
+    if (name !== "penalty" && name !== "max_iterations") {
       throw valueError("models.optionUnknown", { found: rawName.trim() });
-    if (!(number >= 0) || !Number.isFinite(number))
-      throw numError("models.optionBad", { name, found: String(rawValue) });
+    }
+    const number = optionNumber(name, rawValue);
     if (name === "penalty") options.penalty = number;
     else options.maxIterations = Math.max(1, Math.round(number));
   }
@@ -76,7 +97,7 @@ function readModelName(value: unknown): ModelName {
  * Fits a model by maximum likelihood; spills its table (label | value): model, parameters, loglik, converged, status ("converged", "boundary", "not converged"), aic, bic, n, standard errors, message. Other CUST functions read it.
  * @customfunction FIT
  * @helpurl https://localhost:3000/functions.html#FIT
- * @param model "bgnbd", "mbgnbd" or "pnbd" (purchases); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
+ * @param model "bgnbd", "mbgnbd", "pnbd", "ggomnbd" or "nbd" (purchases; nbd never drops out); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
  * @param frequency Repeat purchases per customer (x). For sbg: customers still active at the start of each period, the first being the cohort size.
  * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
  * @param [T] Time from first purchase to the end of calibration, in the same period. For bgbb: the number of opportunities.
@@ -91,7 +112,7 @@ export function fit(
   recency?: unknown[][],
   T?: unknown[][],
   monetary?: unknown[][],
-  options?: unknown,
+  options?: unknown[][],
   weights?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
@@ -99,20 +120,33 @@ export function fit(
     const definition = modelDefinition(name);
     if (!definition) throw valueError("models.notAvailable", { model: name });
     const fitOptions = readFitOptions(options);
-    const columns: FitColumns = { frequency: readNumberColumn(frequency, "frequency") };
-    if (columns.frequency.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
-    const lengths = [{ arg: "frequency", length: columns.frequency.length }];
     const optional = { recency, age: T, monetary, weights } as const;
     const argName = { recency: "recency", age: "T", monetary: "monetary", weights: "weights" } as const;
-    for (const key of ["recency", "age", "monetary", "weights"] as const) {
-      if (!given(optional[key])) continue;
-      columns[key] = readNumberColumn(optional[key], argName[key]);
-      lengths.push({ arg: argName[key], length: columns[key]!.length });
-    }
-    requireSameLength(lengths);
+    const keys = (["recency", "age", "monetary", "weights"] as const).filter((key) => given(optional[key]));
     for (const key of definition.requires) {
-      if (!columns[key]) throw valueError("models.columnRequired", { model: name, arg: argName[key] });
+      if (!(keys as readonly string[]).includes(key)) {
+        throw valueError("models.columnRequired", { model: name, arg: argName[key as keyof typeof argName] });
+      }
     }
+    // One layout for all columns (trimmed once, a single cell repeated, a half-blank row named).
+    // Histories are checked here, naming the cell (row n of a range, or the single cell); sbg's "frequency" holds
+    // survivors, which may be shares.
+    const rules: Record<string, NumberRule> =
+      name === "sbg"
+        ? {}
+        : {
+            frequency: HISTORY_RULES.frequency,
+            recency: HISTORY_RULES.recency,
+            T: HISTORY_RULES.T,
+            weights: { nonNegative: true },
+          };
+    const read = readNumberColumns([
+      { arg: "frequency", value: frequency, rule: rules.frequency },
+      ...keys.map((key) => ({ arg: argName[key], value: optional[key], rule: rules[argName[key]] })),
+    ]);
+    const columns: FitColumns = { frequency: read[0] };
+    keys.forEach((key, i) => (columns[key] = read[i + 1]));
+    if (columns.frequency.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
     return toParameterTable(fitModel(definition, columns, fitOptions), currentLocale());
   });
 }
@@ -123,60 +157,71 @@ function purchasePredictor(table: unknown[][], functionName: string): PurchasePr
 }
 
 /**
- * Applies a per-customer prediction to columns (x, t_x, T). A single cell is repeated down the other
- * columns; a row blank in every column stays blank; a bad row gives an error in that row only, naming it.
+ * Applies a per-customer prediction to the history columns (x, t_x, T), by the shape rule (args.ts): a single cell
+ * is repeated down the others, a row blank in every range stays blank, a bad row gives an error in that row only,
+ * naming it. The valid rows are computed together (`compute` gets them as typed columns and returns one value
+ * each), so a model can value a million customers at the cost of a closed form each (src/engine/models/columns.ts).
  */
 function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  compute: (customer: CustomerHistory) => number,
+  compute: (histories: HistoryColumns) => Float64Array,
 ): Grid {
-  const columns = [
-    { arg: "frequency", cells: readColumn(frequency, "frequency") },
-    { arg: "recency", cells: readColumn(recency, "recency") },
-    { arg: "T", cells: readColumn(T, "T") },
-  ];
-  const rows = Math.max(...columns.map((column) => column.cells.length));
-  const long = columns.filter((column) => column.cells.length > 1);
-  if (long.length > 1) requireSameLength(long.map(({ arg, cells }) => ({ arg, length: cells.length })));
+  const inputs = historyArguments(frequency, recency, T);
+  const frame = rowFrame(inputs);
+  if (frame.cols !== 1) {
+    throw valueError("args.notColumn", { arg: inputs[[0, 1, 2].find((k) => frame.isRange(k)) ?? 0].arg });
+  }
+  const rows = frame.rows;
   const locale = currentLocale();
-  const out: Grid = [];
-  for (let i = 0; i < rows; i++) {
-    const cells = columns.map((column) => (column.cells.length === 1 ? column.cells[0] : column.cells[i]));
-    if (rows > 1 && long.every((column) => isBlank(column.cells[i]))) {
-      out.push([BLANK]);
+  const out: Grid = new Array(rows);
+  const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+  const validRows = new Int32Array(rows);
+  let valid = 0;
+  for (let r = 0; r < rows; r++) {
+    if (!frame.single && frame.rowIsBlank(r, 0)) {
+      out[r] = [BLANK];
       continue;
     }
     try {
-      const values = cells.map((cell, k) => {
-        if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: columns[k].arg, row: i + 1 });
-        const number = cellToNumber(cell);
-        if (Number.isNaN(number))
-          throw valueError("args.notNumberAt", { arg: columns[k].arg, row: i + 1, found: String(cell ?? "") });
-        return number;
-      });
-      checkHistory(values[0], values[1], values[2], i + 1);
-      out.push([compute({ frequency: values[0], recency: values[1], age: values[2] })]);
+      const customer = customerAt(frame, inputs, r, 0);
+      read[0][valid] = customer.frequency;
+      read[1][valid] = customer.recency;
+      read[2][valid] = customer.age;
+      validRows[valid++] = r;
     } catch (error) {
-      if (rows === 1) throw error;
-      out.push([toExcelError(error, locale)]);
+      if (frame.single) throw error;
+      out[r] = [toExcelError(error, locale)];
+    }
+  }
+  const values = compute({
+    frequency: read[0].subarray(0, valid),
+    recency: read[1].subarray(0, valid),
+    age: read[2].subarray(0, valid),
+  });
+  for (let k = 0; k < valid; k++) {
+    // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
+    try {
+      out[validRows[k]] = [finite(values[k])];
+    } catch (error) {
+      if (frame.single) throw error;
+      out[validRows[k]] = [toExcelError(error, locale)];
     }
   }
   return out;
 }
 
-function readHorizon(value: unknown): number {
-  const horizon = readNumber(value, "t");
-  if (horizon < 0) throw numError("models.timeNegative", { found: horizon });
-  return horizon;
+/** A horizon argument (t, holdout_length): a number 0 or more, named as the function names it. */
+function readHorizon(value: unknown, arg: string): number {
+  return readNumber(value, arg, { nonNegative: true });
 }
 
 /**
  * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
  * @customfunction PALIVE
  * @helpurl https://localhost:3000/functions.html#PALIVE
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
@@ -190,7 +235,7 @@ export function palive(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityAlive(customer));
+    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories));
   });
 }
 
@@ -198,7 +243,7 @@ export function palive(
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
  * @helpurl https://localhost:3000/functions.html#CHURNRISK
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
@@ -212,7 +257,7 @@ export function churnrisk(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
-    return perCustomer(frequency, recency, T, (customer) => 1 - predictor.probabilityAlive(customer));
+    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories).map((p) => 1 - p));
   });
 }
 
@@ -220,7 +265,7 @@ export function churnrisk(
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
  * @helpurl https://localhost:3000/functions.html#PURCHASES
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
@@ -236,9 +281,20 @@ export function purchases(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
-    const horizon = readHorizon(t);
-    if (!given(frequency) && !given(recency) && !given(T)) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
-    return perCustomer(frequency, recency, T, (customer) => predictor.expectedPurchases(customer, horizon));
+    const horizon = readHorizon(t, "t");
+    const history = { frequency, recency, T };
+    const names = Object.keys(history) as (keyof typeof history)[];
+    const present = names.filter((key) => given(history[key]));
+    if (present.length === 0) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
+    if (present.length < 3) {
+      const missing = names.filter((key) => !present.includes(key));
+      throw valueError("history.incomplete", { missing: missing.join(", "), given: present.join(", ") });
+    }
+    return perCustomer(frequency, recency, T, (histories) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        predictor.expectedPurchases(customer, horizon),
+      ),
+    );
   });
 }
 
@@ -246,7 +302,7 @@ export function purchases(
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
  * @helpurl https://localhost:3000/functions.html#PBUY
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param t Horizon, in the period used for the fit.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
@@ -262,8 +318,12 @@ export function pbuy(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PBUY");
-    const horizon = readHorizon(t);
-    return perCustomer(frequency, recency, T, (customer) => predictor.probabilityOfAnyPurchase!(customer, horizon));
+    const horizon = readHorizon(t, "t");
+    return perCustomer(frequency, recency, T, (histories) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        predictor.probabilityOfAnyPurchase!(customer, horizon),
+      ),
+    );
   });
 }
 
@@ -271,7 +331,7 @@ export function pbuy(
  * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
  * @customfunction HOLDOUTCHECK
  * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
- * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd or pnbd).
+ * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
@@ -291,18 +351,18 @@ export function holdoutcheck(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.HOLDOUTCHECK");
-    const length = readHorizon(holdout_length);
+    const length = readHorizon(holdout_length, "holdout_length");
     const maxGroup = readNumber(max_group, "max_group", { default: 7, integer: true, min: 1 });
-    const x = readNumberColumn(frequency, "frequency");
-    const tx = readNumberColumn(recency, "recency");
-    const age = readNumberColumn(T, "T");
-    const holdout = readNumberColumn(holdout_purchases, "holdout_purchases");
-    requireSameLength([
-      { arg: "frequency", length: x.length },
-      { arg: "recency", length: tx.length },
-      { arg: "T", length: age.length },
-      { arg: "holdout_purchases", length: holdout.length },
-    ]);
+    const kept: number[] = [];
+    const [x, tx, age, holdout] = readNumberColumns(
+      [
+        ...historyArguments(frequency, recency, T),
+        { arg: "holdout_purchases", value: holdout_purchases, rule: { nonNegative: true } },
+      ],
+      kept,
+    );
+    if (x.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
+    x.forEach((_, i) => checkCustomer(x[i], tx[i], age[i], kept[i] + 1));
     const { rows, total } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
     const locale = currentLocale();
     const label = (bucket: number) => (bucket === maxGroup ? `${bucket}+` : bucket);

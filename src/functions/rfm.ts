@@ -10,6 +10,8 @@ import { Locale, t } from "../i18n";
 import {
   BLANK,
   cellToNumber,
+  describeCell,
+  errorCellError,
   isBlank,
   isErrorCell,
   readChoice,
@@ -28,10 +30,11 @@ function numbersOf(cells: CellColumn, arg: string): Float64Array {
     const cell = cells.at(i);
     if (typeof cell === "number") out[i] = cell;
     else if (isBlank(cell)) out[i] = NaN;
-    else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row: i + 1 });
+    else if (isErrorCell(cell)) throw errorCellError(arg, cell, i + 1);
     else {
       const number = cellToNumber(cell);
-      if (!Number.isFinite(number)) throw valueError("args.notNumberAt", { arg, row: i + 1, found: String(cell) });
+      if (!Number.isFinite(number))
+        throw valueError("args.notNumberAt", { arg, row: i + 1, found: describeCell(cell) });
       out[i] = number;
     }
   }

@@ -5,7 +5,18 @@
 import { valueError } from "../engine/errors";
 import { summarizeTransactions, TimeUnit } from "../engine/transactions/summary";
 import { Locale, MessageKey, t } from "../i18n";
-import { BLANK, isBlank, isErrorCell, parseNumericText, readNumber, readText, runFunction, toGrid } from "./args";
+import {
+  BLANK,
+  describeCell,
+  errorCellError,
+  isBlank,
+  isErrorCell,
+  parseNumericText,
+  readNumber,
+  readText,
+  runFunction,
+  toGrid,
+} from "./args";
 import { currentLocale } from "./locale";
 
 export interface ColumnArgument {
@@ -91,7 +102,7 @@ export function readIds(column: CellColumn): unknown[] {
   const cells = column.toArray();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (mayBeError(cell) && isErrorCell(cell)) throw valueError("args.errorAt", { arg: "customer_ids", row: i + 1 });
+    if (mayBeError(cell) && isErrorCell(cell)) throw errorCellError("customer_ids", cell, i + 1);
   }
   return cells;
 }
@@ -102,7 +113,7 @@ export function readDates(cells: CellColumn): Float64Array {
     const cell = cells.at(i);
     if (typeof cell === "number") out[i] = cell;
     else if (isBlank(cell)) out[i] = NaN;
-    else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "dates", row: i + 1 });
+    else if (isErrorCell(cell)) throw errorCellError("dates", cell, i + 1);
     else {
       const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
       if (Number.isNaN(number)) throw valueError("summary.dateText", { row: i + 1, found: String(cell) });
@@ -118,11 +129,11 @@ export function readAmounts(cells: CellColumn): Float64Array {
     const cell = cells.at(i);
     if (typeof cell === "number") out[i] = cell;
     else if (isBlank(cell)) out[i] = NaN;
-    else if (isErrorCell(cell)) throw valueError("args.errorAt", { arg: "amounts", row: i + 1 });
+    else if (isErrorCell(cell)) throw errorCellError("amounts", cell, i + 1);
     else {
       const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
       if (Number.isNaN(number))
-        throw valueError("args.notNumberAt", { arg: "amounts", row: i + 1, found: String(cell) });
+        throw valueError("args.notNumberAt", { arg: "amounts", row: i + 1, found: describeCell(cell) });
       out[i] = number;
     }
   }
@@ -149,7 +160,7 @@ export function readTimeUnit(value: unknown, arg: string, fallback: TimeUnit): T
   const text = readText(value, arg).trim().toLowerCase();
   if (text === "") return fallback;
   const unit = UNIT_NAMES[text];
-  if (!unit) throw valueError("args.notChoice", { arg, choices: "days, weeks, months", found: text });
+  if (!unit) throw valueError("args.notChoice", { arg, choices: "days, weeks, months", found: describeCell(text) });
   return unit;
 }
 

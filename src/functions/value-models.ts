@@ -12,17 +12,21 @@ import { fitSbg, retentionRate, SbgParameters, survivalCurve } from "../engine/m
 import { FittedModel, PURCHASE_MODELS, PurchasePredictor } from "../engine/models/types";
 import {
   BLANK,
-  Grid,
+  describeCell,
+  eachRow,
+  frameNumber,
   isBlank,
-  isErrorCell,
-  mapElementwise,
+  isGiven,
+  NumberRule,
   readChoice,
   readNumber,
   readNumberColumn,
+  rowFrame,
   runFunction,
   toExcelError,
   toGrid,
 } from "./args";
+import { customerAt, historyArguments } from "./history";
 import { currentLocale } from "./locale";
 
 /** A CUST.FIT table is two columns whose labels include "model"; anything else is data. */
@@ -47,16 +51,17 @@ function ggParameters(fit: FittedModel): GammaGammaParameters {
 export function spend(gg_params: unknown[][], frequency: unknown[][], monetary: unknown[][]): unknown[][] {
   return runFunction(() => {
     const params = ggParameters(readParameterTable(toGrid(gg_params), ["gg"], "CUST.SPEND", "gg_params"));
-    return mapElementwise(
-      [
-        { arg: "frequency", value: frequency, rule: { integer: true, nonNegative: true } },
-        { arg: "monetary", value: monetary, rule: { default: NaN } },
-      ],
-      ([x, m]) => {
-        if (x > 0 && Number.isNaN(m)) throw valueError("valuemodels.spendRequired");
-        return expectedAverageSpend(params, x, m);
-      },
-    );
+    const inputs = [
+      { arg: "frequency", value: frequency, rule: { integer: true, nonNegative: true } },
+      { arg: "monetary", value: monetary },
+    ];
+    const frame = rowFrame(inputs);
+    return eachRow(frame, (r, c) => {
+      const x = frameNumber(frame, inputs[0], 0, r, c);
+      // Without repeat purchases there is no average spend: monetary may be blank (the population mean is used).
+      const m = x === 0 && frame.blankAt(1, r, c) ? NaN : frameNumber(frame, inputs[1], 1, r, c);
+      return expectedAverageSpend(params, x, m);
+    });
   });
 }
 
@@ -76,26 +81,11 @@ function readTimeUnit(value: unknown): TimeUnit {
   return TIME_UNIT_NAMES[name];
 }
 
-/** A column argument, or a single cell repeated for every row. */
-interface RowInput {
-  arg: string;
-  grid: Grid;
-}
-
-const cellAt = (input: RowInput, row: number): unknown =>
-  input.grid.length === 1 && input.grid[0].length === 1 ? input.grid[0][0] : input.grid[row]?.[0];
-
-function readRowNumber(cell: unknown, arg: string, row: number): number {
-  if (isBlank(cell)) throw valueError("valuemodels.blankAt", { arg, row });
-  if (isErrorCell(cell)) throw valueError("args.errorAt", { arg, row });
-  return readNumber(cell, arg);
-}
-
 /**
- * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT bgnbd, mbgnbd or pnbd) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
+ * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
  * @customfunction PCLV
  * @helpurl https://localhost:3000/functions.html#PCLV
- * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
+ * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
  * @param recency Time from each customer's first to last purchase (t_x), in time_unit.
@@ -187,36 +177,25 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
   };
   const ggFit = isParameterTable(spend) ? readParameterTable(toGrid(spend), ["gg"], functionName, "spend") : null;
   const gg = ggFit ? ggParameters(ggFit) : null;
-  const monetaryGiven = monetary !== null && monetary !== undefined && !toGrid(monetary).flat().every(isBlank);
+  const monetaryGiven = isGiven(monetary);
   if (gg && !monetaryGiven) throw valueError("valuemodels.clv.monetaryRequired");
   if (!gg && monetaryGiven) throw valueError("valuemodels.clv.monetaryUnused");
 
-  const inputs: RowInput[] = [
-    { arg: "frequency", grid: toGrid(frequency) },
-    { arg: "recency", grid: toGrid(recency) },
-    { arg: "T", grid: toGrid(T) },
-    { arg: gg ? "monetary" : "spend", grid: toGrid(gg ? monetary : spend) },
+  // The shape rule (args.ts): single cells repeated, ranges per row, trimmed once, half-blank rows named.
+  const rowInputs = [
+    ...historyArguments(frequency, recency, T),
+    { arg: gg ? "monetary" : "spend", value: gg ? monetary : spend, rule: {} as NumberRule },
   ];
-  const columns = inputs.filter(({ grid }) => grid.length !== 1 || grid[0]?.length !== 1);
-  for (const { arg, grid } of inputs) {
-    if (grid.some((row) => row.length !== 1)) throw valueError("args.notColumn", { arg });
+  const frame = rowFrame(rowInputs);
+  if (frame.cols !== 1) {
+    throw valueError("args.notColumn", { arg: rowInputs[[0, 1, 2, 3].find((k) => frame.isRange(k)) ?? 0].arg });
   }
-  const rows = columns.length ? columns[0].grid.length : 1;
-  for (const { arg, grid } of columns) {
-    if (grid.length !== rows) {
-      throw valueError("args.lengthMismatch", { arg, found: grid.length, other: columns[0].arg, expected: rows });
-    }
-  }
-  const rowIsBlank = (r: number) => columns.length > 0 && columns.every((input) => isBlank(cellAt(input, r)));
-  let lastRow = rows;
-  while (lastRow > 0 && rowIsBlank(lastRow - 1)) lastRow--;
-
   const read: ValueInputs = {
     fit,
     predictor,
     ggFit,
     options,
-    rows: lastRow,
+    rows: frame.rows,
     valid: [],
     x: [],
     tx: [],
@@ -225,21 +204,23 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
     spendPerPurchase: [],
     rowErrors: new Map(),
   };
-  for (let r = 0; r < lastRow; r++) {
-    if (rowIsBlank(r)) continue;
-    const row = r + 1;
+  for (let r = 0; r < frame.rows; r++) {
+    if (!frame.single && frame.rowIsBlank(r, 0)) continue;
+    const inRange = frame.isRange(3);
     try {
-      const [f, rec, a] = inputs.slice(0, 3).map((input) => readRowNumber(cellAt(input, r), input.arg, row));
-      checkHistory(f, rec, a, row);
-      const last = cellAt(inputs[3], r);
+      const { frequency: f, recency: rec, age: a } = customerAt(frame, rowInputs, r, 0);
       let s: number;
       let m = NaN;
       if (gg) {
-        m = f === 0 && isBlank(last) ? NaN : readRowNumber(last, "monetary", row);
-        if (f > 0 && !(m > 0)) throw valueError("valuemodels.gg.spendNotPositiveAt", { row, found: m });
+        m = f === 0 && frame.blankAt(3, r, 0) ? NaN : frameNumber(frame, rowInputs[3], 3, r, 0);
+        if (f > 0 && !(m > 0)) {
+          throw inRange
+            ? valueError("valuemodels.gg.spendNotPositiveAt", { row: r + 1, found: m })
+            : valueError("args.notPositive", { arg: "monetary", found: m });
+        }
         s = expectedAverageSpend(gg, f, m);
       } else {
-        s = readRowNumber(last, "spend", row);
+        s = frameNumber(frame, rowInputs[3], 3, r, 0);
       }
       read.valid.push(r);
       read.x.push(f);
@@ -248,6 +229,7 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
       read.monetary.push(m);
       read.spendPerPurchase.push(s);
     } catch (error) {
+      if (frame.single) throw error;
       read.rowErrors.set(r, error);
     }
   }
@@ -261,14 +243,6 @@ function withRow(error: Error, row: number): Error {
     : error;
 }
 
-function checkHistory(frequency: number, recency: number, age: number, row: number): void {
-  if (!Number.isInteger(frequency)) throw valueError("args.notIntegerAt", { arg: "frequency", row, found: frequency });
-  if (frequency < 0) throw valueError("args.negativeAt", { arg: "frequency", row, found: frequency });
-  if (recency < 0) throw valueError("args.negativeAt", { arg: "recency", row, found: recency });
-  if (age < 0) throw valueError("args.negativeAt", { arg: "T", row, found: age });
-  if (recency > age) throw valueError("valuemodels.recencyAfterAge", { row, recency, age });
-}
-
 function readFlag(value: unknown, arg: string): boolean {
   const cell = toGrid(value ?? null)[0]?.[0];
   if (isBlank(cell)) return false;
@@ -277,7 +251,7 @@ function readFlag(value: unknown, arg: string): boolean {
   const text = String(cell).trim().toLowerCase();
   if (["true", "vrai"].includes(text)) return true;
   if (["false", "faux"].includes(text)) return false;
-  throw valueError("args.notChoice", { arg, choices: "TRUE, FALSE", found: String(cell) });
+  throw valueError("args.notChoice", { arg, choices: "TRUE, FALSE", found: describeCell(cell) });
 }
 
 /**

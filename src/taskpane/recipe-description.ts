@@ -1,26 +1,9 @@
 /** "Segmented on 23/11/2026 by RFM (quintiles)": the status line a colleague sees when a recipe exists. */
-import { Locale, MessageKey, t } from "../i18n";
-import type { Recipe, SegmentationMethod } from "../engine/segmentation/types";
+import { Locale, t } from "../i18n";
+import type { Recipe } from "../engine/segmentation/types";
+import { describeMethod } from "../engine/segmentation/describe";
 
-const NAMED_BINS: Readonly<Record<number, MessageKey>> = {
-  4: "segmentation.bins.quartiles",
-  5: "segmentation.bins.quintiles",
-  10: "segmentation.bins.deciles",
-};
-
-export function describeMethod(method: SegmentationMethod, locale: Locale): string {
-  switch (method.kind) {
-    case "rfm": {
-      const named = NAMED_BINS[method.bins];
-      const bins = named ? t(named, {}, locale) : t("segmentation.bins.n", { n: method.bins }, locale);
-      return t("segmentation.method.rfm", { bins }, locale);
-    }
-    case "clvTiers":
-      return t("segmentation.method.clvTiers", { split: t(`segmentation.split.${method.split}`, {}, locale) }, locale);
-    case "quantileTiers":
-      return t("segmentation.method.quantileTiers", { tiers: method.tiers, column: method.column }, locale);
-  }
-}
+export { describeMethod };
 
 export function describeRecipe(recipe: Recipe, locale: Locale): string {
   const date = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium" }).format(

@@ -18,7 +18,7 @@ import { InputError } from "../engine/errors";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
-import { segmentSummarySheet } from "../engine/segmentation/summary-sheet";
+import { segmentSummarySheet, summarySheetName } from "../engine/segmentation/summary-sheet";
 import type {
   ColumnMapping,
   DataShape,
@@ -111,6 +111,7 @@ export async function loadRecipe(
 export const recipeSheets = (recipe: Recipe): string[] => [
   recipe.summarySheet,
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
+  ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
 ];
 
 /**
@@ -137,11 +138,12 @@ export async function plannedSummarySheetName(
   previous: Recipe | null | undefined,
   locale: Locale,
 ): Promise<string> {
-  const wanted = segmentSummarySheet(result, locale).name;
+  const wanted = summarySheetName(locale);
   const listed = await workbook.listSheets();
   if (!listed.ok) return wanted;
   const namer = sheetNamer(listed.value, previous);
   if (result.customerSheet) namer.name(result.customerSheet.name);
+  if (result.winBackSheet) namer.name(result.winBackSheet.name);
   return namer.name(wanted).name;
 }
 
@@ -177,7 +179,16 @@ export async function applySegmentation(
     return { ...sheet, name: choice.name, replaceExisting: choice.replaceExisting };
   };
   const customerSheet = result.customerSheet ? named(result.customerSheet) : undefined;
-  const sheet = named(segmentSummarySheet(result, request.locale));
+  const winBackSheet = result.winBackSheet ? named(result.winBackSheet) : undefined;
+  const appliedAt = new Date().toISOString();
+  const sheet = named(
+    segmentSummarySheet(result, request.locale, {
+      tableName: table.name,
+      shape: request.shape,
+      method: request.method,
+      writtenAt: appliedAt,
+    }),
+  );
 
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
@@ -186,7 +197,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of customerSheet ? [customerSheet, sheet] : [sheet]) {
+  for (const own of [customerSheet, winBackSheet, sheet].filter((item): item is OwnSheet => item !== undefined)) {
     if (options.signal?.aborted) return cancelled(written);
     const sheetWritten = await workbook.writeSheet(own, options);
     // A refusal (the name was taken meanwhile) wrote nothing, and that sheet is the user's: never report it as
@@ -217,7 +228,8 @@ export async function applySegmentation(
     ownColumns: names,
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
-    appliedAt: new Date().toISOString(),
+    ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
+    appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),
   };

@@ -42,16 +42,3 @@ export function formatCell(value: CellValue, format: string | undefined, locale:
     useGrouping: format.includes(","),
   }).format(value);
 }
-
-/** Black or white text, whichever reads better on a "#RRGGBB" fill (WCAG relative luminance). */
-export function textColorOn(fill: string): "#000000" | "#FFFFFF" {
-  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
-  if (!match) return "#000000";
-  const channel = (hex: string) => {
-    const c = parseInt(hex, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-  };
-  const luminance = 0.2126 * channel(match[1]) + 0.7152 * channel(match[2]) + 0.0722 * channel(match[3]);
-  // Contrast with black (L + 0.05) / 0.05 versus with white 1.05 / (L + 0.05): they are equal at L ≈ 0.179.
-  return luminance > 0.179 ? "#000000" : "#FFFFFF";
-}

@@ -21,6 +21,8 @@ export interface FunctionInfo {
 }
 
 export interface FunctionsMetadata {
+  /** functions.json's top-level allowErrorForDataTypeAny: error cells reach `any` parameters. */
+  allowErrorForDataTypeAny: boolean;
   functions: FunctionInfo[];
 }
 
@@ -42,7 +44,7 @@ function readParameter(value: unknown): FunctionParameterInfo | null {
 
 /** Validates the JSON text's shape; functions without an id are skipped. Sorted by name for the list. */
 export function parseFunctionsMetadata(json: unknown): FunctionsMetadata {
-  if (!isRecord(json) || !Array.isArray(json.functions)) return { functions: [] };
+  if (!isRecord(json) || !Array.isArray(json.functions)) return { allowErrorForDataTypeAny: false, functions: [] };
   const functions: FunctionInfo[] = [];
   for (const entry of json.functions) {
     if (!isRecord(entry) || typeof entry.id !== "string") continue;
@@ -61,7 +63,7 @@ export function parseFunctionsMetadata(json: unknown): FunctionsMetadata {
     });
   }
   functions.sort((a, b) => a.name.localeCompare(b.name));
-  return { functions };
+  return { allowErrorForDataTypeAny: json.allowErrorForDataTypeAny === true, functions };
 }
 
 /** The namespace Excel shows before each function name (manifest: Functions.Namespace). */

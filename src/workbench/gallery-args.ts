@@ -1,15 +1,17 @@
 /**
  * Turns what a user types for one argument in the functions gallery into the value Excel would pass:
  * blank → null (omitted), 12.5 / 75% → number, TRUE → boolean, "text" → text, {1,2;3,4} → array constant,
- * Customers!E2:E200 or E2:E200 → the cells of that range. Matrix parameters always receive a 2-D array.
+ * Customers!E2:E200 or E2:E200 → the cells of that range (an empty cell is a blank, a cell showing #N/A an error).
+ * The argument is the formula's, unshaped: the Excel-faithful invoker (excel-invoker.ts) gives each parameter what
+ * Excel would (a 2-D array for a matrix, one value or a lifted call for a scalar).
  */
 import type { CellValue } from "../excel/workbook";
 import type { MessageKey, MessageParams } from "../i18n";
-import type { FunctionParameterInfo } from "./functions-metadata";
+import { errorCell, FormulaArgument, InputCell } from "./excel-invoker";
 import { parseRangeRef, RangeRef, readRange, SheetCells } from "./range-ref";
 
 export type ParsedArgument =
-  { ok: true; value: unknown; ref?: RangeRef } | { ok: false; key: MessageKey; params: MessageParams };
+  { ok: true; value: FormulaArgument; ref?: RangeRef } | { ok: false; key: MessageKey; params: MessageParams };
 
 export interface SheetLookup {
   activeSheet: string;
@@ -61,33 +63,36 @@ export function parseArrayConstant(text: string): CellValue[][] | null {
   return out;
 }
 
-function shapeFor(parameter: FunctionParameterInfo, value: unknown): unknown {
-  const grid = Array.isArray(value) ? (value as unknown[][]) : null;
-  if (parameter.dimensionality === "matrix") return grid ?? [[value]];
-  if (grid && grid.length === 1 && grid[0].length === 1) return grid[0][0];
+const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!)$/;
+
+/** A sheet cell as an input: the workbench stores an empty cell as "" and an error as its text. */
+function inputCell(value: CellValue): InputCell {
+  if (value === "") return null;
+  if (typeof value === "string" && ERROR_TEXT.test(value)) return errorCell(value);
   return value;
 }
 
-/** Parses one argument for the given parameter. */
-export function parseArgument(text: string, parameter: FunctionParameterInfo, sheets: SheetLookup): ParsedArgument {
+/** Parses one argument as the formula writes it (the invoker gives it the shape of its parameter). */
+export function parseArgument(text: string, sheets: SheetLookup): ParsedArgument {
   let typed = text.trim();
   if (typed.startsWith("=")) typed = typed.slice(1).trim();
   if (typed === "") return { ok: true, value: null };
 
   const array = parseArrayConstant(typed);
-  if (array) return { ok: true, value: shapeFor(parameter, array) };
+  if (array) return { ok: true, value: array };
   if (typed.startsWith("{")) return { ok: false, key: "workbench.gallery.badArray", params: { text: typed } };
 
   const constant = parseConstant(typed);
-  if (constant !== undefined) return { ok: true, value: shapeFor(parameter, constant) };
+  if (constant !== undefined) return { ok: true, value: constant };
 
   const ref = parseRangeRef(typed);
   if (ref) {
     const sheetName = ref.sheet ?? sheets.activeSheet;
     const sheet = sheets.sheet(sheetName);
     if (!sheet) return { ok: false, key: "workbench.gallery.unknownSheet", params: { sheet: sheetName } };
-    return { ok: true, value: shapeFor(parameter, readRange(ref, sheet)), ref: { ...ref, sheet: sheetName } };
+    const cells = readRange(ref, sheet).map((row) => row.map(inputCell));
+    return { ok: true, value: cells, ref: { ...ref, sheet: sheetName } };
   }
   // Anything else is text, as Excel would take an unquoted word typed in a cell.
-  return { ok: true, value: shapeFor(parameter, typed) };
+  return { ok: true, value: typed };
 }

@@ -1,6 +1,66 @@
 import fc from "fast-check";
-import { cellEquals, colourRules, equalsFormula, formulaValue, MAX_COLOUR_RULES } from "../../src/excel/colour-rules";
+import {
+  cellEquals,
+  colourRules,
+  contrastRatio,
+  equalsFormula,
+  fontColourOn,
+  formulaValue,
+  MAX_COLOUR_RULES,
+  MIN_TEXT_CONTRAST,
+  relativeLuminance,
+} from "../../src/excel/colour-rules";
 import type { CellValue } from "../../src/excel/workbook";
+import { SEGMENTS } from "../../src/engine/rfm/segments";
+import { TIER_PALETTE } from "../../src/engine/segmentation/palette";
+
+describe("text colour on the add-in's fills (WCAG 2.x contrast)", () => {
+  it("computes WCAG's luminance and contrast ratio", () => {
+    expect(relativeLuminance("#FFFFFF")).toBeCloseTo(1, 12);
+    expect(relativeLuminance("#000000")).toBe(0);
+    expect(contrastRatio("#000000", "#FFFFFF")).toBeCloseTo(21, 12);
+    expect(contrastRatio("#FFFFFF", "#000000")).toBeCloseTo(21, 12);
+    // Published pairs: #767676 on white is the lightest grey that passes AA (4.54:1); Excel's default black on
+    // the Champions green reads at 2.7:1 (the issue this fixes).
+    expect(contrastRatio("#767676", "#FFFFFF")).toBeCloseTo(4.54, 2);
+    expect(contrastRatio("#1B5E20", "#000000")).toBeCloseTo(2.7, 1);
+    expect(() => relativeLuminance("green")).toThrow();
+  });
+
+  it("every palette colour, segment and tier, gets a font colour with a contrast of 4.5:1 or more", () => {
+    const palette = [...new Set([...SEGMENTS.map((segment) => segment.colour), ...TIER_PALETTE])];
+    expect(palette.length).toBeGreaterThanOrEqual(15);
+    for (const fill of palette) {
+      const font = fontColourOn(fill);
+      expect({ fill, font, ok: contrastRatio(fill, font) >= MIN_TEXT_CONTRAST }).toEqual({ fill, font, ok: true });
+    }
+    expect(fontColourOn("#1B5E20")).toBe("#FFFFFF");
+    expect(fontColourOn("#FDD835")).toBe("#000000");
+  });
+
+  it("black or white always reaches 4.5:1, whatever the fill (property)", () => {
+    const hex = fc.integer({ min: 0, max: 255 }).map((n) => n.toString(16).padStart(2, "0"));
+    fc.assert(
+      fc.property(fc.tuple(hex, hex, hex), ([r, g, b]) => {
+        const fill = `#${r}${g}${b}`;
+        const font = fontColourOn(fill);
+        expect(contrastRatio(fill, font)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+        expect(contrastRatio(fill, font)).toBeGreaterThanOrEqual(
+          contrastRatio(fill, font === "#000000" ? "#FFFFFF" : "#000000"),
+        );
+      }),
+    );
+  });
+
+  it("every colour rule carries the font colour of its fill", () => {
+    const fills = [...SEGMENTS.map((segment) => segment.colour), ...TIER_PALETTE];
+    const rules = colourRules(
+      fills.map((_, i) => `Segment ${String.fromCharCode(65 + i)}`),
+      fills,
+    );
+    expect(rules?.map((rule) => rule.fontColor)).toEqual(fills.map(fontColourOn));
+  });
+});
 
 /** The colour Excel shows for each cell once the rules are in place (rules are mutually exclusive here). */
 function shown(values: readonly CellValue[], rules: NonNullable<ReturnType<typeof colourRules>>): (string | null)[] {
@@ -60,8 +120,8 @@ describe("colourRules", () => {
     const fills = ["#B0BEC5", "#1B5E20", "#B0BEC5", null, "#1B5E20"];
     const rules = colourRules(values, fills);
     expect(rules).toEqual([
-      { value: "Lost", formula: '="Lost"', color: "#B0BEC5" },
-      { value: "Champions", formula: '="Champions"', color: "#1B5E20" },
+      { value: "Lost", formula: '="Lost"', color: "#B0BEC5", fontColor: "#000000" },
+      { value: "Champions", formula: '="Champions"', color: "#1B5E20", fontColor: "#FFFFFF" },
     ]);
     expect(shown(values, rules ?? [])).toEqual(fills);
   });
@@ -85,10 +145,12 @@ describe("colourRules", () => {
 
   it('colours blank cells with a rule for "" only when they have a fill', () => {
     expect(colourRules(["", "A", ""], ["#999999", "#111111", "#999999"])).toEqual([
-      { value: "A", formula: '="A"', color: "#111111" },
-      { value: "", formula: '=""', color: "#999999" },
+      { value: "A", formula: '="A"', color: "#111111", fontColor: "#FFFFFF" },
+      { value: "", formula: '=""', color: "#999999", fontColor: "#000000" },
     ]);
-    expect(colourRules([0, ""], ["#111111", "#111111"])).toEqual([{ value: 0, formula: "=0", color: "#111111" }]);
+    expect(colourRules([0, ""], ["#111111", "#111111"])).toEqual([
+      { value: 0, formula: "=0", color: "#111111", fontColor: "#FFFFFF" },
+    ]);
     expect(colourRules(["A", "B"], [null, null])).toEqual([]);
   });
 

@@ -15,9 +15,20 @@ export interface SyncRecord {
   values: [number, number, number, number][];
   numberFormats: { column: number; format: string }[];
   fills: { row: number; column: number; rows: number; color: string }[];
+  /** Font colours set, like fills. */
+  fontColors: { row: number; column: number; rows: number; color: string }[];
   fillClears: number[];
-  /** Conditional formats added: the range's address, type, rule and fill, as set before the sync. */
-  conditionalFormats: { address: string; type: string; formula1: unknown; operator: unknown; color: unknown }[];
+  /** Columns whose formats were cleared (Range.clear("Formats"): fill, font, number format). */
+  formatClears: number[];
+  /** Conditional formats added: the range's address, type, rule, fill and font colour, as set before the sync. */
+  conditionalFormats: {
+    address: string;
+    type: string;
+    formula1: unknown;
+    operator: unknown;
+    color: unknown;
+    fontColor: unknown;
+  }[];
   /** Addresses of the ranges whose conditional formats were cleared. */
   conditionalFormatClears: string[];
   operations: string[];
@@ -30,6 +41,7 @@ export interface FakeConditionalFormat {
   rows: number;
   formula1: string;
   color: string;
+  fontColor?: string;
 }
 
 export interface FakeState {
@@ -39,10 +51,12 @@ export interface FakeState {
   numberFormats: Map<number, string>;
   /** "row,column" → colour. */
   fills: Map<string, string>;
+  /** "row,column" → font colour, as set by the add-in (absent: Excel's automatic colour). */
+  fontColors: Map<string, string>;
   settings: Map<string, unknown>;
   conditionalFormats: FakeConditionalFormat[];
   /** The workbook's sheets in tab order ("Data" holds the table); cells of the other sheets, row-major. */
-  sheets: { name: string; cells: CellValue[][]; fills: Map<string, string> }[];
+  sheets: { name: string; cells: CellValue[][]; fills: Map<string, string>; fontColors: Map<string, string> }[];
   syncs: SyncRecord[];
 }
 
@@ -64,14 +78,15 @@ interface RangeBox {
 type MockRange = OfficeMockObject & {
   values?: unknown;
   numberFormat?: unknown;
-  format: OfficeMockObject & { fill: OfficeMockObject & { color?: unknown } };
+  format: OfficeMockObject & {
+    fill: OfficeMockObject & { color?: unknown };
+    font: OfficeMockObject & { color?: unknown };
+  };
 };
 
 export interface FakeExcelOptions {
   headers: string[];
   rows: CellValue[][];
-  /** Versions of ExcelApi reported as supported (default: all). */
-  supported?: (version: string) => boolean;
   backgroundColor?: string;
   displayLanguage?: string;
   /** Where the table's header row starts on sheet "Data", 0-based (default A1). */
@@ -100,21 +115,20 @@ export class FakeExcel {
       cells: options.rows.map((row) => [...row]),
       numberFormats: new Map(),
       fills: new Map(),
+      fontColors: new Map(),
       settings: new Map(),
       conditionalFormats: [],
       sheets: [{ name: "Data", cells: [] }, ...(options.sheets ?? [])].map((sheet) => ({
         name: sheet.name,
         cells: sheet.cells.map((row) => [...row]),
         fills: new Map<string, string>(),
+        fontColors: new Map<string, string>(),
       })),
       syncs: [],
     };
     this.office = {
       displayLanguage: options.displayLanguage ?? "en-US",
       officeTheme: { bodyBackgroundColor: options.backgroundColor ?? "#FFFFFF" },
-      requirements: {
-        isSetSupported: (_name: string, version?: string) => options.supported?.(version ?? "1.1") ?? true,
-      },
     };
     const fake = this;
     this.excelMock = new OfficeMockObject({
@@ -218,7 +232,7 @@ export class FakeExcel {
         this.current().operations.push(`addSheet ${name}`);
         this.queued.push(() => {
           if (this.findSheet(name)) throw officeError("ItemAlreadyExists");
-          this.state.sheets.push({ name, cells: [], fills: new Map() });
+          this.state.sheets.push({ name, cells: [], fills: new Map(), fontColors: new Map() });
         });
         return this.worksheet(name);
       },
@@ -241,6 +255,7 @@ export class FakeExcel {
           fake.current().operations.push(`addChart ${name}`);
           return {
             title: { text: "" },
+            legend: { visible: true },
             series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
             setPosition: () => undefined,
           };
@@ -321,7 +336,9 @@ export class FakeExcel {
       values: [],
       numberFormats: [],
       fills: [],
+      fontColors: [],
       fillClears: [],
+      formatClears: [],
       conditionalFormats: [],
       conditionalFormatClears: [],
       operations: [],
@@ -357,6 +374,18 @@ export class FakeExcel {
               });
             },
           },
+          font: {},
+        },
+        clear: (applyTo?: string) => {
+          if (applyTo !== "Formats") throw officeError("InvalidArgument");
+          fake.current().formatClears.push(box.col);
+          fake.queued.push(() => {
+            for (let r = 0; r < box.rows; r++) {
+              fake.state.fills.delete(`${box.row + r},${box.col}`);
+              fake.state.fontColors.delete(`${box.row + r},${box.col}`);
+            }
+            fake.state.numberFormats.delete(box.col);
+          });
         },
         getCell: (r: number, c: number) => fake.range({ row: box.row + r, col: box.col + c, rows: 1, cols: 1 }, sheet),
         getResizedRange: (dr: number, dc: number) =>
@@ -375,13 +404,19 @@ export class FakeExcel {
     const address = this.address(box);
     return {
       add: (type: string) => {
-        const format = { cellValue: { format: { fill: { color: undefined as unknown } }, rule: undefined as unknown } };
+        const format = {
+          cellValue: {
+            format: { fill: { color: undefined as unknown }, font: { color: undefined as unknown } },
+            rule: undefined as unknown,
+          },
+        };
         const record = {
           address,
           type,
           formula1: undefined as unknown,
           operator: undefined as unknown,
           color: undefined as unknown,
+          fontColor: undefined as unknown,
         };
         this.current().conditionalFormats.push(record);
         this.queued.push(() => {
@@ -390,11 +425,13 @@ export class FakeExcel {
             formula1: rule?.formula1,
             operator: rule?.operator,
             color: format.cellValue.format.fill.color,
+            fontColor: format.cellValue.format.font.color,
           });
           if (type !== "CellValue" || rule?.operator !== "EqualTo" || typeof rule.formula1 !== "string") {
             throw officeError("InvalidArgument");
           }
           const color = format.cellValue.format.fill.color;
+          const fontColor = format.cellValue.format.font.color;
           if (typeof color !== "string") throw officeError("InvalidArgument");
           for (let c = 0; c < box.cols; c++) {
             this.state.conditionalFormats.push({
@@ -403,6 +440,7 @@ export class FakeExcel {
               rows: box.rows,
               formula1: rule.formula1,
               color,
+              ...(typeof fontColor === "string" ? { fontColor } : {}),
             });
           }
         });
@@ -449,6 +487,10 @@ export class FakeExcel {
     if (typeof color === "string" && color.startsWith("#")) {
       for (let r = 0; r < box.rows; r++) sheet.fills.set(`${box.row + r},${box.col}`, color);
     }
+    const fontColor = mock.format.font.color;
+    if (typeof fontColor === "string" && fontColor.startsWith("#")) {
+      for (let r = 0; r < box.rows; r++) sheet.fontColors.set(`${box.row + r},${box.col}`, fontColor);
+    }
   }
 
   private applyRangeWrites(record: SyncRecord): void {
@@ -473,6 +515,11 @@ export class FakeExcel {
       if (typeof color === "string" && color.startsWith("#")) {
         for (let r = 0; r < box.rows; r++) this.state.fills.set(`${box.row + r},${box.col}`, color);
         record.fills.push({ row: box.row, column: box.col, rows: box.rows, color });
+      }
+      const fontColor = mock.format.font.color;
+      if (typeof fontColor === "string" && fontColor.startsWith("#")) {
+        for (let r = 0; r < box.rows; r++) this.state.fontColors.set(`${box.row + r},${box.col}`, fontColor);
+        record.fontColors.push({ row: box.row, column: box.col, rows: box.rows, color: fontColor });
       }
     }
   }

@@ -106,6 +106,13 @@ describe("ExcelWorkbook on office-addin-mock", () => {
       { row: 2, column: 4, rows: 2, color: "#1B5E20" },
       { row: 5, column: 4, rows: 1, color: "#B0BEC5" },
     ]);
+    // Every fill comes with the font colour that keeps it readable: white on the dark green, black on the grey.
+    expect(syncs.slice(6).flatMap((s) => s.fontColors)).toEqual([
+      { row: 0, column: 4, rows: 1, color: "#FFFFFF" },
+      { row: 1, column: 4, rows: 1, color: "#000000" },
+      { row: 2, column: 4, rows: 2, color: "#FFFFFF" },
+      { row: 5, column: 4, rows: 1, color: "#000000" },
+    ]);
     expect(fake.state.headers).toEqual([...HEADERS, "Segment", "CLV"]);
     expect(fake.state.cells.map((row) => row.slice(0, 4))).toEqual(ROWS);
     expect(fake.state.cells.map((row) => row[4])).toEqual(segmentColumns()[0].values);
@@ -132,10 +139,18 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     // Headers, add, one value request, formats, then one request with the three rules: no fill runs at all.
     expect(syncs).toHaveLength(5);
     expect(syncs.flatMap((sync) => sync.fills)).toEqual([]);
+    const rule = (formula1: string, color: string, fontColor: string) => ({
+      address: "Data!F3:F8",
+      type: "CellValue",
+      formula1,
+      operator: "EqualTo",
+      color,
+      fontColor,
+    });
     expect(syncs[4].conditionalFormats).toEqual([
-      { address: "Data!F3:F8", type: "CellValue", formula1: '="Champions"', operator: "EqualTo", color: "#1B5E20" },
-      { address: "Data!F3:F8", type: "CellValue", formula1: '="Lost"', operator: "EqualTo", color: "#B0BEC5" },
-      { address: "Data!F3:F8", type: "CellValue", formula1: '="Say ""hi"""', operator: "EqualTo", color: "#FFA726" },
+      rule('="Champions"', "#1B5E20", "#FFFFFF"),
+      rule('="Lost"', "#B0BEC5", "#000000"),
+      rule('="Say ""hi"""', "#FFA726", "#000000"),
     ]);
     expect(syncs[4].calculationSuspended).toBe(true);
     expect(fake.state.conditionalFormats.map((format) => [format.column, format.row, format.rows])).toEqual([
@@ -144,21 +159,6 @@ describe("ExcelWorkbook on office-addin-mock", () => {
       [4, 0, 6],
     ]);
     expect(progress[progress.length - 1]).toEqual({ step: "excel.progress.writingFills", done: 4, total: 4 });
-  });
-
-  it("falls back to fill runs without ExcelApi 1.6", async () => {
-    const { fake, workbook } = setUp({ supported: (version) => ["1.1", "1.2", "1.3", "1.4", "1.5"].includes(version) });
-    expect((await workbook.writeColumns("{T1}", colouredBySegment())).ok).toBe(true);
-    expect(fake.state.syncs.flatMap((sync) => sync.conditionalFormats)).toEqual([]);
-    expect(fake.state.syncs.some((sync) => sync.calculationSuspended)).toBe(false);
-    expect(fake.state.syncs.flatMap((sync) => sync.fills)).toEqual([
-      { row: 0, column: 4, rows: 1, color: "#1B5E20" },
-      { row: 1, column: 4, rows: 1, color: "#B0BEC5" },
-      { row: 2, column: 4, rows: 1, color: "#FFA726" },
-      { row: 3, column: 4, rows: 1, color: "#1B5E20" },
-      { row: 4, column: 4, rows: 1, color: "#B0BEC5" },
-      { row: 5, column: 4, rows: 1, color: "#1B5E20" },
-    ]);
   });
 
   it("a refresh clears our column's previous rules before adding the new ones; remove takes them away", async () => {
@@ -196,16 +196,22 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(fake.state.cells).toEqual(ROWS);
   });
 
-  it("replaces our own column in place and clears its old fills", async () => {
+  it("replaces our own column in place and clears its old fills and font colours", async () => {
     const { fake, workbook } = setUp();
     expect((await workbook.writeColumns("{T1}", segmentColumns())).ok).toBe(true);
+    expect(fake.state.fontColors.get("0,4")).toBe("#FFFFFF");
     const before = fake.state.syncs.length;
     const again = segmentColumns(true);
     again[1].values = [1, 2, 3, 4, 5, 6];
+    // No fill at all this time: no white text may be left on the now white cells.
+    again[0].fills = again[0].values.map(() => null);
     expect(await workbook.writeColumns("{T1}", again)).toEqual({ ok: true, value: { written: ["Segment", "CLV"] } });
     const syncs = fake.state.syncs.slice(before);
     expect(syncs.some((s) => s.operations.length > 0)).toBe(false);
-    expect(syncs.flatMap((s) => s.fillClears)).toEqual([4, 5]);
+    expect(syncs.flatMap((s) => s.formatClears)).toEqual([4, 5]);
+    expect([...fake.state.fills.keys()]).toEqual([]);
+    expect([...fake.state.fontColors.keys()]).toEqual([]);
+    expect(fake.state.numberFormats.get(5)).toBe("#,##0.00");
     expect(fake.state.headers).toEqual([...HEADERS, "Segment", "CLV"]);
     expect(fake.state.cells.map((row) => row[5])).toEqual([1, 2, 3, 4, 5, 6]);
     expect(fake.state.cells.map((row) => row.slice(0, 4))).toEqual(ROWS);
@@ -296,6 +302,12 @@ describe("ExcelWorkbook on office-addin-mock", () => {
         ["2,0", "#B0BEC5"],
       ]),
     );
+    expect(written?.fontColors).toEqual(
+      new Map([
+        ["1,0", "#FFFFFF"],
+        ["2,0", "#000000"],
+      ]),
+    );
     expect((await workbook.writeSheet(summarySheet(false))).ok).toBe(false);
     const again = { ...summarySheet(true), rows: summarySheet().rows.slice(0, 2) };
     expect(await workbook.writeSheet(again)).toEqual({ ok: true, value: undefined });
@@ -325,13 +337,6 @@ describe("ExcelWorkbook on office-addin-mock", () => {
       "ItemNotFound",
       expect.stringContaining("errorLocation"),
     );
-  });
-
-  it("refuses to write on an Excel without ExcelApi 1.4", async () => {
-    const { fake, workbook } = setUp({ supported: (version) => version === "1.1" || version === "1.2" });
-    const result = await workbook.writeColumns("{T1}", segmentColumns());
-    expect(result).toMatchObject({ ok: false, error: { key: "excel.error.notSupported", params: { version: "1.4" } } });
-    expect(fake.state.syncs).toHaveLength(0);
   });
 
   it("follows the Office theme and display language", () => {

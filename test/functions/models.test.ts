@@ -1,15 +1,22 @@
-import { churnrisk, fit, holdoutcheck, palive, pbuy, purchases, readFitOptions } from "../../src/functions/models";
+/**
+ * CUST.FIT and the prediction functions, called as Excel calls them (the Excel-faithful invoker).
+ */
+import { readFitOptions } from "../../src/functions/models";
 import { setFunctionsLocale } from "../../src/functions/locale";
-import { excelError } from "../support/thrown";
+import { column, ExcelFunctions, InputCell, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
 
+let excel: ExcelFunctions;
+beforeAll(async () => {
+  excel = await loadExcelFunctions();
+}, 60000);
 afterEach(() => setFunctionsLocale(null));
 
 // A small calibration summary: (x, t_x, T) in weeks.
-const x = [[0], [1], [2], [0], [5], [3], [1], [0], [7], [2], [0], [4]];
-const tx = [[0], [12], [30.4], [0], [35], [20], [4], [0], [38], [8], [0], [25]];
-const T = [[38], [39], [38.9], [30], [39], [36], [28], [33], [39], [37], [31], [35]];
+const x = column(0, 1, 2, 0, 5, 3, 1, 0, 7, 2, 0, 4);
+const tx = column(0, 12, 30.4, 0, 35, 20, 4, 0, 38, 8, 0, 25);
+const T = column(38, 39, 38.9, 30, 39, 36, 28, 33, 39, 37, 31, 35);
 
-const table = [
+const table: InputCell[][] = [
   ["model", "bgnbd"],
   ["r", 0.243],
   ["alpha", 4.414],
@@ -20,57 +27,66 @@ const table = [
   ["n", 2357],
 ];
 
+const asInput = (cells: ShownCell[][]): InputCell[][] =>
+  cells.map((row) => row.map((cell) => (isShownError(cell) ? null : cell)));
+const rowOf = (cells: ShownCell[][], label: string) => cells.find((row) => row[0] === label)![1];
+const numbers = (cells: ShownCell[][]) => cells.map((row) => row[0] as number);
+
 describe("CUST.FIT", () => {
   test("spills a two-column parameter table that the prediction functions accept", () => {
-    const out = fit("bgnbd", x, tx, T);
+    const out = excel.call("FIT", "bgnbd", x, tx, T);
     expect(out[0]).toEqual(["model", "bgnbd"]);
     expect(out.every((row) => row.length === 2)).toBe(true);
-    expect(out.find((row) => row[0] === "n")![1]).toBe(12);
-    const alive = palive(out, x, tx, T);
-    expect(alive).toHaveLength(12);
+    expect(rowOf(out, "n")).toBe(12);
+    expect(excel.call("PALIVE", asInput(out), x, tx, T)).toHaveLength(12);
   });
   test("weights count grouped customers; MBG/NBD and options text are accepted", () => {
-    const out = fit(
-      "MBGNBD",
-      x,
-      tx,
-      T,
-      null as never,
-      "penalty=0.001",
-      x.map(() => [2]),
-    );
+    const out = excel.call("FIT", "MBGNBD", x, tx, T, null, "penalty=0.001", column(...x.map(() => 2)));
     expect(out[0][1]).toBe("mbgnbd");
-    expect(out.find((row) => row[0] === "n")![1]).toBe(24);
+    expect(rowOf(out, "n")).toBe(24);
+  });
+  test("options as a 2-column range reach the fit as a grid (a matrix parameter)", () => {
+    expect(excel.metadata.get("FIT")!.parameters.find((p) => p.name === "options")!.dimensionality).toBe("matrix");
+    const byText = excel.call("FIT", "bgnbd", x, tx, T, null, "penalty=0,5");
+    const byRange = excel.call("FIT", "bgnbd", x, tx, T, null, [["penalty", 0.5]]);
+    expect(byRange).toEqual(byText);
+    expect(byRange).not.toEqual(excel.call("FIT", "bgnbd", x, tx, T));
   });
   test("a customer whose first purchase ends the period (T = 0, as CUST.SUMMARY gives) is accepted and left out of n", () => {
-    const out = fit("bgnbd", [...x, [0]], [...tx, [0]], [...T, [0]]);
-    expect(out.find((row) => row[0] === "n")![1]).toBe(12);
-    expect(out.find((row) => row[0] === "r")![1]).toBe(fit("bgnbd", x, tx, T).find((row) => row[0] === "r")![1]);
-    expect(palive(out, [[0]], [[0]], [[0]])).toEqual([[1]]);
-    expect(excelError(() => fit("bgnbd", [[0]], [[0]], [[0]])).message).toMatch(/observed for no time/);
+    const out = excel.call("FIT", "bgnbd", [...x, [0]], [...tx, [0]], [...T, [0]]);
+    expect(rowOf(out, "n")).toBe(12);
+    expect(rowOf(out, "r")).toBe(rowOf(excel.call("FIT", "bgnbd", x, tx, T), "r"));
+    expect(excel.call("PALIVE", asInput(out), 0, 0, 0)).toEqual([[1]]);
+    expect(excel.error("FIT", "bgnbd", 0, 0, 0).message).toMatch(/observed for no time/);
   });
   test("bad inputs: a clear Excel error naming the row", () => {
-    expect(excelError(() => fit("bgnbd", [[1], [2]], [[3], [-1]], [[10], [10]])).message).toMatch(/recency.*row 2/);
-    expect(excelError(() => fit("bgnbd", [[1], [2]], [[3], [12]], [[10], [10]])).message).toMatch(
-      /greater than T.*row 2/,
+    expect(excel.error("FIT", "bgnbd", column(1, 2), column(3, -1), column(10, 10)).message).toMatch(/recency.*row 2/);
+    expect(excel.error("FIT", "bgnbd", column(1, 2), column(3, 12), column(10, 10)).message).toMatch(
+      /recency cannot .*T.*row 2/,
     );
-    const notInteger = excelError(() => fit("bgnbd", [[1.5]], [[3]], [[10]]));
-    expect(notInteger.code).toBe("#VALUE!");
-    expect(notInteger.message).toMatch(/whole number: row 1/);
-    expect(excelError(() => fit("bgnbd", x, null as never, T)).message).toMatch(/needs the recency column/);
-    expect(excelError(() => fit("xyz", x, tx, T)).message).toMatch(/Unknown model xyz/);
-    expect(excelError(() => fit("bgnbd", x, tx, T, null as never, "tol=3")).message).toMatch(/Unknown option tol/);
-    expect(excelError(() => fit("bgnbd", x, tx.slice(1), T)).code).toBe("#VALUE!");
+    const notInteger = excel.error("FIT", "bgnbd", [[1.5]], [[3]], [[10]]);
+    expect(notInteger.error).toBe("#VALUE!");
+    expect(notInteger.message).toMatch(/frequency must be a whole number, but it is 1.5/);
+    expect(excel.error("FIT", "bgnbd", x, null, T).message).toMatch(/needs the recency column/);
+    expect(excel.error("FIT", "xyz", x, tx, T).message).toMatch(/Unknown model xyz/);
+    expect(excel.error("FIT", "bgnbd", x, tx, T, null, "tol=3").message).toMatch(/Unknown option tol/);
+    expect(excel.error("FIT", "bgnbd", x, tx.slice(1), T)).toMatchObject({
+      error: "#VALUE!",
+      message: /recency has 11 rows/,
+    });
   });
   test("messages in French", () => {
-    setFunctionsLocale("fr");
-    expect(excelError(() => fit("bgnbd", [[1], [2]], [[3], [-1]], [[10], [10]])).message).toMatch(/ligne 2/);
+    expect(
+      excel.errorWith({ locale: "fr" }, "FIT", "bgnbd", column(1, 2), column(3, -1), column(10, 10)).message,
+    ).toMatch(/ligne 2/);
   });
 });
 
 describe("readFitOptions", () => {
-  test("text or a two-column range", () => {
+  test("text (with French decimal commas) or a two-column range", () => {
     expect(readFitOptions("penalty=0.01; max_iterations=300")).toEqual({ penalty: 0.01, maxIterations: 300 });
+    expect(readFitOptions("penalty=0,01; max_iterations=300")).toEqual({ penalty: 0.01, maxIterations: 300 });
+    expect(readFitOptions("penalty=0.01, max_iterations=300")).toEqual({ penalty: 0.01, maxIterations: 300 });
     expect(
       readFitOptions([
         ["penalty", 0.5],
@@ -79,37 +95,41 @@ describe("readFitOptions", () => {
     ).toEqual({ penalty: 0.5, maxIterations: 50 });
     expect(readFitOptions(null)).toEqual({});
     expect(() => readFitOptions("penalty=-1")).toThrow(/penalty/);
+    expect(() => readFitOptions([["penalty", 1, 2]])).toThrow(/two columns/);
   });
 });
 
 describe("prediction functions", () => {
   test("CUST.PALIVE and CUST.CHURNRISK add to 1; P(alive) = 1 when x = 0 (BG/NBD)", () => {
-    const alive = palive(table, x, tx, T).map((row) => row[0] as number);
-    const risk = churnrisk(table, x, tx, T).map((row) => row[0] as number);
+    const alive = numbers(excel.call("PALIVE", table, x, tx, T));
+    const risk = numbers(excel.call("CHURNRISK", table, x, tx, T));
     alive.forEach((p, i) => expect(p + risk[i]).toBeCloseTo(1, 12));
     expect(alive[0]).toBe(1);
   });
   test("CUST.PURCHASES: the published 1.226 for x = 2, t_x = 30.43, T = 38.86 over 39 weeks", () => {
-    expect(purchases(table, 39, [[2]], [[30.43]], [[38.86]])[0][0]).toBeCloseTo(1.226, 3);
+    expect(excel.value("PURCHASES", table, 39, 2, 30.43, 38.86) as number).toBeCloseTo(1.226, 3);
     // new customer when no history is given; more purchases over a longer horizon
-    const newCustomer = purchases(table, 52)[0][0] as number;
+    const newCustomer = excel.value("PURCHASES", table, 52) as number;
     expect(newCustomer).toBeCloseTo(1.444, 2);
-    expect(purchases(table, 78)[0][0] as number).toBeGreaterThan(newCustomer);
+    expect(excel.value("PURCHASES", table, 78) as number).toBeGreaterThan(newCustomer);
+  });
+  test("CUST.PURCHASES with a range of horizons is lifted: one new-customer value per horizon", () => {
+    const lifted = excel.call("PURCHASES", table, column(52, 78));
+    expect(lifted).toEqual([[excel.value("PURCHASES", table, 52)], [excel.value("PURCHASES", table, 78)]]);
   });
   test("CUST.PBUY is a probability not above P(alive)", () => {
-    const buy = pbuy(table, 13, x, tx, T).map((row) => row[0] as number);
-    const alive = palive(table, x, tx, T).map((row) => row[0] as number);
+    const buy = numbers(excel.call("PBUY", table, 13, x, tx, T));
+    const alive = numbers(excel.call("PALIVE", table, x, tx, T));
     buy.forEach((p, i) => {
       expect(p).toBeGreaterThan(0);
       expect(p).toBeLessThanOrEqual(alive[i]);
     });
   });
   test("a bad row gives an error in that row only; blank rows stay blank", () => {
-    const out = palive(table, [[1], [null], [2]], [[5], [null], [-3]], [[10], [null], [10]]);
+    const out = excel.call("PALIVE", table, column(1, null, 2), column(5, null, -3), column(10, null, 10));
     expect(typeof out[0][0]).toBe("number");
     expect(out[1][0]).toBe("");
-    expect((out[2][0] as { code: string }).code).toBe("#NUM!");
-    expect((out[2][0] as { message: string }).message).toMatch(/row 3/);
+    expect(out[2][0]).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/row 3/) });
   });
   test("a parameter table from another model is refused by name", () => {
     const gg = [
@@ -118,20 +138,21 @@ describe("prediction functions", () => {
       ["q", 3.74],
       ["gamma", 15.44],
     ];
-    const error = excelError(() => palive(gg, x, tx, T));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd or pnbd.");
-    expect(excelError(() => palive([[1, 2]], x, tx, T)).message).toMatch(/not a parameter table/);
+    expect(excel.error("PALIVE", gg, x, tx, T)).toEqual({
+      error: "#VALUE!",
+      message: "This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd, pnbd, nbd or ggomnbd.",
+    });
+    expect(excel.error("PALIVE", [[1, 2]], x, tx, T).message).toMatch(/not a parameter table/);
   });
-  test("a negative horizon is refused", () => {
-    expect(excelError(() => purchases(table, -1)).code).toBe("#NUM!");
+  test("a negative horizon is refused, naming t", () => {
+    expect(excel.error("PURCHASES", table, -1)).toMatchObject({ error: "#VALUE!", message: /^t cannot be negative/ });
   });
 });
 
 describe("CUST.HOLDOUTCHECK", () => {
+  const holdout = column(0, 1, 2, 0, 4, 1, 0, 1, 6, 2, 0, 3);
   test("groups by calibration frequency, with a header and an all-customers row", () => {
-    const holdout = [[0], [1], [2], [0], [4], [1], [0], [1], [6], [2], [0], [3]];
-    const out = holdoutcheck(table, x, tx, T, holdout, 39, 3);
+    const out = excel.call("HOLDOUTCHECK", table, x, tx, T, holdout, 39, 3);
     expect(out[0]).toHaveLength(4);
     expect(out.slice(1, -1).map((row) => row[0])).toEqual([0, 1, 2, "3+"]);
     const zero = out[1];
@@ -141,5 +162,9 @@ describe("CUST.HOLDOUTCHECK", () => {
     expect(last[1]).toBe(12);
     expect(last[2]).toBeCloseTo(20 / 12, 12);
     expect(last[3] as number).toBeGreaterThan(0);
+  });
+  test("a negative holdout length blames holdout_length, never an argument it does not have", () => {
+    const error = excel.error("HOLDOUTCHECK", table, x, tx, T, holdout, -1);
+    expect(error.message).toMatch(/^holdout_length cannot be negative/);
   });
 });

@@ -1,9 +1,26 @@
 import fc from "fast-check";
-import { rfm, rfmsegment } from "../../src/functions/rfm";
-import { setFunctionsLocale } from "../../src/functions/locale";
-import { excelError } from "../support/thrown";
+import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
 
-afterEach(() => setFunctionsLocale(null));
+/** The functions called as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them. */
+let excel: ExcelFunctions;
+beforeAll(async () => {
+  excel = await loadExcelFunctions();
+}, 60000);
+let locale: "en" | "fr" = "en";
+afterEach(() => (locale = "en"));
+const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
+const call =
+  (id: string) =>
+  (...args: unknown[]): ShownCell[][] =>
+    excel.callWith({ locale }, id, ...(args as FormulaArgument[]));
+/** The error a formula shows, as { code, message }. */
+const excelError = (run: () => ShownCell[][]) => {
+  const cell = run()[0][0];
+  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
+  return { code: cell.error, message: cell.message };
+};
+const rfm = call("RFM");
+const rfmsegment = call("RFMSEGMENT");
 
 const col = (...values: unknown[]) => values.map((value) => [value]);
 const ten = (f: (i: number) => unknown) => Array.from({ length: 10 }, (_, i) => [f(i)]);
@@ -66,7 +83,7 @@ describe("CUST.RFM", () => {
   test("text where numbers are needed: #VALUE! naming the first bad row", () => {
     const error = excelError(() => rfm(col(1, 2, "soon"), col(1, 2, 3), col(1, 2, 3)));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe('recency must hold numbers, but row 3 holds "soon".');
+    expect(error.message).toBe('recency must hold numbers, but row 3 holds the text "soon".');
   });
   test("columns of different lengths: #VALUE!", () => {
     const error = excelError(() => rfm(col(1, 2, 3), col(1, 2), col(1, 2, 3)));
@@ -77,7 +94,7 @@ describe("CUST.RFM", () => {
   });
   test.each([1, 11, 2.5])("bins %p: #NUM!", (bins) => {
     const error = excelError(() => rfm(recency, frequency, monetary, bins));
-    expect(error.code).toBe("#NUM!");
+    expect(error.code).toBe("#VALUE!");
     expect(error.message).toBe(`bins must be a whole number from 2 to 10 (it is ${bins}).`);
   });
   test("bad breaks: shape, order, partly blank, conflicting bins", () => {
@@ -95,7 +112,7 @@ describe("CUST.RFM", () => {
         [[5], [4]].map((r) => [...r, 1, 1]),
       ),
     );
-    expect(order.code).toBe("#NUM!");
+    expect(order.code).toBe("#VALUE!");
     expect(order.message).toMatch(/recency breaks must rise.*row 2 \(4\)/);
     expect(
       excelError(() =>
@@ -111,7 +128,7 @@ describe("CUST.RFM", () => {
   });
   test("bad method or output: #VALUE! listing the choices", () => {
     expect(excelError(() => rfm(recency, frequency, monetary, null, "kmeans")).message).toBe(
-      'method must be one of: quantile, equal. It is "kmeans".',
+      'method must be one of: quantile, equal. It is the text "kmeans".',
     );
     expect(excelError(() => rfm(recency, frequency, monetary, null, null, "codes")).code).toBe("#VALUE!");
   });
@@ -164,9 +181,9 @@ describe("CUST.RFMSEGMENT", () => {
   test("language follows Excel's display language, and can be overridden", () => {
     setFunctionsLocale("fr");
     expect(rfmsegment([[1]], [[1]])).toEqual([["En hibernation"]]);
-    expect(rfmsegment([[1]], [[1]], null as never, "en")).toEqual([["Hibernating"]]);
+    expect(rfmsegment([[1]], [[1]], null, "en")).toEqual([["Hibernating"]]);
     setFunctionsLocale(null);
-    expect(rfmsegment([[4]], [[5]], null as never, "fr-FR")).toEqual([["Clients fidèles"]]);
+    expect(rfmsegment([[4]], [[5]], null, "fr-FR")).toEqual([["Clients fidèles"]]);
   });
   test("M is checked but never changes the segment", () => {
     expect(rfmsegment(col(5, 5), col(4, 4), col(1, 5))).toEqual([["Champions"], ["Champions"]]);
@@ -174,7 +191,7 @@ describe("CUST.RFMSEGMENT", () => {
   });
   test("scores outside 1..5: #NUM! naming the row", () => {
     const error = excelError(() => rfmsegment(col(5, 6), col(1, 1)));
-    expect(error.code).toBe("#NUM!");
+    expect(error.code).toBe("#VALUE!");
     expect(error.message).toBe(
       "r_score row 2 holds 6, but the segment map needs whole scores from 1 to 5: score with CUST.RFM and 5 bins (quintiles).",
     );
@@ -182,12 +199,12 @@ describe("CUST.RFMSEGMENT", () => {
   });
   test("text scores and mismatched lengths: #VALUE!", () => {
     expect(excelError(() => rfmsegment(col(5, "high"), col(1, 1))).message).toBe(
-      'r_score must hold numbers, but row 2 holds "high".',
+      'r_score must hold numbers, but row 2 holds the text "high".',
     );
     expect(excelError(() => rfmsegment(col(5, 4, 3), col(1, 1))).code).toBe("#VALUE!");
   });
   test("an unknown language: #VALUE!", () => {
-    expect(excelError(() => rfmsegment([[5]], [[5]], null as never, "de")).message).toBe(
+    expect(excelError(() => rfmsegment([[5]], [[5]], null, "de")).message).toBe(
       'language must be "en" (English) or "fr" (French); it is "de".',
     );
   });

@@ -1,9 +1,25 @@
-import { summary } from "../../src/functions/summary";
-import { setFunctionsLocale } from "../../src/functions/locale";
 import { excelSerial } from "../../src/engine/transactions/dates";
-import { excelError } from "../support/thrown";
+import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
 
-afterEach(() => setFunctionsLocale(null));
+/** The functions called as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them. */
+let excel: ExcelFunctions;
+beforeAll(async () => {
+  excel = await loadExcelFunctions();
+}, 60000);
+let locale: "en" | "fr" = "en";
+afterEach(() => (locale = "en"));
+const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
+const call =
+  (id: string) =>
+  (...args: unknown[]): ShownCell[][] =>
+    excel.callWith({ locale }, id, ...(args as FormulaArgument[]));
+/** The error a formula shows, as { code, message }. */
+const excelError = (run: () => ShownCell[][]) => {
+  const cell = run()[0][0];
+  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
+  return { code: cell.error, message: cell.message };
+};
+const summary = call("SUMMARY");
 
 const col = (...values: unknown[]) => values.map((value) => [value]);
 const d = excelSerial;
@@ -69,7 +85,7 @@ describe("CUST.SUMMARY", () => {
   });
   test("a date typed as 20240105: #NUM! that says how to convert it", () => {
     const error = excelError(() => summary(col("a"), col(20240105), col(1)));
-    expect(error.code).toBe("#NUM!");
+    expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/row 1 holds 20,240,105.*DATE\(\)/);
   });
   test("columns of different lengths: #VALUE! naming both", () => {
@@ -87,20 +103,20 @@ describe("CUST.SUMMARY", () => {
       "amounts row 1 is blank: type 0 for a purchase with no amount.",
     );
     expect(excelError(() => summary(col("a", "b"), col(1, 2), col(1, "ten"))).message).toBe(
-      'amounts must hold numbers, but row 2 holds "ten".',
+      'amounts must hold numbers, but row 2 holds the text "ten".',
     );
   });
   test("an error cell in the log: #VALUE! naming the row", () => {
     const error = excelError(() => summary(col("a", "#N/A"), col(1, 2), col(1, 2)));
-    expect(error.message).toBe("customer_ids holds an Excel error in row 2; fix that cell first.");
+    expect(error.message).toBe("customer_ids holds the error #N/A in row 2; fix that cell first.");
   });
   test("bad options: time unit, recent periods, calibration after as_of, empty log", () => {
     expect(excelError(() => summary(ids, dates, amounts, null, "years")).message).toBe(
-      'time_unit must be one of: days, weeks, months. It is "years".',
+      'time_unit must be one of: days, weeks, months. It is the text "years".',
     );
-    expect(excelError(() => summary(ids, dates, amounts, null, null, null, -1)).code).toBe("#NUM!");
+    expect(excelError(() => summary(ids, dates, amounts, null, null, null, -1)).code).toBe("#VALUE!");
     const late = excelError(() => summary(ids, dates, amounts, d(1997, 6, 1), null, d(1997, 9, 30)));
-    expect(late.code).toBe("#NUM!");
+    expect(late.code).toBe("#VALUE!");
     expect(late.message).toBe("calibration_end (1997-09-30) must be on or before as_of (1997-06-01).");
     expect(excelError(() => summary(col(null), col(null), col(null))).message).toMatch(/transaction log is empty/);
   });

@@ -4,14 +4,39 @@ import { toParameterTable } from "../../src/engine/models/parameter-table";
 import { modelDefinition } from "../../src/engine/models/registry";
 import { survival } from "../../src/engine/models/sbg";
 import { FittedModel } from "../../src/engine/models/types";
-import { setFunctionsLocale } from "../../src/functions/locale";
-import { pclv, retentioncurve, spend } from "../../src/functions/value-models";
-import { excelError } from "../support/thrown";
+import {
+  ExcelFunctions,
+  FormulaArgument,
+  InputCell,
+  isShownError,
+  loadExcelFunctions,
+  ShownCell,
+} from "../support/excel";
 
-const cellError = (cell: unknown) => cell as { code: string; message: string };
+/** Called as Excel calls them (the Excel-faithful invoker). */
+let excel: ExcelFunctions;
+beforeAll(async () => {
+  excel = await loadExcelFunctions();
+}, 60000);
+let locale: "en" | "fr" = "en";
+const call =
+  (id: string) =>
+  (...args: FormulaArgument[]) =>
+    excel.callWith({ locale }, id, ...args);
+const spend = call("SPEND");
+const pclv = call("PCLV");
+const retentioncurve = call("RETENTIONCURVE");
+const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
+
+/** The error a single-cell result shows, as { code, message }. */
+const cellError = (cell: ShownCell) => {
+  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
+  return { code: cell.error, message: cell.message };
+};
+const excelError = (run: () => ShownCell[][]) => cellError(run()[0][0]);
 
 const table = (model: FittedModel["model"], params: Record<string, number>) =>
-  toParameterTable({ model, params, logLikelihood: -1, converged: true, n: 100 }, "en");
+  toParameterTable({ model, params, logLikelihood: -1, converged: true, n: 100 }, "en") as InputCell[][];
 
 const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
 const ggTable = table("gg", GG);
@@ -41,7 +66,7 @@ describe("CUST.SPEND", () => {
   test("frequency not a whole number, or negative: the cell says so", () => {
     const out = spend(ggTable, [[1.5], [-1]], [[10], [10]]);
     expect(cellError(out[0][0]).message).toMatch(/whole number/);
-    expect(cellError(out[1][0]).code).toBe("#NUM!");
+    expect(cellError(out[1][0]).code).toBe("#VALUE!");
   });
 
   test("q ≤ 1: #N/A explaining that the population mean is infinite", () => {
@@ -90,16 +115,16 @@ describe("CUST.PCLV", () => {
 
   test("discount_rate is ANNUAL, as in the pane: 10% discounts the 12th month by exactly 1/1.1", () => {
     const undiscounted = pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks")[0][0] as number;
-    const annual = pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 12, 0.1)[0][0] as number;
+    const annual = pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null, 12, 0.1)[0][0] as number;
     // Every month is discounted by a factor between 1.1^(−1/12) and 1.1^(−1), so the year lies between those;
     // a monthly 10% (the old reading) would discount the 12th month by 1.1^−12 and fall far below.
     expect(annual).toBeLessThan(undiscounted / 1.1 ** (1 / 12));
     expect(annual).toBeGreaterThan(undiscounted / 1.1);
     const lastMonthOnly =
-      (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 12, 0.1)[0][0] as number) -
-      (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 11, 0.1)[0][0] as number);
+      (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null, 12, 0.1)[0][0] as number) -
+      (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null, 11, 0.1)[0][0] as number);
     const lastMonthUndiscounted =
-      undiscounted - (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null as never, 11)[0][0] as number);
+      undiscounted - (pclv(bgnbdTable, [[40]], [[2]], [[30]], [[38]], "weeks", null, 11)[0][0] as number);
     expect(lastMonthOnly).toBeCloseTo(lastMonthUndiscounted / 1.1, 10);
   });
 
@@ -140,10 +165,10 @@ describe("CUST.PCLV", () => {
       [[38], [38], [38], [38], [38]],
       "weeks",
     );
-    expect(cellError(out[0][0]).message).toMatch(/row 1 has recency 40 but T 38/);
+    expect(cellError(out[0][0]).message).toMatch(/row 1 has recency 40 and T 38/);
     expect(cellError(out[1][0]).message).toMatch(/recency cannot be negative, but row 2/);
     expect(cellError(out[2][0]).message).toMatch(/whole numbers, but row 3 holds 1.5/);
-    expect(cellError(out[3][0]).code).toBe("#NUM!");
+    expect(cellError(out[3][0]).code).toBe("#VALUE!");
     expect(cellError(out[3][0]).message).toMatch(/row 4 holds -5/);
     expect(typeof out[4][0]).toBe("number");
   });
@@ -168,18 +193,16 @@ describe("CUST.PCLV", () => {
     expect(excelError(() => pclv(sbgTable, [[40]], [[2]], [[3]], [[9]], "weeks")).code).toBe("#VALUE!");
   });
 
-  test("margin typed as 30 instead of 30%, or months not whole: #NUM! / #VALUE!", () => {
-    expect(
-      excelError(() => pclv(bgnbdTable, [[40]], [[2]], [[3]], [[9]], "weeks", null as never, 12, 0, 30)).code,
-    ).toBe("#NUM!");
-    expect(excelError(() => pclv(bgnbdTable, [[40]], [[2]], [[3]], [[9]], "weeks", null as never, 2.5)).code).toBe(
+  test("margin typed as 30 instead of 30%, or months not whole: #VALUE! with the reason", () => {
+    expect(excelError(() => pclv(bgnbdTable, [[40]], [[2]], [[3]], [[9]], "weeks", null, 12, 0, 30)).code).toBe(
       "#VALUE!",
     );
+    expect(excelError(() => pclv(bgnbdTable, [[40]], [[2]], [[3]], [[9]], "weeks", null, 2.5)).code).toBe("#VALUE!");
   });
 
   test("columns of different lengths are named; trailing blank rows are dropped", () => {
     expect(excelError(() => pclv(bgnbdTable, [[40]], [[2], [1]], [[3]], [[9], [9], [9]], "weeks")).message).toMatch(
-      /T has 3 values but frequency has 2/,
+      /frequency has 2 rows but T has values down to row 3/,
     );
     expect(pclv(bgnbdTable, [[40]], [[2], [null]], [[3], [null]], [[9], [null]], "weeks")).toHaveLength(1);
   });
@@ -220,7 +243,7 @@ describe("CUST.RETENTIONCURVE", () => {
 
   test("a table from another model, and a bad horizon", () => {
     expect(excelError(() => retentioncurve(ggTable, 5)).message).toMatch(/gg/);
-    expect(excelError(() => retentioncurve(sbgTable, 0)).code).toBe("#NUM!");
+    expect(excelError(() => retentioncurve(sbgTable, 0)).code).toBe("#VALUE!");
     expect(excelError(() => retentioncurve(sbgTable, 2.5)).code).toBe("#VALUE!");
     expect(excelError(() => retentioncurve(sbgTable, 3, "maybe")).message).toMatch(/TRUE, FALSE/);
   });

@@ -32,7 +32,10 @@ describe("message catalogue", () => {
   });
 
   test("fills placeholders and writes numbers the locale's way", () => {
-    expect(t("args.notNumber", { arg: "basket", found: "x" }, "en")).toBe('basket must be a number, but it is "x".');
+    expect(t("args.notNumber", { arg: "basket", found: 'the text "x"' }, "en")).toBe(
+      'basket must be a number, but it is the text "x".',
+    );
+    expect(t("args.notNumber", { arg: "t", found: 1e300 }, "fr")).toBe("t doit être un nombre, mais c'est 1E+300.");
     expect(t("args.tooLarge", { arg: "bins", max: 10, found: 1234.5 }, "fr")).toBe(
       `bins doit valoir au plus 10 (il vaut ${formatNumber(1234.5, "fr")}).`,
     );

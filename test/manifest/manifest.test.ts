@@ -58,6 +58,53 @@ describe("manifest.xml", () => {
     expect(set?.getAttribute("MinVersion")).toBe("1.1");
   });
 
+  test("declares the ExcelApi set src/excel needs (1.9), and src/excel has no code for older sets", () => {
+    const set = all("Set").find((element) => element.getAttribute("Name") === "ExcelApi");
+    expect(set?.getAttribute("MinVersion")).toBe("1.9");
+    const { readdirSync } = require("fs") as typeof import("fs");
+    const dir = join(root, "src", "excel");
+    const code = readdirSync(dir)
+      .filter((file: string) => file.endsWith(".ts"))
+      .map((file: string) => readFileSync(join(dir, file), "utf8"))
+      .join("\n");
+    // Range.getTables and suspendScreenUpdatingUntilNextSync are ExcelApi 1.9: the highest set the code uses.
+    expect(code).toContain(".getTables(");
+    expect(code).toContain("suspendScreenUpdatingUntilNextSync");
+    expect(code).not.toMatch(/isSetSupported|supports\("1\.\d+"\)/);
+  });
+
+  test("every French locale the French function metadata covers gets the French name, ribbon group and button", () => {
+    const metadata = all("bt:Url").find((element) => element.getAttribute("id") === "Functions.Metadata.Url")!;
+    const locales = Array.from(metadata.getElementsByTagName("bt:Override")).map((override) =>
+      override.getAttribute("Locale"),
+    );
+    expect(locales).toEqual(expect.arrayContaining(["fr-FR", "fr-BE", "fr-CA", "fr-CH", "fr-LU"]));
+    const stringById = (id: string) => all("bt:String").find((element) => element.getAttribute("id") === id) ?? one(id);
+    // The add-in's own Description (OfficeApp's child), not the Supertip or GetStarted ones.
+    const description = Array.from(doc.documentElement.children).find((child) => child.nodeName === "Description")!;
+    const elements = [
+      one("DisplayName"),
+      description,
+      ...[
+        "GetStarted.Title",
+        "CommandsGroup.Label",
+        "OpenPane.Label",
+        "GetStarted.Description",
+        "OpenPane.Tooltip",
+      ].map(stringById),
+    ];
+    for (const element of elements) {
+      const overrides = Array.from(element.children).filter((child) => /Override$/.test(child.nodeName));
+      const french = overrides.find((override) => override.getAttribute("Locale") === "fr-FR")?.getAttribute("Value");
+      const name = element.getAttribute("id") ?? element.nodeName;
+      expect({ name, french: Boolean(french) }).toEqual({ name, french: true });
+      for (const locale of locales) {
+        const value = overrides.find((override) => override.getAttribute("Locale") === locale)?.getAttribute("Value");
+        expect({ name, locale, value }).toEqual({ name, locale, value: french });
+      }
+    }
+  });
+
   test("<Runtimes> comes first in the workbook host, with a long lifetime", () => {
     const host = all("Host").find((element) => element.getAttribute("xsi:type") === "Workbook");
     expect(host).toBeDefined();
@@ -154,5 +201,20 @@ describe("manifest.xml", () => {
 
   test("the production transform refuses a URL that is not https", () => {
     expect(() => transformManifest(manifestText, { publicUrl: "http://intranet/cv/" })).toThrow(/https/);
+  });
+
+  test("start:desktop and start:web serve the dev server over HTTPS, as the manifest's URLs say", () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
+    expect(scripts["start:desktop"]).toBe("node scripts/start-office.mjs desktop");
+    expect(scripts["start:web"]).toBe("node scripts/start-office.mjs web");
+    const wrapper = readFileSync(join(root, "scripts", "start-office.mjs"), "utf8");
+    expect(wrapper).toContain('CV_DEV_HTTPS: "1"');
+    expect(wrapper).toContain('"office-addin-debugging", "start", "manifest.xml", target');
+    const webpack = readFileSync(join(root, "webpack.config.js"), "utf8");
+    expect(webpack).toMatch(/const https = dev && process\.env\.CV_DEV_HTTPS === "1"/);
+    expect(webpack).toMatch(/server: https \? \{ type: "https"/);
+    expect(urlById("Taskpane.Url").startsWith("https://localhost:3000/")).toBe(true);
   });
 });

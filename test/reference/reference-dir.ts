@@ -1,14 +1,15 @@
 /**
- * Where the reference material is: `npm run test:reference -- ../shared/reference` sets REFERENCE_DIR.
+ * Where the reference material is: test/fixtures/reference (the public data sets and expected.json, committed
+ * with their sources), or the folder given to `npm run test:reference -- <folder>`, which sets REFERENCE_DIR.
  * These tests never run in `npm test`, and nothing in src/ may read this folder.
  */
 import { readFileSync } from "fs";
 import { join, resolve } from "path";
 
+export const BUNDLED_REFERENCE_DIR = resolve(__dirname, "..", "fixtures", "reference");
+
 export function referenceDir(): string {
-  const dir = process.env.REFERENCE_DIR;
-  if (!dir) throw new Error("REFERENCE_DIR is not set: run `npm run test:reference -- <folder>`");
-  return resolve(dir);
+  return resolve(process.env.REFERENCE_DIR || BUNDLED_REFERENCE_DIR);
 }
 
 export function referencePath(...parts: string[]): string {

@@ -32,7 +32,7 @@ test("donations BG/BB: status converged", () => {
     rows.map((r) => [r[1]]),
     rows.map((r) => [r[2]]),
     null as never,
-    null,
+    null as never,
     rows.map((r) => [r[3]]),
   );
   expect(row(table, "status")).toBe("converged");

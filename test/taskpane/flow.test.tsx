@@ -106,7 +106,8 @@ describe("apply, refresh and remove on a customer table", () => {
     const applied = workbook.tables().find((candidate) => candidate.id === table.id);
     expect(applied?.headers.slice(6)).toEqual(OURS);
     expect(workbook.sheetNames()).toContain("Segments");
-    expect(workbook.charts()).toHaveLength(1);
+    // A chart of counts and one of value.
+    expect(workbook.charts().map((chart) => chart.title)).toEqual(["Customers per segment", "Revenue to date per segment"]);
     expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
     const segments = ownValues(workbook, table.id, "Segment");
     expect(segments.every((cell) => typeof cell.value === "string" && cell.value !== "" && cell.fill)).toBe(true);
@@ -198,8 +199,8 @@ describe("apply, refresh and remove on a customer table", () => {
     expect(await screen.findByText(/^Done:/)).toHaveTextContent("“Segments (2)” sheet");
     expect(screen.getByText(renamed)).toBeInTheDocument();
     expect(workbook.sheetNames()).toEqual(["Data", "Segments", "Segments (2)"]);
-    expect(workbook.charts().map((chart) => chart.sheet)).toEqual(["Segments (2)"]);
-    expect(workbook.getCell("Segments (2)", 0, 0).value).toBe("Segment");
+    expect(workbook.charts().map((chart) => chart.sheet)).toEqual(["Segments (2)", "Segments (2)"]);
+    expect(workbook.getCell("Segments (2)", 0, 0).value).toBe("Segments of Clients");
     expect(userSheet()).toBe(before);
     expect([...workbook.settings().values()][0]).toContain('"summarySheet":"Segments (2)"');
 

@@ -1,4 +1,4 @@
-import { formatCell, serialToIsoDate, textColorOn } from "../../src/workbench/cell-format";
+import { formatCell, serialToIsoDate } from "../../src/workbench/cell-format";
 
 describe("formatCell", () => {
   it("writes serial dates as ISO dates", () => {
@@ -17,13 +17,5 @@ describe("formatCell", () => {
   it("leaves text and booleans as Excel shows them", () => {
     expect(formatCell("n/a", "0", "en")).toBe("n/a");
     expect(formatCell(true, undefined, "fr")).toBe("TRUE");
-  });
-});
-
-describe("textColorOn", () => {
-  it("picks the readable text colour", () => {
-    expect(textColorOn("#FFFFFF")).toBe("#000000");
-    expect(textColorOn("#1F4E79")).toBe("#FFFFFF");
-    expect(textColorOn("#FFD966")).toBe("#000000");
   });
 });

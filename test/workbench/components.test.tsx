@@ -21,7 +21,10 @@ function view(rows: number): SheetView {
     rows: Array.from({ length: rows }, (_, i) => [`C${i + 1}`, i * 1.5, i % 2 ? "Champions" : "At risk"]),
     numberFormats: [undefined, "#,##0.00", undefined],
     fills: [undefined, undefined, Array.from({ length: rows }, (_, i) => (i % 2 ? "#1F4E79" : null))],
+    // Only odd rows were written with a font colour: the grid shows exactly that, nothing computed.
+    fontColors: [undefined, undefined, Array.from({ length: rows }, (_, i) => (i % 4 === 1 ? "#FFFFFF" : null))],
     ownColumns: [2],
+    charts: [],
   };
 }
 
@@ -38,7 +41,13 @@ describe("SheetGrid", () => {
     const cells = Array.from(second.querySelectorAll("td"));
     expect(cells[1]).toHaveTextContent("1.50");
     expect(cells[2]).toHaveAttribute("data-fill", "#1F4E79");
+    expect(cells[2]).toHaveAttribute("data-font-color", "#FFFFFF");
     expect(cells[2]).toHaveStyle({ color: "#FFFFFF" });
+    // A fill written without a font colour shows the default text, as Excel's automatic colour would.
+    const fourth = Array.from(grid.querySelectorAll("tbody tr")[3].querySelectorAll("td"));
+    expect(fourth[2]).toHaveAttribute("data-fill", "#1F4E79");
+    expect(fourth[2]).not.toHaveAttribute("data-font-color");
+    expect((fourth[2] as HTMLElement).style.color).toBe("");
     expect(screen.getByTestId("grid-rows")).toHaveTextContent("1–100 of 250");
     await userEvent.click(screen.getByRole("button", { name: t("workbench.grid.next") }));
     await userEvent.click(screen.getByRole("button", { name: t("workbench.grid.next") }));
@@ -76,6 +85,7 @@ describe("FunctionsGallery", () => {
       name: "DOUBLE",
       description: "Twice each value.",
       parameters: [{ name: "values", type: "number", dimensionality: "matrix", description: "Numbers." }],
+      result: { dimensionality: "matrix" },
     },
     { id: "GONE", name: "GONE", description: "Not registered.", parameters: [] },
   ];

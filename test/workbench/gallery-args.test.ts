@@ -1,8 +1,5 @@
 import { parseArgument, parseArrayConstant, parseTypedNumber, SheetLookup } from "../../src/workbench/gallery-args";
-import type { FunctionParameterInfo } from "../../src/workbench/functions-metadata";
-
-const scalar: FunctionParameterInfo = { name: "margin", type: "number", dimensionality: "scalar" };
-const matrix: FunctionParameterInfo = { name: "values", type: "any", dimensionality: "matrix" };
+import { ErrorCell } from "../../src/workbench/excel-invoker";
 const sheets: SheetLookup = {
   activeSheet: "Customers",
   sheet: (name) =>
@@ -13,6 +10,8 @@ const sheets: SheetLookup = {
             ["Id", "Revenue"],
             ["C1", 10],
             ["C2", 20.5],
+            ["C3", ""],
+            ["C4", "#N/A"],
           ],
         }
       : undefined,
@@ -43,30 +42,36 @@ describe("parseArrayConstant", () => {
 
 describe("parseArgument", () => {
   it("passes null for a blank (omitted) argument", () => {
-    expect(parseArgument("  ", scalar, sheets)).toEqual({ ok: true, value: null });
+    expect(parseArgument("  ", sheets)).toEqual({ ok: true, value: null });
   });
 
-  it("wraps scalars in a 1×1 array for matrix parameters only", () => {
-    expect(parseArgument("0.3", scalar, sheets)).toEqual({ ok: true, value: 0.3 });
-    expect(parseArgument("=30%", matrix, sheets)).toEqual({ ok: true, value: [[0.3]] });
-    expect(parseArgument('"yearly"', scalar, sheets)).toEqual({ ok: true, value: "yearly" });
-    expect(parseArgument("monthly", scalar, sheets)).toEqual({ ok: true, value: "monthly" });
-    expect(parseArgument("FAUX", scalar, sheets)).toEqual({ ok: true, value: false });
+  it("passes typed values as the formula writes them (the invoker shapes them per parameter)", () => {
+    expect(parseArgument("0.3", sheets)).toEqual({ ok: true, value: 0.3 });
+    expect(parseArgument("=30%", sheets)).toEqual({ ok: true, value: 0.3 });
+    expect(parseArgument("{1;2}", sheets)).toEqual({ ok: true, value: [[1], [2]] });
+    expect(parseArgument('"yearly"', sheets)).toEqual({ ok: true, value: "yearly" });
+    expect(parseArgument("monthly", sheets)).toEqual({ ok: true, value: "monthly" });
+    expect(parseArgument("FAUX", sheets)).toEqual({ ok: true, value: false });
   });
 
   it("resolves ranges on the named or active sheet", () => {
-    const named = parseArgument("Customers!B2:B3", matrix, sheets);
+    const named = parseArgument("Customers!B2:B3", sheets);
     expect(named).toMatchObject({ ok: true, value: [[10], [20.5]] });
-    const active = parseArgument("B3", scalar, sheets);
-    expect(active).toMatchObject({ ok: true, value: 20.5, ref: { sheet: "Customers" } });
+    const active = parseArgument("B3", sheets);
+    expect(active).toMatchObject({ ok: true, value: [[20.5]], ref: { sheet: "Customers" } });
+  });
+
+  it("reads an empty cell as a blank and a cell showing an error as that error", () => {
+    const cells = parseArgument("B4:B5", sheets);
+    expect(cells.ok && cells.value).toEqual([[null], [new ErrorCell("#N/A")]]);
   });
 
   it("names an unknown sheet and a malformed array", () => {
-    expect(parseArgument("Nope!A1", matrix, sheets)).toEqual({
+    expect(parseArgument("Nope!A1", sheets)).toEqual({
       ok: false,
       key: "workbench.gallery.unknownSheet",
       params: { sheet: "Nope" },
     });
-    expect(parseArgument("{1,2;3}", matrix, sheets)).toMatchObject({ ok: false, key: "workbench.gallery.badArray" });
+    expect(parseArgument("{1,2;3}", sheets)).toMatchObject({ ok: false, key: "workbench.gallery.badArray" });
   });
 });

@@ -135,7 +135,7 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     const result = await workbook.writeColumns(table.id, ourColumns());
     expect(expectOk(result)).toEqual({ written: OURS });
     expect(workbook.tables()[0].headers).toEqual(["Client", "Recency", "Frequency", "Monetary", "Double", ...OURS]);
-    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20" });
+    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20", fontColor: "#FFFFFF" });
     expect(workbook.getCell("Data", 4, 5)).toEqual({ value: "At risk" });
     expect(workbook.getCell("Data", 3, 6)).toEqual({ value: 545, numberFormat: "0" });
     expect(workbook.requests.map((r) => r.operation)).toEqual([
@@ -183,7 +183,7 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     expectOk(await workbook.writeColumns(table.id, second));
     expect(workbook.tables()[0].headers).toHaveLength(7);
     expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Loyal" });
-    expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Loyal", fill: "#0000FF" });
+    expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Loyal", fill: "#0000FF", fontColor: "#FFFFFF" });
     expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
   });
 
@@ -191,25 +191,30 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     const { workbook, table } = customerWorkbook();
     expectOk(await workbook.writeColumns(table.id, ourColumns()));
     expect(workbook.conditionalFormats("Data")).toEqual([
-      { row: 1, col: 5, rowCount: 4, formula: '="Champions"', color: "#1B5E20" },
-      { row: 1, col: 5, rowCount: 4, formula: '="Hibernating"', color: "#B0BEC5" },
+      { row: 1, col: 5, rowCount: 4, formula: '="Champions"', color: "#1B5E20", fontColor: "#FFFFFF" },
+      { row: 1, col: 5, rowCount: 4, formula: '="Hibernating"', color: "#B0BEC5", fontColor: "#000000" },
     ]);
-    expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Hibernating", fill: "#B0BEC5" });
+    expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Hibernating", fill: "#B0BEC5", fontColor: "#000000" });
     // As in Excel, the colour follows the value (a rule, not a cell fill), whatever its case.
     workbook.editCell("Data", 4, 5, { value: "champions" });
-    expect(workbook.getCell("Data", 4, 5)).toEqual({ value: "champions", fill: "#1B5E20" });
+    expect(workbook.getCell("Data", 4, 5)).toEqual({ value: "champions", fill: "#1B5E20", fontColor: "#FFFFFF" });
     workbook.editCell("Data", 2, 5, { value: "Lost" });
     expect(workbook.getCell("Data", 2, 5)).toEqual({ value: "Lost" });
     // The user's own fill left of our column is untouched by the rules.
     expect(workbook.getCell("Data", 1, 0)).toEqual({ value: "C1", fill: "#FFFF00" });
   });
 
-  it("writes fill runs when conditional formats are unavailable", async () => {
-    const { workbook, table } = customerWorkbook({ conditionalFormats: false });
-    expectOk(await workbook.writeColumns(table.id, ourColumns()));
+  it("writes fill runs, each with its font colour, when the fills do not follow the values", async () => {
+    const { workbook, table } = customerWorkbook();
+    const columns = ourColumns();
+    // "Champions" twice with two colours: no "equal to" rule can say that.
+    columns[0].fills = ["#1B5E20", "#B0BEC5", "#FDD835", null];
+    expectOk(await workbook.writeColumns(table.id, columns));
     expect(workbook.requests.map((r) => r.operation)).toEqual(["addColumns", "values", "numberFormats", "fills"]);
     expect(workbook.conditionalFormats("Data")).toEqual([]);
-    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20" });
+    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20", fontColor: "#FFFFFF" });
+    expect(workbook.getCell("Data", 3, 5)).toEqual({ value: "Champions", fill: "#FDD835", fontColor: "#000000" });
+    expect(workbook.getCell("Data", 4, 5)).toEqual({ value: "At risk" });
   });
 
   it("a replacing write clears our previous rules, and rules move and go with their columns", async () => {
@@ -222,7 +227,7 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     expectOk(await workbook.writeColumns(table.id, [{ ...score, replaceExisting: true }, again]));
     expect(workbook.conditionalFormats("Data")).toEqual([]);
     expect(workbook.getCell("Data", 1, 6)).toEqual({ value: "Champions" });
-    expect(workbook.getCell("Data", 3, 6)).toEqual({ value: "Champions", fill: "#0000FF" });
+    expect(workbook.getCell("Data", 3, 6)).toEqual({ value: "Champions", fill: "#0000FF", fontColor: "#FFFFFF" });
     expectOk(
       await workbook.writeColumns(table.id, [
         { ...score, replaceExisting: true },
@@ -231,7 +236,7 @@ describe("MemoryWorkbook: writing our columns safely", () => {
     );
     expectOk(await workbook.removeColumns(table.id, ["RFM score"]));
     expect(workbook.conditionalFormats("Data").map((rule) => rule.col)).toEqual([5, 5]);
-    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20" });
+    expect(workbook.getCell("Data", 1, 5)).toEqual({ value: "Champions", fill: "#1B5E20", fontColor: "#FFFFFF" });
     expectOk(await workbook.removeColumns(table.id, ["Segment"]));
     expect(workbook.conditionalFormats("Data")).toEqual([]);
   });
@@ -378,7 +383,7 @@ describe("MemoryWorkbook: sheets, recipes, host and notifications", () => {
     expectOk(await workbook.writeSheet(summary));
     expect(workbook.sheetNames()).toEqual(["Data", "Segments"]);
     expect(workbook.sheetValues("Segments")).toEqual(summary.rows);
-    expect(workbook.getCell("Segments", 1, 0)).toEqual({ value: "Champions", fill: "#1B5E20" });
+    expect(workbook.getCell("Segments", 1, 0)).toEqual({ value: "Champions", fill: "#1B5E20", fontColor: "#FFFFFF" });
     expect(workbook.getCell("Segments", 2, 2)).toEqual({ value: 20, numberFormat: "#,##0" });
     expect(workbook.charts()).toEqual([
       {

@@ -28,14 +28,11 @@ export function retentionLifetimeValue(
   periods = 0,
 ): number {
   if (method === "finite") {
+    // The geometric sum in closed form, so its cost does not grow with periods: m·(1 − qᵀ)/(1 − q), q = r/(1 + d).
     const ratio = retention / (1 + discountRate);
-    let total = 0;
-    let factor = 1;
-    for (let t = 0; t < periods; t++) {
-      total += margin * factor;
-      factor *= ratio;
-    }
-    return total;
+    if (periods === 0) return 0;
+    if (ratio === 1) return margin * periods;
+    return (margin * -Math.expm1(periods * Math.log(ratio))) / (1 - ratio);
   }
   const denominator = 1 + discountRate - retention;
   if (denominator <= 0) {

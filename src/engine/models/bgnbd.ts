@@ -6,6 +6,7 @@ import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { fitLogParameters } from "../optim/fit";
+import { alivePurchases } from "./alive-purchases";
 import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
@@ -381,17 +382,16 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
     smoothInAge: true,
     probabilityOfAnyPurchase: (customer, t) =>
       probabilityAlive(customer) * probabilityOfPurchaseWhileAlive(r, alpha, customer, t),
-    // FHL 2005 eq. 10
+    // FHL 2005 eq. 10: P(alive) × E[Y(t) | alive], the latter without the pole at a = 1 (see alive-purchases.ts)
     expectedPurchases(customer, t) {
       if (t === 0) return 0;
       const { frequency: x, age } = customer;
-      const bracket = 1 - shrunkHypergeometric(r + x, b + x, a + b + x - 1, alpha + age, t);
-      return ((a + b + x - 1) / (a - 1)) * bracket * probabilityAlive(customer);
+      return alivePurchases(r + x, a, b + x, t / (alpha + age)) * probabilityAlive(customer);
     },
     // FHL 2005 eq. 9
     expectedPurchasesNewCustomer(t) {
       if (t === 0) return 0;
-      return ((a + b - 1) / (a - 1)) * (1 - shrunkHypergeometric(r, b, a + b - 1, alpha, t));
+      return alivePurchases(r, a, b, t / alpha);
     },
     // FHL 2005 eq. 8
     probabilityOfPurchases(n, t) {

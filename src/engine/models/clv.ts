@@ -3,6 +3,8 @@
  * from a purchase model (expected purchases), an expected spend per purchase and a margin.
  */
 import { numError, valueError } from "../errors";
+import { chebyshevInterpolant } from "../optim/chebyshev";
+import { aliveColumn } from "./columns";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
 /**
@@ -173,6 +175,13 @@ export function predictiveClvColumn(
   const rows = new Int32Array(start[groups]);
   const fill = start.slice(0, groups);
   for (let i = 0; i < n; i++) if (rowGroup[i] >= 0) rows[fill[rowGroup[i]]++] = i;
+  // Every valid row's P(alive) in one pass: the model's column form where it has one (Pareto/NBD's death term).
+  const aliveOf = new Float64Array(n);
+  {
+    const pick = (column: ArrayLike<number>) => Float64Array.from(rows, (i) => column[i]);
+    const alive = aliveColumn(predictor, { frequency: pick(frequency), recency: pick(recency), age: pick(age) });
+    for (let k = 0; k < rows.length; k++) aliveOf[rows[k]] = alive[k];
+  }
   // One history object, refilled for each row: the predictors read it and keep nothing.
   const customer = { frequency: 0, recency: 0, age: 0 };
   for (let g = 0; g < groups; g++) {
@@ -192,7 +201,7 @@ export function predictiveClvColumn(
         }
         const purchases = Number.isNaN(ifAlive)
           ? clvWithFactors(predictor, customer, 1, unit, factors)
-          : predictor.probabilityAlive(customer) * ifAlive;
+          : (Number.isNaN(aliveOf[i]) ? predictor.probabilityAlive(customer) : aliveOf[i]) * ifAlive;
         out[i] = options.margin * spendPerPurchase[i] * purchases;
       } catch (error) {
         out[i] = asError(error);
@@ -225,95 +234,6 @@ function ageInterpolant(
     hi = Math.max(hi, age[i]);
     if (seen.size <= DIRECT_AGES) seen.add(age[i]);
   }
-  if (seen.size <= DIRECT_AGES || !(hi > lo)) return null;
-  const pieces: ChebyshevPiece[] = [];
-  // The points of degree N are among those of degree 2N: each is evaluated once.
-  const known = new Map<number, number>();
-  const memo = (T: number) => {
-    let v = known.get(T);
-    if (v === undefined) known.set(T, (v = f(T)));
-    return v;
-  };
-  try {
-    if (!chebyshevPieces(memo, lo, hi, 0, pieces)) return null;
-  } catch {
-    return null;
-  }
-  return (T) => {
-    let k = 0;
-    while (k < pieces.length - 1 && T > pieces[k].hi) k++;
-    return chebyshevValue(pieces[k], T);
-  };
-}
-
-interface ChebyshevPiece {
-  lo: number;
-  hi: number;
-  coefficients: Float64Array;
-}
-
-/** Appends the pieces covering [lo, hi] in order; false when f is not finite or not resolved within 8 halvings. */
-function chebyshevPieces(
-  f: (T: number) => number,
-  lo: number,
-  hi: number,
-  depth: number,
-  out: ChebyshevPiece[],
-): boolean {
-  for (const degree of [16, 32, 64]) {
-    const piece = chebyshevFit(f, lo, hi, degree);
-    if (piece === null) return false;
-    const c = piece.coefficients;
-    let largest = 0;
-    for (let k = 0; k < c.length; k++) largest = Math.max(largest, Math.abs(c[k]));
-    const tail = Math.max(Math.abs(c[degree]), Math.abs(c[degree - 1]), Math.abs(c[degree - 2]));
-    if (tail > 1e-13 * largest) continue;
-    // Check points between the interpolation nodes.
-    let matches = true;
-    for (const share of [0.13, 0.5, 0.87]) {
-      const T = lo + share * (hi - lo);
-      const exact = f(T);
-      if (!(Math.abs(chebyshevValue(piece, T) - exact) <= 1e-12 * Math.abs(exact))) matches = false;
-    }
-    if (matches) {
-      out.push(piece);
-      return true;
-    }
-  }
-  if (depth >= 8) return false;
-  const mid = (lo + hi) / 2;
-  return chebyshevPieces(f, lo, mid, depth + 1, out) && chebyshevPieces(f, mid, hi, depth + 1, out);
-}
-
-/** Interpolation at the Chebyshev points cos(πj/N) mapped to [lo, hi], as Chebyshev coefficients. */
-function chebyshevFit(f: (T: number) => number, lo: number, hi: number, degree: number): ChebyshevPiece | null {
-  const values = new Float64Array(degree + 1);
-  for (let j = 0; j <= degree; j++) {
-    const v = f((hi + lo) / 2 + ((hi - lo) / 2) * Math.cos((Math.PI * j) / degree));
-    if (!Number.isFinite(v)) return null;
-    values[j] = v;
-  }
-  const coefficients = new Float64Array(degree + 1);
-  for (let k = 0; k <= degree; k++) {
-    let sum = 0;
-    for (let j = 0; j <= degree; j++) {
-      const term = values[j] * Math.cos((Math.PI * j * k) / degree);
-      sum += j === 0 || j === degree ? term / 2 : term;
-    }
-    coefficients[k] = ((k === 0 || k === degree ? 1 : 2) * sum) / degree;
-  }
-  return { lo, hi, coefficients };
-}
-
-/** Clenshaw's recurrence for Σ c_k T_k(u) at u = T mapped from [lo, hi] to [−1, 1]. */
-function chebyshevValue({ lo, hi, coefficients: c }: ChebyshevPiece, T: number): number {
-  const u = (2 * T - lo - hi) / (hi - lo);
-  let b1 = 0;
-  let b2 = 0;
-  for (let k = c.length - 1; k >= 1; k--) {
-    const b0 = c[k] + 2 * u * b1 - b2;
-    b2 = b1;
-    b1 = b0;
-  }
-  return c[0] + u * b1 - b2;
+  if (seen.size <= DIRECT_AGES) return null;
+  return chebyshevInterpolant(f, lo, hi);
 }

@@ -4,6 +4,7 @@
  * beside the mean the model predicted for that period.
  */
 import { numError } from "../errors";
+import { aliveColumn, conditionalColumn } from "./columns";
 import { checkHistory } from "./compress";
 import { PurchasePredictor } from "./types";
 
@@ -28,14 +29,20 @@ export function holdoutByFrequency(
   const actual = new Float64Array(maxBucket + 1);
   const predicted = new Float64Array(maxBucket + 1);
   for (let i = 0; i < frequency.length; i++) {
-    const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
-    checkHistory(customer.frequency, customer.recency, customer.age, i + 1);
+    checkHistory(frequency[i], recency[i], age[i], i + 1);
     const bought = holdoutPurchases[i];
     if (!(bought >= 0)) throw numError("models.holdoutNegative", { row: i + 1, found: String(bought) });
-    const bucket = Math.min(customer.frequency, maxBucket);
+  }
+  // Every customer's prediction at the cost of a closed form each (see columns.ts).
+  const histories = { frequency, recency, age };
+  const expected = conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+    predictor.expectedPurchases(customer, holdoutLength),
+  );
+  for (let i = 0; i < frequency.length; i++) {
+    const bucket = Math.min(frequency[i], maxBucket);
     count[bucket]++;
-    actual[bucket] += bought;
-    predicted[bucket] += predictor.expectedPurchases(customer, holdoutLength);
+    actual[bucket] += holdoutPurchases[i];
+    predicted[bucket] += expected[i];
   }
   const rows: HoldoutRow[] = [];
   for (let k = 0; k <= maxBucket; k++) {

@@ -4,7 +4,8 @@
  */
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive, shrunkHypergeometric } from "./bgnbd";
+import { alivePurchases } from "./alive-purchases";
+import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive } from "./bgnbd";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -39,17 +40,17 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
     expectedPurchases(customer, t) {
       if (t === 0) return 0;
       const { frequency: x, age } = customer;
-      const bracket = 1 - shrunkHypergeometric(r + x, b + x + 1, a + b + x, alpha + age, t);
-      return ((a + b + x) / (a - 1)) * bracket * probabilityAlive(customer);
+      return alivePurchases(r + x, a, b + x + 1, t / (alpha + age)) * probabilityAlive(customer);
     },
     /**
-     * E[(1−p)/p (1 − e^(−λpt))] over the mixing laws: the customer first survives the drop at time 0.
-     * Batislam et al. (2007) and lifetimes print (b+1)/(a−1) in front; b/(a−1) is what agrees with this
+     * E[(1−p)/p (1 − e^(−λpt))] over the mixing laws: the customer first survives the drop at time 0 (probability
+     * b/(a+b), after which p ~ Beta(a, b+1)). Batislam et al. (2007) and lifetimes print (b+1)/(a−1) in front of
+     * the 2F1 bracket; b/(a−1) (= b/(a+b) × (a+b)/(a−1), the closed form of alivePurchases) is what agrees with this
      * model's own likelihood, its pmf (Σ n P(X(t)=n)) and simulation (see mbgnbd.test.ts).
      */
     expectedPurchasesNewCustomer(t) {
       if (t === 0) return 0;
-      return (b / (a - 1)) * (1 - shrunkHypergeometric(r, b + 1, a + b, alpha, t));
+      return (b / (a + b)) * alivePurchases(r, a, b + 1, t / alpha);
     },
     /**
      * Mixing the individual pmf (1−p)^(n+1) Pois(n) + (1−p)^n p P(N ≥ n) [+ p when n = 0] over

@@ -97,11 +97,13 @@ export function readParameterTable(
   for (const name of MODEL_PARAMETERS[model]) {
     if (!values.has(name)) throw valueError("models.missingParameter", { name });
     const value = values.get(name);
+    if (typeof value === "string" && value.trim() !== "") {
+      throw valueError("models.parameterIsText", { name, found: value });
+    }
     if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
-      throw valueError("models.badParameter", {
-        name,
-        found: value === null || value === undefined ? "" : String(value),
-      });
+      throw typeof value === "number"
+        ? valueError("models.badParameter", { name, found: value })
+        : valueError("models.parameterMissingValue", { name });
     }
     params[name] = value;
     const se = values.get(`se_${name}`);

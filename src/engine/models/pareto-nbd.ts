@@ -7,6 +7,7 @@ import { fitLogParameters } from "../optim/fit";
 import { integrate } from "../optim/quadrature";
 import { compressFitColumns, logAddExp } from "./bgnbd";
 import { CompressedHistories, everyKth } from "./compress";
+import { paretoNbdAliveColumn } from "./pareto-nbd-columns";
 import { logDeathIntegral, paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -104,6 +105,8 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
     s === 1 ? Math.log1p(t / b) : -Math.expm1(-(s - 1) * Math.log1p(t / b)) / (s - 1);
   return {
     probabilityAlive,
+    probabilityAliveColumn: (x, tx, T) =>
+      paretoNbdAliveColumn(p, x, tx, T, (frequency, recency, age) => probabilityAlive({ frequency, recency, age })),
     smoothInAge: true,
     // Schmittlein et al. 1987; Fader, Hardie & Lee 2005 ("RFM and CLV") eq. 2
     expectedPurchases(customer, t) {

@@ -10,6 +10,8 @@ import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./paret
 import { bgbbPredictorFromParameters, fitBgbbColumns } from "./bgbb";
 import { fitGammaGammaColumns, gammaGammaLogLikelihood, prepareGammaGammaData } from "./gamma-gamma";
 import { fitSbgColumns } from "./sbg";
+import { fitNbd, nbdPredictor } from "./nbd";
+import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
 import { BoundaryProfile, betaMixing, diagnoseFit, gammaRateMixing, spendMixing } from "./diagnosis";
 import { FitColumns, FitOptions, FittedModel, ModelName, Parameters, PurchasePredictor } from "./types";
 
@@ -110,6 +112,30 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     fit: fitSbgColumns,
     // Churn θ ~ Beta(α, β) (Fader & Hardie 2007).
     boundary: { rules: [betaMixing("alpha", "beta", "diagnostics.sameChurn")] },
+  },
+  {
+    name: "nbd",
+    requires: ["age"],
+    fit: fitNbd,
+    purchasePredictor: nbdPredictor,
+    // λ ~ Gamma(r, α), no drop-out (Ehrenberg 1959).
+    boundary: {
+      rules: [gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate")],
+      scaleParameters: ["alpha"],
+      repeatPurchases: true,
+    },
+  },
+  {
+    name: "ggomnbd",
+    requires: ["recency", "age"],
+    fit: fitGgomnbd,
+    purchasePredictor: ggomnbdPredictor,
+    // λ ~ Gamma(r, α); Gompertz lifetime, η ~ Gamma(s, β) (Bemmaor & Glady 2012). b is a rate per period.
+    boundary: {
+      rules: [gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate")],
+      scaleParameters: ["alpha", "b", "beta"],
+      repeatPurchases: true,
+    },
   },
 ];
 

@@ -14,7 +14,7 @@ export interface CustomerHistory {
   age: number;
 }
 
-export type PurchaseModelName = "bgnbd" | "mbgnbd" | "pnbd";
+export type PurchaseModelName = "bgnbd" | "mbgnbd" | "pnbd" | "nbd" | "ggomnbd";
 export type ModelName = PurchaseModelName | "gg" | "bgbb" | "sbg";
 
 export type Parameters = Readonly<Record<string, number>>;
@@ -58,10 +58,19 @@ export interface FittedModel {
   extra?: Readonly<Record<string, unknown>>;
 }
 
-/** What every purchase model (BG/NBD, MBG/NBD, Pareto/NBD) predicts for a customer. */
+/** What every purchase model (BG/NBD, MBG/NBD, Pareto/NBD, NBD, GGompertz/NBD) predicts for a customer. */
 export interface PurchasePredictor {
   /** P(alive | x, t_x, T). */
   probabilityAlive(customer: CustomerHistory): number;
+  /**
+   * P(alive) of many customers at once, the same values as probabilityAlive to 1e-10 or better, for a model whose
+   * per-customer form is costly (Pareto/NBD's death integral); the rows are valid histories.
+   */
+  probabilityAliveColumn?(
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    age: ArrayLike<number>,
+  ): Float64Array;
   /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods. */
   expectedPurchases(customer: CustomerHistory, t: number): number;
   /** E[X(t)] for a customer just acquired. */
@@ -82,13 +91,15 @@ export const MODEL_PARAMETERS: Readonly<Record<ModelName, readonly string[]>> = 
   bgnbd: ["r", "alpha", "a", "b"],
   mbgnbd: ["r", "alpha", "a", "b"],
   pnbd: ["r", "alpha", "s", "beta"],
+  nbd: ["r", "alpha"],
+  ggomnbd: ["r", "alpha", "b", "s", "beta"],
   gg: ["p", "q", "gamma"],
   bgbb: ["alpha", "beta", "gamma", "delta"],
   sbg: ["alpha", "beta"],
 };
 
 export const MODEL_NAMES = Object.keys(MODEL_PARAMETERS) as ModelName[];
-export const PURCHASE_MODELS: readonly PurchaseModelName[] = ["bgnbd", "mbgnbd", "pnbd"];
+export const PURCHASE_MODELS: readonly PurchaseModelName[] = ["bgnbd", "mbgnbd", "pnbd", "nbd", "ggomnbd"];
 
 /**
  * The columns CUST.FIT received, as numbers (blank cells NaN), before any model-specific check.

@@ -29,6 +29,7 @@ export function serializeRecipe(recipe: Recipe): string {
     ownColumns: [...recipe.ownColumns],
     summarySheet: recipe.summarySheet,
     ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
+    ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
     appliedAt: recipe.appliedAt,
     ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
     ...(recipe.locale === undefined ? {} : { locale: recipe.locale }),
@@ -48,6 +49,8 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         discountRate: method.discountRate,
         margin: method.margin,
         timeUnit: method.timeUnit,
+        ...(method.actionColumns ? { actionColumns: true } : {}),
+        ...(method.winBack ? { winBack: true } : {}),
       };
     case "quantileTiers":
       return { kind: "quantileTiers", column: method.column, tiers: method.tiers };
@@ -111,6 +114,20 @@ function readMethod(raw: unknown): SegmentationMethod {
           "method.timeUnit",
           method.timeUnit as "days",
         ),
+        ...(need(
+          method.actionColumns === undefined || typeof method.actionColumns === "boolean",
+          "method.actionColumns",
+          method.actionColumns === true,
+        )
+          ? { actionColumns: true }
+          : {}),
+        ...(need(
+          method.winBack === undefined || typeof method.winBack === "boolean",
+          "method.winBack",
+          method.winBack === true,
+        )
+          ? { winBack: true }
+          : {}),
       };
     case "quantileTiers":
       return {
@@ -153,6 +170,8 @@ function readRecipe(raw: Json): Recipe {
   };
   if (raw.customerSheet !== undefined)
     recipe.customerSheet = need(isText(raw.customerSheet), "customerSheet", raw.customerSheet as string);
+  if (raw.winBackSheet !== undefined)
+    recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
   if (raw.asOf !== undefined)
     recipe.asOf = need(typeof raw.asOf === "number" && Number.isFinite(raw.asOf), "asOf", raw.asOf as number);
   if (raw.locale !== undefined)

@@ -47,6 +47,13 @@ export type SegmentationMethod =
       /** Gross margin, as a fraction of revenue. */
       margin: number;
       timeUnit: "days" | "weeks" | "months";
+      /**
+       * Per customer, besides tier, CLV and P(alive): churn-risk band, expected purchases and spend over the
+       * horizon, and a short reason in words. Absent = false (recipes written before keep their columns).
+       */
+      actionColumns?: boolean;
+      /** A Win-back sheet: customers of high past value whose P(alive) is low. */
+      winBack?: boolean;
     }
   /** Tiers 1..tiers by quantile of one numeric column (tier 1 = highest values). */
   | { kind: "quantileTiers"; column: string; tiers: number };
@@ -63,6 +70,8 @@ export interface Recipe {
   summarySheet: string;
   /** Transactions only: the per-customer summary sheet the add-in built. */
   customerSheet?: string;
+  /** CLV tiers with winBack: the Win-back sheet the add-in wrote. */
+  winBackSheet?: string;
   /** ISO 8601 date-time of the last apply. */
   appliedAt: string;
   /** Transactions only: the "as of" date (Excel serial) the summary was computed at. */
@@ -120,6 +129,22 @@ export interface SegmentationResult {
   asOf?: number;
   /** Transactions: the per-customer summary with each customer's segment, for its own sheet. */
   customerSheet?: OwnSheet;
+  /** CLV tiers with winBack: the customers worth winning back, for their own sheet. */
+  winBackSheet?: OwnSheet;
+  /** What the Segments sheet's assumptions block says about the data and the models. */
+  context?: SegmentationContext;
+}
+
+/** The data and the models behind a segmentation, as a reader of the Segments sheet needs them. */
+export interface SegmentationContext {
+  customers: number;
+  /** Table rows read. */
+  rows: number;
+  /** Transactions: the first and last purchase dates (Excel serials) of the log. */
+  firstPurchase?: number;
+  lastPurchase?: number;
+  /** The models fitted (CLV tiers), each with how its fit ended. */
+  models?: { role: "purchases" | "spend"; model: string; status: "converged" | "boundary" | "not converged" }[];
 }
 
 export { parseRecipe, serializeRecipe } from "./recipe";

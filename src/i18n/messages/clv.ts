@@ -17,7 +17,11 @@ export const en = {
   "clv.zeroChurn":
     "churn_rate is zero: no customer ever leaves, so the lifespan is infinite. Give a churn rate above 0%.",
   "clv.periodsRequired": "The {method} method needs periods (the horizon in periods).",
-  "clv.retentionRequired": "The {method} method needs a retention rate.",
+  "clv.retentionRequired":
+    "The {method} method needs a retention rate above 0 (a blank or 0 retention counts as not given).",
+  "clv.countIsText":
+    "{arg} must be a number of customers, but it holds {found}. To compare two lists of customer IDs, use CUST.RETENTIONIDS.",
+  "clv.noStartIds": "{arg} holds no customer ID: there is no one whose retention to measure.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -35,5 +39,9 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "clv.zeroChurn":
     "churn_rate vaut zéro : aucun client ne part, la durée de vie serait infinie. Donnez un taux d'attrition supérieur à 0 %.",
   "clv.periodsRequired": "La méthode {method} a besoin de periods (l'horizon en périodes).",
-  "clv.retentionRequired": "La méthode {method} a besoin d'un taux de rétention.",
+  "clv.retentionRequired":
+    "La méthode {method} a besoin d'un taux de rétention supérieur à 0 (une rétention vide ou nulle compte comme non donnée).",
+  "clv.countIsText":
+    "{arg} doit être un nombre de clients, mais contient {found}. Pour comparer deux listes d'identifiants clients, utilisez CUST.RETENTIONIDS.",
+  "clv.noStartIds": "{arg} ne contient aucun identifiant client : il n'y a personne dont mesurer la rétention.",
 };

@@ -6,9 +6,13 @@ export const en = {
   "models.missingParameter": "The parameter table has no {name} row: select the whole table CUST.FIT spilled.",
   "models.badParameter":
     "The parameter {name} in the table must be a positive number (found {found}): re-run CUST.FIT.",
+  "models.parameterIsText":
+    'The parameter {name} in the table is the text "{found}", not a number: a table typed by hand must hold numbers (or re-run CUST.FIT).',
+  "models.parameterMissingValue":
+    "The parameter {name} in the table has no value (a blank cell or an error): re-run CUST.FIT or fill it in.",
   "models.unknownModel": "Unknown model {found}: use one of {choices}.",
   "models.notAvailable":
-    "The {model} model cannot be fitted by this version of the add-in: update the add-in, or use one of bgnbd, mbgnbd, pnbd, gg, bgbb, sbg.",
+    "The {model} model cannot be fitted by this version of the add-in: update the add-in, or use one of bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb, sbg.",
   "models.noCustomers": "There are no customers to fit: {arg} is empty.",
   "models.columnRequired": "The {model} model needs the {arg} column.",
   "models.frequencyNotInteger":
@@ -23,6 +27,8 @@ export const en = {
   "models.noTimeObserved":
     "Every customer was observed for no time (T = 0, or weight 0): there is nothing to fit. End the period after the first purchases.",
   "models.weightNegative": "weights count customers, so they cannot be negative: row {row} has {found}.",
+  "models.optionsShape":
+    'options must be text such as "penalty=0.01; max_iterations=300", or a range of two columns: name | value.',
   "models.optionUnknown": 'Unknown option {found}: use penalty or max_iterations (e.g. "penalty=0.01").',
   "models.optionBad": "The option {name} must be a number 0 or more (found {found}).",
   "models.converged": "The fit converged: these are maximum-likelihood estimates.",
@@ -46,9 +52,13 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "La table de paramètres n'a pas de ligne {name} : sélectionnez toute la table renvoyée par CUST.FIT.",
   "models.badParameter":
     "Le paramètre {name} de la table doit être un nombre positif ({found} trouvé) : relancez CUST.FIT.",
+  "models.parameterIsText":
+    "Le paramètre {name} de la table est le texte « {found} », pas un nombre : une table saisie à la main doit contenir des nombres (ou relancez CUST.FIT).",
+  "models.parameterMissingValue":
+    "Le paramètre {name} de la table n'a pas de valeur (cellule vide ou erreur) : relancez CUST.FIT ou remplissez-la.",
   "models.unknownModel": "Modèle {found} inconnu : utilisez l'un de {choices}.",
   "models.notAvailable":
-    "Le modèle {model} ne peut pas être estimé par cette version du complément : mettez-le à jour, ou utilisez bgnbd, mbgnbd, pnbd, gg, bgbb ou sbg.",
+    "Le modèle {model} ne peut pas être estimé par cette version du complément : mettez-le à jour, ou utilisez bgnbd, mbgnbd, pnbd, ggomnbd, nbd, gg, bgbb ou sbg.",
   "models.noCustomers": "Aucun client à estimer : {arg} est vide.",
   "models.columnRequired": "Le modèle {model} a besoin de la colonne {arg}.",
   "models.frequencyNotInteger":
@@ -63,6 +73,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "models.noTimeObserved":
     "Aucun client n'a été observé pendant une durée non nulle (T = 0, ou poids 0) : il n'y a rien à estimer. Terminez la période après les premiers achats.",
   "models.weightNegative": "weights compte des clients et ne peut pas être négatif : la ligne {row} contient {found}.",
+  "models.optionsShape":
+    "options doit être un texte comme « penalty=0,01; max_iterations=300 », ou une plage de deux colonnes : nom | valeur.",
   "models.optionUnknown": 'Option {found} inconnue : utilisez penalty ou max_iterations (par ex. "penalty=0.01").',
   "models.optionBad": "L'option {name} doit être un nombre positif ou nul ({found} trouvé).",
   "models.converged": "L'estimation a convergé : ce sont les estimations du maximum de vraisemblance.",

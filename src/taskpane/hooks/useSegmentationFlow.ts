@@ -55,6 +55,7 @@ export const DEFAULT_METHODS: { [K in SegmentationMethod["kind"]]: Extract<Segme
     discountRate: 0.1,
     margin: 0.3,
     timeUnit: "weeks",
+    actionColumns: true,
   },
   quantileTiers: { kind: "quantileTiers", column: "", tiers: 4 },
 };

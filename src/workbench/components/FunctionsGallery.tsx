@@ -52,7 +52,9 @@ const useStyles = makeStyles({
 });
 
 export type MetadataState =
-  { status: "loading" } | { status: "failed"; detail: string } | { status: "ready"; functions: FunctionInfo[] };
+  | { status: "loading" }
+  | { status: "failed"; detail: string }
+  | { status: "ready"; functions: FunctionInfo[]; allowErrorForDataTypeAny?: boolean };
 
 export interface FunctionsGalleryProps {
   metadata: MetadataState;
@@ -84,8 +86,10 @@ function FunctionDetail({
   lookup,
   sheets,
   locale,
+  allowErrors,
 }: {
   info: FunctionInfo;
+  allowErrors: boolean;
   lookup: FunctionLookup;
   sheets: SheetLookup;
   locale: Locale;
@@ -98,7 +102,7 @@ function FunctionDetail({
 
   const evaluate = async () => {
     const fn = lookup(info.id);
-    const parsed = info.parameters.map((parameter, i) => parseArgument(texts[i] ?? "", parameter, sheets));
+    const parsed = info.parameters.map((_, i) => parseArgument(texts[i] ?? "", sheets));
     setProblems(parsed.map((arg) => (arg.ok ? null : t(arg.key, arg.params, locale))));
     if (parsed.some((arg) => !arg.ok)) {
       setOutcome(null);
@@ -119,7 +123,9 @@ function FunctionDetail({
     setBusy(true);
     const evaluation = await evaluateCustomFunction(
       fn,
+      info,
       parsed.map((arg) => (arg.ok ? arg.value : null)),
+      allowErrors,
     );
     setBusy(false);
     setOutcome({ formula, evaluation });
@@ -281,6 +287,7 @@ export function FunctionsGallery({ metadata, lookup, sheets, locale }: Functions
         <FunctionDetail
           key={`${current.id}-${locale}`}
           info={current}
+          allowErrors={metadata.status === "ready" && metadata.allowErrorForDataTypeAny === true}
           lookup={lookup}
           sheets={sheets}
           locale={locale}

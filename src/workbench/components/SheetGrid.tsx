@@ -3,9 +3,9 @@ import { useEffect, useState } from "react";
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Locale } from "../../i18n";
 import { t } from "../../i18n";
-import { formatCell, textColorOn } from "../cell-format";
+import { formatCell } from "../cell-format";
 import { columnLetters } from "../range-ref";
-import { fillAt, SheetView } from "../sheet-view";
+import { fillAt, fontColorAt, SheetView } from "../sheet-view";
 
 export const PAGE_SIZE = 100;
 
@@ -147,6 +147,8 @@ export function SheetGrid({ view, locale, selected, onSelect }: SheetGridProps) 
                 {Array.from({ length: columns }, (_, c) => {
                   const value = row[c] ?? "";
                   const fill = fillAt(view, from + r, c);
+                  // Only what the add-in (or the user) wrote: no text colour Excel would not show.
+                  const fontColor = fontColorAt(view, from + r, c);
                   return (
                     <td
                       key={c}
@@ -156,10 +158,19 @@ export function SheetGrid({ view, locale, selected, onSelect }: SheetGridProps) 
                         selected?.row === from + r + 1 && selected.col === c ? styles.selected : "",
                       ].join(" ")}
                       onClick={onSelect ? () => onSelect(from + r + 1, c) : undefined}
-                      style={fill ? { backgroundColor: fill, color: textColorOn(fill) } : undefined}
+                      style={
+                        fill || fontColor || view.bold?.[from + r + 1]?.[c]
+                          ? {
+                              ...(fill ? { backgroundColor: fill } : {}),
+                              ...(fontColor ? { color: fontColor } : {}),
+                              ...(view.bold?.[from + r + 1]?.[c] ? { fontWeight: 600 } : {}),
+                            }
+                          : undefined
+                      }
                       data-fill={fill ?? undefined}
+                      data-font-color={fontColor ?? undefined}
                     >
-                      {formatCell(value, view.numberFormats[c], locale)}
+                      {formatCell(value, view.cellFormats?.[from + r]?.[c] ?? view.numberFormats[c], locale)}
                     </td>
                   );
                 })}

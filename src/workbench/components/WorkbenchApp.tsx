@@ -65,6 +65,12 @@ const useStyles = makeStyles({
 
 type TabId = `sheet:${string}` | `chart:${string}` | "functions";
 
+/** A chart's tab: "chart:Segments" for a sheet's first chart, "chart:Segments#2" for its second. */
+function chartTab(sheet: string, index: number, charts: readonly { sheet: string }[]): TabId {
+  const nth = charts.slice(0, index).filter((chart) => chart.sheet === sheet).length;
+  return nth === 0 ? `chart:${sheet}` : `chart:${sheet}#${nth + 1}`;
+}
+
 function useMetadata(locale: WorkbenchSettings["locale"]): MetadataState {
   const [state, setState] = useState<MetadataState>({ status: "loading" });
   useEffect(() => {
@@ -75,7 +81,15 @@ function useMetadata(locale: WorkbenchSettings["locale"]): MetadataState {
       return parseFunctionsMetadata(await response.json());
     };
     (locale === "fr" ? load("functions-fr.json").catch(() => load("functions.json")) : load("functions.json"))
-      .then((metadata) => live && setState({ status: "ready", functions: metadata.functions }))
+      .then(
+        (metadata) =>
+          live &&
+          setState({
+            status: "ready",
+            functions: metadata.functions,
+            allowErrorForDataTypeAny: metadata.allowErrorForDataTypeAny,
+          }),
+      )
       .catch((error: unknown) => live && setState({ status: "failed", detail: String(error) }));
     return () => {
       live = false;
@@ -158,16 +172,19 @@ export function WorkbenchApp({ initial }: { initial: WorkbenchSettings }) {
   const shownTab: TabId =
     tab === "functions" ||
     (tab.startsWith("sheet:") && sheetNames.includes(tab.slice(6))) ||
-    (tab.startsWith("chart:") && charts.some((chart) => chart.sheet === tab.slice(6)))
+    (tab.startsWith("chart:") && charts.some((chart, i) => chartTab(chart.sheet, i, charts) === tab))
       ? tab
       : `sheet:${session.firstSheet}`;
   const activeSheet = shownTab.startsWith("sheet:") ? shownTab.slice(6) : session.firstSheet;
+  const shownChartIndex = charts.findIndex((chart, i) => chartTab(chart.sheet, i, charts) === shownTab);
+  const shownChart = shownChartIndex >= 0 ? charts[shownChartIndex] : undefined;
+  const shownSheet = shownChart ? shownChart.sheet : shownTab.slice(6);
   const view = useMemo(
     () =>
       shownTab === "functions"
         ? null
-        : readSheetView(session.workbook, shownTab.slice(6), session.userHeaders.get(shownTab.slice(6))),
-    [session, shownTab, version],
+        : readSheetView(session.workbook, shownSheet, session.userHeaders.get(shownSheet)),
+    [session, shownTab, shownSheet, version],
   );
   const lookup = useMemo(() => registeredFunctions(window), []);
   const selection = useMemo(() => session.workbook.getSelection(), [session, version]);
@@ -197,8 +214,8 @@ export function WorkbenchApp({ initial }: { initial: WorkbenchSettings }) {
                   {name}
                 </Tab>
               ))}
-              {charts.map((chart) => (
-                <Tab key={`chart:${chart.sheet}`} value={`chart:${chart.sheet}`}>
+              {charts.map((chart, i) => (
+                <Tab key={chartTab(chart.sheet, i, charts)} value={chartTab(chart.sheet, i, charts)}>
                   {t("workbench.tabs.chart", { title: chart.title }, locale)}
                 </Tab>
               ))}
@@ -212,8 +229,8 @@ export function WorkbenchApp({ initial }: { initial: WorkbenchSettings }) {
                   locale={locale}
                   sheets={{ activeSheet, sheet: (name) => sheetCells(session.workbook, name) }}
                 />
-              ) : shownTab.startsWith("chart:") && view?.chart ? (
-                <ChartView chart={view.chart} fills={view.fills[0]} locale={locale} />
+              ) : shownTab.startsWith("chart:") && shownChart ? (
+                <ChartView chart={shownChart} fills={shownChart.fills ?? view?.fills[0]} locale={locale} />
               ) : view ? (
                 <SheetGrid
                   view={view}

@@ -72,3 +72,23 @@ export function simulateParetoNbd(
     return { rate, death, survive: () => true };
   });
 }
+
+/** NBD histories: Poisson purchases at λ ~ Gamma(r, α), no drop-out. */
+export function simulateNbd(p: { r: number; alpha: number }, n: number, maxAge: number, seed: number): FitColumns {
+  return simulate(n, maxAge, seed, (random) => ({ rate: gamma(random, p.r, p.alpha), survive: () => true }));
+}
+
+/** GGompertz/NBD histories: lifetime with S(t | η) = exp(−η (e^(bt) − 1)), η ~ Gamma(s, β). */
+export function simulateGgomnbd(
+  p: { r: number; alpha: number; b: number; s: number; beta: number },
+  n: number,
+  maxAge: number,
+  seed: number,
+): FitColumns {
+  return simulate(n, maxAge, seed, (random) => {
+    const rate = gamma(random, p.r, p.alpha);
+    const eta = gamma(random, p.s, p.beta);
+    const death = Math.log1p(exponential(random, 1) / eta) / p.b;
+    return { rate, death, survive: () => true };
+  });
+}

@@ -4,7 +4,7 @@ import { segmentTable, toQuintileScale } from "../../../src/engine/segmentation/
 import { segmentSummarySheet } from "../../../src/engine/segmentation/summary-sheet";
 import type { ColumnMapping, SegmentationMethod } from "../../../src/engine/segmentation/types";
 import type { CellValue } from "../../../src/engine/sheet-data";
-import { t } from "../../../src/i18n";
+import { formatNumber, t } from "../../../src/i18n";
 
 const headers = ["Client", "Recency", "Frequency", "Monetary"];
 const mapping: ColumnMapping = {
@@ -217,16 +217,68 @@ describe("segmentTable on a transaction log", () => {
 });
 
 describe("segmentSummarySheet", () => {
-  it("has one row per segment, shares as percentages and a chart of customers", () => {
+  const about = { tableName: "Clients", shape: "customers" as const, method: rfm, writtenAt: "2026-12-01T10:00:00Z" };
+  /** The row whose first cell is `label`. */
+  const rowOf = (rows: CellValue[][], label: string) => rows.find((row) => row[0] === label)!;
+
+  it("an assumptions block, one row per segment with its definition and action, a totals row, two charts", () => {
     const result = segmentTable(headers, grid, mapping, "customers", rfm, "en");
-    const sheet = segmentSummarySheet(result, "en");
+    const sheet = segmentSummarySheet(result, "en", about);
     expect(sheet.name).toBe("Segments");
-    expect(sheet.rows[0]).toEqual(["Segment", "Customers", "Share of customers", "Revenue", "Share of value"]);
-    expect(sheet.rows).toHaveLength(11);
-    expect(sheet.rows[1].slice(0, 2)).toEqual(["Champions", 2]);
-    expect(sheet.numberFormats).toEqual(["@", "#,##0", "0.0%", "#,##0.00", "0.0%"]);
-    expect(sheet.chart).toEqual({ title: "Customers per segment", valueColumn: 1, type: "bar" });
-    expect(sheet.fills![0]).toBe("#1B5E20");
+    expect(sheet.rows[0][0]).toBe("Segments of Clients");
+    expect(rowOf(sheet.rows, "Method")[1]).toBe("RFM (quintiles)");
+    expect(rowOf(sheet.rows, "Model")[1]).toMatch(/^none/);
+    expect(rowOf(sheet.rows, "Add-in")[1]).toMatch(/^Customer Value \d+\.\d+\.\d+$/);
+    expect(rowOf(sheet.rows, "Written on")[1]).toBeCloseTo(46357 + 10 / 24, 6); // 2026-12-01 10:00 UTC
+    expect(
+      rowOf(sheet.rows, "Recency breaks")
+        .slice(1, 5)
+        .every((value) => typeof value === "number"),
+    ).toBe(true);
+    const header = rowOf(sheet.rows, "Segment");
+    expect(header.filter((cell) => cell !== "")).toEqual([
+      "Segment",
+      "Definition",
+      "Customers",
+      "Share of customers",
+      "Revenue to date",
+      "Share of revenue to date",
+      "Recommended action",
+    ]);
+    const champions = rowOf(sheet.rows, "Champions");
+    expect(champions.slice(1, 3)).toEqual(["R 5, F 4–5", 2]);
+    expect(champions[6]).toMatch(/^Reward/);
+    expect(rowOf(sheet.rows, "At Risk")[1]).toBe("R 1–2, F 3–4");
+    const total = rowOf(sheet.rows, "Total");
+    expect(total[2]).toBe(25);
+    expect(total[3]).toBe(1);
+    const revenue = grid.reduce((sum, row) => sum + (row[2] as number) * (row[3] as number), 0);
+    expect(total[4]).toBeCloseTo(revenue, 6);
+    // Every row has the same width (a rectangle for Excel), shares and money have their formats.
+    expect(new Set(sheet.rows.map((row) => row.length)).size).toBe(1);
+    const headerRow = sheet.rows.indexOf(header);
+    expect(sheet.formats).toContainEqual({ row: headerRow + 1, col: 3, rowCount: 11, numberFormat: "0.0%" });
+    expect(sheet.formats).toContainEqual({ row: headerRow + 1, col: 4, rowCount: 11, numberFormat: "#,##0.00" });
+    expect(sheet.formats).toContainEqual({ row: headerRow + 1, col: 0, fill: "#1B5E20" });
+    expect(sheet.charts!.map((chart) => [chart.title, chart.values.col])).toEqual([
+      ["Customers per segment", 2],
+      ["Revenue to date per segment", 4],
+    ]);
+  });
+
+  it("French: the same sheet in French words, tiers defined by their breaks", () => {
+    const method = { kind: "quantileTiers" as const, column: "Monetary", tiers: 4 };
+    const result = segmentTable(headers, grid, mapping, "customers", method, "fr");
+    const sheet = segmentSummarySheet(result, "fr", { ...about, method });
+    expect(sheet.rows[0][0]).toBe("Segments de Clients");
+    const header = rowOf(sheet.rows, "Segment");
+    expect(header).toContain("Somme de Monetary");
+    expect(header).toContain("Part de Monetary");
+    const tiers = sheet.rows.filter((row) => /^Palier|^Tranche/.test(String(row[0])));
+    expect(tiers).toHaveLength(4);
+    const breaks = result.thresholds[0].breaks;
+    expect(tiers[0][1]).toBe(`« Monetary » supérieure à ${formatNumber(breaks[2], "fr", 2)}`);
+    expect(tiers[3][1]).toBe(`« Monetary » jusqu'à ${formatNumber(breaks[0], "fr", 2)}`);
   });
 });
 
@@ -352,17 +404,42 @@ describe("CLV tiers on a transaction log", () => {
       expect(alive).toBeGreaterThanOrEqual(0);
       expect(alive).toBeLessThanOrEqual(1);
     });
-    const sheet = segmentSummarySheet(result, "en");
-    expect(sheet.rows[0]).toEqual([
+    const sheet = segmentSummarySheet(result, "en", {
+      tableName: "Log",
+      shape: "transactions",
+      method,
+      writtenAt: "2026-12-01T10:00:00Z",
+    });
+    const labelled = (label: string) => sheet.rows.find((row) => row[0] === label)!;
+    expect(labelled("Purchase model").slice(1, 3)).toEqual(["BG/NBD", expect.stringMatching(/converged|edge/)]);
+    expect(labelled("Discount rate (annual)")[1]).toBe(method.discountRate);
+    expect(labelled("Horizon")[1]).toBe(method.horizonMonths);
+    expect(labelled("As-of date (recency and customer age measured to)")[1]).toBe(45300);
+    expect(
+      labelled("Data window (first and last purchase)")
+        .slice(1, 3)
+        .every((d) => typeof d === "number"),
+    ).toBe(true);
+    expect(labelled("Segment").filter((cell) => cell !== "")).toEqual([
       "Segment",
+      "Definition",
       "Customers",
       "Share of customers",
-      "Revenue",
-      "Share of value",
-      "Average CLV",
-      "Total CLV",
-      "Suggested maximum CAC (CLV ÷ 3)",
+      "Revenue to date",
+      "Share of revenue to date",
+      "CLV, total",
+      "CLV, average per customer",
+      "Share of total CLV",
+      "Suggested maximum CAC (average CLV ÷ 3)",
+      "Recommended action",
     ]);
+    const total = labelled("Total");
+    expect(total[6]).toBeCloseTo(
+      result.preview.reduce((sum, segment) => sum + segment.totalClv!, 0),
+      6,
+    );
+    expect(total[9]).toBeCloseTo((total[6] as number) / (total[2] as number) / 3, 9);
+    expect(labelled("Top 20 %")[1]).toMatch(/^CLV above /);
     expect(result.customerSheet!.rows[0].slice(-3)).toEqual(["Segment", "CLV", "P(alive)"]);
   });
 
@@ -403,5 +480,52 @@ describe("CLV tiers on a transaction log", () => {
     ];
     const error = thrown(() => segmentTable(logHeaders, once, logMapping, "transactions", method, "en")) as InputError;
     expect(error.key).toBe("segmentation.issue.noRepeatBuyers");
+  });
+
+  it("action columns: churn-risk band from P(alive), expected purchases and spend, a reason; a Win-back sheet", () => {
+    const withActions = { ...method, actionColumns: true, winBack: true } as SegmentationMethod;
+    const result = segmentTable(logHeaders, log, logMapping, "transactions", withActions, "en", { asOf: 45300 });
+    expect(result.columns.map((c) => c.header)).toEqual([
+      "Tier",
+      "CLV",
+      "P(alive)",
+      "Churn risk",
+      "Expected purchases",
+      "Expected spend",
+      "Why",
+    ]);
+    const [, , alive, band, purchases, spend, why] = result.columns.map((column) => column.values);
+    log.forEach((row, i) => {
+      const p = alive[i] as number;
+      expect(band[i]).toBe(p < 0.3 ? "high" : p < 0.7 ? "medium" : "low");
+      expect(purchases[i] as number).toBeGreaterThanOrEqual(0);
+      expect(spend[i] as number).toBeGreaterThanOrEqual(0);
+      const orders = log.filter((other) => other[0] === row[0]).length;
+      expect(why[i]).toMatch(new RegExp(`^${orders} purchases?, (usually every \\d+ weeks, )?silent for \\d+ weeks$`));
+    });
+    // The reason of a customer seen once says so, without a gap.
+    const once = log.findIndex((row) => log.filter((other) => other[0] === row[0]).length === 1);
+    expect(why[once]).toMatch(/^1 purchase, silent for/);
+    const winBack = result.winBackSheet!;
+    expect(winBack.name).toBe("Win-back");
+    expect(winBack.rows[0]).toEqual([
+      "Customer",
+      "Revenue (net of refunds)",
+      "Orders",
+      "Last purchase",
+      "P(alive)",
+      "CLV",
+      "Why",
+    ]);
+    expect(winBack.rows.length).toBeGreaterThan(1);
+    const revenues = winBack.rows.slice(1).map((row) => row[1] as number);
+    expect([...revenues].sort((a, b) => b - a)).toEqual(revenues);
+    for (const row of winBack.rows.slice(1)) expect(row[4] as number).toBeLessThan(0.3);
+    // French: the band and the reason in French words.
+    const fr = segmentTable(logHeaders, log, logMapping, "transactions", withActions, "fr", { asOf: 45300 });
+    expect(new Set(fr.columns[3].values)).toEqual(
+      new Set(["élevé", "moyen", "faible"].filter((word) => fr.columns[3].values.includes(word))),
+    );
+    expect(String(fr.columns[6].values[once])).toMatch(/^1 achat, sans achat depuis \d+ semaines$/);
   });
 });
