@@ -471,15 +471,34 @@ export function toExcelError(error: unknown, locale: Locale = currentLocale()): 
     const code = CustomFunctions.ErrorCode[ERROR_CODE_OF_KIND[error.kind]];
     return new CustomFunctions.Error(code, t(error.key, error.params, locale));
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, t("common.unexpected", { detail }, locale));
+  // Anything else is our failure, not the user's: a message that says what to do, never JavaScript's own words.
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, t("common.internalError", {}, locale));
 }
 
-/** Runs a function body and throws any failure as the matching Excel error. */
+/** A NaN or ±Infinity never reaches a cell: it becomes #VALUE! with a message (a spilled range keeps its other cells). */
+function finiteCells<T>(result: T, locale: Locale): T {
+  const bad = (value: unknown) => typeof value === "number" && !Number.isFinite(value);
+  const error = () =>
+    new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, t("common.notFinite", {}, locale));
+  if (bad(result)) throw error();
+  if (!Array.isArray(result)) return result;
+  let clean = true;
+  for (const row of result) {
+    if (Array.isArray(row) ? row.some(bad) : bad(row)) clean = false;
+  }
+  if (clean) return result;
+  return result.map((row: unknown) =>
+    Array.isArray(row) ? row.map((cell) => (bad(cell) ? error() : cell)) : bad(row) ? error() : row,
+  ) as T;
+}
+
+/** Runs a function body and throws any failure as the matching Excel error; non-finite numbers become errors. */
 export function runFunction<T>(body: () => T): T {
+  let result: T;
   try {
-    return body();
+    result = body();
   } catch (error) {
     throw toExcelError(error);
   }
+  return finiteCells(result, currentLocale());
 }

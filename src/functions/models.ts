@@ -2,17 +2,17 @@
  * Custom functions for the buy-till-you-die purchase models: CUST.FIT spills a parameter table, and the
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
-import { valueError } from "../engine/errors";
+import { naError, valueError } from "../engine/errors";
 import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
-import { fitModel, modelDefinition } from "../engine/models/registry";
+import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
   FitColumns,
   FitOptions,
   MODEL_NAMES,
+  MODEL_PARAMETERS,
   ModelName,
-  PURCHASE_MODELS,
   PurchasePredictor,
 } from "../engine/models/types";
 import { t } from "../i18n";
@@ -119,6 +119,7 @@ export function fit(
     const name = readModelName(model);
     const definition = modelDefinition(name);
     if (!definition) throw valueError("models.notAvailable", { model: name });
+    if (!given(frequency)) throw naError("args.allBlank", { args: "frequency" });
     const fitOptions = readFitOptions(options);
     const optional = { recency, age: T, monetary, weights } as const;
     const argName = { recency: "recency", age: "T", monetary: "monetary", weights: "weights" } as const;
@@ -151,10 +152,44 @@ export function fit(
   });
 }
 
-function purchasePredictor(table: unknown[][], functionName: string): PurchasePredictor {
-  const fitted = readParameterTable(toGrid(table), PURCHASE_MODELS, functionName);
-  return modelDefinition(fitted.model)!.purchasePredictor!(fitted.params);
+/** The models whose tables the per-customer functions take: every registered model with a purchase predictor. */
+export const PREDICTION_MODELS: readonly ModelName[] = MODEL_DEFINITIONS.filter((d) => d.purchasePredictor).map(
+  (d) => d.name,
+);
+
+/**
+ * The predictor of a CUST.FIT table of any model that has one (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB). A table whose
+ * status is not "converged" is still used as written: the function reference says so, and the pane shows the status.
+ */
+export function purchasePredictor(
+  table: unknown[][],
+  functionName: string,
+  models: readonly ModelName[] = PREDICTION_MODELS,
+): PurchasePredictor & { model: ModelName } {
+  const fitted = readParameterTable(toGrid(table), models, functionName);
+  return { ...modelDefinition(fitted.model)!.purchasePredictor!(fitted.params), model: fitted.model };
 }
+
+/** A capability the model of the table may lack: #N/A saying which models have it. */
+export function requireCapability<K extends keyof PurchasePredictor>(
+  predictor: PurchasePredictor & { model: ModelName },
+  capability: K,
+  functionName: string,
+): NonNullable<PurchasePredictor[K]> {
+  const found = predictor[capability];
+  if (found === undefined) {
+    const models = MODEL_DEFINITIONS.filter((d) => d.purchasePredictor?.(SAMPLE_PARAMETERS[d.name])[capability])
+      .map((d) => d.name)
+      .join(", ");
+    throw naError("residual.notAvailable", { function: functionName, model: predictor.model, models });
+  }
+  return found as NonNullable<PurchasePredictor[K]>;
+}
+
+/** Positive parameters of each model, only to ask its predictor which capabilities it has. */
+const SAMPLE_PARAMETERS = Object.fromEntries(
+  Object.entries(MODEL_PARAMETERS).map(([name, names]) => [name, Object.fromEntries(names.map((n) => [n, 1.5]))]),
+) as Record<ModelName, Record<string, number>>;
 
 /**
  * Applies a per-customer prediction to the history columns (x, t_x, T), by the shape rule (args.ts): a single cell
@@ -162,11 +197,12 @@ function purchasePredictor(table: unknown[][], functionName: string): PurchasePr
  * naming it. The valid rows are computed together (`compute` gets them as typed columns and returns one value
  * each), so a model can value a million customers at the cost of a closed form each (src/engine/models/columns.ts).
  */
-function perCustomer(
+export function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
   compute: (histories: HistoryColumns) => Float64Array,
+  predictor?: PurchasePredictor,
 ): Grid {
   const inputs = historyArguments(frequency, recency, T);
   const frame = rowFrame(inputs);
@@ -186,6 +222,7 @@ function perCustomer(
     }
     try {
       const customer = customerAt(frame, inputs, r, 0);
+      predictor?.checkCustomer?.(customer, r + 1);
       read[0][valid] = customer.frequency;
       read[1][valid] = customer.recency;
       read[2][valid] = customer.age;
@@ -213,18 +250,19 @@ function perCustomer(
 }
 
 /** A horizon argument (t, holdout_length): a number 0 or more, named as the function names it. */
-function readHorizon(value: unknown, arg: string): number {
+export function readHorizon(value: unknown, arg: string): number {
   return readNumber(value, arg, { nonNegative: true });
 }
 
 /**
- * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
+ * Probability that each customer is still active (P(alive)), now or t periods from now, from a model fitted by CUST.FIT. Computed from any table; check its status row.
  * @customfunction PALIVE
  * @helpurl https://localhost:3000/functions.html#PALIVE
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
- * @param recency Time from first to last purchase (t_x), in the period used for the fit.
- * @param T Time from first purchase to the end of calibration, same period.
+ * @param recency Time from first to last purchase (t_x), in the period used for the fit. For bgbb: the opportunity of the last transaction.
+ * @param T Time from first purchase to the end of calibration, same period. For bgbb: the opportunities n.
+ * @param [t] A future time: P(alive at T + t), t periods (bgbb: opportunities) from now. Default 0: now (bgbb: at the next opportunity).
  * @returns P(alive) between 0 and 1, one per customer.
  */
 export function palive(
@@ -232,10 +270,24 @@ export function palive(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
+  t?: unknown,
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories));
+    if (!given(t))
+      return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories), predictor);
+    const later = readHorizon(t, "t");
+    const aliveAt = requireCapability(predictor, "probabilityAliveAt", "CUST.PALIVE");
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          aliveAt(customer, later),
+        ),
+      predictor,
+    );
   });
 }
 
@@ -243,7 +295,7 @@ export function palive(
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
  * @helpurl https://localhost:3000/functions.html#CHURNRISK
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
@@ -257,7 +309,13 @@ export function churnrisk(
 ): unknown[][] {
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
-    return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories).map((p) => 1 - p));
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) => aliveColumn(predictor, histories).map((p) => 1 - p),
+      predictor,
+    );
   });
 }
 
@@ -265,8 +323,8 @@ export function churnrisk(
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
  * @helpurl https://localhost:3000/functions.html#PURCHASES
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
- * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
+ * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data). For bgbb: the next n_star opportunities, a whole number.
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
  * @param [T] Time from first purchase to the end of calibration.
@@ -290,10 +348,15 @@ export function purchases(
       const missing = names.filter((key) => !present.includes(key));
       throw valueError("history.incomplete", { missing: missing.join(", "), given: present.join(", ") });
     }
-    return perCustomer(frequency, recency, T, (histories) =>
-      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        predictor.expectedPurchases(customer, horizon),
-      ),
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          predictor.expectedPurchases(customer, horizon),
+        ),
+      predictor,
     );
   });
 }
@@ -302,8 +365,8 @@ export function purchases(
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
  * @helpurl https://localhost:3000/functions.html#PBUY
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
- * @param t Horizon, in the period used for the fit.
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
+ * @param t Horizon, in the period used for the fit. For bgbb: opportunities, a whole number.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
@@ -319,26 +382,32 @@ export function pbuy(
   return runFunction(() => {
     const predictor = purchasePredictor(model_table, "CUST.PBUY");
     const horizon = readHorizon(t, "t");
-    return perCustomer(frequency, recency, T, (histories) =>
-      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        predictor.probabilityOfAnyPurchase!(customer, horizon),
-      ),
+    const anyPurchase = requireCapability(predictor, "probabilityOfAnyPurchase", "CUST.PBUY");
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          anyPurchase(customer, horizon),
+        ),
+      predictor,
     );
   });
 }
 
 /**
- * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
+ * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), actual vs predicted mean holdout purchases; then predicted and actual totals, % error and mean absolute error.
  * @customfunction HOLDOUTCHECK
  * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
- * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
+ * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
  * @param holdout_purchases Purchases each customer actually made in the holdout period.
- * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks).
+ * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks). For bgbb: opportunities.
  * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7.
- * @returns A table with a header row: group, customers, actual mean, predicted mean; the last row covers all customers.
+ * @returns A table with a header row: group, customers, actual mean, predicted mean; a row for all customers; then the accuracy: predicted and actual totals, % error, mean absolute error per customer.
  */
 export function holdoutcheck(
   model_table: unknown[][],
@@ -362,10 +431,19 @@ export function holdoutcheck(
       kept,
     );
     if (x.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
-    x.forEach((_, i) => checkCustomer(x[i], tx[i], age[i], kept[i] + 1));
-    const { rows, total } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
+    x.forEach((_, i) => {
+      checkCustomer(x[i], tx[i], age[i], kept[i] + 1);
+      predictor.checkCustomer?.({ frequency: x[i], recency: tx[i], age: age[i] }, kept[i] + 1);
+    });
+    const { rows, total, accuracy } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
     const locale = currentLocale();
     const label = (bucket: number) => (bucket === maxGroup ? `${bucket}+` : bucket);
+    const summary = (key: Parameters<typeof t>[0], value: number) => [
+      t(key, {}, locale),
+      Number.isFinite(value) ? value : BLANK,
+      BLANK,
+      BLANK,
+    ];
     return [
       [
         t("models.holdoutHeaderBucket", {}, locale),
@@ -375,6 +453,10 @@ export function holdoutcheck(
       ],
       ...rows.map((row) => [label(row.bucket), row.customers, row.actual, row.predicted]),
       [t("models.holdoutHeaderTotal", {}, locale), total.customers, total.actual, total.predicted],
+      summary("diagnostics.accuracyPredictedTotal", accuracy.predictedTotal),
+      summary("diagnostics.accuracyActualTotal", accuracy.actualTotal),
+      summary("diagnostics.accuracyError", accuracy.relativeError),
+      summary("diagnostics.accuracyMae", accuracy.meanAbsoluteError),
     ];
   });
 }

@@ -5,7 +5,7 @@
 // says what is needed, in English and French, instead of staying blank.
 import { readFileSync } from "fs";
 import { join } from "path";
-import { AREAS } from "../../src/i18n";
+import { AREAS } from "../../src/i18n/all";
 
 const html = readFileSync(join(__dirname, "..", "..", "src", "taskpane", "taskpane.html"), "utf8");
 const page = new DOMParser().parseFromString(html, "text/html");

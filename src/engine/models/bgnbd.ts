@@ -9,6 +9,7 @@ import { fitLogParameters } from "../optim/fit";
 import { alivePurchases } from "./alive-purchases";
 import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
+import { dertByIntegration } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 export interface BgnbdParameters {
@@ -377,11 +378,25 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
     const logRatio = (r + x) * (Math.log(alpha + age) - Math.log(alpha + recency));
     return 1 / (1 + Math.exp(Math.log(a) - Math.log(b + x - 1) + logRatio));
   };
-  return {
+  const predictor: PurchasePredictor = {
     probabilityAlive,
     smoothInAge: true,
     probabilityOfAnyPurchase: (customer, t) =>
       probabilityAlive(customer) * probabilityOfPurchaseWhileAlive(r, alpha, customer, t),
+    /**
+     * P(alive at T + t): alive at T, then no drop-out at the purchases in (T, T + t]. Given alive at T, λ ~ Gamma(r+x,
+     * α+T) and p ~ Beta(a, b+x), and E[e^(−λpt)] = 2F1(r+x, a; a+b+x; −t/(α+T)), by Pfaff's transformation the
+     * shrunk 2F1 of eq. 10 (FHL 2005; Abramowitz & Stegun 15.3.4).
+     */
+    probabilityAliveAt(customer, t) {
+      const { frequency: x, age } = customer;
+      const now = probabilityAlive(customer);
+      return t === 0 ? now : now * shrunkHypergeometric(r + x, b + x, a + b + x, alpha + age, t);
+    },
+    /** DERT = ∫ e^(−δt) dE[Y(t) | x, t_x, T] (FHL 2005 "RFM and CLV" eq. 1), by quadrature of eq. 10. */
+    discountedResidualPurchases: (customer, periodRate) =>
+      dertByIntegration((t) => predictor.expectedPurchases(customer, t), periodRate),
+    logLikelihood: (customer) => bgnbdLogLikelihood({ r, alpha, a, b }, customer),
     // FHL 2005 eq. 10: P(alive) × E[Y(t) | alive], the latter without the pole at a = 1 (see alive-purchases.ts)
     expectedPurchases(customer, t) {
       if (t === 0) return 0;
@@ -401,6 +416,7 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
       return stay + Math.exp(betaln(a + 1, b + n - 1) - lbeta) * (1 - nbdCumulative(n - 1, r, alpha, t));
     },
   };
+  return predictor;
 }
 
 /**

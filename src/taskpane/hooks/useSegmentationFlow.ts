@@ -15,9 +15,9 @@ import type {
   SegmentationResult,
   TableIssue,
 } from "../../engine/segmentation/types";
+import { computeSegmentsInWorker } from "../compute/segment-client";
 import {
   applySegmentation,
-  computeSegments,
   plannedSummarySheetName,
   refreshSegmentation,
   removeSegmentation,
@@ -205,10 +205,12 @@ export function useSegmentationFlow(
 
   const preview = useCallback(async () => {
     if (!data) return;
-    start("computing");
-    // Let the busy state paint before the (synchronous) engine run.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const computed = computeSegments(data.headers, data.rows, shape, mapping, method, locale);
+    const signal = start("computing");
+    // In the compute worker (main thread where there is none), with progress and cancel.
+    const computed = await computeSegmentsInWorker(
+      { headers: data.headers, rows: data.rows, shape, mapping, method, locale },
+      { signal, onProgress: setProgress },
+    );
     finish();
     if (computed.ok) setResult(computed.result);
     else setFailure({ titleKey: "pane.preview.failed", failure: computed.failure });
