@@ -3,6 +3,7 @@ import "./metrics";
 import "./models";
 import "./value-models";
 import "./rfm-summary";
+import "./residual";
 
 export { ANY_NUMBER, CATALOGUE } from "./cases";
 export type { CaseClass, CatalogueCase, ExpectedCell } from "./cases";

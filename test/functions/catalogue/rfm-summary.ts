@@ -8,6 +8,17 @@ const M = ten((i) => (i + 1) * 10);
 
 cases("RFM", [
   { name: "quintiles", cls: "works", args: [R, F, M], expect: [[5, 5, 1, 551]], partial: true },
+  {
+    name: "equal-width bins at ±1.7E+308 cut at 0, not at Infinity",
+    cls: "works",
+    args: [col(-1.7e308, 0, 1.7e308, 1), col(-1.7e308, 0, 1.7e308, 1), col(-1.7e308, 0, 1.7e308, 1), 2, "equal"],
+    expect: [
+      [2, 1, 1, 211],
+      [2, 1, 1, 211],
+      [1, 2, 2, 122],
+      [1, 2, 2, 122],
+    ],
+  },
   { name: "bins out of range", cls: "policy", args: [R, F, M, 12], expect: { error: "#VALUE!", says: ["bins", "12"] } },
   {
     name: "text in recency row 3",
