@@ -11,6 +11,9 @@ const shared = {
     // office-addin-mock pulls ESM-only packages through office-addin-manifest; jest cannot load them.
     "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.js",
     "\\.(css|png|svg)$": "<rootDir>/test/shims/asset.js",
+    // The pane's worker factory names its script with import.meta.url (webpack's worker syntax), which jest cannot
+    // parse; without a Worker the pane computes on the main thread anyway.
+    "segment-worker-factory$": "<rootDir>/test/shims/segment-worker-factory.ts",
   },
   setupFiles: ["<rootDir>/test/shims/custom-functions.ts"],
 };

@@ -8,6 +8,13 @@ const { LocalizedMetadataPlugin } = require("./scripts/localized-metadata-plugin
 const pkg = require("./package.json");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+// The pane's message areas (src/i18n/pane-messages.ts imports them): kept out of the engine chunk the functions load.
+const PANE_AREA_NAMES = [
+  ...require("fs")
+    .readFileSync(path.join(__dirname, "src/i18n/pane-messages.ts"), "utf8")
+    .matchAll(/from "\.\/messages\/(\w+)"/g),
+].map((match) => match[1]);
+const PANE_MESSAGE_FILE = new RegExp(`/src/i18n/messages/(${PANE_AREA_NAMES.join("|")})\\.ts$`);
 // Every module that declares @customfunction: the metadata plugin reads them all into functions.json.
 const { FUNCTION_MODULES } = require("./scripts/function-modules");
 
@@ -49,6 +56,8 @@ module.exports = async (_env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       workbench: "./src/workbench/index.tsx",
+      // The browser tests' probe of the pane's compute worker (development builds only).
+      ...(dev ? { "compute-probe": "./src/workbench/compute-probe.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -66,6 +75,29 @@ module.exports = async (_env, argv) => {
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
+    optimization: {
+      // The pane page loads the pane and the custom functions (shared runtime): one webpack runtime, so a module both
+      // use is instantiated once, and one chunk for what both use (the engine, the catalogue's function messages,
+      // @stdlib), instead of a copy in each bundle. The pane's own strings stay in taskpane.js.
+      runtimeChunk: { name: "runtime" },
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          engine: {
+            name: "engine",
+            chunks: "initial",
+            enforce: true,
+            test: (module) => {
+              const file = (module.resource ?? "").split(path.sep).join("/");
+              if (/\/src\/i18n\/(pane-messages|all)\.ts$/.test(file)) return false;
+              if (PANE_MESSAGE_FILE.test(file)) return false;
+              return /\/src\/(engine|i18n)\//.test(file) || /\/node_modules\/@stdlib\//.test(file);
+            },
+          },
+        },
+      },
+    },
     performance: { maxAssetSize: 4 * 1024 * 1024, maxEntrypointSize: 4 * 1024 * 1024 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_MODULES }),
@@ -80,11 +112,23 @@ module.exports = async (_env, argv) => {
         template: "./src/workbench/workbench.html",
         chunks: ["workbench"],
       }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "compute-probe.html",
+              template: "./src/workbench/compute-probe.html",
+              chunks: ["compute-probe"],
+            }),
+          ]
+        : []),
       new OfficeJsTagPlugin(dev ? "office-js/office.js" : OFFICE_JS_CDN),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
+          // Server settings read from the site folder (IIS, Azure Static Web Apps); see docs/deployment.md.
+          { from: "deploy/web.config", to: "web.config" },
+          { from: "deploy/staticwebapp.config.json", to: "staticwebapp.config.json" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -18,7 +18,7 @@ import {
 } from "../src/functions/examples";
 import { setFunctionsLocale } from "../src/functions/locale";
 import { SEGMENT_SCORE_MAX, segmentOf } from "../src/engine/rfm/segments";
-import { formatNumber, Locale, t } from "../src/i18n";
+import { formatNumber, Locale, MessageKey, t } from "../src/i18n";
 import { FormulaArgument as InvokerArgument, invoke, isShownError } from "../src/workbench/excel-invoker";
 
 const { functionModules } = require("./function-modules") as { functionModules: () => string[] };
@@ -240,7 +240,7 @@ const TEXTS: Record<Locale, Texts> = {
       "- **Drop-out coefficient γ, bgnbd**: both parameters of the drop-out probability are multiplied by e^(γ·z) (a·e^(γz), b·e^(γz)): the average chance of leaving after a purchase, a/(a+b), stays the same; a positive coefficient makes those customers more alike in it, a negative one more varied. Read it as a difference in spread, not in level.",
       "- **How sure**: a coefficient more than about twice its standard error away from 0 is unlikely to be chance (95 % level). With few customers in a group the standard error is large: do not act on the coefficient alone.",
       "- **Coding**: covariates are numbers. Code a category with k values as k − 1 columns of 0/1 (e.g. Channel = 1 for offline, 0 for online): each coefficient compares with the category left out. A numeric covariate (age, first basket) acts per unit: scale it so that 1 means something (age in decades).",
-      "- **Predictions**: give CUST.PALIVE, CUST.CHURNRISK, CUST.PURCHASES and CUST.PBUY the same columns, one row per customer (with or without the header row; with it, columns are matched by name). Without a history, CUST.PURCHASES takes one row: the covariates of the new customer.",
+      "- **Predictions**: the prediction functions do not take covariate rows yet; a table with coefficients is read as the model of the customers whose covariates are all 0.",
       "",
       "Sources: CLVTools (Bachmann, Meierer, Näf et al.; `src/pnbd.cpp`, `src/bgnbd.cpp`, static covariates); Fader & Hardie (2007), *Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models*, note 019.",
     ],
@@ -296,7 +296,7 @@ const TEXTS: Record<Locale, Texts> = {
       "- **Coefficient d'attrition γ, bgnbd** : les deux paramètres de la probabilité de départ sont multipliés par e^(γ·z) (a·e^(γz), b·e^(γz)) : la chance moyenne de partir après un achat, a/(a+b), ne change pas ; un coefficient positif rend ces clients plus semblables entre eux sur ce point, un négatif plus divers. C'est une différence de dispersion, pas de niveau.",
       "- **Quelle certitude** : un coefficient éloigné de 0 de plus de deux fois son erreur type a peu de chances d'être dû au hasard (niveau 95 %). Avec peu de clients dans un groupe, l'erreur type est grande : ne décidez pas sur le seul coefficient.",
       "- **Codage** : les covariables sont des nombres. Codez une catégorie à k valeurs en k − 1 colonnes 0/1 (p. ex. Channel = 1 pour le magasin, 0 pour le web) : chaque coefficient compare à la catégorie laissée de côté. Une covariable numérique (âge, premier panier) agit par unité : mettez-la à une échelle où 1 a un sens (l'âge en décennies).",
-      "- **Prédictions** : donnez à CUST.PALIVE, CUST.CHURNRISK, CUST.PURCHASES et CUST.PBUY les mêmes colonnes, une ligne par client (avec ou sans la ligne d'en-tête ; avec, les colonnes sont reconnues par leur nom). Sans historique, CUST.PURCHASES prend une ligne : les covariables du nouveau client.",
+      "- **Prédictions** : les fonctions de prédiction ne prennent pas encore les lignes de covariables ; une table avec coefficients y est lue comme le modèle des clients dont toutes les covariables valent 0.",
       "",
       "Sources : CLVTools (Bachmann, Meierer, Näf et al. ; `src/pnbd.cpp`, `src/bgnbd.cpp`, covariables statiques) ; Fader & Hardie (2007), *Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD models*, note 019.",
     ],
@@ -423,6 +423,13 @@ function renderExample(example: FunctionExample, fn: FunctionMetadata, context: 
   return lines;
 }
 
+/** Plain-words method sections printed under a function's arguments, from the message catalogue. */
+const METHOD_SECTIONS: Readonly<Record<string, { title: MessageKey; body: MessageKey }>> = {
+  COHORT: { title: "finance.docs.cohortTitle", body: "finance.docs.cohortBody" },
+  FORECAST: { title: "finance.docs.rangeTitle", body: "finance.docs.rangeBody" },
+  PCLVRANGE: { title: "finance.docs.rangeTitle", body: "finance.docs.rangeBody" },
+};
+
 /** The R × F grid as CUST.RFMSEGMENT applies it, from the engine's own table. */
 function segmentMapTable(locale: Locale): string[] {
   const texts = TEXTS[locale];
@@ -455,6 +462,8 @@ function renderFunction(fn: FunctionMetadata, context: RenderContext): string[] 
     );
   }
   if (fn.id === "RFMSEGMENT") lines.push(...segmentMapTable(locale));
+  const method = METHOD_SECTIONS[fn.id];
+  if (method) lines.push("", `### ${t(method.title, {}, locale)}`, "", t(method.body, {}, locale));
   if (fn.id === "FIT") lines.push("", `### ${texts.covariates}`, "", ...texts.covariatesBody);
   const examples = examplesFor(fn.id);
   const working = examples.filter((example) => !isExpectedError(example.expected));

@@ -55,9 +55,9 @@ export function simulateHistories(n: number, kind: DataKind, model: "bgnbd" | "p
       }
       if (model === "bgnbd" && random() < drop) break;
     }
-    out.frequency[i] = Math.max(0, count - 1);
-    // x counts repeat purchases: the first purchase starts the clock, so recency runs from it.
-    out.recency[i] = count <= 1 ? 0 : last;
+    // The first purchase starts the clock at 0: every purchase after it is a repeat purchase (x), the last at t_x.
+    out.frequency[i] = count;
+    out.recency[i] = count === 0 ? 0 : last;
     out.age[i] = age;
     out.holdout[i] = holdout;
     out.spend[i] = 10 + Math.round(random() * 6000) / 100;

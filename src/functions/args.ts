@@ -435,8 +435,13 @@ export function readNumberColumns(
   }
   const kept: number[] = [];
   for (let r = 0; r < frame.rows; r++) if (frame.single || !frame.rowIsBlank(r, 0)) kept.push(r);
-  keptRows?.push(...kept);
-  return inputs.map((input, k) => Float64Array.from(kept, (r) => frameNumber(frame, input, k, r, 0)));
+  // One push per row: spreading a million rows into push() overflows the call stack.
+  if (keptRows) for (const r of kept) keptRows.push(r);
+  return inputs.map((input, k) => {
+    const column = new Float64Array(kept.length);
+    for (let i = 0; i < kept.length; i++) column[i] = frameNumber(frame, input, k, kept[i], 0);
+    return column;
+  });
 }
 
 export interface ElementwiseInput extends RowArgument {
@@ -471,15 +476,34 @@ export function toExcelError(error: unknown, locale: Locale = currentLocale()): 
     const code = CustomFunctions.ErrorCode[ERROR_CODE_OF_KIND[error.kind]];
     return new CustomFunctions.Error(code, t(error.key, error.params, locale));
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, t("common.unexpected", { detail }, locale));
+  // Anything else is our failure, not the user's: a message that says what to do, never JavaScript's own words.
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, t("common.internalError", {}, locale));
 }
 
-/** Runs a function body and throws any failure as the matching Excel error. */
+/** A NaN or ±Infinity never reaches a cell: it becomes #VALUE! with a message (a spilled range keeps its other cells). */
+function finiteCells<T>(result: T, locale: Locale): T {
+  const bad = (value: unknown) => typeof value === "number" && !Number.isFinite(value);
+  const error = () =>
+    new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, t("common.notFinite", {}, locale));
+  if (bad(result)) throw error();
+  if (!Array.isArray(result)) return result;
+  let clean = true;
+  for (const row of result) {
+    if (Array.isArray(row) ? row.some(bad) : bad(row)) clean = false;
+  }
+  if (clean) return result;
+  return result.map((row: unknown) =>
+    Array.isArray(row) ? row.map((cell) => (bad(cell) ? error() : cell)) : bad(row) ? error() : row,
+  ) as T;
+}
+
+/** Runs a function body and throws any failure as the matching Excel error; non-finite numbers become errors. */
 export function runFunction<T>(body: () => T): T {
+  let result: T;
   try {
-    return body();
+    result = body();
   } catch (error) {
     throw toExcelError(error);
   }
+  return finiteCells(result, currentLocale());
 }

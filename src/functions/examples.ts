@@ -6,6 +6,7 @@
  */
 
 import { FINANCE_EXAMPLES } from "./examples-finance";
+import { RESIDUAL_EXAMPLES } from "./examples-residual";
 
 /** An Excel error a formula shows. */
 export interface ExpectedError {
@@ -63,17 +64,6 @@ const SBG_TABLE = [
   ["model", "sbg"],
   ["alpha", 1],
   ["beta", 2],
-];
-
-/** A Pareto/NBD table fitted with one covariate, Channel (1 = offline), in both processes. */
-const PNBD_CHANNEL_TABLE = [
-  ["model", "pnbd"],
-  ["r", 1.8],
-  ["alpha", 93],
-  ["s", 0.6],
-  ["beta", 50],
-  ["purchase.Channel", 0.62],
-  ["dropout.Channel", 0.79],
 ];
 
 const BGNBD_NOTE = {
@@ -620,27 +610,6 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     note: BGNBD_NOTE,
   },
   {
-    id: "palive-covariates",
-    formula: "=CUST.PALIVE(A2:B8, 4, 80, 104, D2:D3, D2:D3)",
-    args: [PNBD_CHANNEL_TABLE, [[4]], [[80]], [[104]], [["Channel"], [1]], [["Channel"], [1]]],
-    expected: [[0.81202]],
-    precision: 5,
-    note: {
-      en: "A2:B8 holds a Pareto/NBD table fitted with the covariate Channel (1 = offline) in both processes; D2:D3 is the customer's Channel with its header. An offline customer buys e^0.62 = 1.9× as often and leaves e^0.79 = 2.2× as fast as an online one; 4 repeat purchases, the last in week 80 of 104.",
-      fr: "A2:B8 contient une table Pareto/NBD estimée avec la covariable Channel (1 = magasin) dans les deux processus ; D2:D3 est le Channel du client avec son en-tête. Un client magasin achète e^0,62 = 1,9 fois plus souvent et part e^0,79 = 2,2 fois plus vite qu'un client en ligne ; 4 réachats, le dernier à la semaine 80 sur 104.",
-    },
-  },
-  {
-    id: "palive-error-covariates",
-    formula: "=CUST.PALIVE(A2:B8, 4, 80, 104)",
-    args: [PNBD_CHANNEL_TABLE, [[4]], [[80]], [[104]]],
-    expected: { error: "#VALUE!" },
-    note: {
-      en: "The model was fitted with covariates: give each customer's covariate row.",
-      fr: "Le modèle a été estimé avec des covariables : donnez la ligne de covariables de chaque client.",
-    },
-  },
-  {
     id: "palive-error-recency",
     formula: "=CUST.PALIVE(A2:B6, 2, 40, 39)",
     args: [BGNBD_TABLE, [[2]], [[40]], [[39]]],
@@ -732,6 +701,10 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
       [1, 1, 1, 0.406925],
       ["2+", 3, 2, 1.511353],
       ["all customers", 6, 1.333333, 0.87558],
+      ["predicted holdout purchases", 5.253479, "", ""],
+      ["actual holdout purchases", 8, "", ""],
+      ["error (predicted vs actual)", -0.343315, "", ""],
+      ["mean absolute error per customer", 0.805163, "", ""],
     ],
     expectedFr: [
       [
@@ -744,11 +717,15 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
       [1, 1, 1, 0.406925],
       ["2+", 3, 2, 1.511353],
       ["tous les clients", 6, 1.333333, 0.87558],
+      ["achats prévus sur la période de contrôle", 5.253479, "", ""],
+      ["achats réels sur la période de contrôle", 8, "", ""],
+      ["écart (prévu par rapport au réel)", -0.343315, "", ""],
+      ["erreur absolue moyenne par client", 0.805163, "", ""],
     ],
     precision: 6,
     note: {
-      en: "Six customers' calibration histories (C:E, weeks) and their purchases in the next 26 weeks (F), grouped 0, 1, 2+ repeat purchases.",
-      fr: "Les historiques de calibration de six clients (C:E, en semaines) et leurs achats des 26 semaines suivantes (F), groupés 0, 1, 2+ réachats.",
+      en: "Six customers' calibration histories (C:E, weeks) and their purchases in the next 26 weeks (F), grouped 0, 1, 2+ repeat purchases; then the accuracy: 5.25 purchases predicted against 8 made (−34%), 0.81 off per customer.",
+      fr: "Les historiques de calibration de six clients (C:E, en semaines) et leurs achats des 26 semaines suivantes (F), groupés 0, 1, 2+ réachats ; puis la précision : 5,25 achats prévus pour 8 réalisés (−34 %), 0,81 d'écart par client.",
     },
   },
   {
@@ -769,6 +746,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
     },
   },
   ...FINANCE_EXAMPLES,
+  ...RESIDUAL_EXAMPLES,
 ];
 
 const BY_ID = new Map(FUNCTION_EXAMPLES.map((example) => [example.id, example]));

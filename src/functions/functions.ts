@@ -6,6 +6,7 @@
 import "./install-shim";
 import "./metrics";
 import "./models";
+import "./residual";
 import "./rfm";
 import "./summary";
 import "./value-models";

@@ -2,17 +2,17 @@
  * Custom functions for the buy-till-you-die purchase models: CUST.FIT spills a parameter table, and the
  * prediction functions take that table as their first argument. Time is in the data's own period.
  */
-import { valueError } from "../engine/errors";
+import { naError, valueError } from "../engine/errors";
 import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { holdoutByFrequency } from "../engine/models/holdout";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
-import { fitModel, modelDefinition } from "../engine/models/registry";
+import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
   FitColumns,
   FitOptions,
   MODEL_NAMES,
+  MODEL_PARAMETERS,
   ModelName,
-  PURCHASE_MODELS,
   PurchasePredictor,
 } from "../engine/models/types";
 import { t } from "../i18n";
@@ -35,7 +35,7 @@ import {
   toExcelError,
   toGrid,
 } from "./args";
-import { PredictorSource, predictorSource, readFitCovariates } from "./covariates";
+import { readFitCovariates } from "./covariates";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
 
@@ -124,6 +124,7 @@ export function fit(
     const name = readModelName(model);
     const definition = modelDefinition(name);
     if (!definition) throw valueError("models.notAvailable", { model: name });
+    if (!given(frequency)) throw naError("args.allBlank", { args: "frequency" });
     const fitOptions = readFitOptions(options);
     const optional = { recency, age: T, monetary, weights } as const;
     const argName = { recency: "recency", age: "T", monetary: "monetary", weights: "weights" } as const;
@@ -164,21 +165,44 @@ export function fit(
   });
 }
 
-function purchasePredictor(table: unknown[][], functionName: string): PurchasePredictor {
-  const fitted = readParameterTable(toGrid(table), PURCHASE_MODELS, functionName);
-  return modelDefinition(fitted.model)!.purchasePredictor!(fitted.params);
-}
+/** The models whose tables the per-customer functions take: every registered model with a purchase predictor. */
+export const PREDICTION_MODELS: readonly ModelName[] = MODEL_DEFINITIONS.filter((d) => d.purchasePredictor).map(
+  (d) => d.name,
+);
 
-/** The fitted table's predictor(s): one, or one per customer's covariate rows (CLVTools' static covariates). */
-function purchaseSource(
+/**
+ * The predictor of a CUST.FIT table of any model that has one (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB). A table whose
+ * status is not "converged" is still used as written: the function reference says so, and the pane shows the status.
+ */
+export function purchasePredictor(
   table: unknown[][],
   functionName: string,
-  purchaseCovariates: unknown,
-  dropoutCovariates: unknown,
-): PredictorSource {
-  const fitted = readParameterTable(toGrid(table), PURCHASE_MODELS, functionName);
-  return predictorSource(fitted, purchaseCovariates, dropoutCovariates);
+  models: readonly ModelName[] = PREDICTION_MODELS,
+): PurchasePredictor & { model: ModelName } {
+  const fitted = readParameterTable(toGrid(table), models, functionName);
+  return { ...modelDefinition(fitted.model)!.purchasePredictor!(fitted.params), model: fitted.model };
 }
+
+/** A capability the model of the table may lack: #N/A saying which models have it. */
+export function requireCapability<K extends keyof PurchasePredictor>(
+  predictor: PurchasePredictor & { model: ModelName },
+  capability: K,
+  functionName: string,
+): NonNullable<PurchasePredictor[K]> {
+  const found = predictor[capability];
+  if (found === undefined) {
+    const models = MODEL_DEFINITIONS.filter((d) => d.purchasePredictor?.(SAMPLE_PARAMETERS[d.name])[capability])
+      .map((d) => d.name)
+      .join(", ");
+    throw naError("residual.notAvailable", { function: functionName, model: predictor.model, models });
+  }
+  return found as NonNullable<PurchasePredictor[K]>;
+}
+
+/** Positive parameters of each model, only to ask its predictor which capabilities it has. */
+const SAMPLE_PARAMETERS = Object.fromEntries(
+  Object.entries(MODEL_PARAMETERS).map(([name, names]) => [name, Object.fromEntries(names.map((n) => [n, 1.5]))]),
+) as Record<ModelName, Record<string, number>>;
 
 /**
  * Applies a per-customer prediction to the history columns (x, t_x, T), by the shape rule (args.ts): a single cell
@@ -186,12 +210,12 @@ function purchaseSource(
  * naming it. The valid rows are computed together (`compute` gets them as typed columns and returns one value
  * each), so a model can value a million customers at the cost of a closed form each (src/engine/models/columns.ts).
  */
-function perCustomer(
+export function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  source: PredictorSource,
-  compute: (histories: HistoryColumns, predictor: PurchasePredictor) => Float64Array,
+  compute: (histories: HistoryColumns) => Float64Array,
+  predictor?: PurchasePredictor,
 ): Grid {
   const inputs = historyArguments(frequency, recency, T);
   const frame = rowFrame(inputs);
@@ -199,9 +223,6 @@ function perCustomer(
     throw valueError("args.notColumn", { arg: inputs[[0, 1, 2].find((k) => frame.isRange(k)) ?? 0].arg });
   }
   const rows = frame.rows;
-  if (source.rows !== undefined && source.rows !== 1 && source.rows !== rows) {
-    throw valueError("covariates.rowCount", { arg: "purchase_covariates", found: source.rows, expected: rows });
-  }
   const locale = currentLocale();
   const out: Grid = new Array(rows);
   const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
@@ -214,6 +235,7 @@ function perCustomer(
     }
     try {
       const customer = customerAt(frame, inputs, r, 0);
+      predictor?.checkCustomer?.(customer, r + 1);
       read[0][valid] = customer.frequency;
       read[1][valid] = customer.recency;
       read[2][valid] = customer.age;
@@ -223,31 +245,11 @@ function perCustomer(
       out[r] = [toExcelError(error, locale)];
     }
   }
-  // Customers with the same covariates share a predictor: each group is valued as one column.
-  const groupRows = new Map<number, number[]>();
-  for (let k = 0; k < valid; k++) {
-    const group = source.groupOf(validRows[k]);
-    let list = groupRows.get(group);
-    if (!list) groupRows.set(group, (list = []));
-    list.push(k);
-  }
-  const values = new Float64Array(valid);
-  for (const [group, members] of groupRows) {
-    const pick = (column: Float64Array) => Float64Array.from(members, (k) => column[k]);
-    const part =
-      groupRows.size === 1
-        ? compute(
-            {
-              frequency: read[0].subarray(0, valid),
-              recency: read[1].subarray(0, valid),
-              age: read[2].subarray(0, valid),
-            },
-            source.predictor(group),
-          )
-        : compute({ frequency: pick(read[0]), recency: pick(read[1]), age: pick(read[2]) }, source.predictor(group));
-    if (groupRows.size === 1) values.set(part);
-    else members.forEach((k, j) => (values[k] = part[j]));
-  }
+  const values = compute({
+    frequency: read[0].subarray(0, valid),
+    recency: read[1].subarray(0, valid),
+    age: read[2].subarray(0, valid),
+  });
   for (let k = 0; k < valid; k++) {
     // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
     try {
@@ -261,20 +263,19 @@ function perCustomer(
 }
 
 /** A horizon argument (t, holdout_length): a number 0 or more, named as the function names it. */
-function readHorizon(value: unknown, arg: string): number {
+export function readHorizon(value: unknown, arg: string): number {
   return readNumber(value, arg, { nonNegative: true });
 }
 
 /**
- * Probability that each customer is still active (P(alive)), from a purchase model fitted by CUST.FIT.
+ * Probability that each customer is still active (P(alive)), now or t periods from now, from a model fitted by CUST.FIT. Computed from any table; check its status row.
  * @customfunction PALIVE
  * @helpurl https://localhost:3000/functions.html#PALIVE
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
- * @param recency Time from first to last purchase (t_x), in the period used for the fit.
- * @param T Time from first purchase to the end of calibration, same period.
- * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row).
- * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
+ * @param recency Time from first to last purchase (t_x), in the period used for the fit. For bgbb: the opportunity of the last transaction.
+ * @param T Time from first purchase to the end of calibration, same period. For bgbb: the opportunities n.
+ * @param [t] A future time: P(alive at T + t), t periods (bgbb: opportunities) from now. Default 0: now (bgbb: at the next opportunity).
  * @returns P(alive) between 0 and 1, one per customer.
  */
 export function palive(
@@ -282,12 +283,24 @@ export function palive(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
-  purchase_covariates?: unknown[][],
-  dropout_covariates?: unknown[][],
+  t?: unknown,
 ): unknown[][] {
   return runFunction(() => {
-    const source = purchaseSource(model_table, "CUST.PALIVE", purchase_covariates, dropout_covariates);
-    return perCustomer(frequency, recency, T, source, (histories, predictor) => aliveColumn(predictor, histories));
+    const predictor = purchasePredictor(model_table, "CUST.PALIVE");
+    if (!given(t))
+      return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories), predictor);
+    const later = readHorizon(t, "t");
+    const aliveAt = requireCapability(predictor, "probabilityAliveAt", "CUST.PALIVE");
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          aliveAt(customer, later),
+        ),
+      predictor,
+    );
   });
 }
 
@@ -295,12 +308,10 @@ export function palive(
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
  * @helpurl https://localhost:3000/functions.html#CHURNRISK
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
- * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row).
- * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
  * @returns The probability the customer is gone, one per customer.
  */
 export function churnrisk(
@@ -308,13 +319,15 @@ export function churnrisk(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
-  purchase_covariates?: unknown[][],
-  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const source = purchaseSource(model_table, "CUST.CHURNRISK", purchase_covariates, dropout_covariates);
-    return perCustomer(frequency, recency, T, source, (histories, predictor) =>
-      aliveColumn(predictor, histories).map((p) => 1 - p),
+    const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) => aliveColumn(predictor, histories).map((p) => 1 - p),
+      predictor,
     );
   });
 }
@@ -323,13 +336,11 @@ export function churnrisk(
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
  * @helpurl https://localhost:3000/functions.html#PURCHASES
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
- * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data).
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
+ * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data). For bgbb: the next n_star opportunities, a whole number.
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
  * @param [T] Time from first purchase to the end of calibration.
- * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row); one row for a new customer.
- * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
  * @returns Expected number of purchases, one per customer.
  */
 export function purchases(
@@ -338,29 +349,27 @@ export function purchases(
   frequency?: unknown[][],
   recency?: unknown[][],
   T?: unknown[][],
-  purchase_covariates?: unknown[][],
-  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const source = purchaseSource(model_table, "CUST.PURCHASES", purchase_covariates, dropout_covariates);
+    const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
     const horizon = readHorizon(t, "t");
     const history = { frequency, recency, T };
     const names = Object.keys(history) as (keyof typeof history)[];
     const present = names.filter((key) => given(history[key]));
-    if (present.length === 0) {
-      const rows = source.rows ?? 1;
-      return Array.from({ length: rows }, (_, r) => [
-        finite(source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon)),
-      ]);
-    }
+    if (present.length === 0) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
     if (present.length < 3) {
       const missing = names.filter((key) => !present.includes(key));
       throw valueError("history.incomplete", { missing: missing.join(", "), given: present.join(", ") });
     }
-    return perCustomer(frequency, recency, T, source, (histories, predictor) =>
-      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        predictor.expectedPurchases(customer, horizon),
-      ),
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          predictor.expectedPurchases(customer, horizon),
+        ),
+      predictor,
     );
   });
 }
@@ -369,13 +378,11 @@ export function purchases(
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
  * @helpurl https://localhost:3000/functions.html#PBUY
- * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
- * @param t Horizon, in the period used for the fit.
+ * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
+ * @param t Horizon, in the period used for the fit. For bgbb: opportunities, a whole number.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
- * @param [purchase_covariates] For a model fitted with covariates: each customer's purchase covariates (the same columns as for CUST.FIT, with or without the header row).
- * @param [dropout_covariates] For a model fitted with covariates: each customer's drop-out covariates.
  * @returns A probability between 0 and 1, one per customer.
  */
 export function pbuy(
@@ -384,32 +391,36 @@ export function pbuy(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
-  purchase_covariates?: unknown[][],
-  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const source = purchaseSource(model_table, "CUST.PBUY", purchase_covariates, dropout_covariates);
+    const predictor = purchasePredictor(model_table, "CUST.PBUY");
     const horizon = readHorizon(t, "t");
-    return perCustomer(frequency, recency, T, source, (histories, predictor) =>
-      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        predictor.probabilityOfAnyPurchase!(customer, horizon),
-      ),
+    const anyPurchase = requireCapability(predictor, "probabilityOfAnyPurchase", "CUST.PBUY");
+    return perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories) =>
+        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+          anyPurchase(customer, horizon),
+        ),
+      predictor,
     );
   });
 }
 
 /**
- * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), with actual vs predicted mean purchases in the holdout period.
+ * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), actual vs predicted mean holdout purchases; then predicted and actual totals, % error and mean absolute error.
  * @customfunction HOLDOUTCHECK
  * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
- * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
+ * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
  * @param holdout_purchases Purchases each customer actually made in the holdout period.
- * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks).
+ * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks). For bgbb: opportunities.
  * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7.
- * @returns A table with a header row: group, customers, actual mean, predicted mean; the last row covers all customers.
+ * @returns A table with a header row: group, customers, actual mean, predicted mean; a row for all customers; then the accuracy: predicted and actual totals, % error, mean absolute error per customer.
  */
 export function holdoutcheck(
   model_table: unknown[][],
@@ -433,10 +444,19 @@ export function holdoutcheck(
       kept,
     );
     if (x.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
-    x.forEach((_, i) => checkCustomer(x[i], tx[i], age[i], kept[i] + 1));
-    const { rows, total } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
+    x.forEach((_, i) => {
+      checkCustomer(x[i], tx[i], age[i], kept[i] + 1);
+      predictor.checkCustomer?.({ frequency: x[i], recency: tx[i], age: age[i] }, kept[i] + 1);
+    });
+    const { rows, total, accuracy } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
     const locale = currentLocale();
     const label = (bucket: number) => (bucket === maxGroup ? `${bucket}+` : bucket);
+    const summary = (key: Parameters<typeof t>[0], value: number) => [
+      t(key, {}, locale),
+      Number.isFinite(value) ? value : BLANK,
+      BLANK,
+      BLANK,
+    ];
     return [
       [
         t("models.holdoutHeaderBucket", {}, locale),
@@ -446,6 +466,10 @@ export function holdoutcheck(
       ],
       ...rows.map((row) => [label(row.bucket), row.customers, row.actual, row.predicted]),
       [t("models.holdoutHeaderTotal", {}, locale), total.customers, total.actual, total.predicted],
+      summary("diagnostics.accuracyPredictedTotal", accuracy.predictedTotal),
+      summary("diagnostics.accuracyActualTotal", accuracy.actualTotal),
+      summary("diagnostics.accuracyError", accuracy.relativeError),
+      summary("diagnostics.accuracyMae", accuracy.meanAbsoluteError),
     ];
   });
 }

@@ -14,6 +14,7 @@ import {
   BLANK,
   describeCell,
   eachRow,
+  finite,
   frameNumber,
   isBlank,
   isGiven,
@@ -92,7 +93,7 @@ function readTimeUnit(value: unknown): TimeUnit {
  * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
  * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
- * @param [months] Horizon in months. Default 12.
+ * @param [months] Horizon in months, 1 to 1,000,000 (the work does not grow with it). Default 12.
  * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in the task pane; month m's margin is divided by (1 + rate)^(m/12), i.e. discounted monthly at (1 + rate)^(1/12) − 1. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
  * @returns The predictive CLV of each customer.
@@ -121,7 +122,9 @@ export function pclv(
     const { predictor, valid, x, tx, ages, spendPerPurchase, options } = inputs;
     const values = predictiveClvColumn(predictor, x, tx, ages, spendPerPurchase, options);
     values.forEach((value, k) => {
-      out[valid[k]][0] = typeof value === "number" ? value : toExcelError(withRow(value, valid[k] + 1), locale);
+      if (typeof value !== "number") out[valid[k]][0] = toExcelError(withRow(value, valid[k] + 1), locale);
+      else if (!Number.isFinite(value)) out[valid[k]][0] = toExcelError(finiteError(value), locale);
+      else out[valid[k]][0] = value;
     });
     return out;
   });
@@ -234,6 +237,16 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
     }
   }
   return read;
+}
+
+/** Why a value cannot be shown (finite() throws it). */
+function finiteError(value: number): unknown {
+  try {
+    finite(value);
+  } catch (error) {
+    return error;
+  }
+  return null;
 }
 
 /** The engine numbers rows within the customers it was given; the sheet's row is the one to name. */

@@ -1,4 +1,6 @@
 /** Entry point of the task pane page: waits for Office, picks the workbook behind the pane, renders it. */
+// The pane's own messages (the functions bundle carries only the function areas).
+import "../i18n/pane-messages";
 import { createRoot, Root } from "react-dom/client";
 import type { CustomerWorkbook } from "../excel/workbook";
 import { resolveWorkbook, workbenchWorkbook } from "../excel/resolve-workbook";

@@ -3,6 +3,8 @@
  * bundle code Excel runs (the runtime shim records their associate() calls), then the page renders.
  */
 import "../functions/functions";
+// The pane's and workbench's messages (the functions bundle carries only the function areas).
+import "../i18n/pane-messages";
 import { createRoot } from "react-dom/client";
 import { WorkbenchApp } from "./components/WorkbenchApp";
 import { readSettings } from "./settings";

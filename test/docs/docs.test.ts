@@ -71,6 +71,7 @@ describe("documentation pages", () => {
       "privacy",
       "troubleshooting",
       "localization",
+      "excel-verification",
     ]) {
       expect({ name, en: existsSync(join(DOCS, `${name}.md`)), fr: existsSync(join(DOCS, `${name}.fr.md`)) }).toEqual({
         name,

@@ -7,7 +7,7 @@
  */
 import { FUNCTION_EXAMPLES, exampleFunctionId } from "../../src/functions/examples";
 import type { FormulaArgument } from "../../src/workbench/excel-invoker";
-import { CATALOGUE } from "./catalogue/cases";
+import { CATALOGUE } from "./catalogue";
 import { BLANK_FORMS, ExcelFunctions, loadExcelFunctions } from "../support/excel";
 
 let excel: ExcelFunctions;

@@ -5,7 +5,7 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { AREAS } from "../../src/i18n";
+import { AREAS } from "../../src/i18n/all";
 
 const { functionModules } = require("../../scripts/function-modules");
 const { localizeMetadata } = require("../../scripts/localized-metadata");

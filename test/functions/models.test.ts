@@ -140,7 +140,7 @@ describe("prediction functions", () => {
     ];
     expect(excel.error("PALIVE", gg, x, tx, T)).toEqual({
       error: "#VALUE!",
-      message: "This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd, pnbd, nbd or ggomnbd.",
+      message: "This parameter table is for gg, but CUST.PALIVE needs bgnbd, mbgnbd, pnbd, bgbb, nbd or ggomnbd.",
     });
     expect(excel.error("PALIVE", [[1, 2]], x, tx, T).message).toMatch(/not a parameter table/);
   });
@@ -154,11 +154,11 @@ describe("CUST.HOLDOUTCHECK", () => {
   test("groups by calibration frequency, with a header and an all-customers row", () => {
     const out = excel.call("HOLDOUTCHECK", table, x, tx, T, holdout, 39, 3);
     expect(out[0]).toHaveLength(4);
-    expect(out.slice(1, -1).map((row) => row[0])).toEqual([0, 1, 2, "3+"]);
+    expect(out.slice(1, -5).map((row) => row[0])).toEqual([0, 1, 2, "3+"]);
     const zero = out[1];
     expect(zero[1]).toBe(4); // four customers with x = 0
     expect(zero[2]).toBeCloseTo(0.25, 12); // one holdout purchase among them
-    const last = out[out.length - 1];
+    const last = out[out.length - 5];
     expect(last[1]).toBe(12);
     expect(last[2]).toBeCloseTo(20 / 12, 12);
     expect(last[3] as number).toBeGreaterThan(0);
@@ -166,5 +166,18 @@ describe("CUST.HOLDOUTCHECK", () => {
   test("a negative holdout length blames holdout_length, never an argument it does not have", () => {
     const error = excel.error("HOLDOUTCHECK", table, x, tx, T, holdout, -1);
     expect(error.message).toMatch(/^holdout_length cannot be negative/);
+  });
+  test("ends with the accuracy summary: predicted and actual totals, % error, mean absolute error per customer", () => {
+    const out = excel.call("HOLDOUTCHECK", table, x, tx, T, holdout, 39, 3);
+    const predicted = x.map((_, i) => excel.call("PURCHASES", table, 39, [x[i]], [tx[i]], [T[i]])[0][0] as number);
+    const total = predicted.reduce((s, v) => s + v, 0);
+    const bought = holdout.map((row) => row[0] as number);
+    const [pred, actual, error, mae] = out.slice(-4);
+    expect(pred[0]).toBe("predicted holdout purchases");
+    expect(pred[1]).toBeCloseTo(total, 10);
+    expect(actual[1]).toBe(20);
+    expect(error[1]).toBeCloseTo((total - 20) / 20, 10);
+    expect(mae[1]).toBeCloseTo(predicted.reduce((s, v, i) => s + Math.abs(v - bought[i]), 0) / 12, 10);
+    expect(out.every((row) => row.length === 4)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { AREAS, catalogKeys, formatNumber, resolveLocale, t } from "../../src/i18n";
+import { AREAS, catalogKeys, formatNumber, resolveLocale, t } from "../../src/i18n/all";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

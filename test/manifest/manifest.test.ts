@@ -202,4 +202,19 @@ describe("manifest.xml", () => {
   test("the production transform refuses a URL that is not https", () => {
     expect(() => transformManifest(manifestText, { publicUrl: "http://intranet/cv/" })).toThrow(/https/);
   });
+
+  test("start:desktop and start:web serve the dev server over HTTPS, as the manifest's URLs say", () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
+    expect(scripts["start:desktop"]).toBe("node scripts/start-office.mjs desktop");
+    expect(scripts["start:web"]).toBe("node scripts/start-office.mjs web");
+    const wrapper = readFileSync(join(root, "scripts", "start-office.mjs"), "utf8");
+    expect(wrapper).toContain('CV_DEV_HTTPS: "1"');
+    expect(wrapper).toContain('"office-addin-debugging", "start", "manifest.xml", target');
+    const webpack = readFileSync(join(root, "webpack.config.js"), "utf8");
+    expect(webpack).toMatch(/const https = dev && process\.env\.CV_DEV_HTTPS === "1"/);
+    expect(webpack).toMatch(/server: https \? \{ type: "https"/);
+    expect(urlById("Taskpane.Url").startsWith("https://localhost:3000/")).toBe(true);
+  });
 });

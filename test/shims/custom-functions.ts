@@ -3,3 +3,7 @@
 import { installCustomFunctionsShim } from "../../src/functions/runtime-shim";
 
 installCustomFunctionsShim(globalThis);
+
+// Every message area, as the pane's and workbench's entry points register them (a component test renders without
+// its entry point).
+import "../../src/i18n/pane-messages";

@@ -6,6 +6,7 @@
  */
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
+import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
@@ -194,6 +195,60 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
   };
 
   return {
+    discrete: true,
+    checkCustomer: (customer, row) => checkBgbbHistory(customer.frequency, customer.recency, customer.age, row),
+    /**
+     * P(alive at opportunity n + t + 1 | x, t_x, n): alive through n, then t + 1 more survivals, with θ ~ Beta(γ, δ+n)
+     * given alive through n (FHS 2010 eq. 11 is t = 0).
+     */
+    probabilityAliveAt(customer, t) {
+      check(customer);
+      requireOpportunities(t, "t");
+      const n = customer.age;
+      return Math.exp(logAliveThroughN(customer) + betaln(gamma, delta + n + t + 1) - betaln(gamma, delta + n));
+    },
+    /**
+     * P(at least one transaction in opportunities n+1..n+n*): 1 − P(none). Alive through n (posterior p ~
+     * Beta(α+x, β+n−x), θ ~ Beta(γ, δ+n)), none happens if the customer dies before opportunity n+j+1 having not
+     * transacted at the j opportunities lived, or lives through all n* without transacting:
+     * Σ_{j<n*} E[θ(1−θ)^j]·E[(1−p)^j] + E[(1−θ)^n*]·E[(1−p)^n*] (from FHS 2010's individual-level model).
+     */
+    probabilityOfAnyPurchase(customer, t) {
+      check(customer);
+      requireOpportunities(t, "opportunities");
+      const { frequency: x, age: n } = customer;
+      const baseP = betaln(alpha + x, beta + n - x);
+      const baseT = betaln(gamma, delta + n);
+      let none = 0;
+      for (let j = 0; j < t; j++) {
+        none += Math.exp(betaln(gamma + 1, delta + n + j) - baseT + betaln(alpha + x, beta + n - x + j) - baseP);
+      }
+      none += Math.exp(betaln(gamma, delta + n + t) - baseT + betaln(alpha + x, beta + n - x + t) - baseP);
+      return Math.exp(logAliveThroughN(customer)) * Math.max(0, 1 - none);
+    },
+    /**
+     * DERT (FHS 2010 eq. 14): Σ_{t≥1} P(transaction at n + t | history)/(1 + d)^t
+     * = B(α+x+1, β+n−x)/B(α, β) · B(γ, δ+n+1)/(B(γ, δ)(1+d)) · 2F1(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L.
+     */
+    discountedResidualPurchases(customer, periodRate) {
+      check(customer);
+      if (!(periodRate > 0) || !Number.isFinite(periodRate)) {
+        throw valueError("residual.badDiscount", { found: periodRate });
+      }
+      const { frequency: x, recency: tx, age: n } = customer;
+      const logTerm =
+        betaln(alpha + x + 1, beta + n - x) -
+        baseP +
+        betaln(gamma, delta + n + 1) -
+        baseTheta -
+        Math.log1p(periodRate) -
+        bgbbIndividualLogLikelihood(params, x, tx, n);
+      return Math.exp(logTerm) * hyp2f1(1, delta + n + 1, gamma + delta + n + 1, 1 / (1 + periodRate));
+    },
+    logLikelihood: (customer) => {
+      check(customer);
+      return bgbbIndividualLogLikelihood(params, customer.frequency, customer.recency, customer.age);
+    },
     /** P(alive at opportunity n + 1 | x, t_x, n) (FHS 2010 eq. 11). */
     probabilityAlive(customer) {
       check(customer);

@@ -3,12 +3,15 @@
  * at a Poisson rate λ ~ Gamma(r, α); after each purchase they leave with probability p ~ Beta(a, b).
  */
 import betaln from "@stdlib/math-base-special-betaln";
+import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { fitLogParameters } from "../optim/fit";
+import { trigamma } from "../optim/trigamma";
 import { alivePurchases } from "./alive-purchases";
 import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
+import { dertByIntegration } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 export interface BgnbdParameters {
@@ -130,6 +133,9 @@ export function bgnbdNegLogLikelihood(
   return bgnbdPreparedNegLogLikelihood(prepared, params, gradient);
 }
 
+/** Gaps in x longer than this are summed in closed form (see bgnbdPreparedNegLogLikelihood). */
+const JUMP = 256;
+
 export function bgnbdPreparedNegLogLikelihood(
   data: BgnbdData,
   params: ArrayLike<number>,
@@ -176,11 +182,29 @@ export function bgnbdPreparedNegLogLikelihood(
     const x = groups.values[g];
     const w = groups.weight[g];
     const n = x + shift;
+    // A long stretch of x with no customer (frequencies in the thousands or millions) is crossed in one step by
+    // lnΓ, ψ and ψ' differences: the same sums, at a cost that does not grow with x.
+    if (x - jr > JUMP) {
+      logR += gammaln(r + x) - gammaln(r + jr);
+      invR += digamma(r + x) - digamma(r + jr);
+      if (hessian) invR2 += trigamma(r + jr) - trigamma(r + x);
+      jr = x;
+    }
     for (; jr < x; jr++) {
       const inv = 1 / (r + jr);
       logR += Math.log(r + jr);
       invR += inv;
       invR2 += inv * inv;
+    }
+    if (n - jb > JUMP) {
+      logBOverAB += gammaln(b + n) - gammaln(b + jb) - (gammaln(a + b + n) - gammaln(a + b + jb));
+      invAB += digamma(a + b + n) - digamma(a + b + jb);
+      invB += digamma(b + n) - digamma(b + jb);
+      if (hessian) {
+        invAB2 += trigamma(a + b + jb) - trigamma(a + b + n);
+        invB2 += trigamma(b + jb) - trigamma(b + n);
+      }
+      jb = n;
     }
     for (; jb < n; jb++) {
       const i1 = 1 / (a + b + jb);
@@ -259,11 +283,13 @@ export function bgnbdPreparedNegLogLikelihood(
     const g = rowGroup[i];
     const kx = r + rowFrequency[i];
     const d = logTime[ti] - logTime[ri];
-    const q = odds[g] * Math.exp(kx * d);
+    // In logs: with thousands of purchases (r + x)·d overflows e^·; log1p(q) = L + log1p(e^−L) for large L = log q.
+    const logQ = Math.log(odds[g]) + kx * d;
+    const q = Math.exp(logQ);
     const w = rowWeight[i];
-    sumLog1p += w * Math.log1p(q);
+    sumLog1p += w * (logQ > 30 ? logQ + Math.log1p(Math.exp(-logQ)) : Math.log1p(q));
     if (!wantGradient) continue;
-    const sigma = q / (1 + q);
+    const sigma = 1 / (1 + Math.exp(-logQ));
     const ws = w * sigma;
     const e = inverseTime[ti] - inverseTime[ri];
     const ke = kx * e;
@@ -273,7 +299,7 @@ export function bgnbdPreparedNegLogLikelihood(
     sS += ws;
     sB += ws * invB;
     if (!hessian) continue;
-    const v = ws / (1 + q);
+    const v = ws * (1 - sigma);
     vDD += v * d * d;
     vDKE += v * d * ke;
     vKEKE += v * ke * ke;
@@ -377,11 +403,25 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
     const logRatio = (r + x) * (Math.log(alpha + age) - Math.log(alpha + recency));
     return 1 / (1 + Math.exp(Math.log(a) - Math.log(b + x - 1) + logRatio));
   };
-  return {
+  const predictor: PurchasePredictor = {
     probabilityAlive,
     smoothInAge: true,
     probabilityOfAnyPurchase: (customer, t) =>
       probabilityAlive(customer) * probabilityOfPurchaseWhileAlive(r, alpha, customer, t),
+    /**
+     * P(alive at T + t): alive at T, then no drop-out at the purchases in (T, T + t]. Given alive at T, λ ~ Gamma(r+x,
+     * α+T) and p ~ Beta(a, b+x), and E[e^(−λpt)] = 2F1(r+x, a; a+b+x; −t/(α+T)), by Pfaff's transformation the
+     * shrunk 2F1 of eq. 10 (FHL 2005; Abramowitz & Stegun 15.3.4).
+     */
+    probabilityAliveAt(customer, t) {
+      const { frequency: x, age } = customer;
+      const now = probabilityAlive(customer);
+      return t === 0 ? now : now * shrunkHypergeometric(r + x, b + x, a + b + x, alpha + age, t);
+    },
+    /** DERT = ∫ e^(−δt) dE[Y(t) | x, t_x, T] (FHL 2005 "RFM and CLV" eq. 1), by quadrature of eq. 10. */
+    discountedResidualPurchases: (customer, periodRate) =>
+      dertByIntegration((t) => predictor.expectedPurchases(customer, t), periodRate),
+    logLikelihood: (customer) => bgnbdLogLikelihood({ r, alpha, a, b }, customer),
     // FHL 2005 eq. 10: P(alive) × E[Y(t) | alive], the latter without the pole at a = 1 (see alive-purchases.ts)
     expectedPurchases(customer, t) {
       if (t === 0) return 0;
@@ -401,6 +441,7 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
       return stay + Math.exp(betaln(a + 1, b + n - 1) - lbeta) * (1 - nbdCumulative(n - 1, r, alpha, t));
     },
   };
+  return predictor;
 }
 
 /**

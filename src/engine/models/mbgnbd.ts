@@ -5,8 +5,9 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { alivePurchases } from "./alive-purchases";
-import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive } from "./bgnbd";
+import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive, shrunkHypergeometric } from "./bgnbd";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
+import { dertByIntegration } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 /** One customer's log-likelihood (Batislam et al. 2007, eq. 4). */
@@ -31,11 +32,21 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
     const logRatio = (r + x) * (Math.log(alpha + age) - Math.log(alpha + recency));
     return 1 / (1 + Math.exp(Math.log(a) - Math.log(b + x) + logRatio));
   };
-  return {
+  const predictor: PurchasePredictor = {
     probabilityAlive,
     smoothInAge: true,
     probabilityOfAnyPurchase: (customer, t) =>
       probabilityAlive(customer) * probabilityOfPurchaseWhileAlive(r, alpha, customer, t),
+    /** As BG/NBD's, with p ~ Beta(a, b+x+1) given alive at T (the customer also survived the drop at time 0). */
+    probabilityAliveAt(customer, t) {
+      const { frequency: x, age } = customer;
+      const now = probabilityAlive(customer);
+      return t === 0 ? now : now * shrunkHypergeometric(r + x, b + x + 1, a + b + x + 1, alpha + age, t);
+    },
+    /** DERT = ∫ e^(−δt) dE[Y(t) | x, t_x, T] (FHL 2005 "RFM and CLV" eq. 1), by quadrature of eq. 6. */
+    discountedResidualPurchases: (customer, periodRate) =>
+      dertByIntegration((t) => predictor.expectedPurchases(customer, t), periodRate),
+    logLikelihood: (customer) => mbgnbdLogLikelihood({ r, alpha, a, b }, customer),
     // Batislam et al. 2007, eq. 6
     expectedPurchases(customer, t) {
       if (t === 0) return 0;
@@ -63,4 +74,5 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
       return stay + Math.exp(betaln(a + 1, b + n) - lbeta) * (1 - nbdCumulative(n - 1, r, alpha, t));
     },
   };
+  return predictor;
 }

@@ -9,6 +9,7 @@ import { compressFitColumns, logAddExp } from "./bgnbd";
 import { CompressedHistories, everyKth } from "./compress";
 import { paretoNbdAliveColumn } from "./pareto-nbd-columns";
 import { logDeathIntegral, paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import { forceOfInterest } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 export interface ParetoNbdParameters {
@@ -108,6 +109,24 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
     probabilityAliveColumn: (x, tx, T) =>
       paretoNbdAliveColumn(p, x, tx, T, (frequency, recency, age) => probabilityAlive({ frequency, recency, age })),
     smoothInAge: true,
+    /** P(alive at T + t) = P(alive at T)·((β+T)/(β+T+t))^s: given alive at T, μ ~ Gamma(s, β+T) (note 009). */
+    probabilityAliveAt(customer, t) {
+      return probabilityAlive(customer) * Math.exp(-s * Math.log1p(t / (beta + customer.age)));
+    },
+    /**
+     * DERT (Fader, Hardie & Lee 2005, "RFM and CLV", eq. 2): given alive at T, λ ~ Gamma(r+x, α+T) and
+     * μ ~ Gamma(s, β+T) independently, so DERT = P(alive)·(r+x)/(α+T)·E[1/(δ+μ)], and
+     * E[1/(δ+μ)] = ∫₀^∞ e^(−δt) ((β+T)/(β+T+t))^s dt = (β+T)·U(1, 2−s, δ(β+T)), Tricomi's function of eq. 2,
+     * here by quadrature of ∫₀^60 e^(−u) (1 + u/(δ(β+T)))^(−s) du / δ.
+     */
+    discountedResidualPurchases(customer, periodRate) {
+      const { frequency: x, age } = customer;
+      const delta = forceOfInterest(periodRate);
+      const scale = delta * (beta + age);
+      const lifetime = integrate((u) => Math.exp(-u - s * Math.log1p(u / scale)), 0, 60, 1e-12) / delta;
+      return probabilityAlive(customer) * ((r + x) / (alpha + age)) * lifetime;
+    },
+    logLikelihood: (customer) => paretoNbdLogLikelihood(p, customer),
     // Schmittlein et al. 1987; Fader, Hardie & Lee 2005 ("RFM and CLV") eq. 2
     expectedPurchases(customer, t) {
       const { frequency: x, age } = customer;

@@ -3,18 +3,17 @@
  * To add a model, append one object literal to MODEL_DEFINITIONS (its name must be a ModelName, its
  * parameters those of MODEL_PARAMETERS in types.ts).
  */
-import { bgnbdPredictor, fitBgnbd } from "./bgnbd";
+import { bgnbdPredictor, bgnbdPreparedNegLogLikelihood, compressFitColumns, fitBgnbd, prepareBgnbdData } from "./bgnbd";
 import { fitMbgnbd, mbgnbdPredictor } from "./mbgnbd";
 import { fitParetoNbd, paretoNbdPredictor } from "./pareto-nbd";
+import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
 import { bgbbPredictorFromParameters, fitBgbbColumns } from "./bgbb";
-import { fitGammaGammaColumns } from "./gamma-gamma";
+import { fitGammaGammaColumns, gammaGammaLogLikelihood, prepareGammaGammaData } from "./gamma-gamma";
 import { fitSbgColumns } from "./sbg";
 import { fitNbd, nbdPredictor } from "./nbd";
 import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
 import { BoundaryProfile, betaMixing, diagnoseFit, gammaRateMixing, spendMixing } from "./diagnosis";
 import { fitWithCovariates } from "./covariates";
-import { bgnbdPreparedNegLogLikelihood, prepareBgnbdData } from "./bgnbd";
-import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
 import {
   CovariateCapability,
   FitColumns,
@@ -34,6 +33,11 @@ export interface ModelDefinition {
   purchasePredictor?: (params: Parameters) => PurchasePredictor;
   /** How a fit at the edge of the parameter space reads (diagnosis.ts). */
   boundary: BoundaryProfile;
+  /**
+   * −log L of the given columns as a function of the parameters (in MODEL_PARAMETERS order): for the uncertainty of
+   * a fit (its information matrix) where only the CUST.FIT table and the customers are at hand.
+   */
+  negLogLikelihood?: (columns: FitColumns) => (params: ArrayLike<number>) => number;
   /** Static covariates (CUST.FIT's purchase_covariates, dropout_covariates), for the models that take them. */
   covariates?: CovariateCapability;
 }
@@ -69,6 +73,11 @@ const PNBD_COVARIATES: CovariateCapability = {
   },
 };
 
+const bgnbdLikelihood = (modified: boolean) => (columns: FitColumns) => {
+  const data = prepareBgnbdData(compressFitColumns(columns), modified);
+  return (params: ArrayLike<number>) => bgnbdPreparedNegLogLikelihood(data, params);
+};
+
 /** BG/NBD and MBG/NBD: λ ~ Gamma(r, α), drop-out after each purchase p ~ Beta(a, b). */
 const BGNBD_BOUNDARY: BoundaryProfile = {
   rules: [
@@ -87,6 +96,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     purchasePredictor: bgnbdPredictor,
     boundary: BGNBD_BOUNDARY,
     covariates: BGNBD_COVARIATES,
+    negLogLikelihood: bgnbdLikelihood(false),
   },
   {
     name: "mbgnbd",
@@ -94,6 +104,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     fit: fitMbgnbd,
     purchasePredictor: mbgnbdPredictor,
     boundary: BGNBD_BOUNDARY,
+    negLogLikelihood: bgnbdLikelihood(true),
   },
   {
     name: "pnbd",
@@ -110,12 +121,20 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
       scaleParameters: ["alpha", "beta"],
       repeatPurchases: true,
     },
+    negLogLikelihood: (columns) => {
+      const data = prepareParetoNbdData(compressFitColumns(columns));
+      return (params) => paretoNbdPreparedNegLogLikelihood(data, params);
+    },
   },
   {
     name: "gg",
     requires: ["monetary"],
     fit: fitGammaGammaColumns,
     boundary: { rules: spendMixing("p", "q", "gamma"), scaleParameters: ["gamma"] },
+    negLogLikelihood: (columns) => {
+      const data = prepareGammaGammaData(columns.frequency, columns.monetary ?? [], columns.weights);
+      return (x) => -gammaGammaLogLikelihood({ p: x[0], q: x[1], gamma: x[2] }, data);
+    },
   },
   {
     name: "bgbb",
@@ -169,10 +188,16 @@ export function fitModel(definition: ModelDefinition, columns: FitColumns, optio
   const base = definition.fit(columns, options);
   const withCovariates =
     (columns.purchaseCovariates?.names.length ?? 0) + (columns.dropoutCovariates?.names.length ?? 0) > 0;
-  if (!withCovariates || !definition.covariates || !Number.isFinite(base.logLikelihood)) {
-    return diagnoseFit(base, definition.boundary, columns);
+  const raw =
+    withCovariates && definition.covariates && Number.isFinite(base.logLikelihood)
+      ? fitWithCovariates(base, definition.covariates, columns, options)
+      : base;
+  const fit = diagnoseFit(raw, definition.boundary, columns);
+  // A penalised optimum is not the maximum-likelihood estimate: the message says so.
+  if (fit.status === "converged" && options.penalty) {
+    return { ...fit, diagnosis: [{ key: "diagnostics.convergedPenalised", params: { penalty: options.penalty } }] };
   }
-  return diagnoseFit(fitWithCovariates(base, definition.covariates, columns, options), definition.boundary, columns);
+  return fit;
 }
 
 /** The definition of a model, or undefined when this version cannot fit it yet. */

@@ -116,6 +116,24 @@ export interface PurchasePredictor {
    * many customers may then interpolate it in T (see predictiveClvColumn).
    */
   smoothInAge?: boolean;
+  /**
+   * Optional capabilities. The functions and the pane discover them here (never by model name): a model that
+   * lacks one gives a clear "not available for this model" message.
+   */
+  /** Time is counted in whole transaction opportunities (BG/BB): horizons and histories are whole numbers. */
+  discrete?: boolean;
+  /** Checks a history more strictly than x ≥ 0, 0 ≤ t_x ≤ T (e.g. BG/BB's x ≤ t_x), naming the sheet row. */
+  checkCustomer?(customer: CustomerHistory, row: number): void;
+  /** P(alive at T + t | x, t_x, T); t = 0 is probabilityAlive. */
+  probabilityAliveAt?(customer: CustomerHistory, t: number): number;
+  /**
+   * DERT: the discounted expected residual transactions, Σ or ∫ of the expected transactions after T, each
+   * discounted to T, with `periodRate` the discount rate of one period of the data (continuous models discount
+   * continuously at δ = ln(1 + periodRate) a period, the same present value).
+   */
+  discountedResidualPurchases?(customer: CustomerHistory, periodRate: number): number;
+  /** ln L of the parameters for one customer's history (the likelihood CUST.FIT maximises). */
+  logLikelihood?(customer: CustomerHistory): number;
 }
 
 /** The parameters of each model, in the order CUST.FIT lists them. */

@@ -138,10 +138,17 @@ function equalWidthFromValues(values: Float64Array, bins: number): Float64Array 
   return values.length === 0 ? new Float64Array(bins - 1).fill(NaN) : equalWidthThresholds(min, max, bins);
 }
 
-/** Cut points of k equal-width bins between the smallest and largest value. */
+/**
+ * Cut points of k equal-width bins between the smallest and largest value. When max − min overflows (values near
+ * ±1.7e308), each cut is the weighted mean min·(1 − k/bins) + max·k/bins instead, whose terms cannot overflow.
+ */
 export function equalWidthThresholds(min: number, max: number, bins: number): Float64Array {
   const cuts = new Float64Array(bins - 1);
-  for (let k = 1; k < bins; k++) cuts[k - 1] = min + ((max - min) * k) / bins;
+  const width = max - min;
+  for (let k = 1; k < bins; k++) {
+    const share = k / bins;
+    cuts[k - 1] = Number.isFinite(width) ? min + (width * k) / bins : min * (1 - share) + max * share + 0;
+  }
   return cuts;
 }
 

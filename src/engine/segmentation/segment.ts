@@ -6,7 +6,7 @@
  * Every assignment is a function of the values, never of row order, so a colleague's refresh is identical.
  */
 import type { CellValue } from "../sheet-data";
-import { Locale, MessageKey, MessageParams, t } from "../../i18n";
+import { formatNumber, Locale, MessageKey, MessageParams, t } from "../../i18n";
 import { valueError } from "../errors";
 import { bgnbdPredictor, fitBgnbd } from "../models/bgnbd";
 import { PERIODS_PER_MONTH, predictiveClvColumn } from "../models/clv";
@@ -19,7 +19,8 @@ import { cellNumber, customerKey } from "./cells";
 import { KeyIndex } from "./key-index";
 import { tierColour } from "./palette";
 import { invalidMethodField } from "./recipe";
-import { customerSummarySheet, maxCacOf } from "./summary-sheet";
+import { CHURN_BANDS, churnBand } from "./churn";
+import { customerSummarySheet, maxCacOf, winBackSheet } from "./summary-sheet";
 import type {
   ColumnMapping,
   DataShape,
@@ -60,8 +61,11 @@ interface Assignment {
   revenue?: Float64Array;
   clv?: Float64Array;
   /** Extra per-customer numeric columns, after the segment column. */
-  columns: { headerKey: MessageKey; values: ArrayLike<number>; numberFormat: string }[];
+  /** With `text`, the column holds that text per customer instead of the numbers. */
+  columns: { headerKey: MessageKey; values: ArrayLike<number>; numberFormat: string; text?: string[] }[];
   thresholds: { label: string; breaks: number[] }[];
+  /** CLV tiers with action columns or a Win-back sheet: each customer's reason in words. */
+  reasons?: string[];
   /** The models fitted, for the Segments sheet's assumptions. */
   models?: NonNullable<SegmentationContext["models"]>;
 }
@@ -316,6 +320,19 @@ function segmentTransactions(
   const labels = assignment.segments.map((segment) => t(segment.labelKey, segment.labelParams, locale));
   const result = buildResult(assignment, rowCustomer, rows.length, locale, warnings);
   result.asOf = summary.asOf;
+  if (method.kind === "clvTiers" && method.winBack && assignment.clv && assignment.reasons) {
+    result.winBackSheet = winBackSheet(
+      {
+        summary,
+        revenue: netRevenue,
+        clv: assignment.clv,
+        alive: assignment.columns[1].values,
+        reasons: assignment.reasons,
+      },
+      CHURN_BANDS.high,
+      locale,
+    );
+  }
   let firstPurchase = Infinity;
   let lastPurchase = -Infinity;
   for (let c = 0; c < summary.count; c++) {
@@ -397,6 +414,9 @@ function clvAssignment(
     });
   }
 
+  const actions =
+    method.actionColumns || method.winBack ? actionColumns(summary, method, predictor, spend, alive, locale) : null;
+
   const sorted = Float64Array.from(clv).sort();
   let segments: SegmentDefinition[];
   let breaks: number[];
@@ -430,13 +450,62 @@ function clvAssignment(
     columns: [
       { headerKey: "segmentation.column.clv", values: clv, numberFormat: "#,##0.00" },
       { headerKey: "segmentation.column.probabilityAlive", values: alive, numberFormat: "0.0%" },
+      ...(actions && method.actionColumns ? actions.columns : []),
     ],
+    ...(actions ? { reasons: actions.reasons } : {}),
     thresholds: [{ label: t("segmentation.threshold.clv", {}, locale), breaks }],
     models: [
       { role: "purchases", model: "BG/NBD", status: statusOf(purchaseFit) },
       { role: "spend", model: "Gamma-Gamma", status: statusOf(spendFit) },
     ],
   };
+}
+
+/**
+ * The action columns of CLV tiers: churn-risk band from P(alive), expected purchases over the horizon (the
+ * model's conditional expectation E[X(t) | x, t_x, T]; Fader, Hardie & Lee 2005, eq. 10 for BG/NBD), expected spend
+ * (those purchases × the Gamma-Gamma expected spend, undiscounted, before margin), and a reason in words.
+ */
+function actionColumns(
+  summary: CustomerSummary,
+  method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
+  predictor: ReturnType<typeof bgnbdPredictor>,
+  spend: Float64Array,
+  alive: Float64Array,
+  locale: Locale,
+) {
+  const n = summary.count;
+  const horizon = method.horizonMonths * PERIODS_PER_MONTH[method.timeUnit];
+  const purchases = new Float64Array(n);
+  const expectedSpend = new Float64Array(n);
+  const bands: string[] = new Array(n);
+  const reasons: string[] = new Array(n);
+  const bandLabel = {
+    high: t("segmentation.churn.high", {}, locale),
+    medium: t("segmentation.churn.medium", {}, locale),
+    low: t("segmentation.churn.low", {}, locale),
+  };
+  const unit = t(`segmentation.unit.${summary.timeUnit}` as MessageKey, {}, locale);
+  const whole = (value: number) => formatNumber(Math.round(value), locale, 0);
+  for (let c = 0; c < n; c++) {
+    const history = { frequency: summary.frequency[c], recency: summary.recency[c], age: summary.age[c] };
+    purchases[c] = predictor.expectedPurchases(history, horizon);
+    expectedSpend[c] = purchases[c] * spend[c];
+    bands[c] = bandLabel[churnBand(alive[c])];
+    const orders = summary.orders[c];
+    const since = whole(summary.sinceLastPurchase[c]);
+    reasons[c] =
+      summary.frequency[c] > 0 && Number.isFinite(summary.meanGap[c])
+        ? t("segmentation.reason.repeat", { orders, gap: whole(Math.max(1, summary.meanGap[c])), since, unit }, locale)
+        : t("segmentation.reason.once", { orders, since, unit }, locale);
+  }
+  const columns: Assignment["columns"] = [
+    { headerKey: "segmentation.column.churnRisk", values: alive, numberFormat: "@", text: bands },
+    { headerKey: "segmentation.column.expectedPurchases", values: purchases, numberFormat: "0.00" },
+    { headerKey: "segmentation.column.expectedSpend", values: expectedSpend, numberFormat: "#,##0.00" },
+    { headerKey: "segmentation.column.reason", values: alive, numberFormat: "@", text: reasons },
+  ];
+  return { columns, reasons };
 }
 
 /** How a fit ended: its diagnosed status when the registry set one, else from its converged flag. */
@@ -501,6 +570,10 @@ function buildResult(
     const cells = new Array<CellValue>(rowCount);
     for (let i = 0; i < rowCount; i++) {
       const c = rowCustomer ? rowCustomer[i] : i;
+      if (column.text) {
+        cells[i] = c < 0 ? "" : column.text[c];
+        continue;
+      }
       const number = c < 0 ? NaN : column.values[c];
       cells[i] = Number.isFinite(number) ? number : "";
     }
@@ -513,5 +586,11 @@ function buildResult(
     valueKey: assignment.valueKey,
     ...(assignment.valueParams ? { valueParams: assignment.valueParams } : {}),
     warnings,
+    perCustomer: {
+      ofRow: rowCustomer ? Array.from(rowCustomer) : null,
+      segment: Array.from(of),
+      value: Array.from(value),
+      ...(clv ? { clv: Array.from(clv) } : {}),
+    },
   };
 }

@@ -7,6 +7,7 @@ import { formatNumber, Locale, MessageKey, MessageParams, t } from "../../i18n";
 import { SEGMENTS } from "../rfm/segments";
 import type { CustomerSummary } from "../transactions/summary";
 import { ADDIN_VERSION } from "../version";
+import { CHURN_BANDS } from "./churn";
 import { describeMethod } from "./describe";
 import type { DataShape, SegmentationMethod, SegmentationResult, SegmentPreview } from "./types";
 
@@ -64,6 +65,7 @@ export function segmentSummarySheet(result: SegmentationResult, locale: Locale, 
     });
   };
   const text = (value: string) => ({ value });
+  const percent = (share: number) => `${formatNumber(share * 100, locale, 0)} %`;
 
   rows.push([L("segmentsheet.title", { table: about.tableName })]);
   bold(0);
@@ -106,6 +108,21 @@ export function segmentSummarySheet(result: SegmentationResult, locale: Locale, 
     );
     line(L("segmentsheet.timeUnit"), text(L(`segmentation.unit.${method.timeUnit}`)));
     line(L("segmentsheet.maxCacRule"), text(L("segmentsheet.maxCacRuleValue")));
+    if (method.actionColumns || method.winBack) {
+      line(
+        L("segmentsheet.churnBands"),
+        text(L("segmentsheet.churnBandsValue", { high: percent(CHURN_BANDS.high), low: percent(CHURN_BANDS.low) })),
+      );
+    }
+    if (method.actionColumns)
+      line(L("segmentsheet.expected"), text(L("segmentsheet.expectedValue", { months: method.horizonMonths })));
+    if (method.winBack) {
+      line(
+        L("segmentsheet.winBack"),
+        text(L("segmentsheet.winBackValue", { share: percent(WIN_BACK_TOP_SHARE), high: percent(CHURN_BANDS.high) })),
+        { value: Math.max(0, (result.winBackSheet?.rows.length ?? 1) - 1), format: COUNT },
+      );
+    }
   } else {
     line(L("segmentsheet.model"), text(L("segmentsheet.noModel")));
   }
@@ -344,5 +361,50 @@ export function customerSummarySheet(data: CustomerSheetData, locale: Locale): O
     rows,
     numberFormats: columns.map((column) => column.format),
     fills: data.colour,
+  };
+}
+
+export interface WinBackData {
+  summary: CustomerSummary;
+  revenue: ArrayLike<number>;
+  clv: ArrayLike<number>;
+  alive: ArrayLike<number>;
+  reasons: string[];
+}
+
+/** Share of customers, ranked by revenue to date, whose value makes them worth a win-back effort. */
+export const WIN_BACK_TOP_SHARE = 0.2;
+
+/**
+ * The customers worth winning back: the top 20 % by revenue to date whose P(alive) is below `highRisk` (a high
+ * churn risk), most valuable first, each with the reason in words.
+ */
+export function winBackSheet(data: WinBackData, highRisk: number, locale: Locale): OwnSheet {
+  const { summary } = data;
+  const unit = t(`segmentation.unit.${summary.timeUnit}` as MessageKey, {}, locale);
+  const sortedRevenue = Float64Array.from(data.revenue).sort();
+  // The revenue of the customer at the top-20 % boundary (ties included).
+  const cut = sortedRevenue[Math.max(0, Math.ceil(sortedRevenue.length * (1 - WIN_BACK_TOP_SHARE)) - 1)] ?? Infinity;
+  const chosen: number[] = [];
+  for (let c = 0; c < summary.count; c++) {
+    if (data.revenue[c] > 0 && data.revenue[c] >= cut && data.alive[c] < highRisk) chosen.push(c);
+  }
+  chosen.sort((a, b) => data.revenue[b] - data.revenue[a] || (summary.ids[a] < summary.ids[b] ? -1 : 1));
+  const columns: { key: MessageKey; format: string; cell: (c: number) => CellValue }[] = [
+    { key: "segmentation.customerSheet.customer", format: "@", cell: (c) => summary.ids[c] },
+    { key: "segmentation.customerSheet.revenue", format: MONEY, cell: (c) => data.revenue[c] },
+    { key: "segmentation.customerSheet.orders", format: COUNT, cell: (c) => summary.orders[c] },
+    { key: "segmentation.customerSheet.lastPurchase", format: DATE, cell: (c) => summary.lastPurchase[c] },
+    { key: "segmentation.column.probabilityAlive", format: SHARE, cell: (c) => data.alive[c] },
+    { key: "segmentation.column.clv", format: MONEY, cell: (c) => data.clv[c] },
+    { key: "segmentation.column.reason", format: "@", cell: (c) => data.reasons[c] },
+  ];
+  return {
+    name: t("segmentation.sheet.winBackName", {}, locale),
+    rows: [
+      columns.map((column) => t(column.key, { unit }, locale)),
+      ...chosen.map((c) => columns.map((column) => column.cell(c))),
+    ],
+    numberFormats: columns.map((column) => column.format),
   };
 }

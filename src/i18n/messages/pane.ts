@@ -64,6 +64,9 @@ export const en = {
   "pane.method.timeUnit.days": "days",
   "pane.method.timeUnit.weeks": "weeks",
   "pane.method.timeUnit.months": "months",
+  "pane.method.actionColumns":
+    "Action columns per customer: churn risk (high below {high} % P(alive), low from {low} %), expected purchases and spend over the horizon, and why",
+  "pane.method.winBack": "A Win-back sheet: valuable customers (top 20 % by revenue) with a high churn risk",
   "pane.method.column.label": "Column to tier",
   "pane.method.column.none": "Choose a numeric column",
   "pane.method.column.noNumeric": "The table has no numeric column to cut into tiers (ids and dates are not values).",
@@ -123,6 +126,7 @@ export const en = {
   "pane.recipe.refresh": "Refresh",
   "pane.recipe.remove": "Remove",
   "pane.recipe.refreshed": "Refreshed: {columns} replaced on {table}.",
+  "pane.recipe.changed": "{moved} customers changed segment and {added} are new: see the “{sheet}” sheet.",
   "pane.recipe.removed": "Removed the add-in's columns and the “{sheet}” sheet. Your own columns are unchanged.",
   "pane.recipe.removeFailed": "The segmentation could not be fully removed",
   "pane.recipe.refreshFailed": "The segmentation could not be refreshed",
@@ -195,6 +199,10 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.method.timeUnit.days": "jours",
   "pane.method.timeUnit.weeks": "semaines",
   "pane.method.timeUnit.months": "mois",
+  "pane.method.actionColumns":
+    "Colonnes d'action par client : risque d'attrition (élevé sous {high} % de P(actif), faible dès {low} %), achats et dépense attendus sur l'horizon, et pourquoi",
+  "pane.method.winBack":
+    "Une feuille Reconquête : clients de valeur (20 % premiers par chiffre d'affaires) à fort risque d'attrition",
   "pane.method.column.label": "Colonne à découper",
   "pane.method.column.none": "Choisissez une colonne numérique",
   "pane.method.column.noNumeric":
@@ -256,6 +264,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.recipe.refresh": "Actualiser",
   "pane.recipe.remove": "Supprimer",
   "pane.recipe.refreshed": "Actualisé : {columns} remplacées sur {table}.",
+  "pane.recipe.changed":
+    "{moved} clients ont changé de segment et {added} sont nouveaux : voir la feuille « {sheet} ».",
   "pane.recipe.removed":
     "Colonnes du complément et feuille « {sheet} » supprimées. Vos propres colonnes sont inchangées.",
   "pane.recipe.removeFailed": "La segmentation n'a pas pu être entièrement supprimée",

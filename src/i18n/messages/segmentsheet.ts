@@ -30,6 +30,13 @@ export const en = {
   "segmentsheet.timeUnit": "Time unit of the model",
   "segmentsheet.maxCacRule": "Suggested maximum CAC",
   "segmentsheet.maxCacRuleValue": "average CLV ÷ 3 (the LTV:CAC ≥ 3 rule of thumb)",
+  "segmentsheet.churnBands": "Churn-risk bands",
+  "segmentsheet.churnBandsValue": "high: P(alive) below {high}; medium: below {low}; low: {low} or more",
+  "segmentsheet.expected": "Expected purchases and spend",
+  "segmentsheet.expectedValue":
+    "over the next {months} months, from the purchase model; spend = purchases × expected spend per purchase, undiscounted, before margin",
+  "segmentsheet.winBack": "Win-back list (customers)",
+  "segmentsheet.winBackValue": "the top {share} by revenue to date with P(alive) below {high}",
   "segmentsheet.rfmScale": "R × F segment map",
   "segmentsheet.rfmScaleValue": "R and F scores on the 1–5 scale; 5 = most recent, most frequent",
   "segmentsheet.version": "Add-in",
@@ -106,6 +113,15 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "segmentsheet.timeUnit": "Unité de temps du modèle",
   "segmentsheet.maxCacRule": "Coût d'acquisition client maximal conseillé",
   "segmentsheet.maxCacRuleValue": "VVC moyenne ÷ 3 (la règle VVC/CAC ≥ 3)",
+  "segmentsheet.churnBands": "Niveaux de risque d'attrition",
+  "segmentsheet.churnBandsValue":
+    "élevé : P(actif) inférieure à {high} ; moyen : inférieure à {low} ; faible : {low} ou plus",
+  "segmentsheet.expected": "Achats et dépense attendus",
+  "segmentsheet.expectedValue":
+    "sur les {months} prochains mois, d'après le modèle d'achats ; dépense = achats × dépense attendue par achat, non actualisée, avant marge",
+  "segmentsheet.winBack": "Liste de reconquête (clients)",
+  "segmentsheet.winBackValue":
+    "les {share} premiers par chiffre d'affaires à date dont la P(actif) est inférieure à {high}",
   "segmentsheet.rfmScale": "Carte des segments R × F",
   "segmentsheet.rfmScaleValue": "scores R et F sur l'échelle 1–5 ; 5 = le plus récent, le plus fréquent",
   "segmentsheet.version": "Complément",

@@ -41,6 +41,7 @@ export const en = {
   "valuemodels.sbg.badDiscount": "The discount rate must be 0 or more (it is {found}).",
   "valuemodels.sbg.badRenewals": "renewals must be a whole number, 0 or more (it is {found}).",
   "valuemodels.clv.badMonths": "months must be a whole number of months, at least 1 (it is {found}).",
+  "valuemodels.clv.tooManyMonths": "months can be at most {max} (it is {found}); use a shorter horizon.",
   "valuemodels.clv.badDiscount": "discount_rate is an annual rate: 0 or more, typed as 10% or 0.1 (it is {found}).",
   "valuemodels.clv.badMargin": "margin must be 0 or more, typed as 30% or 0.3 (it is {found}).",
   "valuemodels.clv.badPeriodsPerMonth": "The number of periods per month must be greater than zero (it is {found}).",
@@ -103,6 +104,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "valuemodels.sbg.badDiscount": "Le taux d'actualisation doit être positif ou nul (il vaut {found}).",
   "valuemodels.sbg.badRenewals": "renewals doit être un nombre entier, 0 ou plus (il vaut {found}).",
   "valuemodels.clv.badMonths": "months doit être un nombre entier de mois, au moins 1 (il vaut {found}).",
+  "valuemodels.clv.tooManyMonths": "months vaut au plus {max} (il vaut {found}) ; choisissez un horizon plus court.",
   "valuemodels.clv.badDiscount":
     "discount_rate est un taux annuel : positif ou nul, saisi comme 10 % ou 0,1 (il vaut {found}).",
   "valuemodels.clv.badMargin": "margin doit être positive ou nulle, saisie comme 30 % ou 0,3 (elle vaut {found}).",

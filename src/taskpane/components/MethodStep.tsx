@@ -1,9 +1,11 @@
 import { useState } from "react";
-import { Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import { formatNumber } from "../../i18n";
+import { CHURN_BANDS } from "../../engine/segmentation/churn";
 import type { MessageKey } from "../../i18n";
 import type { DataShape, SegmentationMethod } from "../../engine/segmentation/types";
 import { DEFAULT_METHODS } from "../hooks/useSegmentationFlow";
-import { useT } from "../locale-context";
+import { useLocale, useT } from "../locale-context";
 import { NumberField } from "./NumberField";
 import { Step } from "./Step";
 
@@ -32,6 +34,7 @@ export interface MethodStepProps {
 export function MethodStep(props: MethodStepProps) {
   const { method, shape, tierColumns, defaultTierColumn, onChange, onValidityChange } = props;
   const t = useT();
+  const locale = useLocale();
   const styles = useStyles();
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
 
@@ -123,6 +126,19 @@ export function MethodStep(props: MethodStepProps) {
                 <option value="months">{t("pane.method.timeUnit.months")}</option>
               </Select>
             </Field>
+            <Checkbox
+              checked={method.actionColumns === true}
+              onChange={(_e, data) => onChange({ ...method, actionColumns: data.checked === true })}
+              label={t("pane.method.actionColumns", {
+                high: formatNumber(CHURN_BANDS.high * 100, locale, 0),
+                low: formatNumber(CHURN_BANDS.low * 100, locale, 0),
+              })}
+            />
+            <Checkbox
+              checked={method.winBack === true}
+              onChange={(_e, data) => onChange({ ...method, winBack: data.checked === true })}
+              label={t("pane.method.winBack")}
+            />
           </>
         )}
         {method.kind === "quantileTiers" && (

@@ -15,9 +15,9 @@ import type {
   SegmentationResult,
   TableIssue,
 } from "../../engine/segmentation/types";
+import { computeSegmentsInWorker } from "../compute/segment-client";
 import {
   applySegmentation,
-  computeSegments,
   plannedSummarySheetName,
   refreshSegmentation,
   removeSegmentation,
@@ -55,6 +55,7 @@ export const DEFAULT_METHODS: { [K in SegmentationMethod["kind"]]: Extract<Segme
     discountRate: 0.1,
     margin: 0.3,
     timeUnit: "weeks",
+    actionColumns: true,
   },
   quantileTiers: { kind: "quantileTiers", column: "", tiers: 4 },
 };
@@ -204,10 +205,12 @@ export function useSegmentationFlow(
 
   const preview = useCallback(async () => {
     if (!data) return;
-    start("computing");
-    // Let the busy state paint before the (synchronous) engine run.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const computed = computeSegments(data.headers, data.rows, shape, mapping, method, locale);
+    const signal = start("computing");
+    // In the compute worker (main thread where there is none), with progress and cancel.
+    const computed = await computeSegmentsInWorker(
+      { headers: data.headers, rows: data.rows, shape, mapping, method, locale },
+      { signal, onProgress: setProgress },
+    );
     finish();
     if (computed.ok) setResult(computed.result);
     else setFailure({ titleKey: "pane.preview.failed", failure: computed.failure });
@@ -297,6 +300,18 @@ export function useSegmentationFlow(
           key: "pane.recipe.refreshed",
           params: { columns: outcome.value.recipe.ownColumns.join(", "), table: found.table.name },
         },
+        ...(outcome.value.recipe.changes && outcome.value.recipe.changesSheet
+          ? [
+              {
+                key: "pane.recipe.changed" as const,
+                params: {
+                  moved: outcome.value.recipe.changes.moved,
+                  added: outcome.value.recipe.changes.newCustomers,
+                  sheet: outcome.value.recipe.changesSheet,
+                },
+              },
+            ]
+          : []),
         ...outcome.value.renamed.map(({ wanted, used }) => ({
           key: "pane.apply.renamed" as const,
           params: { wanted, used },

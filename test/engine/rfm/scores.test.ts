@@ -59,6 +59,15 @@ describe("scoreColumn", () => {
     const result = scoreColumn(column(0, 10, 25, 26, 100), { bins: 4, method: "equal" });
     expect(Array.from(result.scores)).toEqual([1, 1, 1, 2, 4]);
   });
+  test("equal-width bins from −1.7e308 to 1.7e308 (max − min overflows): finite, ordered cuts and the right scores", () => {
+    const cuts = Array.from(equalWidthThresholds(-1.7e308, 1.7e308, 4));
+    expect(cuts.every(Number.isFinite)).toBe(true);
+    expect(cuts[0] / -0.85e308).toBeCloseTo(1, 12);
+    expect(Object.is(cuts[1], 0)).toBe(true); // never −0
+    expect(cuts[2] / 0.85e308).toBeCloseTo(1, 12);
+    const result = scoreColumn(column(-1.7e308, -1e308, -1, 1, 1e308, 1.7e308), { bins: 4, method: "equal" });
+    expect(Array.from(result.scores)).toEqual([1, 1, 2, 3, 4, 4]);
+  });
   test("user breaks replace the method; bins follow their count", () => {
     const result = scoreColumn(column(5, 50, 500, 5000), { breaks: [10, 100, 1000] });
     expect(result.bins).toBe(4);

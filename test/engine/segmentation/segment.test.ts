@@ -481,4 +481,51 @@ describe("CLV tiers on a transaction log", () => {
     const error = thrown(() => segmentTable(logHeaders, once, logMapping, "transactions", method, "en")) as InputError;
     expect(error.key).toBe("segmentation.issue.noRepeatBuyers");
   });
+
+  it("action columns: churn-risk band from P(alive), expected purchases and spend, a reason; a Win-back sheet", () => {
+    const withActions = { ...method, actionColumns: true, winBack: true } as SegmentationMethod;
+    const result = segmentTable(logHeaders, log, logMapping, "transactions", withActions, "en", { asOf: 45300 });
+    expect(result.columns.map((c) => c.header)).toEqual([
+      "Tier",
+      "CLV",
+      "P(alive)",
+      "Churn risk",
+      "Expected purchases",
+      "Expected spend",
+      "Why",
+    ]);
+    const [, , alive, band, purchases, spend, why] = result.columns.map((column) => column.values);
+    log.forEach((row, i) => {
+      const p = alive[i] as number;
+      expect(band[i]).toBe(p < 0.3 ? "high" : p < 0.7 ? "medium" : "low");
+      expect(purchases[i] as number).toBeGreaterThanOrEqual(0);
+      expect(spend[i] as number).toBeGreaterThanOrEqual(0);
+      const orders = log.filter((other) => other[0] === row[0]).length;
+      expect(why[i]).toMatch(new RegExp(`^${orders} purchases?, (usually every \\d+ weeks, )?silent for \\d+ weeks$`));
+    });
+    // The reason of a customer seen once says so, without a gap.
+    const once = log.findIndex((row) => log.filter((other) => other[0] === row[0]).length === 1);
+    expect(why[once]).toMatch(/^1 purchase, silent for/);
+    const winBack = result.winBackSheet!;
+    expect(winBack.name).toBe("Win-back");
+    expect(winBack.rows[0]).toEqual([
+      "Customer",
+      "Revenue (net of refunds)",
+      "Orders",
+      "Last purchase",
+      "P(alive)",
+      "CLV",
+      "Why",
+    ]);
+    expect(winBack.rows.length).toBeGreaterThan(1);
+    const revenues = winBack.rows.slice(1).map((row) => row[1] as number);
+    expect([...revenues].sort((a, b) => b - a)).toEqual(revenues);
+    for (const row of winBack.rows.slice(1)) expect(row[4] as number).toBeLessThan(0.3);
+    // French: the band and the reason in French words.
+    const fr = segmentTable(logHeaders, log, logMapping, "transactions", withActions, "fr", { asOf: 45300 });
+    expect(new Set(fr.columns[3].values)).toEqual(
+      new Set(["élevé", "moyen", "faible"].filter((word) => fr.columns[3].values.includes(word))),
+    );
+    expect(String(fr.columns[6].values[once])).toMatch(/^1 achat, sans achat depuis \d+ semaines$/);
+  });
 });

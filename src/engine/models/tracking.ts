@@ -1,0 +1,77 @@
+/**
+ * Tracking of a customer base's repeat purchases (Fader, Hardie & Lee 2005, "Counting your customers the easy
+ * way", fig. 3; BTYD's *.ExpectedCumulativeTransactions; lifetimes' expected_cumulative_transactions): period by
+ * period from the earliest first purchase, the repeat purchases the model expects of everyone acquired so far.
+ * A customer whose first purchase was at time b contributes E[X(t − b)] to the cumulative total at t > b, where
+ * E[X(·)] is the model's expectation for a customer just acquired; b is read off the customers' ages at the end
+ * of calibration, b = max T − T.
+ */
+import { valueError } from "../errors";
+import { PurchasePredictor } from "./types";
+
+export interface TrackingPoint {
+  /** End of the period, in the data's unit from the earliest first purchase (step, 2·step, …). */
+  end: number;
+  /** Expected repeat purchases in the period. */
+  incremental: number;
+  /** Expected repeat purchases from the earliest first purchase to the end of the period. */
+  cumulative: number;
+}
+
+/** Periods × distinct first-purchase times above which a tracking table is refused (a bound on the work). */
+export const MAX_TRACKING_WORK = 2_000_000;
+/** At most this many periods. */
+export const MAX_TRACKING_PERIODS = 10_000;
+
+/**
+ * Expected repeat purchases of the whole base per period. ages are the customers' T (time from first purchase
+ * to the end of calibration), weights how many customers each row stands for (default 1), step the length of a
+ * period, and horizon the end of the last one, both in the data's unit. The work is periods × distinct T.
+ */
+export function expectedTracking(
+  predictor: PurchasePredictor,
+  ages: ArrayLike<number>,
+  horizon: number,
+  step = 1,
+  weights?: ArrayLike<number>,
+): TrackingPoint[] {
+  if (!(step > 0) || !Number.isFinite(step)) throw valueError("residual.trackingBadStep", { found: step });
+  if (!(horizon >= step) || !Number.isFinite(horizon))
+    throw valueError("residual.trackingBadHorizon", { found: horizon, step });
+  const periods = Math.floor(horizon / step + 1e-9);
+  if (periods > MAX_TRACKING_PERIODS) {
+    throw valueError("residual.trackingTooManyPeriods", { found: periods, max: MAX_TRACKING_PERIODS });
+  }
+  if (predictor.discrete && !Number.isInteger(step)) throw valueError("residual.trackingNotWholeStep", { found: step });
+  const counts = new Map<number, number>();
+  let oldest = -Infinity;
+  for (let i = 0; i < ages.length; i++) {
+    const T = ages[i];
+    const w = weights ? weights[i] : 1;
+    if (!(T >= 0) || !Number.isFinite(T)) throw valueError("residual.trackingBadAge", { row: i + 1, found: String(T) });
+    if (!(w >= 0) || !Number.isFinite(w))
+      throw valueError("residual.trackingBadWeight", { row: i + 1, found: String(w) });
+    if (predictor.discrete && !Number.isInteger(T))
+      throw valueError("residual.trackingNotWholeAge", { row: i + 1, found: T });
+    if (w === 0) continue;
+    counts.set(T, (counts.get(T) ?? 0) + w);
+    if (T > oldest) oldest = T;
+  }
+  if (counts.size === 0) throw valueError("residual.trackingNoCustomers");
+  if (periods * counts.size > MAX_TRACKING_WORK) {
+    throw valueError("residual.trackingTooMuchWork", { periods, distinct: counts.size, max: MAX_TRACKING_WORK });
+  }
+  const births = [...counts.entries()].map(([T, count]) => ({ birth: oldest - T, count }));
+  const points: TrackingPoint[] = [];
+  let previous = 0;
+  for (let k = 1; k <= periods; k++) {
+    const end = k * step;
+    let cumulative = 0;
+    for (const { birth, count } of births) {
+      if (birth < end) cumulative += count * predictor.expectedPurchasesNewCustomer(end - birth);
+    }
+    points.push({ end, incremental: cumulative - previous, cumulative });
+    previous = cumulative;
+  }
+  return points;
+}

@@ -1,0 +1,295 @@
+/**
+ * Custom functions for what the purchase models predict beyond per-customer expectations: the base's tracking
+ * curve (CUST.TRACKING), discounted expected residual transactions and the value they give (CUST.DERT), the
+ * purchase-count distribution (CUST.PNPURCHASES), the log-likelihood of given parameters (CUST.LOGLIK) and sBG's
+ * discounted expected residual lifetime (CUST.DERL). Capabilities are discovered on the model's predictor.
+ * Every discount rate is ANNUAL (the add-in's one convention), turned into a rate per period of the data.
+ */
+import { valueError } from "../engine/errors";
+import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
+import { readParameterTable } from "../engine/models/parameter-table";
+import { discountedExpectedResidualLifetime } from "../engine/models/sbg";
+import { expectedTracking } from "../engine/models/tracking";
+import { CustomerHistory } from "../engine/models/types";
+import { t } from "../i18n";
+import {
+  BLANK,
+  checkNumber,
+  Grid,
+  isBlank,
+  mapElementwise,
+  readChoice,
+  readNumber,
+  readNumberColumn,
+  requireSameLength,
+  runFunction,
+  toExcelError,
+  toGrid,
+} from "./args";
+import { currentLocale } from "./locale";
+import { perCustomer, purchasePredictor, requireCapability } from "./models";
+
+/** A per-customer function over history columns. */
+function eachRow(histories: HistoryColumns, value: (customer: CustomerHistory) => number): Float64Array {
+  const out = new Float64Array(histories.frequency.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = value({ frequency: histories.frequency[i], recency: histories.recency[i], age: histories.age[i] });
+  }
+  return out;
+}
+
+const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
+
+/** Periods of each time unit in a year: a year is 365.25 days, a week 7 days, a month 365.25/12 days. */
+const PERIODS_PER_YEAR = { days: 365.25, weeks: 365.25 / 7, months: 12, years: 1 } as const;
+type YearUnit = keyof typeof PERIODS_PER_YEAR;
+const UNIT_NAMES: Readonly<Record<string, YearUnit>> = {
+  days: "days",
+  weeks: "weeks",
+  months: "months",
+  years: "years",
+  jours: "days",
+  semaines: "weeks",
+  mois: "months",
+  années: "years",
+  annees: "years",
+  ans: "years",
+};
+
+function readYearUnit(value: unknown, fallback?: YearUnit): YearUnit {
+  const cell = toGrid(value ?? null)[0]?.[0];
+  if (isBlank(cell)) {
+    if (fallback) return fallback;
+    throw valueError("args.required", { arg: "time_unit" });
+  }
+  return UNIT_NAMES[readChoice(value, "time_unit", Object.keys(UNIT_NAMES), "days")];
+}
+
+/** The annual rate as a rate per period of the data: (1 + annual)^(1/periods per year) − 1. */
+function periodRate(annual: number, unit: YearUnit): number {
+  return Math.pow(1 + annual, 1 / PERIODS_PER_YEAR[unit]) - 1;
+}
+
+/**
+ * Expected repeat purchases of the whole customer base per period, from the earliest first purchase to the horizon (incremental and cumulative), optionally beside the actual ones: the tracking chart. Computed from any table; check its status row.
+ * @customfunction TRACKING
+ * @helpurl https://localhost:3000/functions.html#TRACKING
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
+ * @param T Each customer's T (time from first purchase to the end of calibration), as given to CUST.FIT: first purchases are placed at max(T) − T.
+ * @param horizon End of the last period, counted from the earliest first purchase, in the fit's period (e.g. 78 weeks: calibration and holdout).
+ * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows.
+ * @param [actual] Actual repeat purchases of the base in each period (one per row), to compare: adds actual and actual cumulative columns.
+ * @param [weights] Number of customers each row of T stands for (for grouped summaries). Default 1.
+ * @returns A header row, then one row per period: its end, expected repeat purchases, expected cumulative (and actual, actual cumulative).
+ */
+export function tracking(
+  model_table: unknown[][],
+  T: unknown[][],
+  horizon: unknown,
+  step?: unknown,
+  actual?: unknown[][],
+  weights?: unknown[][],
+): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.TRACKING");
+    const ages = readNumberColumn(T, "T");
+    const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
+    if (w)
+      requireSameLength([
+        { arg: "T", length: ages.length },
+        { arg: "weights", length: w.length },
+      ]);
+    const points = expectedTracking(
+      predictor,
+      ages,
+      readNumber(horizon, "horizon", { positive: true }),
+      readNumber(step, "step", { default: 1, positive: true }),
+      w,
+    );
+    const observed = given(actual) ? readNumberColumn(actual, "actual") : undefined;
+    if (observed && observed.length !== points.length) {
+      throw valueError("residual.trackingActualLength", { found: observed.length, expected: points.length });
+    }
+    const locale = currentLocale();
+    const header = [
+      t("diagnostics.trackingHeaderPeriod", {}, locale),
+      t("diagnostics.trackingHeaderIncremental", {}, locale),
+      t("diagnostics.trackingHeaderCumulative", {}, locale),
+    ];
+    if (observed) {
+      header.push(t("diagnostics.trackingHeaderActual", {}, locale));
+      header.push(t("diagnostics.trackingHeaderActualCumulative", {}, locale));
+    }
+    let running = 0;
+    const rows: Grid = points.map((point, k) => {
+      const row: unknown[] = [point.end, point.incremental, point.cumulative];
+      if (observed) {
+        const value = observed[k];
+        running += Number.isFinite(value) ? value : 0;
+        row.push(Number.isFinite(value) ? value : BLANK, running);
+      }
+      return row;
+    });
+    return [header, ...rows];
+  });
+}
+
+/**
+ * Discounted expected residual transactions (DERT) of each customer at an ANNUAL discount rate; with spend (and margin), the residual lifetime value DERT × spend × margin. Computed from any table; check its status row.
+ * @customfunction DERT
+ * @helpurl https://localhost:3000/functions.html#DERT
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
+ * @param frequency Repeat purchases per customer (x).
+ * @param recency Time from first to last purchase (t_x), in the fit's period. For bgbb: the opportunity of the last transaction.
+ * @param T Time from first purchase to the end of calibration. For bgbb: the opportunities n.
+ * @param discount_rate ANNUAL discount rate (10% or 0.1), above 0: converted to the period of the data, (1 + rate)^(1/periods a year) − 1.
+ * @param time_unit Length of the fit's period: "days", "weeks" (7 days), "months" (365.25/12 days) or "years". For bgbb: the length of one opportunity.
+ * @param [spend] Expected spend per purchase (a column, e.g. from CUST.SPEND, or one number): the result is then a value, DERT × spend × margin.
+ * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
+ * @returns One number per customer: DERT, or the residual lifetime value when spend is given.
+ */
+export function dert(
+  model_table: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  discount_rate: unknown,
+  time_unit: unknown,
+  spend?: unknown[][],
+  margin?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.DERT");
+    const residual = requireCapability(predictor, "discountedResidualPurchases", "CUST.DERT");
+    const rate = periodRate(readNumber(discount_rate, "discount_rate", { nonNegative: true }), readYearUnit(time_unit));
+    const gross = readNumber(margin, "margin", { default: 1, rate: true });
+    // E[future | x, t_x, T] = P(alive | x, t_x, T) × E[future | alive, x, T]: one residual per (x, T) (columns.ts).
+    const compute = (histories: HistoryColumns) =>
+      conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        residual(customer, rate),
+      );
+    const counts = perCustomer(frequency, recency, T, compute, predictor);
+    if (!given(spend)) return counts;
+    const spendGrid = toGrid(spend);
+    const single = spendGrid.length === 1 && spendGrid[0].length === 1;
+    if (!single)
+      requireSameLength([
+        { arg: "frequency", length: counts.length },
+        { arg: "spend", length: spendGrid.length },
+      ]);
+    const locale = currentLocale();
+    return counts.map((row, i) => {
+      const value = row[0];
+      if (typeof value !== "number") return row;
+      try {
+        const s = checkNumber(
+          readNumber(single ? spendGrid[0][0] : spendGrid[i][0], "spend"),
+          "spend",
+          { nonNegative: true },
+          i + 1,
+        );
+        return [value * s * gross];
+      } catch (error) {
+        if (counts.length === 1) throw error;
+        return [toExcelError(error, locale)];
+      }
+    });
+  });
+}
+
+/**
+ * Probability that a customer just acquired makes exactly n repeat purchases in t periods, P(X(t) = n), from a model fitted by CUST.FIT. n and t may be ranges of the same size (a single cell is repeated).
+ * @customfunction PNPURCHASES
+ * @helpurl https://localhost:3000/functions.html#PNPURCHASES
+ * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
+ * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000).
+ * @param t Time since the first purchase, in the fit's period. For bgbb: opportunities, a whole number.
+ * @returns A probability between 0 and 1, in the shape of n and t.
+ */
+export function pnpurchases(model_table: unknown[][], n: unknown, t: unknown): unknown[][] {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.PNPURCHASES");
+    return mapElementwise(
+      [
+        { arg: "n", value: n, rule: { integer: true, nonNegative: true, max: 10000 } },
+        { arg: "t", value: t, rule: { nonNegative: true } },
+      ],
+      ([count, time]) => Math.min(1, Math.max(0, predictor.probabilityOfPurchases(count, time))),
+    );
+  });
+}
+
+/**
+ * Log-likelihood of the parameters in a table on the given customers: the number CUST.FIT maximises, to compare a fit with a published one or parameters typed by hand.
+ * @customfunction LOGLIK
+ * @helpurl https://localhost:3000/functions.html#LOGLIK
+ * @param model_table A CUST.FIT table (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb), or one typed with the model and its parameters.
+ * @param frequency Repeat purchases per customer (x).
+ * @param recency Time from first to last purchase (t_x). For bgbb: the opportunity of the last transaction.
+ * @param T Time from first purchase to the end of calibration. For bgbb: the opportunities n.
+ * @param [weights] Number of customers each row stands for. Default 1.
+ * @returns The total log-likelihood, Σ weight × ln L(parameters | x, t_x, T).
+ */
+export function loglik(
+  model_table: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  weights?: unknown[][],
+): number {
+  return runFunction(() => {
+    const predictor = purchasePredictor(model_table, "CUST.LOGLIK");
+    const logLikelihood = requireCapability(predictor, "logLikelihood", "CUST.LOGLIK");
+    const terms = perCustomer(frequency, recency, T, (histories) => eachRow(histories, logLikelihood), predictor);
+    const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
+    if (w)
+      requireSameLength([
+        { arg: "frequency", length: terms.length },
+        { arg: "weights", length: w.length },
+      ]);
+    let total = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const value = terms[i][0];
+      if (value === BLANK) continue;
+      const weight = w ? w[i] : 1;
+      if (!(weight >= 0)) throw valueError("residual.trackingBadWeight", { row: i + 1, found: String(weight) });
+      if (weight === 0) continue;
+      if (typeof value !== "number") throw value;
+      total += weight * value;
+    }
+    return total;
+  });
+}
+
+/**
+ * sBG: discounted expected residual lifetime (DERL) of a subscriber who has renewed a given number of times, in periods, at an ANNUAL discount rate; with margin, the expected residual value per subscriber (Fader & Hardie 2010).
+ * @customfunction DERL
+ * @helpurl https://localhost:3000/functions.html#DERL
+ * @param sbg_table The table spilled by CUST.FIT("sbg", survivors).
+ * @param renewals Renewals the subscriber has made (0 at the end of the first period), a whole number; a range gives one result per cell.
+ * @param discount_rate ANNUAL discount rate (10% or 0.1); 0 is accepted when alpha > 1.
+ * @param [time_unit] Length of one sBG period: "years" (default), "months", "weeks" or "days".
+ * @param [margin] Margin per period of a subscriber: the result is then the residual value, margin × DERL. Default 1.
+ * @returns The discounted expected number of further periods (the next one counted in full), or the residual value.
+ */
+export function derl(
+  sbg_table: unknown[][],
+  renewals: unknown,
+  discount_rate: unknown,
+  time_unit?: unknown,
+  margin?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const fit = readParameterTable(toGrid(sbg_table), ["sbg"], "CUST.DERL", "sbg_table");
+    const params = { alpha: fit.params.alpha, beta: fit.params.beta };
+    const rate = periodRate(
+      readNumber(discount_rate, "discount_rate", { nonNegative: true }),
+      readYearUnit(time_unit, "years"),
+    );
+    const value = readNumber(margin, "margin", { default: 1 });
+    return mapElementwise(
+      [{ arg: "renewals", value: renewals, rule: { integer: true, nonNegative: true, max: 1e6 } }],
+      ([k]) => value * discountedExpectedResidualLifetime(params, rate, k),
+    );
+  });
+}

@@ -1,0 +1,8 @@
+/** Every area of the catalogue, registered: for the completeness tests and tools that need them all. */
+import { FUNCTION_AREAS } from "./function-messages";
+import { PANE_AREAS } from "./pane-messages";
+
+export * from "./catalogue";
+
+/** The catalogue areas, exposed for the completeness tests. */
+export const AREAS = { ...FUNCTION_AREAS, ...PANE_AREAS } as const;

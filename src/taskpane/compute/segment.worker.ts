@@ -1,0 +1,13 @@
+/**
+ * The pane's compute worker (bundled by webpack from `new Worker(new URL("./segment.worker.ts", import.meta.url))`):
+ * the engine runs here, off the pane's thread, so the pane keeps painting its progress bar and answering clicks.
+ */
+import { segmentJobHandler } from "./segment-job";
+import type { Message } from "./protocol";
+
+const scope = self as unknown as {
+  postMessage(message: Message): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+};
+const handle = segmentJobHandler((message) => scope.postMessage(message));
+scope.onmessage = (event) => handle(event.data as Message);
