@@ -6,13 +6,30 @@
 import { seededRandom, uniformInt } from "../../src/engine/random";
 import { toParameterTable } from "../../src/engine/models/parameter-table";
 import { FittedModel } from "../../src/engine/models/types";
-import { cohort, forecast } from "../../src/functions/finance";
-import { purchases } from "../../src/functions/models";
-import { pclv } from "../../src/functions/value-models";
-import { setFunctionsLocale } from "../../src/functions/locale";
-import { excelError } from "../support/thrown";
+import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
 
-afterEach(() => setFunctionsLocale(null));
+/** The functions called as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them. */
+let excel: ExcelFunctions;
+beforeAll(async () => {
+  excel = await loadExcelFunctions();
+}, 60000);
+let locale: "en" | "fr" = "en";
+afterEach(() => (locale = "en"));
+const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
+const call =
+  (id: string) =>
+  (...args: unknown[]): ShownCell[][] =>
+    excel.callWith({ locale }, id, ...(args as FormulaArgument[]));
+/** The error a formula shows, as { code, message }. */
+const excelError = (run: () => ShownCell[][]) => {
+  const cell = run()[0][0];
+  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
+  return { code: cell.error, message: cell.message };
+};
+const cohort = call("COHORT");
+const forecast = call("FORECAST");
+const purchases = call("PURCHASES");
+const pclv = call("PCLV");
 
 /** A sample log: 300 customers over two years, ids as numbers or text, times of day, a refund. */
 function sampleLog(seed = 7) {
