@@ -4,6 +4,7 @@
  * assertions: the cases that used to run for minutes or never return have jest's default 5 s timeout (and the
  * engine tests count the work).
  */
+import fc from "fast-check";
 import { toExcelError } from "../../src/functions/args";
 import { column, ExcelFunctions, InputCell, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
 
@@ -119,5 +120,32 @@ describe("no NaN, Infinity or internal wording reaches a cell", () => {
       expect(error.message).toMatch(/Check/);
       expect(toExcelError(thrown, "fr").message).toMatch(/Vérifiez/);
     }
+  });
+});
+
+describe("CHURNRISK = 1 − PALIVE through the functions, for every purchase model", () => {
+  test("random parameters from 0.01 to 10⁴ and random histories", () => {
+    const scale = fc.double({ min: Math.log(0.01), max: Math.log(1e4), noNaN: true }).map(Math.exp);
+    fc.assert(
+      fc.property(
+        fc.constantFrom("bgnbd", "mbgnbd", "pnbd"),
+        fc.tuple(scale, scale, scale, scale),
+        fc.integer({ min: 0, max: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.1, max: 500, noNaN: true }),
+        (model, [p1, p2, p3, p4], frequency, share, age) => {
+          const names = model === "pnbd" ? ["r", "alpha", "s", "beta"] : ["r", "alpha", "a", "b"];
+          const table: InputCell[][] = [
+            ["model", model],
+            ...names.map((name, i): InputCell[] => [name, [p1, p2, p3, p4][i]]),
+          ];
+          const recency = frequency === 0 ? 0 : share * age;
+          const alive = excel.value("PALIVE", table, frequency, recency, age) as number;
+          const churn = excel.value("CHURNRISK", table, frequency, recency, age) as number;
+          return alive >= 0 && alive <= 1 && Math.abs(churn - (1 - alive)) <= 1e-15;
+        },
+      ),
+      { numRuns: 40, seed: 20261201 },
+    );
   });
 });
