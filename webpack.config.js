@@ -56,6 +56,8 @@ module.exports = async (_env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       workbench: "./src/workbench/index.tsx",
+      // The browser tests' probe of the pane's compute worker (development builds only).
+      ...(dev ? { "compute-probe": "./src/workbench/compute-probe.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -110,6 +112,15 @@ module.exports = async (_env, argv) => {
         template: "./src/workbench/workbench.html",
         chunks: ["workbench"],
       }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "compute-probe.html",
+              template: "./src/workbench/compute-probe.html",
+              chunks: ["compute-probe"],
+            }),
+          ]
+        : []),
       new OfficeJsTagPlugin(dev ? "office-js/office.js" : OFFICE_JS_CDN),
       new CopyWebpackPlugin({
         patterns: [

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Frame, Page } from "playwright-core";
 import type { CellValue } from "../../src/excel/workbook";
-import { formatNumber, Locale, t } from "../../src/i18n";
+import { formatNumber, Locale, t } from "../../src/i18n/all";
 import { suggestMapping } from "../../src/engine/segmentation/mapping";
 import { segmentTable } from "../../src/engine/segmentation/segment";
 import { validateTable } from "../../src/engine/segmentation/validate";

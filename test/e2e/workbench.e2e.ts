@@ -9,7 +9,7 @@ import { customerEquity, simpleLifetimeValue } from "../../src/engine/metrics/li
 import { clv } from "../../src/functions/metrics";
 import { installCustomFunctionsShim } from "../../src/functions/runtime-shim";
 import { CUSTOMER_HEADERS, customerTable, simulateBusiness } from "../../src/workbench/sample-data";
-import { t } from "../../src/i18n";
+import { t } from "../../src/i18n/all";
 import {
   BASE_URL,
   BrowserSession,

@@ -3,6 +3,7 @@
  * must say "converged" (and not "boundary") for each; its AIC and BIC follow from the published log-likelihood.
  */
 import { fit } from "../../src/functions/models";
+import { loglik } from "../../src/functions/residual";
 import { cdnowSummary } from "./cdnow-summary";
 import { expectedValue, readReferenceText } from "./reference-dir";
 
@@ -46,4 +47,26 @@ test("Fader & Hardie (2007) regular cohort, sBG: status converged", () => {
     alive.map((v) => [v * 10]),
   );
   expect(row(table, "status")).toBe("converged");
+});
+
+test("CUST.LOGLIK at the published parameters gives the published log-likelihoods (BG/NBD CDNOW, BG/BB donations)", () => {
+  const published = expectedValue<{ BTYD: Record<string, number> }>("bgnbd.cdnow.params_precise").BTYD;
+  const table = [["model", "bgnbd"], ...Object.entries(published)];
+  const ll = loglik(table, column(cdnow.frequency), column(cdnow.recency!), column(cdnow.age!));
+  expect(Math.abs(ll / expectedValue<number>("bgnbd.cdnow.loglik") - 1)).toBeLessThan(1e-3);
+  const rows = readReferenceText("datasets", "donations.csv")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(",").map(Number));
+  const bgbb = [["model", "bgbb"], ...Object.entries(expectedValue<Record<string, number>>("bgbb.donations.params"))];
+  const donors = loglik(
+    bgbb,
+    rows.map((r) => [r[0]]),
+    rows.map((r) => [r[1]]),
+    rows.map((r) => [r[2]]),
+    rows.map((r) => [r[3]]),
+  );
+  // The published parameters are rounded to 3 decimals: ln L at them is within 0.5 of the printed maximum.
+  expect(Math.abs(donors - expectedValue<number>("bgbb.donations.loglik"))).toBeLessThan(0.5);
 });

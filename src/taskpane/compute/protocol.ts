@@ -14,8 +14,10 @@ export interface Placeholder {
 }
 
 export type Message =
-  | { type: "slice"; job: number; array: number; items: unknown[] }
+  | { type: "slice"; job: number; array: number; offset: number; length: number; items: unknown[] }
   | { type: "request"; job: number; body: unknown }
+  /** The pane took one slice of the result: the worker sends the next (a few in flight at most). */
+  | { type: "ack"; job: number }
   | { type: "result"; job: number; body: unknown }
   | { type: "failure"; job: number; error: { inputKey?: string; params?: Record<string, unknown>; message: string } }
   | { type: "progress"; job: number; phase: "computing" }
@@ -37,7 +39,14 @@ export function slice(value: unknown, job: number): { head: unknown; slices: Mes
         const array = next++;
         for (let start = 0; start < node.length; start += SLICE) {
           // Items of a sliced array are rows (small arrays) or cells: they go as they are.
-          slices.push({ type: "slice", job, array, items: node.slice(start, start + SLICE) });
+          slices.push({
+            type: "slice",
+            job,
+            array,
+            offset: start,
+            length: node.length,
+            items: node.slice(start, start + SLICE),
+          });
         }
         return { __sliced: array, length: node.length } satisfies Placeholder;
       }
@@ -58,24 +67,26 @@ export function slice(value: unknown, job: number): { head: unknown; slices: Mes
   return { head: walk(value), slices };
 }
 
-/** Collects the slices of one job and rebuilds the value when its head arrives. */
+/**
+ * Collects the slices of one job and rebuilds the value when its head arrives. Each slice is copied into its array
+ * as it arrives (the array is allocated at its full length by the first one), so rebuilding only puts the arrays in
+ * place: no step copies a million items at once.
+ */
 export class Assembler {
-  private readonly arrays = new Map<number, unknown[][]>();
+  private readonly arrays = new Map<number, unknown[]>();
 
   add(message: Extract<Message, { type: "slice" }>): void {
-    let parts = this.arrays.get(message.array);
-    if (!parts) this.arrays.set(message.array, (parts = []));
-    parts.push(message.items);
+    let array = this.arrays.get(message.array);
+    if (!array) this.arrays.set(message.array, (array = new Array<unknown>(message.length)));
+    const { items, offset } = message;
+    for (let k = 0; k < items.length; k++) array[offset + k] = items[k];
   }
 
-  /** The value with every placeholder replaced by its array; the slices are released. */
+  /** The value with every placeholder replaced by its array; the arrays are released. */
   build(head: unknown): unknown {
     const walk = (node: unknown): unknown => {
       if (isPlaceholder(node)) {
-        const parts = this.arrays.get(node.__sliced) ?? [];
-        const array = new Array<unknown>(node.length);
-        let k = 0;
-        for (const part of parts) for (const item of part) array[k++] = item;
+        const array = this.arrays.get(node.__sliced) ?? new Array<unknown>(node.length);
         this.arrays.delete(node.__sliced);
         return array;
       }

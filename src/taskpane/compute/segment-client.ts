@@ -69,6 +69,8 @@ export async function runSegmentJob(
       } else if (message.type === "slice") {
         assembler.add(message);
         received++;
+        // Ask for the next slice after a pause, so the pane paints and the collector works between slices.
+        setTimeout(() => port.postMessage({ type: "ack", job }), 0);
         onProgress?.({ step: "compute.progress.receiving", done: received, total: Math.max(expected, 1) });
       } else if (message.type === "result") {
         signal?.removeEventListener("abort", onAbort);
@@ -85,7 +87,14 @@ export async function runSegmentJob(
   const total = rows.length;
   for (let start = 0; start < total; start += SLICE) {
     if (signal?.aborted) return done;
-    port.postMessage({ type: "slice", job, array: 0, items: rows.slice(start, start + SLICE) });
+    port.postMessage({
+      type: "slice",
+      job,
+      array: 0,
+      offset: start,
+      length: total,
+      items: rows.slice(start, start + SLICE),
+    });
     onProgress?.({ step: "compute.progress.sending", done: Math.min(start + SLICE, total), total });
     await pause();
   }
