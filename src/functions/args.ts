@@ -435,8 +435,13 @@ export function readNumberColumns(
   }
   const kept: number[] = [];
   for (let r = 0; r < frame.rows; r++) if (frame.single || !frame.rowIsBlank(r, 0)) kept.push(r);
-  keptRows?.push(...kept);
-  return inputs.map((input, k) => Float64Array.from(kept, (r) => frameNumber(frame, input, k, r, 0)));
+  // One push per row: spreading a million rows into push() overflows the call stack.
+  if (keptRows) for (const r of kept) keptRows.push(r);
+  return inputs.map((input, k) => {
+    const column = new Float64Array(kept.length);
+    for (let i = 0; i < kept.length; i++) column[i] = frameNumber(frame, input, k, kept[i], 0);
+    return column;
+  });
 }
 
 export interface ElementwiseInput extends RowArgument {

@@ -3,9 +3,11 @@
  * at a Poisson rate λ ~ Gamma(r, α); after each purchase they leave with probability p ~ Beta(a, b).
  */
 import betaln from "@stdlib/math-base-special-betaln";
+import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { fitLogParameters } from "../optim/fit";
+import { trigamma } from "../optim/trigamma";
 import { alivePurchases } from "./alive-purchases";
 import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
 import { nbdCumulative, nbdLogPmf } from "./nbd";
@@ -131,6 +133,9 @@ export function bgnbdNegLogLikelihood(
   return bgnbdPreparedNegLogLikelihood(prepared, params, gradient);
 }
 
+/** Gaps in x longer than this are summed in closed form (see bgnbdPreparedNegLogLikelihood). */
+const JUMP = 256;
+
 export function bgnbdPreparedNegLogLikelihood(
   data: BgnbdData,
   params: ArrayLike<number>,
@@ -177,11 +182,29 @@ export function bgnbdPreparedNegLogLikelihood(
     const x = groups.values[g];
     const w = groups.weight[g];
     const n = x + shift;
+    // A long stretch of x with no customer (frequencies in the thousands or millions) is crossed in one step by
+    // lnΓ, ψ and ψ' differences: the same sums, at a cost that does not grow with x.
+    if (x - jr > JUMP) {
+      logR += gammaln(r + x) - gammaln(r + jr);
+      invR += digamma(r + x) - digamma(r + jr);
+      if (hessian) invR2 += trigamma(r + jr) - trigamma(r + x);
+      jr = x;
+    }
     for (; jr < x; jr++) {
       const inv = 1 / (r + jr);
       logR += Math.log(r + jr);
       invR += inv;
       invR2 += inv * inv;
+    }
+    if (n - jb > JUMP) {
+      logBOverAB += gammaln(b + n) - gammaln(b + jb) - (gammaln(a + b + n) - gammaln(a + b + jb));
+      invAB += digamma(a + b + n) - digamma(a + b + jb);
+      invB += digamma(b + n) - digamma(b + jb);
+      if (hessian) {
+        invAB2 += trigamma(a + b + jb) - trigamma(a + b + n);
+        invB2 += trigamma(b + jb) - trigamma(b + n);
+      }
+      jb = n;
     }
     for (; jb < n; jb++) {
       const i1 = 1 / (a + b + jb);
@@ -260,11 +283,13 @@ export function bgnbdPreparedNegLogLikelihood(
     const g = rowGroup[i];
     const kx = r + rowFrequency[i];
     const d = logTime[ti] - logTime[ri];
-    const q = odds[g] * Math.exp(kx * d);
+    // In logs: with thousands of purchases (r + x)·d overflows e^·; log1p(q) = L + log1p(e^−L) for large L = log q.
+    const logQ = Math.log(odds[g]) + kx * d;
+    const q = Math.exp(logQ);
     const w = rowWeight[i];
-    sumLog1p += w * Math.log1p(q);
+    sumLog1p += w * (logQ > 30 ? logQ + Math.log1p(Math.exp(-logQ)) : Math.log1p(q));
     if (!wantGradient) continue;
-    const sigma = q / (1 + q);
+    const sigma = 1 / (1 + Math.exp(-logQ));
     const ws = w * sigma;
     const e = inverseTime[ti] - inverseTime[ri];
     const ke = kx * e;
@@ -274,7 +299,7 @@ export function bgnbdPreparedNegLogLikelihood(
     sS += ws;
     sB += ws * invB;
     if (!hessian) continue;
-    const v = ws / (1 + q);
+    const v = ws * (1 - sigma);
     vDD += v * d * d;
     vDKE += v * d * ke;
     vKEKE += v * ke * ke;

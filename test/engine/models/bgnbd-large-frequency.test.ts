@@ -1,0 +1,59 @@
+import {
+  bgnbdLogLikelihood,
+  bgnbdPreparedNegLogLikelihood,
+  fitBgnbd,
+  prepareBgnbdData,
+} from "../../../src/engine/models/bgnbd";
+import { compressHistories } from "../../../src/engine/models/compress";
+import { mbgnbdLogLikelihood } from "../../../src/engine/models/mbgnbd";
+
+/** Six customers, one with a frequency in the thousands to billions (FIT never returned at 1e6 before). */
+const columns = (big: number) => ({
+  frequency: Float64Array.from([0, 1, 2, 3, 0, big]),
+  recency: Float64Array.from([0, 5, 10, 20, 0, 30]),
+  age: Float64Array.from([30, 30, 30, 30, 30, 30.5]),
+});
+
+describe("BG/NBD and MBG/NBD likelihood with frequencies in the millions (no loop over x)", () => {
+  test("the prepared likelihood and its gradient equal the per-customer formula when x jumps by thousands", () => {
+    for (const modified of [false, true]) {
+      const { frequency, recency, age } = columns(5000);
+      const data = prepareBgnbdData(compressHistories(frequency, recency, age), modified);
+      for (const p of [
+        [0.24, 4.4, 0.79, 2.4],
+        [3, 0.2, 1.5, 0.6],
+      ]) {
+        const one = modified ? mbgnbdLogLikelihood : bgnbdLogLikelihood;
+        let expected = 0;
+        for (let i = 0; i < frequency.length; i++) {
+          expected -= one(
+            { r: p[0], alpha: p[1], a: p[2], b: p[3] },
+            { frequency: frequency[i], recency: recency[i], age: age[i] },
+          );
+        }
+        const gradient = new Float64Array(4);
+        const hessian = new Float64Array(16);
+        expect(bgnbdPreparedNegLogLikelihood(data, p, gradient, hessian) / expected - 1).toBeCloseTo(0, 11);
+        for (let k = 0; k < 4; k++) {
+          const h = 1e-6 * p[k];
+          const up = [...p];
+          const down = [...p];
+          up[k] += h;
+          down[k] -= h;
+          const numeric =
+            (bgnbdPreparedNegLogLikelihood(data, up) - bgnbdPreparedNegLogLikelihood(data, down)) / (2 * h);
+          expect(Math.abs(gradient[k] - numeric)).toBeLessThan(1e-4 * Math.max(1, Math.abs(numeric)));
+        }
+      }
+    }
+  });
+  test("FIT returns finite, converged estimates with 1e6 and 1e9 repeat purchases", () => {
+    for (const big of [1e6, 1e9])
+      for (const modified of [false, true]) {
+        const fit = fitBgnbd(columns(big), {}, modified);
+        expect(fit.converged).toBe(true);
+        for (const value of Object.values(fit.params)) expect(Number.isFinite(value) && value > 0).toBe(true);
+        expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+      }
+  });
+});
