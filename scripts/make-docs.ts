@@ -18,7 +18,7 @@ import {
 } from "../src/functions/examples";
 import { setFunctionsLocale } from "../src/functions/locale";
 import { SEGMENT_SCORE_MAX, segmentOf } from "../src/engine/rfm/segments";
-import { formatNumber, Locale, t } from "../src/i18n";
+import { formatNumber, Locale, MessageKey, t } from "../src/i18n";
 import { FormulaArgument as InvokerArgument, invoke, isShownError } from "../src/workbench/excel-invoker";
 
 const { functionModules } = require("./function-modules") as { functionModules: () => string[] };
@@ -395,6 +395,13 @@ function renderExample(example: FunctionExample, fn: FunctionMetadata, context: 
   return lines;
 }
 
+/** Plain-words method sections printed under a function's arguments, from the message catalogue. */
+const METHOD_SECTIONS: Readonly<Record<string, { title: MessageKey; body: MessageKey }>> = {
+  COHORT: { title: "finance.docs.cohortTitle", body: "finance.docs.cohortBody" },
+  FORECAST: { title: "finance.docs.rangeTitle", body: "finance.docs.rangeBody" },
+  PCLVRANGE: { title: "finance.docs.rangeTitle", body: "finance.docs.rangeBody" },
+};
+
 /** The R × F grid as CUST.RFMSEGMENT applies it, from the engine's own table. */
 function segmentMapTable(locale: Locale): string[] {
   const texts = TEXTS[locale];
@@ -427,6 +434,8 @@ function renderFunction(fn: FunctionMetadata, context: RenderContext): string[] 
     );
   }
   if (fn.id === "RFMSEGMENT") lines.push(...segmentMapTable(locale));
+  const method = METHOD_SECTIONS[fn.id];
+  if (method) lines.push("", `### ${t(method.title, {}, locale)}`, "", t(method.body, {}, locale));
   const examples = examplesFor(fn.id);
   const working = examples.filter((example) => !isExpectedError(example.expected));
   const failing = examples.filter((example) => isExpectedError(example.expected));

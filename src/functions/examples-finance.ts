@@ -25,6 +25,26 @@ const BASE_NOTE = {
   fr: "A2:B6 contient une table de paramètres BG/NBD pour des données hebdomadaires ; deux clients dépensent 30 par achat : l'un a fait 2 réachats, le dernier à la semaine 30 de ses 39 semaines (C2:E2), l'autre aucun en 39 semaines (C3:E3).",
 };
 
+/** What CUST.FIT("bgnbd", …) spills for SMALL_BASE (parameters to 4 digits, standard errors to 3). */
+const SMALL_FIT = [
+  ["model", "bgnbd"],
+  ["r", 0.6138],
+  ["alpha", 5.212],
+  ["a", 0.3956],
+  ["b", 0.4792],
+  ["se_r", 0.381],
+  ["se_alpha", 5.62],
+  ["se_a", 0.571],
+  ["se_b", 0.773],
+];
+const column = (values: readonly number[]) => values.map((value) => [value]);
+/** Twenty customers observed in weeks. */
+const SMALL_BASE = {
+  frequency: column([0, 0, 5, 1, 0, 6, 1, 1, 2, 2, 3, 1, 2, 0, 1, 2, 1, 0, 0, 1]),
+  recency: column([0, 0, 37, 13, 0, 33, 2, 8, 19, 44, 32, 1, 3, 0, 0, 30, 3, 0, 0, 1]),
+  age: column([44, 26, 38, 35, 45, 44, 35, 29, 30, 46, 32, 33, 39, 29, 45, 35, 41, 41, 36, 47]),
+};
+
 export const FINANCE_EXAMPLES: readonly FunctionExample[] = [
   {
     id: "cohort-active",
@@ -148,6 +168,59 @@ export const FINANCE_EXAMPLES: readonly FunctionExample[] = [
     note: {
       en: "The schedule has one row per month, at most 600 (50 years).",
       fr: "La prévision a une ligne par mois, 600 au plus (50 ans).",
+    },
+  },
+  {
+    id: "pclvrange-base",
+    formula: '=CUST.PCLVRANGE(A2:B10, 20, C2:C21, D2:D21, E2:E21, "weeks", , 12, 10%, 30%, , TRUE)',
+    args: [
+      SMALL_FIT,
+      [[20]],
+      SMALL_BASE.frequency,
+      SMALL_BASE.recency,
+      SMALL_BASE.age,
+      "weeks",
+      null,
+      12,
+      0.1,
+      0.3,
+      null,
+      true,
+    ],
+    expected: [
+      ["low (10%)", "likely", "high (90%)"],
+      [77.36, 132.14, 178.36],
+    ],
+    expectedFr: [
+      ["bas (10 %)", "probable", "haut (90 %)"],
+      [77.36, 132.14, 178.36],
+    ],
+    precision: 2,
+    note: {
+      en: "A2:B10 holds the BG/NBD table CUST.FIT spilled for 20 customers observed in weeks (C: frequency, D: recency, E: T), with its standard errors; each spends 20 per purchase. Their 12-month value at 30% margin and 10% a year is likely 132.14, and 80% likely between 77.36 and 178.36: twenty customers say little about the parameters.",
+      fr: "A2:B10 contient la table BG/NBD renvoyée par CUST.FIT pour 20 clients observés en semaines (C : fréquence, D : récence, E : T), avec ses erreurs types ; chacun dépense 20 par achat. Leur valeur à 12 mois, à 30 % de marge et 10 % par an, vaut probablement 132,14, et à 80 % entre 77,36 et 178,36 : vingt clients renseignent peu sur les paramètres.",
+    },
+  },
+  {
+    id: "pclvrange-error-percentiles",
+    formula: '=CUST.PCLVRANGE(A2:B10, 20, C2:C21, D2:D21, E2:E21, "weeks", , 12, 10%, 30%, 150%)',
+    args: [
+      SMALL_FIT,
+      [[20]],
+      SMALL_BASE.frequency,
+      SMALL_BASE.recency,
+      SMALL_BASE.age,
+      "weeks",
+      null,
+      12,
+      0.1,
+      0.3,
+      1.5,
+    ],
+    expected: { error: "#VALUE!" },
+    note: {
+      en: "A percentile is between 0% and 100%: 10% means 10% and 90%.",
+      fr: "Un centile est compris entre 0 % et 100 % : 10 % signifie 10 % et 90 %.",
     },
   },
 ];

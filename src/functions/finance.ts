@@ -14,9 +14,30 @@ import {
   NewCohorts,
   ScheduleRow,
 } from "../engine/forecast/schedule";
+import {
+  customerValueRanges,
+  DEFAULT_PERCENTILES,
+  Percentiles,
+  scheduleRanges,
+  ScheduleRanges,
+  ValueCustomers,
+  ValueModel,
+} from "../engine/forecast/ranges";
+import { predictiveClvColumn } from "../engine/models/clv";
 import { populationMeanSpend } from "../engine/models/gamma-gamma";
+import { PurchaseModelName } from "../engine/models/types";
 import { Locale, MessageKey, t } from "../i18n";
-import { BLANK, isBlank, readChoice, readNumber, readNumberColumn, runFunction, toGrid } from "./args";
+import {
+  BLANK,
+  cellToNumber,
+  isBlank,
+  readChoice,
+  readNumber,
+  readNumberColumn,
+  runFunction,
+  toExcelError,
+  toGrid,
+} from "./args";
 import { currentLocale } from "./locale";
 import { readAmounts, readDates, readIds, readParallelColumns } from "./summary";
 import { readValueInputs, ValueArguments, ValueInputs } from "./value-models";
@@ -193,6 +214,7 @@ function scheduleTable(
   rows: readonly ScheduleRow[],
   total: ScheduleRow,
   withCohorts: boolean,
+  ranges: { values: ScheduleRanges; percentiles: Percentiles } | null,
   locale: Locale,
 ): unknown[][] {
   const columns = withCohorts ? COHORT_COLUMNS : FORECAST_COLUMNS;
@@ -202,12 +224,87 @@ function scheduleTable(
     ...columns.map(({ key }) => t(key, {}, locale)),
     t(last, {}, locale),
   ];
-  const line = (label: unknown, row: ScheduleRow) => [label, ...columns.map(({ value }) => value(row)), row.discounted];
+  if (ranges) {
+    const low = percentText(ranges.percentiles.low, locale);
+    const high = percentText(ranges.percentiles.high, locale);
+    for (const key of ["finance.forecast.header.revenue", last] as const) {
+      const column = t(key, {}, locale);
+      header.push(
+        t("finance.range.columnLow", { column, p: low }, locale),
+        t("finance.range.columnHigh", { column, p: high }, locale),
+      );
+    }
+  }
+  const line = (label: unknown, row: ScheduleRow, range: number[]) => [
+    label,
+    ...columns.map(({ value }) => value(row)),
+    row.discounted,
+    ...range,
+  ];
+  const v = ranges?.values;
   return [
     header,
-    ...rows.map((row) => line(row.month, row)),
-    line(t("finance.forecast.header.total", {}, locale), total),
+    ...rows.map((row, m) =>
+      line(row.month, row, v ? [v.revenueLow[m], v.revenueHigh[m], v.discountedLow[m], v.discountedHigh[m]] : []),
+    ),
+    line(
+      t("finance.forecast.header.total", {}, locale),
+      total,
+      v ? [v.total.revenueLow, v.total.revenueHigh, v.total.discountedLow, v.total.discountedHigh] : [],
+    ),
   ];
+}
+
+/** 10% in English, 10 % in French. */
+function percentText(p: number, locale: Locale): string {
+  const value = Math.round(p * 1000) / 10;
+  return locale === "fr" ? `${String(value).replace(".", ",")} %` : `${value}%`;
+}
+
+/**
+ * A percentile pair: blank or TRUE → 10% and 90%; one percentile p → p and 1 − p; two cells → low and high.
+ * With `optional`, blank or FALSE → no range (null).
+ */
+function readPercentiles(value: unknown, arg: string, optional: boolean): Percentiles | null {
+  const cells = toGrid(value ?? null)
+    .flat()
+    .filter((cell) => !isBlank(cell));
+  if (cells.length === 0) return optional ? null : DEFAULT_PERCENTILES;
+  const bad = () =>
+    valueError("finance.range.badPercentiles", { arg, found: cells.map((cell) => String(cell)).join("; ") });
+  if (cells.length === 1 && typeof cells[0] === "boolean") {
+    if (cells[0]) return DEFAULT_PERCENTILES;
+    if (optional) return null;
+    throw bad();
+  }
+  const numbers = cells.map((cell) => (typeof cell === "boolean" ? NaN : cellToNumber(cell)));
+  if (numbers.length > 2 || numbers.some((p) => !(p > 0 && p < 1))) throw bad();
+  if (numbers.length === 1) {
+    const p = numbers[0];
+    if (p === 0.5) throw bad();
+    return { low: Math.min(p, 1 - p), high: Math.max(p, 1 - p) };
+  }
+  if (!(numbers[0] < numbers[1])) throw bad();
+  return { low: numbers[0], high: numbers[1] };
+}
+
+/** The models and customers of a value function, as the range engine takes them. */
+function rangeInputs(inputs: ValueInputs): { model: ValueModel; customers: ValueCustomers } {
+  return {
+    model: {
+      model: inputs.fit.model as PurchaseModelName,
+      params: inputs.fit.params,
+      standardErrors: inputs.fit.standardErrors,
+      gg: inputs.ggFit ? { params: inputs.ggFit.params, standardErrors: inputs.ggFit.standardErrors } : null,
+    },
+    customers: {
+      frequency: inputs.x,
+      recency: inputs.tx,
+      age: inputs.ages,
+      monetary: inputs.monetary,
+      spendPerPurchase: inputs.spendPerPurchase,
+    },
+  };
 }
 
 /**
@@ -226,6 +323,7 @@ function scheduleTable(
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
  * @param [new_customers] Customers acquired each future month: one number for every month, or a column (one row per month). They buy as the model's new customers, from their first purchase in that month.
  * @param [cac] Acquisition cost per new customer: one number, or a column by month. Default 0. The last cell of the total row is then the NPV: discounted margin minus acquisition costs.
+ * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the fitted parameters); or a percentile such as 5% (5% and 95%), or two (low, high).
  * @returns A table with a header row, one row per month and a total row.
  */
 export function forecast(
@@ -243,6 +341,7 @@ export function forecast(
   // (one call per cell) by Excel instead of reaching the function.
   new_customers?: unknown[][],
   cac?: unknown[][],
+  range?: unknown,
 ): unknown[][] {
   return runFunction(() => {
     const inputs = readBase(
@@ -263,6 +362,108 @@ export function forecast(
     const newCohorts = readCohorts(inputs, new_customers, cac);
     const cohorts = newCohorts ? cohortSchedule(predictor, newCohorts, options.months, options.periodsPerMonth) : null;
     const { rows, total } = financialSchedule(base, cohorts, options);
-    return scheduleTable(rows, total, cohorts !== null, currentLocale());
+    const percentiles = readPercentiles(range, "range", true);
+    let ranges: { values: ScheduleRanges; percentiles: Percentiles } | null = null;
+    if (percentiles) {
+      const { model, customers } = rangeInputs(inputs);
+      ranges = { values: scheduleRanges(model, customers, options, newCohorts, percentiles), percentiles };
+    }
+    return scheduleTable(rows, total, cohorts !== null, ranges, currentLocale());
   });
+}
+
+/**
+ * Low / likely / high predictive CLV, from the uncertainty of the fitted parameters: per customer, or for the whole base (customer equity). Likely is CUST.PCLV; low and high are percentiles over 200 draws of the parameters.
+ * @customfunction PCLVRANGE
+ * @helpurl https://localhost:3000/functions.html#PCLVRANGE
+ * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd), fitted on these customers or on a base that includes them.
+ * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, or one number for all).
+ * @param frequency Repeat purchases of each customer (x).
+ * @param recency Time from each customer's first to last purchase (t_x), in time_unit.
+ * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
+ * @param time_unit The unit of recency and T: "days", "weeks" or "months" (a month is 365.25/12 days).
+ * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
+ * @param [months] Horizon in months. Default 12.
+ * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in CUST.PCLV. Default 0.
+ * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
+ * @param [percentiles] The low and high percentiles: blank for 10% and 90%, one percentile such as 5% (5% and 95%), or two cells (low, high).
+ * @param [total] TRUE: one range for the whole base (Σ PCLV, customer equity), with a header row. Default FALSE: one row per customer (at most 100,000): low, likely, high.
+ * @returns Per customer, three columns low | likely | high; with total, a header row and the base's low | likely | high.
+ */
+export function pclvrange(
+  purchase_params: unknown[][],
+  spend: unknown[][],
+  frequency: unknown[][],
+  recency: unknown[][],
+  T: unknown[][],
+  time_unit: unknown,
+  monetary?: unknown[][],
+  months?: unknown,
+  discount_rate?: unknown,
+  margin?: unknown,
+  percentiles?: unknown,
+  total?: unknown,
+): unknown[][] {
+  return runFunction(() => {
+    const args = { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin };
+    const pair = readPercentiles(percentiles, "percentiles", false)!;
+    const wholeBase = readFlag(total, "total");
+    const locale = currentLocale();
+    if (wholeBase) {
+      const inputs = readBase(args, "CUST.PCLVRANGE", MAX_SCHEDULE_MONTHS);
+      const { model, customers } = rangeInputs(inputs);
+      const likely = predictiveClvColumn(
+        inputs.predictor,
+        inputs.x,
+        inputs.tx,
+        inputs.ages,
+        inputs.spendPerPurchase,
+        inputs.options,
+      ).reduce((sum: number, value) => {
+        if (typeof value !== "number") throw value;
+        return sum + value;
+      }, 0);
+      const range = scheduleRanges(model, customers, inputs.options, null, pair);
+      return [
+        [
+          t("finance.range.low", { p: percentText(pair.low, locale) }, locale),
+          t("finance.range.likely", {}, locale),
+          t("finance.range.high", { p: percentText(pair.high, locale) }, locale),
+        ],
+        [range.total.discountedLow, likely, range.total.discountedHigh],
+      ];
+    }
+    const inputs = readValueInputs(args, "CUST.PCLVRANGE");
+    const out: unknown[][] = [];
+    for (let r = 0; r < inputs.rows; r++) out.push([BLANK, BLANK, BLANK]);
+    for (const [r, error] of inputs.rowErrors) out[r].fill(toExcelError(error, locale));
+    if (inputs.valid.length === 0) return out;
+    const { model, customers } = rangeInputs(inputs);
+    const likely = predictiveClvColumn(
+      inputs.predictor,
+      inputs.x,
+      inputs.tx,
+      inputs.ages,
+      inputs.spendPerPurchase,
+      inputs.options,
+    );
+    const failed = likely.find((value) => typeof value !== "number");
+    if (failed) throw failed;
+    const { low, high } = customerValueRanges(model, customers, inputs.options, pair);
+    inputs.valid.forEach((r, k) => {
+      out[r] = [low[k], likely[k], high[k]];
+    });
+    return out;
+  });
+}
+
+function readFlag(value: unknown, arg: string): boolean {
+  const cell = toGrid(value ?? null)[0]?.[0];
+  if (isBlank(cell)) return false;
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return cell !== 0;
+  const text = String(cell).trim().toLowerCase();
+  if (["true", "vrai"].includes(text)) return true;
+  if (["false", "faux"].includes(text)) return false;
+  throw valueError("args.notChoice", { arg, choices: "TRUE, FALSE", found: String(cell) });
 }

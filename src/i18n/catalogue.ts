@@ -4,6 +4,7 @@
  * the function areas (function-messages.ts, loaded by src/i18n/index.ts), the pane and the workbench also the pane
  * areas (pane-messages.ts). Keys are prefixed with their area's name; the key type covers every area.
  */
+import type * as changes from "./messages/changes";
 import type * as args from "./messages/args";
 import type * as clv from "./messages/clv";
 import type * as common from "./messages/common";
@@ -28,6 +29,7 @@ export type Locale = "en" | "fr";
 export const LOCALES: readonly Locale[] = ["en", "fr"];
 
 export type MessageKey =
+  | keyof typeof changes.en
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en

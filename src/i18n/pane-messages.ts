@@ -3,6 +3,7 @@
  * workbench), registered on import by their entry points; the functions bundle never loads them.
  */
 import { registerMessages } from "./catalogue";
+import * as changes from "./messages/changes";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
@@ -11,6 +12,6 @@ import * as segmentsheet from "./messages/segmentsheet";
 import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
 
-export const PANE_AREAS = { compute, excel, pane, segmentation, segmentsheet, webview, workbench } as const;
+export const PANE_AREAS = { changes, compute, excel, pane, segmentation, segmentsheet, webview, workbench } as const;
 
 registerMessages(PANE_AREAS);

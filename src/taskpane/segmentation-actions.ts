@@ -12,7 +12,8 @@ import type {
   TableInfo,
   WorkbookFailure,
 } from "../excel/workbook";
-import { chooseSheetName, sameSheetName } from "../excel/write-rules";
+import { chooseSheetName, findHeader, sameSheetName } from "../excel/write-rules";
+import { changesSheet, runSummary, segmentChanges } from "../engine/segmentation/changes";
 import type { Locale } from "../i18n";
 import { InputError } from "../engine/errors";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
@@ -20,6 +21,7 @@ import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
 import { segmentSummarySheet, summarySheetName } from "../engine/segmentation/summary-sheet";
 import type {
+  ChangeReport,
   ColumnMapping,
   DataShape,
   Recipe,
@@ -60,6 +62,8 @@ export interface ApplyRequest {
   /** The recipe stored for this table before this apply: its columns are ours to replace. */
   previous: Recipe | null;
   asOf?: number;
+  /** A refresh: what changed since the previous run, written on its own sheet and kept with the recipe. */
+  changes?: ChangeReport;
 }
 
 /** Excel table headers are unique regardless of case. */
@@ -112,6 +116,7 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   recipe.summarySheet,
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
+  ...(recipe.changesSheet ? [recipe.changesSheet] : []),
 ];
 
 /**
@@ -180,6 +185,7 @@ export async function applySegmentation(
   };
   const customerSheet = result.customerSheet ? named(result.customerSheet) : undefined;
   const winBackSheet = result.winBackSheet ? named(result.winBackSheet) : undefined;
+  const changes = request.changes ? named(changesSheet(request.changes, result, request.locale)) : undefined;
   const appliedAt = new Date().toISOString();
   const sheet = named(
     segmentSummarySheet(result, request.locale, {
@@ -197,7 +203,9 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet].filter((item): item is OwnSheet => item !== undefined)) {
+  for (const own of [customerSheet, winBackSheet, sheet, changes].filter(
+    (item): item is OwnSheet => item !== undefined,
+  )) {
     if (options.signal?.aborted) return cancelled(written);
     const sheetWritten = await workbook.writeSheet(own, options);
     // A refusal (the name was taken meanwhile) wrote nothing, and that sheet is the user's: never report it as
@@ -229,9 +237,23 @@ export async function applySegmentation(
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
+    ...(changes ? { changesSheet: changes.name } : {}),
     appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),
+    lastRun: runSummary(result, request.locale),
+    ...(request.changes
+      ? {
+          changes: {
+            since: request.changes.since,
+            from: request.changes.from,
+            to: request.changes.to,
+            counts: request.changes.counts,
+            newCustomers: request.changes.newCustomers,
+            moved: request.changes.moved,
+          },
+        }
+      : {}),
   };
   const saved = await workbook.writeRecipe({ key: table.name, json: serializeRecipe(recipe) });
   if (!saved.ok) return { ok: false, failure: saved.error, written };
@@ -273,6 +295,18 @@ export async function refreshSegmentation(
   const { headers, rows } = read.value;
   const computed = computeSegments(headers, rows, recipe.shape, recipe.mapping, recipe.method, locale, recipe.asOf);
   if (!computed.ok) return { ok: false, failure: computed.failure, written: NOTHING };
+  // What the previous run wrote in its segment column is each customer's previous segment.
+  const segmentColumn = recipe.ownColumns.length > 0 ? findHeader(headers, recipe.ownColumns[0]) : -1;
+  const changes =
+    segmentColumn >= 0
+      ? segmentChanges({
+          previousLabels: rows.map((row) => row[segmentColumn]),
+          previous: recipe.lastRun,
+          since: recipe.appliedAt,
+          result: computed.result,
+          locale,
+        })
+      : undefined;
   return applySegmentation(
     workbook,
     {
@@ -285,6 +319,7 @@ export async function refreshSegmentation(
       result: computed.result,
       previous: recipe,
       asOf: recipe.asOf,
+      ...(changes ? { changes } : {}),
     },
     options,
   );

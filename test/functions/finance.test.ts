@@ -6,30 +6,17 @@
 import { seededRandom, uniformInt } from "../../src/engine/random";
 import { toParameterTable } from "../../src/engine/models/parameter-table";
 import { FittedModel } from "../../src/engine/models/types";
-import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
+import { fitBgnbd } from "../../src/engine/models/bgnbd";
+import { cohort, forecast, pclvrange } from "../../src/functions/finance";
+import { simulateBgnbd } from "../engine/models/simulate";
+import { purchases } from "../../src/functions/models";
+import { pclv } from "../../src/functions/value-models";
+import { setFunctionsLocale } from "../../src/functions/locale";
+import { excelError } from "../support/thrown";
 
-/** The functions called as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them. */
-let excel: ExcelFunctions;
-beforeAll(async () => {
-  excel = await loadExcelFunctions();
-}, 60000);
-let locale: "en" | "fr" = "en";
-afterEach(() => (locale = "en"));
-const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
-const call =
-  (id: string) =>
-  (...args: unknown[]): ShownCell[][] =>
-    excel.callWith({ locale }, id, ...(args as FormulaArgument[]));
-/** The error a formula shows, as { code, message }. */
-const excelError = (run: () => ShownCell[][]) => {
-  const cell = run()[0][0];
-  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
-  return { code: cell.error, message: cell.message };
-};
-const cohort = call("COHORT");
-const forecast = call("FORECAST");
-const purchases = call("PURCHASES");
-const pclv = call("PCLV");
+afterEach(() => setFunctionsLocale(null));
+
+const sum = (column: unknown[][]) => column.reduce((s, [v]) => s + (v as number), 0);
 
 /** A sample log: 300 customers over two years, ids as numbers or text, times of day, a refund. */
 function sampleLog(seed = 7) {
@@ -201,7 +188,6 @@ describe("CUST.FORECAST", () => {
     T.push([age]);
     m.push([f === 0 ? null : 5 + Math.round(random.next() * 5000) / 100]);
   }
-  const sum = (column: unknown[][]) => column.reduce((s, [v]) => s + (v as number), 0);
 
   test.each([
     ["bgnbd", table("bgnbd", BGNBD)],
@@ -247,7 +233,7 @@ describe("CUST.FORECAST", () => {
     const params = table("bgnbd", BGNBD);
     const gg = table("gg", GG);
     const base = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3) as unknown[][];
-    const withCohorts = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, [[100], [50]], 20) as unknown[][];
+    const withCohorts = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, [[100], [50]], [[20]]) as unknown[][];
     expect(withCohorts[0]).toEqual([
       "month",
       "new customers",
@@ -279,7 +265,7 @@ describe("CUST.FORECAST", () => {
     expect(total[7] as number).toBeCloseTo(npv, 8);
     expect(total[1]).toBe(150);
     // One number is every month's acquisitions.
-    const steady = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, 10, 20) as unknown[][];
+    const steady = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, [[10]], [[20]]) as unknown[][];
     expect(steady.slice(1, 7).map((row) => row[1])).toEqual([10, 10, 10, 10, 10, 10]);
   });
 
@@ -294,11 +280,127 @@ describe("CUST.FORECAST", () => {
     expect(
       excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, [[1], [2], [3]])).message,
     ).toMatch(/new_customers.*3/);
-    expect(excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, null, 50)).message).toMatch(
-      /new_customers/,
-    );
+    expect(
+      excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, undefined, [[50]])).message,
+    ).toMatch(/new_customers/);
     const bad = [...x.slice(0, 3), [-1]];
     const error = excelError(() => forecast(params, [[20]], bad, tx.slice(0, 4), T.slice(0, 4), "weeks"));
     expect(error.message).toMatch(/row 4/);
+  });
+});
+
+describe("ranges: CUST.FORECAST(…, range) and CUST.PCLVRANGE", () => {
+  const data = simulateBgnbd({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 300, 52, 5);
+  const fitted = fitBgnbd(data);
+  const params = toParameterTable(fitted, "en");
+  const column = (values: ArrayLike<number>) => Array.from(values, (v) => [v]);
+  const x = column(data.frequency);
+  const tx = column(data.recency!);
+  const T = column(data.age!);
+
+  test("FORECAST adds low and high columns that bracket the likely values; deterministic", () => {
+    const plain = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3) as unknown[][];
+    const ranged = forecast(
+      params,
+      [[20]],
+      x,
+      tx,
+      T,
+      "weeks",
+      undefined,
+      6,
+      0.1,
+      0.3,
+      undefined,
+      undefined,
+      true,
+    ) as unknown[][];
+    expect(ranged[0].slice(5)).toEqual([
+      "revenue, low (10%)",
+      "revenue, high (90%)",
+      "discounted margin, low (10%)",
+      "discounted margin, high (90%)",
+    ]);
+    for (let r = 1; r < ranged.length; r++) {
+      expect(ranged[r].slice(0, 5)).toEqual(plain[r]);
+      const [revenue, discounted] = [ranged[r][2] as number, ranged[r][4] as number];
+      expect(ranged[r][5] as number).toBeLessThan(revenue);
+      expect(ranged[r][6] as number).toBeGreaterThan(revenue);
+      expect(ranged[r][7] as number).toBeLessThan(discounted);
+      expect(ranged[r][8] as number).toBeGreaterThan(discounted);
+    }
+    const again = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, undefined, undefined, true);
+    expect(again).toEqual(ranged);
+    // A wider pair gives a wider range.
+    const wide = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, undefined, undefined, [
+      [0.05, 0.95],
+    ]);
+    const totalRow = (table: unknown) => (table as unknown[][])[7];
+    expect(totalRow(wide)[7] as number).toBeLessThan(totalRow(ranged)[7] as number);
+    expect(totalRow(wide)[8] as number).toBeGreaterThan(totalRow(ranged)[8] as number);
+    expect((wide as unknown[][])[0][5]).toBe("revenue, low (5%)");
+  });
+
+  test("PCLVRANGE: likely is CUST.PCLV, per customer and for the base; the base's range is FORECAST's", () => {
+    const values = pclv(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3) as unknown[][];
+    const perCustomer = pclvrange(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3) as unknown[][];
+    expect(perCustomer).toHaveLength(x.length);
+    perCustomer.forEach((row, i) => {
+      expect(row[1]).toBe(values[i][0]);
+      expect(row[0] as number).toBeLessThanOrEqual(row[1] as number);
+      expect(row[2] as number).toBeGreaterThanOrEqual(row[1] as number);
+    });
+    const base = pclvrange(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, null, true) as unknown[][];
+    expect(base[0]).toEqual(["low (10%)", "likely", "high (90%)"]);
+    expect(base[1][1] as number).toBeCloseTo(sum(values), 8);
+    const ranged = forecast(
+      params,
+      [[20]],
+      x,
+      tx,
+      T,
+      "weeks",
+      undefined,
+      6,
+      0.1,
+      0.3,
+      undefined,
+      undefined,
+      true,
+    ) as unknown[][];
+    expect(base[1][0]).toBeCloseTo(ranged[7][7] as number, 10);
+    expect(base[1][2]).toBeCloseTo(ranged[7][8] as number, 10);
+    setFunctionsLocale("fr");
+    const fr = pclvrange(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, 0.2, "VRAI") as unknown[][];
+    expect(fr[0]).toEqual(["bas (20 %)", "probable", "haut (80 %)"]);
+  });
+
+  test("bad percentiles, and a table without a covariance, say what to fix", () => {
+    expect(excelError(() => pclvrange(params, [[20]], x, tx, T, "weeks", undefined, 6, 0, 1, 1.5)).message).toMatch(
+      /percentiles/,
+    );
+    expect(excelError(() => pclvrange(params, [[20]], x, tx, T, "weeks", undefined, 6, 0, 1, [[0.9, 0.1]])).code).toBe(
+      "#VALUE!",
+    );
+    // Every customer alike: the likelihood is flat in some direction and has no inverse.
+    const same = x.map(() => [0]);
+    const error = excelError(() =>
+      pclvrange(
+        params,
+        [[20]],
+        same,
+        same,
+        T.map(() => [40]),
+        "weeks",
+        undefined,
+        6,
+        0,
+        1,
+        null,
+        true,
+      ),
+    );
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toMatch(/uncertainty/);
   });
 });

@@ -107,7 +107,10 @@ describe("apply, refresh and remove on a customer table", () => {
     expect(applied?.headers.slice(6)).toEqual(OURS);
     expect(workbook.sheetNames()).toContain("Segments");
     // A chart of counts and one of value.
-    expect(workbook.charts().map((chart) => chart.title)).toEqual(["Customers per segment", "Revenue to date per segment"]);
+    expect(workbook.charts().map((chart) => chart.title)).toEqual([
+      "Customers per segment",
+      "Revenue to date per segment",
+    ]);
     expect(snapshotUserColumns(workbook, table.id, OURS)).toBe(before);
     const segments = ownValues(workbook, table.id, "Segment");
     expect(segments.every((cell) => typeof cell.value === "string" && cell.value !== "" && cell.fill)).toBe(true);
@@ -135,6 +138,47 @@ describe("apply, refresh and remove on a customer table", () => {
     expect(workbook.settings().size).toBe(0);
     expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
     expect(screen.queryByRole("button", { name: t("pane.recipe.refresh") })).not.toBeInTheDocument();
+  });
+
+  test("a refresh after the data changed writes the from × to matrix of who moved, kept with the recipe", async () => {
+    const { workbook, table } = workbookWithCustomers();
+    render(<PaneRoot workbook={workbook} locale="en" />);
+    await segmentAndPreview(workbook, table.id);
+    await userEvent.click(screen.getByRole("button", { name: t("pane.apply.button") }));
+    await screen.findByText(/^Done:/);
+    const before = ownValues(workbook, table.id, "Segment").map((cell) => cell.value);
+    // Six long-silent customers come back (recency 0): their segment changes.
+    const silent = customerRows()
+      .map((row, i) => ({ recency: row[2] as number, i }))
+      .sort((a, b) => b.recency - a.recency)
+      .slice(0, 6);
+    for (const { i } of silent) act(() => workbook.editCell("Data", 2 + i, 3, { value: 0 }));
+    await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.refresh") }));
+    await screen.findByText(/^Refreshed:/);
+    const after = ownValues(workbook, table.id, "Segment").map((cell) => cell.value);
+    const moved = before.filter((label, i) => label !== after[i]).length;
+    expect(moved).toBeGreaterThan(0);
+    expect(screen.getByText(t("pane.recipe.changed", { moved, added: 0, sheet: "Changes" }))).toBeInTheDocument();
+    const sheet = workbook.sheetValues("Changes");
+    const header = sheet.findIndex((row) => row[0] === t("changes.fromTo"));
+    const to = sheet[header].slice(1).filter((cell) => cell !== "" && cell !== t("changes.lost"));
+    // Every customer is counted once, in the row of the segment it had and the column of the one it has.
+    let total = 0;
+    for (const row of sheet.slice(header + 1, header + 1 + to.length + 1)) {
+      for (let j = 0; j < to.length; j++) {
+        const count = row[1 + j] as number;
+        total += count;
+        const expected = before.filter((label, i) => label === row[0] && after[i] === to[j]).length;
+        if (row[0] !== t("changes.new")) expect(count).toBe(expected);
+      }
+    }
+    expect(total).toBe(30);
+    const recipe = JSON.parse([...workbook.settings().values()][0]) as {
+      changes: { moved: number };
+      changesSheet: string;
+    };
+    expect(recipe.changes.moved).toBe(moved);
+    expect(recipe.changesSheet).toBe("Changes");
   });
 
   test("on the Segments sheet, the segmentation is listed with Refresh and Remove; no offer to make it a table", async () => {
@@ -207,7 +251,8 @@ describe("apply, refresh and remove on a customer table", () => {
     await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.refresh") }));
     await screen.findByText(/^Refreshed:/);
     expect(screen.getByText(renamed)).toBeInTheDocument();
-    expect(workbook.sheetNames()).toEqual(["Data", "Segments", "Segments (2)"]);
+    // The refresh says what changed on a sheet of its own.
+    expect(workbook.sheetNames()).toEqual(["Data", "Segments", "Segments (2)", "Changes"]);
     expect(userSheet()).toBe(before);
 
     await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.remove") }));

@@ -3,11 +3,12 @@
  * To add a model, append one object literal to MODEL_DEFINITIONS (its name must be a ModelName, its
  * parameters those of MODEL_PARAMETERS in types.ts).
  */
-import { bgnbdPredictor, fitBgnbd } from "./bgnbd";
+import { bgnbdPredictor, bgnbdPreparedNegLogLikelihood, compressFitColumns, fitBgnbd, prepareBgnbdData } from "./bgnbd";
 import { fitMbgnbd, mbgnbdPredictor } from "./mbgnbd";
 import { fitParetoNbd, paretoNbdPredictor } from "./pareto-nbd";
+import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
 import { bgbbPredictorFromParameters, fitBgbbColumns } from "./bgbb";
-import { fitGammaGammaColumns } from "./gamma-gamma";
+import { fitGammaGammaColumns, gammaGammaLogLikelihood, prepareGammaGammaData } from "./gamma-gamma";
 import { fitSbgColumns } from "./sbg";
 import { fitNbd, nbdPredictor } from "./nbd";
 import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
@@ -23,7 +24,17 @@ export interface ModelDefinition {
   purchasePredictor?: (params: Parameters) => PurchasePredictor;
   /** How a fit at the edge of the parameter space reads (diagnosis.ts). */
   boundary: BoundaryProfile;
+  /**
+   * −log L of the given columns as a function of the parameters (in MODEL_PARAMETERS order): for the uncertainty of
+   * a fit (its information matrix) where only the CUST.FIT table and the customers are at hand.
+   */
+  negLogLikelihood?: (columns: FitColumns) => (params: ArrayLike<number>) => number;
 }
+
+const bgnbdLikelihood = (modified: boolean) => (columns: FitColumns) => {
+  const data = prepareBgnbdData(compressFitColumns(columns), modified);
+  return (params: ArrayLike<number>) => bgnbdPreparedNegLogLikelihood(data, params);
+};
 
 /** BG/NBD and MBG/NBD: λ ~ Gamma(r, α), drop-out after each purchase p ~ Beta(a, b). */
 const BGNBD_BOUNDARY: BoundaryProfile = {
@@ -42,6 +53,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     fit: fitBgnbd,
     purchasePredictor: bgnbdPredictor,
     boundary: BGNBD_BOUNDARY,
+    negLogLikelihood: bgnbdLikelihood(false),
   },
   {
     name: "mbgnbd",
@@ -49,6 +61,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     fit: fitMbgnbd,
     purchasePredictor: mbgnbdPredictor,
     boundary: BGNBD_BOUNDARY,
+    negLogLikelihood: bgnbdLikelihood(true),
   },
   {
     name: "pnbd",
@@ -64,12 +77,20 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
       scaleParameters: ["alpha", "beta"],
       repeatPurchases: true,
     },
+    negLogLikelihood: (columns) => {
+      const data = prepareParetoNbdData(compressFitColumns(columns));
+      return (params) => paretoNbdPreparedNegLogLikelihood(data, params);
+    },
   },
   {
     name: "gg",
     requires: ["monetary"],
     fit: fitGammaGammaColumns,
     boundary: { rules: spendMixing("p", "q", "gamma"), scaleParameters: ["gamma"] },
+    negLogLikelihood: (columns) => {
+      const data = prepareGammaGammaData(columns.frequency, columns.monetary ?? [], columns.weights);
+      return (x) => -gammaGammaLogLikelihood({ p: x[0], q: x[1], gamma: x[2] }, data);
+    },
   },
   {
     name: "bgbb",

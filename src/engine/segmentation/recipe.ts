@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../../i18n";
 import { InputError, valueError } from "../errors";
-import type { ColumnMapping, DataShape, Recipe, SegmentationMethod } from "./types";
+import type { ColumnMapping, DataShape, Recipe, RunSummary, SegmentationMethod } from "./types";
 
 const MAPPING_ROLES: readonly (keyof ColumnMapping)[] = [
   "customerId",
@@ -30,9 +30,12 @@ export function serializeRecipe(recipe: Recipe): string {
     summarySheet: recipe.summarySheet,
     ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
     ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
+    ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
     appliedAt: recipe.appliedAt,
     ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
     ...(recipe.locale === undefined ? {} : { locale: recipe.locale }),
+    ...(recipe.lastRun === undefined ? {} : { lastRun: recipe.lastRun }),
+    ...(recipe.changes === undefined ? {} : { changes: recipe.changes }),
   };
   return JSON.stringify(ordered);
 }
@@ -170,6 +173,10 @@ function readRecipe(raw: Json): Recipe {
   };
   if (raw.customerSheet !== undefined)
     recipe.customerSheet = need(isText(raw.customerSheet), "customerSheet", raw.customerSheet as string);
+  if (raw.changesSheet !== undefined)
+    recipe.changesSheet = need(isText(raw.changesSheet), "changesSheet", raw.changesSheet as string);
+  if (raw.lastRun !== undefined) recipe.lastRun = readRunSummary(raw.lastRun);
+  if (raw.changes !== undefined) recipe.changes = readChanges(raw.changes);
   if (raw.winBackSheet !== undefined)
     recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
   if (raw.asOf !== undefined)
@@ -199,4 +206,53 @@ export function parseRecipe(json: string): Recipe | InputError {
     if (error instanceof FieldError) return valueError("segmentation.recipe.invalidField", { field: error.field });
     throw error;
   }
+}
+
+const isAmount = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isLabel = (value: unknown): value is string => typeof value === "string";
+
+function readRunSummary(raw: unknown): RunSummary {
+  const run = need(isObject(raw) && Array.isArray(raw.segments), "lastRun", raw as Json);
+  const segments = (run.segments as unknown[]).map((entry) => {
+    const segment = need(isObject(entry), "lastRun.segments", entry as Json);
+    need(
+      isLabel(segment.label) && isCount(segment.customers, 0, Number.MAX_SAFE_INTEGER) && isAmount(segment.value),
+      "lastRun.segments",
+      0,
+    );
+    need(segment.clv === undefined || isAmount(segment.clv), "lastRun.segments", 0);
+    return {
+      label: segment.label as string,
+      customers: segment.customers as number,
+      value: segment.value as number,
+      ...(segment.clv === undefined ? {} : { clv: segment.clv as number }),
+    };
+  });
+  return { segments };
+}
+
+function readChanges(raw: unknown): NonNullable<Recipe["changes"]> {
+  const changes = need(isObject(raw), "changes", raw as Json);
+  const labels = (value: unknown) => Array.isArray(value) && value.every(isLabel);
+  const matrix = (value: unknown) =>
+    Array.isArray(value) &&
+    value.every((row) => Array.isArray(row) && row.every((cell) => isCount(cell, 0, Number.MAX_SAFE_INTEGER)));
+  need(
+    typeof changes.since === "string" &&
+      labels(changes.from) &&
+      labels(changes.to) &&
+      matrix(changes.counts) &&
+      isCount(changes.newCustomers, 0, Number.MAX_SAFE_INTEGER) &&
+      isCount(changes.moved, 0, Number.MAX_SAFE_INTEGER),
+    "changes",
+    0,
+  );
+  return {
+    since: changes.since as string,
+    from: [...(changes.from as string[])],
+    to: [...(changes.to as string[])],
+    counts: (changes.counts as number[][]).map((row) => [...row]),
+    newCustomers: changes.newCustomers as number,
+    moved: changes.moved as number,
+  };
 }

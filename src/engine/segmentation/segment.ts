@@ -586,5 +586,11 @@ function buildResult(
     valueKey: assignment.valueKey,
     ...(assignment.valueParams ? { valueParams: assignment.valueParams } : {}),
     warnings,
+    perCustomer: {
+      ofRow: rowCustomer ? Array.from(rowCustomer) : null,
+      segment: Array.from(of),
+      value: Array.from(value),
+      ...(clv ? { clv: Array.from(clv) } : {}),
+    },
   };
 }

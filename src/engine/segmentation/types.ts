@@ -72,6 +72,12 @@ export interface Recipe {
   customerSheet?: string;
   /** CLV tiers with winBack: the Win-back sheet the add-in wrote. */
   winBackSheet?: string;
+  /** After a refresh: the sheet of what changed since the previous run. */
+  changesSheet?: string;
+  /** The last run's segment counts and values, so the next refresh can report what changed. */
+  lastRun?: RunSummary;
+  /** The last refresh's change counts (from × to), kept with the recipe. */
+  changes?: { since: string; from: string[]; to: string[]; counts: number[][]; newCustomers: number; moved: number };
   /** ISO 8601 date-time of the last apply. */
   appliedAt: string;
   /** Transactions only: the "as of" date (Excel serial) the summary was computed at. */
@@ -133,6 +139,36 @@ export interface SegmentationResult {
   winBackSheet?: OwnSheet;
   /** What the Segments sheet's assumptions block says about the data and the models. */
   context?: SegmentationContext;
+  /**
+   * Per customer, for the change report of a refresh: the customer of each table row (null: row i is customer i;
+   * −1: a row without one), each customer's segment (index into preview), value measure and CLV.
+   */
+  // Plain arrays, not typed ones: the result crosses the compute worker's postMessage, which slices long arrays.
+  perCustomer?: { ofRow: number[] | null; segment: number[]; value: number[]; clv?: number[] };
+}
+
+/** What a run left, kept in the recipe so the next refresh can say what changed (small: one entry per segment). */
+export interface RunSummary {
+  segments: { label: string; customers: number; value: number; clv?: number }[];
+}
+
+/** What changed between two runs: customers moved between segments, new and lost, values before and after. */
+export interface ChangeReport {
+  /** When the previous run was applied (ISO 8601). */
+  since: string;
+  /** Segment labels of the previous run (rows of the matrix) and of this one (its columns). */
+  from: string[];
+  to: string[];
+  /** counts[i][j]: customers in from[i] before and to[j] now; the last row is the new customers. */
+  counts: number[][];
+  /** Their value measure now (CLV for CLV tiers), same shape. */
+  values: number[][];
+  /** Per previous segment: customers no longer in the table (known when the previous run's counts were kept). */
+  lost: (number | null)[];
+  before: RunSummary["segments"];
+  after: RunSummary["segments"];
+  newCustomers: number;
+  moved: number;
 }
 
 /** The data and the models behind a segmentation, as a reader of the Segments sheet needs them. */

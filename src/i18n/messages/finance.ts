@@ -30,6 +30,25 @@ export const en = {
   "finance.forecast.header.discountedNet": "discounted net margin",
   "finance.forecast.header.total": "total",
   "finance.forecast.functionName": "CUST.FORECAST",
+  "finance.range.noCovariance":
+    "The {model} parameters' uncertainty cannot be computed for these customers (their information matrix cannot be inverted): fit the model on more customers, or value them without a range.",
+  "finance.range.unstable":
+    "Too many draws of the {model} parameters fall where the models have no value (for example Gamma-Gamma's q at or below 1): the fit is too uncertain for a range; fit it on more customers.",
+  "finance.range.badPercentiles":
+    "{arg} must be a percentile such as 10% (then 10% and 90%), or two percentiles, low then high, between 0% and 100% (it is {found}).",
+  "finance.range.tooManyCustomers":
+    "Ranges per customer are limited to {max} customers (there are {found}): set total to TRUE for the whole base's range, or split the table.",
+  "finance.range.low": "low ({p})",
+  "finance.range.likely": "likely",
+  "finance.range.high": "high ({p})",
+  "finance.range.columnLow": "{column}, low ({p})",
+  "finance.range.columnHigh": "{column}, high ({p})",
+  "finance.docs.rangeTitle": "How the low and high values are computed",
+  "finance.docs.rangeBody":
+    "The fitted parameters are estimates: with other customers the fit would have found slightly different ones. The range shows what that uncertainty does to the value. The parameters are drawn 200 times at random around the fitted ones, as far and in the directions the data allow: each parameter's spread is its standard error from the CUST.FIT table, and how the parameters move together comes from the customers given (the curvature of the model's likelihood at the fitted parameters). The value is recomputed for each draw, and low and high are the 10th and 90th percentiles of the 200 values (or the percentiles you give); likely is the value at the fitted parameters, what CUST.PCLV and CUST.FORECAST give. A spend model from a Gamma-Gamma table is drawn the same way, independently. The draws use a fixed seed, so the same inputs give the same range on every computer. For a base's total, each draw is recomputed on a fixed sample of at most 5,000 of the customers with their ages rounded to 16 values, and the base's value is moved by the same proportion as the sample's. The range covers the uncertainty of the parameters only: not a change in customer behaviour, nor the chance in which customers happen to buy. Fitted on the same customers, an 80% range contains the value at the true parameters about 80% of the time (tested by simulation).",
+  "finance.docs.cohortTitle": "Projected cells",
+  "finance.docs.cohortBody":
+    "With projection_periods, one shifted-beta-geometric (sBG) retention model is fitted to all cohorts at once: each cohort's active customers, made non-increasing (a customer who comes back after a quiet period counts as never having left), are its survivors. A cohort's cells after its periods observed are projected: its last observed survivors times the model's survival from that period on, and their revenue at the revenue per active customer seen at the same period since acquisition over all cohorts. The period that contains as_of is counted as observed, so a cohort's last observed cell may cover part of a period only.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -60,4 +79,23 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "finance.forecast.header.discountedNet": "marge nette actualisée",
   "finance.forecast.header.total": "total",
   "finance.forecast.functionName": "CUST.PREVISION",
+  "finance.range.noCovariance":
+    "L'incertitude des paramètres {model} ne peut pas être calculée pour ces clients (leur matrice d'information n'est pas inversible) : ajustez le modèle sur plus de clients, ou valorisez-les sans fourchette.",
+  "finance.range.unstable":
+    "Trop de tirages des paramètres {model} tombent là où les modèles n'ont pas de valeur (par exemple q de Gamma-Gamma inférieur ou égal à 1) : l'ajustement est trop incertain pour une fourchette ; ajustez-le sur plus de clients.",
+  "finance.range.badPercentiles":
+    "{arg} doit être un centile comme 10 % (soit 10 % et 90 %), ou deux centiles, bas puis haut, entre 0 % et 100 % (il vaut {found}).",
+  "finance.range.tooManyCustomers":
+    "Les fourchettes par client sont limitées à {max} clients (il y en a {found}) : mettez total à VRAI pour la fourchette de toute la base, ou scindez la table.",
+  "finance.range.low": "bas ({p})",
+  "finance.range.likely": "probable",
+  "finance.range.high": "haut ({p})",
+  "finance.range.columnLow": "{column}, bas ({p})",
+  "finance.range.columnHigh": "{column}, haut ({p})",
+  "finance.docs.rangeTitle": "Comment les valeurs basse et haute sont calculées",
+  "finance.docs.rangeBody":
+    "Les paramètres ajustés sont des estimations : avec d'autres clients, l'ajustement en aurait trouvé de légèrement différents. La fourchette montre ce que cette incertitude fait à la valeur. Les paramètres sont tirés 200 fois au hasard autour des paramètres ajustés, aussi loin et dans les directions que les données permettent : l'écart de chaque paramètre est son erreur type de la table CUST.FIT, et la façon dont les paramètres varient ensemble vient des clients donnés (la courbure de la vraisemblance du modèle aux paramètres ajustés). La valeur est recalculée pour chaque tirage ; bas et haut sont les 10e et 90e centiles des 200 valeurs (ou les centiles donnés) ; probable est la valeur aux paramètres ajustés, celle de CUST.PCLV et CUST.PREVISION. Un modèle de dépense donné par une table Gamma-Gamma est tiré de la même façon, indépendamment. Les tirages utilisent une graine fixe : les mêmes entrées donnent la même fourchette sur tous les ordinateurs. Pour le total d'une base, chaque tirage est recalculé sur un échantillon fixe d'au plus 5 000 clients dont l'ancienneté est arrondie à 16 valeurs, et la valeur de la base varie dans la même proportion que celle de l'échantillon. La fourchette ne couvre que l'incertitude des paramètres : ni un changement de comportement des clients, ni le hasard de ceux qui achètent. Ajustée sur les mêmes clients, une fourchette à 80 % contient la valeur aux vrais paramètres environ 80 % du temps (vérifié par simulation).",
+  "finance.docs.cohortTitle": "Cellules projetées",
+  "finance.docs.cohortBody":
+    "Avec projection_periods, un seul modèle de rétention bêta-géométrique décalé (sBG) est ajusté sur toutes les cohortes à la fois : les clients actifs de chaque cohorte, rendus non croissants (un client qui revient après une période sans achat compte comme n'étant jamais parti), sont ses survivants. Les cellules d'une cohorte après ses périodes observées sont projetées : ses derniers survivants observés multipliés par la survie du modèle à partir de cette période, et leur chiffre d'affaires au chiffre d'affaires par client actif observé à la même période depuis l'acquisition sur toutes les cohortes. La période qui contient as_of compte comme observée : la dernière cellule observée d'une cohorte peut donc ne couvrir qu'une partie de la période.",
 };

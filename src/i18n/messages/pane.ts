@@ -126,6 +126,7 @@ export const en = {
   "pane.recipe.refresh": "Refresh",
   "pane.recipe.remove": "Remove",
   "pane.recipe.refreshed": "Refreshed: {columns} replaced on {table}.",
+  "pane.recipe.changed": "{moved} customers changed segment and {added} are new: see the “{sheet}” sheet.",
   "pane.recipe.removed": "Removed the add-in's columns and the “{sheet}” sheet. Your own columns are unchanged.",
   "pane.recipe.removeFailed": "The segmentation could not be fully removed",
   "pane.recipe.refreshFailed": "The segmentation could not be refreshed",
@@ -263,6 +264,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.recipe.refresh": "Actualiser",
   "pane.recipe.remove": "Supprimer",
   "pane.recipe.refreshed": "Actualisé : {columns} remplacées sur {table}.",
+  "pane.recipe.changed":
+    "{moved} clients ont changé de segment et {added} sont nouveaux : voir la feuille « {sheet} ».",
   "pane.recipe.removed":
     "Colonnes du complément et feuille « {sheet} » supprimées. Vos propres colonnes sont inchangées.",
   "pane.recipe.removeFailed": "La segmentation n'a pas pu être entièrement supprimée",

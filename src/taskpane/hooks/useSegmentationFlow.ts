@@ -300,6 +300,18 @@ export function useSegmentationFlow(
           key: "pane.recipe.refreshed",
           params: { columns: outcome.value.recipe.ownColumns.join(", "), table: found.table.name },
         },
+        ...(outcome.value.recipe.changes && outcome.value.recipe.changesSheet
+          ? [
+              {
+                key: "pane.recipe.changed" as const,
+                params: {
+                  moved: outcome.value.recipe.changes.moved,
+                  added: outcome.value.recipe.changes.newCustomers,
+                  sheet: outcome.value.recipe.changesSheet,
+                },
+              },
+            ]
+          : []),
         ...outcome.value.renamed.map(({ wanted, used }) => ({
           key: "pane.apply.renamed" as const,
           params: { wanted, used },

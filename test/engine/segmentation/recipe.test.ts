@@ -27,8 +27,41 @@ const clvRecipe: Recipe = {
   asOf: 45717,
 };
 
+/** After a refresh: the action options, the Win-back and Changes sheets, the last run and its changes. */
+const refreshedRecipe: Recipe = {
+  ...clvRecipe,
+  method: {
+    ...(clvRecipe.method as Extract<Recipe["method"], { kind: "clvTiers" }>),
+    actionColumns: true,
+    winBack: true,
+  },
+  winBackSheet: "Win-back",
+  changesSheet: "Changes",
+  lastRun: { segments: [{ label: "Top 20 %", customers: 24, value: 1666.9, clv: 1666.9 }] },
+  changes: {
+    since: "2025-02-01T10:00:00.000Z",
+    from: ["Top 20 %"],
+    to: ["Top 20 %"],
+    counts: [[20], [4]],
+    newCustomers: 4,
+    moved: 0,
+  },
+};
+
 describe("recipe round trip", () => {
-  it.each([rfmRecipe, clvRecipe])("parse(serialize(r)) equals r", (recipe) => {
+  it("a damaged last run or change matrix is refused by name, never half-read", () => {
+    const broken = JSON.parse(serializeRecipe(refreshedRecipe));
+    broken.changes.counts = [[-1]];
+    expect(parseRecipe(JSON.stringify(broken))).toMatchObject({
+      key: "segmentation.recipe.invalidField",
+      params: { field: "changes" },
+    });
+    const noLabel = JSON.parse(serializeRecipe(refreshedRecipe));
+    noLabel.lastRun.segments[0].customers = "24";
+    expect(parseRecipe(JSON.stringify(noLabel))).toMatchObject({ params: { field: "lastRun.segments" } });
+  });
+
+  it.each([rfmRecipe, clvRecipe, refreshedRecipe])("parse(serialize(r)) equals r", (recipe) => {
     expect(parseRecipe(serializeRecipe(recipe))).toEqual(recipe);
   });
 

@@ -1,0 +1,109 @@
+/**
+ * How uncertain a fitted model's parameters are, and draws from that uncertainty, for low / likely / high ranges.
+ *
+ * The CUST.FIT table stores each parameter's standard error but not their covariance, and the covariance matters:
+ * BG/NBD's r and α, for one, move together. So the correlations are recomputed from the customers the value
+ * function receives: the Hessian of the model's −log L at the table's parameters (the observed information, by
+ * central differences in log-parameters), inverted. The spreads are the table's standard errors where it has them
+ * (they belong to the fit, which may have used more customers than a segment being valued), the Hessian's otherwise.
+ *
+ * Draws are normal in log-parameters (so every drawn parameter stays positive), log θ ~ N(log θ̂, Σ), with
+ * Σ = D R D: R the correlations, D the standard errors of log θ (se(θ)/θ by the delta method). The seed is fixed,
+ * so every colleague gets the same numbers.
+ */
+import { naError } from "../errors";
+import { invertMatrix, numericalHessian } from "../optim/hessian";
+import { modelDefinition } from "../models/registry";
+import { FitColumns, MODEL_PARAMETERS, ModelName, Parameters } from "../models/types";
+import { RandomSource, standardNormal } from "../random";
+
+export interface ParameterUncertainty {
+  model: ModelName;
+  names: readonly string[];
+  /** log θ̂. */
+  center: Float64Array;
+  /** Lower Cholesky factor of Σ (row-major), so log θ = center + L z with z standard normal. */
+  cholesky: Float64Array;
+}
+
+/** Σ = L Lᵀ; null when Σ is not positive definite. */
+export function choleskyFactor(matrix: Float64Array, n: number): Float64Array | null {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i * n + j];
+      for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+      if (i === j) {
+        if (!(sum > 0)) return null;
+        l[i * n + i] = Math.sqrt(sum);
+      } else {
+        l[i * n + j] = sum / l[j * n + j];
+      }
+    }
+  }
+  return l;
+}
+
+/**
+ * The uncertainty of a fit's parameters, from the customers it describes (`columns`, as CUST.FIT reads them) and the
+ * standard errors of its CUST.FIT table. #N/A when the information matrix cannot be inverted.
+ */
+export function parameterUncertainty(
+  model: ModelName,
+  params: Parameters,
+  standardErrors: Parameters | undefined,
+  columns: FitColumns,
+): ParameterUncertainty {
+  const names = MODEL_PARAMETERS[model];
+  const makeLikelihood = modelDefinition(model)?.negLogLikelihood;
+  if (!makeLikelihood) throw naError("finance.range.noCovariance", { model });
+  const negLogLikelihood = makeLikelihood(columns);
+  const n = names.length;
+  const center = Float64Array.from(names, (name) => Math.log(params[name]));
+  const natural = new Float64Array(n);
+  const hessian = numericalHessian((theta) => {
+    for (let i = 0; i < n; i++) natural[i] = Math.exp(theta[i]);
+    const value = negLogLikelihood(natural);
+    return Number.isFinite(value) ? value : NaN;
+  }, center);
+  const inverse = hessian.every((row) => row.every(Number.isFinite)) ? invertMatrix(hessian) : null;
+  if (!inverse || inverse.some((row, i) => !(row[i] > 0) || !row.every(Number.isFinite))) {
+    throw naError("finance.range.noCovariance", { model });
+  }
+  const spread = Float64Array.from(names, (name, i) => {
+    const se = standardErrors?.[name];
+    return se !== undefined && se > 0 && Number.isFinite(se) ? se / params[name] : Math.sqrt(inverse[i][i]);
+  });
+  const covariance = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const correlation = i === j ? 1 : inverse[i][j] / Math.sqrt(inverse[i][i] * inverse[j][j]);
+      covariance[i * n + j] = spread[i] * spread[j] * correlation;
+    }
+  }
+  const cholesky = choleskyFactor(covariance, n);
+  if (!cholesky) throw naError("finance.range.noCovariance", { model });
+  return { model, names, center, cholesky };
+}
+
+/** One draw of the parameters. */
+export function drawParameters(uncertainty: ParameterUncertainty, random: RandomSource): Record<string, number> {
+  const { names, center, cholesky } = uncertainty;
+  const n = names.length;
+  const z = Array.from({ length: n }, () => standardNormal(random));
+  const out: Record<string, number> = {};
+  for (let i = 0; i < n; i++) {
+    let theta = center[i];
+    for (let k = 0; k <= i; k++) theta += cholesky[i * n + k] * z[k];
+    out[names[i]] = Math.exp(theta);
+  }
+  return out;
+}
+
+/** The p-th percentile of sorted values with linear interpolation between order statistics (Excel's PERCENTILE.INC). */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
+  const position = p * (sorted.length - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+}
