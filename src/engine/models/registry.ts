@@ -141,7 +141,12 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
 
 /** Fits a model and diagnoses where the fit ended (status converged / boundary / not converged, in plain words). */
 export function fitModel(definition: ModelDefinition, columns: FitColumns, options: FitOptions = {}): FittedModel {
-  return diagnoseFit(definition.fit(columns, options), definition.boundary, columns);
+  const fit = diagnoseFit(definition.fit(columns, options), definition.boundary, columns);
+  // A penalised optimum is not the maximum-likelihood estimate: the message says so.
+  if (fit.status === "converged" && options.penalty) {
+    return { ...fit, diagnosis: [{ key: "diagnostics.convergedPenalised", params: { penalty: options.penalty } }] };
+  }
+  return fit;
 }
 
 /** The definition of a model, or undefined when this version cannot fit it yet. */

@@ -4,6 +4,8 @@
  */
 export const en = {
   "diagnostics.converged": "Converged: these are the maximum-likelihood estimates for these data.",
+  "diagnostics.convergedPenalised":
+    "Converged: with the option penalty={penalty}, these parameters maximise the likelihood minus the penalty, so they are pulled towards 0 and are not the plain maximum-likelihood estimates.",
   "diagnostics.notConverged":
     'The fit did not settle on the best parameters (the search stopped before it could show they are the best): do not rely on these numbers. Try the option "max_iterations=1000" or "penalty=0.01", or look for unusual rows in the data.',
   "diagnostics.noFiniteLikelihood":
@@ -45,6 +47,8 @@ export const en = {
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
   "diagnostics.converged": "Convergé : ce sont les estimations du maximum de vraisemblance pour ces données.",
+  "diagnostics.convergedPenalised":
+    "Convergé : avec l'option penalty={penalty}, ces paramètres maximisent la vraisemblance moins la pénalité ; ils sont donc tirés vers 0 et ne sont pas les estimations du maximum de vraisemblance.",
   "diagnostics.notConverged":
     "L'estimation ne s'est pas fixée sur les meilleurs paramètres (la recherche s'est arrêtée avant de pouvoir montrer qu'ils sont les meilleurs) : ne vous fiez pas à ces nombres. Essayez l'option \"max_iterations=1000\" ou \"penalty=0.01\", ou cherchez des lignes inhabituelles dans les données.",
   "diagnostics.noFiniteLikelihood":

@@ -88,6 +88,14 @@ describe("fit status", () => {
     expect(regular.status).toBe("converged");
   });
 
+  test("a penalised fit says its estimates are not the plain maximum-likelihood ones", () => {
+    const regular = columns([1000, 631, 468, 382, 326, 289, 262, 241]);
+    const fit = fitModel(definition("sbg"), regular, { penalty: 0.01 });
+    expect(fit.status).toBe("converged");
+    expect(describeDiagnosis(fit.diagnosis, "en")).toMatch(/penalty=0\.01.*not the plain maximum-likelihood/);
+    expect(describeDiagnosis(fitModel(definition("sbg"), regular).diagnosis, "en")).toMatch(/^Converged: these are/);
+  });
+
   test("every registered model has a boundary profile whose rules name its own parameters", () => {
     for (const model of MODEL_DEFINITIONS) {
       for (const rule of model.boundary.rules) {
