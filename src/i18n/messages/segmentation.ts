@@ -171,15 +171,15 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "segmentation.issue.fewDistinct":
     "« {column} » n'a que {distinct} valeurs distinctes : ses scores utilisent {distinct} niveaux au lieu de {bins}.",
   "segmentation.issue.noRepeatBuyers":
-    "Aucun client n'a acheté plus d'une fois : le modèle de VVC ne peut pas être ajusté. Utilisez le RFM ou des tranches par quantile, ou un historique plus long.",
+    "Aucun client n'a acheté plus d'une fois : le modèle de VVC ne peut pas être ajusté. Utilisez le RFM ou des paliers par quantiles, ou un historique plus long.",
   "segmentation.issue.fitNotConverged":
-    "Le {model} n'a pas complètement convergé ({detail}) ; les tranches sont utilisables mais vérifiez les montants de VVC.",
+    "Le {model} n'a pas complètement convergé ({detail}) ; les paliers sont utilisables mais vérifiez les montants de VVC.",
   "segmentation.model.purchases": "modèle d'achats (BG/NBD)",
   "segmentation.model.spend": "modèle de panier (Gamma-Gamma)",
   "segmentation.issue.oneCustomer":
     "Toutes les transactions appartiennent au même client : les segments comparent les clients entre eux, il en faut au moins deux.",
   "segmentation.issue.clvNeedsTransactions":
-    "Les tranches de VVC ont besoin de l'historique d'achats : choisissez un journal de transactions (client, date, montant), ou utilisez le RFM ou des tranches par quantile.",
+    "Les paliers de VVC ont besoin de l'historique d'achats : choisissez un journal de transactions (client, date, montant), ou utilisez le RFM ou des paliers par quantiles.",
   "segmentation.issue.badMethod": "Les réglages de segmentation ne sont pas valides : {detail}.",
   "segmentation.issue.rowRef": "ligne {row}",
 
@@ -187,10 +187,10 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "segmentation.tier.next30": "30 % suivants",
   "segmentation.tier.rest": "Reste (50 %)",
   "segmentation.tier.decile": "Décile {n}",
-  "segmentation.tier.tier": "Tranche {n}",
+  "segmentation.tier.tier": "Palier {n}",
 
   "segmentation.column.segment": "Segment",
-  "segmentation.column.tier": "Tranche",
+  "segmentation.column.tier": "Palier",
   "segmentation.column.rScore": "Score R",
   "segmentation.column.fScore": "Score F",
   "segmentation.column.mScore": "Score M",
@@ -244,8 +244,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "segmentation.unit.weeks": "semaines",
   "segmentation.unit.months": "mois",
   "segmentation.method.rfm": "RFM ({bins})",
-  "segmentation.method.clvTiers": "tranches de VVC ({split})",
-  "segmentation.method.quantileTiers": "{tiers} tranches de « {column} »",
+  "segmentation.method.clvTiers": "paliers de VVC ({split})",
+  "segmentation.method.quantileTiers": "{tiers} paliers de « {column} »",
   "segmentation.bins.quintiles": "quintiles",
   "segmentation.bins.quartiles": "quartiles",
   "segmentation.bins.deciles": "déciles",

@@ -47,7 +47,7 @@ export const en = {
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
-  "workbench.title": "Atelier Customer Value",
+  "workbench.title": "Atelier Valeur Client",
   "workbench.subtitle": "Le vrai volet Office et les vraies fonctions, sur un classeur en mémoire (sans Excel).",
   "workbench.toolbar.label": "Réglages de l'atelier",
   "workbench.toolbar.dataset": "Données d'exemple",

@@ -274,7 +274,7 @@ describe("segmentSummarySheet", () => {
     const header = rowOf(sheet.rows, "Segment");
     expect(header).toContain("Somme de Monetary");
     expect(header).toContain("Part de Monetary");
-    const tiers = sheet.rows.filter((row) => /^Palier|^Tranche/.test(String(row[0])));
+    const tiers = sheet.rows.filter((row) => /^Palier /.test(String(row[0])));
     expect(tiers).toHaveLength(4);
     const breaks = result.thresholds[0].breaks;
     expect(tiers[0][1]).toBe(`« Monetary » supérieure à ${formatNumber(breaks[2], "fr", 2)}`);
@@ -448,7 +448,7 @@ describe("CLV tiers on a transaction log", () => {
       asOf: 45300,
     });
     expect(result.preview).toHaveLength(10);
-    expect(result.columns[0].header).toBe("Tranche");
+    expect(result.columns[0].header).toBe("Palier");
     expect(result.preview[0].averageClv!).toBeGreaterThan(result.preview[9].averageClv!);
     expect(result.preview.reduce((sum, s) => sum + s.customers, 0)).toBe(200);
   });
