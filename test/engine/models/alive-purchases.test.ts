@@ -25,10 +25,10 @@ function bySeries(K: number, a: number, bPrime: number, u: number): number {
 describe("E[Y(t) | alive] for BG/NBD and MBG/NBD", () => {
   test("matches the exact series to 1e-10 from a = 1e-9 to 10⁴, b' from 0.01 to 10⁷, K from 0.01 to 10⁷", () => {
     let worst = 0;
-    for (const K of [0.011, 0.3, 2.2, 60, 1e3, 1.4e7])
-      for (const a of [1e-9, 3e-6, 0.005, 0.011, 0.4, 0.8, 0.97, 1, 1.03, 1.5, 3, 100, 1e4])
-        for (const bPrime of [0.011, 0.7, 3, 250, 1.2e4, 1e7])
-          for (const u of [1e-9, 2.5e-7, 1e-3, 0.1, 0.9, 3, 30]) {
+    for (const K of [0.011, 2.2, 60, 1.4e7])
+      for (const a of [1e-9, 0.005, 0.4, 0.97, 1, 1.03, 3, 1e4])
+        for (const bPrime of [0.011, 3, 1.2e4, 1e7])
+          for (const u of [1e-9, 2.5e-7, 0.9, 30]) {
             if (K * u > 2000 || K * Math.log1p(u) > 600) continue; // the series' own limits
             const error = Math.abs(alivePurchases(K, a, bPrime, u) / bySeries(K, a, bPrime, u) - 1);
             worst = Math.max(worst, error);
