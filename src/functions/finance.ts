@@ -337,8 +337,10 @@ export function forecast(
   months?: unknown,
   discount_rate?: unknown,
   margin?: unknown,
-  new_customers?: unknown,
-  cac?: unknown,
+  // Matrix parameters: their help offers a column by month, and a range given to a scalar parameter would be lifted
+  // (one call per cell) by Excel instead of reaching the function.
+  new_customers?: unknown[][],
+  cac?: unknown[][],
   range?: unknown,
 ): unknown[][] {
   return runFunction(() => {

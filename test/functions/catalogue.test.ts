@@ -75,6 +75,19 @@ describe("the catalogue", () => {
   }
 });
 
+describe("argument shapes (issue 11)", () => {
+  test("a parameter whose help offers a range or a column is a matrix parameter (Excel would lift a scalar one)", () => {
+    const offersRange = /\bor a (\d-column )?(range|column)\b|\ba column \(|\branges?\b of/i;
+    const scalars = [...excel.metadata.values()].flatMap((fn) =>
+      fn.parameters
+        .filter((p) => (p.dimensionality ?? "scalar") !== "matrix" && offersRange.test(p.description ?? ""))
+        .map((p) => `${fn.id}(${p.name})`),
+    );
+    expect(scalars).toEqual([]);
+    expect(excel.metadata.get("FIT")!.parameters.find((p) => p.name === "options")!.dimensionality).toBe("matrix");
+  });
+});
+
 describe("the shape rule, as a property", () => {
   const cell = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 500 }));
 

@@ -233,7 +233,7 @@ describe("CUST.FORECAST", () => {
     const params = table("bgnbd", BGNBD);
     const gg = table("gg", GG);
     const base = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3) as unknown[][];
-    const withCohorts = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, [[100], [50]], 20) as unknown[][];
+    const withCohorts = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, [[100], [50]], [[20]]) as unknown[][];
     expect(withCohorts[0]).toEqual([
       "month",
       "new customers",
@@ -265,7 +265,7 @@ describe("CUST.FORECAST", () => {
     expect(total[7] as number).toBeCloseTo(npv, 8);
     expect(total[1]).toBe(150);
     // One number is every month's acquisitions.
-    const steady = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, 10, 20) as unknown[][];
+    const steady = forecast(params, gg, x, tx, T, "weeks", m, 6, 0.1, 0.3, [[10]], [[20]]) as unknown[][];
     expect(steady.slice(1, 7).map((row) => row[1])).toEqual([10, 10, 10, 10, 10, 10]);
   });
 
@@ -280,9 +280,9 @@ describe("CUST.FORECAST", () => {
     expect(
       excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, [[1], [2], [3]])).message,
     ).toMatch(/new_customers.*3/);
-    expect(excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, null, 50)).message).toMatch(
-      /new_customers/,
-    );
+    expect(
+      excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, undefined, [[50]])).message,
+    ).toMatch(/new_customers/);
     const bad = [...x.slice(0, 3), [-1]];
     const error = excelError(() => forecast(params, [[20]], bad, tx.slice(0, 4), T.slice(0, 4), "weeks"));
     expect(error.message).toMatch(/row 4/);
@@ -300,7 +300,21 @@ describe("ranges: CUST.FORECAST(…, range) and CUST.PCLVRANGE", () => {
 
   test("FORECAST adds low and high columns that bracket the likely values; deterministic", () => {
     const plain = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3) as unknown[][];
-    const ranged = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, null, null, true) as unknown[][];
+    const ranged = forecast(
+      params,
+      [[20]],
+      x,
+      tx,
+      T,
+      "weeks",
+      undefined,
+      6,
+      0.1,
+      0.3,
+      undefined,
+      undefined,
+      true,
+    ) as unknown[][];
     expect(ranged[0].slice(5)).toEqual([
       "revenue, low (10%)",
       "revenue, high (90%)",
@@ -315,10 +329,12 @@ describe("ranges: CUST.FORECAST(…, range) and CUST.PCLVRANGE", () => {
       expect(ranged[r][7] as number).toBeLessThan(discounted);
       expect(ranged[r][8] as number).toBeGreaterThan(discounted);
     }
-    const again = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, null, null, true);
+    const again = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, undefined, undefined, true);
     expect(again).toEqual(ranged);
     // A wider pair gives a wider range.
-    const wide = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, null, null, [[0.05, 0.95]]);
+    const wide = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, undefined, undefined, [
+      [0.05, 0.95],
+    ]);
     const totalRow = (table: unknown) => (table as unknown[][])[7];
     expect(totalRow(wide)[7] as number).toBeLessThan(totalRow(ranged)[7] as number);
     expect(totalRow(wide)[8] as number).toBeGreaterThan(totalRow(ranged)[8] as number);
@@ -337,7 +353,21 @@ describe("ranges: CUST.FORECAST(…, range) and CUST.PCLVRANGE", () => {
     const base = pclvrange(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, null, true) as unknown[][];
     expect(base[0]).toEqual(["low (10%)", "likely", "high (90%)"]);
     expect(base[1][1] as number).toBeCloseTo(sum(values), 8);
-    const ranged = forecast(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, null, null, true) as unknown[][];
+    const ranged = forecast(
+      params,
+      [[20]],
+      x,
+      tx,
+      T,
+      "weeks",
+      undefined,
+      6,
+      0.1,
+      0.3,
+      undefined,
+      undefined,
+      true,
+    ) as unknown[][];
     expect(base[1][0]).toBeCloseTo(ranged[7][7] as number, 10);
     expect(base[1][2]).toBeCloseTo(ranged[7][8] as number, 10);
     setFunctionsLocale("fr");
