@@ -11,6 +11,12 @@ import { valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
+/**
+ * BG/BB's likelihood and several predictions sum over opportunities one by one, so their cost grows with the count:
+ * histories and horizons are bounded (opportunities are years or yearly events, where 1,000 is far beyond real use).
+ */
+export const MAX_OPPORTUNITIES = 1_000;
+
 export interface BgbbParameters {
   alpha: number;
   beta: number;
@@ -78,6 +84,8 @@ export function checkBgbbHistory(x: number, tx: number, n: number, row: number):
       throw valueError("valuemodels.bgbb.notCount", { arg, row, found: value });
     }
   }
+  if (n > MAX_OPPORTUNITIES)
+    throw valueError("valuemodels.bgbb.tooManyOpportunities", { arg: "periods", max: MAX_OPPORTUNITIES, found: n });
   if (tx > n) throw valueError("valuemodels.bgbb.recencyAfterPeriods", { row, recency: tx, periods: n });
   if (x > tx) throw valueError("valuemodels.bgbb.frequencyAboveRecency", { row, frequency: x, recency: tx });
   if (x === 0 && tx !== 0) throw valueError("valuemodels.bgbb.recencyWithoutPurchase", { row, recency: tx });
@@ -158,6 +166,8 @@ function survivalSum(gamma: number, delta: number, k: number): number {
 function requireOpportunities(value: number, arg: string): void {
   if (!Number.isInteger(value) || value < 0)
     throw valueError("valuemodels.bgbb.opportunitiesNotCount", { arg, found: value });
+  if (value > MAX_OPPORTUNITIES)
+    throw valueError("valuemodels.bgbb.tooManyOpportunities", { arg, max: MAX_OPPORTUNITIES, found: value });
 }
 
 /** Predictions of a fitted BG/BB model; time is counted in opportunities (whole numbers). */

@@ -27,6 +27,8 @@ export const en = {
     "recency must be 0 for a customer without repeat transactions, but row {row} has frequency 0 and recency {recency}.",
   "valuemodels.bgbb.opportunitiesNotCount":
     "{arg} counts opportunities, so it must be a whole number, 0 or more (it is {found}).",
+  "valuemodels.bgbb.tooManyOpportunities":
+    "BG/BB counts at most {max} opportunities, but {arg} is {found}: use a coarser opportunity (a year rather than a week).",
   "valuemodels.sbg.tooShort":
     "survivors needs the cohort at the start and at least one later period, but it has {found} value(s).",
   "valuemodels.sbg.startNotPositive":
@@ -90,6 +92,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "recency doit valoir 0 pour un client sans transaction répétée, mais la ligne {row} a frequency 0 et recency {recency}.",
   "valuemodels.bgbb.opportunitiesNotCount":
     "{arg} compte des occasions : ce doit être un nombre entier, 0 ou plus (il vaut {found}).",
+  "valuemodels.bgbb.tooManyOpportunities":
+    "BG/BB compte au plus {max} occasions, mais {arg} vaut {found} : choisissez une occasion plus large (l'année plutôt que la semaine).",
   "valuemodels.sbg.tooShort":
     "survivors doit contenir la cohorte au départ et au moins une période ultérieure, mais ne contient que {found} valeur(s).",
   "valuemodels.sbg.startNotPositive":

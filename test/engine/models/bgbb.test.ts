@@ -4,6 +4,8 @@ import {
   bgbbLogLikelihood,
   bgbbPredictor,
   BgbbParameters,
+  checkBgbbHistory,
+  MAX_OPPORTUNITIES,
   fitBgbb,
   prepareBgbbData,
 } from "../../../src/engine/models/bgbb";
@@ -145,5 +147,26 @@ describe("history checks name the row", () => {
     expect(inputError(() => prepareBgbbData([-1], [0], [6])).key).toBe("valuemodels.bgbb.notCount");
     expect(inputError(() => prepareBgbbData([1], [2], [6], [-3])).key).toBe("valuemodels.badWeight");
     expect(inputError(() => prepareBgbbData([1], [2], [6], [0])).key).toBe("valuemodels.bgbb.noCustomers");
+  });
+});
+
+describe("BG/BB work is bounded by a documented number of opportunities", () => {
+  const model = bgbbPredictor({ alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 });
+  const customer = { frequency: 3, recency: 5, age: 6 };
+  const tooMany = "valuemodels.bgbb.tooManyOpportunities";
+
+  it("refuses a horizon beyond MAX_OPPORTUNITIES with a message instead of looping over it", () => {
+    expect(inputError(() => model.probabilityOfAnyPurchase!(customer, 1e12)).key).toBe(tooMany);
+    expect(inputError(() => model.expectedPurchases(customer, 1e12)).key).toBe(tooMany);
+    expect(inputError(() => model.expectedPurchases(customer, 1e12)).message).toMatch(/opportunit/);
+    const atBound = model.probabilityOfAnyPurchase!(customer, MAX_OPPORTUNITIES);
+    expect(atBound).toBeGreaterThan(0);
+    expect(atBound).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses a history longer than MAX_OPPORTUNITIES, naming periods", () => {
+    const error = inputError(() => checkBgbbHistory(3, 5, 1e9, 7));
+    expect(error.key).toBe(tooMany);
+    expect(error.message).toMatch(/periods/);
   });
 });
