@@ -97,17 +97,17 @@ if (anyWanted(VALUE_BENCHES)) {
   );
   timed(
     "CUST.FORECAST, 100,000 customers, 12 months, with ranges",
-    () => forecast(table, spend, x, tx, T, "days", undefined, 12, 0.1, 0.3, undefined, undefined, true),
+    () => forecast(table, spend, x, tx, T, "days", undefined, 12, 0.1, 0.3, undefined, undefined, [[true]]),
     { runs: 5 },
   );
   timed(
     "CUST.FORECAST, 100,000 customers, 60 months, cohorts, ranges",
-    () => forecast(table, spend, x, tx, T, "days", undefined, 60, 0.1, 0.3, [[1000]], [[40]], true),
+    () => forecast(table, spend, x, tx, T, "days", undefined, 60, 0.1, 0.3, [[1000]], [[40]], [[true]]),
     { runs: 3, warmUp: false },
   );
   timed(
     "CUST.PCLVRANGE, 100,000 customers, base total",
-    () => pclvrange(table, spend, x, tx, T, "days", undefined, 12, 0.1, 0.3, null, true),
+    () => pclvrange(table, spend, x, tx, T, "days", undefined, 12, 0.1, 0.3, undefined, true),
     { runs: 5 },
   );
   timed(

@@ -341,7 +341,8 @@ export function forecast(
   // (one call per cell) by Excel instead of reaching the function.
   new_customers?: unknown[][],
   cac?: unknown[][],
-  range?: unknown,
+  // A matrix too: its help offers two cells (low, high), which Excel would otherwise lift into two calls.
+  range?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
     const inputs = readBase(
@@ -401,7 +402,8 @@ export function pclvrange(
   months?: unknown,
   discount_rate?: unknown,
   margin?: unknown,
-  percentiles?: unknown,
+  // A matrix: its help offers two cells (low, high), which Excel would otherwise lift into two calls.
+  percentiles?: unknown[][],
   total?: unknown,
 ): unknown[][] {
   return runFunction(() => {

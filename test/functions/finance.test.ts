@@ -7,14 +7,38 @@ import { seededRandom, uniformInt } from "../../src/engine/random";
 import { toParameterTable } from "../../src/engine/models/parameter-table";
 import { FittedModel } from "../../src/engine/models/types";
 import { fitBgnbd } from "../../src/engine/models/bgnbd";
-import { cohort, forecast, pclvrange } from "../../src/functions/finance";
 import { simulateBgnbd } from "../engine/models/simulate";
-import { purchases } from "../../src/functions/models";
-import { pclv } from "../../src/functions/value-models";
-import { setFunctionsLocale } from "../../src/functions/locale";
-import { excelError } from "../support/thrown";
+import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
 
+// The functions as Excel calls them: through the Excel-faithful invoker built from functions.json.
+let excel: ExcelFunctions;
+beforeAll(async () => {
+  excel = await loadExcelFunctions();
+}, 60000);
+
+// The language the next calls run in, as a French Excel would (the invoker sets it for each call).
+let language: "en" | "fr" = "en";
+const setFunctionsLocale = (locale: "fr" | null) => {
+  language = locale ?? "en";
+};
 afterEach(() => setFunctionsLocale(null));
+
+const through =
+  (id: string) =>
+  (...args: unknown[]): ShownCell[][] =>
+    excel.callWith({ locale: language }, id, ...(args as FormulaArgument[]));
+const cohort = through("COHORT");
+const forecast = through("FORECAST");
+const pclvrange = through("PCLVRANGE");
+const purchases = through("PURCHASES");
+const pclv = through("PCLV");
+
+/** The error a formula shows in its first cell, with the message Excel keeps (only #VALUE! and #N/A keep one). */
+function excelError(call: () => ShownCell[][]): { code: string; message: string } {
+  const cell = call()[0][0];
+  if (!isShownError(cell)) throw new Error(`expected an error, the formula showed ${JSON.stringify(cell)}`);
+  return { code: cell.error, message: cell.message };
+}
 
 const sum = (column: unknown[][]) => column.reduce((s, [v]) => s + (v as number), 0);
 

@@ -1,5 +1,5 @@
 /**
- * The long version of the range coverage test in test/engine/forecast/ranges.test.ts: 200 simulated BG/NBD bases of
+ * The long version of the range coverage test in test/engine/forecast/ranges.slow.test.ts: 200 simulated BG/NBD bases of
  * 600 customers, the product's 200 draws each. The 80 % range of Σ PCLV should contain the value at the true
  * parameters about 80 % of the time: ±2.8 points of binomial spread, so 72–88 % (0.775 measured at the commit that
  * added it). About two minutes on a quiet machine.

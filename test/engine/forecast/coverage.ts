@@ -1,5 +1,5 @@
 /**
- * The coverage simulation shared by test/engine/forecast/ranges.test.ts (short) and the reference suite (long):
+ * The coverage simulation shared by test/engine/forecast/ranges.slow.test.ts (short) and the reference suite (long):
  * bases simulated from known BG/NBD parameters, each fitted, and the share whose 80 % range of Σ PCLV (10 % to 90 %)
  * contains the value at the true parameters on the same customers.
  */
