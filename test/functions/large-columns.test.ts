@@ -1,5 +1,10 @@
 /** Columns of Excel's size reach the engine: nothing spreads a whole column into one call's arguments. */
-import { holdoutcheck } from "../../src/functions/models";
+import { ExcelFunctions, loadExcelFunctions } from "../support/excel";
+
+let excel: ExcelFunctions;
+beforeAll(async () => {
+  excel = await loadExcelFunctions();
+}, 60000);
 
 test("CUST.HOLDOUTCHECK reads 300,000 customers (a spread of the rows overflowed the call stack)", () => {
   const n = 300_000;
@@ -11,7 +16,8 @@ test("CUST.HOLDOUTCHECK reads 300,000 customers (a spread of the rows overflowed
     ["a", 0.8],
     ["b", 3],
   ];
-  const out = holdoutcheck(
+  const out = excel.call(
+    "HOLDOUTCHECK",
     table,
     column((i) => i % 3),
     column((i) => (i % 3 === 0 ? 0 : 100)),

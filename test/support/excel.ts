@@ -92,10 +92,23 @@ async function load(): Promise<ExcelFunctions> {
   };
 }
 
+let loaded: ExcelFunctions | null = null;
+
 /** The functions, loaded once per test file. */
 export function loadExcelFunctions(): Promise<ExcelFunctions> {
-  cached ??= load();
+  cached ??= load().then((functions) => (loaded = functions));
   return cached;
+}
+
+/**
+ * One function as a formula calls it, for tests written with plain calls: `const fit = excelFunction("FIT")`, then
+ * `fit("bgnbd", x, tx, T)` gives the cells Excel shows, once a beforeAll has awaited loadExcelFunctions().
+ */
+export function excelFunction(id: string, options: CallOptions = {}): (...args: unknown[]) => ShownCell[][] {
+  return (...args) => {
+    if (!loaded) throw new Error("await loadExcelFunctions() in a beforeAll before calling a function");
+    return loaded.callWith(options, id, ...(args as FormulaArgument[]));
+  };
 }
 
 /** A column of values as a range argument: column(1, null, 3) is the range [[1], [null], [3]]. */
