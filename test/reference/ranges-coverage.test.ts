@@ -7,8 +7,16 @@
 import { RANGE_DRAWS } from "../../src/engine/forecast/ranges";
 import { coverage } from "../engine/forecast/coverage";
 
-test("the 80% range covers the true Σ PCLV about 80% of the time (200 bases)", () => {
-  const share = coverage(200, 600, RANGE_DRAWS, 1000);
-  expect(share).toBeGreaterThanOrEqual(0.72);
-  expect(share).toBeLessThanOrEqual(0.88);
-}, 900000);
+// Run on demand (CV_LONG_COVERAGE=1 npm run test:reference): on this shared machine it ran past 12 minutes, so it is
+// not yet part of CI; the 40-base version in the slow suite (which CI runs) checks the same property.
+const longTest = process.env.CV_LONG_COVERAGE ? test : test.skip;
+
+longTest(
+  "the 80% range covers the true Σ PCLV about 80% of the time (200 bases)",
+  () => {
+    const share = coverage(200, 600, RANGE_DRAWS, 1000);
+    expect(share).toBeGreaterThanOrEqual(0.72);
+    expect(share).toBeLessThanOrEqual(0.88);
+  },
+  900000,
+);
