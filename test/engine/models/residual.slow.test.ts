@@ -4,6 +4,7 @@
  * Simulation checks use the law of total expectation: over a simulated base, the mean predicted P(alive at
  * T + t | history) must equal the share of customers actually alive at T + t, within sampling error.
  */
+import { MAX_OPPORTUNITIES } from "../../../src/engine/models/bgbb";
 import { modelDefinition } from "../../../src/engine/models/registry";
 import { dertByIntegration } from "../../../src/engine/models/residual";
 import { expectedTracking } from "../../../src/engine/models/tracking";
@@ -183,7 +184,8 @@ describe("DERT", () => {
     ]) {
       let sum = 0;
       let previous = 0;
-      for (let t = 1; t < 3000; t++) {
+      // Up to BG/BB's bound on opportunities: at 10 % a year the terms past it are below 1e-40.
+      for (let t = 1; t <= MAX_OPPORTUNITIES; t++) {
         const e = predictor.expectedPurchases(customer, t);
         sum += (e - previous) / 1.1 ** t;
         previous = e;
