@@ -8,37 +8,15 @@ import { toParameterTable } from "../../src/engine/models/parameter-table";
 import { FittedModel } from "../../src/engine/models/types";
 import { fitBgnbd } from "../../src/engine/models/bgnbd";
 import { simulateBgnbd } from "../engine/models/simulate";
-import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
+import { excelError, excelFunction, loadExcelFunctions, setExcelLanguage } from "../support/excel";
 
 // The functions as Excel calls them: through the Excel-faithful invoker built from functions.json.
-let excel: ExcelFunctions;
-beforeAll(async () => {
-  excel = await loadExcelFunctions();
-}, 60000);
-
-// The language the next calls run in, as a French Excel would (the invoker sets it for each call).
-let language: "en" | "fr" = "en";
-const setFunctionsLocale = (locale: "fr" | null) => {
-  language = locale ?? "en";
-};
-afterEach(() => setFunctionsLocale(null));
-
-const through =
-  (id: string) =>
-  (...args: unknown[]): ShownCell[][] =>
-    excel.callWith({ locale: language }, id, ...(args as FormulaArgument[]));
-const cohort = through("COHORT");
-const forecast = through("FORECAST");
-const pclvrange = through("PCLVRANGE");
-const purchases = through("PURCHASES");
-const pclv = through("PCLV");
-
-/** The error a formula shows in its first cell, with the message Excel keeps (only #VALUE! and #N/A keep one). */
-function excelError(call: () => ShownCell[][]): { code: string; message: string } {
-  const cell = call()[0][0];
-  if (!isShownError(cell)) throw new Error(`expected an error, the formula showed ${JSON.stringify(cell)}`);
-  return { code: cell.error, message: cell.message };
-}
+beforeAll(() => loadExcelFunctions(), 60000);
+const cohort = excelFunction("COHORT");
+const forecast = excelFunction("FORECAST");
+const pclvrange = excelFunction("PCLVRANGE");
+const purchases = excelFunction("PURCHASES");
+const pclv = excelFunction("PCLV");
 
 const sum = (column: unknown[][]) => column.reduce((s, [v]) => s + (v as number), 0);
 
@@ -159,7 +137,7 @@ describe("CUST.COHORT", () => {
     expect(years.slice(1).map((row) => row[0])).toEqual(["2024", "2025"]);
     const q1 = months.slice(1).filter((row) => ["2024-01", "2024-02", "2024-03"].includes(row[0] as string));
     expect(quarters[1][1]).toBe(q1.reduce((s, row) => s + (row[1] as number), 0));
-    setFunctionsLocale("fr");
+    setExcelLanguage("fr");
     const fr = cohort(log.ids, log.dates, log.amounts, "trimestre", "rétention") as unknown[][];
     expect(fr[0][0]).toBe("cohorte");
     expect(fr[1][0]).toBe("2024-T1");
@@ -295,11 +273,11 @@ describe("CUST.FORECAST", () => {
 
   test("French headers; bad inputs say what to fix", () => {
     const params = table("bgnbd", BGNBD);
-    setFunctionsLocale("fr");
+    setExcelLanguage("fr");
     const schedule = forecast(params, [[20]], x, tx, T, "semaines") as unknown[][];
     expect(schedule[0][0]).toBe("mois");
     expect(schedule[13][0]).toBe("total");
-    setFunctionsLocale(null);
+    setExcelLanguage(null);
     expect(excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 601)).message).toMatch(/600/);
     expect(
       excelError(() => forecast(params, [[20]], x, tx, T, "weeks", undefined, 2, 0, 1, [[1], [2], [3]])).message,
@@ -394,7 +372,7 @@ describe("ranges: CUST.FORECAST(…, range) and CUST.PCLVRANGE", () => {
     ) as unknown[][];
     expect(base[1][0]).toBeCloseTo(ranged[7][7] as number, 10);
     expect(base[1][2]).toBeCloseTo(ranged[7][8] as number, 10);
-    setFunctionsLocale("fr");
+    setExcelLanguage("fr");
     const fr = pclvrange(params, [[20]], x, tx, T, "weeks", undefined, 6, 0.1, 0.3, 0.2, "VRAI") as unknown[][];
     expect(fr[0]).toEqual(["bas (20 %)", "probable", "haut (80 %)"]);
   });

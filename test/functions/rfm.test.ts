@@ -1,26 +1,10 @@
 import fc from "fast-check";
-import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
+import { excelError, excelFunction, loadExcelFunctions, setExcelLanguage } from "../support/excel";
 
-/** The functions called as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them. */
-let excel: ExcelFunctions;
-beforeAll(async () => {
-  excel = await loadExcelFunctions();
-}, 60000);
-let locale: "en" | "fr" = "en";
-afterEach(() => (locale = "en"));
-const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
-const call =
-  (id: string) =>
-  (...args: unknown[]): ShownCell[][] =>
-    excel.callWith({ locale }, id, ...(args as FormulaArgument[]));
-/** The error a formula shows, as { code, message }. */
-const excelError = (run: () => ShownCell[][]) => {
-  const cell = run()[0][0];
-  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
-  return { code: cell.error, message: cell.message };
-};
-const rfm = call("RFM");
-const rfmsegment = call("RFMSEGMENT");
+// The functions as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them.
+beforeAll(() => loadExcelFunctions(), 60000);
+const rfm = excelFunction("RFM");
+const rfmsegment = excelFunction("RFMSEGMENT");
 
 const col = (...values: unknown[]) => values.map((value) => [value]);
 const ten = (f: (i: number) => unknown) => Array.from({ length: 10 }, (_, i) => [f(i)]);
@@ -58,7 +42,7 @@ describe("CUST.RFM", () => {
     expect(out[5]).toEqual(["distinct scores", 5, 5, 5]);
   });
   test("thresholds in French", () => {
-    setFunctionsLocale("fr");
+    setExcelLanguage("fr");
     const out = rfm(recency, frequency, monetary, 2, null, "thresholds");
     expect(out[0]).toEqual(["seuil", "récence", "fréquence", "montant"]);
     expect(out[2][0]).toBe("scores distincts");
@@ -179,10 +163,10 @@ describe("CUST.RFMSEGMENT", () => {
     ]);
   });
   test("language follows Excel's display language, and can be overridden", () => {
-    setFunctionsLocale("fr");
+    setExcelLanguage("fr");
     expect(rfmsegment([[1]], [[1]])).toEqual([["En hibernation"]]);
     expect(rfmsegment([[1]], [[1]], null, "en")).toEqual([["Hibernating"]]);
-    setFunctionsLocale(null);
+    setExcelLanguage(null);
     expect(rfmsegment([[4]], [[5]], null, "fr-FR")).toEqual([["Clients fidèles"]]);
   });
   test("M is checked but never changes the segment", () => {

@@ -1,25 +1,9 @@
 import { excelSerial } from "../../src/engine/transactions/dates";
-import { ExcelFunctions, FormulaArgument, isShownError, loadExcelFunctions, ShownCell } from "../support/excel";
+import { excelError, excelFunction, loadExcelFunctions, setExcelLanguage } from "../support/excel";
 
-/** The functions called as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them. */
-let excel: ExcelFunctions;
-beforeAll(async () => {
-  excel = await loadExcelFunctions();
-}, 60000);
-let locale: "en" | "fr" = "en";
-afterEach(() => (locale = "en"));
-const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
-const call =
-  (id: string) =>
-  (...args: unknown[]): ShownCell[][] =>
-    excel.callWith({ locale }, id, ...(args as FormulaArgument[]));
-/** The error a formula shows, as { code, message }. */
-const excelError = (run: () => ShownCell[][]) => {
-  const cell = run()[0][0];
-  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
-  return { code: cell.error, message: cell.message };
-};
-const summary = call("SUMMARY");
+// The functions as Excel calls them (the Excel-faithful invoker): arguments as a formula writes them.
+beforeAll(() => loadExcelFunctions(), 60000);
+const summary = excelFunction("SUMMARY");
 
 const col = (...values: unknown[]) => values.map((value) => [value]);
 const d = excelSerial;
@@ -66,7 +50,7 @@ describe("CUST.SUMMARY", () => {
     expect(out[1][13] as number).toBeCloseTo(273 / 7, 9);
   });
   test("time units in French, with French headers", () => {
-    setFunctionsLocale("fr");
+    setExcelLanguage("fr");
     const out = summary(ids, dates, amounts, null, "jours", null, 30);
     expect(out[0][10]).toBe("achats sur 30 jours");
     expect(out[0][11]).toBe("écart moyen (jours)");

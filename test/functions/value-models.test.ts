@@ -5,35 +5,19 @@ import { modelDefinition } from "../../src/engine/models/registry";
 import { survival } from "../../src/engine/models/sbg";
 import { FittedModel } from "../../src/engine/models/types";
 import {
-  ExcelFunctions,
-  FormulaArgument,
+  cellError,
+  excelError,
+  excelFunction,
   InputCell,
-  isShownError,
   loadExcelFunctions,
-  ShownCell,
+  setExcelLanguage,
 } from "../support/excel";
 
-/** Called as Excel calls them (the Excel-faithful invoker). */
-let excel: ExcelFunctions;
-beforeAll(async () => {
-  excel = await loadExcelFunctions();
-}, 60000);
-let locale: "en" | "fr" = "en";
-const call =
-  (id: string) =>
-  (...args: FormulaArgument[]) =>
-    excel.callWith({ locale }, id, ...args);
-const spend = call("SPEND");
-const pclv = call("PCLV");
-const retentioncurve = call("RETENTIONCURVE");
-const setFunctionsLocale = (value: "fr" | null) => (locale = value ?? "en");
-
-/** The error a single-cell result shows, as { code, message }. */
-const cellError = (cell: ShownCell) => {
-  if (!isShownError(cell)) throw new Error(`not an error: ${JSON.stringify(cell)}`);
-  return { code: cell.error, message: cell.message };
-};
-const excelError = (run: () => ShownCell[][]) => cellError(run()[0][0]);
+// Called as Excel calls them (the Excel-faithful invoker).
+beforeAll(() => loadExcelFunctions(), 60000);
+const spend = excelFunction("SPEND");
+const pclv = excelFunction("PCLV");
+const retentioncurve = excelFunction("RETENTIONCURVE");
 
 const table = (model: FittedModel["model"], params: Record<string, number>) =>
   toParameterTable({ model, params, logLikelihood: -1, converged: true, n: 100 }, "en") as InputCell[][];
@@ -44,7 +28,7 @@ const BGNBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const bgnbdTable = table("bgnbd", BGNBD);
 const sbgTable = table("sbg", { alpha: 0.704, beta: 1.182 });
 
-afterEach(() => setFunctionsLocale(null));
+afterEach(() => setExcelLanguage(null));
 
 describe("CUST.SPEND", () => {
   test("a column in, a column out; one-time buyers get the population mean; blank rows stay blank", () => {
@@ -208,7 +192,7 @@ describe("CUST.PCLV", () => {
   });
 
   test("messages follow the user's language", () => {
-    setFunctionsLocale("fr");
+    setExcelLanguage("fr");
     expect(excelError(() => pclv(bgnbdTable, [[40]], [[2]], [[3]], [[9]], null)).message).toMatch(
       /time_unit est obligatoire/,
     );

@@ -100,6 +100,16 @@ export function loadExcelFunctions(): Promise<ExcelFunctions> {
   return cached;
 }
 
+let language: Locale = "en";
+afterEach(() => {
+  language = "en";
+});
+
+/** The language of the calls excelFunction makes, as a French or English Excel would; English again after each test. */
+export function setExcelLanguage(locale: Locale | null): void {
+  language = locale ?? "en";
+}
+
 /**
  * One function as a formula calls it, for tests written with plain calls: `const fit = excelFunction("FIT")`, then
  * `fit("bgnbd", x, tx, T)` gives the cells Excel shows, once a beforeAll has awaited loadExcelFunctions().
@@ -107,9 +117,18 @@ export function loadExcelFunctions(): Promise<ExcelFunctions> {
 export function excelFunction(id: string, options: CallOptions = {}): (...args: unknown[]) => ShownCell[][] {
   return (...args) => {
     if (!loaded) throw new Error("await loadExcelFunctions() in a beforeAll before calling a function");
-    return loaded.callWith(options, id, ...(args as FormulaArgument[]));
+    return loaded.callWith({ locale: language, ...options }, id, ...(args as FormulaArgument[]));
   };
 }
+
+/** The error a cell shows, as { code, message }; fails the test when the cell shows a value. */
+export function cellError(cell: ShownCell): { code: string; message: string } {
+  if (!isShownError(cell)) throw new Error(`expected an error, the cell shows ${JSON.stringify(cell)}`);
+  return { code: cell.error, message: cell.message };
+}
+
+/** The error a formula shows in its first cell (only #VALUE! and #N/A keep a message in Excel). */
+export const excelError = (run: () => ShownCell[][]) => cellError(run()[0][0]);
 
 /** A column of values as a range argument: column(1, null, 3) is the range [[1], [null], [3]]. */
 export const column = (...cells: InputCell[]): InputCell[][] => cells.map((cell) => [cell]);
