@@ -39,7 +39,7 @@ import {
   toGrid,
 } from "./args";
 import { currentLocale } from "./locale";
-import { readAmounts, readDates, readIds, readParallelColumns } from "./summary";
+import { readTransactionLog } from "./summary";
 import { readValueInputs, ValueArguments, ValueInputs } from "./value-models";
 
 const PERIOD_NAMES: Readonly<Record<string, CohortPeriod>> = {
@@ -101,11 +101,7 @@ export function cohort(
   projection_periods?: unknown,
 ): unknown[][] {
   return runFunction(() => {
-    const [idCells, dateCells, amountCells] = readParallelColumns([
-      { arg: "customer_ids", value: customer_ids },
-      { arg: "dates", value: dates },
-      { arg: "amounts", value: amounts },
-    ]);
+    const log = readTransactionLog(customer_ids, dates, amounts);
     const length = readNamed(period, "period", PERIOD_NAMES, "month" as CohortPeriod);
     const measure = readNamed(output, "output", MEASURE_NAMES, "active" as CohortMeasure);
     const projectTo = readNumber(projection_periods, "projection_periods", {
@@ -114,7 +110,7 @@ export function cohort(
       min: 0,
       max: 1200,
     });
-    const triangle = cohortTriangle(readIds(idCells), readDates(dateCells), readAmounts(amountCells), {
+    const triangle = cohortTriangle(log.ids, log.dates, log.amounts, {
       period: length,
       asOf: optionalDate(as_of, "as_of"),
       projectTo,

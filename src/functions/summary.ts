@@ -98,7 +98,7 @@ function shortened(column: CellColumn, rows: number): CellColumn {
 const mayBeError = (cell: unknown) =>
   (typeof cell === "object" && cell !== null) || (typeof cell === "string" && cell.charCodeAt(0) === 35);
 
-export function readIds(column: CellColumn): unknown[] {
+function readIds(column: CellColumn): unknown[] {
   const cells = column.toArray();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
@@ -107,7 +107,7 @@ export function readIds(column: CellColumn): unknown[] {
   return cells;
 }
 
-export function readDates(cells: CellColumn): Float64Array {
+function readDates(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);
@@ -123,7 +123,7 @@ export function readDates(cells: CellColumn): Float64Array {
   return out;
 }
 
-export function readAmounts(cells: CellColumn): Float64Array {
+function readAmounts(cells: CellColumn): Float64Array {
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells.at(i);
@@ -154,6 +154,20 @@ const UNIT_NAMES: Readonly<Record<string, TimeUnit>> = {
   m: "months",
   mois: "months",
 };
+
+/** A transaction log's three columns (customer_ids, dates, amounts), read by the shape rule and checked cell by cell. */
+export function readTransactionLog(
+  customer_ids: unknown,
+  dates: unknown,
+  amounts: unknown,
+): { ids: unknown[]; dates: Float64Array; amounts: Float64Array } {
+  const [idCells, dateCells, amountCells] = readParallelColumns([
+    { arg: "customer_ids", value: customer_ids },
+    { arg: "dates", value: dates },
+    { arg: "amounts", value: amounts },
+  ]);
+  return { ids: readIds(idCells), dates: readDates(dateCells), amounts: readAmounts(amountCells) };
+}
 
 /** Reads a time unit, in English or French ("weeks", "semaines"); `fallback` when omitted. */
 export function readTimeUnit(value: unknown, arg: string, fallback: TimeUnit): TimeUnit {
@@ -195,13 +209,9 @@ export function summary(
   recent_periods?: unknown,
 ): unknown[][] {
   return runFunction(() => {
-    const [idCells, dateCells, amountCells] = readParallelColumns([
-      { arg: "customer_ids", value: customer_ids },
-      { arg: "dates", value: dates },
-      { arg: "amounts", value: amounts },
-    ]);
+    const log = readTransactionLog(customer_ids, dates, amounts);
     const timeUnit = readTimeUnit(time_unit, "time_unit", "weeks");
-    const result = summarizeTransactions(readIds(idCells), readDates(dateCells), readAmounts(amountCells), {
+    const result = summarizeTransactions(log.ids, log.dates, log.amounts, {
       asOf: optionalDate(as_of, "as_of"),
       calibrationEnd: optionalDate(calibration_end, "calibration_end"),
       timeUnit,
