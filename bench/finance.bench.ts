@@ -6,13 +6,13 @@
  */
 import { fitBgnbd } from "../src/engine/models/bgnbd";
 import { toParameterTable } from "../src/engine/models/parameter-table";
-import { FitColumns } from "../src/engine/models/types";
-import { beta, exponential, gamma, seededRandom, seededUniform } from "../src/engine/random";
+import { seededUniform } from "../src/engine/random";
 import { cohort, forecast, pclvrange } from "../src/functions/finance";
 import { installCustomFunctionsShim } from "../src/functions/runtime-shim";
 import { summary } from "../src/functions/summary";
 import { pclv } from "../src/functions/value-models";
 import { timed, wanted } from "./timing";
+import { simulateWholeDayBgnbd } from "./whole-day-bgnbd";
 
 installCustomFunctionsShim(globalThis);
 
@@ -57,36 +57,8 @@ if (anyWanted(COHORT_BENCHES)) {
   );
 }
 
-/** BG/NBD customers observed 180–365 days in whole days (as CUST.SUMMARY gives them), as in models.bench.ts. */
-function simulate(n: number, seed: number): FitColumns {
-  const source = seededRandom(seed);
-  const random = () => source.next();
-  const x = new Float64Array(n);
-  const tx = new Float64Array(n);
-  const T = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const age = Math.round(180 + 185 * random());
-    const rate = gamma(source, 0.5, 60);
-    const drop = beta(source, 0.8, 3);
-    let time = 0;
-    let count = 0;
-    let last = 0;
-    for (;;) {
-      time += exponential(source, rate);
-      if (time > age) break;
-      count++;
-      last = Math.round(time);
-      if (random() < drop) break;
-    }
-    x[i] = count;
-    tx[i] = count === 0 ? 0 : Math.min(last, age);
-    T[i] = age;
-  }
-  return { frequency: x, recency: tx, age: T };
-}
-
 if (anyWanted(VALUE_BENCHES)) {
-  const data = simulate(100_000, 3);
+  const data = simulateWholeDayBgnbd(100_000, 3);
   const table = toParameterTable(fitBgnbd(data), "en");
   const column = (values: ArrayLike<number>) => Array.from(values, (v) => [v]);
   const [x, tx, T] = [column(data.frequency), column(data.recency!), column(data.age!)];

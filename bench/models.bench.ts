@@ -5,41 +5,12 @@
  */
 import { bgnbdPredictor, fitBgnbd } from "../src/engine/models/bgnbd";
 import { fitParetoNbd } from "../src/engine/models/pareto-nbd";
-import { FitColumns } from "../src/engine/models/types";
-import { beta, exponential, gamma, seededRandom } from "../src/engine/random";
 import { timed } from "./timing";
+import { simulateWholeDayBgnbd } from "./whole-day-bgnbd";
 
-/** BG/NBD customers observed 180–365 days, purchase days rounded to whole days. */
-function simulate(n: number, seed: number): FitColumns {
-  const source = seededRandom(seed);
-  const random = () => source.next();
-  const x = new Float64Array(n);
-  const tx = new Float64Array(n);
-  const T = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const age = Math.round(180 + 185 * random());
-    const rate = gamma(source, 0.5, 60);
-    const drop = beta(source, 0.8, 3);
-    let time = 0;
-    let count = 0;
-    let last = 0;
-    for (;;) {
-      time += exponential(source, rate);
-      if (time > age) break;
-      count++;
-      last = Math.round(time);
-      if (random() < drop) break;
-    }
-    x[i] = count;
-    tx[i] = count === 0 ? 0 : Math.min(last, age);
-    T[i] = age;
-  }
-  return { frequency: x, recency: tx, age: T };
-}
-
-const small = simulate(2357, 1);
-const large = simulate(100_000, 2);
-const huge = simulate(1_000_000, 3);
+const small = simulateWholeDayBgnbd(2357, 1);
+const large = simulateWholeDayBgnbd(100_000, 2);
+const huge = simulateWholeDayBgnbd(1_000_000, 3);
 timed("BG/NBD fit, 2,357 customers (days)", () => fitBgnbd(small), { runs: 9 });
 timed("BG/NBD fit, 100,000 customers (days)", () => fitBgnbd(large), { runs: 9, targetMs: 170 });
 timed("BG/NBD fit, 1,000,000 customers (days)", () => fitBgnbd(huge), { runs: 3 });
