@@ -19,6 +19,7 @@ import type * as pane from "./messages/pane";
 import type * as residual from "./messages/residual";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
+import type * as selection from "./messages/selection";
 import type * as segments from "./messages/segments";
 import type * as segmentsheet from "./messages/segmentsheet";
 import type * as summary from "./messages/summary";
@@ -45,6 +46,7 @@ export type MessageKey =
   | keyof typeof residual.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
+  | keyof typeof selection.en
   | keyof typeof segments.en
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en
