@@ -20,6 +20,7 @@ import type * as residual from "./messages/residual";
 import type * as resegment from "./messages/resegment";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
+import type * as selection from "./messages/selection";
 import type * as segments from "./messages/segments";
 import type * as segmentsheet from "./messages/segmentsheet";
 import type * as summary from "./messages/summary";
@@ -47,6 +48,7 @@ export type MessageKey =
   | keyof typeof resegment.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
+  | keyof typeof selection.en
   | keyof typeof segments.en
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en

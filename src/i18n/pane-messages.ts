@@ -9,6 +9,7 @@ import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
 import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
+import * as selection from "./messages/selection";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
@@ -20,6 +21,7 @@ export const PANE_AREAS = {
   pane,
   resegment,
   segmentation,
+  selection,
   segmentsheet,
   webview,
   workbench,
