@@ -17,6 +17,7 @@ import type * as covariates from "./messages/covariates";
 import type * as models from "./messages/models";
 import type * as pane from "./messages/pane";
 import type * as residual from "./messages/residual";
+import type * as resegment from "./messages/resegment";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
 import type * as selection from "./messages/selection";
@@ -44,6 +45,7 @@ export type MessageKey =
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof residual.en
+  | keyof typeof resegment.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
   | keyof typeof selection.en

@@ -7,6 +7,7 @@ import * as changes from "./messages/changes";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
+import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
 import * as selection from "./messages/selection";
 import * as segmentsheet from "./messages/segmentsheet";
@@ -18,6 +19,7 @@ export const PANE_AREAS = {
   compute,
   excel,
   pane,
+  resegment,
   segmentation,
   selection,
   segmentsheet,
