@@ -7,11 +7,24 @@ import * as changes from "./messages/changes";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
+import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
+import * as selection from "./messages/selection";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
 
-export const PANE_AREAS = { changes, compute, excel, pane, segmentation, segmentsheet, webview, workbench } as const;
+export const PANE_AREAS = {
+  changes,
+  compute,
+  excel,
+  pane,
+  resegment,
+  segmentation,
+  selection,
+  segmentsheet,
+  webview,
+  workbench,
+} as const;
 
 registerMessages(PANE_AREAS);
