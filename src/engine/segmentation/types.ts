@@ -12,6 +12,7 @@
  */
 import type { OwnColumn, OwnSheet } from "../sheet-data";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
+import type { ModelReport } from "../models/report";
 
 /** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */
 export type DataShape = "customers" | "transactions";
@@ -74,6 +75,8 @@ export interface Recipe {
   winBackSheet?: string;
   /** After a refresh: the sheet of what changed since the previous run. */
   changesSheet?: string;
+  /** CLV tiers on a transaction log: the Model sheet (the model card) the add-in wrote. */
+  modelSheet?: string;
   /** The last run's segment counts and values, so the next refresh can report what changed. */
   lastRun?: RunSummary;
   /** The last refresh's change counts (from × to), kept with the recipe. */
@@ -137,6 +140,8 @@ export interface SegmentationResult {
   customerSheet?: OwnSheet;
   /** CLV tiers with winBack: the customers worth winning back, for their own sheet. */
   winBackSheet?: OwnSheet;
+  /** CLV tiers on a transaction log: the purchase model's diagnostics, for the Preview and the Model sheet. */
+  modelReport?: ModelReport;
   /** What the Segments sheet's assumptions block says about the data and the models. */
   context?: SegmentationContext;
   /**
