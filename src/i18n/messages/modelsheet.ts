@@ -84,7 +84,7 @@ export const en = {
   "modelsheet.preview.title": "How well the model predicts",
   "modelsheet.preview.tracking": "Cumulative repeat purchases, actual vs model",
   "modelsheet.preview.trackingSummary":
-    "Cumulative repeat purchases per {unit}, actual and model; the holdout starts after period {period}.",
+    "Cumulative repeat purchases per period ({unit}), actual and model; the holdout starts after period {period}.",
   "modelsheet.preview.byFrequency": "Holdout purchases per customer by calibration frequency",
   "modelsheet.preview.byFrequencySummary":
     "Mean holdout purchases per customer, actual and predicted, by repeat purchases in calibration.",
@@ -176,7 +176,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "modelsheet.preview.title": "La qualité des prévisions du modèle",
   "modelsheet.preview.tracking": "Réachats cumulés, réel et modèle",
   "modelsheet.preview.trackingSummary":
-    "Réachats cumulés par {unit}, réel et modèle ; la période de validation commence après la période {period}.",
+    "Réachats cumulés par période ({unit}), réel et modèle ; la période de validation commence après la période {period}.",
   "modelsheet.preview.byFrequency": "Achats de validation par client selon la fréquence en calibration",
   "modelsheet.preview.byFrequencySummary":
     "Achats moyens par client pendant la période de validation, réels et prévus, selon les réachats pendant la calibration.",
