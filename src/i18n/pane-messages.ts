@@ -4,6 +4,7 @@
  */
 import { registerMessages } from "./catalogue";
 import * as changes from "./messages/changes";
+import * as channels from "./messages/channels";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
@@ -12,6 +13,16 @@ import * as segmentsheet from "./messages/segmentsheet";
 import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
 
-export const PANE_AREAS = { changes, compute, excel, pane, segmentation, segmentsheet, webview, workbench } as const;
+export const PANE_AREAS = {
+  changes,
+  channels,
+  compute,
+  excel,
+  pane,
+  segmentation,
+  segmentsheet,
+  webview,
+  workbench,
+} as const;
 
 registerMessages(PANE_AREAS);
