@@ -18,8 +18,10 @@ import type * as covariates from "./messages/covariates";
 import type * as models from "./messages/models";
 import type * as pane from "./messages/pane";
 import type * as residual from "./messages/residual";
+import type * as resegment from "./messages/resegment";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
+import type * as selection from "./messages/selection";
 import type * as segments from "./messages/segments";
 import type * as segmentsheet from "./messages/segmentsheet";
 import type * as summary from "./messages/summary";
@@ -45,8 +47,10 @@ export type MessageKey =
   | keyof typeof models.en
   | keyof typeof pane.en
   | keyof typeof residual.en
+  | keyof typeof resegment.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
+  | keyof typeof selection.en
   | keyof typeof segments.en
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en

@@ -8,7 +8,9 @@ import * as channels from "./messages/channels";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as pane from "./messages/pane";
+import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
+import * as selection from "./messages/selection";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
@@ -19,7 +21,9 @@ export const PANE_AREAS = {
   compute,
   excel,
   pane,
+  resegment,
   segmentation,
+  selection,
   segmentsheet,
   webview,
   workbench,

@@ -65,6 +65,11 @@ export interface ApplyRequest {
   asOf?: number;
   /** A refresh: what changed since the previous run, written on its own sheet and kept with the recipe. */
   changes?: ChangeReport;
+  /**
+   * The settings key the recipe is stored under (default: the table's name, the key of a table's first
+   * segmentation); a segmentation added beside another has its own (src/taskpane/side-by-side.ts).
+   */
+  recipeKey?: string;
 }
 
 /** Excel table headers are unique regardless of case. */
@@ -277,7 +282,7 @@ export async function applySegmentation(
         }
       : {}),
   };
-  const saved = await workbook.writeRecipe({ key: table.name, json: serializeRecipe(recipe) });
+  const saved = await workbook.writeRecipe({ key: request.recipeKey ?? table.name, json: serializeRecipe(recipe) });
   if (!saved.ok) return { ok: false, failure: saved.error, written };
   return { ok: true, value: { recipe, renamed, renamedSheets } };
 }
@@ -303,13 +308,14 @@ export function computeSegments(
   }
 }
 
-/** Re-runs a stored recipe on the table as it is now and replaces exactly our columns. */
+/** Re-runs a stored recipe on the table as it is now and replaces exactly its columns (stored under recipeKey). */
 export async function refreshSegmentation(
   workbook: CustomerWorkbook,
   table: TableInfo,
   recipe: Recipe,
   fallbackLocale: Locale,
   options: ActionOptions = {},
+  recipeKey: string = recipe.tableName,
 ): Promise<ActionOutcome<Applied>> {
   const read = await workbook.readTable(table.id, options);
   if (!read.ok) return { ok: false, failure: read.error, written: NOTHING };
@@ -342,22 +348,27 @@ export async function refreshSegmentation(
       previous: recipe,
       asOf: recipe.asOf,
       ...(changes ? { changes } : {}),
+      recipeKey,
     },
     options,
   );
 }
 
-/** Deletes our columns, our sheets and the recipe. Stops at the first failure and says what is left. */
+/**
+ * Deletes this segmentation's columns, its sheets and its recipe (stored under recipeKey); another segmentation of
+ * the same table keeps its own. Stops at the first failure and says what is left.
+ */
 export async function removeSegmentation(
   workbook: CustomerWorkbook,
   table: TableInfo,
   recipe: Recipe,
+  recipeKey: string = recipe.tableName,
 ): Promise<ActionOutcome<void>> {
   const sheets = recipeSheets(recipe);
   const left: Written = { columns: recipe.ownColumns, sheets };
   const removed = await workbook.removeColumns(table.id, recipe.ownColumns);
   if (!removed.ok) return { ok: false, failure: removed.error, written: left };
-  return removeWritten(workbook, table.id, { columns: [], sheets }, recipe.tableName);
+  return removeWritten(workbook, table.id, { columns: [], sheets }, recipeKey);
 }
 
 /** Removes what a failed apply left behind (and the recipe when given its key). */
