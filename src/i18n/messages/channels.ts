@@ -96,23 +96,23 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "channels.window": "Période des données (premier achat, fin des données)",
   "channels.clv": "VVC",
   "channels.clvValue":
-    "valeur vie client prédite sur les {months} prochains mois (achats BG/NBD × panier Gamma-Gamma × marge, actualisée) : la même que CUST.PCLV par client ; LTV = la moyenne du groupe",
+    "valeur vie client prédite sur les {months} prochains mois (achats BG/NBD × panier Gamma-Gamma × marge, actualisée) : la même que CUST.PCLV par client ; la VVC du groupe est leur moyenne",
   "channels.margin": "Marge brute",
   "channels.discount": "Taux d'actualisation (annuel)",
   "channels.discountNote": "actualisé mois par mois à (1 + taux annuel)^(1/12) − 1",
   "channels.cacRule": "CAC",
   "channels.cacRuleValue":
     "dépense ÷ clients du groupe dont le premier achat tombe dans la période de la dépense (CUST.CAC)",
-  "channels.ltvCacRule": "LTV:CAC",
-  "channels.ltvCacRuleValue": "VVC moyenne ÷ CAC ; 3 ou plus est la règle usuelle (CUST.LTVCAC)",
+  "channels.ltvCacRule": "VVC/CAC",
+  "channels.ltvCacRuleValue": "VVC moyenne ÷ CAC ; 3 ou plus est la règle usuelle (CUST.VVC.CAC)",
   "channels.paybackRule": "Retour sur CAC",
   "channels.paybackRuleValue":
-    "mois pour récupérer le CAC : CAC ÷ (chiffre d'affaires mensuel par client × marge) (CUST.PAYBACK)",
+    "mois pour récupérer le CAC : CAC ÷ (chiffre d'affaires mensuel par client × marge) (CUST.DELAI.RECUP)",
   "channels.monthlyRevenueRule": "Chiffre d'affaires mensuel par client",
   "channels.monthlyRevenueRuleValue":
     "le chiffre d'affaires à date du groupe ÷ les mois pendant lesquels ses clients l'ont été (du premier achat à la fin des données, au moins 1 mois chacun ; un mois = 365,25/12 jours)",
   "channels.maxCacRule": "CAC maximal supportable",
-  "channels.maxCacRuleValue": "VVC moyenne ÷ 3 (la règle LTV:CAC ≥ 3)",
+  "channels.maxCacRuleValue": "VVC moyenne ÷ 3 (la règle VVC/CAC ≥ 3)",
   "channels.spendTable": "Tableau des dépenses",
   "channels.spendTableCreated":
     "créé avec les groupes trouvés : saisissez-y la dépense de chaque groupe (et sa période), puis Actualiser. Le complément n'y écrit plus jamais.",
@@ -136,7 +136,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "channels.col.to": "Fin de période",
   "channels.col.acquired": "Clients acquis dans la période",
   "channels.col.cac": "CAC",
-  "channels.col.ltvCac": "LTV:CAC",
+  "channels.col.ltvCac": "VVC/CAC",
   "channels.col.payback": "Retour sur CAC (mois)",
   "channels.col.maxCac": "CAC maximal supportable (VVC ÷ 3)",
   "channels.col.note": "Remarque",
