@@ -7,6 +7,7 @@ import * as changes from "./messages/changes";
 import * as channels from "./messages/channels";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
+import * as modelsheet from "./messages/modelsheet";
 import * as pane from "./messages/pane";
 import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
@@ -20,6 +21,7 @@ export const PANE_AREAS = {
   channels,
   compute,
   excel,
+  modelsheet,
   pane,
   resegment,
   segmentation,

@@ -16,6 +16,7 @@ import { chooseSheetName, findHeader, sameSheetName } from "../excel/write-rules
 import { changesSheet, runSummary, segmentChanges } from "../engine/segmentation/changes";
 import type { Locale } from "../i18n";
 import { InputError } from "../engine/errors";
+import { modelSheet } from "../engine/segmentation/model-sheet";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
@@ -122,6 +123,7 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   recipe.summarySheet,
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
+  ...(recipe.modelSheet ? [recipe.modelSheet] : []),
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
   ...(recipe.channelsSheet ? [recipe.channelsSheet] : []),
 ];
@@ -202,6 +204,16 @@ export async function applySegmentation(
       writtenAt: appliedAt,
     }),
   );
+  // CLV tiers on a log: the model card, named after the Segments sheet so the name Apply announced stays.
+  const model = result.modelReport
+    ? named(
+        modelSheet(result.modelReport, request.locale, {
+          tableName: table.name,
+          writtenAt: appliedAt,
+          findings: result.warnings,
+        }),
+      )
+    : undefined;
   // Value by group: the spend table (created once, then only read) and the Channels sheet.
   let method = request.method;
   let channels: Awaited<ReturnType<typeof planChannels>> | undefined;
@@ -229,7 +241,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, changes, ...channelSheets].filter(
+  for (const own of [customerSheet, winBackSheet, sheet, model, changes, ...channelSheets].filter(
     (item): item is OwnSheet => item !== undefined,
   )) {
     if (options.signal?.aborted) return cancelled(written);
@@ -263,6 +275,7 @@ export async function applySegmentation(
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
+    ...(model ? { modelSheet: model.name } : {}),
     ...(changes ? { changesSheet: changes.name } : {}),
     ...(channels?.ok ? { channelsSheet: channels.plan.channels.name } : {}),
     appliedAt,

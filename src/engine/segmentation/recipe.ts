@@ -30,6 +30,7 @@ export function serializeRecipe(recipe: Recipe): string {
     summarySheet: recipe.summarySheet,
     ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
     ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
+    ...(recipe.modelSheet === undefined ? {} : { modelSheet: recipe.modelSheet }),
     ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
     ...(recipe.channelsSheet === undefined ? {} : { channelsSheet: recipe.channelsSheet }),
     appliedAt: recipe.appliedAt,
@@ -190,6 +191,8 @@ function readRecipe(raw: Json): Recipe {
   if (raw.changes !== undefined) recipe.changes = readChanges(raw.changes);
   if (raw.winBackSheet !== undefined)
     recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
+  if (raw.modelSheet !== undefined)
+    recipe.modelSheet = need(isText(raw.modelSheet), "modelSheet", raw.modelSheet as string);
   if (raw.asOf !== undefined)
     recipe.asOf = need(typeof raw.asOf === "number" && Number.isFinite(raw.asOf), "asOf", raw.asOf as number);
   if (raw.locale !== undefined)

@@ -13,6 +13,7 @@
 import type { OwnColumn, OwnSheet } from "../sheet-data";
 import type { ChannelBase } from "../channels/value-by-group";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
+import type { ModelReport } from "../models/report";
 
 /** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */
 export type DataShape = "customers" | "transactions";
@@ -80,6 +81,8 @@ export interface Recipe {
   winBackSheet?: string;
   /** After a refresh: the sheet of what changed since the previous run. */
   changesSheet?: string;
+  /** CLV tiers on a transaction log: the Model sheet (the model card) the add-in wrote. */
+  modelSheet?: string;
   /** CLV tiers with compareBy: the Channels sheet the add-in wrote (the spend table is the user's, never listed). */
   channelsSheet?: string;
   /** The last run's segment counts and values, so the next refresh can report what changed. */
@@ -145,6 +148,8 @@ export interface SegmentationResult {
   customerSheet?: OwnSheet;
   /** CLV tiers with winBack: the customers worth winning back, for their own sheet. */
   winBackSheet?: OwnSheet;
+  /** CLV tiers on a transaction log: the purchase model's diagnostics, for the Preview and the Model sheet. */
+  modelReport?: ModelReport;
   /** What the Segments sheet's assumptions block says about the data and the models. */
   context?: SegmentationContext;
   /** CLV tiers with compareBy: each group's sums, for the Channels sheet (its spend is read at apply). */
