@@ -14,7 +14,7 @@ export const en = {
   "channels.window": "Data window (first purchase, end of the data)",
   "channels.clv": "CLV",
   "channels.clvValue":
-    "predicted CLV over the next {months} months (BG/NBD purchases × Gamma-Gamma spend × margin, discounted): the same as CUST.PCLV per customer; LTV = the group's average",
+    "predicted CLV over the next {months} months (the purchase model of the Segments sheet × Gamma-Gamma spend × margin, discounted): CUST.PCLV per customer; LTV = the group's average",
   "channels.margin": "Gross margin",
   "channels.discount": "Discount rate (annual)",
   "channels.discountNote": "discounted month by month at (1 + annual rate)^(1/12) − 1",
@@ -96,7 +96,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "channels.window": "Période des données (premier achat, fin des données)",
   "channels.clv": "VVC",
   "channels.clvValue":
-    "valeur vie client prédite sur les {months} prochains mois (achats BG/NBD × panier Gamma-Gamma × marge, actualisée) : la même que CUST.PCLV par client ; la VVC du groupe est leur moyenne",
+    "valeur vie client prédite sur les {months} prochains mois (le modèle d'achat de la feuille Segments × panier Gamma-Gamma × marge, actualisée) : CUST.PCLV par client ; la VVC du groupe est leur moyenne",
   "channels.margin": "Marge brute",
   "channels.discount": "Taux d'actualisation (annuel)",
   "channels.discountNote": "actualisé mois par mois à (1 + taux annuel)^(1/12) − 1",
