@@ -5,6 +5,7 @@
  * areas (pane-messages.ts). Keys are prefixed with their area's name; the key type covers every area.
  */
 import type * as changes from "./messages/changes";
+import type * as channels from "./messages/channels";
 import type * as args from "./messages/args";
 import type * as clv from "./messages/clv";
 import type * as common from "./messages/common";
@@ -15,6 +16,7 @@ import type * as finance from "./messages/finance";
 import type * as history from "./messages/history";
 import type * as covariates from "./messages/covariates";
 import type * as models from "./messages/models";
+import type * as modelsheet from "./messages/modelsheet";
 import type * as pane from "./messages/pane";
 import type * as residual from "./messages/residual";
 import type * as resegment from "./messages/resegment";
@@ -33,6 +35,7 @@ export const LOCALES: readonly Locale[] = ["en", "fr"];
 
 export type MessageKey =
   | keyof typeof changes.en
+  | keyof typeof channels.en
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
@@ -43,6 +46,7 @@ export type MessageKey =
   | keyof typeof history.en
   | keyof typeof covariates.en
   | keyof typeof models.en
+  | keyof typeof modelsheet.en
   | keyof typeof pane.en
   | keyof typeof residual.en
   | keyof typeof resegment.en

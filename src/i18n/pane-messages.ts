@@ -4,8 +4,10 @@
  */
 import { registerMessages } from "./catalogue";
 import * as changes from "./messages/changes";
+import * as channels from "./messages/channels";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
+import * as modelsheet from "./messages/modelsheet";
 import * as pane from "./messages/pane";
 import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
@@ -16,8 +18,10 @@ import * as workbench from "./messages/workbench";
 
 export const PANE_AREAS = {
   changes,
+  channels,
   compute,
   excel,
+  modelsheet,
   pane,
   resegment,
   segmentation,

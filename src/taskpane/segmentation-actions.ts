@@ -16,10 +16,12 @@ import { chooseSheetName, findHeader, sameSheetName } from "../excel/write-rules
 import { changesSheet, runSummary, segmentChanges } from "../engine/segmentation/changes";
 import type { Locale } from "../i18n";
 import { InputError } from "../engine/errors";
+import { modelSheet } from "../engine/segmentation/model-sheet";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
 import { segmentSummarySheet, summarySheetName } from "../engine/segmentation/summary-sheet";
+import { planChannels } from "./channels-actions";
 import type {
   ChangeReport,
   ColumnMapping,
@@ -121,7 +123,9 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   recipe.summarySheet,
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
+  ...(recipe.modelSheet ? [recipe.modelSheet] : []),
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
+  ...(recipe.channelsSheet ? [recipe.channelsSheet] : []),
 ];
 
 /**
@@ -200,6 +204,35 @@ export async function applySegmentation(
       writtenAt: appliedAt,
     }),
   );
+  // CLV tiers on a log: the model card, named after the Segments sheet so the name Apply announced stays.
+  const model = result.modelReport
+    ? named(
+        modelSheet(result.modelReport, request.locale, {
+          tableName: table.name,
+          writtenAt: appliedAt,
+          findings: result.warnings,
+        }),
+      )
+    : undefined;
+  // Value by group: the spend table (created once, then only read) and the Channels sheet.
+  let method = request.method;
+  let channels: Awaited<ReturnType<typeof planChannels>> | undefined;
+  if (method.kind === "clvTiers" && method.compareBy !== undefined && result.channels) {
+    channels = await planChannels(
+      workbook,
+      {
+        base: result.channels,
+        spendTable: method.spendTable,
+        tableName: table.name,
+        locale: request.locale,
+        writtenAt: appliedAt,
+      },
+      named,
+    );
+    if (!channels.ok) return { ok: false, failure: channels.failure, written: NOTHING };
+    method = { ...method, spendTable: channels.plan.spendTable };
+  }
+  const channelSheets = channels?.ok ? [channels.plan.spendSheet, channels.plan.channels] : [];
 
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
@@ -208,7 +241,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, changes].filter(
+  for (const own of [customerSheet, winBackSheet, sheet, model, changes, ...channelSheets].filter(
     (item): item is OwnSheet => item !== undefined,
   )) {
     if (options.signal?.aborted) return cancelled(written);
@@ -237,12 +270,14 @@ export async function applySegmentation(
     tableName: table.name,
     shape: request.shape,
     mapping: request.mapping,
-    method: request.method,
+    method,
     ownColumns: names,
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
+    ...(model ? { modelSheet: model.name } : {}),
     ...(changes ? { changesSheet: changes.name } : {}),
+    ...(channels?.ok ? { channelsSheet: channels.plan.channels.name } : {}),
     appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),
