@@ -4,7 +4,8 @@
  */
 import type { Locale } from "../../i18n";
 import { InputError, valueError } from "../errors";
-import type { ColumnMapping, DataShape, Recipe, RunSummary, SegmentationMethod } from "./types";
+import { choiceCandidates } from "../models/selection";
+import type { ColumnMapping, DataShape, PurchaseModelSetting, Recipe, RunSummary, SegmentationMethod } from "./types";
 
 const MAPPING_ROLES: readonly (keyof ColumnMapping)[] = [
   "customerId",
@@ -55,6 +56,7 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         timeUnit: method.timeUnit,
         ...(method.actionColumns ? { actionColumns: true } : {}),
         ...(method.winBack ? { winBack: true } : {}),
+        ...(method.purchaseModel === undefined ? {} : { purchaseModel: method.purchaseModel }),
       };
     case "quantileTiers":
       return { kind: "quantileTiers", column: method.column, tiers: method.tiers };
@@ -70,6 +72,10 @@ const isCount = (value: unknown, min: number, max: number): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 const isFraction = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
+
+/** "best" or a purchase model the registry offers for a choice. */
+const isPurchaseModelSetting = (value: unknown): value is PurchaseModelSetting =>
+  value === "best" || choiceCandidates().some((candidate) => candidate.name === value);
 
 class FieldError extends Error {
   constructor(readonly field: string) {
@@ -132,6 +138,15 @@ function readMethod(raw: unknown): SegmentationMethod {
         )
           ? { winBack: true }
           : {}),
+        ...(method.purchaseModel === undefined
+          ? {}
+          : {
+              purchaseModel: need(
+                isPurchaseModelSetting(method.purchaseModel),
+                "method.purchaseModel",
+                method.purchaseModel as PurchaseModelSetting,
+              ),
+            }),
       };
     case "quantileTiers":
       return {
