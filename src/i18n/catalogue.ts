@@ -5,6 +5,7 @@
  * areas (pane-messages.ts). Keys are prefixed with their area's name; the key type covers every area.
  */
 import type * as changes from "./messages/changes";
+import type * as channels from "./messages/channels";
 import type * as args from "./messages/args";
 import type * as clv from "./messages/clv";
 import type * as common from "./messages/common";
@@ -15,10 +16,13 @@ import type * as finance from "./messages/finance";
 import type * as history from "./messages/history";
 import type * as covariates from "./messages/covariates";
 import type * as models from "./messages/models";
+import type * as modelsheet from "./messages/modelsheet";
 import type * as pane from "./messages/pane";
 import type * as residual from "./messages/residual";
+import type * as resegment from "./messages/resegment";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
+import type * as selection from "./messages/selection";
 import type * as segments from "./messages/segments";
 import type * as segmentsheet from "./messages/segmentsheet";
 import type * as summary from "./messages/summary";
@@ -31,6 +35,7 @@ export const LOCALES: readonly Locale[] = ["en", "fr"];
 
 export type MessageKey =
   | keyof typeof changes.en
+  | keyof typeof channels.en
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en
@@ -41,10 +46,13 @@ export type MessageKey =
   | keyof typeof history.en
   | keyof typeof covariates.en
   | keyof typeof models.en
+  | keyof typeof modelsheet.en
   | keyof typeof pane.en
   | keyof typeof residual.en
+  | keyof typeof resegment.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
+  | keyof typeof selection.en
   | keyof typeof segments.en
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en

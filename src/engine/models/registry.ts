@@ -13,7 +13,7 @@ import { fitSbgColumns } from "./sbg";
 import { fitNbd, nbdPredictor } from "./nbd";
 import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
 import { BoundaryProfile, betaMixing, diagnoseFit, gammaRateMixing, spendMixing } from "./diagnosis";
-import { fitWithCovariates } from "./covariates";
+import { checkCovariateBounds, fitWithCovariates } from "./covariates";
 import {
   CovariateCapability,
   FitColumns,
@@ -40,6 +40,12 @@ export interface ModelDefinition {
   negLogLikelihood?: (columns: FitColumns) => (params: ArrayLike<number>) => number;
   /** Static covariates (CUST.FIT's purchase_covariates, dropout_covariates), for the models that take them. */
   covariates?: CovariateCapability;
+  /**
+   * Offered where a purchase model is chosen for the user (the pane's CLV tiers, "best on holdout" in
+   * selection.ts): a continuous-time model with drop-out whose fit takes seconds on tens of thousands of customers.
+   * label is the model's usual name, the same in every language.
+   */
+  choice?: { label: string };
 }
 
 /**
@@ -97,6 +103,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     boundary: BGNBD_BOUNDARY,
     covariates: BGNBD_COVARIATES,
     negLogLikelihood: bgnbdLikelihood(false),
+    choice: { label: "BG/NBD" },
   },
   {
     name: "mbgnbd",
@@ -105,6 +112,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     purchasePredictor: mbgnbdPredictor,
     boundary: BGNBD_BOUNDARY,
     negLogLikelihood: bgnbdLikelihood(true),
+    choice: { label: "MBG/NBD" },
   },
   {
     name: "pnbd",
@@ -112,6 +120,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     fit: fitParetoNbd,
     purchasePredictor: paretoNbdPredictor,
     covariates: PNBD_COVARIATES,
+    choice: { label: "Pareto/NBD" },
     // λ ~ Gamma(r, α), drop-out rate μ ~ Gamma(s, β) (Schmittlein, Morrison & Colombo 1987).
     boundary: {
       rules: [
@@ -176,7 +185,10 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     purchasePredictor: ggomnbdPredictor,
     // λ ~ Gamma(r, α); Gompertz lifetime, η ~ Gamma(s, β) (Bemmaor & Glady 2012). b is a rate per period.
     boundary: {
-      rules: [gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate")],
+      rules: [
+        gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate"),
+        gammaRateMixing("s", "beta", "diagnostics.sameGompertzLifetime"),
+      ],
       scaleParameters: ["alpha", "b", "beta"],
       repeatPurchases: true,
     },
@@ -185,9 +197,11 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
 
 /** Fits a model and diagnoses where the fit ended (status converged / boundary / not converged, in plain words). */
 export function fitModel(definition: ModelDefinition, columns: FitColumns, options: FitOptions = {}): FittedModel {
-  const base = definition.fit(columns, options);
   const withCovariates =
     (columns.purchaseCovariates?.names.length ?? 0) + (columns.dropoutCovariates?.names.length ?? 0) > 0;
+  // Before the fit without covariates (the start), so a refused call costs nothing.
+  if (withCovariates && definition.covariates) checkCovariateBounds(columns);
+  const base = definition.fit(columns, options);
   const raw =
     withCovariates && definition.covariates && Number.isFinite(base.logLikelihood)
       ? fitWithCovariates(base, definition.covariates, columns, options)

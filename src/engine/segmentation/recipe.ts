@@ -4,7 +4,8 @@
  */
 import type { Locale } from "../../i18n";
 import { InputError, valueError } from "../errors";
-import type { ColumnMapping, DataShape, Recipe, RunSummary, SegmentationMethod } from "./types";
+import { choiceCandidates } from "../models/selection";
+import type { ColumnMapping, DataShape, PurchaseModelSetting, Recipe, RunSummary, SegmentationMethod } from "./types";
 
 const MAPPING_ROLES: readonly (keyof ColumnMapping)[] = [
   "customerId",
@@ -30,7 +31,9 @@ export function serializeRecipe(recipe: Recipe): string {
     summarySheet: recipe.summarySheet,
     ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
     ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
+    ...(recipe.modelSheet === undefined ? {} : { modelSheet: recipe.modelSheet }),
     ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
+    ...(recipe.channelsSheet === undefined ? {} : { channelsSheet: recipe.channelsSheet }),
     appliedAt: recipe.appliedAt,
     ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
     ...(recipe.locale === undefined ? {} : { locale: recipe.locale }),
@@ -54,6 +57,9 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         timeUnit: method.timeUnit,
         ...(method.actionColumns ? { actionColumns: true } : {}),
         ...(method.winBack ? { winBack: true } : {}),
+        ...(method.purchaseModel === undefined ? {} : { purchaseModel: method.purchaseModel }),
+        ...(method.compareBy === undefined ? {} : { compareBy: method.compareBy }),
+        ...(method.spendTable === undefined ? {} : { spendTable: method.spendTable }),
       };
     case "quantileTiers":
       return { kind: "quantileTiers", column: method.column, tiers: method.tiers };
@@ -69,6 +75,10 @@ const isCount = (value: unknown, min: number, max: number): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 const isFraction = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
+
+/** "best" or a purchase model the registry offers for a choice. */
+const isPurchaseModelSetting = (value: unknown): value is PurchaseModelSetting =>
+  value === "best" || choiceCandidates().some((candidate) => candidate.name === value);
 
 class FieldError extends Error {
   constructor(readonly field: string) {
@@ -131,6 +141,21 @@ function readMethod(raw: unknown): SegmentationMethod {
         )
           ? { winBack: true }
           : {}),
+        ...(method.purchaseModel === undefined
+          ? {}
+          : {
+              purchaseModel: need(
+                isPurchaseModelSetting(method.purchaseModel),
+                "method.purchaseModel",
+                method.purchaseModel as PurchaseModelSetting,
+              ),
+            }),
+        ...(method.compareBy === undefined
+          ? {}
+          : { compareBy: need(isText(method.compareBy), "method.compareBy", method.compareBy as string) }),
+        ...(method.spendTable === undefined
+          ? {}
+          : { spendTable: need(isText(method.spendTable), "method.spendTable", method.spendTable as string) }),
       };
     case "quantileTiers":
       return {
@@ -175,10 +200,14 @@ function readRecipe(raw: Json): Recipe {
     recipe.customerSheet = need(isText(raw.customerSheet), "customerSheet", raw.customerSheet as string);
   if (raw.changesSheet !== undefined)
     recipe.changesSheet = need(isText(raw.changesSheet), "changesSheet", raw.changesSheet as string);
+  if (raw.channelsSheet !== undefined)
+    recipe.channelsSheet = need(isText(raw.channelsSheet), "channelsSheet", raw.channelsSheet as string);
   if (raw.lastRun !== undefined) recipe.lastRun = readRunSummary(raw.lastRun);
   if (raw.changes !== undefined) recipe.changes = readChanges(raw.changes);
   if (raw.winBackSheet !== undefined)
     recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
+  if (raw.modelSheet !== undefined)
+    recipe.modelSheet = need(isText(raw.modelSheet), "modelSheet", raw.modelSheet as string);
   if (raw.asOf !== undefined)
     recipe.asOf = need(typeof raw.asOf === "number" && Number.isFinite(raw.asOf), "asOf", raw.asOf as number);
   if (raw.locale !== undefined)

@@ -2,10 +2,12 @@ import { useState } from "react";
 import { Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import { formatNumber } from "../../i18n";
 import { CHURN_BANDS } from "../../engine/segmentation/churn";
+import { choiceCandidates } from "../../engine/models/selection";
 import type { MessageKey } from "../../i18n";
 import type { DataShape, SegmentationMethod } from "../../engine/segmentation/types";
 import { DEFAULT_METHODS } from "../hooks/useSegmentationFlow";
 import { useLocale, useT } from "../locale-context";
+import { CompareByFields } from "./CompareByFields";
 import { NumberField } from "./NumberField";
 import { Step } from "./Step";
 
@@ -27,6 +29,8 @@ export interface MethodStepProps {
   tierColumns: string[];
   /** The column quantile tiers start from (the guessed value column, else the first numeric one). */
   defaultTierColumn: string;
+  /** CLV tiers: the text columns a Channels sheet can compare by (none offered when absent). */
+  compareColumns?: readonly string[];
   onChange: (method: SegmentationMethod) => void;
   onValidityChange: (valid: boolean) => void;
 }
@@ -84,6 +88,21 @@ export function MethodStep(props: MethodStepProps) {
         {method.kind === "clvTiers" && (
           <>
             {shape === "customers" && <Text>{t("pane.method.needsTransactions")}</Text>}
+            <Field label={t("selection.choice")} hint={t("selection.choice.hint")}>
+              <Select
+                value={method.purchaseModel ?? "bgnbd"}
+                onChange={(_e, data) =>
+                  onChange({ ...method, purchaseModel: data.value as NonNullable<typeof method.purchaseModel> })
+                }
+              >
+                <option value="best">{t("selection.choice.best")}</option>
+                {choiceCandidates().map((candidate) => (
+                  <option key={candidate.name} value={candidate.name}>
+                    {candidate.choice.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
             <Field label={t("pane.method.split.label")}>
               <Select
                 value={method.split}
@@ -139,6 +158,9 @@ export function MethodStep(props: MethodStepProps) {
               onChange={(_e, data) => onChange({ ...method, winBack: data.checked === true })}
               label={t("pane.method.winBack")}
             />
+            {shape === "transactions" && (
+              <CompareByFields method={method} columns={props.compareColumns ?? []} onChange={onChange} />
+            )}
           </>
         )}
         {method.kind === "quantileTiers" && (

@@ -36,6 +36,7 @@ const refreshedRecipe: Recipe = {
     winBack: true,
   },
   winBackSheet: "Win-back",
+  modelSheet: "Model",
   changesSheet: "Changes",
   lastRun: { segments: [{ label: "Top 20 %", customers: 24, value: 1666.9, clv: 1666.9 }] },
   changes: {
@@ -71,6 +72,12 @@ describe("recipe round trip", () => {
       mapping: { monetary: "Montant moyen", recency: "Récence", frequency: "Fréquence", customerId: "Client" },
     };
     expect(serializeRecipe(shuffled)).toBe(serializeRecipe(rfmRecipe));
+  });
+
+  it("refuses a Model sheet name that is not text, and reads recipes written before it", () => {
+    const broken = { ...JSON.parse(serializeRecipe(refreshedRecipe)), modelSheet: 3 };
+    expect(parseRecipe(JSON.stringify(broken))).toMatchObject({ params: { field: "modelSheet" } });
+    expect(parseRecipe(serializeRecipe(clvRecipe))).not.toHaveProperty("modelSheet");
   });
 
   it("drops fields it does not know", () => {
@@ -112,5 +119,33 @@ describe("parseRecipe refuses damaged recipes with a message, never a throw", ()
   it("a bad CLV setting", () => {
     const text = JSON.stringify({ ...clvRecipe, method: { ...clvRecipe.method, margin: 30 } });
     expect(keyOf(parseRecipe(text))).toEqual(["segmentation.recipe.invalidField", { field: "method.margin" }]);
+  });
+});
+
+describe("value by group in the recipe", () => {
+  const channelsRecipe: Recipe = {
+    ...clvRecipe,
+    method: {
+      ...(clvRecipe.method as Extract<Recipe["method"], { kind: "clvTiers" }>),
+      compareBy: "Channel",
+      spendTable: "ChannelSpend",
+    },
+    channelsSheet: "Channels",
+  };
+
+  it("keeps the compare-by column, the spend table and the Channels sheet", () => {
+    expect(parseRecipe(serializeRecipe(channelsRecipe))).toEqual(channelsRecipe);
+  });
+
+  it("a recipe written before them still parses, without them", () => {
+    const parsed = parseRecipe(serializeRecipe(clvRecipe)) as Recipe;
+    expect(parsed.channelsSheet).toBeUndefined();
+    expect(parsed.method).not.toHaveProperty("compareBy");
+  });
+
+  it("a compare-by that is not text is refused by name", () => {
+    const broken = JSON.parse(serializeRecipe(channelsRecipe));
+    broken.method.compareBy = 3;
+    expect(parseRecipe(JSON.stringify(broken))).toMatchObject({ params: { field: "method.compareBy" } });
   });
 });
