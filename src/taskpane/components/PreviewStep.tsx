@@ -27,7 +27,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     verticalAlign: "middle",
   },
-  table: { fontSize: tokens.fontSizeBase200 },
+  // Columns as wide as their words (Fluent's fixed layout gives each the same share: "Hibernating" ran over the
+  // numbers at 320 px), and a sideways scroll where even that does not fit (seven CLV columns in French).
+  table: { fontSize: tokens.fontSizeBase200, tableLayout: "auto" },
+  scroller: { overflowX: "auto", maxWidth: "100%" },
   thresholds: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -69,6 +72,8 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
       </div>
       {result && !computing && (
         <>
+          {/* Focusable, so a keyboard can scroll it sideways when the columns do not fit. */}
+          <div className={styles.scroller} role="region" aria-label={t("pane.preview.caption", { customers: total })} tabIndex={0}>
           <Table size="extra-small" className={styles.table} aria-label={t("pane.preview.caption", { customers: total })}>
             <TableHeader>
               <TableRow>
@@ -98,6 +103,7 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
               ))}
             </TableBody>
           </Table>
+          </div>
           <SegmentChart segments={result.preview} />
           {result.thresholds.length > 0 && (
             <section aria-label={t("pane.preview.thresholds")}>
