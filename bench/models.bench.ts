@@ -5,7 +5,9 @@
  */
 import { bgnbdPredictor, fitBgnbd } from "../src/engine/models/bgnbd";
 import { fitParetoNbd } from "../src/engine/models/pareto-nbd";
-import { timed } from "./timing";
+import { fitGgomnbd } from "../src/engine/models/ggompertz-nbd";
+import { simulateGgomnbd } from "../test/engine/models/simulate";
+import { timed, wanted } from "./timing";
 import { simulateWholeDayBgnbd } from "./whole-day-bgnbd";
 
 const small = simulateWholeDayBgnbd(2357, 1);
@@ -30,3 +32,14 @@ timed(
   },
   { runs: 3 },
 );
+
+// GGompertz/NBD (issue 12): every likelihood evaluation integrates each customer's death term. 1,000 customers give
+// an interior optimum; 300 give the boundary s, β → ∞ (one Gompertz lifetime for everyone), where the fit used to
+// crawl for minutes on rounding noise and now stops.
+const ggomTruth = { r: 0.9, alpha: 8, b: 0.08, s: 1.2, beta: 2 };
+if (wanted("GGompertz")) {
+  const ggom1000 = simulateGgomnbd(ggomTruth, 1000, 60, 5);
+  const ggom300 = simulateGgomnbd(ggomTruth, 300, 60, 5);
+  timed("GGompertz/NBD fit, 1,000 simulated customers (interior optimum)", () => fitGgomnbd(ggom1000), { runs: 3 });
+  timed("GGompertz/NBD fit, 300 simulated customers (boundary)", () => fitGgomnbd(ggom300), { runs: 3 });
+}

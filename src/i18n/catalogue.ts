@@ -15,6 +15,7 @@ import type * as finance from "./messages/finance";
 import type * as history from "./messages/history";
 import type * as covariates from "./messages/covariates";
 import type * as models from "./messages/models";
+import type * as modelsheet from "./messages/modelsheet";
 import type * as pane from "./messages/pane";
 import type * as residual from "./messages/residual";
 import type * as resegment from "./messages/resegment";
@@ -43,6 +44,7 @@ export type MessageKey =
   | keyof typeof history.en
   | keyof typeof covariates.en
   | keyof typeof models.en
+  | keyof typeof modelsheet.en
   | keyof typeof pane.en
   | keyof typeof residual.en
   | keyof typeof resegment.en

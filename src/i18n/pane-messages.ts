@@ -6,6 +6,7 @@ import { registerMessages } from "./catalogue";
 import * as changes from "./messages/changes";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
+import * as modelsheet from "./messages/modelsheet";
 import * as pane from "./messages/pane";
 import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
@@ -18,6 +19,7 @@ export const PANE_AREAS = {
   changes,
   compute,
   excel,
+  modelsheet,
   pane,
   resegment,
   segmentation,

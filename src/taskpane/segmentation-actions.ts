@@ -16,6 +16,7 @@ import { chooseSheetName, findHeader, sameSheetName } from "../excel/write-rules
 import { changesSheet, runSummary, segmentChanges } from "../engine/segmentation/changes";
 import type { Locale } from "../i18n";
 import { InputError } from "../engine/errors";
+import { modelSheet } from "../engine/segmentation/model-sheet";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
@@ -121,6 +122,7 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   recipe.summarySheet,
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
+  ...(recipe.modelSheet ? [recipe.modelSheet] : []),
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
 ];
 
@@ -200,6 +202,16 @@ export async function applySegmentation(
       writtenAt: appliedAt,
     }),
   );
+  // CLV tiers on a log: the model card, named after the Segments sheet so the name Apply announced stays.
+  const model = result.modelReport
+    ? named(
+        modelSheet(result.modelReport, request.locale, {
+          tableName: table.name,
+          writtenAt: appliedAt,
+          findings: result.warnings,
+        }),
+      )
+    : undefined;
 
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
@@ -208,7 +220,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, changes].filter(
+  for (const own of [customerSheet, winBackSheet, sheet, model, changes].filter(
     (item): item is OwnSheet => item !== undefined,
   )) {
     if (options.signal?.aborted) return cancelled(written);
@@ -242,6 +254,7 @@ export async function applySegmentation(
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
+    ...(model ? { modelSheet: model.name } : {}),
     ...(changes ? { changesSheet: changes.name } : {}),
     appliedAt,
     locale: request.locale,

@@ -185,7 +185,10 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     purchasePredictor: ggomnbdPredictor,
     // λ ~ Gamma(r, α); Gompertz lifetime, η ~ Gamma(s, β) (Bemmaor & Glady 2012). b is a rate per period.
     boundary: {
-      rules: [gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate")],
+      rules: [
+        gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate"),
+        gammaRateMixing("s", "beta", "diagnostics.sameGompertzLifetime"),
+      ],
       scaleParameters: ["alpha", "b", "beta"],
       repeatPurchases: true,
     },

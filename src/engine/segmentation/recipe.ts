@@ -4,7 +4,8 @@
  */
 import type { Locale } from "../../i18n";
 import { InputError, valueError } from "../errors";
-import type { ColumnMapping, DataShape, Recipe, RunSummary, SegmentationMethod } from "./types";
+import { choiceCandidates } from "../models/selection";
+import type { ColumnMapping, DataShape, PurchaseModelSetting, Recipe, RunSummary, SegmentationMethod } from "./types";
 
 const MAPPING_ROLES: readonly (keyof ColumnMapping)[] = [
   "customerId",
@@ -30,6 +31,7 @@ export function serializeRecipe(recipe: Recipe): string {
     summarySheet: recipe.summarySheet,
     ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
     ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
+    ...(recipe.modelSheet === undefined ? {} : { modelSheet: recipe.modelSheet }),
     ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
     appliedAt: recipe.appliedAt,
     ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
@@ -54,6 +56,7 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         timeUnit: method.timeUnit,
         ...(method.actionColumns ? { actionColumns: true } : {}),
         ...(method.winBack ? { winBack: true } : {}),
+        ...(method.purchaseModel === undefined ? {} : { purchaseModel: method.purchaseModel }),
       };
     case "quantileTiers":
       return { kind: "quantileTiers", column: method.column, tiers: method.tiers };
@@ -69,6 +72,10 @@ const isCount = (value: unknown, min: number, max: number): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 const isFraction = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
+
+/** "best" or a purchase model the registry offers for a choice. */
+const isPurchaseModelSetting = (value: unknown): value is PurchaseModelSetting =>
+  value === "best" || choiceCandidates().some((candidate) => candidate.name === value);
 
 class FieldError extends Error {
   constructor(readonly field: string) {
@@ -131,6 +138,15 @@ function readMethod(raw: unknown): SegmentationMethod {
         )
           ? { winBack: true }
           : {}),
+        ...(method.purchaseModel === undefined
+          ? {}
+          : {
+              purchaseModel: need(
+                isPurchaseModelSetting(method.purchaseModel),
+                "method.purchaseModel",
+                method.purchaseModel as PurchaseModelSetting,
+              ),
+            }),
       };
     case "quantileTiers":
       return {
@@ -179,6 +195,8 @@ function readRecipe(raw: Json): Recipe {
   if (raw.changes !== undefined) recipe.changes = readChanges(raw.changes);
   if (raw.winBackSheet !== undefined)
     recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
+  if (raw.modelSheet !== undefined)
+    recipe.modelSheet = need(isText(raw.modelSheet), "modelSheet", raw.modelSheet as string);
   if (raw.asOf !== undefined)
     recipe.asOf = need(typeof raw.asOf === "number" && Number.isFinite(raw.asOf), "asOf", raw.asOf as number);
   if (raw.locale !== undefined)

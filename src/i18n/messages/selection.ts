@@ -9,17 +9,29 @@ export const en = {
   "selection.fallback":
     "Best on holdout could not compare the purchase models: {reason} MBG/NBD is used, which lets one-time buyers drop out (choose another model in Method to change it).",
   "selection.bgnbdOneTimeBuyers":
-    "BG/NBD counts every customer who bought only once as still active (P(alive) = 100 %), however long ago they bought: their CLV rests on their purchase rate alone. MBG/NBD or Pareto/NBD let them drop out.",
+    "BG/NBD counts every customer who bought only once ({customers} here) as still active (P(alive) = 100 %), however long ago they bought: their CLV rests on their purchase rate alone. MBG/NBD or Pareto/NBD let them drop out.",
+  "selection.model.purchases": "purchase model ({model})",
+  "selection.model.spend": "spend model (Gamma-Gamma)",
+  "selection.fitBoundary":
+    "The {model} ended at a boundary: {detail} The tiers are usable; read the CLV figures with this in mind.",
+  "selection.sheet.label": "How the purchase model was chosen",
+  "selection.sheet.holdout":
+    "Best on holdout: {model} predicted the purchases of {holdoutStart} – {asOf} best (mean absolute error per customer: {errors}), then was refitted on the whole window",
+  "selection.sheet.fallback": "Best on holdout could not compare the models: {reason} MBG/NBD was used",
   "selection.choice": "Purchase model",
   "selection.choice.best": "Best on holdout",
   "selection.choice.hint":
     "Best on holdout fits BG/NBD, MBG/NBD and Pareto/NBD on the first two thirds of the log, checks which predicted the last third best, and uses it.",
   "selection.comparison": "Model comparison on the holdout",
   "selection.window":
-    "Calibration {first} – {calibrationEnd}, holdout {calibrationEnd} – {asOf}: {customers} customers judged.",
+    "Calibration {first} – {calibrationEnd}, holdout {holdoutStart} – {asOf}: {customers} customers judged.",
   "selection.chosen":
     "{model} chosen: it predicted the holdout purchases best per customer (mean absolute error {mae}; total predicted {predicted}, actual {actual}, {error}).",
+  "selection.models": "Models behind the CLV",
   "selection.used": "Purchases: {model}, {status}.",
+  "selection.usedSpend": "Spend per purchase: {model}, {status}.",
+  "selection.chosenMark": "{model} (chosen)",
+  "selection.fallbackShort": "No holdout comparison: {reason}",
   "selection.header.model": "Model",
   "selection.header.logLikelihood": "Log-likelihood",
   "selection.header.aic": "AIC",
@@ -44,17 +56,30 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "selection.fallback":
     "Le meilleur sur validation n'a pas pu comparer les modèles d'achat : {reason} MBG/NBD est utilisé, qui laisse les clients d'un seul achat partir (choisissez un autre modèle dans Méthode pour changer).",
   "selection.bgnbdOneTimeBuyers":
-    "BG/NBD compte tout client qui n'a acheté qu'une fois comme encore actif (P(actif) = 100 %), quelle que soit l'ancienneté de son achat : sa VVC ne repose que sur son rythme d'achat. MBG/NBD ou Pareto/NBD le laissent partir.",
+    "BG/NBD compte tout client qui n'a acheté qu'une fois ({customers} ici) comme encore actif (P(actif) = 100 %), quelle que soit l'ancienneté de son achat : sa VVC ne repose que sur son rythme d'achat. MBG/NBD ou Pareto/NBD le laissent partir.",
+  "selection.model.purchases": "modèle d'achats ({model})",
+  "selection.model.spend": "modèle de dépense (Gamma-Gamma)",
+  "selection.fitBoundary":
+    "Le {model} s'est arrêté en bordure : {detail} Les paliers sont utilisables ; lisez les montants de VVC en le sachant.",
+  "selection.sheet.label": "Choix du modèle d'achat",
+  "selection.sheet.holdout":
+    "Meilleur sur validation : {model} a le mieux prédit les achats du {holdoutStart} au {asOf} (erreur absolue moyenne par client : {errors}), puis a été réajusté sur toute la fenêtre",
+  "selection.sheet.fallback":
+    "Le meilleur sur validation n'a pas pu comparer les modèles : {reason} MBG/NBD a été utilisé",
   "selection.choice": "Modèle d'achat",
   "selection.choice.best": "Meilleur sur validation",
   "selection.choice.hint":
     "Meilleur sur validation ajuste BG/NBD, MBG/NBD et Pareto/NBD sur les deux premiers tiers du journal, regarde lequel a le mieux prédit le dernier tiers et l'utilise.",
   "selection.comparison": "Comparaison des modèles sur la période de validation",
   "selection.window":
-    "Calibration {first} – {calibrationEnd}, validation {calibrationEnd} – {asOf} : {customers} clients évalués.",
+    "Calibration {first} – {calibrationEnd}, validation {holdoutStart} – {asOf} : {customers} clients évalués.",
   "selection.chosen":
     "{model} retenu : il a le mieux prédit les achats de la période de validation client par client (erreur absolue moyenne {mae} ; total prévu {predicted}, réel {actual}, {error}).",
+  "selection.models": "Modèles derrière la VVC",
   "selection.used": "Achats : {model}, {status}.",
+  "selection.usedSpend": "Dépense par achat : {model}, {status}.",
+  "selection.chosenMark": "{model} (retenu)",
+  "selection.fallbackShort": "Pas de comparaison sur validation : {reason}",
   "selection.header.model": "Modèle",
   "selection.header.logLikelihood": "Log-vraisemblance",
   "selection.header.aic": "AIC",

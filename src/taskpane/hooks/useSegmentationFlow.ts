@@ -59,6 +59,7 @@ export const DEFAULT_METHODS: { [K in SegmentationMethod["kind"]]: Extract<Segme
     margin: 0.3,
     timeUnit: "weeks",
     actionColumns: true,
+    purchaseModel: "best",
   },
   quantileTiers: { kind: "quantileTiers", column: "", tiers: 4 },
 };

@@ -1,6 +1,4 @@
 import "../../../src/i18n/all";
-import { readFileSync } from "fs";
-import { join } from "path";
 import {
   choiceCandidates,
   choosePurchaseModel,
@@ -14,22 +12,10 @@ import {
 import { fitBgnbd } from "../../../src/engine/models/bgnbd";
 import { MODEL_DEFINITIONS } from "../../../src/engine/models/registry";
 import { excelSerial } from "../../../src/engine/transactions/dates";
+import { cdnowLog } from "../../support/cdnow";
 import { summarizeTransactions } from "../../../src/engine/transactions/summary";
 
-/** The CDNOW sample log (2,357 customers, 1997-01-01 to 1998-06-30). */
-function cdnow() {
-  const text = readFileSync(join(__dirname, "../../fixtures/reference/datasets/CDNOW_sample.txt"), "utf8");
-  const ids: string[] = [];
-  const dates: number[] = [];
-  const amounts: number[] = [];
-  for (const line of text.trim().split("\n")) {
-    const [id, , day, , amount] = line.trim().split(/\s+/);
-    ids.push(id);
-    dates.push(excelSerial(+day.slice(0, 4), +day.slice(4, 6), +day.slice(6, 8)));
-    amounts.push(+amount);
-  }
-  return { ids, dates: Float64Array.from(dates), amounts: Float64Array.from(amounts) };
-}
+const cdnow = cdnowLog;
 
 const histories = (log: ReturnType<typeof cdnow>, timeUnit: "days" | "weeks") => {
   const s = summarizeTransactions(log.ids, log.dates, log.amounts, { timeUnit });
