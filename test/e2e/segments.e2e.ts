@@ -12,6 +12,7 @@ import { t } from "../../src/i18n/all";
 import { sampleRows, suggestMapping } from "../../src/engine/segmentation/mapping";
 import { segmentTable } from "../../src/engine/segmentation/segment";
 import type { Recipe, SegmentationMethod } from "../../src/engine/segmentation/types";
+import { DEFAULT_METHODS } from "../../src/taskpane/hooks/useSegmentationFlow";
 import { datasetTable } from "../../src/workbench/session";
 import { BrowserSession, launch, openWorkbench, paneFrame, screenshot } from "./harness";
 
@@ -88,16 +89,8 @@ async function selectOn(page: Page, pane: Frame, sheet: string): Promise<void> {
   await pane.getByText(t("pane.table.ownSheet.title", { sheet })).waitFor();
 }
 
-const CLV_TIERS: SegmentationMethod = {
-  kind: "clvTiers",
-  split: "20-30-50",
-  horizonMonths: 12,
-  discountRate: 0.1,
-  margin: 0.3,
-  timeUnit: "weeks",
-  actionColumns: true,
-  winBack: true,
-};
+/** What the pane does by default for CLV tiers (its purchase model choice included), with the Win-back sheet. */
+const CLV_TIERS: SegmentationMethod = { ...DEFAULT_METHODS.clvTiers, winBack: true };
 
 describe("what the segmentation writes", () => {
   it("Segments sheet: assumptions, totals and labels; action columns and the Win-back sheet of CLV tiers", async () => {

@@ -19,6 +19,7 @@ import { ModelChoicePanel } from "./ModelChoicePanel";
 import { ModelDiagnostics } from "./ModelDiagnostics";
 import { SegmentChart } from "./SegmentChart";
 import { Step } from "./Step";
+import { TableScroller } from "./TableScroller";
 
 const useStyles = makeStyles({
   swatch: {
@@ -29,10 +30,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     verticalAlign: "middle",
   },
-  // Columns as wide as their words (Fluent's fixed layout gives each the same share: "Hibernating" ran over the
-  // numbers at 320 px), and a sideways scroll where even that does not fit (seven CLV columns in French).
-  table: { fontSize: tokens.fontSizeBase200, tableLayout: "auto" },
-  scroller: { overflowX: "auto", maxWidth: "100%" },
+  table: { fontSize: tokens.fontSizeBase200 },
   thresholds: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -74,8 +72,7 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
       </div>
       {result && !computing && (
         <>
-          {/* Focusable, so a keyboard can scroll it sideways when the columns do not fit. */}
-          <div className={styles.scroller} role="region" aria-label={t("pane.preview.caption", { customers: total })} tabIndex={0}>
+          <TableScroller label={t("pane.preview.caption", { customers: total })}>
           <Table size="extra-small" className={styles.table} aria-label={t("pane.preview.caption", { customers: total })}>
             <TableHeader>
               <TableRow>
@@ -105,7 +102,7 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
               ))}
             </TableBody>
           </Table>
-          </div>
+          </TableScroller>
           <SegmentChart segments={result.preview} />
           <ModelChoicePanel context={result.context} />
           <ModelDiagnostics report={result.modelReport} />
