@@ -21,6 +21,7 @@ import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
 import { segmentSummarySheet, summarySheetName } from "../engine/segmentation/summary-sheet";
+import { planChannels } from "./channels-actions";
 import type {
   ChangeReport,
   ColumnMapping,
@@ -124,6 +125,7 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
   ...(recipe.modelSheet ? [recipe.modelSheet] : []),
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
+  ...(recipe.channelsSheet ? [recipe.channelsSheet] : []),
 ];
 
 /**
@@ -212,6 +214,25 @@ export async function applySegmentation(
         }),
       )
     : undefined;
+  // Value by group: the spend table (created once, then only read) and the Channels sheet.
+  let method = request.method;
+  let channels: Awaited<ReturnType<typeof planChannels>> | undefined;
+  if (method.kind === "clvTiers" && method.compareBy !== undefined && result.channels) {
+    channels = await planChannels(
+      workbook,
+      {
+        base: result.channels,
+        spendTable: method.spendTable,
+        tableName: table.name,
+        locale: request.locale,
+        writtenAt: appliedAt,
+      },
+      named,
+    );
+    if (!channels.ok) return { ok: false, failure: channels.failure, written: NOTHING };
+    method = { ...method, spendTable: channels.plan.spendTable };
+  }
+  const channelSheets = channels?.ok ? [channels.plan.spendSheet, channels.plan.channels] : [];
 
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
@@ -220,7 +241,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, model, changes].filter(
+  for (const own of [customerSheet, winBackSheet, sheet, model, changes, ...channelSheets].filter(
     (item): item is OwnSheet => item !== undefined,
   )) {
     if (options.signal?.aborted) return cancelled(written);
@@ -249,13 +270,14 @@ export async function applySegmentation(
     tableName: table.name,
     shape: request.shape,
     mapping: request.mapping,
-    method: request.method,
+    method,
     ownColumns: names,
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
     ...(model ? { modelSheet: model.name } : {}),
     ...(changes ? { changesSheet: changes.name } : {}),
+    ...(channels?.ok ? { channelsSheet: channels.plan.channels.name } : {}),
     appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),

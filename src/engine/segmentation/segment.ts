@@ -34,6 +34,7 @@ import type {
   TableIssue,
 } from "./types";
 import { validateTable } from "./validate";
+import { firstPurchaseGroups, groupBases } from "../channels/value-by-group";
 
 export interface SegmentOptions {
   /** Transactions: the "as of" date (Excel serial). Default: the last purchase date in the log. */
@@ -99,6 +100,9 @@ export function segmentTable(
   const firstError = issues.find((issue) => issue.severity === "error");
   if (firstError) throw valueError(firstError.key, { ...firstError.params });
   const warnings = [...issues];
+  if (method.kind === "clvTiers" && method.compareBy !== undefined && !headers.includes(method.compareBy)) {
+    throw valueError("channels.issue.noColumn", { column: method.compareBy });
+  }
 
   if (shape === "customers") {
     const column = (header: string | undefined) => columnOf(rows, headers.indexOf(header as string));
@@ -338,6 +342,33 @@ function segmentTransactions(
       CHURN_BANDS.high,
       locale,
     );
+  }
+  if (method.kind === "clvTiers" && method.compareBy !== undefined && assignment.clv) {
+    // Value by group: each customer in the group of their first purchase, for the Channels sheet.
+    const column = headers.indexOf(method.compareBy);
+    const group = firstPurchaseGroups(
+      (j) => rows[purchaseRow[j]][column] ?? null,
+      purchaseDates,
+      summary.customerOfRow,
+      summary.count,
+    );
+    const alive = assignment.columns.find((c) => c.headerKey === "segmentation.column.probabilityAlive")!.values;
+    const end = summary.periodEnd;
+    const groups = groupBases(
+      { group, clv: assignment.clv, alive, revenue: netRevenue, acquired: summary.firstPurchase, end },
+      method.compareBy,
+    );
+    let firstDay = Infinity;
+    for (let c = 0; c < summary.count; c++) firstDay = Math.min(firstDay, summary.firstPurchase[c]);
+    result.channels = {
+      column: method.compareBy,
+      groups,
+      firstDay: Number.isFinite(firstDay) ? firstDay : end,
+      lastDay: end,
+      margin: method.margin,
+      horizonMonths: method.horizonMonths,
+      discountRate: method.discountRate,
+    };
   }
   let firstPurchase = Infinity;
   let lastPurchase = -Infinity;

@@ -11,6 +11,7 @@
  * Nothing here imports Office or React.
  */
 import type { OwnColumn, OwnSheet } from "../sheet-data";
+import type { ChannelBase } from "../channels/value-by-group";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
 import type { PurchaseModelName } from "../models/types";
 import type { ModelComparison } from "../models/selection";
@@ -62,6 +63,11 @@ export type SegmentationMethod =
        * registry offers for a choice. Absent = "bgnbd": recipes written before the choice existed refresh as before.
        */
       purchaseModel?: PurchaseModelSetting;
+      /** A Channels sheet: value by the groups of this column (channel, country…), each customer in the group of
+       * their first purchase. Absent = no Channels sheet. */
+      compareBy?: string;
+      /** The Excel table of spend per group the Channels sheet reads (created by the pane when missing). */
+      spendTable?: string;
     }
   /** Tiers 1..tiers by quantile of one numeric column (tier 1 = highest values). */
   | { kind: "quantileTiers"; column: string; tiers: number };
@@ -87,6 +93,8 @@ export interface Recipe {
   changesSheet?: string;
   /** CLV tiers on a transaction log: the Model sheet (the model card) the add-in wrote. */
   modelSheet?: string;
+  /** CLV tiers with compareBy: the Channels sheet the add-in wrote (the spend table is the user's, never listed). */
+  channelsSheet?: string;
   /** The last run's segment counts and values, so the next refresh can report what changed. */
   lastRun?: RunSummary;
   /** The last refresh's change counts (from × to), kept with the recipe. */
@@ -154,6 +162,8 @@ export interface SegmentationResult {
   modelReport?: ModelReport;
   /** What the Segments sheet's assumptions block says about the data and the models. */
   context?: SegmentationContext;
+  /** CLV tiers with compareBy: each group's sums, for the Channels sheet (its spend is read at apply). */
+  channels?: ChannelBase;
   /**
    * Per customer, for the change report of a refresh: the customer of each table row (null: row i is customer i;
    * −1: a row without one), each customer's segment (index into preview), value measure and CLV.

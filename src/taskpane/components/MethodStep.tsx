@@ -7,6 +7,7 @@ import type { MessageKey } from "../../i18n";
 import type { DataShape, SegmentationMethod } from "../../engine/segmentation/types";
 import { DEFAULT_METHODS } from "../hooks/useSegmentationFlow";
 import { useLocale, useT } from "../locale-context";
+import { CompareByFields } from "./CompareByFields";
 import { NumberField } from "./NumberField";
 import { Step } from "./Step";
 
@@ -38,6 +39,8 @@ export interface MethodStepProps {
   tierColumns: string[];
   /** The column quantile tiers start from (the guessed value column, else the first numeric one). */
   defaultTierColumn: string;
+  /** CLV tiers: the text columns a Channels sheet can compare by (none offered when absent). */
+  compareColumns?: readonly string[];
   onChange: (method: SegmentationMethod) => void;
   onValidityChange: (valid: boolean) => void;
 }
@@ -165,6 +168,9 @@ export function MethodStep(props: MethodStepProps) {
               onChange={(_e, data) => onChange({ ...method, winBack: data.checked === true })}
               label={t("pane.method.winBack")}
             />
+            {shape === "transactions" && (
+              <CompareByFields method={method} columns={props.compareColumns ?? []} onChange={onChange} />
+            )}
           </>
         )}
         {method.kind === "quantileTiers" && (

@@ -8,6 +8,7 @@ import type { Locale, MessageKey, MessageParams } from "../../i18n";
 import { numericColumns, sampleRows, suggestMapping } from "../../engine/segmentation/mapping";
 import { chooseOwnColumnNames } from "../../engine/segmentation/naming";
 import { validateTable } from "../../engine/segmentation/validate";
+import { categoryColumns } from "../../engine/channels/value-by-group";
 import type {
   ColumnMapping,
   DataShape,
@@ -204,6 +205,11 @@ export function useSegmentationFlow(
     () =>
       current ? numericColumns(current.headers, sample, { customerId: mapping.customerId, date: mapping.date }) : [],
     [current, sample, mapping.customerId, mapping.date],
+  );
+  // The text columns CLV tiers can compare by (channel, country…): never the customer id.
+  const compareColumns = useMemo(
+    () => (current ? categoryColumns(current.headers, sample, [mapping.customerId]) : []),
+    [current, sample, mapping.customerId],
   );
   const defaultTierColumn =
     preferredTierColumn !== null && tierColumns.includes(preferredTierColumn)
@@ -434,6 +440,7 @@ export function useSegmentationFlow(
     plannedColumns,
     tierColumns,
     defaultTierColumn,
+    compareColumns,
     issues,
     checking,
     blocked,
