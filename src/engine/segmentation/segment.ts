@@ -7,11 +7,12 @@
  */
 import type { CellValue } from "../sheet-data";
 import { formatNumber, Locale, MessageKey, MessageParams, t } from "../../i18n";
-import { valueError } from "../errors";
+import { InputError, valueError } from "../errors";
 import { PERIODS_PER_MONTH, predictiveClvColumn } from "../models/clv";
 import { expectedAverageSpend, GammaGammaParameters } from "../models/gamma-gamma";
 import { fitModel, modelDefinition } from "../models/registry";
-import { choosePurchaseModel, TransactionLog } from "../models/selection";
+import { modelReport } from "../models/report";
+import { choosePurchaseModel, PurchaseModelChoice, TransactionLog } from "../models/selection";
 import type { PurchasePredictor } from "../models/types";
 import { purchaseChoiceWarnings } from "./model-choice";
 import { scoreRfm } from "../rfm/rfm";
@@ -74,6 +75,8 @@ interface Assignment {
   models?: NonNullable<SegmentationContext["models"]>;
   purchaseChoice?: SegmentationContext["purchaseChoice"];
   comparison?: SegmentationContext["comparison"];
+  /** CLV tiers: the purchase model chosen and fitted, for the model report. */
+  modelChoice?: PurchaseModelChoice;
 }
 
 /** Per table row: the customer's index, or −1 when the row has no customer in the summary. */
@@ -330,6 +333,25 @@ function segmentTransactions(
   const labels = assignment.segments.map((segment) => t(segment.labelKey, segment.labelParams, locale));
   const result = buildResult(assignment, rowCustomer, rows.length, locale, warnings);
   result.asOf = summary.asOf;
+  // CLV tiers: the purchase model's diagnostics (tracking, holdout, comparison) for the Preview and the Model sheet.
+  if (method.kind === "clvTiers" && assignment.modelChoice) {
+    try {
+      result.modelReport = modelReport(
+        { ids, dates: purchaseDates, amounts: purchaseAmounts },
+        assignment.modelChoice,
+        { asOf: summary.asOf, timeUnit: method.timeUnit },
+      );
+    } catch (error) {
+      // The tiers stand without their diagnostics; the warning says why there are none.
+      if (!(error instanceof InputError)) throw error;
+      warnings.push({
+        key: "modelsheet.noReport",
+        params: { reason: t(error.key, error.params, locale) },
+        cells: [],
+        severity: "warning",
+      });
+    }
+  }
   if (method.kind === "clvTiers" && method.winBack && assignment.clv && assignment.reasons) {
     result.winBackSheet = winBackSheet(
       {
@@ -498,6 +520,7 @@ function clvAssignment(
       ...(choice.fallback ? { fallbackReason: t(choice.fallback.key, choice.fallback.params, locale) } : {}),
     },
     ...(choice.comparison ? { comparison: choice.comparison } : {}),
+    modelChoice: choice,
   };
 }
 
