@@ -20,7 +20,17 @@ const BIN_LABELS: Record<(typeof BIN_CHOICES)[number], MessageKey> = {
   10: "pane.method.bins.10",
 };
 
-const useStyles = makeStyles({ fields: { display: "grid", gap: tokens.spacingVerticalS } });
+// One column that may be narrower than a select's longest option (the French CLV split pushed the pane sideways
+// at 320 px): the select shrinks to the pane and shows its choice clipped to fit.
+const useStyles = makeStyles({
+  fields: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: "minmax(0, 1fr)",
+    "& .fui-Field": { gridTemplateColumns: "minmax(0, 1fr)" },
+    "& .fui-Select, & select": { minWidth: 0 },
+  },
+});
 
 export interface MethodStepProps {
   method: SegmentationMethod;

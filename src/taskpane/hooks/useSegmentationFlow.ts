@@ -325,7 +325,7 @@ export function useSegmentationFlow(
           },
         };
       }
-      return { recipe: chosen, table: found.value };
+      return { recipe: chosen, recipeKey, table: found.value };
     },
     [workbook, stored, recipe, segmentations, table],
   );
