@@ -41,6 +41,11 @@ export interface OwnSheet {
   /** Native charts over explicit ranges, for sheets laid out in several blocks (besides or instead of `chart`). */
   charts?: SheetChart[];
   /**
+   * Column widths in points, from column A, for sheets whose long lines of text should run over the next cells
+   * rather than widen their column; absent (or undefined for a column): fitted to the contents.
+   */
+  columnWidths?: (number | undefined)[];
+  /**
    * true when a sheet of this name exists and the stored recipe says it is ours: it is replaced.
    * false or absent: the sheet must not exist yet; if it does, the write refuses ("nameTaken") rather than
    * replace the user's sheet. (Optional so the engine can describe a sheet without knowing the workbook.)

@@ -420,6 +420,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
           chart.setPosition(worksheet.getCell(1, width + 1));
         }
         whole.format.autofitColumns();
+        sheet.columnWidths?.forEach((points, c) => {
+          if (points !== undefined) worksheet.getCell(0, c).format.columnWidth = points;
+        });
       }
       for (const block of sheet.formats ?? []) {
         const range = worksheet

@@ -59,6 +59,8 @@ export interface FakeState {
   sheets: { name: string; cells: CellValue[][]; fills: Map<string, string>; fontColors: Map<string, string> }[];
   /** Charts added to sheets, with the addresses of the ranges their series were given. */
   charts: FakeChart[];
+  /** Column widths set on other sheets, by "Sheet!column" (0-based column), in points. */
+  columnWidths: Map<string, number>;
   syncs: SyncRecord[];
 }
 
@@ -144,6 +146,7 @@ export class FakeExcel {
         fontColors: new Map<string, string>(),
       })),
       charts: [],
+      columnWidths: new Map(),
       syncs: [],
     };
     this.office = {
@@ -473,8 +476,14 @@ export class FakeExcel {
         getColumn: (c: number) => fake.range({ row: box.row, col: box.col + c, rows: box.rows, cols: 1 }, sheet),
       }),
     ) as MockRange;
-    if (sheet !== undefined) Object.assign(mock.format, { autofitColumns: () => undefined });
-    else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
+    if (sheet !== undefined) {
+      Object.assign(mock.format, { autofitColumns: () => undefined });
+      Object.defineProperty(mock.format, "columnWidth", {
+        set: (points: number) => {
+          fake.queued.push(() => fake.state.columnWidths.set(`${sheet}!${box.col}`, points));
+        },
+      });
+    } else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
     this.created.push({ box, mock, original, sheet });
     return mock;
   }

@@ -51,6 +51,8 @@ describe("the Model sheet", () => {
   test("is a rectangle of labelled blocks: about, accuracy, comparison, parameters, findings, holdout, tracking", () => {
     const width = sheet.rows[0].length;
     expect(sheet.rows.every((row) => row.length === width)).toBe(true);
+    // Fixed widths, so the long lines run over instead of widening column A.
+    expect(sheet.columnWidths).toHaveLength(width);
     expect(sheet.name).toBe("Model");
     expect(sheet.rows[0][0]).toBe("Purchase model behind the value tiers of Orders");
     const order = [
