@@ -117,6 +117,8 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
+  ...(recipe.forecastSheet ? [recipe.forecastSheet] : []),
+  ...(recipe.cohortSheet ? [recipe.cohortSheet] : []),
 ];
 
 /**
@@ -195,6 +197,9 @@ export async function applySegmentation(
       writtenAt: appliedAt,
     }),
   );
+  // The Forecast and Cohorts sheets are named after the Segments sheet, so its planned name stays the one said.
+  const forecastSheet = result.forecastSheet ? named(result.forecastSheet) : undefined;
+  const cohortSheet = result.cohortSheet ? named(result.cohortSheet) : undefined;
 
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
@@ -203,7 +208,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, changes].filter(
+  for (const own of [customerSheet, winBackSheet, sheet, forecastSheet, cohortSheet, changes].filter(
     (item): item is OwnSheet => item !== undefined,
   )) {
     if (options.signal?.aborted) return cancelled(written);
@@ -238,6 +243,8 @@ export async function applySegmentation(
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
     ...(changes ? { changesSheet: changes.name } : {}),
+    ...(forecastSheet ? { forecastSheet: forecastSheet.name } : {}),
+    ...(cohortSheet ? { cohortSheet: cohortSheet.name } : {}),
     appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),

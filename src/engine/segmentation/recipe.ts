@@ -3,6 +3,7 @@
  * or newer recipe, and a refresh must never act on settings it does not fully understand.
  */
 import type { Locale } from "../../i18n";
+import { COHORT_PERIODS, CohortPeriod } from "../cohorts/cohort";
 import { InputError, valueError } from "../errors";
 import type { ColumnMapping, DataShape, Recipe, RunSummary, SegmentationMethod } from "./types";
 
@@ -31,6 +32,8 @@ export function serializeRecipe(recipe: Recipe): string {
     ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
     ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
     ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
+    ...(recipe.forecastSheet === undefined ? {} : { forecastSheet: recipe.forecastSheet }),
+    ...(recipe.cohortSheet === undefined ? {} : { cohortSheet: recipe.cohortSheet }),
     appliedAt: recipe.appliedAt,
     ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
     ...(recipe.locale === undefined ? {} : { locale: recipe.locale }),
@@ -54,6 +57,8 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         timeUnit: method.timeUnit,
         ...(method.actionColumns ? { actionColumns: true } : {}),
         ...(method.winBack ? { winBack: true } : {}),
+        ...(method.forecast ? { forecast: true } : {}),
+        ...(method.cohorts ? { cohorts: method.cohorts } : {}),
       };
     case "quantileTiers":
       return { kind: "quantileTiers", column: method.column, tiers: method.tiers };
@@ -131,6 +136,22 @@ function readMethod(raw: unknown): SegmentationMethod {
         )
           ? { winBack: true }
           : {}),
+        ...(need(
+          method.forecast === undefined || typeof method.forecast === "boolean",
+          "method.forecast",
+          method.forecast === true,
+        )
+          ? { forecast: true }
+          : {}),
+        ...(method.cohorts === undefined
+          ? {}
+          : {
+              cohorts: need(
+                COHORT_PERIODS.includes(method.cohorts as CohortPeriod),
+                "method.cohorts",
+                method.cohorts as CohortPeriod,
+              ),
+            }),
       };
     case "quantileTiers":
       return {
@@ -177,6 +198,10 @@ function readRecipe(raw: Json): Recipe {
     recipe.changesSheet = need(isText(raw.changesSheet), "changesSheet", raw.changesSheet as string);
   if (raw.lastRun !== undefined) recipe.lastRun = readRunSummary(raw.lastRun);
   if (raw.changes !== undefined) recipe.changes = readChanges(raw.changes);
+  if (raw.forecastSheet !== undefined)
+    recipe.forecastSheet = need(isText(raw.forecastSheet), "forecastSheet", raw.forecastSheet as string);
+  if (raw.cohortSheet !== undefined)
+    recipe.cohortSheet = need(isText(raw.cohortSheet), "cohortSheet", raw.cohortSheet as string);
   if (raw.winBackSheet !== undefined)
     recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
   if (raw.asOf !== undefined)

@@ -31,6 +31,8 @@ import type {
   TableIssue,
 } from "./types";
 import { validateTable } from "./validate";
+import { cohortSheet, ForecastInputs, forecastSheet } from "./finance-sheets";
+import { cohortTriangle } from "../cohorts/cohort";
 
 export interface SegmentOptions {
   /** Transactions: the "as of" date (Excel serial). Default: the last purchase date in the log. */
@@ -68,6 +70,8 @@ interface Assignment {
   reasons?: string[];
   /** The models fitted, for the Segments sheet's assumptions. */
   models?: NonNullable<SegmentationContext["models"]>;
+  /** CLV tiers: the models, customers and settings the CLV came from, for the Forecast sheet. */
+  forecast?: Omit<ForecastInputs, "models">;
 }
 
 /** Per table row: the customer's index, or −1 when the row has no customer in the summary. */
@@ -333,6 +337,19 @@ function segmentTransactions(
       locale,
     );
   }
+  if (method.kind === "clvTiers" && method.forecast && assignment.forecast && assignment.models) {
+    result.forecastSheet = forecastSheet({ ...assignment.forecast, models: assignment.models }, locale);
+  }
+  if (method.kind === "clvTiers" && method.cohorts) {
+    // The whole log, refunds included, as CUST.COHORT reads the table's columns, to the same as-of date.
+    const triangle = cohortTriangle(
+      rows.map((row) => row[idColumn]),
+      dates,
+      amounts,
+      { period: method.cohorts, asOf: summary.asOf },
+    );
+    result.cohortSheet = cohortSheet(triangle, locale);
+  }
   let firstPurchase = Infinity;
   let lastPurchase = -Infinity;
   for (let c = 0; c < summary.count; c++) {
@@ -395,12 +412,13 @@ function clvAssignment(
   const spend = new Float64Array(n);
   for (let c = 0; c < n; c++) spend[c] = expectedAverageSpend(spendParams, frequency[c], summary.monetary[c]);
   // The recipe's rate is annual, as CUST.PCLV's: the CLV sum discounts month by month at its monthly equivalent.
-  const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, {
+  const clvOptions = {
     months: method.horizonMonths,
     annualDiscountRate: method.discountRate,
     margin: method.margin,
     periodsPerMonth: PERIODS_PER_MONTH[method.timeUnit],
-  });
+  };
+  const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, clvOptions);
   const clv = new Float64Array(n);
   const alive = new Float64Array(n);
   for (let c = 0; c < n; c++) {
@@ -458,6 +476,31 @@ function clvAssignment(
       { role: "purchases", model: "BG/NBD", status: statusOf(purchaseFit) },
       { role: "spend", model: "Gamma-Gamma", status: statusOf(spendFit) },
     ],
+    ...(method.forecast
+      ? {
+          forecast: {
+            model: {
+              model: "bgnbd",
+              // As the CUST.FIT tables hold them: no standard errors for a fit at the boundary.
+              params: purchaseFit.params,
+              standardErrors: statusOf(purchaseFit) === "boundary" ? undefined : purchaseFit.standardErrors,
+              gg: {
+                params: spendFit.params,
+                standardErrors: statusOf(spendFit) === "boundary" ? undefined : spendFit.standardErrors,
+              },
+            },
+            customers: {
+              frequency,
+              recency: summary.recency,
+              age: summary.age,
+              monetary: summary.monetary,
+              spendPerPurchase: spend,
+            },
+            options: clvOptions,
+            asOf: summary.asOf,
+          },
+        }
+      : {}),
   };
 }
 

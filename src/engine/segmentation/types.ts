@@ -12,6 +12,7 @@
  */
 import type { OwnColumn, OwnSheet } from "../sheet-data";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
+import type { CohortPeriod } from "../cohorts/cohort";
 
 /** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */
 export type DataShape = "customers" | "transactions";
@@ -54,6 +55,10 @@ export type SegmentationMethod =
       actionColumns?: boolean;
       /** A Win-back sheet: customers of high past value whose P(alive) is low. */
       winBack?: boolean;
+      /** A Forecast sheet: the current base's monthly schedule over the horizon, with its range. */
+      forecast?: boolean;
+      /** A Cohorts sheet: the acquisition-cohort triangle, cohorts and columns of this length. */
+      cohorts?: CohortPeriod;
     }
   /** Tiers 1..tiers by quantile of one numeric column (tier 1 = highest values). */
   | { kind: "quantileTiers"; column: string; tiers: number };
@@ -74,6 +79,9 @@ export interface Recipe {
   winBackSheet?: string;
   /** After a refresh: the sheet of what changed since the previous run. */
   changesSheet?: string;
+  /** CLV tiers with forecast / cohorts: the Forecast and Cohorts sheets the add-in wrote. */
+  forecastSheet?: string;
+  cohortSheet?: string;
   /** The last run's segment counts and values, so the next refresh can report what changed. */
   lastRun?: RunSummary;
   /** The last refresh's change counts (from × to), kept with the recipe. */
@@ -137,6 +145,9 @@ export interface SegmentationResult {
   customerSheet?: OwnSheet;
   /** CLV tiers with winBack: the customers worth winning back, for their own sheet. */
   winBackSheet?: OwnSheet;
+  /** CLV tiers with forecast / cohorts: the Forecast and Cohorts sheets (finance-sheets.ts). */
+  forecastSheet?: OwnSheet;
+  cohortSheet?: OwnSheet;
   /** What the Segments sheet's assumptions block says about the data and the models. */
   context?: SegmentationContext;
   /**

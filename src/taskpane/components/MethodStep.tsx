@@ -8,6 +8,7 @@ import { DEFAULT_METHODS } from "../hooks/useSegmentationFlow";
 import { useLocale, useT } from "../locale-context";
 import { NumberField } from "./NumberField";
 import { Step } from "./Step";
+import { FinanceSheetsFields } from "./FinanceSheetsFields";
 
 const BIN_CHOICES = [3, 4, 5, 10] as const;
 const TIER_CHOICES = [2, 3, 4, 5, 10] as const;
@@ -139,6 +140,7 @@ export function MethodStep(props: MethodStepProps) {
               onChange={(_e, data) => onChange({ ...method, winBack: data.checked === true })}
               label={t("pane.method.winBack")}
             />
+            <FinanceSheetsFields method={method} onChange={onChange} />
           </>
         )}
         {method.kind === "quantileTiers" && (
