@@ -64,16 +64,43 @@ export interface CellBlockFormat {
   fill?: string;
 }
 
-/** A native chart: one series of values (its header cell names it) against a column of categories. */
+/** A column of cells on the sheet: (row, col) then `count` cells down. */
+export interface ChartRange {
+  row: number;
+  col: number;
+  count: number;
+}
+
+/** A further series of a chart: its header cell (the series' name) at (row, col), then `count` values below it. */
+export interface ChartSeriesRange extends ChartRange {
+  /**
+   * How this series is drawn when it differs from the chart's type: a column in a line chart marks one period
+   * (the end of the calibration window). Absent: as the chart.
+   */
+  type?: "line" | "column";
+}
+
+/**
+ * A native chart: one or several series of values (each header cell names its series) against a column of
+ * categories. Blank cells ("") are not plotted, so a series may cover only part of the categories.
+ */
 export interface SheetChart {
   title: string;
-  type: "bar" | "pie";
-  /** The series: its header cell at (row, col), then `count` values below it. */
-  values: { row: number; col: number; count: number };
+  /** bar: horizontal bars; column: vertical clustered columns; line: one line per series; pie: one series. */
+  type: "bar" | "pie" | "line" | "column";
+  /** The first series: its header cell at (row, col), then `count` values below it. */
+  values: ChartRange;
+  /** Further series over the same categories, in legend order after `values` (line and column charts). */
+  moreValues?: ChartSeriesRange[];
   /** The category labels: `count` cells from (row, col) down. */
-  categories: { row: number; col: number; count: number };
+  categories: ChartRange;
   /** The cell the chart's top-left corner sits on. */
   anchor: { row: number; col: number };
+  /** How many rows and columns of cells the chart covers from its anchor; absent: Excel's default size. */
+  extent?: { rows: number; columns: number };
+  /** Axis titles (line and column charts). */
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
 }
 
 /**

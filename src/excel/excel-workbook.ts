@@ -20,6 +20,7 @@ import type {
   OwnColumn,
   OwnSheet,
   ReadOptions,
+  SheetChart,
   StoredRecipe,
   TableInfo,
   WorkbookResult,
@@ -444,19 +445,7 @@ export class ExcelWorkbook implements CustomerWorkbook {
           maximum: { type: "HighestValue", color: scale.maximum },
         };
       }
-      for (const spec of sheet.charts ?? []) {
-        if (spec.values.count < 1) continue;
-        const values = worksheet.getCell(spec.values.row, spec.values.col).getResizedRange(spec.values.count, 0);
-        const chart = worksheet.charts.add(spec.type === "pie" ? "Pie" : "BarClustered", values, "Columns");
-        chart.title.text = spec.title;
-        chart.legend.visible = false;
-        chart.series
-          .getItemAt(0)
-          .setXAxisValues(
-            worksheet.getCell(spec.categories.row, spec.categories.col).getResizedRange(spec.categories.count - 1, 0),
-          );
-        chart.setPosition(worksheet.getCell(spec.anchor.row, spec.anchor.col));
-      }
+      for (const spec of sheet.charts ?? []) addSheetChart(worksheet, sheet.rows, spec);
       await send();
     });
   }
@@ -526,5 +515,46 @@ export class ExcelWorkbook implements CustomerWorkbook {
   private named<T>(result: WorkbookResult<T>, tableName: string): WorkbookResult<T> {
     if (result.ok) return result;
     return { ok: false, error: { ...result.error, params: { ...result.error.params, table: tableName } } };
+  }
+}
+
+const CHART_TYPES: Record<SheetChart["type"], "BarClustered" | "Pie" | "Line" | "ColumnClustered"> = {
+  bar: "BarClustered",
+  pie: "Pie",
+  line: "Line",
+  column: "ColumnClustered",
+};
+
+/**
+ * Adds one native chart over cells already queued on the sheet. The first series comes from its header cell and
+ * values (Excel names it from the header); further series are added by name with their values and the same
+ * categories (ChartSeriesCollection.add, setValues, setXAxisValues and ChartSeries.chartType: ExcelApi 1.7).
+ */
+function addSheetChart(worksheet: Excel.Worksheet, rows: readonly CellValue[][], spec: SheetChart): void {
+  if (spec.values.count < 1 || spec.categories.count < 1) return;
+  const column = (from: { row: number; col: number }, count: number) =>
+    worksheet.getCell(from.row, from.col).getResizedRange(count - 1, 0);
+  const categories = column(spec.categories, spec.categories.count);
+  const chart = worksheet.charts.add(CHART_TYPES[spec.type], column(spec.values, spec.values.count + 1), "Columns");
+  chart.title.text = spec.title;
+  chart.series.getItemAt(0).setXAxisValues(categories);
+  const more = (spec.moreValues ?? []).filter((series) => series.count > 0);
+  for (const extra of more) {
+    const series = chart.series.add(String(rows[extra.row]?.[extra.col] ?? ""));
+    series.setValues(column({ row: extra.row + 1, col: extra.col }, extra.count));
+    series.setXAxisValues(categories);
+    if (extra.type) series.chartType = CHART_TYPES[extra.type];
+  }
+  chart.legend.visible = more.length > 0;
+  if (spec.categoryAxisTitle) chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
+  if (spec.valueAxisTitle) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  const anchor = worksheet.getCell(spec.anchor.row, spec.anchor.col);
+  if (spec.extent) {
+    chart.setPosition(
+      anchor,
+      worksheet.getCell(spec.anchor.row + spec.extent.rows - 1, spec.anchor.col + spec.extent.columns - 1),
+    );
+  } else {
+    chart.setPosition(anchor);
   }
 }

@@ -2,10 +2,10 @@
  * The workbook as the task pane sees it. The pane depends on this interface only; Excel (excel-workbook.ts)
  * and the workbench's in-memory workbook implement it. Nothing here may import Office or React.
  */
-import type { CellValue, OwnColumn, OwnSheet } from "../engine/sheet-data";
+import type { CellValue, OwnColumn, OwnSheet, SheetChart } from "../engine/sheet-data";
 import type { MessageKey, MessageParams } from "../i18n";
 
-export type { CellValue, OwnColumn, OwnSheet };
+export type { CellValue, OwnColumn, OwnSheet, SheetChart };
 
 export interface TableInfo {
   /** Stable identifier of the table in this workbook (Excel's table id). */

@@ -5,7 +5,7 @@
 import { valueError } from "../engine/errors";
 import { coefficientKey, individualParameters } from "../engine/models/covariates";
 import { modelDefinition } from "../engine/models/registry";
-import { CovariateNames, CovariateTable, FittedModel, PurchasePredictor } from "../engine/models/types";
+import { CovariateNames, CovariateTable, FittedModel, ModelName, PurchasePredictor } from "../engine/models/types";
 import { t } from "../i18n";
 import { Grid, describeCell, isBlank, isErrorCell, isGiven, parseNumericText, toGrid } from "./args";
 import { currentLocale } from "./locale";
@@ -73,11 +73,24 @@ export function readFitCovariates(value: unknown, process: Process, customers: n
   return { names, values };
 }
 
+/** A prediction function's covariate range, read: its data rows (header removed) and their columns in the fit's order. */
+interface PredictionCovariates {
+  rows: Grid;
+  /** For each of the fit's names, its column in `rows`. */
+  order: number[];
+  /** Rows of the range above the first data row (1 with a header row, 0 without). */
+  offset: number;
+}
+
 /**
  * A prediction function's covariate argument for the fit's names: with a header (matched by name, any order) or
  * without (the fit's order). One row applies to every customer; otherwise one row per customer.
  */
-function readPredictionCovariates(value: unknown, process: Process, names: readonly string[]): Grid | undefined {
+function readPredictionCovariates(
+  value: unknown,
+  process: Process,
+  names: readonly string[],
+): PredictionCovariates | undefined {
   const arg = ARG[process];
   const locale = currentLocale();
   const processName = t(
@@ -102,7 +115,7 @@ function readPredictionCovariates(value: unknown, process: Process, names: reado
         names: names.join(", "),
       });
     }
-    return grid;
+    return { rows: grid, order: names.map((_, j) => j), offset: 0 };
   }
   const labels = header.map((cell) => (typeof cell === "string" ? cell.trim().toLowerCase() : ""));
   const order = names.map((name) => {
@@ -110,15 +123,30 @@ function readPredictionCovariates(value: unknown, process: Process, names: reado
     if (at < 0) throw valueError("covariates.columnMissing", { arg, name, names: names.join(", ") });
     return at;
   });
-  return grid.slice(1).map((row) => order.map((j) => row[j]));
+  const rows = grid.slice(1);
+  if (rows.length === 0) throw valueError("covariates.noRows", { arg });
+  return { rows, order, offset: 1 };
 }
 
-/** Which predictor each history row uses: one for all without covariates, one per distinct covariate row with. */
+/**
+ * Which predictor each customer row uses: the table's own parameters without covariates; with them, one predictor
+ * per distinct covariate row, each with the customer's own scales (α_i, β_i… as the model's capability says).
+ */
 export interface PredictorSource {
-  /** Rows of covariates given (1 = applies to every customer); undefined without covariates. */
+  model: ModelName;
+  /** The predictor of the table's parameters as written: for capabilities and history checks, and without covariates. */
+  base: PurchasePredictor;
+  /** Rows of covariates given (1 applies to every customer); undefined when the fit has no covariates. */
   rows?: number;
+  /** The covariate names of the fit, per process, in the fit's order (empty without covariates). */
+  names: CovariateNames;
+  /** Throws, naming the argument, unless the covariates fit `customers` rows of history (one row, or one each). */
+  checkRows(customers: number): void;
+  /** The group of the customer in `row` (0-based in the history ranges); a bad covariate cell throws, naming it. */
   groupOf(row: number): number;
   predictor(group: number): PurchasePredictor;
+  /** Groups made so far (every group's id is below it). */
+  groupCount(): number;
 }
 
 /** The predictor source for a fitted table and the prediction function's covariate arguments. */
@@ -129,46 +157,152 @@ export function predictorSource(
 ): PredictorSource {
   const definition = modelDefinition(fitted.model)!;
   const make = definition.purchasePredictor!;
+  const base = make(fitted.params);
   const names: CovariateNames = fitted.covariates ?? { purchase: [], dropout: [] };
+  if (fitted.covariates && !definition.covariates) {
+    throw valueError("covariates.notSupported", { model: fitted.model, arg: "model_table" });
+  }
   const purchase = readPredictionCovariates(purchaseCovariates, "purchase", names.purchase);
   const dropout = readPredictionCovariates(dropoutCovariates, "dropout", names.dropout);
   if (!purchase && !dropout) {
-    const single = make(fitted.params);
-    return { groupOf: () => 0, predictor: () => single };
+    return {
+      model: fitted.model,
+      base,
+      names,
+      checkRows: () => undefined,
+      groupOf: () => 0,
+      predictor: () => base,
+      groupCount: () => 1,
+    };
   }
   const capability = definition.covariates!;
-  const purchaseValues = purchase ? readValues(purchase, names.purchase, ARG.purchase, 1) : new Float64Array(0);
-  const dropoutValues = dropout ? readValues(dropout, names.dropout, ARG.dropout, 1) : new Float64Array(0);
-  const purchaseRows = purchase?.length ?? 1;
-  const dropoutRows = dropout?.length ?? 1;
-  const kp = names.purchase.length;
-  const kd = names.dropout.length;
-  if (purchase && dropout && purchaseRows !== dropoutRows && purchaseRows !== 1 && dropoutRows !== 1) {
-    throw valueError("covariates.rowCount", { arg: ARG.dropout, found: dropoutRows, expected: purchaseRows });
-  }
-  const rowOf = (rows: number, r: number) => (rows === 1 ? 0 : r);
+  const given = [
+    { process: "purchase" as const, table: purchase, k: names.purchase.length },
+    { process: "dropout" as const, table: dropout, k: names.dropout.length },
+  ];
+  const rows = Math.max(purchase?.rows.length ?? 1, dropout?.rows.length ?? 1);
   const keys = new Map<string, number>();
   const groups: { purchase: Float64Array; dropout: Float64Array; predictor?: PurchasePredictor }[] = [];
-  const groupOf = (r: number) => {
-    const p = purchaseValues.subarray(rowOf(purchaseRows, r) * kp, rowOf(purchaseRows, r) * kp + kp);
-    const d = dropoutValues.subarray(rowOf(dropoutRows, r) * kd, rowOf(dropoutRows, r) * kd + kd);
-    const key = `${Array.from(p).join("|")}/${Array.from(d).join("|")}`;
-    let at = keys.get(key);
-    if (at === undefined) {
-      at = groups.length;
-      keys.set(key, at);
-      groups.push({ purchase: p, dropout: d });
+  /** Process p's covariate values for history row r (the single row when one is given for all). */
+  const valuesAt = (entry: (typeof given)[number], r: number): Float64Array => {
+    const values = new Float64Array(entry.k);
+    const table = entry.table;
+    if (!table) return values;
+    const at = table.rows.length === 1 ? 0 : r;
+    const row = table.rows[at];
+    const processNames = names[entry.process];
+    for (let j = 0; j < entry.k; j++) {
+      const cell = row[table.order[j]];
+      const value = isErrorCell(cell) ? NaN : covariateNumber(cell);
+      if (!Number.isFinite(value)) {
+        throw valueError("covariates.notNumber", {
+          arg: ARG[entry.process],
+          row: at + 1 + table.offset,
+          name: processNames[j],
+          found: describeCell(cell),
+        });
+      }
+      values[j] = value;
     }
-    return at;
+    return values;
   };
   return {
-    rows: Math.max(purchaseRows, dropoutRows),
-    groupOf,
+    model: fitted.model,
+    base,
+    rows,
+    names,
+    checkRows(customers) {
+      for (const entry of given) {
+        const found = entry.table?.rows.length ?? 1;
+        if (found !== 1 && found !== customers) {
+          throw valueError("covariates.predictRowCount", { arg: ARG[entry.process], found, expected: customers });
+        }
+      }
+    },
+    groupOf(r) {
+      const p = valuesAt(given[0], r);
+      const d = valuesAt(given[1], r);
+      const key = `${p.join("|")}/${d.join("|")}`;
+      let at = keys.get(key);
+      if (at === undefined) {
+        at = groups.length;
+        keys.set(key, at);
+        groups.push({ purchase: p, dropout: d });
+      }
+      return at;
+    },
     predictor(group) {
       const entry = groups[group];
       entry.predictor ??= make(individualParameters(fitted.params, capability, names, entry.purchase, entry.dropout));
       return entry.predictor;
     },
+    groupCount: () => groups.length,
+  };
+}
+
+/**
+ * Runs a column computation once per covariate group: `group[i]` is row i's group, `columns` the rows' inputs;
+ * `compute` gets each group's predictor and its rows' inputs and returns one value per row. The values come back
+ * in the rows' order. Without covariates (a single group) the columns are passed through as they are.
+ */
+export function byGroup<C extends ArrayLike<number>>(
+  source: PredictorSource,
+  group: ArrayLike<number>,
+  columns: readonly C[],
+  compute: (predictor: PurchasePredictor, columns: Float64Array[]) => ArrayLike<number>,
+): Float64Array {
+  const n = group.length;
+  const members = rowsByGroup(group);
+  if (members.size <= 1) {
+    const only = members.keys().next();
+    const predictor = only.done ? source.base : source.predictor(only.value);
+    return Float64Array.from(
+      compute(
+        predictor,
+        columns.map((column) => Float64Array.from(column)),
+      ),
+    );
+  }
+  const out = new Float64Array(n);
+  for (const [g, rows] of members) {
+    const picked = columns.map((column) => Float64Array.from(rows, (i) => column[i]));
+    const values = compute(source.predictor(g), picked);
+    rows.forEach((i, k) => (out[i] = values[k]));
+  }
+  return out;
+}
+
+/** The rows of each group, in order. */
+export function rowsByGroup(group: ArrayLike<number>): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < group.length; i++) {
+    let rows = members.get(group[i]);
+    if (!rows) members.set(group[i], (rows = []));
+    rows.push(i);
+  }
+  return members;
+}
+
+/**
+ * The predictor of a customer not acquired yet with the same mix of covariates as the given rows (each group
+ * weighted by its share of them): E[X(t)] and P(X(t) = n) are the groups' values averaged by share.
+ */
+export function mixturePredictor(source: PredictorSource, group: ArrayLike<number>): PurchasePredictor {
+  const members = rowsByGroup(group);
+  if (members.size <= 1) {
+    const only = members.keys().next();
+    return only.done ? source.base : source.predictor(only.value);
+  }
+  const parts = [...members].map(([g, rows]) => ({
+    predictor: source.predictor(g),
+    share: rows.length / group.length,
+  }));
+  const mix = (value: (predictor: PurchasePredictor) => number) =>
+    parts.reduce((sum, { predictor, share }) => sum + share * value(predictor), 0);
+  return {
+    ...source.base,
+    expectedPurchasesNewCustomer: (t) => mix((p) => p.expectedPurchasesNewCustomer(t)),
+    probabilityOfPurchases: (n, t) => mix((p) => p.probabilityOfPurchases(n, t)),
   };
 }
 

@@ -5,6 +5,7 @@
  * gallery can use them as sample arguments.
  */
 
+import { COVARIATE_EXAMPLES } from "./examples-covariates";
 import { FINANCE_EXAMPLES } from "./examples-finance";
 import { RESIDUAL_EXAMPLES } from "./examples-residual";
 
@@ -747,6 +748,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   },
   ...FINANCE_EXAMPLES,
   ...RESIDUAL_EXAMPLES,
+  ...COVARIATE_EXAMPLES,
 ];
 
 const BY_ID = new Map(FUNCTION_EXAMPLES.map((example) => [example.id, example]));

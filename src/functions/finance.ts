@@ -7,6 +7,7 @@
 import { CohortMeasure, CohortPeriod, cohortLabel, cohortMeasure, cohortTriangle } from "../engine/cohorts/cohort";
 import { valueError } from "../engine/errors";
 import {
+  BaseSchedule,
   baseSchedule,
   cohortSchedule,
   financialSchedule,
@@ -25,7 +26,8 @@ import {
 } from "../engine/forecast/ranges";
 import { predictiveClvColumn } from "../engine/models/clv";
 import { populationMeanSpend } from "../engine/models/gamma-gamma";
-import { PurchaseModelName } from "../engine/models/types";
+import { readParameterTable } from "../engine/models/parameter-table";
+import { PURCHASE_MODELS, PurchaseModelName } from "../engine/models/types";
 import { Locale, MessageKey, t } from "../i18n";
 import {
   BLANK,
@@ -40,6 +42,7 @@ import {
 } from "./args";
 import { currentLocale } from "./locale";
 import { readTransactionLog } from "./summary";
+import { mixturePredictor, rowsByGroup } from "./covariates";
 import { readValueInputs, ValueArguments, ValueInputs } from "./value-models";
 
 const PERIOD_NAMES: Readonly<Record<string, CohortPeriod>> = {
@@ -141,6 +144,31 @@ export function cohort(
 }
 
 const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
+
+/** The base's monthly schedule, each covariate group with its own predictor (one group without covariates). */
+function groupSchedule(inputs: ValueInputs): BaseSchedule {
+  const { options } = inputs;
+  const members = rowsByGroup(inputs.groups);
+  const purchases = new Float64Array(options.months);
+  const revenue = new Float64Array(options.months);
+  for (const [g, rows] of members) {
+    const pick = (column: readonly number[]) => (members.size === 1 ? column : rows.map((i) => column[i]));
+    const part = baseSchedule(
+      members.size === 1 ? inputs.predictor : inputs.source.predictor(g),
+      pick(inputs.x),
+      pick(inputs.tx),
+      pick(inputs.ages),
+      pick(inputs.spendPerPurchase),
+      options.months,
+      options.periodsPerMonth,
+    );
+    for (let m = 0; m < options.months; m++) {
+      purchases[m] += part.purchases[m];
+      revenue[m] += part.revenue[m];
+    }
+  }
+  return { purchases, revenue };
+}
 
 /** The customers of a value function, all readable: a bad row stops an aggregate (it names the row). */
 function readBase(args: ValueArguments, functionName: string, maxMonths?: number): ValueInputs {
@@ -310,7 +338,9 @@ function rangeInputs(inputs: ValueInputs): { model: ValueModel; customers: Value
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
  * @param [new_customers] Customers acquired each future month: one number for every month, or a column (one row per month). They buy as the model's new customers, from their first purchase in that month.
  * @param [cac] Acquisition cost per new customer: one number, or a column by month. Default 0. The last cell of the total row is then the NPV: discounted margin minus acquisition costs.
- * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the fitted parameters); or a percentile such as 5% (5% and 95%), or two (low, high).
+ * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the fitted parameters); or a percentile such as 5% (5% and 95%), or two (low, high). Not with covariates.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. New customers take their mix.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns A table with a header row, one row per month and a total row.
  */
 export function forecast(
@@ -330,29 +360,40 @@ export function forecast(
   cac?: unknown[][],
   // A matrix too: its help offers two cells (low, high), which Excel would otherwise lift into two calls.
   range?: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
+    const functionName = t("finance.forecast.functionName", {}, currentLocale());
     const inputs = readBase(
-      { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin },
-      t("finance.forecast.functionName", {}, currentLocale()),
+      {
+        purchase_params,
+        spend,
+        frequency,
+        recency,
+        T,
+        time_unit,
+        monetary,
+        months,
+        discount_rate,
+        margin,
+        purchase_covariates,
+        dropout_covariates,
+      },
+      functionName,
       MAX_SCHEDULE_MONTHS,
     );
-    const { predictor, options } = inputs;
-    const base = baseSchedule(
-      predictor,
-      inputs.x,
-      inputs.tx,
-      inputs.ages,
-      inputs.spendPerPurchase,
-      options.months,
-      options.periodsPerMonth,
-    );
+    const { options } = inputs;
+    const base = groupSchedule(inputs);
     const newCohorts = readCohorts(inputs, new_customers, cac);
-    const cohorts = newCohorts ? cohortSchedule(predictor, newCohorts, options.months, options.periodsPerMonth) : null;
+    // New customers: the current customers' mix of covariates (one model without covariates).
+    const newcomer = mixturePredictor(inputs.source, inputs.groups);
+    const cohorts = newCohorts ? cohortSchedule(newcomer, newCohorts, options.months, options.periodsPerMonth) : null;
     const { rows, total } = financialSchedule(base, cohorts, options);
     const percentiles = readPercentiles(range, "range", true);
     let ranges: { values: ScheduleRanges; percentiles: Percentiles } | null = null;
     if (percentiles) {
+      if (inputs.fit.covariates) throw valueError("covariates.noRanges", { function: functionName, arg: "range" });
       const { model, customers } = rangeInputs(inputs);
       ranges = { values: scheduleRanges(model, customers, options, newCohorts, percentiles), percentiles };
     }
@@ -398,6 +439,9 @@ export function pclvrange(
     const pair = readPercentiles(percentiles, "percentiles", false)!;
     const wholeBase = readFlag(total, "total");
     const locale = currentLocale();
+    // The draws of the parameters do not cover covariate coefficients yet: said, rather than a range of z = 0.
+    const table = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, "CUST.PCLVRANGE", "purchase_params");
+    if (table.covariates) throw valueError("covariates.notInFunction", { function: "CUST.PCLVRANGE" });
     if (wholeBase) {
       const inputs = readBase(args, "CUST.PCLVRANGE", MAX_SCHEDULE_MONTHS);
       const { model, customers } = rangeInputs(inputs);

@@ -4,7 +4,7 @@
  */
 import { naError, valueError } from "../engine/errors";
 import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
-import { holdoutByFrequency } from "../engine/models/holdout";
+import { checkHoldout, holdoutFromExpected } from "../engine/models/holdout";
 import { readParameterTable, toParameterTable } from "../engine/models/parameter-table";
 import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
@@ -35,11 +35,14 @@ import {
   toExcelError,
   toGrid,
 } from "./args";
-import { readFitCovariates } from "./covariates";
+import { byGroup, PredictorSource, predictorSource, readFitCovariates } from "./covariates";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
 
 const given = isGiven;
+
+/** The largest max_iterations CUST.FIT accepts (fits that converge use tens to a few hundred). */
+export const MAX_ITERATIONS_OPTION = 5000;
 
 /** One option's value: a number, or a number typed in text with "." or "," as the decimal mark ("0,01"). */
 function optionNumber(name: string, raw: unknown): number {
@@ -81,7 +84,10 @@ export function readFitOptions(value: unknown): FitOptions {
     }
     const number = optionNumber(name, rawValue);
     if (name === "penalty") options.penalty = number;
-    else options.maxIterations = Math.max(1, Math.round(number));
+    else if (number > MAX_ITERATIONS_OPTION) {
+      // Each iteration is a bounded amount of work; the number of them is bounded too.
+      throw valueError("models.optionTooLarge", { name, found: describeCell(number), max: MAX_ITERATIONS_OPTION });
+    } else options.maxIterations = Math.max(1, Math.round(number));
   }
   return options;
 }
@@ -103,7 +109,7 @@ function readModelName(value: unknown): ModelName {
  * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
  * @param [T] Time from first purchase to the end of calibration, in the same period. For bgbb: the number of opportunities.
  * @param [monetary] Average spend per repeat purchase (gg only).
- * @param [options] Text such as "penalty=0.01; max_iterations=300", or a 2-column range of name | value. penalty: L2 penalty on the parameters (default 0).
+ * @param [options] Text such as "penalty=0.01; max_iterations=300", or a 2-column range of name | value. penalty: L2 penalty on the parameters (default 0). max_iterations: 1 to 5,000 (default 200).
  * @param [weights] Number of customers each row stands for (for summaries already grouped). Default 1 per row.
  * @param [purchase_covariates] pnbd, bgnbd: a header row of names (e.g. Channel), then one row of numbers per customer; each gets a coefficient in the table (purchase.Channel).
  * @param [dropout_covariates] pnbd, bgnbd: the drop-out process's covariates, same layout (dropout.Channel in the table).
@@ -171,8 +177,10 @@ export const PREDICTION_MODELS: readonly ModelName[] = MODEL_DEFINITIONS.filter(
 );
 
 /**
- * The predictor of a CUST.FIT table of any model that has one (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB). A table whose
- * status is not "converged" is still used as written: the function reference says so, and the pane shows the status.
+ * The predictor of a CUST.FIT table of any model that has one (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB), for a function
+ * that does not take covariates: a table fitted with covariates is refused there, saying so (its parameters alone
+ * describe no customer). A table whose status is not "converged" is still used as written: the function reference
+ * says so, and the pane shows the status.
  */
 export function purchasePredictor(
   table: unknown[][],
@@ -180,7 +188,23 @@ export function purchasePredictor(
   models: readonly ModelName[] = PREDICTION_MODELS,
 ): PurchasePredictor & { model: ModelName } {
   const fitted = readParameterTable(toGrid(table), models, functionName);
+  if (fitted.covariates) throw valueError("covariates.notInFunction", { function: functionName });
   return { ...modelDefinition(fitted.model)!.purchasePredictor!(fitted.params), model: fitted.model };
+}
+
+/**
+ * The predictors of a CUST.FIT table for a function that takes the customers' covariates (purchase_covariates,
+ * dropout_covariates): one per distinct covariate row when the table has coefficients (functions/covariates.ts).
+ */
+export function tablePredictors(
+  table: unknown[][],
+  functionName: string,
+  purchaseCovariates: unknown,
+  dropoutCovariates: unknown,
+  models: readonly ModelName[] = PREDICTION_MODELS,
+): PredictorSource {
+  const fitted = readParameterTable(toGrid(table), models, functionName);
+  return predictorSource(fitted, purchaseCovariates, dropoutCovariates);
 }
 
 /** A capability the model of the table may lack: #N/A saying which models have it. */
@@ -199,6 +223,15 @@ export function requireCapability<K extends keyof PurchasePredictor>(
   return found as NonNullable<PurchasePredictor[K]>;
 }
 
+/** requireCapability for a predictor source: every group's predictor has the capabilities of the base one. */
+export function requireSourceCapability<K extends keyof PurchasePredictor>(
+  source: PredictorSource,
+  capability: K,
+  functionName: string,
+): void {
+  requireCapability({ ...source.base, model: source.model }, capability, functionName);
+}
+
 /** Positive parameters of each model, only to ask its predictor which capabilities it has. */
 const SAMPLE_PARAMETERS = Object.fromEntries(
   Object.entries(MODEL_PARAMETERS).map(([name, names]) => [name, Object.fromEntries(names.map((n) => [n, 1.5]))]),
@@ -207,26 +240,31 @@ const SAMPLE_PARAMETERS = Object.fromEntries(
 /**
  * Applies a per-customer prediction to the history columns (x, t_x, T), by the shape rule (args.ts): a single cell
  * is repeated down the others, a row blank in every range stays blank, a bad row gives an error in that row only,
- * naming it. The valid rows are computed together (`compute` gets them as typed columns and returns one value
- * each), so a model can value a million customers at the cost of a closed form each (src/engine/models/columns.ts).
+ * naming it. The valid rows are computed together (`compute` gets them as typed columns, with the predictor of their
+ * covariate group, and returns one value each), so a model can value a million customers at the cost of a closed
+ * form each (src/engine/models/columns.ts); with covariates, once per distinct covariate row.
  */
 export function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  compute: (histories: HistoryColumns) => Float64Array,
-  predictor?: PurchasePredictor,
+  compute: (histories: HistoryColumns, predictor: PurchasePredictor) => Float64Array,
+  source: PredictorSource,
 ): Grid {
   const inputs = historyArguments(frequency, recency, T);
   const frame = rowFrame(inputs);
   if (frame.cols !== 1) {
     throw valueError("args.notColumn", { arg: inputs[[0, 1, 2].find((k) => frame.isRange(k)) ?? 0].arg });
   }
-  const rows = frame.rows;
+  const single = frame.single && (source.rows ?? 1) === 1;
+  // All single cells with several rows of covariates: the same history for each covariate row.
+  const rows = single || !frame.single ? frame.rows : source.rows!;
+  source.checkRows(rows);
   const locale = currentLocale();
   const out: Grid = new Array(rows);
   const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
   const validRows = new Int32Array(rows);
+  const groups = new Int32Array(rows);
   let valid = 0;
   for (let r = 0; r < rows; r++) {
     if (!frame.single && frame.rowIsBlank(r, 0)) {
@@ -234,28 +272,30 @@ export function perCustomer(
       continue;
     }
     try {
-      const customer = customerAt(frame, inputs, r, 0);
-      predictor?.checkCustomer?.(customer, r + 1);
+      const customer = customerAt(frame, inputs, frame.single ? 0 : r, 0);
+      source.base.checkCustomer?.(customer, r + 1);
+      groups[valid] = source.groupOf(r);
       read[0][valid] = customer.frequency;
       read[1][valid] = customer.recency;
       read[2][valid] = customer.age;
       validRows[valid++] = r;
     } catch (error) {
-      if (frame.single) throw error;
+      if (single) throw error;
       out[r] = [toExcelError(error, locale)];
     }
   }
-  const values = compute({
-    frequency: read[0].subarray(0, valid),
-    recency: read[1].subarray(0, valid),
-    age: read[2].subarray(0, valid),
-  });
+  const values = byGroup(
+    source,
+    groups.subarray(0, valid),
+    read.map((column) => column.subarray(0, valid)),
+    (predictor, [x, tx, age]) => compute({ frequency: x, recency: tx, age }, predictor),
+  );
   for (let k = 0; k < valid; k++) {
     // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
     try {
       out[validRows[k]] = [finite(values[k])];
     } catch (error) {
-      if (frame.single) throw error;
+      if (single) throw error;
       out[validRows[k]] = [toExcelError(error, locale)];
     }
   }
@@ -276,6 +316,8 @@ export function readHorizon(value: unknown, arg: string): number {
  * @param recency Time from first to last purchase (t_x), in the period used for the fit. For bgbb: the opportunity of the last transaction.
  * @param T Time from first purchase to the end of calibration, same period. For bgbb: the opportunities n.
  * @param [t] A future time: P(alive at T + t), t periods (bgbb: opportunities) from now. Default 0: now (bgbb: at the next opportunity).
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns P(alive) between 0 and 1, one per customer.
  */
 export function palive(
@@ -284,22 +326,25 @@ export function palive(
   recency: unknown[][],
   T: unknown[][],
   t?: unknown,
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.PALIVE");
-    if (!given(t))
-      return perCustomer(frequency, recency, T, (histories) => aliveColumn(predictor, histories), predictor);
+    const source = tablePredictors(model_table, "CUST.PALIVE", purchase_covariates, dropout_covariates);
+    if (!given(t)) {
+      return perCustomer(frequency, recency, T, (histories, predictor) => aliveColumn(predictor, histories), source);
+    }
     const later = readHorizon(t, "t");
-    const aliveAt = requireCapability(predictor, "probabilityAliveAt", "CUST.PALIVE");
+    requireSourceCapability(source, "probabilityAliveAt", "CUST.PALIVE");
     return perCustomer(
       frequency,
       recency,
       T,
-      (histories) =>
+      (histories, predictor) =>
         conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          aliveAt(customer, later),
+          predictor.probabilityAliveAt!(customer, later),
         ),
-      predictor,
+      source,
     );
   });
 }
@@ -312,6 +357,8 @@ export function palive(
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns The probability the customer is gone, one per customer.
  */
 export function churnrisk(
@@ -319,15 +366,17 @@ export function churnrisk(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.CHURNRISK");
+    const source = tablePredictors(model_table, "CUST.CHURNRISK", purchase_covariates, dropout_covariates);
     return perCustomer(
       frequency,
       recency,
       T,
-      (histories) => aliveColumn(predictor, histories).map((p) => 1 - p),
-      predictor,
+      (histories, predictor) => aliveColumn(predictor, histories).map((p) => 1 - p),
+      source,
     );
   });
 }
@@ -337,10 +386,12 @@ export function churnrisk(
  * @customfunction PURCHASES
  * @helpurl https://localhost:3000/functions.html#PURCHASES
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
- * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data). For bgbb: the next n_star opportunities, a whole number up to 1,000.
+ * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data). For bgbb: the next n_star opportunities, a whole number up to 1,000,000 (the work does not grow with it).
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
  * @param [T] Time from first purchase to the end of calibration.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. For a new customer: one row per profile.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns Expected number of purchases, one per customer.
  */
 export function purchases(
@@ -349,14 +400,29 @@ export function purchases(
   frequency?: unknown[][],
   recency?: unknown[][],
   T?: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.PURCHASES");
+    const source = tablePredictors(model_table, "CUST.PURCHASES", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
     const history = { frequency, recency, T };
     const names = Object.keys(history) as (keyof typeof history)[];
     const present = names.filter((key) => given(history[key]));
-    if (present.length === 0) return [[predictor.expectedPurchasesNewCustomer(horizon)]];
+    if (present.length === 0) {
+      // A customer just acquired: one value per covariate row (a profile), or one without covariates.
+      const rows = source.rows ?? 1;
+      const out: Grid = [];
+      for (let r = 0; r < rows; r++) {
+        try {
+          out.push([finite(source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon))]);
+        } catch (error) {
+          if (rows === 1) throw error;
+          out.push([toExcelError(error)]);
+        }
+      }
+      return out;
+    }
     if (present.length < 3) {
       const missing = names.filter((key) => !present.includes(key));
       throw valueError("history.incomplete", { missing: missing.join(", "), given: present.join(", ") });
@@ -365,11 +431,11 @@ export function purchases(
       frequency,
       recency,
       T,
-      (histories) =>
+      (histories, predictor) =>
         conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
           predictor.expectedPurchases(customer, horizon),
         ),
-      predictor,
+      source,
     );
   });
 }
@@ -383,6 +449,8 @@ export function purchases(
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns A probability between 0 and 1, one per customer.
  */
 export function pbuy(
@@ -391,20 +459,22 @@ export function pbuy(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.PBUY");
+    const source = tablePredictors(model_table, "CUST.PBUY", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
-    const anyPurchase = requireCapability(predictor, "probabilityOfAnyPurchase", "CUST.PBUY");
+    requireSourceCapability(source, "probabilityOfAnyPurchase", "CUST.PBUY");
     return perCustomer(
       frequency,
       recency,
       T,
-      (histories) =>
+      (histories, predictor) =>
         conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          anyPurchase(customer, horizon),
+          predictor.probabilityOfAnyPurchase!(customer, horizon),
         ),
-      predictor,
+      source,
     );
   });
 }
@@ -420,6 +490,8 @@ export function pbuy(
  * @param holdout_purchases Purchases each customer actually made in the holdout period.
  * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks). For bgbb: opportunities.
  * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns A table with a header row: group, customers, actual mean, predicted mean; a row for all customers; then the accuracy: predicted and actual totals, % error, mean absolute error per customer.
  */
 export function holdoutcheck(
@@ -430,9 +502,11 @@ export function holdoutcheck(
   holdout_purchases: unknown[][],
   holdout_length: unknown,
   max_group?: unknown,
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.HOLDOUTCHECK");
+    const source = tablePredictors(model_table, "CUST.HOLDOUTCHECK", purchase_covariates, dropout_covariates);
     const length = readHorizon(holdout_length, "holdout_length");
     const maxGroup = readNumber(max_group, "max_group", { default: 7, integer: true, min: 1 });
     const kept: number[] = [];
@@ -444,11 +518,21 @@ export function holdoutcheck(
       kept,
     );
     if (x.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
+    source.checkRows(kept.length === 0 ? 0 : kept[kept.length - 1] + 1);
+    const groups = new Int32Array(x.length);
     x.forEach((_, i) => {
       checkCustomer(x[i], tx[i], age[i], kept[i] + 1);
-      predictor.checkCustomer?.({ frequency: x[i], recency: tx[i], age: age[i] }, kept[i] + 1);
+      source.base.checkCustomer?.({ frequency: x[i], recency: tx[i], age: age[i] }, kept[i] + 1);
+      groups[i] = source.groupOf(kept[i]);
     });
-    const { rows, total, accuracy } = holdoutByFrequency(predictor, x, tx, age, holdout, length, maxGroup);
+    checkHoldout(x, tx, age, holdout);
+    const expected = byGroup(source, groups, [x, tx, age], (predictor, [fx, ftx, fage]) => {
+      const histories = { frequency: fx, recency: ftx, age: fage };
+      return conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+        predictor.expectedPurchases(customer, length),
+      );
+    });
+    const { rows, total, accuracy } = holdoutFromExpected(x, holdout, expected, maxGroup);
     const locale = currentLocale();
     const label = (bucket: number) => (bucket === maxGroup ? `${bucket}+` : bucket);
     const summary = (key: Parameters<typeof t>[0], value: number) => [

@@ -10,11 +10,14 @@ import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models
 import { readParameterTable } from "../engine/models/parameter-table";
 import { discountedExpectedResidualLifetime } from "../engine/models/sbg";
 import { expectedTracking } from "../engine/models/tracking";
-import { CustomerHistory } from "../engine/models/types";
+import { CustomerHistory, PurchasePredictor } from "../engine/models/types";
 import { t } from "../i18n";
 import {
   BLANK,
   checkNumber,
+  eachRow as eachRowOf,
+  finite,
+  frameNumber,
   Grid,
   isBlank,
   mapElementwise,
@@ -22,12 +25,13 @@ import {
   readNumber,
   readNumberColumn,
   requireSameLength,
+  rowFrame,
   runFunction,
   toExcelError,
   toGrid,
 } from "./args";
 import { currentLocale } from "./locale";
-import { perCustomer, purchasePredictor, requireCapability } from "./models";
+import { perCustomer, purchasePredictor, requireSourceCapability, tablePredictors } from "./models";
 
 /** A per-customer function over history columns. */
 function eachRow(histories: HistoryColumns, value: (customer: CustomerHistory) => number): Float64Array {
@@ -146,6 +150,8 @@ export function tracking(
  * @param time_unit Length of the fit's period: "days", "weeks" (7 days), "months" (365.25/12 days) or "years". For bgbb: the length of one opportunity.
  * @param [spend] Expected spend per purchase (a column, e.g. from CUST.SPEND, or one number): the result is then a value, DERT × spend × margin.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns One number per customer: DERT, or the residual lifetime value when spend is given.
  */
 export function dert(
@@ -157,18 +163,20 @@ export function dert(
   time_unit: unknown,
   spend?: unknown[][],
   margin?: unknown,
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.DERT");
-    const residual = requireCapability(predictor, "discountedResidualPurchases", "CUST.DERT");
+    const source = tablePredictors(model_table, "CUST.DERT", purchase_covariates, dropout_covariates);
+    requireSourceCapability(source, "discountedResidualPurchases", "CUST.DERT");
     const rate = periodRate(readNumber(discount_rate, "discount_rate", { nonNegative: true }), readYearUnit(time_unit));
     const gross = readNumber(margin, "margin", { default: 1, rate: true });
     // E[future | x, t_x, T] = P(alive | x, t_x, T) × E[future | alive, x, T]: one residual per (x, T) (columns.ts).
-    const compute = (histories: HistoryColumns) =>
+    const compute = (histories: HistoryColumns, predictor: PurchasePredictor) =>
       conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        residual(customer, rate),
+        predictor.discountedResidualPurchases!(customer, rate),
       );
-    const counts = perCustomer(frequency, recency, T, compute, predictor);
+    const counts = perCustomer(frequency, recency, T, compute, source);
     if (!given(spend)) return counts;
     const spendGrid = toGrid(spend);
     const single = spendGrid.length === 1 && spendGrid[0].length === 1;
@@ -204,18 +212,43 @@ export function dert(
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000).
  * @param t Time since the first purchase, in the fit's period. For bgbb: opportunities, a whole number.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the new customer's values in the CUST.FIT columns (with header, or in that order): one row for all, one per row of n and t, or one per profile.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the same layout.
  * @returns A probability between 0 and 1, in the shape of n and t.
  */
-export function pnpurchases(model_table: unknown[][], n: unknown, t: unknown): unknown[][] {
+export function pnpurchases(
+  model_table: unknown[][],
+  n: unknown,
+  t: unknown,
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
+): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.PNPURCHASES");
-    return mapElementwise(
-      [
-        { arg: "n", value: n, rule: { integer: true, nonNegative: true, max: 10000 } },
-        { arg: "t", value: t, rule: { nonNegative: true } },
-      ],
-      ([count, time]) => Math.min(1, Math.max(0, predictor.probabilityOfPurchases(count, time))),
-    );
+    const source = tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates);
+    const inputs = [
+      { arg: "n", value: n, rule: { integer: true, nonNegative: true, max: 10000 } },
+      { arg: "t", value: t, rule: { nonNegative: true } },
+    ];
+    const frame = rowFrame(inputs);
+    const value = (r: number, c: number, profile: number) => {
+      const [count, time] = inputs.map((input, k) => frameNumber(frame, input, k, r, c));
+      const predictor = source.predictor(source.groupOf(profile));
+      return Math.min(1, Math.max(0, predictor.probabilityOfPurchases(count, time)));
+    };
+    const profiles = source.rows ?? 1;
+    if (frame.single && profiles > 1) {
+      // Single cells n and t with several covariate rows: one probability per profile.
+      const locale = currentLocale();
+      return Array.from({ length: profiles }, (_, r) => {
+        try {
+          return [finite(value(0, 0, r))];
+        } catch (error) {
+          return [toExcelError(error, locale)];
+        }
+      });
+    }
+    source.checkRows(frame.rows);
+    return eachRowOf(frame, (r, c) => value(r, c, r));
   });
 }
 
@@ -228,6 +261,8 @@ export function pnpurchases(model_table: unknown[][], n: unknown, t: unknown): u
  * @param recency Time from first to last purchase (t_x). For bgbb: the opportunity of the last transaction.
  * @param T Time from first purchase to the end of calibration. For bgbb: the opportunities n.
  * @param [weights] Number of customers each row stands for. Default 1.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns The total log-likelihood, Σ weight × ln L(parameters | x, t_x, T).
  */
 export function loglik(
@@ -236,11 +271,19 @@ export function loglik(
   recency: unknown[][],
   T: unknown[][],
   weights?: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): number {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.LOGLIK");
-    const logLikelihood = requireCapability(predictor, "logLikelihood", "CUST.LOGLIK");
-    const terms = perCustomer(frequency, recency, T, (histories) => eachRow(histories, logLikelihood), predictor);
+    const source = tablePredictors(model_table, "CUST.LOGLIK", purchase_covariates, dropout_covariates);
+    requireSourceCapability(source, "logLikelihood", "CUST.LOGLIK");
+    const terms = perCustomer(
+      frequency,
+      recency,
+      T,
+      (histories, predictor) => eachRow(histories, (customer) => predictor.logLikelihood!(customer)),
+      source,
+    );
     const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
     if (w)
       requireSameLength([

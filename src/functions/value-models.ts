@@ -27,6 +27,7 @@ import {
   toExcelError,
   toGrid,
 } from "./args";
+import { predictorSource, PredictorSource, rowsByGroup } from "./covariates";
 import { customerAt, historyArguments } from "./history";
 import { currentLocale } from "./locale";
 
@@ -96,6 +97,8 @@ function readTimeUnit(value: unknown): TimeUnit {
  * @param [months] Horizon in months, 1 to 1,000,000 (the work does not grow with it). Default 12.
  * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in the task pane; month m's margin is divided by (1 + rate)^(m/12), i.e. discounted monthly at (1 + rate)^(1/12) − 1. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns The predictive CLV of each customer.
  */
 export function pclv(
@@ -109,18 +112,33 @@ export function pclv(
   months?: unknown,
   discount_rate?: unknown,
   margin?: unknown,
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
     const inputs = readValueInputs(
-      { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin },
+      {
+        purchase_params,
+        spend,
+        frequency,
+        recency,
+        T,
+        time_unit,
+        monetary,
+        months,
+        discount_rate,
+        margin,
+        purchase_covariates,
+        dropout_covariates,
+      },
       "CUST.PCLV",
     );
     const locale = currentLocale();
     const out: unknown[][] = [];
     for (let r = 0; r < inputs.rows; r++) out.push([BLANK]);
     for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(error, locale);
-    const { predictor, valid, x, tx, ages, spendPerPurchase, options } = inputs;
-    const values = predictiveClvColumn(predictor, x, tx, ages, spendPerPurchase, options);
+    const { valid } = inputs;
+    const values = valueColumn(inputs);
     values.forEach((value, k) => {
       if (typeof value !== "number") out[valid[k]][0] = toExcelError(withRow(value, valid[k] + 1), locale);
       else if (!Number.isFinite(value)) out[valid[k]][0] = toExcelError(finiteError(value), locale);
@@ -142,12 +160,19 @@ export interface ValueArguments {
   months?: unknown;
   discount_rate?: unknown;
   margin?: unknown;
+  purchase_covariates?: unknown;
+  dropout_covariates?: unknown;
 }
 
 /** The arguments read: the models, the options and the customers that could be read (rows 0-based in the range). */
 export interface ValueInputs {
   fit: FittedModel;
+  /** The predictor of the table's parameters as written (the only one without covariates). */
   predictor: PurchasePredictor;
+  /** The predictors per covariate group (one group without covariates). */
+  source: PredictorSource;
+  /** The covariate group of each readable row (same order as valid). */
+  groups: number[];
   /** The Gamma-Gamma fit when spend is a CUST.FIT "gg" table. */
   ggFit: FittedModel | null;
   options: ClvOptions;
@@ -170,7 +195,8 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
   const fit = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, functionName, "purchase_params");
   const makePredictor = modelDefinition(fit.model)?.purchasePredictor;
   if (!makePredictor) throw naError("valuemodels.clv.modelUnavailable", { model: fit.model });
-  const predictor = makePredictor(fit.params);
+  const source = predictorSource(fit, args.purchase_covariates, args.dropout_covariates);
+  const predictor = source.base;
   const unit = readTimeUnit(time_unit);
   const options: ClvOptions = {
     months: readNumber(months, "months", { default: 12, integer: true, min: 1, max: maxMonths }),
@@ -196,6 +222,8 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
   const read: ValueInputs = {
     fit,
     predictor,
+    source,
+    groups: [],
     ggFit,
     options,
     rows: frame.rows,
@@ -207,6 +235,7 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
     spendPerPurchase: [],
     rowErrors: new Map(),
   };
+  source.checkRows(frame.rows);
   for (let r = 0; r < frame.rows; r++) {
     if (!frame.single && frame.rowIsBlank(r, 0)) continue;
     const inRange = frame.isRange(3);
@@ -225,6 +254,8 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
       } else {
         s = frameNumber(frame, rowInputs[3], 3, r, 0);
       }
+      const group = source.groupOf(r);
+      read.groups.push(group);
       read.valid.push(r);
       read.x.push(f);
       read.tx.push(rec);
@@ -237,6 +268,28 @@ export function readValueInputs(args: ValueArguments, functionName: string, maxM
     }
   }
   return read;
+}
+
+/** The predictive CLV of each readable row, each covariate group with its own predictor. */
+export function valueColumn(inputs: ValueInputs): ReturnType<typeof predictiveClvColumn> {
+  const { source, groups, x, tx, ages, spendPerPurchase, options } = inputs;
+  const members = rowsByGroup(groups);
+  if (members.size <= 1) return predictiveClvColumn(inputs.predictor, x, tx, ages, spendPerPurchase, options);
+  const out: ReturnType<typeof predictiveClvColumn> = new Array(x.length);
+  for (const [g, rows] of members) {
+    const pick = (column: readonly number[]) => rows.map((i) => column[i]);
+    const values = predictiveClvColumn(
+      source.predictor(g),
+      pick(x),
+      pick(tx),
+      pick(ages),
+      pick(spendPerPurchase),
+      options,
+    );
+    // The engine numbers rows within the customers it was given: errors are renumbered by the caller (withRow).
+    rows.forEach((i, k) => (out[i] = values[k]));
+  }
+  return out;
 }
 
 /** Why a value cannot be shown (finite() throws it). */

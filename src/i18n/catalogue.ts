@@ -16,10 +16,13 @@ import type * as financesheet from "./messages/financesheet";
 import type * as history from "./messages/history";
 import type * as covariates from "./messages/covariates";
 import type * as models from "./messages/models";
+import type * as modelsheet from "./messages/modelsheet";
 import type * as pane from "./messages/pane";
 import type * as residual from "./messages/residual";
+import type * as resegment from "./messages/resegment";
 import type * as rfm from "./messages/rfm";
 import type * as segmentation from "./messages/segmentation";
+import type * as selection from "./messages/selection";
 import type * as segments from "./messages/segments";
 import type * as segmentsheet from "./messages/segmentsheet";
 import type * as summary from "./messages/summary";
@@ -43,10 +46,13 @@ export type MessageKey =
   | keyof typeof history.en
   | keyof typeof covariates.en
   | keyof typeof models.en
+  | keyof typeof modelsheet.en
   | keyof typeof pane.en
   | keyof typeof residual.en
+  | keyof typeof resegment.en
   | keyof typeof rfm.en
   | keyof typeof segmentation.en
+  | keyof typeof selection.en
   | keyof typeof segments.en
   | keyof typeof segmentsheet.en
   | keyof typeof summary.en

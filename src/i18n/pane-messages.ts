@@ -6,9 +6,12 @@ import { registerMessages } from "./catalogue";
 import * as changes from "./messages/changes";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
+import * as modelsheet from "./messages/modelsheet";
 import * as financesheet from "./messages/financesheet";
 import * as pane from "./messages/pane";
+import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
+import * as selection from "./messages/selection";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as webview from "./messages/webview";
 import * as workbench from "./messages/workbench";
@@ -18,8 +21,11 @@ export const PANE_AREAS = {
   compute,
   excel,
   financesheet,
+  modelsheet,
   pane,
+  resegment,
   segmentation,
+  selection,
   segmentsheet,
   webview,
   workbench,

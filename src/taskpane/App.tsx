@@ -8,6 +8,7 @@ import { useRecipes } from "./hooks/useRecipes";
 import { useSegmentationFlow } from "./hooks/useSegmentationFlow";
 import { useLocale, useT } from "./locale-context";
 import { ApplyStep } from "./components/ApplyStep";
+import { ApplyTargetChoice } from "./components/ApplyTargetChoice";
 import { ColumnsStep } from "./components/ColumnsStep";
 import { FailureBar } from "./components/FailureBar";
 import { MethodStep } from "./components/MethodStep";
@@ -146,11 +147,19 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
               tableName={table.name}
               result={flow.result}
               summarySheet={flow.plannedSheet ?? t("segmentation.sheet.name")}
+              columnNames={flow.plannedColumns}
               applying={flow.busy === "applying"}
               progress={flow.progress}
               onApply={() => void flow.apply()}
               onCancel={flow.cancel}
-            />
+            >
+              <ApplyTargetChoice
+                existing={flow.segmentations}
+                target={flow.applyTarget}
+                onChange={flow.setApplyTarget}
+                disabled={busy}
+              />
+            </ApplyStep>
           )}
         </>
       )}

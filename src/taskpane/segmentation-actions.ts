@@ -16,6 +16,7 @@ import { chooseSheetName, findHeader, sameSheetName } from "../excel/write-rules
 import { changesSheet, runSummary, segmentChanges } from "../engine/segmentation/changes";
 import type { Locale } from "../i18n";
 import { InputError } from "../engine/errors";
+import { modelSheet } from "../engine/segmentation/model-sheet";
 import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
@@ -64,6 +65,11 @@ export interface ApplyRequest {
   asOf?: number;
   /** A refresh: what changed since the previous run, written on its own sheet and kept with the recipe. */
   changes?: ChangeReport;
+  /**
+   * The settings key the recipe is stored under (default: the table's name, the key of a table's first
+   * segmentation); a segmentation added beside another has its own (src/taskpane/side-by-side.ts).
+   */
+  recipeKey?: string;
 }
 
 /** Excel table headers are unique regardless of case. */
@@ -116,6 +122,7 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   recipe.summarySheet,
   ...(recipe.customerSheet ? [recipe.customerSheet] : []),
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
+  ...(recipe.modelSheet ? [recipe.modelSheet] : []),
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
   ...(recipe.forecastSheet ? [recipe.forecastSheet] : []),
   ...(recipe.cohortSheet ? [recipe.cohortSheet] : []),
@@ -197,6 +204,16 @@ export async function applySegmentation(
       writtenAt: appliedAt,
     }),
   );
+  // CLV tiers on a log: the model card, named after the Segments sheet so the name Apply announced stays.
+  const model = result.modelReport
+    ? named(
+        modelSheet(result.modelReport, request.locale, {
+          tableName: table.name,
+          writtenAt: appliedAt,
+          findings: result.warnings,
+        }),
+      )
+    : undefined;
   // The Forecast and Cohorts sheets are named after the Segments sheet, so its planned name stays the one said.
   const forecastSheet = result.forecastSheet ? named(result.forecastSheet) : undefined;
   const cohortSheet = result.cohortSheet ? named(result.cohortSheet) : undefined;
@@ -208,7 +225,7 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, forecastSheet, cohortSheet, changes].filter(
+  for (const own of [customerSheet, winBackSheet, sheet, model, forecastSheet, cohortSheet, changes].filter(
     (item): item is OwnSheet => item !== undefined,
   )) {
     if (options.signal?.aborted) return cancelled(written);
@@ -242,6 +259,7 @@ export async function applySegmentation(
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
+    ...(model ? { modelSheet: model.name } : {}),
     ...(changes ? { changesSheet: changes.name } : {}),
     ...(forecastSheet ? { forecastSheet: forecastSheet.name } : {}),
     ...(cohortSheet ? { cohortSheet: cohortSheet.name } : {}),
@@ -262,7 +280,7 @@ export async function applySegmentation(
         }
       : {}),
   };
-  const saved = await workbook.writeRecipe({ key: table.name, json: serializeRecipe(recipe) });
+  const saved = await workbook.writeRecipe({ key: request.recipeKey ?? table.name, json: serializeRecipe(recipe) });
   if (!saved.ok) return { ok: false, failure: saved.error, written };
   return { ok: true, value: { recipe, renamed, renamedSheets } };
 }
@@ -288,13 +306,14 @@ export function computeSegments(
   }
 }
 
-/** Re-runs a stored recipe on the table as it is now and replaces exactly our columns. */
+/** Re-runs a stored recipe on the table as it is now and replaces exactly its columns (stored under recipeKey). */
 export async function refreshSegmentation(
   workbook: CustomerWorkbook,
   table: TableInfo,
   recipe: Recipe,
   fallbackLocale: Locale,
   options: ActionOptions = {},
+  recipeKey: string = recipe.tableName,
 ): Promise<ActionOutcome<Applied>> {
   const read = await workbook.readTable(table.id, options);
   if (!read.ok) return { ok: false, failure: read.error, written: NOTHING };
@@ -327,22 +346,27 @@ export async function refreshSegmentation(
       previous: recipe,
       asOf: recipe.asOf,
       ...(changes ? { changes } : {}),
+      recipeKey,
     },
     options,
   );
 }
 
-/** Deletes our columns, our sheets and the recipe. Stops at the first failure and says what is left. */
+/**
+ * Deletes this segmentation's columns, its sheets and its recipe (stored under recipeKey); another segmentation of
+ * the same table keeps its own. Stops at the first failure and says what is left.
+ */
 export async function removeSegmentation(
   workbook: CustomerWorkbook,
   table: TableInfo,
   recipe: Recipe,
+  recipeKey: string = recipe.tableName,
 ): Promise<ActionOutcome<void>> {
   const sheets = recipeSheets(recipe);
   const left: Written = { columns: recipe.ownColumns, sheets };
   const removed = await workbook.removeColumns(table.id, recipe.ownColumns);
   if (!removed.ok) return { ok: false, failure: removed.error, written: left };
-  return removeWritten(workbook, table.id, { columns: [], sheets }, recipe.tableName);
+  return removeWritten(workbook, table.id, { columns: [], sheets }, recipeKey);
 }
 
 /** Removes what a failed apply left behind (and the recipe when given its key). */

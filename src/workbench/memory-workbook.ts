@@ -22,6 +22,7 @@ import type {
   WorkbookResult,
   WriteOptions,
 } from "../excel/workbook";
+import type { ChartSeriesRange, SheetChart } from "../engine/sheet-data";
 import type { MessageKey, MessageParams } from "../i18n";
 import type { ColourScale } from "../engine/sheet-data";
 import { colourScaleFill, colourScaleStops } from "./colour-scale";
@@ -100,11 +101,23 @@ export interface MemoryTableInfo extends TableInfo {
 export interface MemoryChart {
   sheet: string;
   title: string;
-  type: "bar" | "pie";
+  type: SheetChart["type"];
   categories: CellValue[];
+  /** The first series' values. */
   values: CellValue[];
   /** The category cells' fills (segment colours), in category order. */
   fills?: (string | null)[];
+  /** Every series, the first included, when the chart has several (line and column charts). */
+  series?: MemoryChartSeries[];
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
+}
+
+/** One series of a chart as Excel would plot it: its name (the header cell), how it is drawn, its values. */
+export interface MemoryChartSeries {
+  name: string;
+  type: SheetChart["type"];
+  values: CellValue[];
 }
 
 /** A selected range (0-based sheet coordinates). */
@@ -1012,6 +1025,12 @@ export class MemoryWorkbook implements CustomerWorkbook {
     for (const chart of spec.charts ?? []) {
       const cells = (from: { row: number; col: number; count: number }, offset: number) =>
         Array.from({ length: from.count }, (_, i) => this.storedCell(spec.name, from.row + offset + i, from.col));
+      const series = (from: ChartSeriesRange, type: SheetChart["type"]): MemoryChartSeries => ({
+        name: String(this.storedCell(spec.name, from.row, from.col).value),
+        type,
+        values: cells(from, 1).map((cell) => cell.value),
+      });
+      const more = chart.moreValues ?? [];
       this.chartList.push({
         sheet: spec.name,
         title: chart.title,
@@ -1019,6 +1038,16 @@ export class MemoryWorkbook implements CustomerWorkbook {
         categories: cells(chart.categories, 0).map((cell) => cell.value),
         values: cells(chart.values, 1).map((cell) => cell.value),
         fills: cells(chart.categories, 0).map((cell) => cell.fill ?? null),
+        ...(more.length > 0
+          ? {
+              series: [
+                series(chart.values, chart.type),
+                ...more.map((extra) => series(extra, extra.type ?? chart.type)),
+              ],
+            }
+          : {}),
+        ...(chart.categoryAxisTitle ? { categoryAxisTitle: chart.categoryAxisTitle } : {}),
+        ...(chart.valueAxisTitle ? { valueAxisTitle: chart.valueAxisTitle } : {}),
       });
     }
     if (spec.chart) {

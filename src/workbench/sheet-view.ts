@@ -4,16 +4,20 @@
  * columns the add-in wrote, and the sheet's chart.
  */
 import type { CellValue } from "../excel/workbook";
-import type { MemoryWorkbook } from "./memory-workbook";
+import type { MemoryChart, MemoryWorkbook } from "./memory-workbook";
 import type { SheetCells } from "./range-ref";
 
 export interface ChartData {
   title: string;
-  type: "bar" | "pie";
+  type: MemoryChart["type"];
   categories: CellValue[];
   values: CellValue[];
   /** The category cells' fills, when the chart knows them. */
   fills?: (string | null)[];
+  /** Every series (the first included) of a chart with several. */
+  series?: MemoryChart["series"];
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
 }
 
 export interface SheetView {
@@ -68,11 +72,8 @@ export function readSheetView(workbook: MemoryWorkbook, name: string, userHeader
   const charts = workbook
     .charts()
     .filter((candidate) => candidate.sheet.toLowerCase() === name.toLowerCase())
-    .map(({ title, type, categories, values, fills: chartFills }) => ({
-      title,
-      type,
-      categories,
-      values,
+    .map(({ sheet: _sheet, fills: chartFills, ...chart }) => ({
+      ...chart,
       ...(chartFills ? { fills: chartFills } : {}),
     }));
   const chart = charts[0];

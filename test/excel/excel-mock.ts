@@ -59,7 +59,26 @@ export interface FakeState {
   conditionalFormats: FakeConditionalFormat[];
   /** The workbook's sheets in tab order ("Data" holds the table); cells of the other sheets, row-major. */
   sheets: { name: string; cells: CellValue[][]; fills: Map<string, string>; fontColors: Map<string, string> }[];
+  /** Charts added to sheets, with the addresses of the ranges their series were given. */
+  charts: FakeChart[];
   syncs: SyncRecord[];
+}
+
+/** A chart as ExcelWorkbook built it (ranges by address, e.g. "Model!B3:B12"). */
+export interface FakeChart {
+  sheet: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  /** Series after the first (the first comes from `source`). */
+  added: { name: string; values?: string; xValues?: string; chartType?: string }[];
+  /** X-axis values of each series, the first included, by series index. */
+  xValues: Record<number, string>;
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
+  position: string[];
 }
 
 export function officeError(code: string): Error {
@@ -126,6 +145,7 @@ export class FakeExcel {
         fills: new Map<string, string>(),
         fontColors: new Map<string, string>(),
       })),
+      charts: [],
       syncs: [],
     };
     this.office = {
@@ -253,17 +273,77 @@ export class FakeExcel {
         },
       },
       charts: {
-        add: () => {
+        add: (type: string, source: MockRange, seriesBy: string) => {
           fake.current().operations.push(`addChart ${name}`);
+          const chart: FakeChart = {
+            sheet: name,
+            type,
+            source: fake.addressOf(source),
+            seriesBy,
+            title: "",
+            legendVisible: true,
+            added: [],
+            xValues: {},
+            position: [],
+          };
+          fake.queued.push(() => fake.state.charts.push(chart));
+          const axisTitle = (key: "categoryAxisTitle" | "valueAxisTitle") => ({
+            title: {
+              set text(text: string) {
+                chart[key] = text;
+              },
+            },
+          });
           return {
-            title: { text: "" },
-            legend: { visible: true },
-            series: { getItemAt: () => ({ setXAxisValues: () => undefined }) },
-            setPosition: () => undefined,
+            title: {
+              set text(text: string) {
+                chart.title = text;
+              },
+            },
+            legend: {
+              set visible(visible: boolean) {
+                chart.legendVisible = visible;
+              },
+            },
+            axes: { categoryAxis: axisTitle("categoryAxisTitle"), valueAxis: axisTitle("valueAxisTitle") },
+            series: {
+              getItemAt: (index: number) => ({
+                setXAxisValues: (range: MockRange) => {
+                  chart.xValues[index] = fake.addressOf(range);
+                },
+              }),
+              add: (seriesName: string) => {
+                const added: FakeChart["added"][number] = { name: seriesName };
+                chart.added.push(added);
+                const index = chart.added.length;
+                return {
+                  setValues: (range: MockRange) => {
+                    added.values = fake.addressOf(range);
+                  },
+                  setXAxisValues: (range: MockRange) => {
+                    added.xValues = fake.addressOf(range);
+                    chart.xValues[index] = added.xValues;
+                  },
+                  set chartType(chartType: string) {
+                    added.chartType = chartType;
+                  },
+                };
+              },
+            },
+            setPosition: (...cells: MockRange[]) => {
+              chart.position = cells.map((cell) => fake.addressOf(cell));
+            },
           };
         },
       },
     };
+  }
+
+  /** The address of a range this fake created (its sheet and A1 box). */
+  private addressOf(range: MockRange): string {
+    const made = this.created.find((entry) => entry.mock === range);
+    if (!made) throw new Error("Not a range of this fake");
+    return made.sheet === undefined ? this.address(made.box) : this.address(made.box, made.sheet);
   }
 
   private settings() {

@@ -315,6 +315,73 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(fake.state.sheets[1].cells).toEqual(again.rows);
   });
 
+  it("draws a chart of several series: a line per series, a column marking one period, axis titles, a size", async () => {
+    const { fake, workbook } = setUp();
+    const rows = [
+      ["Week", "Actual", "Model", "Calibration end"],
+      [1, 2, 1.5, ""],
+      [2, 4, 3.8, 6],
+      [3, 6, 5.9, ""],
+    ];
+    const result = await workbook.writeSheet({
+      name: "Model",
+      rows,
+      charts: [
+        {
+          title: "Cumulative repeat purchases",
+          type: "line",
+          values: { row: 0, col: 1, count: 3 },
+          moreValues: [
+            { row: 0, col: 2, count: 3 },
+            { row: 0, col: 3, count: 3, type: "column" },
+          ],
+          categories: { row: 1, col: 0, count: 3 },
+          anchor: { row: 0, col: 5 },
+          extent: { rows: 10, columns: 6 },
+          categoryAxisTitle: "Week",
+          valueAxisTitle: "Purchases",
+        },
+        {
+          title: "Old style",
+          type: "bar",
+          values: { row: 0, col: 1, count: 3 },
+          categories: { row: 1, col: 0, count: 3 },
+          anchor: { row: 12, col: 5 },
+        },
+      ],
+    });
+    expect(result).toEqual({ ok: true, value: undefined });
+    expect(fake.state.charts).toEqual([
+      {
+        sheet: "Model",
+        type: "Line",
+        source: "Model!B1:B4",
+        seriesBy: "Columns",
+        title: "Cumulative repeat purchases",
+        legendVisible: true,
+        added: [
+          { name: "Model", values: "Model!C2:C4", xValues: "Model!A2:A4" },
+          { name: "Calibration end", values: "Model!D2:D4", xValues: "Model!A2:A4", chartType: "ColumnClustered" },
+        ],
+        xValues: { 0: "Model!A2:A4", 1: "Model!A2:A4", 2: "Model!A2:A4" },
+        categoryAxisTitle: "Week",
+        valueAxisTitle: "Purchases",
+        position: ["Model!F1", "Model!K10"],
+      },
+      {
+        sheet: "Model",
+        type: "BarClustered",
+        source: "Model!B1:B4",
+        seriesBy: "Columns",
+        title: "Old style",
+        legendVisible: false,
+        added: [],
+        xValues: { 0: "Model!A2:A4" },
+        position: ["Model!F13"],
+      },
+    ]);
+  });
+
   it("round-trips a recipe through workbook settings, ignoring other add-ins' settings", async () => {
     const { fake, workbook } = setUp();
     fake.state.settings.set("someoneElse.key", "x");

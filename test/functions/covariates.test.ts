@@ -60,3 +60,120 @@ describe("covariate errors say what to fix", () => {
     );
   });
 });
+
+describe("the prediction functions with covariates", () => {
+  // A Pareto/NBD table with Channel in both processes, typed as CUST.FIT spills it.
+  const table: InputCell[][] = [
+    ["model", "pnbd"],
+    ["r", 0.9],
+    ["alpha", 8],
+    ["s", 0.6],
+    ["beta", 25],
+    ["purchase.Channel", 0.7],
+    ["dropout.Channel", -0.4],
+  ];
+  const plain = table.slice(0, 5);
+  const three = { x: column(2, 0, 5), tx: column(30, 0, 40), T: column(52, 52, 52) };
+  const channels: InputCell[][] = [["Channel"], [0], [1], [1]];
+
+  test("each customer gets their own scales: a row of 0 is the base model, a row of 1 the shifted one", () => {
+    const out = excel.call("PALIVE", table, three.x, three.tx, three.T, null, channels, channels);
+    const base = excel.call("PALIVE", plain, three.x, three.tx, three.T);
+    expect(out[0][0]).toBeCloseTo(base[0][0] as number, 12);
+    const shifted: InputCell[][] = [
+      ["model", "pnbd"],
+      ["r", 0.9],
+      ["alpha", 8 * Math.exp(-0.7)],
+      ["s", 0.6],
+      ["beta", 25 * Math.exp(0.4)],
+    ];
+    const offline = excel.call("PALIVE", shifted, three.x, three.tx, three.T);
+    expect(out[1][0]).toBeCloseTo(offline[1][0] as number, 12);
+    expect(out[2][0]).toBeCloseTo(offline[2][0] as number, 12);
+  });
+
+  test("one row of covariates applies to every customer; a new customer gets one value per profile", () => {
+    const one = excel.call("PURCHASES", table, 52, three.x, three.tx, three.T, [["Channel"], [1]], [["Channel"], [1]]);
+    const each = excel.call(
+      "PURCHASES",
+      table,
+      52,
+      three.x,
+      three.tx,
+      three.T,
+      channels.map((row, i) => (i ? [1] : row)),
+      channels.map((row, i) => (i ? [1] : row)),
+    );
+    expect(one).toEqual(each);
+    const profiles = excel.call(
+      "PURCHASES",
+      table,
+      52,
+      null,
+      null,
+      null,
+      [["Channel"], [0], [1]],
+      [["Channel"], [0], [1]],
+    );
+    expect(profiles).toHaveLength(2);
+    expect(profiles[0][0]).toBeCloseTo(excel.value("PURCHASES", plain, 52) as number, 12);
+    expect(excel.call("PNPURCHASES", table, 0, 52, [["Channel"], [0], [1]], [["Channel"], [0], [1]])).toHaveLength(2);
+  });
+
+  test("a bad covariate cell gives an error in that customer's row only, naming it", () => {
+    const text: InputCell[][] = [["Channel"], [0], ["web"], [1]];
+    const out = excel.call("PALIVE", table, three.x, three.tx, three.T, null, text, channels);
+    expect(typeof out[0][0]).toBe("number");
+    expect(typeof out[2][0]).toBe("number");
+    const invocation = excel.invoke({}, "PALIVE", table, three.x, three.tx, three.T, null, text, channels);
+    expect(JSON.stringify(invocation)).toMatch(/row 3, column Channel/);
+  });
+
+  test("a table fitted with covariates never gives a number without them, nor with the wrong ones", () => {
+    expect(excel.error("PALIVE", table, three.x, three.tx, three.T).message).toMatch(
+      /fitted with purchase covariates \(Channel\)/,
+    );
+    expect(excel.error("PCLV", table, 20, three.x, three.tx, three.T, "weeks").message).toMatch(
+      /fitted with purchase covariates/,
+    );
+    expect(excel.error("PALIVE", plain, three.x, three.tx, three.T, null, channels).message).toMatch(
+      /fitted without purchase covariates/,
+    );
+    expect(
+      excel.error("PALIVE", table, three.x, three.tx, three.T, null, [["Gender"], [0], [1], [1]], channels).message,
+    ).toMatch(/no column Channel/);
+    expect(
+      excel.error("PALIVE", table, three.x, three.tx, three.T, null, channels.slice(0, 3), channels).message,
+    ).toMatch(/2 rows of covariates but there are 3 customers/);
+    expect(excel.error("TRACKING", table, three.T, 60).message).toMatch(/does not take covariates yet/);
+    expect(excel.error("PCLVRANGE", table, 20, three.x, three.tx, three.T, "weeks").message).toMatch(
+      /does not take covariates yet/,
+    );
+    expect(
+      excel.error(
+        "FORECAST",
+        table,
+        20,
+        three.x,
+        three.tx,
+        three.T,
+        "weeks",
+        null,
+        6,
+        null,
+        null,
+        null,
+        null,
+        true,
+        channels,
+        channels,
+      ).message,
+    ).toMatch(/cannot give ranges/);
+  });
+
+  test("the messages are in French for French Excel", () => {
+    expect(excel.errorWith({ locale: "fr" }, "PALIVE", table, three.x, three.tx, three.T).message).toMatch(
+      /estimé avec des covariables d'achat \(Channel\)/,
+    );
+  });
+});

@@ -97,6 +97,11 @@ describe("readFitOptions", () => {
     expect(() => readFitOptions("penalty=-1")).toThrow(/penalty/);
     expect(() => readFitOptions([["penalty", 1, 2]])).toThrow(/two columns/);
   });
+  test("max_iterations is bounded: a larger number is an error that says the limit", () => {
+    expect(readFitOptions("max_iterations=5000")).toEqual({ maxIterations: 5000 });
+    expect(() => readFitOptions("max_iterations=1e9")).toThrow(/at most 5,000 \(found 1,000,000,000\)/);
+    expect(() => readFitOptions([["max_iterations", 5001]])).toThrow(/at most 5,000 \(found 5,001\)/);
+  });
 });
 
 describe("prediction functions", () => {

@@ -58,7 +58,14 @@ describe("the Forecast and Cohorts sheets through Apply, Refresh and Remove", ()
     const cohorts = workbook.sheetValues("Cohorts");
     expect(forecast.some((row) => row[0] === "Total")).toBe(true);
     expect(workbook.colourScales("Cohorts")).toHaveLength(1);
-    expect(workbook.charts().filter((chart) => chart.sheet === "Forecast (2)")).toHaveLength(1);
+    const [chart] = workbook.charts().filter((candidate) => candidate.sheet === "Forecast (2)");
+    expect(chart.type).toBe("line");
+    expect(chart.series?.map((series) => series.name)).toEqual([
+      "Revenue",
+      "Revenue, low (10 %)",
+      "Revenue, high (90 %)",
+    ]);
+    expect(chart.categories).toEqual([1, 2, 3, 4, 5, 6]);
 
     const stored = await loadRecipe(workbook, "Log");
     if (!stored.ok || !stored.recipe) throw new Error("no recipe");

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { t } from "../../src/i18n";
 import type { OwnColumn, Progress } from "../../src/excel/workbook";
 import { MemoryWorkbook, snapshotUserColumns, type MemoryTableInfo } from "../../src/workbench/memory-workbook";
+import { readSheetView } from "../../src/workbench/sheet-view";
 
 const OURS = ["Segment", "RFM score"];
 
@@ -402,6 +403,53 @@ describe("MemoryWorkbook: sheets, recipes, host and notifications", () => {
     expectOk(await workbook.deleteSheet("Segments"));
     expect(workbook.sheetNames()).toEqual(["Data"]);
     expect(workbook.charts()).toEqual([]);
+  });
+
+  it("keeps every series of a line chart, blanks included, and its axis titles; the sheet view shows them", async () => {
+    const { workbook } = customerWorkbook();
+    expectOk(
+      await workbook.writeSheet({
+        name: "Model",
+        rows: [
+          ["Week", "Actual", "Model", "Calibration end"],
+          [1, 2, 1.5, ""],
+          [2, 4, 3.8, 6],
+          [3, "", 5.9, ""],
+        ],
+        charts: [
+          {
+            title: "Cumulative",
+            type: "line",
+            values: { row: 0, col: 1, count: 3 },
+            moreValues: [
+              { row: 0, col: 2, count: 3 },
+              { row: 0, col: 3, count: 3, type: "column" },
+            ],
+            categories: { row: 1, col: 0, count: 3 },
+            anchor: { row: 0, col: 5 },
+            valueAxisTitle: "Purchases",
+          },
+        ],
+      }),
+    );
+    const [chart] = workbook.charts();
+    expect(chart).toMatchObject({
+      sheet: "Model",
+      type: "line",
+      categories: [1, 2, 3],
+      values: [2, 4, ""],
+      valueAxisTitle: "Purchases",
+      series: [
+        { name: "Actual", type: "line", values: [2, 4, ""] },
+        { name: "Model", type: "line", values: [1.5, 3.8, 5.9] },
+        { name: "Calibration end", type: "column", values: ["", 6, ""] },
+      ],
+    });
+    expect(readSheetView(workbook, "Model").charts[0].series?.map((series) => series.name)).toEqual([
+      "Actual",
+      "Model",
+      "Calibration end",
+    ]);
   });
 
   it("lists the sheets and never replaces a sheet that is not declared ours", async () => {

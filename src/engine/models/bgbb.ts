@@ -5,17 +5,26 @@
  * θ ~ Beta(γ, δ). A customer's history is (x transactions, t_x the opportunity of the last one, n opportunities).
  */
 import betaln from "@stdlib/math-base-special-betaln";
+import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
+import { trigamma } from "../optim/trigamma";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 /**
- * BG/BB's likelihood and several predictions sum over opportunities one by one, so their cost grows with the count:
- * histories and horizons are bounded (opportunities are years or yearly events, where 1,000 is far beyond real use).
+ * BG/BB's likelihood (FHS 2010 eq. 5) and P(a transaction within n* opportunities) sum over opportunities one by
+ * one, so their cost grows with the count: histories (n) and PBUY's horizon are bounded (opportunities are years or
+ * yearly events, where 1,000 is far beyond real use).
  */
 export const MAX_OPPORTUNITIES = 1_000;
+
+/**
+ * The longest horizon of the closed forms (expected transactions, P(alive) later, the discounted value): their cost
+ * does not depend on it; the bound keeps the differences of log-gamma functions they take exact to about 1e-9.
+ */
+export const MAX_HORIZON_OPPORTUNITIES = 1_000_000;
 
 export interface BgbbParameters {
   alpha: number;
@@ -151,23 +160,68 @@ export function bgbbPredictorFromParameters(params: Parameters): PurchasePredict
   return bgbbPredictor({ alpha: params.alpha, beta: params.beta, gamma: params.gamma, delta: params.delta });
 }
 
-/** Σ_{i=1..k} B(γ, δ + i) / B(γ, δ): expected opportunities survived, by B(γ, d + 1) = B(γ, d)·d/(γ + d). */
-function survivalSum(gamma: number, delta: number, k: number): number {
-  let ratio = 1;
-  let sum = 0;
-  for (let i = 1; i <= k; i++) {
-    const d = delta + i - 1;
-    ratio *= d / (gamma + d);
-    sum += ratio;
+/** Σ_{i=1..k} B(γ, d + i) / B(γ, d) is summed term by term up to this k (exact, and cheaper than the closed form). */
+const DIRECT_SURVIVAL_TERMS = 64;
+
+/**
+ * Σ_{i=1..k} B(γ, d + i) / B(γ, d): expected opportunities survived. Up to DIRECT_SURVIVAL_TERMS by
+ * B(γ, d + 1) = B(γ, d)·d/(γ + d); beyond, in closed form (the telescoping sum behind FHS 2010 eq. 13):
+ * d·(1 − e^g)/(γ − 1) with g = ln[Γ(d+k+1)Γ(γ+d) / (Γ(γ+d+k)Γ(d+1))], and its limit d·(ψ(d+k+1) − ψ(d+1)) at γ = 1.
+ * The cost does not depend on k.
+ */
+export function survivalSum(gamma: number, d: number, k: number): number {
+  if (k <= DIRECT_SURVIVAL_TERMS) {
+    let ratio = 1;
+    let sum = 0;
+    for (let i = 1; i <= k; i++) {
+      const di = d + i - 1;
+      ratio *= di / (gamma + di);
+      sum += ratio;
+    }
+    return sum;
   }
-  return sum;
+  const epsilon = gamma - 1;
+  if (epsilon === 0) return d * (digamma(d + k + 1) - digamma(d + 1));
+  // Near the pole the two log-gamma differences nearly cancel: g by its Taylor series in ε instead,
+  // ln Γ(z+1) − ln Γ(z+1+ε) = −(ε ψ(z+1) + ε² ψ′(z+1)/2 + ε³ ψ″(z+1)/6 + O(ε⁴)).
+  const g =
+    Math.abs(epsilon) < 1e-3
+      ? -epsilon * (digamma(d + k + 1) - digamma(d + 1)) -
+        ((epsilon * epsilon) / 2) * (trigamma(d + k + 1) - trigamma(d + 1)) -
+        ((epsilon * epsilon * epsilon) / 6) * (tetragamma(d + k + 1) - tetragamma(d + 1))
+      : logGammaDifference(d + k, 1, gamma) - logGammaDifference(d, 1, gamma);
+  return (-d * Math.expm1(g)) / epsilon;
 }
 
-function requireOpportunities(value: number, arg: string): void {
+/** ψ″(z) for z ≥ 1 by a central difference of ψ′ (ample for the ε³ term it feeds). */
+const tetragamma = (z: number) => {
+  const h = 1e-4 * z;
+  return (trigamma(z + h) - trigamma(z - h)) / (2 * h);
+};
+
+/**
+ * ln Γ(z + a) − ln Γ(z + b) for z ≥ 0 and small a, b: directly for moderate z; for large z by the difference of
+ * Stirling's series (Abramowitz & Stegun 6.1.41), written so that no two large logarithms cancel.
+ */
+export function logGammaDifference(z: number, a: number, b: number): number {
+  if (z < 1e5) return gammaln(z + a) - gammaln(z + b);
+  const za = z + a;
+  const zb = z + b;
+  return (
+    (a - b) * Math.log(z) +
+    (za - 0.5) * Math.log1p(a / z) -
+    (zb - 0.5) * Math.log1p(b / z) -
+    (a - b) +
+    (1 / za - 1 / zb) / 12 -
+    (1 / (za * za * za) - 1 / (zb * zb * zb)) / 360
+  );
+}
+
+/** A count of opportunities; `max` is the bound of the computation it feeds (MAX_OPPORTUNITIES for the sums). */
+function requireOpportunities(value: number, arg: string, max = MAX_OPPORTUNITIES): void {
   if (!Number.isInteger(value) || value < 0)
     throw valueError("valuemodels.bgbb.opportunitiesNotCount", { arg, found: value });
-  if (value > MAX_OPPORTUNITIES)
-    throw valueError("valuemodels.bgbb.tooManyOpportunities", { arg, max: MAX_OPPORTUNITIES, found: value });
+  if (value > max) throw valueError("valuemodels.bgbb.tooManyOpportunities", { arg, max, found: value });
 }
 
 /** Predictions of a fitted BG/BB model; time is counted in opportunities (whole numbers). */
@@ -213,7 +267,7 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
      */
     probabilityAliveAt(customer, t) {
       check(customer);
-      requireOpportunities(t, "t");
+      requireOpportunities(t, "t", MAX_HORIZON_OPPORTUNITIES);
       const n = customer.age;
       return Math.exp(logAliveThroughN(customer) + betaln(gamma, delta + n + t + 1) - betaln(gamma, delta + n));
     },
@@ -265,17 +319,17 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
       const n = customer.age;
       return Math.exp(logAliveThroughN(customer) + betaln(gamma, delta + n + 1) - betaln(gamma, delta + n));
     },
-    /** E[X(n, n + n*) | x, t_x, n] (FHS 2010 eq. 13), written as a finite sum so γ = 1 needs no special case. */
+    /** E[X(n, n + n*) | x, t_x, n] (FHS 2010 eq. 13), its cost independent of n* (survivalSum). */
     expectedPurchases(customer, t) {
       check(customer);
-      requireOpportunities(t, "opportunities");
+      requireOpportunities(t, "opportunities", MAX_HORIZON_OPPORTUNITIES);
       const { frequency: x, age: n } = customer;
       const meanP = (alpha + x) / (alpha + beta + n);
       return Math.exp(logAliveThroughN(customer)) * meanP * survivalSum(gamma, delta + n, t);
     },
     /** E[X(n)] for a customer just acquired (FHS 2010 eq. 8). */
     expectedPurchasesNewCustomer(t) {
-      requireOpportunities(t, "opportunities");
+      requireOpportunities(t, "opportunities", MAX_HORIZON_OPPORTUNITIES);
       return (alpha / (alpha + beta)) * survivalSum(gamma, delta, t);
     },
     /** P(X(n) = x) for a customer just acquired (FHS 2010 eq. 7). */

@@ -7,6 +7,7 @@
  * its mixing distributions collapse; nothing here knows a model by name.
  */
 import { Locale, MessageKey, t } from "../../i18n";
+import { BUDGET_MESSAGE, MAX_EVALUATIONS } from "../optim/fit";
 import { FitColumns, FitDiagnosis, FitStatus, FittedModel, MODEL_PARAMETERS, Parameters } from "./types";
 
 /**
@@ -44,7 +45,10 @@ export interface BoundaryProfile {
 export function gammaRateMixing(
   shape: string,
   scale: string,
-  key: Extract<MessageKey, "diagnostics.samePurchaseRate" | "diagnostics.sameLifetime">,
+  key: Extract<
+    MessageKey,
+    "diagnostics.samePurchaseRate" | "diagnostics.sameLifetime" | "diagnostics.sameGompertzLifetime"
+  >,
 ): BoundaryRule {
   return {
     names: [shape, scale],
@@ -155,9 +159,12 @@ export function diagnoseFit(fit: FittedModel, profile: BoundaryProfile, columns?
   const explained = new Set(fired.flatMap((rule) => rule.names));
   const unexplained = names.filter((name) => !explained.has(name) && atEdge(params[name], scale.has(name)));
   if (fired.length === 0 && unexplained.length === 0) {
-    return fit.converged
-      ? finished("converged", [{ key: "diagnostics.converged", params: {} }])
-      : finished("not converged", [{ key: "diagnostics.notConverged", params: {} }]);
+    if (fit.converged) return finished("converged", [{ key: "diagnostics.converged", params: {} }]);
+    return finished("not converged", [
+      fit.message === BUDGET_MESSAGE
+        ? { key: "diagnostics.budgetReached", params: { limit: MAX_EVALUATIONS } }
+        : { key: "diagnostics.notConverged", params: {} },
+    ]);
   }
   const diagnosis: FitDiagnosis[] = fired.map((rule) => rule.diagnosis(params));
   if (fired.length > 0) diagnosis.push({ key: "diagnostics.boundaryAdvice", params: {} });

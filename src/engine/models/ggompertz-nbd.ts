@@ -35,26 +35,37 @@ const WEIGHTS = [
 const MAX_PANELS = 400;
 
 /**
- * ln ∫_t0^t1 (α+y)^−m (β + e^(by) − 1)^−(s+1) e^(by) dy (the "died between t_x and T" term without b s β^s) and,
+ * ln J with J = ∫_t0^t1 (α+y)^−m (1 + (e^(by) − 1)/β)^−(s+1) e^(by) dy, the "died between t_x and T" term without
+ * b s / β (so β^(s+1) J is the integral of Bemmaor & Glady's appendix, written so that no power of β has to cancel
+ * against another: at s, β → ∞ with s/β fixed, the lifetime's mixing collapse, every term stays of order one), and,
  * when `out` is given, its gradient in (r, α, b, s, β) (m = r + x, so ∂/∂r = ∂/∂m). Fixed 8-point Gauss–Legendre
  * panels, each at most half its distance to the integrand's nearest singularity and short enough that its log
  * changes by at most 2 across it (relative error below 1e-11, checked against adaptive quadrature in the tests): the
  * value is a smooth function of the parameters (the gradient is that of the same rule).
  */
-export function logDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1: number, out?: Float64Array): number {
+export function logScaledDeathIntegral(
+  p: GgomnbdParameters,
+  m: number,
+  t0: number,
+  t1: number,
+  out?: Float64Array,
+): number {
   const { alpha, b, s, beta } = p;
   if (t1 <= t0) return -Infinity;
   const width = t1 - t0;
-  // Singularities: y = −α, and β + e^(by) − 1 = 0 at y = ln(1 − β)/b when β < 1.
+  // Singularities: y = −α, and 1 + (e^(by) − 1)/β = 0 at y = ln(1 − β)/b when β < 1.
   let near = alpha + t0;
   if (beta < 1) near = Math.min(near, t0 - Math.log1p(-beta) / b);
-  const slope = m / (alpha + t0) + b * (s + 2);
+  // |d/dy ln integrand| ≤ m/(α+y) + b + (s+1) b e^(by)/(β + e^(by) − 1); the last ratio is monotone in y
+  // (increasing when β > 1, decreasing when β < 1), so its largest value is at one end of the interval.
+  const ratio = (y: number) => 1 / (1 + (beta - 1) * Math.exp(-b * y));
+  const slope = m / (alpha + t0) + b + (s + 1) * b * Math.max(ratio(t0), ratio(t1));
   const panels = Math.min(
     MAX_PANELS,
     Math.max(1, Math.ceil((slope * width) / 2), Math.ceil(width / (0.5 * Math.max(near, 1e-300)))),
   );
   const h = width / panels;
-  const logIntegrand = (y: number) => -m * Math.log(alpha + y) - (s + 1) * Math.log(beta + Math.expm1(b * y)) + b * y;
+  const logIntegrand = (y: number) => -m * Math.log(alpha + y) - (s + 1) * Math.log1p(Math.expm1(b * y) / beta) + b * y;
   const reference = logIntegrand(t0);
   let i0 = 0;
   let dr = 0;
@@ -69,15 +80,15 @@ export function logDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1
       const logAlphaY = Math.log(alpha + y);
       const grow = Math.expm1(b * y);
       const base = beta + grow;
-      const logBase = Math.log(base);
-      const weight = 0.5 * h * WEIGHTS[k] * Math.exp(-m * logAlphaY - (s + 1) * logBase + b * y - reference);
+      const logRelative = Math.log1p(grow / beta);
+      const weight = 0.5 * h * WEIGHTS[k] * Math.exp(-m * logAlphaY - (s + 1) * logRelative + b * y - reference);
       i0 += weight;
       if (!out) continue;
       dr -= weight * logAlphaY;
       dAlpha -= (weight * m) / (alpha + y);
       dB += weight * y * (1 - ((s + 1) * (grow + 1)) / base);
-      dS -= weight * logBase;
-      dBeta -= (weight * (s + 1)) / base;
+      dS -= weight * logRelative;
+      dBeta += (weight * (s + 1) * grow) / (beta * base);
     }
   }
   if (out) {
@@ -88,6 +99,11 @@ export function logDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1
     out[4] = dBeta / i0;
   }
   return reference + Math.log(i0);
+}
+
+/** ln ∫_t0^t1 (α+y)^−m (β + e^(by) − 1)^−(s+1) e^(by) dy, Bemmaor & Glady's integral itself (= ln β^−(s+1) J). */
+export function logDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1: number): number {
+  return logScaledDeathIntegral(p, m, t0, t1) - (p.s + 1) * Math.log(p.beta);
 }
 
 /**
@@ -104,13 +120,14 @@ export function ggomnbdLogLikelihood(
   const { r, alpha, b, s, beta } = p;
   const m = r + x;
   const logAlpha = Math.log(alpha);
-  const logBeta = Math.log(beta);
   const growT = Math.expm1(b * age);
-  const logBaseT = Math.log(beta + growT);
+  // ln(β / (β + e^(bT) − 1)) as −ln(1 + (e^(bT) − 1)/β): exact also when β is huge.
+  const logRelativeT = Math.log1p(growT / beta);
   const common = gammaln(m) - gammaln(r) + r * logAlpha;
-  const alive = -m * Math.log(alpha + age) + s * (logBeta - logBaseT);
-  const logI = logDeathIntegral(p, m, recency, age, gradient ? scratch : undefined);
-  const died = Math.log(b) + Math.log(s) + s * logBeta + logI;
+  const alive = -m * Math.log(alpha + age) - s * logRelativeT;
+  const logJ = logScaledDeathIntegral(p, m, recency, age, gradient ? scratch : undefined);
+  // b s β^s ∫ … = (b s / β) J.
+  const died = Math.log(b) + Math.log(s) - Math.log(beta) + logJ;
   const total = common + logAddExp(alive, died);
   if (gradient) {
     const top = Math.max(alive, died);
@@ -122,8 +139,8 @@ export function ggomnbdLogLikelihood(
       digamma(m) - digamma(r) + logAlpha - wAlive * Math.log(alpha + age) + (wDied ? wDied * scratch[0] : 0);
     gradient[1] = r / alpha - (wAlive * m) / (alpha + age) + (wDied ? wDied * scratch[1] : 0);
     gradient[2] = (-wAlive * s * age * (growT + 1)) / (beta + growT) + (wDied ? wDied * (1 / b + scratch[2]) : 0);
-    gradient[3] = wAlive * (logBeta - logBaseT) + (wDied ? wDied * (1 / s + logBeta + scratch[3]) : 0);
-    gradient[4] = wAlive * (s / beta - s / (beta + growT)) + (wDied ? wDied * (s / beta + scratch[4]) : 0);
+    gradient[3] = -wAlive * logRelativeT + (wDied ? wDied * (1 / s + scratch[3]) : 0);
+    gradient[4] = (wAlive * s * growT) / (beta * (beta + growT)) + (wDied ? wDied * (-1 / beta + scratch[4]) : 0);
   }
   return total;
 }
@@ -199,7 +216,7 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
   const residualScale = (age: number) => (beta + Math.expm1(b * age)) / Math.exp(b * age);
   const probabilityAlive = ({ frequency: x, recency, age }: CustomerHistory) => {
     const alive = -(r + x) * Math.log(alpha + age) - s * Math.log1p(Math.expm1(b * age) / beta);
-    const died = Math.log(b) + Math.log(s) + s * Math.log(beta) + logDeathIntegral(p, r + x, recency, age);
+    const died = Math.log(b) + Math.log(s) - Math.log(beta) + logScaledDeathIntegral(p, r + x, recency, age);
     return 1 / (1 + Math.exp(died - alive));
   };
   /** E[min(lifetime, t)] = ∫_0^t S(u) du. */

@@ -36,17 +36,40 @@ export function holdoutByFrequency(
   holdoutLength: number,
   maxBucket = 7,
 ): { rows: HoldoutRow[]; total: HoldoutRow; accuracy: HoldoutAccuracy } {
-  let absoluteError = 0;
-  for (let i = 0; i < frequency.length; i++) {
-    checkHistory(frequency[i], recency[i], age[i], i + 1);
-    const bought = holdoutPurchases[i];
-    if (!(bought >= 0)) throw numError("models.holdoutNegative", { row: i + 1, found: String(bought) });
-  }
+  checkHoldout(frequency, recency, age, holdoutPurchases);
   // Every customer's prediction at the cost of a closed form each (see columns.ts).
   const histories = { frequency, recency, age };
   const expected = conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
     predictor.expectedPurchases(customer, holdoutLength),
   );
+  return holdoutFromExpected(frequency, holdoutPurchases, expected, maxBucket);
+}
+
+/** The histories and holdout purchases must be valid (rows named 1-based). */
+export function checkHoldout(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  age: ArrayLike<number>,
+  holdoutPurchases: ArrayLike<number>,
+): void {
+  for (let i = 0; i < frequency.length; i++) {
+    checkHistory(frequency[i], recency[i], age[i], i + 1);
+    const bought = holdoutPurchases[i];
+    if (!(bought >= 0)) throw numError("models.holdoutNegative", { row: i + 1, found: String(bought) });
+  }
+}
+
+/**
+ * The check from each customer's predicted holdout purchases (`expected`, however computed: one model, or one per
+ * covariate group).
+ */
+export function holdoutFromExpected(
+  frequency: ArrayLike<number>,
+  holdoutPurchases: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  maxBucket = 7,
+): { rows: HoldoutRow[]; total: HoldoutRow; accuracy: HoldoutAccuracy } {
+  let absoluteError = 0;
   // Only the groups some customer falls in: the work and memory follow the data, not max_group (an array of
   // max_group + 1 slots took 20 s at 1e9 and failed at 1e15).
   const groups = new Map<number, HoldoutRow>();

@@ -101,9 +101,14 @@ export function readParameterTable(
 ): FittedModel {
   const rows = Array.isArray(grid) ? grid.filter((row) => Array.isArray(row) && row.length >= 2) : [];
   const values = new Map<string, unknown>();
+  /** Each label as written (trimmed): covariate names keep their case, as the prediction functions show them. */
+  const asWritten = new Map<string, string>();
   for (const row of rows) {
     const label = cellText(row[0]);
-    if (label && !values.has(label)) values.set(label, row[1]);
+    if (label && !values.has(label)) {
+      values.set(label, row[1]);
+      asWritten.set(label, String(row[0]).trim());
+    }
   }
   const model = cellText(values.get("model")) as ModelName;
   if (!MODEL_NAMES.includes(model)) throw valueError("models.notParameterTable", { arg });
@@ -136,7 +141,7 @@ export function readParameterTable(
   const status: FitStatus = FIT_STATUSES.includes(written) ? written : converged ? "converged" : "not converged";
   const known = new Set(parameterTableLabels(model));
   const extra: Record<string, unknown> = {};
-  // Covariate coefficients (labels are read in lower case): "purchase.<name>", "dropout.<name>" and their se_ rows.
+  // Covariate coefficients (labels are matched in lower case): "purchase.<name>", "dropout.<name>" and their se_ rows.
   const covariates = { purchase: [] as string[], dropout: [] as string[] };
   for (const [label, value] of values) {
     const process = label.startsWith("purchase.") ? "purchase" : label.startsWith("dropout.") ? "dropout" : null;
@@ -147,10 +152,12 @@ export function readParameterTable(
           found: value === null || value === undefined ? "" : String(value),
         });
       }
-      covariates[process].push(label.slice(process.length + 1));
-      params[label] = value;
+      const name = asWritten.get(label)!.slice(process.length + 1);
+      const key = coefficientKey(process, name);
+      covariates[process].push(name);
+      params[key] = value;
       const se = values.get(`se_${label}`);
-      standardErrors[label] = typeof se === "number" ? se : NaN;
+      standardErrors[key] = typeof se === "number" ? se : NaN;
       continue;
     }
     if (label.startsWith("se_purchase.") || label.startsWith("se_dropout.")) continue;

@@ -40,6 +40,12 @@ export interface ModelDefinition {
   negLogLikelihood?: (columns: FitColumns) => (params: ArrayLike<number>) => number;
   /** Static covariates (CUST.FIT's purchase_covariates, dropout_covariates), for the models that take them. */
   covariates?: CovariateCapability;
+  /**
+   * Offered where a purchase model is chosen for the user (the pane's CLV tiers, "best on holdout" in
+   * selection.ts): a continuous-time model with drop-out whose fit takes seconds on tens of thousands of customers.
+   * label is the model's usual name, the same in every language.
+   */
+  choice?: { label: string };
 }
 
 /**
@@ -97,6 +103,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     boundary: BGNBD_BOUNDARY,
     covariates: BGNBD_COVARIATES,
     negLogLikelihood: bgnbdLikelihood(false),
+    choice: { label: "BG/NBD" },
   },
   {
     name: "mbgnbd",
@@ -105,6 +112,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     purchasePredictor: mbgnbdPredictor,
     boundary: BGNBD_BOUNDARY,
     negLogLikelihood: bgnbdLikelihood(true),
+    choice: { label: "MBG/NBD" },
   },
   {
     name: "pnbd",
@@ -112,6 +120,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     fit: fitParetoNbd,
     purchasePredictor: paretoNbdPredictor,
     covariates: PNBD_COVARIATES,
+    choice: { label: "Pareto/NBD" },
     // λ ~ Gamma(r, α), drop-out rate μ ~ Gamma(s, β) (Schmittlein, Morrison & Colombo 1987).
     boundary: {
       rules: [
@@ -176,7 +185,10 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     purchasePredictor: ggomnbdPredictor,
     // λ ~ Gamma(r, α); Gompertz lifetime, η ~ Gamma(s, β) (Bemmaor & Glady 2012). b is a rate per period.
     boundary: {
-      rules: [gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate")],
+      rules: [
+        gammaRateMixing("r", "alpha", "diagnostics.samePurchaseRate"),
+        gammaRateMixing("s", "beta", "diagnostics.sameGompertzLifetime"),
+      ],
       scaleParameters: ["alpha", "b", "beta"],
       repeatPurchases: true,
     },

@@ -40,6 +40,12 @@ export interface LogParameterFitSpec {
   subsample?: { negLogLikelihoodWithGradient: (params: Float64Array, gradient: Float64Array) => number; n: number };
   /** Gradient tolerance on the per-customer objective (−log L / n) in log-parameters. Default 1e-9. */
   gradientTolerance?: number;
+  /**
+   * At most this many likelihood evaluations in the whole fit (every start, the fallback, the polish and the
+   * standard errors aside). Default MAX_EVALUATIONS. With each evaluation's cost bounded by the model (one pass over
+   * the distinct histories), the fit's work is bounded by construction whatever the data or max_iterations.
+   */
+  maxEvaluations?: number;
 }
 
 export interface LogParameterFit {
@@ -55,6 +61,47 @@ export interface LogParameterFit {
 /** Full-data polish iterations when the subsample fit found no optimum. */
 const RIDGE_POLISH_ITERATIONS = 20;
 
+/**
+ * The default cap on likelihood evaluations per fit. A fit that converges uses far fewer (tens to a few hundred per
+ * start); the cap only stops a search that keeps crawling (a ridge the optimiser cannot leave, or a large
+ * max_iterations), which then reports "not converged" with the best point it found.
+ */
+export const MAX_EVALUATIONS = 6000;
+
+/** The message of a fit stopped by its evaluation budget. */
+export const BUDGET_MESSAGE = "evaluation budget reached";
+
+/** Counts evaluations across every objective of one fit; throws BudgetExhausted past the limit. */
+class EvaluationBudget {
+  used = 0;
+  private metered = true;
+  constructor(readonly limit: number) {}
+  spend(): void {
+    if (this.metered && ++this.used > this.limit) throw new BudgetExhausted();
+  }
+  /** Work of a fixed size (a finite-difference Hessian: 2 × parameters gradients), outside the budget. */
+  unmetered<T>(work: () => T): T {
+    this.metered = false;
+    try {
+      return work();
+    } finally {
+      this.metered = true;
+    }
+  }
+}
+
+class BudgetExhausted extends Error {}
+
+/** Runs one search; when the budget runs out inside it, undefined (the caller keeps the best point seen). */
+function withinBudget<T>(search: () => T): T | undefined {
+  try {
+    return search();
+  } catch (error) {
+    if (error instanceof BudgetExhausted) return undefined;
+    throw error;
+  }
+}
+
 export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   const { names, negLogLikelihood, negLogLikelihoodWithGradient } = spec;
   const dimension = names.length;
@@ -65,21 +112,58 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     for (let i = 0; i < dimension; i++) sum += p[i] * p[i];
     return penalty * sum;
   };
-  const full = logObjective(dimension, negLogLikelihood, negLogLikelihoodWithGradient, scale, penalty);
+  const budget = new EvaluationBudget(spec.maxEvaluations ?? MAX_EVALUATIONS);
+  const full = logObjective(dimension, negLogLikelihood, negLogLikelihoodWithGradient, scale, penalty, budget);
   const subsample = spec.subsample
-    ? logObjective(dimension, negLogLikelihood, spec.subsample.negLogLikelihoodWithGradient, spec.subsample.n, penalty)
+    ? logObjective(
+        dimension,
+        negLogLikelihood,
+        spec.subsample.negLogLikelihoodWithGradient,
+        spec.subsample.n,
+        penalty,
+        budget,
+      )
     : null;
   const { objective, gradient } = subsample ?? full;
 
-  let best: { x: Float64Array; value: number; converged: boolean; message: string; iterations: number } | null = null;
+  type Outcome = { x: Float64Array; value: number; converged: boolean; message: string; iterations: number };
+  let best: Outcome | null = null;
   let iterations = 0;
+  /**
+   * A search the budget cut short: the best point its objective has seen (over every start so far), unless an
+   * earlier search already settled on a point at least as good.
+   */
+  const cutShort = (
+    seen: { best: { value: number; theta: Float64Array } },
+    previous: Outcome | null,
+  ): Outcome | null => {
+    if (previous && previous.converged && previous.value <= seen.best.value) return previous;
+    if (seen.best.value < Infinity) {
+      return {
+        x: Float64Array.from(seen.best.theta),
+        value: seen.best.value,
+        converged: false,
+        message: BUDGET_MESSAGE,
+        iterations,
+      };
+    }
+    return previous && { ...previous, converged: false, message: BUDGET_MESSAGE };
+  };
+  let exhausted = false;
   for (const start of spec.starts) {
     const theta0 = start.map((v) => Math.log(v));
-    const result = minimize(objective, theta0, {
-      gradient,
-      maxIterations: spec.maxIterations ?? 200,
-      gradientTolerance: spec.gradientTolerance ?? 1e-9,
-    });
+    const result = withinBudget(() =>
+      minimize(objective, theta0, {
+        gradient,
+        maxIterations: spec.maxIterations ?? 200,
+        gradientTolerance: spec.gradientTolerance ?? 1e-9,
+      }),
+    );
+    if (result === undefined) {
+      best = cutShort(subsample ?? full, best);
+      exhausted = true;
+      break;
+    }
     iterations += result.iterations;
     if (!Number.isFinite(result.value)) continue;
     const better =
@@ -88,32 +172,46 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
       (result.converged && !best.converged && result.value <= best.value + 1e-9 * Math.abs(best.value));
     if (better) best = result;
   }
-  if (best !== null && subsample) {
+  if (best !== null && subsample && !exhausted) {
     // When the subsample has no optimum the likelihood's supremum is at infinity (e.g. Gamma-Gamma's q → ∞ when
     // spend does not vary between customers): a short polish reports that instead of crawling along the ridge.
     const polishIterations = best.converged ? (spec.maxIterations ?? 200) : RIDGE_POLISH_ITERATIONS;
-    const newtonPolished = spec.negLogLikelihoodWithHessian
-      ? newton(logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty), best.x, {
-          maxIterations: polishIterations,
-          tolerance: spec.gradientTolerance ?? 1e-9,
-        })
+    const from = best.x;
+    const newtonObjective = spec.negLogLikelihoodWithHessian
+      ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget)
       : null;
-    if (newtonPolished && !newtonPolished.failed) {
+    const newtonPolished = newtonObjective
+      ? withinBudget(() =>
+          newton(newtonObjective.objective, from, {
+            maxIterations: polishIterations,
+            tolerance: spec.gradientTolerance ?? 1e-9,
+          }),
+        )
+      : null;
+    if (newtonObjective && newtonPolished === undefined) {
+      best = cutShort(newtonObjective, null) ?? { ...best, converged: false, message: BUDGET_MESSAGE };
+    } else if (newtonPolished && !newtonPolished.failed) {
       iterations += newtonPolished.iterations;
       best = newtonPolished;
     } else {
       // Polish on the full data, starting from the subsample's optimum and curvature (both per customer).
-      const curvature = invertMatrix(hessianFromGradient(subsample.gradient!, best.x));
+      const curvature = budget.unmetered(() => invertMatrix(hessianFromGradient(subsample.gradient!, from)));
       const warm = curvature ? Float64Array.from(curvature.flat()) : undefined;
-      const polished = minimize(full.objective, best.x, {
-        gradient: full.gradient,
-        maxIterations: polishIterations,
-        gradientTolerance: spec.gradientTolerance ?? 1e-9,
-        initialInverseHessian: warm,
-        fallback: false,
-      });
-      iterations += polished.iterations;
-      best = polished;
+      const polished = withinBudget(() =>
+        minimize(full.objective, from, {
+          gradient: full.gradient,
+          maxIterations: polishIterations,
+          gradientTolerance: spec.gradientTolerance ?? 1e-9,
+          initialInverseHessian: warm,
+          fallback: false,
+        }),
+      );
+      if (polished === undefined) {
+        best = cutShort(full, null) ?? { ...best, converged: false, message: BUDGET_MESSAGE };
+      } else {
+        iterations += polished.iterations;
+        best = polished;
+      }
     }
   }
   if (best === null) {
@@ -132,12 +230,14 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     if (p.some((v) => !(v > 0))) return NaN;
     return negLogLikelihood(p) + scale * penaltyOf(p);
   };
-  const errors = standardErrorsFromHessian(
-    spec.negLogLikelihoodWithHessian
-      ? analyticHessian(spec.negLogLikelihoodWithHessian, estimate, scale * penalty)
-      : full.gradient
-        ? naturalHessian(full.gradient, best.x, scale)
-        : numericalHessian(penalised, estimate),
+  const errors = budget.unmetered(() =>
+    standardErrorsFromHessian(
+      spec.negLogLikelihoodWithHessian
+        ? analyticHessian(spec.negLogLikelihoodWithHessian, estimate, scale * penalty)
+        : full.gradient
+          ? naturalHessian(full.gradient, best.x, scale)
+          : numericalHessian(penalised, estimate),
+    ),
   );
   const logLikelihood = -negLogLikelihood(Float64Array.from(estimate));
   return {
@@ -153,6 +253,8 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
 interface LogObjective {
   objective: (theta: Float64Array) => number;
   gradient?: (theta: Float64Array, out: Float64Array) => void;
+  /** The lowest finite value evaluated so far and where. */
+  best: { value: number; theta: Float64Array };
 }
 
 /** The per-customer penalised objective on θ = log p, sharing one pass for value and gradient when it can. */
@@ -162,7 +264,15 @@ function logObjective(
   withGradient: ((params: Float64Array, gradient: Float64Array) => number) | undefined,
   scale: number,
   penalty: number,
+  budget: EvaluationBudget,
 ): LogObjective {
+  const best = { value: Infinity, theta: new Float64Array(dimension) };
+  const record = (theta: Float64Array, value: number) => {
+    if (Number.isFinite(value) && value < best.value) {
+      best.value = value;
+      best.theta.set(theta);
+    }
+  };
   const penaltyOf = (p: Float64Array) => {
     let sum = 0;
     for (let i = 0; i < dimension; i++) sum += p[i] * p[i];
@@ -177,10 +287,13 @@ function logObjective(
   if (!withGradient) {
     return {
       objective: (theta) => {
+        budget.spend();
         const p = toParams(theta);
         const value = negLogLikelihood(p) / scale + penaltyOf(p);
+        record(theta, value);
         return Number.isFinite(value) ? value : Infinity;
       },
+      best,
     };
   }
   const cachedTheta = new Float64Array(dimension).fill(NaN);
@@ -188,12 +301,14 @@ function logObjective(
   let cachedValue = NaN;
   const evaluate = (theta: Float64Array) => {
     if (theta.every((v, i) => v === cachedTheta[i])) return cachedValue;
+    budget.spend();
     const p = toParams(theta);
     const nll = withGradient(p, naturalGradient);
     // Chain rule for θ = log p: ∂/∂θ = p ∂/∂p; the penalty c Σ p² adds 2c p².
     for (let i = 0; i < dimension; i++) cachedGradient[i] = p[i] * (naturalGradient[i] / scale + 2 * penalty * p[i]);
     cachedTheta.set(theta);
     cachedValue = nll / scale + penaltyOf(p);
+    record(theta, cachedValue);
     return cachedValue;
   };
   return {
@@ -205,6 +320,7 @@ function logObjective(
       evaluate(theta);
       out.set(cachedGradient);
     },
+    best,
   };
 }
 
@@ -249,11 +365,14 @@ function logNewtonObjective(
   withHessian: (params: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
   scale: number,
   penalty: number,
-): NewtonObjective {
+  budget: EvaluationBudget,
+): { objective: NewtonObjective; best: { value: number; theta: Float64Array } } {
+  const best = { value: Infinity, theta: new Float64Array(dimension) };
   const params = new Float64Array(dimension);
   const naturalGradient = new Float64Array(dimension);
   const naturalHessianValues = new Float64Array(dimension * dimension);
-  return (theta, gradient, hessian) => {
+  const objective: NewtonObjective = (theta, gradient, hessian) => {
+    budget.spend();
     let penaltyValue = 0;
     for (let i = 0; i < dimension; i++) {
       params[i] = Math.exp(theta[i]);
@@ -269,6 +388,11 @@ function logNewtonObjective(
       }
     }
     const value = nll / scale + penaltyValue;
+    if (Number.isFinite(value) && value < best.value) {
+      best.value = value;
+      best.theta.set(theta);
+    }
     return Number.isFinite(value) ? value : Infinity;
   };
+  return { objective, best };
 }

@@ -204,13 +204,25 @@ export function forecastSheet(inputs: ForecastInputs, locale: Locale): OwnSheet 
     { row: header + 1, col: 2, rowCount: months + 1, numberFormat: PURCHASES },
     { row: header + 1, col: 3, rowCount: months + 1, columnCount: 5, numberFormat: MONEY },
   );
+  // Revenue by month as a line, with its low and high lines when the range could be computed.
   const charts: SheetChart[] = [
     {
       title: L("financesheet.forecast.chart"),
-      type: "bar",
+      type: "line",
       values: { row: header, col: 3, count: months },
+      ...(range
+        ? {
+            moreValues: [
+              { row: header, col: 6, count: months },
+              { row: header, col: 7, count: months },
+            ],
+          }
+        : {}),
       categories: { row: header + 1, col: 0, count: months },
       anchor: { row: header, col: 9 },
+      extent: { rows: 18, columns: 8 },
+      categoryAxisTitle: L("financesheet.forecast.col.month"),
+      valueAxisTitle: L("financesheet.forecast.col.revenue"),
     },
   ];
   return { name: L("financesheet.forecast.name"), rows, formats, charts };

@@ -5,7 +5,8 @@
 import type { Locale } from "../../i18n";
 import { COHORT_PERIODS, CohortPeriod } from "../cohorts/cohort";
 import { InputError, valueError } from "../errors";
-import type { ColumnMapping, DataShape, Recipe, RunSummary, SegmentationMethod } from "./types";
+import { choiceCandidates } from "../models/selection";
+import type { ColumnMapping, DataShape, PurchaseModelSetting, Recipe, RunSummary, SegmentationMethod } from "./types";
 
 const MAPPING_ROLES: readonly (keyof ColumnMapping)[] = [
   "customerId",
@@ -31,6 +32,7 @@ export function serializeRecipe(recipe: Recipe): string {
     summarySheet: recipe.summarySheet,
     ...(recipe.customerSheet === undefined ? {} : { customerSheet: recipe.customerSheet }),
     ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
+    ...(recipe.modelSheet === undefined ? {} : { modelSheet: recipe.modelSheet }),
     ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
     ...(recipe.forecastSheet === undefined ? {} : { forecastSheet: recipe.forecastSheet }),
     ...(recipe.cohortSheet === undefined ? {} : { cohortSheet: recipe.cohortSheet }),
@@ -57,6 +59,7 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         timeUnit: method.timeUnit,
         ...(method.actionColumns ? { actionColumns: true } : {}),
         ...(method.winBack ? { winBack: true } : {}),
+        ...(method.purchaseModel === undefined ? {} : { purchaseModel: method.purchaseModel }),
         ...(method.forecast ? { forecast: true } : {}),
         ...(method.cohorts ? { cohorts: method.cohorts } : {}),
       };
@@ -74,6 +77,10 @@ const isCount = (value: unknown, min: number, max: number): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 const isFraction = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
+
+/** "best" or a purchase model the registry offers for a choice. */
+const isPurchaseModelSetting = (value: unknown): value is PurchaseModelSetting =>
+  value === "best" || choiceCandidates().some((candidate) => candidate.name === value);
 
 class FieldError extends Error {
   constructor(readonly field: string) {
@@ -136,6 +143,15 @@ function readMethod(raw: unknown): SegmentationMethod {
         )
           ? { winBack: true }
           : {}),
+        ...(method.purchaseModel === undefined
+          ? {}
+          : {
+              purchaseModel: need(
+                isPurchaseModelSetting(method.purchaseModel),
+                "method.purchaseModel",
+                method.purchaseModel as PurchaseModelSetting,
+              ),
+            }),
         ...(need(
           method.forecast === undefined || typeof method.forecast === "boolean",
           "method.forecast",
@@ -204,6 +220,8 @@ function readRecipe(raw: Json): Recipe {
     recipe.cohortSheet = need(isText(raw.cohortSheet), "cohortSheet", raw.cohortSheet as string);
   if (raw.winBackSheet !== undefined)
     recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
+  if (raw.modelSheet !== undefined)
+    recipe.modelSheet = need(isText(raw.modelSheet), "modelSheet", raw.modelSheet as string);
   if (raw.asOf !== undefined)
     recipe.asOf = need(typeof raw.asOf === "number" && Number.isFinite(raw.asOf), "asOf", raw.asOf as number);
   if (raw.locale !== undefined)

@@ -8,9 +8,12 @@
 import type { CellValue } from "../sheet-data";
 import { formatNumber, Locale, MessageKey, MessageParams, t } from "../../i18n";
 import { valueError } from "../errors";
-import { bgnbdPredictor, fitBgnbd } from "../models/bgnbd";
 import { PERIODS_PER_MONTH, predictiveClvColumn } from "../models/clv";
-import { expectedAverageSpend, fitGammaGamma, GammaGammaParameters } from "../models/gamma-gamma";
+import { expectedAverageSpend, GammaGammaParameters } from "../models/gamma-gamma";
+import { fitModel, modelDefinition } from "../models/registry";
+import { choosePurchaseModel, TransactionLog } from "../models/selection";
+import type { PurchaseModelName, PurchasePredictor } from "../models/types";
+import { purchaseChoiceWarnings } from "./model-choice";
 import { scoreRfm } from "../rfm/rfm";
 import { ColumnScores, percentileInc, scoreColumn } from "../rfm/scores";
 import { SEGMENT_SCORE_MAX, SEGMENTS, segmentOf } from "../rfm/segments";
@@ -70,6 +73,8 @@ interface Assignment {
   reasons?: string[];
   /** The models fitted, for the Segments sheet's assumptions. */
   models?: NonNullable<SegmentationContext["models"]>;
+  purchaseChoice?: SegmentationContext["purchaseChoice"];
+  comparison?: SegmentationContext["comparison"];
   /** CLV tiers: the models, customers and settings the CLV came from, for the Forecast sheet. */
   forecast?: Omit<ForecastInputs, "models">;
 }
@@ -317,7 +322,8 @@ function segmentTransactions(
     }
     assignment = quantileAssignment(totals, method.column, method.tiers, locale, warnings);
   } else {
-    assignment = clvAssignment(summary, method, locale, warnings);
+    const log = { ids, dates: purchaseDates, amounts: purchaseAmounts };
+    assignment = clvAssignment(summary, method, locale, warnings, log);
   }
 
   assignment.revenue = netRevenue;
@@ -361,6 +367,8 @@ function segmentTransactions(
     rows: rows.length,
     ...(summary.count > 0 ? { firstPurchase, lastPurchase } : {}),
     ...(assignment.models ? { models: assignment.models } : {}),
+    ...(assignment.purchaseChoice ? { purchaseChoice: assignment.purchaseChoice } : {}),
+    ...(assignment.comparison ? { comparison: assignment.comparison } : {}),
   };
   result.customerSheet = customerSummarySheet(
     {
@@ -377,7 +385,8 @@ function segmentTransactions(
 }
 
 /**
- * Predictive CLV per customer: BG/NBD for the purchases (Fader, Hardie & Lee 2005) and Gamma-Gamma for the spend
+ * Predictive CLV per customer: a purchase model (BG/NBD, Fader, Hardie & Lee 2005; MBG/NBD, Batislam et al. 2007;
+ * Pareto/NBD, Schmittlein et al. 1987; given or chosen on a holdout, selection.ts) and Gamma-Gamma for the spend
  * (Fader, Hardie & Lee 2005, "RFM and CLV"), discounted monthly; then tiers by rank of CLV.
  */
 function clvAssignment(
@@ -385,29 +394,23 @@ function clvAssignment(
   method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
   locale: Locale,
   warnings: TableIssue[],
+  log: TransactionLog,
 ): Assignment {
   const n = summary.count;
   let repeat = 0;
   for (let c = 0; c < n; c++) if (summary.frequency[c] > 0) repeat++;
   if (repeat === 0) throw valueError("segmentation.issue.noRepeatBuyers");
   const frequency = Float64Array.from(summary.frequency);
-  const purchaseFit = fitBgnbd({ frequency, recency: summary.recency, age: summary.age });
-  const spendFit = fitGammaGamma(frequency, summary.monetary);
-  const fits = [
-    { fit: purchaseFit, name: "segmentation.model.purchases" },
-    { fit: spendFit, name: "segmentation.model.spend" },
-  ] as const;
-  for (const { fit, name } of fits) {
-    if (!fit.converged) {
-      warnings.push({
-        key: "segmentation.issue.fitNotConverged",
-        params: { model: t(name, {}, locale), detail: fit.message ?? fit.model },
-        cells: [],
-        severity: "warning",
-      });
-    }
-  }
-  const predictor = bgnbdPredictor(purchaseFit.params);
+  // Recipes written before the choice existed fit BG/NBD, as they did.
+  const setting = method.purchaseModel ?? "bgnbd";
+  const choice = choosePurchaseModel(log, { frequency, recency: summary.recency, age: summary.age }, setting, {
+    asOf: summary.asOf,
+    timeUnit: method.timeUnit,
+  });
+  const purchaseFit = choice.fit;
+  const spendFit = fitModel(modelDefinition("gg")!, { frequency, monetary: summary.monetary });
+  warnings.push(...purchaseChoiceWarnings(choice, spendFit, frequency, locale));
+  const predictor = choice.predictor;
   const spendParams = spendFit.params as unknown as GammaGammaParameters;
   const spend = new Float64Array(n);
   for (let c = 0; c < n; c++) spend[c] = expectedAverageSpend(spendParams, frequency[c], summary.monetary[c]);
@@ -473,14 +476,20 @@ function clvAssignment(
     ...(actions ? { reasons: actions.reasons } : {}),
     thresholds: [{ label: t("segmentation.threshold.clv", {}, locale), breaks }],
     models: [
-      { role: "purchases", model: "BG/NBD", status: statusOf(purchaseFit) },
+      { role: "purchases", model: choice.label, status: statusOf(purchaseFit) },
       { role: "spend", model: "Gamma-Gamma", status: statusOf(spendFit) },
     ],
+    purchaseChoice: {
+      setting,
+      by: choice.comparison ? "holdout" : choice.fallback ? "fallback" : "given",
+      ...(choice.fallback ? { fallbackReason: t(choice.fallback.key, choice.fallback.params, locale) } : {}),
+    },
+    ...(choice.comparison ? { comparison: choice.comparison } : {}),
     ...(method.forecast
       ? {
           forecast: {
             model: {
-              model: "bgnbd",
+              model: purchaseFit.model as PurchaseModelName,
               // As the CUST.FIT tables hold them: no standard errors for a fit at the boundary.
               params: purchaseFit.params,
               standardErrors: statusOf(purchaseFit) === "boundary" ? undefined : purchaseFit.standardErrors,
@@ -512,7 +521,7 @@ function clvAssignment(
 function actionColumns(
   summary: CustomerSummary,
   method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
-  predictor: ReturnType<typeof bgnbdPredictor>,
+  predictor: PurchasePredictor,
   spend: Float64Array,
   alive: Float64Array,
   locale: Locale,

@@ -9,6 +9,7 @@ import type { CustomerSummary } from "../transactions/summary";
 import { ADDIN_VERSION } from "../version";
 import { CHURN_BANDS } from "./churn";
 import { describeMethod } from "./describe";
+import { purchaseChoiceLine } from "./model-choice";
 import type { DataShape, SegmentationMethod, SegmentationResult, SegmentPreview } from "./types";
 
 /** Suggested maximum acquisition cost: CLV ÷ 3, the LTV:CAC ≥ 3 rule of thumb (formulas.md, "CAC payback"). */
@@ -99,6 +100,8 @@ export function segmentSummarySheet(result: SegmentationResult, locale: Locale, 
         text(L(`segmentsheet.status.${status}`)),
       );
     }
+    const chosen = purchaseChoiceLine(context, locale);
+    if (chosen !== null) line(L("selection.sheet.label"), text(chosen));
     line(L("segmentsheet.horizon"), { value: method.horizonMonths, format: "0" }, text(L("segmentsheet.months")));
     line(L("segmentsheet.margin"), { value: method.margin, format: SHARE });
     line(

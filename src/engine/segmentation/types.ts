@@ -12,6 +12,9 @@
  */
 import type { OwnColumn, OwnSheet } from "../sheet-data";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
+import type { PurchaseModelName } from "../models/types";
+import type { ModelComparison } from "../models/selection";
+import type { ModelReport } from "../models/report";
 import type { CohortPeriod } from "../cohorts/cohort";
 
 /** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */
@@ -55,6 +58,11 @@ export type SegmentationMethod =
       actionColumns?: boolean;
       /** A Win-back sheet: customers of high past value whose P(alive) is low. */
       winBack?: boolean;
+      /**
+       * The purchase model: "best" chooses it on a holdout (src/engine/models/selection.ts), or a purchase model the
+       * registry offers for a choice. Absent = "bgnbd": recipes written before the choice existed refresh as before.
+       */
+      purchaseModel?: PurchaseModelSetting;
       /** A Forecast sheet: the current base's monthly schedule over the horizon, with its range. */
       forecast?: boolean;
       /** A Cohorts sheet: the acquisition-cohort triangle, cohorts and columns of this length. */
@@ -62,6 +70,9 @@ export type SegmentationMethod =
     }
   /** Tiers 1..tiers by quantile of one numeric column (tier 1 = highest values). */
   | { kind: "quantileTiers"; column: string; tiers: number };
+
+/** How CLV tiers pick their purchase model: on a holdout, or by name. */
+export type PurchaseModelSetting = "best" | PurchaseModelName;
 
 /** What is stored in the workbook so anyone can refresh to identical output. */
 export interface Recipe {
@@ -79,6 +90,8 @@ export interface Recipe {
   winBackSheet?: string;
   /** After a refresh: the sheet of what changed since the previous run. */
   changesSheet?: string;
+  /** CLV tiers on a transaction log: the Model sheet (the model card) the add-in wrote. */
+  modelSheet?: string;
   /** CLV tiers with forecast / cohorts: the Forecast and Cohorts sheets the add-in wrote. */
   forecastSheet?: string;
   cohortSheet?: string;
@@ -145,6 +158,8 @@ export interface SegmentationResult {
   customerSheet?: OwnSheet;
   /** CLV tiers with winBack: the customers worth winning back, for their own sheet. */
   winBackSheet?: OwnSheet;
+  /** CLV tiers on a transaction log: the purchase model's diagnostics, for the Preview and the Model sheet. */
+  modelReport?: ModelReport;
   /** CLV tiers with forecast / cohorts: the Forecast and Cohorts sheets (finance-sheets.ts). */
   forecastSheet?: OwnSheet;
   cohortSheet?: OwnSheet;
@@ -192,6 +207,13 @@ export interface SegmentationContext {
   lastPurchase?: number;
   /** The models fitted (CLV tiers), each with how its fit ended. */
   models?: { role: "purchases" | "spend"; model: string; status: "converged" | "boundary" | "not converged" }[];
+  /**
+   * CLV tiers: how the purchase model was picked ("holdout": best on holdout; "given": chosen in Method or by an
+   * older recipe; "fallback": best on holdout could not compare, fallbackReason says why in the user's language).
+   */
+  purchaseChoice?: { setting: PurchaseModelSetting; by: "holdout" | "given" | "fallback"; fallbackReason?: string };
+  /** Best on holdout: the comparison of the candidate models (calibration fits, holdout accuracy, the winner). */
+  comparison?: ModelComparison;
 }
 
 export { parseRecipe, serializeRecipe } from "./recipe";

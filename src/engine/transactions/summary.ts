@@ -90,7 +90,7 @@ export function customerHistory(summary: CustomerSummary, i: number): CustomerHi
 }
 
 /** The key that identifies a customer: text is trimmed, and text that spells a number matches that number. */
-function customerKey(id: unknown, row: number): CustomerId {
+export function customerKey(id: unknown, row: number): CustomerId {
   if (typeof id === "number") return id === 0 ? 0 : id;
   if (id === null || id === undefined) throw valueError("summary.blankId", { row });
   let text = typeof id === "string" ? id : String(id);

@@ -31,6 +31,8 @@ export const en = {
     'options must be text such as "penalty=0.01; max_iterations=300", or a range of two columns: name | value.',
   "models.optionUnknown": 'Unknown option {found}: use penalty or max_iterations (e.g. "penalty=0.01").',
   "models.optionBad": "The option {name} must be a number 0 or more (found {found}).",
+  "models.optionTooLarge":
+    "The option {name} can be at most {max} (found {found}): a fit that has not settled after that many steps will not settle with more; try penalty=0.01 or a simpler model.",
   "models.converged": "The fit converged: these are maximum-likelihood estimates.",
   "models.notConverged":
     'The fit did NOT converge ({detail}): do not use these parameters; try options "penalty=0.01" or check the data.',
@@ -77,6 +79,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "options doit être un texte comme « penalty=0,01; max_iterations=300 », ou une plage de deux colonnes : nom | valeur.",
   "models.optionUnknown": 'Option {found} inconnue : utilisez penalty ou max_iterations (par ex. "penalty=0.01").',
   "models.optionBad": "L'option {name} doit être un nombre positif ou nul ({found} trouvé).",
+  "models.optionTooLarge":
+    "L'option {name} vaut au plus {max} ({found} trouvé) : une estimation qui ne s'est pas fixée après autant d'étapes ne se fixera pas avec plus ; essayez penalty=0.01 ou un modèle plus simple.",
   "models.converged": "L'estimation a convergé : ce sont les estimations du maximum de vraisemblance.",
   "models.notConverged":
     "L'estimation n'a PAS convergé ({detail}) : n'utilisez pas ces paramètres ; essayez l'option \"penalty=0.01\" ou vérifiez les données.",

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import { formatNumber } from "../../i18n";
 import { CHURN_BANDS } from "../../engine/segmentation/churn";
+import { choiceCandidates } from "../../engine/models/selection";
 import type { MessageKey } from "../../i18n";
 import type { DataShape, SegmentationMethod } from "../../engine/segmentation/types";
 import { DEFAULT_METHODS } from "../hooks/useSegmentationFlow";
@@ -85,6 +86,21 @@ export function MethodStep(props: MethodStepProps) {
         {method.kind === "clvTiers" && (
           <>
             {shape === "customers" && <Text>{t("pane.method.needsTransactions")}</Text>}
+            <Field label={t("selection.choice")} hint={t("selection.choice.hint")}>
+              <Select
+                value={method.purchaseModel ?? "bgnbd"}
+                onChange={(_e, data) =>
+                  onChange({ ...method, purchaseModel: data.value as NonNullable<typeof method.purchaseModel> })
+                }
+              >
+                <option value="best">{t("selection.choice.best")}</option>
+                {choiceCandidates().map((candidate) => (
+                  <option key={candidate.name} value={candidate.name}>
+                    {candidate.choice.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
             <Field label={t("pane.method.split.label")}>
               <Select
                 value={method.split}

@@ -15,6 +15,8 @@ import type { SegmentationResult } from "../../engine/segmentation/types";
 import { formatNumber, Locale } from "../../i18n";
 import { useLocale, useT } from "../locale-context";
 import { IssueList } from "./IssueList";
+import { ModelChoicePanel } from "./ModelChoicePanel";
+import { ModelDiagnostics } from "./ModelDiagnostics";
 import { SegmentChart } from "./SegmentChart";
 import { Step } from "./Step";
 
@@ -99,6 +101,8 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
             </TableBody>
           </Table>
           <SegmentChart segments={result.preview} />
+          <ModelChoicePanel context={result.context} />
+          <ModelDiagnostics report={result.modelReport} />
           {result.thresholds.length > 0 && (
             <section aria-label={t("pane.preview.thresholds")}>
               <Text weight="semibold">{t("pane.preview.thresholds")}</Text>

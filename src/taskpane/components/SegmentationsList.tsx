@@ -8,8 +8,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useLocale, useT } from "../locale-context";
-import { describeRecipe } from "../recipe-description";
-import type { StoredSegmentation } from "../segmentation-actions";
+import { describeMethod, describeRecipe } from "../recipe-description";
+import { recipeSheets, type StoredSegmentation } from "../segmentation-actions";
 import { FailureBar } from "./FailureBar";
 
 const useStyles = makeStyles({
@@ -52,6 +52,8 @@ export function SegmentationsList({
   const locale = useLocale();
   const styles = useStyles();
   if (entries.length === 0) return null;
+  const shared = (table: string) =>
+    entries.filter((entry) => entry.ok && entry.recipe.tableName.toLowerCase() === table.toLowerCase()).length > 1;
   return (
     <section aria-label={t("pane.recipe.heading")}>
       <Text weight="semibold" block>
@@ -67,12 +69,21 @@ export function SegmentationsList({
                   ? `${styles.item} ${styles.current}`
                   : styles.item
               }
-              aria-label={t("pane.recipe.item", { table: entry.recipe.tableName })}
+              aria-label={
+                // Two segmentations of one table are told apart by their method.
+                shared(entry.recipe.tableName)
+                  ? t("resegment.item", {
+                      table: entry.recipe.tableName,
+                      method: describeMethod(entry.recipe.method, locale),
+                    })
+                  : t("pane.recipe.item", { table: entry.recipe.tableName })
+              }
             >
               <Text weight="semibold">{t("pane.recipe.table", { table: entry.recipe.tableName })}</Text>
               <Text size={200}>
                 {describeRecipe(entry.recipe, locale)}.{" "}
-                {t("pane.recipe.columns", { columns: entry.recipe.ownColumns.join(", ") })}
+                {t("pane.recipe.columns", { columns: entry.recipe.ownColumns.join(", ") })}{" "}
+                {t("resegment.sheets", { sheets: recipeSheets(entry.recipe).join(", ") })}
               </Text>
               <span className={styles.actions}>
                 <Button size="small" onClick={() => onGoTo(entry.recipe.tableName)} disabled={busy}>

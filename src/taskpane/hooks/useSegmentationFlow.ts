@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue, CustomerWorkbook, Progress, TableInfo, WorkbookFailure } from "../../excel/workbook";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
 import { numericColumns, sampleRows, suggestMapping } from "../../engine/segmentation/mapping";
+import { chooseOwnColumnNames } from "../../engine/segmentation/naming";
 import { validateTable } from "../../engine/segmentation/validate";
 import type {
   ColumnMapping,
@@ -19,12 +20,14 @@ import { computeSegmentsInWorker } from "../compute/segment-client";
 import {
   applySegmentation,
   plannedSummarySheetName,
+  recipeSheets,
   refreshSegmentation,
   removeSegmentation,
   removeWritten,
   StoredSegmentation,
   Written,
 } from "../segmentation-actions";
+import { ApplyTarget, effectiveTarget, resolveTarget, segmentationsOfTable } from "../side-by-side";
 
 export type Operation = "reading" | "computing" | "applying" | "refreshing" | "removing";
 
@@ -56,6 +59,7 @@ export const DEFAULT_METHODS: { [K in SegmentationMethod["kind"]]: Extract<Segme
     margin: 0.3,
     timeUnit: "weeks",
     actionColumns: true,
+    purchaseModel: "best",
   },
   quantileTiers: { kind: "quantileTiers", column: "", tiers: 4 },
 };
@@ -89,6 +93,27 @@ export function useSegmentationFlow(
   // Until the effect above has run, never show one table's columns under another table's name.
   const current = data && data.tableId === tableId ? data : null;
   const recipe = useMemo(() => recipeOfTable(stored, table?.name ?? null), [stored, table?.name]);
+  // A table segmented before: Apply replaces one of its segmentations or adds one beside them (the user's choice).
+  const segmentations = useMemo(() => segmentationsOfTable(stored, table?.name ?? null), [stored, table?.name]);
+  const [chosenTarget, setApplyTarget] = useState<ApplyTarget | null>(null);
+  useEffect(() => setApplyTarget(null), [tableId]);
+  const applyTarget = effectiveTarget(segmentations, chosenTarget);
+  // The replaced recipe is the stored object itself, so effects that depend on it do not rerun on every render.
+  const resolved = table ? resolveTarget(stored, table.name, applyTarget) : null;
+  const previous = resolved?.previous ?? null;
+  const recipeKey = resolved?.key;
+  // The headers Apply will write ("Segment (2)" beside another segmentation's "Segment"), said before it.
+  const plannedColumns = useMemo(
+    () =>
+      result && current
+        ? chooseOwnColumnNames(
+            current.headers,
+            previous?.ownColumns ?? [],
+            result.columns.map((column) => column.header),
+          ).names
+        : null,
+    [result, current, previous],
+  );
 
   // The summary sheet's name as Apply will choose it ("Segments (2)" beside a user's own "Segments"), so the
   // Apply step says it before anything is written.
@@ -97,13 +122,13 @@ export function useSegmentationFlow(
     setPlannedSheet(null);
     if (!result) return undefined;
     let live = true;
-    void plannedSummarySheetName(workbook, result, recipe, locale).then((name) => {
+    void plannedSummarySheetName(workbook, result, previous, locale).then((name) => {
       if (live) setPlannedSheet(name);
     });
     return () => {
       live = false;
     };
-  }, [workbook, result, recipe, locale]);
+  }, [workbook, result, previous, locale]);
 
   const start = (operation: Operation) => {
     setBusy(operation);
@@ -221,7 +246,17 @@ export function useSegmentationFlow(
     const signal = start("applying");
     const outcome = await applySegmentation(
       workbook,
-      { table, headers: data.headers, shape, mapping, method, locale, result, previous: recipe },
+      {
+        table,
+        headers: data.headers,
+        shape,
+        mapping,
+        method,
+        locale,
+        result,
+        previous,
+        ...(recipeKey === undefined ? {} : { recipeKey }),
+      },
       { signal, onProgress: setProgress },
     );
     finish();
@@ -229,7 +264,18 @@ export function useSegmentationFlow(
       setFailure({ titleKey: "pane.apply.failedTitle", failure: outcome.failure, written: outcome.written });
       return;
     }
-    const { recipe: saved, renamed, renamedSheets } = outcome.value;
+    const { recipe: saved } = outcome.value;
+    // A name taken by another of our segmentations is no surprise (the Apply step said so): only a name taken by
+    // the user's own column or sheet is worth a warning.
+    const others = stored.filter((entry) => entry.ok && entry.key !== recipeKey);
+    const ourColumns = others.flatMap((entry) => (entry.ok ? entry.recipe.ownColumns : []));
+    const ourSheets = others.flatMap((entry) => (entry.ok ? recipeSheets(entry.recipe) : []));
+    const notOurs =
+      (names: string[]) =>
+      ({ wanted }: { wanted: string }) =>
+        !names.some((name) => name.toLowerCase() === wanted.toLowerCase());
+    const renamed = outcome.value.renamed.filter(notOurs(ourColumns));
+    const renamedSheets = outcome.value.renamedSheets.filter(notOurs(ourSheets));
     onRecipesChanged();
     setNotices([
       {
@@ -245,7 +291,8 @@ export function useSegmentationFlow(
     // The table now has our columns: read it again before another preview.
     setData(null);
     setResult(null);
-  }, [workbook, table, data, result, shape, mapping, method, locale, recipe, onRecipesChanged]);
+    setApplyTarget(null);
+  }, [workbook, table, data, result, shape, mapping, method, locale, previous, recipeKey, stored, onRecipesChanged]);
 
   /** The stored segmentation by key (default: the current table's), with its table as the workbook has it now. */
   const target = useCallback(
@@ -253,12 +300,16 @@ export function useSegmentationFlow(
       const entry = key === undefined ? null : stored.find((candidate) => candidate.key === key);
       const chosen = entry && entry.ok ? entry.recipe : key === undefined ? recipe : null;
       if (!chosen) return null;
-      if (table && table.name.toLowerCase() === chosen.tableName.toLowerCase()) return { recipe: chosen, table };
+      const recipeKey = key ?? segmentations[0]?.key ?? chosen.tableName;
+      if (table && table.name.toLowerCase() === chosen.tableName.toLowerCase()) {
+        return { recipe: chosen, recipeKey, table };
+      }
       const found = await workbook.getTable(chosen.tableName);
-      if (!found.ok) return { recipe: chosen, failure: found.error };
+      if (!found.ok) return { recipe: chosen, recipeKey, failure: found.error };
       if (found.value === null) {
         return {
           recipe: chosen,
+          recipeKey,
           failure: {
             code: "tableNotFound",
             key: "excel.error.tableNotFound" as const,
@@ -268,7 +319,7 @@ export function useSegmentationFlow(
       }
       return { recipe: chosen, table: found.value };
     },
-    [workbook, stored, recipe, table],
+    [workbook, stored, recipe, segmentations, table],
   );
 
   const refresh = useCallback(
@@ -285,10 +336,14 @@ export function useSegmentationFlow(
         });
         return;
       }
-      const outcome = await refreshSegmentation(workbook, found.table, found.recipe, locale, {
-        signal,
-        onProgress: setProgress,
-      });
+      const outcome = await refreshSegmentation(
+        workbook,
+        found.table,
+        found.recipe,
+        locale,
+        { signal, onProgress: setProgress },
+        found.recipeKey,
+      );
       finish();
       if (!outcome.ok) {
         setFailure({ titleKey: "pane.recipe.refreshFailed", failure: outcome.failure, written: outcome.written });
@@ -337,7 +392,7 @@ export function useSegmentationFlow(
         setFailure({ titleKey: "pane.recipe.removeFailed", failure: found.failure });
         return;
       }
-      const outcome = await removeSegmentation(workbook, found.table, found.recipe);
+      const outcome = await removeSegmentation(workbook, found.table, found.recipe, found.recipeKey);
       finish();
       if (!outcome.ok) {
         setFailure({ titleKey: "pane.recipe.removeFailed", failure: outcome.failure, written: outcome.written });
@@ -376,6 +431,7 @@ export function useSegmentationFlow(
     method,
     result,
     plannedSheet,
+    plannedColumns,
     tierColumns,
     defaultTierColumn,
     issues,
@@ -386,6 +442,9 @@ export function useSegmentationFlow(
     failure,
     notices,
     recipe,
+    segmentations,
+    applyTarget,
+    setApplyTarget,
     read,
     changeShape,
     changeMapping,

@@ -2,6 +2,7 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Locale } from "../../i18n";
 import { formatNumber, t } from "../../i18n";
+import { SeriesChart, type SeriesData } from "../../taskpane/components/SeriesChart";
 import type { ChartData } from "../sheet-view";
 
 const useStyles = makeStyles({
@@ -32,6 +33,19 @@ export function chartBars(chart: ChartData, fills: readonly (string | null)[] = 
   return bars;
 }
 
+/** A line or column chart's series as the SVG chart draws them: numbers, blanks (not plotted) as null. */
+export function chartSeries(chart: ChartData): SeriesData[] {
+  const series = chart.series ?? [{ name: chart.title, type: chart.type, values: chart.values }];
+  return series.map((one) => ({
+    name: one.name,
+    kind: one.type === "line" ? "line" : "column",
+    values: chart.categories.map((_, i) => {
+      const value = one.values[i];
+      return typeof value === "number" && Number.isFinite(value) ? value : null;
+    }),
+  }));
+}
+
 export function ChartView({
   chart,
   fills,
@@ -42,6 +56,21 @@ export function ChartView({
   locale: Locale;
 }) {
   const styles = useStyles();
+  if (chart.type === "line" || chart.type === "column") {
+    return (
+      <figure className={styles.root} aria-label={t("workbench.chart.label", { title: chart.title }, locale)}>
+        <SeriesChart
+          title={chart.title}
+          categories={chart.categories.map(String)}
+          series={chartSeries(chart)}
+          locale={locale}
+          digits={1}
+          width={640}
+          height={300}
+        />
+      </figure>
+    );
+  }
   const bars = chartBars(chart, fills);
   const max = Math.max(0, ...bars.map((bar) => bar.value));
   const height = bars.length * (BAR_HEIGHT + GAP) + GAP;

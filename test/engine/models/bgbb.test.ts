@@ -5,7 +5,9 @@ import {
   bgbbPredictor,
   BgbbParameters,
   checkBgbbHistory,
+  MAX_HORIZON_OPPORTUNITIES,
   MAX_OPPORTUNITIES,
+  survivalSum,
   fitBgbb,
   prepareBgbbData,
 } from "../../../src/engine/models/bgbb";
@@ -168,5 +170,48 @@ describe("BG/BB work is bounded by a documented number of opportunities", () => 
     const error = inputError(() => checkBgbbHistory(3, 5, 1e9, 7));
     expect(error.key).toBe(tooMany);
     expect(error.message).toMatch(/periods/);
+  });
+});
+
+describe("BG/BB expected transactions in closed form: the cost does not depend on the horizon", () => {
+  const direct = (gamma: number, d: number, k: number) => {
+    let ratio = 1;
+    let sum = 0;
+    for (let i = 1; i <= k; i++) {
+      ratio *= (d + i - 1) / (gamma + d + i - 1);
+      sum += ratio;
+    }
+    return sum;
+  };
+
+  it("equals the opportunity-by-opportunity sum, also at and around the pole γ = 1", () => {
+    for (const gamma of [0.3, 0.657, 1 - 1e-6, 1, 1 + 1e-9, 1 + 1e-6, 1.5, 7]) {
+      for (const d of [0.5, 2.783, 8.78, 400]) {
+        for (const k of [65, 100, 1000, 1_000_000]) {
+          const expected = direct(gamma, d, k);
+          expect(Math.abs(survivalSum(gamma, d, k) / expected - 1)).toBeLessThan(1e-9);
+        }
+      }
+    }
+  });
+
+  it("long horizons that used to be refused: finite, non-decreasing, below the undiscounted limit when γ > 1", () => {
+    const model = bgbbPredictor({ alpha: 1.2, beta: 0.75, gamma: 1.66, delta: 2.78 });
+    const customer = { frequency: 3, recency: 5, age: 6 };
+    let previous = 0;
+    for (const t of [10, 1000, 5000, 100_000, MAX_HORIZON_OPPORTUNITIES]) {
+      const e = model.expectedPurchases(customer, t);
+      expect(Number.isFinite(e)).toBe(true);
+      expect(e).toBeGreaterThanOrEqual(previous);
+      previous = e;
+    }
+    // γ > 1: Σ_{i≥1} B(γ, d+i)/B(γ, d) = d/(γ − 1), approached from below like k^(1−γ).
+    const d = 2.78 + 6;
+    expect(survivalSum(1.66, d, MAX_HORIZON_OPPORTUNITIES)).toBeLessThan(d / 0.66);
+    expect(survivalSum(1.66, d, MAX_HORIZON_OPPORTUNITIES)).toBeGreaterThan(0.999 * (d / 0.66));
+    expect(model.expectedPurchasesNewCustomer(MAX_HORIZON_OPPORTUNITIES)).toBeCloseTo((1.2 / 1.95) * (2.78 / 0.66), 2);
+    expect(inputError(() => model.expectedPurchases(customer, MAX_HORIZON_OPPORTUNITIES + 1)).key).toBe(
+      "valuemodels.bgbb.tooManyOpportunities",
+    );
   });
 });

@@ -142,3 +142,51 @@ describe("fitLogParameters with an analytic Hessian", () => {
     expect(newton.standardErrors.rate).toBeCloseTo(direct.standardErrors.rate, 4);
   });
 });
+
+describe("the evaluation budget bounds every fit", () => {
+  // A likelihood whose search never settles: a noisy floor the line search cannot make progress on (as the
+  // rounding of a likelihood on a ridge), so BFGS fails, Nelder–Mead runs its full course, and so on per start.
+  const noisy = (p: Float64Array) => {
+    const [u, v] = p;
+    const wobble = 1e-3 * Math.sin(1e4 * (u + 3 * v));
+    return (Math.log(u) - 1) ** 2 + (Math.log(v) + 1) ** 2 + wobble;
+  };
+
+  test("a search that cannot settle stops at the budget with the best point seen, not converged", () => {
+    let evaluations = 0;
+    const counted = (p: Float64Array) => {
+      evaluations++;
+      return noisy(p);
+    };
+    const fit = fitLogParameters({
+      names: ["u", "v"],
+      negLogLikelihood: counted,
+      starts: [
+        [1, 1],
+        [5, 0.1],
+      ],
+      maxIterations: 100000,
+      maxEvaluations: 300,
+    });
+    expect(fit.converged).toBe(false);
+    expect(fit.message).toBe("evaluation budget reached");
+    // The budget, plus the fixed cost of the finite-difference gradients and standard errors outside it.
+    expect(evaluations).toBeLessThan(300 * 5 + 100);
+    // The best point seen: at least as good as either start.
+    const reached = noisy(Float64Array.of(fit.params.u, fit.params.v));
+    expect(reached).toBeLessThan(Math.min(noisy(Float64Array.of(1, 1)), noisy(Float64Array.of(5, 0.1))));
+  });
+
+  test("a fit within its budget is unchanged by it", () => {
+    const a = fitLogParameters({ names: ["k", "rate"], negLogLikelihood: nll, starts: [[1, 1]], n });
+    const b = fitLogParameters({
+      names: ["k", "rate"],
+      negLogLikelihood: nll,
+      starts: [[1, 1]],
+      n,
+      maxEvaluations: 1e6,
+    });
+    expect(b.params).toEqual(a.params);
+    expect(a.converged).toBe(true);
+  });
+});

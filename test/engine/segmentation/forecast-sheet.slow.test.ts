@@ -64,6 +64,18 @@ describe("the Forecast sheet", () => {
       expect(r[6] as number).toBeLessThanOrEqual(r[3] as number);
       expect(r[7] as number).toBeGreaterThanOrEqual(r[3] as number);
     }
+    // A line chart of revenue by month, with its low and high lines.
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({
+        type: "line",
+        values: { row: header, col: 3, count: 12 },
+        moreValues: [
+          { row: header, col: 6, count: 12 },
+          { row: header, col: 7, count: 12 },
+        ],
+        categories: { row: header + 1, col: 0, count: 12 },
+      }),
+    ]);
     // Month 1 starts the day after the as-of date.
     expect(months[0][1]).toBe(Math.floor(result.asOf!) + 1);
     expect(months[11][1]).toBe(Math.floor(result.asOf! + 1 + (11 * 365.25) / 12));

@@ -36,6 +36,7 @@ const refreshedRecipe: Recipe = {
     winBack: true,
   },
   winBackSheet: "Win-back",
+  modelSheet: "Model",
   changesSheet: "Changes",
   lastRun: { segments: [{ label: "Top 20 %", customers: 24, value: 1666.9, clv: 1666.9 }] },
   changes: {
@@ -71,6 +72,12 @@ describe("recipe round trip", () => {
       mapping: { monetary: "Montant moyen", recency: "Récence", frequency: "Fréquence", customerId: "Client" },
     };
     expect(serializeRecipe(shuffled)).toBe(serializeRecipe(rfmRecipe));
+  });
+
+  it("refuses a Model sheet name that is not text, and reads recipes written before it", () => {
+    const broken = { ...JSON.parse(serializeRecipe(refreshedRecipe)), modelSheet: 3 };
+    expect(parseRecipe(JSON.stringify(broken))).toMatchObject({ params: { field: "modelSheet" } });
+    expect(parseRecipe(serializeRecipe(clvRecipe))).not.toHaveProperty("modelSheet");
   });
 
   it("drops fields it does not know", () => {

@@ -464,12 +464,18 @@ describe("CLV tiers on a transaction log", () => {
     expect(result.columns[1].values[row]).toBeGreaterThan(0);
   });
 
-  it("a model that does not converge is named in the warning (spend that never varies: Gamma-Gamma's q → ∞)", () => {
+  it("a fit at the boundary is named in the warning, in plain words (spend that never varies: Gamma-Gamma's q → ∞)", () => {
     const sameSpend = log.map(([id, day]) => [id, day, 25]);
     const result = segmentTable(logHeaders, sameSpend, logMapping, "transactions", method, "en", { asOf: 45300 });
-    const warning = result.warnings.find((w) => w.key === "segmentation.issue.fitNotConverged");
-    expect(warning?.params.model).toBe("spend model (Gamma-Gamma)");
-    expect(t(warning!.key, warning!.params, "en")).toMatch(/^The spend model \(Gamma-Gamma\) did not fully converge/);
+    expect(result.warnings.find((w) => w.key === "segmentation.issue.fitNotConverged")).toBeUndefined();
+    const warning = result.warnings.find(
+      (w) => w.key === "selection.fitBoundary" && w.params.model === "spend model (Gamma-Gamma)",
+    );
+    expect(warning).toBeDefined();
+    const text = t(warning!.key, warning!.params, "en");
+    expect(text).toMatch(/^The spend model \(Gamma-Gamma\) ended at a boundary: /);
+    expect(text).not.toMatch(/line search|iteration|gradient/i);
+    expect(result.context?.models?.find((m) => m.role === "spend")?.status).toBe("boundary");
     expect(result.columns[1].values.every((v) => typeof v === "number" && Number.isFinite(v))).toBe(true);
   });
 
