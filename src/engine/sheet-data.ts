@@ -43,6 +43,12 @@ export interface OwnSheet {
   /** Heat maps: colour scales over blocks of cells, applied last (conditional formats, so they follow the values). */
   colourScales?: ColourScale[];
   /**
+   * Column widths from column A, in characters of the default font (Excel's own column-width unit), set after the
+   * columns are fitted to their contents; undefined (or beyond the array): fitted. For sheets whose long notes would
+   * otherwise widen a table's columns.
+   */
+  columnWidths?: (number | undefined)[];
+  /**
    * true when a sheet of this name exists and the stored recipe says it is ours: it is replaced.
    * false or absent: the sheet must not exist yet; if it does, the write refuses ("nameTaken") rather than
    * replace the user's sheet. (Optional so the engine can describe a sheet without knowing the workbook.)

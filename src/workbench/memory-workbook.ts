@@ -62,6 +62,8 @@ interface MemorySheet {
   conditionalFormats: StoredRule[];
   /** Colour scales (heat maps) the add-in wrote on its own sheet (see colour-scale.ts). */
   colourScales?: ColourScale[];
+  /** Column widths the add-in set, in characters (absent: fitted to the contents). */
+  columnWidths?: (number | undefined)[];
 }
 
 /** A rule with the value its formula compares with, parsed once (getCell runs for every cell of a grid). */
@@ -370,6 +372,11 @@ export class MemoryWorkbook implements CustomerWorkbook {
       if (fill) return { ...cell, fill };
     }
     return cell;
+  }
+
+  /** The column widths the add-in set on a sheet, in characters (undefined: fitted to the contents). */
+  columnWidths(sheet: string): (number | undefined)[] {
+    return [...(this.findSheet(sheet)?.columnWidths ?? [])];
   }
 
   /** The colour scales of a sheet (copies), oldest first. */
@@ -1017,6 +1024,10 @@ export class MemoryWorkbook implements CustomerWorkbook {
           this.setCell(spec.name, r, c, cell);
         }
       }
+    }
+    if (spec.columnWidths) {
+      const sheet = this.findSheet(spec.name);
+      if (sheet) sheet.columnWidths = [...spec.columnWidths];
     }
     if (spec.colourScales && spec.colourScales.length > 0) {
       const sheet = this.findSheet(spec.name);

@@ -477,7 +477,17 @@ export class FakeExcel {
     ) as MockRange;
     if (sheet !== undefined) {
       Object.assign(mock.format, { autofitColumns: () => undefined });
-      Object.assign(mock, { conditionalFormats: this.sheetConditionalFormats(box, sheet) });
+      Object.assign(mock, {
+        conditionalFormats: this.sheetConditionalFormats(box, sheet),
+        // Column widths set on the whole column are recorded as operations ("columnWidth Sheet!col points").
+        getEntireColumn: () => ({
+          format: {
+            set columnWidth(points: number) {
+              fake.current().operations.push(`columnWidth ${sheet}!${box.col} ${points}`);
+            },
+          },
+        }),
+      });
     } else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
     this.created.push({ box, mock, original, sheet });
     return mock;

@@ -100,7 +100,9 @@ describe("the Forecast and Cohorts sheets through Apply, Refresh and Remove", ()
     };
     const first = await applySegmentation(workbook, request);
     if (!first.ok) throw new Error(JSON.stringify(first.failure));
-    const { forecast: _f, cohorts: _c, ...plainMethod } = METHOD as Extract<SegmentationMethod, { kind: "clvTiers" }>;
+    const plainMethod = { ...METHOD } as Extract<SegmentationMethod, { kind: "clvTiers" }>;
+    delete plainMethod.forecast;
+    delete plainMethod.cohorts;
     const plain = computeSegments(sample.headers, sample.rows, "transactions", MAPPING, plainMethod, "en");
     if (!plain.ok) throw new Error(JSON.stringify(plain.failure));
     const second = await applySegmentation(workbook, {

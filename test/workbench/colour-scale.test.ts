@@ -57,8 +57,9 @@ describe("MemoryWorkbook colour scales", () => {
       ["A", 1, 0.5, 0.25],
       ["B", 1, 0.75, ""],
     ];
-    const wrote = await workbook.writeSheet({ name: "Cohorts", rows, colourScales: [scale] });
+    const wrote = await workbook.writeSheet({ name: "Cohorts", rows, colourScales: [scale], columnWidths: [20] });
     expect(wrote.ok).toBe(true);
+    expect(workbook.columnWidths("Cohorts")).toEqual([20]);
     expect(workbook.colourScales("Cohorts")).toEqual([scale]);
     expect(workbook.getCell("Cohorts", 1, 0).fill).toBeUndefined();
     expect(workbook.getCell("Cohorts", 1, 1).fill).toBe("#63BE7B");

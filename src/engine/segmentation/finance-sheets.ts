@@ -68,6 +68,12 @@ function blockSheet(locale: Locale) {
 }
 
 const text = (value: string) => ({ value });
+
+/** Excel writes a rectangle: every row as wide as the widest, blank cells "". */
+function rectangular(rows: CellValue[][]): CellValue[][] {
+  const width = Math.max(...rows.map((row) => row.length));
+  return rows.map((row) => (row.length < width ? [...row, ...Array<CellValue>(width - row.length).fill("")] : row));
+}
 const percentText = (p: number, locale: Locale) => `${formatNumber(p * 100, locale, 1)} %`;
 const cell = (value: number): CellValue => (Number.isFinite(value) ? value : "");
 
@@ -225,7 +231,9 @@ export function forecastSheet(inputs: ForecastInputs, locale: Locale): OwnSheet 
       valueAxisTitle: L("financesheet.forecast.col.revenue"),
     },
   ];
-  return { name: L("financesheet.forecast.name"), rows, formats, charts };
+  // Column A holds the assumptions' labels; the notes after their values overflow into the empty cells beyond.
+  const columnWidths = [48, 12, 18, 14, 14, 18, 20, 20];
+  return { name: L("financesheet.forecast.name"), rows: rectangular(rows), formats, charts, columnWidths };
 }
 
 /**
@@ -310,5 +318,7 @@ export function cohortSheet(triangle: CohortTriangle, locale: Locale): OwnSheet 
       colourScales.push({ row: header + 1, col: 4, rowCount: cohorts, columnCount: width - 1, ...RETENTION_SCALE });
     }
   }
-  return { name: L("financesheet.cohorts.name"), rows, formats, colourScales };
+  // Column A holds the labels and the cohorts; the periods are narrow columns of numbers.
+  const columnWidths = [48, 18, 16, ...Array<number>(width).fill(10)];
+  return { name: L("financesheet.cohorts.name"), rows: rectangular(rows), formats, colourScales, columnWidths };
 }

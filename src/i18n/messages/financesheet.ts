@@ -71,7 +71,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "financesheet.forecast.equityValue": "= la somme des VVC des clients de la feuille Segments (capital client)",
   "financesheet.forecast.formula": "Mêmes nombres que",
   "financesheet.forecast.formulaValue":
-    "CUST.FORECAST sur le résumé par client, avec les tables CUST.FIT des mêmes modèles",
+    "CUST.PREVISION sur le résumé par client, avec les tables CUST.FIT des mêmes modèles",
   "financesheet.forecast.col.month": "Mois",
   "financesheet.forecast.col.from": "À partir du",
   "financesheet.forecast.col.purchases": "Achats attendus",
@@ -96,7 +96,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "financesheet.cohorts.lastPeriodValue": "la période de la date d'arrêté est comptée même si elle n'est pas finie",
   "financesheet.cohorts.formula": "Mêmes nombres que",
   "financesheet.cohorts.formulaValue":
-    "CUST.COHORT sur les identifiants, dates et montants du tableau, période « {period} »",
+    "CUST.COHORTE sur les identifiants, dates et montants du tableau, période « {period} »",
   "financesheet.cohorts.active": "Clients actifs (au moins un achat dans la période)",
   "financesheet.cohorts.retention": "Taux de rétention (actifs ÷ clients acquis)",
   "financesheet.cohorts.revenue": "Chiffre d'affaires de la période (remboursements déduits)",

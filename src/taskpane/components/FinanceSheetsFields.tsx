@@ -27,9 +27,10 @@ export function FinanceSheetsFields({
         <Select
           value={method.cohorts ?? ""}
           onChange={(_e, data) => {
-            const { cohorts: _previous, ...rest } = method;
             const period = PERIODS.find((candidate) => candidate === data.value);
-            onChange(period ? { ...rest, cohorts: period } : rest);
+            const next = { ...method, cohorts: period };
+            if (!period) delete next.cohorts;
+            onChange(next);
           }}
         >
           <option value="">{t("financesheet.pane.cohorts.none")}</option>

@@ -180,8 +180,11 @@ describe("the recipe keeps the Forecast and Cohorts settings", () => {
 
   it("round-trips, and a recipe written before these fields still parses", () => {
     expect(parseRecipe(serializeRecipe(recipe))).toEqual(recipe);
-    const { forecastSheet: _f, cohortSheet: _c, ...older } = recipe;
-    const { cohorts: _p, ...olderMethod } = method as Extract<SegmentationMethod, { kind: "clvTiers" }>;
+    const older: Recipe = { ...recipe };
+    delete older.forecastSheet;
+    delete older.cohortSheet;
+    const olderMethod = { ...method } as Extract<SegmentationMethod, { kind: "clvTiers" }>;
+    delete olderMethod.cohorts;
     const parsed = parseRecipe(JSON.stringify({ ...older, method: olderMethod }));
     expect(parsed).toEqual({ ...older, method: olderMethod });
     expect(parsed).not.toHaveProperty("forecastSheet");

@@ -3,8 +3,7 @@
  * its total discounted margin is the sum of the CLV the same run computes, and its months, total and range are what
  * CUST.FORECAST gives, called as Excel calls it, on the run's customer summary with CUST.FIT tables of the same fits.
  */
-import { fitBgnbd } from "../../../src/engine/models/bgnbd";
-import { fitGammaGamma } from "../../../src/engine/models/gamma-gamma";
+import { fitModel, modelDefinition } from "../../../src/engine/models/registry";
 import { toParameterTable } from "../../../src/engine/models/parameter-table";
 import { segmentTable } from "../../../src/engine/segmentation/segment";
 import type { ColumnMapping, SegmentationMethod } from "../../../src/engine/segmentation/types";
@@ -91,8 +90,9 @@ describe("the Forecast sheet", () => {
     const tx = column("First to last purchase, t_x (weeks)");
     const T = column("Customer age, T (weeks)");
     const m = column("Average repeat spend");
-    const purchaseFit = fitBgnbd({ frequency: x, recency: tx, age: T });
-    const spendFit = fitGammaGamma(x, m);
+    // The fits the segmentation makes (BG/NBD, as a recipe without a model choice asks, and Gamma-Gamma).
+    const purchaseFit = fitModel(modelDefinition("bgnbd")!, { frequency: x, recency: tx, age: T });
+    const spendFit = fitModel(modelDefinition("gg")!, { frequency: x, monetary: m });
     const cells = (values: Float64Array) => Array.from(values, (v) => [v]);
     const formula = forecast(
       toParameterTable(purchaseFit, "en"),
