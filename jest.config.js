@@ -14,6 +14,8 @@ const shared = {
     // The pane's worker factory names its script with import.meta.url (webpack's worker syntax), which jest cannot
     // parse; without a Worker the pane computes on the main thread anyway.
     "segment-worker-factory$": "<rootDir>/test/shims/segment-worker-factory.ts",
+    // Same for the custom functions' worker (src/functions/offload/functions-worker-factory.ts).
+    "functions-worker-factory$": "<rootDir>/test/shims/functions-worker-factory.ts",
   },
   setupFiles: ["<rootDir>/test/shims/custom-functions.ts"],
 };

@@ -57,7 +57,13 @@ module.exports = async (_env, argv) => {
       functions: "./src/functions/functions.ts",
       workbench: "./src/workbench/index.tsx",
       // The browser tests' probe of the pane's compute worker (development builds only).
-      ...(dev ? { "compute-probe": "./src/workbench/compute-probe.ts" } : {}),
+      ...(dev
+        ? {
+            "compute-probe": "./src/workbench/compute-probe.ts",
+            // The browser tests' probe of the custom functions' worker.
+            "functions-probe": "./src/workbench/functions-probe.ts",
+          }
+        : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -118,6 +124,11 @@ module.exports = async (_env, argv) => {
               filename: "compute-probe.html",
               template: "./src/workbench/compute-probe.html",
               chunks: ["compute-probe"],
+            }),
+            new HtmlWebpackPlugin({
+              filename: "functions-probe.html",
+              template: "./src/workbench/functions-probe.html",
+              chunks: ["functions-probe"],
             }),
           ]
         : []),

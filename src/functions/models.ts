@@ -111,7 +111,7 @@ function readModelName(value: unknown): ModelName {
  * @param [monetary] Average spend per repeat purchase (gg only).
  * @param [options] Text such as "penalty=0.01; max_iterations=300", or a 2-column range of name | value. penalty: L2 penalty on the parameters (default 0). max_iterations: 1 to 5,000 (default 200).
  * @param [weights] Number of customers each row stands for (for summaries already grouped). Default 1 per row.
- * @param [purchase_covariates] pnbd, bgnbd: a header row of names (e.g. Channel), then one row of numbers per customer; each gets a coefficient in the table (purchase.Channel).
+ * @param [purchase_covariates] pnbd, bgnbd: a header row of names (e.g. Channel), then one row of numbers per customer; each gets a coefficient in the table (purchase.Channel). At most 10 columns and 256 different rows.
  * @param [dropout_covariates] pnbd, bgnbd: the drop-out process's covariates, same layout (dropout.Channel in the table).
  * @returns The parameter table, two columns.
  */

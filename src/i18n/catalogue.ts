@@ -5,6 +5,7 @@
  * areas (pane-messages.ts). Keys are prefixed with their area's name; the key type covers every area.
  */
 import type * as changes from "./messages/changes";
+import type * as channels from "./messages/channels";
 import type * as args from "./messages/args";
 import type * as clv from "./messages/clv";
 import type * as common from "./messages/common";
@@ -35,6 +36,7 @@ export const LOCALES: readonly Locale[] = ["en", "fr"];
 
 export type MessageKey =
   | keyof typeof changes.en
+  | keyof typeof channels.en
   | keyof typeof args.en
   | keyof typeof clv.en
   | keyof typeof common.en

@@ -4,6 +4,7 @@
  */
 import { registerMessages } from "./catalogue";
 import * as changes from "./messages/changes";
+import * as channels from "./messages/channels";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as modelsheet from "./messages/modelsheet";
@@ -18,6 +19,7 @@ import * as workbench from "./messages/workbench";
 
 export const PANE_AREAS = {
   changes,
+  channels,
   compute,
   excel,
   financesheet,

@@ -132,6 +132,7 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
             shape={flow.shape}
             tierColumns={flow.tierColumns}
             defaultTierColumn={flow.defaultTierColumn}
+            compareColumns={flow.compareColumns}
             onChange={flow.setMethod}
             onValidityChange={setMethodValid}
           />

@@ -21,6 +21,7 @@ import { chooseOwnColumnNames } from "../engine/segmentation/naming";
 import { parseRecipe, serializeRecipe } from "../engine/segmentation/recipe";
 import { segmentTable } from "../engine/segmentation/segment";
 import { segmentSummarySheet, summarySheetName } from "../engine/segmentation/summary-sheet";
+import { planChannels } from "./channels-actions";
 import type {
   ChangeReport,
   ColumnMapping,
@@ -126,6 +127,7 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
   ...(recipe.forecastSheet ? [recipe.forecastSheet] : []),
   ...(recipe.cohortSheet ? [recipe.cohortSheet] : []),
+  ...(recipe.channelsSheet ? [recipe.channelsSheet] : []),
 ];
 
 /**
@@ -217,6 +219,25 @@ export async function applySegmentation(
   // The Forecast and Cohorts sheets are named after the Segments sheet, so its planned name stays the one said.
   const forecastSheet = result.forecastSheet ? named(result.forecastSheet) : undefined;
   const cohortSheet = result.cohortSheet ? named(result.cohortSheet) : undefined;
+  // Value by group: the spend table (created once, then only read) and the Channels sheet.
+  let method = request.method;
+  let channels: Awaited<ReturnType<typeof planChannels>> | undefined;
+  if (method.kind === "clvTiers" && method.compareBy !== undefined && result.channels) {
+    channels = await planChannels(
+      workbook,
+      {
+        base: result.channels,
+        spendTable: method.spendTable,
+        tableName: table.name,
+        locale: request.locale,
+        writtenAt: appliedAt,
+      },
+      named,
+    );
+    if (!channels.ok) return { ok: false, failure: channels.failure, written: NOTHING };
+    method = { ...method, spendTable: channels.plan.spendTable };
+  }
+  const channelSheets = channels?.ok ? [channels.plan.spendSheet, channels.plan.channels] : [];
 
   const wrote = await workbook.writeColumns(table.id, columns, options);
   if (!wrote.ok) {
@@ -225,9 +246,16 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, model, forecastSheet, cohortSheet, changes].filter(
-    (item): item is OwnSheet => item !== undefined,
-  )) {
+  for (const own of [
+    customerSheet,
+    winBackSheet,
+    sheet,
+    model,
+    forecastSheet,
+    cohortSheet,
+    changes,
+    ...channelSheets,
+  ].filter((item): item is OwnSheet => item !== undefined)) {
     if (options.signal?.aborted) return cancelled(written);
     const sheetWritten = await workbook.writeSheet(own, options);
     // A refusal (the name was taken meanwhile) wrote nothing, and that sheet is the user's: never report it as
@@ -254,7 +282,7 @@ export async function applySegmentation(
     tableName: table.name,
     shape: request.shape,
     mapping: request.mapping,
-    method: request.method,
+    method,
     ownColumns: names,
     summarySheet: sheet.name,
     ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
@@ -263,6 +291,7 @@ export async function applySegmentation(
     ...(changes ? { changesSheet: changes.name } : {}),
     ...(forecastSheet ? { forecastSheet: forecastSheet.name } : {}),
     ...(cohortSheet ? { cohortSheet: cohortSheet.name } : {}),
+    ...(channels?.ok ? { channelsSheet: channels.plan.channels.name } : {}),
     appliedAt,
     locale: request.locale,
     ...(asOf === undefined ? {} : { asOf }),

@@ -179,7 +179,28 @@ export const CUSTOMER_HEADERS = [
   "Monetary",
 ] as const;
 
-export const TRANSACTION_HEADERS = ["Customer ID", "Date", "Amount"] as const;
+export const TRANSACTION_HEADERS = ["Customer ID", "Date", "Amount", "Channel"] as const;
+
+/** Acquisition channels of the sample log, so the pane's "compare by" has something to compare. */
+export const CHANNELS = ["Web shop", "Store", "Paid social", "Referral"] as const;
+
+/**
+ * A customer's acquisition channel, a function of their index and their number of orders only (never of the random
+ * stream, so adding it changed no other sample value): repeat buyers come more often from the web shop and referrals,
+ * so the channels differ in value as real ones do.
+ */
+export function sampleChannel(index: number, orders: number): (typeof CHANNELS)[number] {
+  // A multiplicative hash of the index (Knuth), in 0..999.
+  const spread = (Math.imul(index + 1, 2654435761) >>> 0) % 1000;
+  const loyal = orders >= 3;
+  const weights = loyal ? [450, 200, 100, 250] : [300, 350, 250, 100];
+  let cumulative = 0;
+  for (let c = 0; c < CHANNELS.length; c++) {
+    cumulative += weights[c];
+    if (spread < cumulative) return CHANNELS[c];
+  }
+  return CHANNELS[0];
+}
 
 const DATE_FORMAT = "yyyy-mm-dd";
 const MONEY_FORMAT = "#,##0.00";
@@ -235,14 +256,25 @@ export function customerTable(business: SampleBusiness, name = "Customers"): Sam
   };
 }
 
-/** The transaction log: one row per purchase. */
+/** The transaction log: one row per purchase, each with the customer's acquisition channel. */
 export function transactionTable(business: SampleBusiness, name = "Transactions"): SampleTable {
+  const orders = new Map<string, number>();
+  for (const purchase of business.transactions)
+    orders.set(purchase.customerId, (orders.get(purchase.customerId) ?? 0) + 1);
+  const channel = new Map(
+    business.customers.map((customer, i) => [customer.id, sampleChannel(i, orders.get(customer.id) ?? 0)]),
+  );
   return {
     name,
     sheet: name,
     headers: [...TRANSACTION_HEADERS],
-    rows: business.transactions.map((purchase) => [purchase.customerId, purchase.date, purchase.amount]),
-    numberFormats: [undefined, DATE_FORMAT, MONEY_FORMAT],
+    rows: business.transactions.map((purchase) => [
+      purchase.customerId,
+      purchase.date,
+      purchase.amount,
+      channel.get(purchase.customerId) ?? CHANNELS[0],
+    ]),
+    numberFormats: [undefined, DATE_FORMAT, MONEY_FORMAT, undefined],
   };
 }
 

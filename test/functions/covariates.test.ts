@@ -177,3 +177,17 @@ describe("the prediction functions with covariates", () => {
     );
   });
 });
+
+describe("the work of a fit with covariates is bounded", () => {
+  test("more than 10 covariates in a process, or more than 256 different rows, is refused saying what to change", () => {
+    const wide: InputCell[][] = [
+      Array.from({ length: 11 }, (_, j) => `z${j}`),
+      ...xs.map((_, i) => Array.from({ length: 11 }, (_, j) => ((i + j) % 3 === 0 ? 1 : 0))),
+    ];
+    expect(excel.error("FIT", "pnbd", x, tx, T, null, null, null, wide).message).toMatch(/at most 10 per process/);
+    const numeric: InputCell[][] = [["Basket"], ...xs.map((_, i) => [i])];
+    expect(excel.error("FIT", "bgnbd", x, tx, T, null, null, null, numeric).message).toMatch(
+      /more than 256 different rows/,
+    );
+  });
+});

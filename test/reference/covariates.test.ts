@@ -105,3 +105,45 @@ describe("Pareto/NBD with static covariates on apparel (CLVTools)", () => {
     expectPrinted(atPublished, -5820.7065, 4);
   });
 });
+
+describe("BG/NBD with static covariates on apparel (CLVTools' own fit)", () => {
+  interface Clvtools {
+    params: Record<string, number>;
+    purchase: Record<string, number>;
+    dropout: Record<string, number>;
+    loglik: number;
+  }
+  const clvtools = () => publishedValue<Clvtools>("bgnbd.apparel.staticcov.clvtools");
+  const capability = () => modelDefinition("bgnbd")!.covariates!;
+  const withCoefficients = (p: Clvtools) => ({
+    ...p.params,
+    ...Object.fromEntries(Object.entries(p.purchase).map(([k, v]) => [`purchase.${k}`, v])),
+    ...Object.fromEntries(Object.entries(p.dropout).map(([k, v]) => [`dropout.${k}`, v])),
+  });
+  let fit: FittedModel;
+  beforeAll(() => {
+    fit = fitModel(modelDefinition("bgnbd")!, apparel(true));
+  });
+  test("the online customers' drop-out runs along the a, b → ∞ ridge: at least CLVTools' likelihood, said as boundary", () => {
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(clvtools().loglik - 1e-6);
+    expect(fit.logLikelihood - clvtools().loglik).toBeLessThan(0.5);
+    expect(fit.status).toBe("boundary");
+  });
+  test("what the data identify matches CLVTools: r, α, a/(a+b) and the shop customers' a_i, b_i to 2 %, the purchase coefficients within 0.15 standard error", () => {
+    const theirs = clvtools();
+    for (const name of ["r", "alpha"]) expect(relative(fit.params[name], theirs.params[name])).toBeLessThan(0.02);
+    for (const [name, value] of Object.entries(theirs.purchase)) {
+      const key = `purchase.${name}`;
+      expect(Math.abs(fit.params[key] - value)).toBeLessThan(0.15 * fit.standardErrors![key]);
+    }
+    const mean = (p: Record<string, number>) => p.a / (p.a + p.b);
+    expect(relative(mean(fit.params), mean(theirs.params))).toBeLessThan(0.02);
+    for (const gender of [0, 1]) {
+      const row = [gender, 1];
+      const ours = individualParameters(fit.params, capability(), names, row, row);
+      const reference = individualParameters(withCoefficients(theirs), capability(), names, row, row);
+      expect(relative(ours.a, reference.a)).toBeLessThan(0.02);
+      expect(relative(ours.b, reference.b)).toBeLessThan(0.02);
+    }
+  });
+});

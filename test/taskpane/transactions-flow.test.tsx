@@ -17,7 +17,16 @@ test("CLV tiers on a transaction log: summary sheets written, refresh identical,
   const customerSheetName = t("segmentation.sheet.customerSummaryName");
   workbook.addSheet(customerSheetName);
   workbook.editCell(customerSheetName, 0, 0, { value: "VIP list", fill: "#FFFF00" });
-  const userSheet = () => JSON.stringify([workbook.sheetValues(customerSheetName), workbook.getCell(customerSheetName, 0, 0)]);
+  // And one named like our Model sheet.
+  const modelSheetName = t("modelsheet.sheetName");
+  workbook.addSheet(modelSheetName);
+  workbook.editCell(modelSheetName, 0, 0, { value: "my model notes" });
+  const userSheet = () =>
+    JSON.stringify([
+      workbook.sheetValues(customerSheetName),
+      workbook.getCell(customerSheetName, 0, 0),
+      workbook.sheetValues(modelSheetName),
+    ]);
   const userSheetBefore = userSheet();
   const before = snapshotUserColumns(workbook, table.id, []);
   render(<PaneRoot workbook={workbook} locale="en" />);
@@ -37,7 +46,19 @@ test("CLV tiers on a transaction log: summary sheets written, refresh identical,
   await screen.findByText(/^Done:/);
   const customerSheet = `${customerSheetName} (2)`;
   expect(screen.getByText(t("pane.apply.sheetRenamed", { wanted: customerSheetName, used: customerSheet }))).toBeInTheDocument();
-  expect(workbook.sheetNames()).toEqual(["Purchases", customerSheetName, customerSheet, "Segments"]);
+  const modelSheet = `${modelSheetName} (2)`;
+  expect(screen.getByText(t("pane.apply.sheetRenamed", { wanted: modelSheetName, used: modelSheet }))).toBeInTheDocument();
+  expect(workbook.sheetNames()).toEqual([
+    "Purchases",
+    customerSheetName,
+    modelSheetName,
+    customerSheet,
+    "Segments",
+    modelSheet,
+  ]);
+  // The model card: the accuracy (or why there is none) and its charts.
+  expect(workbook.sheetValues(modelSheet)[0][0]).toBe(t("modelsheet.title", { table: table.name }));
+  expect(workbook.charts().filter((chart) => chart.sheet === modelSheet).length).toBeGreaterThanOrEqual(2);
   expect(userSheet()).toBe(userSheetBefore);
   const ours = workbook.tables().find((candidate) => candidate.id === table.id)?.headers.slice(sample.headers.length);
   expect(ours?.length).toBeGreaterThan(0);
@@ -48,6 +69,10 @@ test("CLV tiers on a transaction log: summary sheets written, refresh identical,
   const segmentsWithoutDate = () =>
     JSON.stringify(workbook.sheetValues("Segments").filter((row) => row[0] !== writtenOn));
   const segmentsBefore = segmentsWithoutDate();
+  const modelWrittenOn = t("modelsheet.writtenAt");
+  const modelWithoutDate = () =>
+    JSON.stringify(workbook.sheetValues(modelSheet).filter((row) => row[0] !== modelWrittenOn));
+  const modelBefore = modelWithoutDate();
   expect(workbook.sheetValues("Segments").some((row) => row[0] === writtenOn)).toBe(true);
   expect(await screen.findByText(/by CLV tiers/)).toBeInTheDocument();
 
@@ -55,10 +80,13 @@ test("CLV tiers on a transaction log: summary sheets written, refresh identical,
   await screen.findByText(/^Refreshed:/);
   expect(JSON.stringify(workbook.sheetValues(customerSheet))).toBe(summaryBefore);
   expect(segmentsWithoutDate()).toBe(segmentsBefore);
+  // Replaced in place by the refresh, the same numbers.
+  expect(modelWithoutDate()).toBe(modelBefore);
+  expect(workbook.sheetNames().filter((name) => name.startsWith(modelSheetName))).toEqual([modelSheetName, modelSheet]);
 
   await userEvent.click(screen.getByRole("button", { name: t("pane.recipe.remove") }));
   await screen.findByText(t("pane.recipe.removed", { sheet: "Segments" }));
-  expect(workbook.sheetNames()).toEqual(["Purchases", customerSheetName]);
+  expect(workbook.sheetNames()).toEqual(["Purchases", customerSheetName, modelSheetName]);
   expect(userSheet()).toBe(userSheetBefore);
   expect(snapshotUserColumns(workbook, table.id, [])).toBe(before);
 });

@@ -10,6 +10,7 @@
  * in the coefficients follows by the chain rule. BFGS on (log base parameters, coefficients), started at the fit
  * without covariates and γ = 0; standard errors from the Hessian (delta method for the base parameters).
  */
+import { valueError } from "../errors";
 import { invertMatrix, hessianFromGradient } from "../optim/hessian";
 import { minimize } from "../optim/minimize";
 import { compressHistories } from "./compress";
@@ -50,6 +51,39 @@ export function individualParameters(
   apply("purchase", purchaseRow);
   apply("dropout", dropoutRow);
   return out;
+}
+
+/**
+ * Bounds on the work of a fit with covariates. Each coefficient adds a dimension to the search and two gradients to
+ * the standard errors: at most MAX_COVARIATES per process. Each distinct covariate row is a group with its own
+ * likelihood terms (customers compress only within their group, and a group's terms cost a few microseconds each
+ * per evaluation whatever its size): at most MAX_COVARIATE_ROWS distinct rows, so the work is at most
+ * (max_iterations + the Hessian's gradients) × min(customers, distinct histories × rows) terms.
+ */
+export const MAX_COVARIATES = 10;
+export const MAX_COVARIATE_ROWS = 256;
+
+/** Throws, saying what to change, when the covariates exceed MAX_COVARIATES columns or MAX_COVARIATE_ROWS rows. */
+export function checkCovariateBounds(columns: FitColumns): void {
+  const tables = [
+    ["purchase_covariates", columns.purchaseCovariates],
+    ["dropout_covariates", columns.dropoutCovariates],
+  ] as const;
+  for (const [arg, table] of tables) {
+    const found = table?.names.length ?? 0;
+    if (found > MAX_COVARIATES) throw valueError("covariates.tooManyColumns", { arg, found, max: MAX_COVARIATES });
+  }
+  const rows = new Set<string>();
+  const n = columns.frequency.length;
+  for (let i = 0; i < n; i++) {
+    let key = "";
+    for (const [, table] of tables) {
+      const k = table?.names.length ?? 0;
+      for (let j = 0; j < k; j++) key += `${table!.values[i * k + j]}|`;
+    }
+    rows.add(key);
+    if (rows.size > MAX_COVARIATE_ROWS) throw valueError("covariates.tooManyRows", { max: MAX_COVARIATE_ROWS });
+  }
 }
 
 /** Individual parameters beyond these are refused during the search (the likelihood is then taken as 0). */
@@ -116,6 +150,7 @@ export function fitWithCovariates(
   const kb = baseNames.length;
   const kp = names.purchase.length;
   const kd = names.dropout.length;
+  checkCovariateBounds(columns);
   const dimension = kb + kp + kd;
   const groups = groupsOf(columns, capability);
   const total = baseFit.n > 0 ? baseFit.n : 1;

@@ -13,7 +13,7 @@ import { fitSbgColumns } from "./sbg";
 import { fitNbd, nbdPredictor } from "./nbd";
 import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
 import { BoundaryProfile, betaMixing, diagnoseFit, gammaRateMixing, spendMixing } from "./diagnosis";
-import { fitWithCovariates } from "./covariates";
+import { checkCovariateBounds, fitWithCovariates } from "./covariates";
 import {
   CovariateCapability,
   FitColumns,
@@ -197,9 +197,11 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
 
 /** Fits a model and diagnoses where the fit ended (status converged / boundary / not converged, in plain words). */
 export function fitModel(definition: ModelDefinition, columns: FitColumns, options: FitOptions = {}): FittedModel {
-  const base = definition.fit(columns, options);
   const withCovariates =
     (columns.purchaseCovariates?.names.length ?? 0) + (columns.dropoutCovariates?.names.length ?? 0) > 0;
+  // Before the fit without covariates (the start), so a refused call costs nothing.
+  if (withCovariates && definition.covariates) checkCovariateBounds(columns);
+  const base = definition.fit(columns, options);
   const raw =
     withCovariates && definition.covariates && Number.isFinite(base.logLikelihood)
       ? fitWithCovariates(base, definition.covariates, columns, options)

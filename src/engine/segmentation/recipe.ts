@@ -36,6 +36,7 @@ export function serializeRecipe(recipe: Recipe): string {
     ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
     ...(recipe.forecastSheet === undefined ? {} : { forecastSheet: recipe.forecastSheet }),
     ...(recipe.cohortSheet === undefined ? {} : { cohortSheet: recipe.cohortSheet }),
+    ...(recipe.channelsSheet === undefined ? {} : { channelsSheet: recipe.channelsSheet }),
     appliedAt: recipe.appliedAt,
     ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
     ...(recipe.locale === undefined ? {} : { locale: recipe.locale }),
@@ -62,6 +63,8 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         ...(method.purchaseModel === undefined ? {} : { purchaseModel: method.purchaseModel }),
         ...(method.forecast ? { forecast: true } : {}),
         ...(method.cohorts ? { cohorts: method.cohorts } : {}),
+        ...(method.compareBy === undefined ? {} : { compareBy: method.compareBy }),
+        ...(method.spendTable === undefined ? {} : { spendTable: method.spendTable }),
       };
     case "quantileTiers":
       return { kind: "quantileTiers", column: method.column, tiers: method.tiers };
@@ -168,6 +171,12 @@ function readMethod(raw: unknown): SegmentationMethod {
                 method.cohorts as CohortPeriod,
               ),
             }),
+        ...(method.compareBy === undefined
+          ? {}
+          : { compareBy: need(isText(method.compareBy), "method.compareBy", method.compareBy as string) }),
+        ...(method.spendTable === undefined
+          ? {}
+          : { spendTable: need(isText(method.spendTable), "method.spendTable", method.spendTable as string) }),
       };
     case "quantileTiers":
       return {
@@ -212,6 +221,8 @@ function readRecipe(raw: Json): Recipe {
     recipe.customerSheet = need(isText(raw.customerSheet), "customerSheet", raw.customerSheet as string);
   if (raw.changesSheet !== undefined)
     recipe.changesSheet = need(isText(raw.changesSheet), "changesSheet", raw.changesSheet as string);
+  if (raw.channelsSheet !== undefined)
+    recipe.channelsSheet = need(isText(raw.channelsSheet), "channelsSheet", raw.channelsSheet as string);
   if (raw.lastRun !== undefined) recipe.lastRun = readRunSummary(raw.lastRun);
   if (raw.changes !== undefined) recipe.changes = readChanges(raw.changes);
   if (raw.forecastSheet !== undefined)

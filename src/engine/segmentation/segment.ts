@@ -7,11 +7,12 @@
  */
 import type { CellValue } from "../sheet-data";
 import { formatNumber, Locale, MessageKey, MessageParams, t } from "../../i18n";
-import { valueError } from "../errors";
+import { InputError, valueError } from "../errors";
 import { PERIODS_PER_MONTH, predictiveClvColumn } from "../models/clv";
 import { expectedAverageSpend, GammaGammaParameters } from "../models/gamma-gamma";
 import { fitModel, modelDefinition } from "../models/registry";
-import { choosePurchaseModel, TransactionLog } from "../models/selection";
+import { modelReport } from "../models/report";
+import { choosePurchaseModel, PurchaseModelChoice, TransactionLog } from "../models/selection";
 import type { PurchaseModelName, PurchasePredictor } from "../models/types";
 import { purchaseChoiceWarnings } from "./model-choice";
 import { scoreRfm } from "../rfm/rfm";
@@ -36,6 +37,7 @@ import type {
 import { validateTable } from "./validate";
 import { cohortSheet, ForecastInputs, forecastSheet } from "./finance-sheets";
 import { cohortTriangle } from "../cohorts/cohort";
+import { firstPurchaseGroups, groupBases } from "../channels/value-by-group";
 
 export interface SegmentOptions {
   /** Transactions: the "as of" date (Excel serial). Default: the last purchase date in the log. */
@@ -77,6 +79,8 @@ interface Assignment {
   comparison?: SegmentationContext["comparison"];
   /** CLV tiers: the models, customers and settings the CLV came from, for the Forecast sheet. */
   forecast?: Omit<ForecastInputs, "models">;
+  /** CLV tiers: the purchase model chosen and fitted, for the model report. */
+  modelChoice?: PurchaseModelChoice;
 }
 
 /** Per table row: the customer's index, or −1 when the row has no customer in the summary. */
@@ -103,6 +107,9 @@ export function segmentTable(
   const firstError = issues.find((issue) => issue.severity === "error");
   if (firstError) throw valueError(firstError.key, { ...firstError.params });
   const warnings = [...issues];
+  if (method.kind === "clvTiers" && method.compareBy !== undefined && !headers.includes(method.compareBy)) {
+    throw valueError("channels.issue.noColumn", { column: method.compareBy });
+  }
 
   if (shape === "customers") {
     const column = (header: string | undefined) => columnOf(rows, headers.indexOf(header as string));
@@ -330,6 +337,25 @@ function segmentTransactions(
   const labels = assignment.segments.map((segment) => t(segment.labelKey, segment.labelParams, locale));
   const result = buildResult(assignment, rowCustomer, rows.length, locale, warnings);
   result.asOf = summary.asOf;
+  // CLV tiers: the purchase model's diagnostics (tracking, holdout, comparison) for the Preview and the Model sheet.
+  if (method.kind === "clvTiers" && assignment.modelChoice) {
+    try {
+      result.modelReport = modelReport(
+        { ids, dates: purchaseDates, amounts: purchaseAmounts },
+        assignment.modelChoice,
+        { asOf: summary.asOf, timeUnit: method.timeUnit },
+      );
+    } catch (error) {
+      // The tiers stand without their diagnostics; the warning says why there are none.
+      if (!(error instanceof InputError)) throw error;
+      warnings.push({
+        key: "modelsheet.noReport",
+        params: { reason: t(error.key, error.params, locale) },
+        cells: [],
+        severity: "warning",
+      });
+    }
+  }
   if (method.kind === "clvTiers" && method.winBack && assignment.clv && assignment.reasons) {
     result.winBackSheet = winBackSheet(
       {
@@ -355,6 +381,33 @@ function segmentTransactions(
       { period: method.cohorts, asOf: summary.asOf },
     );
     result.cohortSheet = cohortSheet(triangle, locale);
+  }
+  if (method.kind === "clvTiers" && method.compareBy !== undefined && assignment.clv) {
+    // Value by group: each customer in the group of their first purchase, for the Channels sheet.
+    const column = headers.indexOf(method.compareBy);
+    const group = firstPurchaseGroups(
+      (j) => rows[purchaseRow[j]][column] ?? null,
+      purchaseDates,
+      summary.customerOfRow,
+      summary.count,
+    );
+    const alive = assignment.columns.find((c) => c.headerKey === "segmentation.column.probabilityAlive")!.values;
+    const end = summary.periodEnd;
+    const groups = groupBases(
+      { group, clv: assignment.clv, alive, revenue: netRevenue, acquired: summary.firstPurchase, end },
+      method.compareBy,
+    );
+    let firstDay = Infinity;
+    for (let c = 0; c < summary.count; c++) firstDay = Math.min(firstDay, summary.firstPurchase[c]);
+    result.channels = {
+      column: method.compareBy,
+      groups,
+      firstDay: Number.isFinite(firstDay) ? firstDay : end,
+      lastDay: end,
+      margin: method.margin,
+      horizonMonths: method.horizonMonths,
+      discountRate: method.discountRate,
+    };
   }
   let firstPurchase = Infinity;
   let lastPurchase = -Infinity;
@@ -510,6 +563,7 @@ function clvAssignment(
           },
         }
       : {}),
+    modelChoice: choice,
   };
 }
 

@@ -11,6 +11,7 @@
  * Nothing here imports Office or React.
  */
 import type { OwnColumn, OwnSheet } from "../sheet-data";
+import type { ChannelBase } from "../channels/value-by-group";
 import type { Locale, MessageKey, MessageParams } from "../../i18n";
 import type { PurchaseModelName } from "../models/types";
 import type { ModelComparison } from "../models/selection";
@@ -67,6 +68,11 @@ export type SegmentationMethod =
       forecast?: boolean;
       /** A Cohorts sheet: the acquisition-cohort triangle, cohorts and columns of this length. */
       cohorts?: CohortPeriod;
+      /** A Channels sheet: value by the groups of this column (channel, country…), each customer in the group of
+       * their first purchase. Absent = no Channels sheet. */
+      compareBy?: string;
+      /** The Excel table of spend per group the Channels sheet reads (created by the pane when missing). */
+      spendTable?: string;
     }
   /** Tiers 1..tiers by quantile of one numeric column (tier 1 = highest values). */
   | { kind: "quantileTiers"; column: string; tiers: number };
@@ -95,6 +101,8 @@ export interface Recipe {
   /** CLV tiers with forecast / cohorts: the Forecast and Cohorts sheets the add-in wrote. */
   forecastSheet?: string;
   cohortSheet?: string;
+  /** CLV tiers with compareBy: the Channels sheet the add-in wrote (the spend table is the user's, never listed). */
+  channelsSheet?: string;
   /** The last run's segment counts and values, so the next refresh can report what changed. */
   lastRun?: RunSummary;
   /** The last refresh's change counts (from × to), kept with the recipe. */
@@ -165,6 +173,8 @@ export interface SegmentationResult {
   cohortSheet?: OwnSheet;
   /** What the Segments sheet's assumptions block says about the data and the models. */
   context?: SegmentationContext;
+  /** CLV tiers with compareBy: each group's sums, for the Channels sheet (its spend is read at apply). */
+  channels?: ChannelBase;
   /**
    * Per customer, for the change report of a refresh: the customer of each table row (null: row i is customer i;
    * −1: a row without one), each customer's segment (index into preview), value measure and CLV.

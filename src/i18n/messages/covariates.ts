@@ -28,6 +28,10 @@ export const en = {
     "{function} does not take covariates yet, and this table was fitted with covariates (purchase.… or dropout.… rows): its parameters alone describe no customer. Fit the model without covariates for {function}.",
   "covariates.noRanges":
     "{function} cannot give ranges ({arg}) for a table fitted with covariates yet: leave {arg} empty, or fit the model without covariates for ranges.",
+  "covariates.tooManyColumns":
+    "{arg} has {found} covariates; at most {max} per process can be fitted: keep the ones that matter (each one adds a coefficient to estimate).",
+  "covariates.tooManyRows":
+    "The covariates have more than {max} different rows (combinations of values): group a numeric covariate into bands (age in decades, basket in ranges) or use fewer columns, so the fit stays quick.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -61,4 +65,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "{function} ne prend pas encore de covariables, et cette table a été estimée avec des covariables (lignes purchase.… ou dropout.…) : ses paramètres seuls ne décrivent aucun client. Estimez le modèle sans covariables pour {function}.",
   "covariates.noRanges":
     "{function} ne peut pas encore donner de fourchettes ({arg}) pour une table estimée avec des covariables : laissez {arg} vide, ou estimez le modèle sans covariables pour les fourchettes.",
+  "covariates.tooManyColumns":
+    "{arg} a {found} covariables ; on peut en estimer au plus {max} par processus : gardez celles qui comptent (chacune ajoute un coefficient à estimer).",
+  "covariates.tooManyRows":
+    "Les covariables ont plus de {max} lignes différentes (combinaisons de valeurs) : regroupez une covariable numérique en tranches (l'âge par décennie, le panier par fourchette) ou utilisez moins de colonnes, pour que l'estimation reste rapide.",
 };

@@ -81,6 +81,7 @@ export const en = {
   "modelsheet.chart.purchasesAxis": "Repeat purchases",
   "modelsheet.chart.groupAxis": "Repeat purchases in calibration",
   "modelsheet.chart.meanAxis": "Holdout purchases per customer",
+  "modelsheet.noReport": "The purchase model's diagnostics could not be computed ({reason}); the tiers are unaffected.",
   "modelsheet.preview.title": "How well the model predicts",
   "modelsheet.preview.tracking": "Cumulative repeat purchases, actual vs model",
   "modelsheet.preview.trackingSummary":
@@ -173,6 +174,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "modelsheet.chart.purchasesAxis": "Réachats",
   "modelsheet.chart.groupAxis": "Réachats pendant la calibration",
   "modelsheet.chart.meanAxis": "Achats de validation par client",
+  "modelsheet.noReport":
+    "Les diagnostics du modèle d'achats n'ont pas pu être calculés ({reason}) ; les paliers n'en dépendent pas.",
   "modelsheet.preview.title": "La qualité des prévisions du modèle",
   "modelsheet.preview.tracking": "Réachats cumulés, réel et modèle",
   "modelsheet.preview.trackingSummary":

@@ -190,7 +190,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.method.bins.5": "quintiles",
   "pane.method.bins.10": "déciles",
   "pane.method.split.label": "Paliers par part des clients classés par VVC",
-  "pane.method.split.20-30-50": "20 % les meilleurs / 30 % suivants / le reste",
+  "pane.method.split.20-30-50": "20 % en tête / 30 % suivants / le reste",
   "pane.method.split.deciles": "déciles",
   "pane.method.horizon.label": "Horizon (mois)",
   "pane.method.discountRate.label": "Taux d'actualisation annuel (%)",

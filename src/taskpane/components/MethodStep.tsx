@@ -7,6 +7,7 @@ import type { MessageKey } from "../../i18n";
 import type { DataShape, SegmentationMethod } from "../../engine/segmentation/types";
 import { DEFAULT_METHODS } from "../hooks/useSegmentationFlow";
 import { useLocale, useT } from "../locale-context";
+import { CompareByFields } from "./CompareByFields";
 import { NumberField } from "./NumberField";
 import { Step } from "./Step";
 import { FinanceSheetsFields } from "./FinanceSheetsFields";
@@ -20,7 +21,17 @@ const BIN_LABELS: Record<(typeof BIN_CHOICES)[number], MessageKey> = {
   10: "pane.method.bins.10",
 };
 
-const useStyles = makeStyles({ fields: { display: "grid", gap: tokens.spacingVerticalS } });
+// One column that may be narrower than a select's longest option (the French CLV split pushed the pane sideways
+// at 320 px): the select shrinks to the pane and shows its choice clipped to fit.
+const useStyles = makeStyles({
+  fields: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: "minmax(0, 1fr)",
+    "& .fui-Field": { gridTemplateColumns: "minmax(0, 1fr)" },
+    "& .fui-Select, & select": { minWidth: 0 },
+  },
+});
 
 export interface MethodStepProps {
   method: SegmentationMethod;
@@ -29,6 +40,8 @@ export interface MethodStepProps {
   tierColumns: string[];
   /** The column quantile tiers start from (the guessed value column, else the first numeric one). */
   defaultTierColumn: string;
+  /** CLV tiers: the text columns a Channels sheet can compare by (none offered when absent). */
+  compareColumns?: readonly string[];
   onChange: (method: SegmentationMethod) => void;
   onValidityChange: (valid: boolean) => void;
 }
@@ -157,6 +170,9 @@ export function MethodStep(props: MethodStepProps) {
               label={t("pane.method.winBack")}
             />
             <FinanceSheetsFields method={method} onChange={onChange} />
+            {shape === "transactions" && (
+              <CompareByFields method={method} columns={props.compareColumns ?? []} onChange={onChange} />
+            )}
           </>
         )}
         {method.kind === "quantileTiers" && (

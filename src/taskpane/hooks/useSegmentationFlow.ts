@@ -8,6 +8,8 @@ import type { Locale, MessageKey, MessageParams } from "../../i18n";
 import { numericColumns, sampleRows, suggestMapping } from "../../engine/segmentation/mapping";
 import { chooseOwnColumnNames } from "../../engine/segmentation/naming";
 import { validateTable } from "../../engine/segmentation/validate";
+import { categoryColumns } from "../../engine/channels/value-by-group";
+import { channelsNotices } from "../channels-actions";
 import type {
   ColumnMapping,
   DataShape,
@@ -205,6 +207,11 @@ export function useSegmentationFlow(
       current ? numericColumns(current.headers, sample, { customerId: mapping.customerId, date: mapping.date }) : [],
     [current, sample, mapping.customerId, mapping.date],
   );
+  // The text columns CLV tiers can compare by (channel, country…): never the customer id.
+  const compareColumns = useMemo(
+    () => (current ? categoryColumns(current.headers, sample, [mapping.customerId]) : []),
+    [current, sample, mapping.customerId],
+  );
   const defaultTierColumn =
     preferredTierColumn !== null && tierColumns.includes(preferredTierColumn)
       ? preferredTierColumn
@@ -282,6 +289,7 @@ export function useSegmentationFlow(
         key: "pane.apply.done",
         params: { columns: saved.ownColumns.join(", "), table: table.name, sheet: saved.summarySheet },
       },
+      ...channelsNotices(saved),
       ...renamed.map(({ wanted, used }) => ({ key: "pane.apply.renamed" as const, params: { wanted, used } })),
       ...renamedSheets.map(({ wanted, used }) => ({
         key: "pane.apply.sheetRenamed" as const,
@@ -317,7 +325,7 @@ export function useSegmentationFlow(
           },
         };
       }
-      return { recipe: chosen, table: found.value };
+      return { recipe: chosen, recipeKey, table: found.value };
     },
     [workbook, stored, recipe, segmentations, table],
   );
@@ -355,6 +363,7 @@ export function useSegmentationFlow(
           key: "pane.recipe.refreshed",
           params: { columns: outcome.value.recipe.ownColumns.join(", "), table: found.table.name },
         },
+        ...channelsNotices(outcome.value.recipe),
         ...(outcome.value.recipe.changes && outcome.value.recipe.changesSheet
           ? [
               {
@@ -434,6 +443,7 @@ export function useSegmentationFlow(
     plannedColumns,
     tierColumns,
     defaultTierColumn,
+    compareColumns,
     issues,
     checking,
     blocked,

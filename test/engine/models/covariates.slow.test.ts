@@ -87,8 +87,8 @@ describe.each([
       expect(labels).toContain(`se_${key}`);
     }
     const read = readParameterTable(table, [model]);
-    expect(read.covariates).toEqual({ purchase: ["channel", "gender"], dropout: ["channel"] });
-    expect(read.params["purchase.channel"]).toBe(fit.params["purchase.Channel"]);
+    expect(read.covariates).toEqual(NAMES);
+    expect(read.params["purchase.Channel"]).toBe(fit.params["purchase.Channel"]);
     expect(read.extra).toEqual({});
   });
 });

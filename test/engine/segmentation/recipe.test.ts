@@ -121,3 +121,31 @@ describe("parseRecipe refuses damaged recipes with a message, never a throw", ()
     expect(keyOf(parseRecipe(text))).toEqual(["segmentation.recipe.invalidField", { field: "method.margin" }]);
   });
 });
+
+describe("value by group in the recipe", () => {
+  const channelsRecipe: Recipe = {
+    ...clvRecipe,
+    method: {
+      ...(clvRecipe.method as Extract<Recipe["method"], { kind: "clvTiers" }>),
+      compareBy: "Channel",
+      spendTable: "ChannelSpend",
+    },
+    channelsSheet: "Channels",
+  };
+
+  it("keeps the compare-by column, the spend table and the Channels sheet", () => {
+    expect(parseRecipe(serializeRecipe(channelsRecipe))).toEqual(channelsRecipe);
+  });
+
+  it("a recipe written before them still parses, without them", () => {
+    const parsed = parseRecipe(serializeRecipe(clvRecipe)) as Recipe;
+    expect(parsed.channelsSheet).toBeUndefined();
+    expect(parsed.method).not.toHaveProperty("compareBy");
+  });
+
+  it("a compare-by that is not text is refused by name", () => {
+    const broken = JSON.parse(serializeRecipe(channelsRecipe));
+    broken.method.compareBy = 3;
+    expect(parseRecipe(JSON.stringify(broken))).toMatchObject({ params: { field: "method.compareBy" } });
+  });
+});
