@@ -57,11 +57,22 @@ function fillAt(page: Page, sheet: string, row: number, col: number): Promise<st
   );
 }
 
-/** A sheet's rows as the workbook holds them: every row as wide as the widest, blanks "". */
-const padded = (rows: CellValue[][]) => {
-  const width = Math.max(...rows.map((row) => row.length));
-  return rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
-};
+/** The cells are the engine's: text and blanks equal, numbers within a relative tolerance per column. */
+function assertClose(actual: CellValue[][], expected: CellValue[][], tolerance: (column: number) => number): void {
+  assert.equal(actual.length, expected.length, "rows");
+  expected.forEach((row, r) => {
+    assert.equal(actual[r].length, row.length, `row ${r + 1}: cells`);
+    row.forEach((want, c) => {
+      const got = actual[r][c];
+      if (typeof want === "number" && typeof got === "number") {
+        const scale = Math.max(1, Math.abs(want));
+        assert.ok(Math.abs(got - want) <= tolerance(c) * scale, `row ${r + 1}, column ${c + 1}: ${got} ≠ ${want}`);
+      } else {
+        assert.equal(got, want, `row ${r + 1}, column ${c + 1}`);
+      }
+    });
+  });
+}
 
 describe("Forecast and Cohorts sheets in the task pane", () => {
   it("finance sheets: Apply writes the Forecast and Cohorts sheets with the engine's numbers, Refresh rewrites them", async () => {
@@ -87,8 +98,10 @@ describe("Forecast and Cohorts sheets in the task pane", () => {
 
     const forecast = await sheetValues(page, want.forecastSheet.name);
     const cohorts = await sheetValues(page, want.cohortSheet.name);
-    assert.deepEqual(forecast, padded(want.forecastSheet.rows));
-    assert.deepEqual(cohorts, padded(want.cohortSheet.rows));
+    // The browser's and Node's floating point differ in the last digits, which the fit and the draws amplify: the
+    // likely numbers agree to 1e-8 and the range (percentiles of redrawn parameters) to 1e-3, relatively.
+    assertClose(forecast, want.forecastSheet.rows, (c) => (c >= 6 ? 1e-3 : 1e-8));
+    assertClose(cohorts, want.cohortSheet.rows, () => 1e-8);
     // The retention block is a heat map: its cells after period 0 are filled.
     const [scale] = want.cohortSheet.colourScales ?? [];
     assert.ok(scale, "no colour scale on the Cohorts sheet");
