@@ -43,9 +43,8 @@ export interface OwnSheet {
   /** Heat maps: colour scales over blocks of cells, applied last (conditional formats, so they follow the values). */
   colourScales?: ColourScale[];
   /**
-   * Column widths from column A, in characters of the default font (Excel's own column-width unit), set after the
-   * columns are fitted to their contents; undefined (or beyond the array): fitted. For sheets whose long notes would
-   * otherwise widen a table's columns.
+   * Column widths in points, from column A, for sheets whose long lines of text should run over the next cells
+   * rather than widen their column; absent (or undefined for a column): fitted to the contents.
    */
   columnWidths?: (number | undefined)[];
   /**

@@ -420,10 +420,8 @@ export class ExcelWorkbook implements CustomerWorkbook {
           chart.setPosition(worksheet.getCell(1, width + 1));
         }
         whole.format.autofitColumns();
-        // Excel's width of w characters of the default font: w·7 + 5 pixels, in points (¾ of a pixel).
-        sheet.columnWidths?.forEach((chars, c) => {
-          if (chars !== undefined)
-            worksheet.getCell(0, c).getEntireColumn().format.columnWidth = (chars * 7 + 5) * 0.75;
+        sheet.columnWidths?.forEach((points, c) => {
+          if (points !== undefined) worksheet.getCell(0, c).format.columnWidth = points;
         });
       }
       for (const block of sheet.formats ?? []) {

@@ -62,7 +62,7 @@ interface MemorySheet {
   conditionalFormats: StoredRule[];
   /** Colour scales (heat maps) the add-in wrote on its own sheet (see colour-scale.ts). */
   colourScales?: ColourScale[];
-  /** Column widths the add-in set, in characters (absent: fitted to the contents). */
+  /** Column widths the add-in set, in points (absent: fitted to the contents). */
   columnWidths?: (number | undefined)[];
 }
 
@@ -374,7 +374,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
     return cell;
   }
 
-  /** The column widths the add-in set on a sheet, in characters (undefined: fitted to the contents). */
+  /** The column widths the add-in set on a sheet, in points (undefined: fitted to the contents). */
   columnWidths(sheet: string): (number | undefined)[] {
     return [...(this.findSheet(sheet)?.columnWidths ?? [])];
   }

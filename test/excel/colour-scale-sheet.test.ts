@@ -1,7 +1,7 @@
 /**
  * ExcelWorkbook writes a sheet's colour scales (heat maps) as Excel's colour-scale conditional formats
  * (ConditionalFormatType.colorScale, ExcelApi 1.6): one per block, on the block's range, lowest value → 50th
- * percentile → highest value; and the column widths a sheet asks for.
+ * percentile → highest value; and the column widths (points) a sheet asks for.
  */
 import { ExcelWorkbook } from "../../src/excel/excel-workbook";
 import type { OwnSheet } from "../../src/excel/workbook";
@@ -25,7 +25,7 @@ describe("ExcelWorkbook colour scales", () => {
         { row: 1, col: 2, rowCount: 2, columnCount: 2, minimum: "#F8696B", midpoint: "#FFEB84", maximum: "#63BE7B" },
         { row: 1, col: 1, rowCount: 1, columnCount: 1, minimum: "#FFFFFF", maximum: "#000000" },
       ],
-      columnWidths: [10, undefined, 8],
+      columnWidths: [56.25, undefined, 45.75],
     };
     expect(await workbook.writeSheet(sheet)).toEqual({ ok: true, value: undefined });
     const added = fake.state.syncs.flatMap((sync) => sync.conditionalFormats);
@@ -48,8 +48,12 @@ describe("ExcelWorkbook colour scales", () => {
         },
       }),
     ]);
-    // Widths in characters become Excel's points ((w·7 + 5) px × ¾); the column left undefined keeps its fit.
-    const widths = fake.state.syncs.flatMap((sync) => sync.operations).filter((op) => op.startsWith("columnWidth"));
-    expect(widths).toEqual(["columnWidth Cohorts!0 56.25", "columnWidth Cohorts!2 45.75"]);
+    // The column left undefined keeps its fit.
+    expect(fake.state.columnWidths).toEqual(
+      new Map([
+        ["Cohorts!0", 56.25],
+        ["Cohorts!2", 45.75],
+      ]),
+    );
   });
 });

@@ -61,6 +61,8 @@ export interface FakeState {
   sheets: { name: string; cells: CellValue[][]; fills: Map<string, string>; fontColors: Map<string, string> }[];
   /** Charts added to sheets, with the addresses of the ranges their series were given. */
   charts: FakeChart[];
+  /** Column widths set on other sheets, by "Sheet!column" (0-based column), in points. */
+  columnWidths: Map<string, number>;
   syncs: SyncRecord[];
 }
 
@@ -146,6 +148,7 @@ export class FakeExcel {
         fontColors: new Map<string, string>(),
       })),
       charts: [],
+      columnWidths: new Map(),
       syncs: [],
     };
     this.office = {
@@ -477,16 +480,11 @@ export class FakeExcel {
     ) as MockRange;
     if (sheet !== undefined) {
       Object.assign(mock.format, { autofitColumns: () => undefined });
-      Object.assign(mock, {
-        conditionalFormats: this.sheetConditionalFormats(box, sheet),
-        // Column widths set on the whole column are recorded as operations ("columnWidth Sheet!col points").
-        getEntireColumn: () => ({
-          format: {
-            set columnWidth(points: number) {
-              fake.current().operations.push(`columnWidth ${sheet}!${box.col} ${points}`);
-            },
-          },
-        }),
+      Object.assign(mock, { conditionalFormats: this.sheetConditionalFormats(box, sheet) });
+      Object.defineProperty(mock.format, "columnWidth", {
+        set: (points: number) => {
+          fake.queued.push(() => fake.state.columnWidths.set(`${sheet}!${box.col}`, points));
+        },
       });
     } else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
     this.created.push({ box, mock, original, sheet });

@@ -69,6 +69,9 @@ function blockSheet(locale: Locale) {
 
 const text = (value: string) => ({ value });
 
+/** The width of `chars` characters of Excel's default font, in points: chars·7 + 5 pixels, ¾ of a point each. */
+const points = (chars: number) => (chars * 7 + 5) * 0.75;
+
 /** Excel writes a rectangle: every row as wide as the widest, blank cells "". */
 function rectangular(rows: CellValue[][]): CellValue[][] {
   const width = Math.max(...rows.map((row) => row.length));
@@ -232,7 +235,7 @@ export function forecastSheet(inputs: ForecastInputs, locale: Locale): OwnSheet 
     },
   ];
   // Column A holds the assumptions' labels; the notes after their values overflow into the empty cells beyond.
-  const columnWidths = [48, 12, 18, 14, 14, 18, 20, 20];
+  const columnWidths = [48, 12, 18, 14, 14, 18, 20, 20].map(points);
   return { name: L("financesheet.forecast.name"), rows: rectangular(rows), formats, charts, columnWidths };
 }
 
@@ -319,6 +322,6 @@ export function cohortSheet(triangle: CohortTriangle, locale: Locale): OwnSheet 
     }
   }
   // Column A holds the labels and the cohorts; the periods are narrow columns of numbers.
-  const columnWidths = [48, 18, 16, ...Array<number>(width).fill(10)];
+  const columnWidths = [48, 18, 16, ...Array<number>(width).fill(10)].map(points);
   return { name: L("financesheet.cohorts.name"), rows: rectangular(rows), formats, colourScales, columnWidths };
 }
