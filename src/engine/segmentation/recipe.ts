@@ -16,6 +16,8 @@ const MAPPING_ROLES: readonly (keyof ColumnMapping)[] = [
   "frequency",
   "monetary",
   "value",
+  "firstPurchase",
+  "lastPurchase",
 ];
 
 /** The recipe as JSON text, keys in a fixed order so the same recipe always gives the same text. */

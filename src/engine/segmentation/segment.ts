@@ -15,6 +15,7 @@ import { modelReport } from "../models/report";
 import { choosePurchaseModel, PurchaseModelChoice, TransactionLog } from "../models/selection";
 import type { PurchaseModelName, PurchasePredictor } from "../models/types";
 import { purchaseChoiceWarnings } from "./model-choice";
+import { customerTableSummary } from "./customer-histories";
 import { scoreRfm } from "../rfm/rfm";
 import { ColumnScores, percentileInc, scoreColumn } from "../rfm/scores";
 import { SEGMENT_SCORE_MAX, SEGMENTS, segmentOf } from "../rfm/segments";
@@ -103,7 +104,12 @@ export function segmentTable(
 ): SegmentationResult {
   const badField = invalidMethodField(method);
   if (badField !== null) throw valueError("segmentation.issue.badMethod", { detail: badField });
-  const issues = validateTable(headers, rows, mapping, shape, { method, locale, origin: options.origin });
+  const issues = validateTable(headers, rows, mapping, shape, {
+    method,
+    locale,
+    origin: options.origin,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+  });
   const firstError = issues.find((issue) => issue.severity === "error");
   if (firstError) throw valueError(firstError.key, { ...firstError.params });
   const warnings = [...issues];
@@ -132,14 +138,60 @@ export function segmentTable(
     } else if (method.kind === "quantileTiers") {
       assignment = quantileAssignment(column(method.column), method.column, method.tiers, locale, warnings);
     } else {
-      // validateTable refuses CLV tiers on a customer table; kept explicit for the type checker.
-      throw valueError("segmentation.issue.clvNeedsTransactions");
+      return segmentCustomerHistories(headers, rows, mapping, method, locale, options, warnings);
     }
     const result = buildResult(assignment, null, rows.length, locale, warnings);
     result.context = { customers: rows.length, rows: rows.length };
     return result;
   }
   return segmentTransactions(headers, rows, mapping, method, locale, options, warnings);
+}
+
+/**
+ * CLV tiers on a customer table with first and last purchase dates and order counts (customer-histories.ts): the
+ * same models and columns as from a transaction log, without a holdout ("best" falls back to MBG/NBD and says so).
+ */
+function segmentCustomerHistories(
+  headers: string[],
+  rows: CellValue[][],
+  mapping: ColumnMapping,
+  method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
+  locale: Locale,
+  options: SegmentOptions,
+  warnings: TableIssue[],
+): SegmentationResult {
+  const summary = customerTableSummary(headers, rows, mapping, method, options.asOf);
+  const assignment = clvAssignment(summary, method, locale, warnings, null);
+  assignment.revenue = summary.totalAmount;
+  const result = buildResult(assignment, null, rows.length, locale, warnings);
+  result.asOf = summary.asOf;
+  if (method.winBack && assignment.clv && assignment.reasons) {
+    result.winBackSheet = winBackSheet(
+      {
+        summary,
+        revenue: summary.totalAmount,
+        clv: assignment.clv,
+        alive: assignment.columns[1].values,
+        reasons: assignment.reasons,
+      },
+      CHURN_BANDS.high,
+      locale,
+    );
+  }
+  let firstPurchase = Infinity;
+  let lastPurchase = -Infinity;
+  for (let c = 0; c < summary.count; c++) {
+    firstPurchase = Math.min(firstPurchase, summary.firstPurchase[c]);
+    lastPurchase = Math.max(lastPurchase, summary.lastPurchase[c]);
+  }
+  result.context = {
+    customers: rows.length,
+    rows: rows.length,
+    ...(summary.count > 0 ? { firstPurchase, lastPurchase } : {}),
+    ...(assignment.models ? { models: assignment.models } : {}),
+    ...(assignment.purchaseChoice ? { purchaseChoice: assignment.purchaseChoice } : {}),
+  };
+  return result;
 }
 
 /** Frequency × monetary: the customer's revenue when monetary is an average spend per purchase. */
@@ -447,7 +499,8 @@ function clvAssignment(
   method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
   locale: Locale,
   warnings: TableIssue[],
-  log: TransactionLog,
+  /** The purchases behind the summary (for best on holdout); null for a customer table. */
+  log: TransactionLog | null,
 ): Assignment {
   const n = summary.count;
   let repeat = 0;

@@ -36,6 +36,9 @@ export interface ColumnMapping {
   monetary?: string;
   /** Customers: any numeric column for quantile tiers, or a CLV/value column for value shares. */
   value?: string;
+  /** Customers, for CLV tiers: the first and the last purchase dates (Excel serials); orders are the frequency. */
+  firstPurchase?: string;
+  lastPurchase?: string;
 }
 
 /** How customers are split into segments. */

@@ -98,7 +98,7 @@ export function MethodStep(props: MethodStepProps) {
         )}
         {method.kind === "clvTiers" && (
           <>
-            {shape === "customers" && <Text>{t("pane.method.needsTransactions")}</Text>}
+            {shape === "customers" && <Text>{t("selection.method.needsHistory")}</Text>}
             <Field label={t("selection.choice")} hint={t("selection.choice.hint")}>
               <Select
                 value={method.purchaseModel ?? "bgnbd"}
