@@ -36,6 +36,8 @@ module.exports = {
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", SLOW],
       setupFilesAfterEnv: ["<rootDir>/test/shims/jest-dom.ts"],
+      // See test/shims/jest-dom.ts: waits may take longer under load; a test still fails when the UI never comes.
+      testTimeout: 30000,
     },
   ],
 };

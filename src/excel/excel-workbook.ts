@@ -420,6 +420,9 @@ export class ExcelWorkbook implements CustomerWorkbook {
           chart.setPosition(worksheet.getCell(1, width + 1));
         }
         whole.format.autofitColumns();
+        sheet.columnWidths?.forEach((points, c) => {
+          if (points !== undefined) worksheet.getCell(0, c).format.columnWidth = points;
+        });
       }
       for (const block of sheet.formats ?? []) {
         const range = worksheet
@@ -431,6 +434,19 @@ export class ExcelWorkbook implements CustomerWorkbook {
           range.format.fill.color = block.fill;
           range.format.font.color = fontColourOn(block.fill);
         }
+      }
+      // Heat maps: Excel's colour-scale conditional format (ConditionalFormatType.colorScale, ExcelApi 1.6).
+      for (const scale of sheet.colourScales ?? []) {
+        if (scale.rowCount < 1 || scale.columnCount < 1) continue;
+        const range = worksheet
+          .getCell(scale.row, scale.col)
+          .getResizedRange(scale.rowCount - 1, scale.columnCount - 1);
+        const format = range.conditionalFormats.add("ColorScale");
+        format.colorScale.criteria = {
+          minimum: { type: "LowestValue", color: scale.minimum },
+          ...(scale.midpoint ? { midpoint: { formula: "50", type: "Percentile", color: scale.midpoint } } : {}),
+          maximum: { type: "HighestValue", color: scale.maximum },
+        };
       }
       for (const spec of sheet.charts ?? []) addSheetChart(worksheet, sheet.rows, spec);
       await send();

@@ -256,6 +256,27 @@ export const RESIDUAL_EXAMPLES: readonly FunctionExample[] = [
     },
   },
   {
+    id: "pclv-bgbb",
+    formula: '=CUST.PCLV(A2:B6, 50, 3, 4, 6, "years", , 60, 10%)',
+    args: [BGBB_TABLE, 50, [[3]], [[4]], [[6]], "years", null, 60, 0.1],
+    expected: [[39.495363]],
+    precision: 6,
+    note: {
+      en: `${BGBB_NOTE.en} The donor's predictive value over the next 60 months, i.e. 5 yearly opportunities: expected donations of 50 each, discounted at 10% a year.`,
+      fr: `${BGBB_NOTE.fr} La valeur prédictive du donateur sur les 60 prochains mois, soit 5 occasions annuelles : les dons attendus de 50 chacun, actualisés à 10 % par an.`,
+    },
+  },
+  {
+    id: "pclv-bgbb-error",
+    formula: '=CUST.PCLV(A2:B6, 50, 3, 4, 6, "years", , 6)',
+    args: [BGBB_TABLE, 50, [[3]], [[4]], [[6]], "years", null, 6],
+    expected: { error: "#VALUE!" },
+    note: {
+      en: "Six months hold no whole yearly opportunity: the message asks for at least 12 months.",
+      fr: "Six mois ne contiennent aucune occasion annuelle entière : le message demande au moins 12 mois.",
+    },
+  },
+  {
     id: "pbuy-bgbb",
     formula: "=CUST.PBUY(A2:B6, 1, 3, 4, 6)",
     args: [BGBB_TABLE, 1, [[3]], [[4]], [[6]]],

@@ -9,7 +9,7 @@ import { expectedAverageSpend, GammaGammaParameters } from "../engine/models/gam
 import { readParameterTable } from "../engine/models/parameter-table";
 import { modelDefinition } from "../engine/models/registry";
 import { fitSbg, retentionRate, SbgParameters, survivalCurve } from "../engine/models/sbg";
-import { FittedModel, PURCHASE_MODELS, PurchasePredictor } from "../engine/models/types";
+import { FittedModel, ModelName, PURCHASE_MODELS, PurchasePredictor } from "../engine/models/types";
 import {
   BLANK,
   describeCell,
@@ -77,6 +77,27 @@ const TIME_UNIT_NAMES: Readonly<Record<string, TimeUnit>> = {
   mois: "months",
 };
 
+/** One BG/BB opportunity a year, month, week or day: opportunities per month (a month is 365.25/12 days). */
+const OPPORTUNITIES_PER_MONTH = { years: 1 / 12, months: 1, weeks: 365.25 / 12 / 7, days: 365.25 / 12 } as const;
+const OPPORTUNITY_UNIT_NAMES: Readonly<Record<string, keyof typeof OPPORTUNITIES_PER_MONTH>> = {
+  years: "years",
+  months: "months",
+  weeks: "weeks",
+  days: "days",
+  années: "years",
+  annees: "years",
+  ans: "years",
+  mois: "months",
+  semaines: "weeks",
+  jours: "days",
+};
+
+function readOpportunityUnit(value: unknown): keyof typeof OPPORTUNITIES_PER_MONTH {
+  const cell = toGrid(value ?? null)[0]?.[0];
+  if (isBlank(cell)) throw valueError("valuemodels.clv.timeUnitRequired");
+  return OPPORTUNITY_UNIT_NAMES[readChoice(value, "time_unit", Object.keys(OPPORTUNITY_UNIT_NAMES), "years")];
+}
+
 function readTimeUnit(value: unknown): TimeUnit {
   const cell = toGrid(value ?? null)[0]?.[0];
   if (isBlank(cell)) throw valueError("valuemodels.clv.timeUnitRequired");
@@ -88,14 +109,14 @@ function readTimeUnit(value: unknown): TimeUnit {
  * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
  * @customfunction PCLV
  * @helpurl https://localhost:3000/functions.html#PCLV
- * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd, pnbd, ggomnbd or nbd).
+ * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
  * @param recency Time from each customer's first to last purchase (t_x), in time_unit.
  * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
- * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks.
+ * @param time_unit The unit of recency and T: "days", "weeks" or "months". A month is 365.25/12 = 30.4375 days, or 4.348 weeks. For bgbb: the length of one opportunity, "years", "months", "weeks" or "days"; recency and T then count opportunities.
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
- * @param [months] Horizon in months, 1 to 1,000,000 (the work does not grow with it). Default 12.
+ * @param [months] Horizon in months, 1 to 1,000,000 (the work does not grow with it). Default 12. For bgbb: rounded down to whole opportunities (at most 1,000,000), each discounted at the annual rate turned into a rate per opportunity.
  * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in the task pane; month m's margin is divided by (1 + rate)^(m/12), i.e. discounted monthly at (1 + rate)^(1/12) − 1. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
@@ -133,6 +154,8 @@ export function pclv(
         dropout_covariates,
       },
       "CUST.PCLV",
+      undefined,
+      true,
     );
     const locale = currentLocale();
     const out: unknown[][] = [];
@@ -190,20 +213,30 @@ export interface ValueInputs {
   rowErrors: Map<number, unknown>;
 }
 
-/** Reads CUST.PCLV's arguments; `maxMonths` bounds the horizon of functions that spill one row per month. */
-export function readValueInputs(args: ValueArguments, functionName: string, maxMonths?: number): ValueInputs {
+/**
+ * Reads CUST.PCLV's arguments; `maxMonths` bounds the horizon of functions that spill one row per month;
+ * `discrete` also accepts a discrete-opportunity table (BG/BB), whose time_unit is the length of one opportunity.
+ */
+export function readValueInputs(
+  args: ValueArguments,
+  functionName: string,
+  maxMonths?: number,
+  discrete = false,
+): ValueInputs {
   const { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin } = args;
-  const fit = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, functionName, "purchase_params");
+  const models: readonly ModelName[] = discrete ? [...PURCHASE_MODELS, "bgbb"] : PURCHASE_MODELS;
+  const fit = readParameterTable(toGrid(purchase_params), models, functionName, "purchase_params");
   const makePredictor = modelDefinition(fit.model)?.purchasePredictor;
   if (!makePredictor) throw naError("valuemodels.clv.modelUnavailable", { model: fit.model });
   const source = predictorSource(fit, args.purchase_covariates, args.dropout_covariates);
   const predictor = source.base;
-  const unit = readTimeUnit(time_unit);
   const options: ClvOptions = {
     months: readNumber(months, "months", { default: 12, integer: true, min: 1, max: maxMonths }),
     annualDiscountRate: readNumber(discount_rate, "discount_rate", { default: 0, rate: true }),
     margin: readNumber(margin, "margin", { default: 1, rate: true }),
-    periodsPerMonth: PERIODS_PER_MONTH[unit],
+    periodsPerMonth: predictor.discrete
+      ? OPPORTUNITIES_PER_MONTH[readOpportunityUnit(time_unit)]
+      : PERIODS_PER_MONTH[readTimeUnit(time_unit)],
   };
   const ggFit = isParameterTable(spend) ? readParameterTable(toGrid(spend), ["gg"], functionName, "spend") : null;
   const gg = ggFit ? ggParameters(ggFit) : null;

@@ -28,6 +28,8 @@ export interface SyncRecord {
     operator: unknown;
     color: unknown;
     fontColor: unknown;
+    /** A colour scale's criteria (minimum, midpoint, maximum). */
+    criteria?: unknown;
   }[];
   /** Addresses of the ranges whose conditional formats were cleared. */
   conditionalFormatClears: string[];
@@ -59,6 +61,8 @@ export interface FakeState {
   sheets: { name: string; cells: CellValue[][]; fills: Map<string, string>; fontColors: Map<string, string> }[];
   /** Charts added to sheets, with the addresses of the ranges their series were given. */
   charts: FakeChart[];
+  /** Column widths set on other sheets, by "Sheet!column" (0-based column), in points. */
+  columnWidths: Map<string, number>;
   syncs: SyncRecord[];
 }
 
@@ -144,6 +148,7 @@ export class FakeExcel {
         fontColors: new Map<string, string>(),
       })),
       charts: [],
+      columnWidths: new Map(),
       syncs: [],
     };
     this.office = {
@@ -473,10 +478,41 @@ export class FakeExcel {
         getColumn: (c: number) => fake.range({ row: box.row, col: box.col + c, rows: box.rows, cols: 1 }, sheet),
       }),
     ) as MockRange;
-    if (sheet !== undefined) Object.assign(mock.format, { autofitColumns: () => undefined });
-    else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
+    if (sheet !== undefined) {
+      Object.assign(mock.format, { autofitColumns: () => undefined });
+      Object.assign(mock, { conditionalFormats: this.sheetConditionalFormats(box, sheet) });
+      Object.defineProperty(mock.format, "columnWidth", {
+        set: (points: number) => {
+          fake.queued.push(() => fake.state.columnWidths.set(`${sheet}!${box.col}`, points));
+        },
+      });
+    } else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
     this.created.push({ box, mock, original, sheet });
     return mock;
+  }
+
+  /** A sheet range's conditionalFormats: add("ColorScale") records its criteria as set before the sync. */
+  private sheetConditionalFormats(box: RangeBox, sheet: string) {
+    const address = this.address(box, sheet);
+    return {
+      add: (type: string) => {
+        const format = { colorScale: { criteria: undefined as unknown } };
+        const record: SyncRecord["conditionalFormats"][number] = {
+          address,
+          type,
+          formula1: undefined,
+          operator: undefined,
+          color: undefined,
+          fontColor: undefined,
+        };
+        this.current().conditionalFormats.push(record);
+        this.queued.push(() => {
+          record.criteria = format.colorScale.criteria;
+          if (type !== "ColorScale" || typeof record.criteria !== "object") throw officeError("InvalidArgument");
+        });
+        return format;
+      },
+    };
   }
 
   /** Range.conditionalFormats: add("CellValue") and clearAll(), applied to state at the next sync. */

@@ -349,8 +349,15 @@ describe("ExcelWorkbook on office-addin-mock", () => {
           anchor: { row: 12, col: 5 },
         },
       ],
+      columnWidths: [200, undefined, 80],
     });
     expect(result).toEqual({ ok: true, value: undefined });
+    expect(fake.state.columnWidths).toEqual(
+      new Map([
+        ["Model!0", 200],
+        ["Model!2", 80],
+      ]),
+    );
     expect(fake.state.charts).toEqual([
       {
         sheet: "Model",

@@ -6,6 +6,7 @@ import { survival } from "../../src/engine/models/sbg";
 import { FittedModel } from "../../src/engine/models/types";
 import {
   cellError,
+  column,
   excelError,
   excelFunction,
   InputCell,
@@ -230,5 +231,51 @@ describe("CUST.RETENTIONCURVE", () => {
     expect(excelError(() => retentioncurve(sbgTable, 0)).code).toBe("#VALUE!");
     expect(excelError(() => retentioncurve(sbgTable, 2.5)).code).toBe("#VALUE!");
     expect(excelError(() => retentioncurve(sbgTable, 3, "maybe")).message).toMatch(/TRUE, FALSE/);
+  });
+});
+
+describe("CUST.PCLV with a BG/BB table (issue 13): one opportunity per time_unit", () => {
+  const BGBB = { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 };
+  const bgbbTable = table("bgbb", BGBB);
+  const predictor = modelDefinition("bgbb")!.purchasePredictor!(BGBB);
+  /** Σ_{t=1..N} (E[X(n, n+t)] − E[X(n, n+t−1)]) / (1 + d)^t, opportunity by opportunity. */
+  const direct = (customer: { frequency: number; recency: number; age: number }, N: number, d: number) => {
+    let previous = 0;
+    let sum = 0;
+    for (let t = 1; t <= N; t++) {
+      const e = predictor.expectedPurchases(customer, t);
+      sum += (e - previous) / (1 + d) ** t;
+      previous = e;
+    }
+    return sum;
+  };
+
+  test("yearly donations: the discounted expected donations of the next 5 years × spend × margin", () => {
+    const out = pclv(bgbbTable, 50, column(3, 0, 6), column(4, 0, 6), column(6, 6, 6), "years", null, 60, 0.1, 0.3);
+    [
+      { frequency: 3, recency: 4, age: 6 },
+      { frequency: 0, recency: 0, age: 6 },
+      { frequency: 6, recency: 6, age: 6 },
+    ].forEach((customer, i) => expect(out[i][0]).toBeCloseTo(50 * 0.3 * direct(customer, 5, 0.1), 10));
+  });
+
+  test("monthly opportunities: the annual rate becomes a monthly one; long horizons approach CUST.DERT", () => {
+    const monthly = Math.pow(1.1, 1 / 12) - 1;
+    const customer = { frequency: 3, recency: 4, age: 6 };
+    expect(pclv(bgbbTable, 1, 3, 4, 6, "months", null, 24, 0.1)[0][0]).toBeCloseTo(direct(customer, 24, monthly), 10);
+    expect(pclv(bgbbTable, 1, 3, 4, 6, "mois", null, 1_000_000, 0.1)[0][0]).toBeCloseTo(
+      predictor.discountedResidualPurchases!(customer, monthly),
+      8,
+    );
+  });
+
+  test("a horizon shorter than one opportunity, or an impossible history, is a #VALUE! that says why", () => {
+    const short = excelError(() => pclv(bgbbTable, 50, 3, 4, 6, "years", null, 6, 0.1));
+    expect(short.code).toBe("#VALUE!");
+    expect(short.message).toMatch(/6 months holds no whole opportunity.*at least 12/);
+    const impossible = pclv(bgbbTable, 50, column(3, 3), column(4, 2), column(6, 6), "years", null, 60);
+    expect(typeof impossible[0][0]).toBe("number");
+    expect(cellError(impossible[1][0]).code).toBe("#VALUE!");
+    expect(cellError(impossible[1][0]).message).toMatch(/row 2/);
   });
 });

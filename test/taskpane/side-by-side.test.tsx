@@ -102,7 +102,9 @@ describe("two segmentations of one table", () => {
     // The refresh wrote the first one's Changes sheet.
     expect(recipeAt(workbook, "Clients").changesSheet).toBe("Changes");
 
-    // Remove the second: only its columns, its sheet and its recipe go.
+    // Remove the second, from its own sheet (off the table): only its columns, its sheet and its recipe go.
+    act(() => workbook.select({ sheet: "Segments (2)", row: 0, col: 0 }));
+    await screen.findByText(t("pane.table.ownSheet.title", { sheet: "Segments (2)" }));
     await userEvent.click(within(item(secondItem)).getByRole("button", { name: t("pane.recipe.remove") }));
     await screen.findByText(t("pane.recipe.removed", { sheet: "Segments (2)" }));
     expect(headersOf(workbook)).toEqual([...HEADERS, ...RFM_COLUMNS]);

@@ -309,6 +309,40 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
         bgbbIndividualLogLikelihood(params, x, tx, n);
       return Math.exp(logTerm) * hyp2f1(1, delta + n + 1, gamma + delta + n + 1, 1 / (1 + periodRate));
     },
+    /**
+     * Σ_{t=1..N} P(transaction at n + t | history)/(1 + d)^t, the finite-horizon DERT: with D = δ + n, z = 1/(1 + d)
+     * and F(E) = 2F1(1, E+1; γ+E+1; z), Σ_{t≥1} B(γ, E+t) z^t = B(γ, E+1)·z·F(E) (the series of FHS 2010 eq. 14),
+     * so the sum to N is that series at E = D minus z^N times it at E = D + N. Up to DIRECT_SURVIVAL_TERMS terms (or
+     * without discounting, survivalSum) directly.
+     */
+    discountedPurchasesWithin(customer, periodRate, periods) {
+      check(customer);
+      requireOpportunities(periods, "opportunities", MAX_HORIZON_OPPORTUNITIES);
+      if (!(periodRate >= 0) || !Number.isFinite(periodRate)) {
+        throw valueError("residual.badDiscount", { found: periodRate });
+      }
+      const { frequency: x, age: n } = customer;
+      const lead = Math.exp(logAliveThroughN(customer)) * ((alpha + x) / (alpha + beta + n));
+      const D = delta + n;
+      if (periodRate === 0) return lead * survivalSum(gamma, D, periods);
+      const z = 1 / (1 + periodRate);
+      if (periods <= DIRECT_SURVIVAL_TERMS) {
+        let ratio = 1;
+        let power = 1;
+        let sum = 0;
+        for (let t = 1; t <= periods; t++) {
+          const d = D + t - 1;
+          ratio *= d / (gamma + d);
+          power *= z;
+          sum += ratio * power;
+        }
+        return lead * sum;
+      }
+      const series = (E: number) =>
+        Math.exp(betaln(gamma, E + 1) - betaln(gamma, D)) * z * hyp2f1(1, E + 1, gamma + E + 1, z);
+      const tailWeight = Math.exp(periods * Math.log(z));
+      return lead * (series(D) - (tailWeight > 0 ? tailWeight * series(D + periods) : 0));
+    },
     logLikelihood: (customer) => {
       check(customer);
       return bgbbIndividualLogLikelihood(params, customer.frequency, customer.recency, customer.age);

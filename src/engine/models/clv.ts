@@ -206,6 +206,9 @@ export function predictiveClvColumn(
   options: ClvOptions,
 ): ClvCell[] {
   checkClvOptions(options);
+  if (predictor.discrete && predictor.discountedPurchasesWithin) {
+    return discreteClvColumn(predictor, frequency, recency, age, spendPerPurchase, options);
+  }
   const unit: ClvOptions = { ...options, margin: 1 };
   const ifAliveAt = (x: number, T: number): number => {
     const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
@@ -282,6 +285,56 @@ export function predictiveClvColumn(
       } catch (error) {
         out[i] = asError(error);
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * The whole opportunities within a horizon of `months` months, periodsPerMonth opportunities a month (a yearly
+ * opportunity: 1/12): the months are rounded down to whole opportunities (1e-9 absorbs 12 × 1/12 ≠ 1).
+ */
+export function opportunitiesWithin(months: number, periodsPerMonth: number): number {
+  return Math.floor(months * periodsPerMonth + 1e-9);
+}
+
+/**
+ * Predictive CLV for a discrete-opportunity model (BG/BB): margin × spend × the expected transactions of the
+ * opportunities within the horizon, each discounted at the annual rate turned into a rate per opportunity
+ * (discountedPurchasesWithin, a cost that does not grow with the horizon). Identical histories are computed once.
+ */
+function discreteClvColumn(
+  predictor: PurchasePredictor,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  age: ArrayLike<number>,
+  spendPerPurchase: ArrayLike<number>,
+  options: ClvOptions,
+): ClvCell[] {
+  const periods = opportunitiesWithin(options.months, options.periodsPerMonth);
+  if (periods < 1) {
+    throw valueError("valuemodels.clv.horizonBelowOpportunity", {
+      found: options.months,
+      min: Math.ceil(1 / options.periodsPerMonth - 1e-9),
+    });
+  }
+  const rate = periodRateFromAnnual(options.annualDiscountRate, options.periodsPerMonth);
+  const seen = new Map<string, number>();
+  const out: ClvCell[] = new Array(frequency.length);
+  for (let i = 0; i < frequency.length; i++) {
+    try {
+      checkSpend(spendPerPurchase[i], i + 1);
+      const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
+      predictor.checkCustomer?.(customer, i + 1);
+      const key = `${customer.frequency}|${customer.recency}|${customer.age}`;
+      let purchases = seen.get(key);
+      if (purchases === undefined) {
+        purchases = predictor.discountedPurchasesWithin!(customer, rate, periods);
+        seen.set(key, purchases);
+      }
+      out[i] = options.margin * spendPerPurchase[i] * purchases;
+    } catch (error) {
+      out[i] = asError(error);
     }
   }
   return out;

@@ -7,7 +7,7 @@
  * its mixing distributions collapse; nothing here knows a model by name.
  */
 import { Locale, MessageKey, t } from "../../i18n";
-import { BUDGET_MESSAGE, MAX_EVALUATIONS } from "../optim/fit";
+import { BUDGET_MESSAGE } from "../optim/fit";
 import { FitColumns, FitDiagnosis, FitStatus, FittedModel, MODEL_PARAMETERS, Parameters } from "./types";
 
 /**
@@ -162,7 +162,7 @@ export function diagnoseFit(fit: FittedModel, profile: BoundaryProfile, columns?
     if (fit.converged) return finished("converged", [{ key: "diagnostics.converged", params: {} }]);
     return finished("not converged", [
       fit.message === BUDGET_MESSAGE
-        ? { key: "diagnostics.budgetReached", params: { limit: MAX_EVALUATIONS } }
+        ? { key: "diagnostics.budgetReached", params: {} }
         : { key: "diagnostics.notConverged", params: {} },
     ]);
   }

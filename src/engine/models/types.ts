@@ -132,6 +132,11 @@ export interface PurchasePredictor {
    * continuously at δ = ln(1 + periodRate) a period, the same present value).
    */
   discountedResidualPurchases?(customer: CustomerHistory, periodRate: number): number;
+  /**
+   * The same over the next `periods` periods only (a discrete model's finite horizon: the predictive CLV of BG/BB),
+   * each period's expected transactions discounted at `periodRate` (0 allowed); its cost does not grow with periods.
+   */
+  discountedPurchasesWithin?(customer: CustomerHistory, periodRate: number, periods: number): number;
   /** ln L of the parameters for one customer's history (the likelihood CUST.FIT maximises). */
   logLikelihood?(customer: CustomerHistory): number;
 }

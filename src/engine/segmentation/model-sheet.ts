@@ -27,6 +27,9 @@ const CHART_COL = 10;
 const HOLDOUT_LAST_GROUP = 7;
 const CHART_ROWS = 16;
 const CHART_COLUMNS = 8;
+/** Column widths in points: the labels' column, then the figures'. */
+const LABEL_POINTS = 230;
+const FIGURE_POINTS = 90;
 
 export interface ModelSheetAbout {
   tableName: string;
@@ -291,5 +294,7 @@ export function modelSheet(report: ModelReport, locale: Locale, about: ModelShee
   const grid = rows.map((row) =>
     row.length < width ? [...row, ...Array<CellValue>(width - row.length).fill("")] : row,
   );
-  return { name: modelSheetName(locale), rows: grid, formats, charts };
+  // Labels in A, figures beside; long lines (the intro, the accuracy, findings) run over the next cells.
+  const columnWidths = [LABEL_POINTS, ...Array<number>(width - 1).fill(FIGURE_POINTS)];
+  return { name: modelSheetName(locale), rows: grid, formats, charts, columnWidths };
 }

@@ -80,6 +80,8 @@ export const en = {
   "channels.pane.compareBy": "Compare by (channel, country…)",
   "channels.pane.compareByNone": "Nothing: no Channels sheet",
   "channels.pane.spendTable": "Spend table (created if it does not exist; never overwritten)",
+  "channels.pane.written":
+    "Value by {column} on the “{sheet}” sheet. Type each group's spend in the {table} table, then Refresh: what you type there is never overwritten.",
   "channels.pane.hint":
     "A Channels sheet compares the groups' CLV, CAC and payback. Type each group's spend in the spend table, then Refresh.",
 } as const;
@@ -166,6 +168,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "channels.pane.compareBy": "Comparer par (canal, pays…)",
   "channels.pane.compareByNone": "Rien : pas de feuille Canaux",
   "channels.pane.spendTable": "Tableau des dépenses (créé s'il n'existe pas ; jamais écrasé)",
+  "channels.pane.written":
+    "Valeur par {column} sur la feuille « {sheet} ». Saisissez la dépense de chaque groupe dans le tableau {table}, puis Actualiser : ce que vous y saisissez n'est jamais écrasé.",
   "channels.pane.hint":
     "Une feuille Canaux compare la VVC, le CAC et le retour sur CAC des groupes. Saisissez la dépense de chaque groupe dans le tableau des dépenses, puis Actualiser.",
 };

@@ -9,7 +9,7 @@ export const en = {
   "diagnostics.notConverged":
     'The fit did not settle on the best parameters (the search stopped before it could show they are the best): do not rely on these numbers. Try the option "max_iterations=1000" or "penalty=0.01", or look for unusual rows in the data.',
   "diagnostics.budgetReached":
-    'The search for the best parameters stopped at its limit of work ({limit} evaluations of the likelihood) before it settled: do not rely on these numbers. Try the option "penalty=0.01", a simpler model, or look for unusual rows in the data.',
+    'The search for the best parameters stopped at its limit of work (a fixed number of evaluations of the likelihood) before it settled: do not rely on these numbers. Try the option "penalty=0.01", a simpler model, or look for unusual rows in the data.',
   "diagnostics.sameGompertzLifetime":
     "{shape} and {scale} ran very large ({shapeValue} and {scaleValue}): almost no customer-to-customer difference in how long customers stay; the model reduces to one Gompertz lifetime for everyone (η = {shape}/{scale} = {mean}), whose risk of leaving grows with age at the rate b.",
   "diagnostics.noFiniteLikelihood":
@@ -56,7 +56,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "diagnostics.notConverged":
     "L'estimation ne s'est pas fixée sur les meilleurs paramètres (la recherche s'est arrêtée avant de pouvoir montrer qu'ils sont les meilleurs) : ne vous fiez pas à ces nombres. Essayez l'option \"max_iterations=1000\" ou \"penalty=0.01\", ou cherchez des lignes inhabituelles dans les données.",
   "diagnostics.budgetReached":
-    "La recherche des meilleurs paramètres s'est arrêtée à sa limite de travail ({limit} évaluations de la vraisemblance) avant de se fixer : ne vous fiez pas à ces nombres. Essayez l'option \"penalty=0.01\", un modèle plus simple, ou cherchez des lignes inhabituelles dans les données.",
+    "La recherche des meilleurs paramètres s'est arrêtée à sa limite de travail (un nombre fixe d'évaluations de la vraisemblance) avant de se fixer : ne vous fiez pas à ces nombres. Essayez l'option \"penalty=0.01\", un modèle plus simple, ou cherchez des lignes inhabituelles dans les données.",
   "diagnostics.sameGompertzLifetime":
     "{shape} et {scale} sont devenus très grands ({shapeValue} et {scaleValue}) : presque aucune différence entre clients dans la durée de leur relation ; le modèle se réduit à une seule durée de vie de Gompertz pour tous (η = {shape}/{scale} = {mean}), dont le risque de départ croît avec l'ancienneté au rythme b.",
   "diagnostics.noFiniteLikelihood":

@@ -44,6 +44,8 @@ export const en = {
   "valuemodels.sbg.badRenewals": "renewals must be a whole number, 0 or more (it is {found}).",
   "valuemodels.clv.badMonths": "months must be a whole number of months, at least 1 (it is {found}).",
   "valuemodels.clv.tooManyMonths": "months can be at most {max} (it is {found}); use a shorter horizon.",
+  "valuemodels.clv.horizonBelowOpportunity":
+    "A horizon of {found} months holds no whole opportunity of this BG/BB table (one opportunity per time_unit): give months of at least {min}.",
   "valuemodels.clv.badDiscount": "discount_rate is an annual rate: 0 or more, typed as 10% or 0.1 (it is {found}).",
   "valuemodels.clv.badMargin": "margin must be 0 or more, typed as 30% or 0.3 (it is {found}).",
   "valuemodels.clv.badPeriodsPerMonth": "The number of periods per month must be greater than zero (it is {found}).",
@@ -109,6 +111,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "valuemodels.sbg.badRenewals": "renewals doit être un nombre entier, 0 ou plus (il vaut {found}).",
   "valuemodels.clv.badMonths": "months doit être un nombre entier de mois, au moins 1 (il vaut {found}).",
   "valuemodels.clv.tooManyMonths": "months vaut au plus {max} (il vaut {found}) ; choisissez un horizon plus court.",
+  "valuemodels.clv.horizonBelowOpportunity":
+    "Un horizon de {found} mois ne contient aucune occasion entière de cette table BG/BB (une occasion par time_unit) : donnez à months au moins {min}.",
   "valuemodels.clv.badDiscount":
     "discount_rate est un taux annuel : positif ou nul, saisi comme 10 % ou 0,1 (il vaut {found}).",
   "valuemodels.clv.badMargin": "margin doit être positive ou nulle, saisie comme 30 % ou 0,3 (elle vaut {found}).",

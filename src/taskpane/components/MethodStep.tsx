@@ -10,6 +10,7 @@ import { useLocale, useT } from "../locale-context";
 import { CompareByFields } from "./CompareByFields";
 import { NumberField } from "./NumberField";
 import { Step } from "./Step";
+import { FinanceSheetsFields } from "./FinanceSheetsFields";
 
 const BIN_CHOICES = [3, 4, 5, 10] as const;
 const TIER_CHOICES = [2, 3, 4, 5, 10] as const;
@@ -20,7 +21,17 @@ const BIN_LABELS: Record<(typeof BIN_CHOICES)[number], MessageKey> = {
   10: "pane.method.bins.10",
 };
 
-const useStyles = makeStyles({ fields: { display: "grid", gap: tokens.spacingVerticalS } });
+// One column that may be narrower than a select's longest option (the French CLV split pushed the pane sideways
+// at 320 px): the select shrinks to the pane and shows its choice clipped to fit.
+const useStyles = makeStyles({
+  fields: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: "minmax(0, 1fr)",
+    "& .fui-Field": { gridTemplateColumns: "minmax(0, 1fr)" },
+    "& .fui-Select, & select": { minWidth: 0 },
+  },
+});
 
 export interface MethodStepProps {
   method: SegmentationMethod;
@@ -87,7 +98,7 @@ export function MethodStep(props: MethodStepProps) {
         )}
         {method.kind === "clvTiers" && (
           <>
-            {shape === "customers" && <Text>{t("pane.method.needsTransactions")}</Text>}
+            {shape === "customers" && <Text>{t("selection.method.needsHistory")}</Text>}
             <Field label={t("selection.choice")} hint={t("selection.choice.hint")}>
               <Select
                 value={method.purchaseModel ?? "bgnbd"}
@@ -158,6 +169,7 @@ export function MethodStep(props: MethodStepProps) {
               onChange={(_e, data) => onChange({ ...method, winBack: data.checked === true })}
               label={t("pane.method.winBack")}
             />
+            <FinanceSheetsFields method={method} onChange={onChange} />
             {shape === "transactions" && (
               <CompareByFields method={method} columns={props.compareColumns ?? []} onChange={onChange} />
             )}

@@ -18,6 +18,7 @@ import type { SegmentationContext } from "../../engine/segmentation/types";
 import { isoDate } from "../../engine/transactions/dates";
 import { formatNumber, Locale, MessageKey } from "../../i18n";
 import { useLocale, useT } from "../locale-context";
+import { TableScroller } from "./TableScroller";
 
 const useStyles = makeStyles({
   table: { fontSize: tokens.fontSizeBase200 },
@@ -68,6 +69,7 @@ export function ModelChoicePanel({ context }: { context: SegmentationContext | u
               customers: formatNumber(comparison.calibrationCustomers, locale, 0),
             })}
           </Text>
+          <TableScroller label={t("selection.comparison")}>
           <Table size="extra-small" className={styles.table} aria-label={t("selection.comparison")}>
             <TableHeader>
               <TableRow>
@@ -98,6 +100,7 @@ export function ModelChoicePanel({ context }: { context: SegmentationContext | u
               ))}
             </TableBody>
           </Table>
+          </TableScroller>
           <Text block>
             {t("selection.chosen", {
               model: winner.label,

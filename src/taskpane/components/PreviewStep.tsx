@@ -19,6 +19,7 @@ import { ModelChoicePanel } from "./ModelChoicePanel";
 import { ModelDiagnostics } from "./ModelDiagnostics";
 import { SegmentChart } from "./SegmentChart";
 import { Step } from "./Step";
+import { TableScroller } from "./TableScroller";
 
 const useStyles = makeStyles({
   swatch: {
@@ -71,6 +72,7 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
       </div>
       {result && !computing && (
         <>
+          <TableScroller label={t("pane.preview.caption", { customers: total })}>
           <Table size="extra-small" className={styles.table} aria-label={t("pane.preview.caption", { customers: total })}>
             <TableHeader>
               <TableRow>
@@ -100,6 +102,7 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
               ))}
             </TableBody>
           </Table>
+          </TableScroller>
           <SegmentChart segments={result.preview} />
           <ModelChoicePanel context={result.context} />
           <ModelDiagnostics report={result.modelReport} />

@@ -9,6 +9,7 @@ import { numericColumns, sampleRows, suggestMapping } from "../../engine/segment
 import { chooseOwnColumnNames } from "../../engine/segmentation/naming";
 import { validateTable } from "../../engine/segmentation/validate";
 import { categoryColumns } from "../../engine/channels/value-by-group";
+import { channelsNotices } from "../channels-actions";
 import type {
   ColumnMapping,
   DataShape,
@@ -288,6 +289,7 @@ export function useSegmentationFlow(
         key: "pane.apply.done",
         params: { columns: saved.ownColumns.join(", "), table: table.name, sheet: saved.summarySheet },
       },
+      ...channelsNotices(saved),
       ...renamed.map(({ wanted, used }) => ({ key: "pane.apply.renamed" as const, params: { wanted, used } })),
       ...renamedSheets.map(({ wanted, used }) => ({
         key: "pane.apply.sheetRenamed" as const,
@@ -323,7 +325,7 @@ export function useSegmentationFlow(
           },
         };
       }
-      return { recipe: chosen, table: found.value };
+      return { recipe: chosen, recipeKey, table: found.value };
     },
     [workbook, stored, recipe, segmentations, table],
   );
@@ -361,6 +363,7 @@ export function useSegmentationFlow(
           key: "pane.recipe.refreshed",
           params: { columns: outcome.value.recipe.ownColumns.join(", "), table: found.table.name },
         },
+        ...channelsNotices(outcome.value.recipe),
         ...(outcome.value.recipe.changes && outcome.value.recipe.changesSheet
           ? [
               {

@@ -30,6 +30,17 @@ describe("fit status", () => {
     expect(describeDiagnosis(fit.diagnosis, "en")).not.toMatch(/line search/);
   });
 
+  test("a search stopped by its evaluation budget is not converged and says so in plain words, in both languages", () => {
+    const fit = diagnoseFit(
+      raw({ converged: false, message: "evaluation budget reached" }),
+      definition("bgnbd").boundary,
+    );
+    expect(fit.status).toBe("not converged");
+    expect(fit.converged).toBe(false);
+    expect(describeDiagnosis(fit.diagnosis, "en")).toMatch(/limit of work/);
+    expect(describeDiagnosis(fit.diagnosis, "fr")).toMatch(/limite de travail/);
+  });
+
   test("a and b running very large (the apparel case, a ≈ 9e8, b ≈ 6e9) is a boundary fit that says what it means", () => {
     const fit = diagnoseFit(raw({ params: { r: 0.6, alpha: 3, a: 9e8, b: 6e9 } }), definition("bgnbd").boundary);
     expect(fit.status).toBe("boundary");
