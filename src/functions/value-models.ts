@@ -323,8 +323,11 @@ function readPlainRows(
   read: ValueInputs,
 ): boolean {
   const n = frame.rows;
-  // The ranges as Excel passed them (rowFrame has checked their shapes and that each has at least n rows).
-  const [xs, txs, Ts, vs] = values.map((value) => toGrid(value));
+  // The ranges as Excel passed them (rowFrame has checked their shapes and that each has at least n rows); a row that
+  // is not an array reads as undefined below and sends the call to the row-by-row reading.
+  const [xs, txs, Ts, vs] = values.map((value) =>
+    Array.isArray(value) && Array.isArray(value[0]) ? (value as unknown[][]) : toGrid(value),
+  );
   const x: number[] = [];
   const tx: number[] = [];
   const ages: number[] = [];
