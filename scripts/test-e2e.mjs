@@ -163,6 +163,11 @@ const DOCS_IMAGES = {
   "09-pane-bad-cells.png": "pane-bad-cells.png",
   "05-segments-sheet.png": "segments-sheet.png",
   "08-pane-french.png": "pane-french.png",
+  // The user guide's: a CLV Segments sheet, a refresh's Changes sheet, two segmentations side by side, French at 320 px.
+  "10-segments-sheet-clv.png": "segments-sheet-clv.png",
+  "11-changes-sheet.png": "changes-sheet.png",
+  "12-two-segmentations.png": "two-segmentations.png",
+  "14-pane-320-list-fr.png": "pane-narrow-french.png",
 };
 if (args.includes("--docs-images") && failed === 0 && code === 0) {
   const images = join(root, "docs", "images");

@@ -177,24 +177,10 @@ export const PREDICTION_MODELS: readonly ModelName[] = MODEL_DEFINITIONS.filter(
 );
 
 /**
- * The predictor of a CUST.FIT table of any model that has one (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB), for a function
- * that does not take covariates: a table fitted with covariates is refused there, saying so (its parameters alone
- * describe no customer). A table whose status is not "converged" is still used as written: the function reference
- * says so, and the pane shows the status.
- */
-export function purchasePredictor(
-  table: unknown[][],
-  functionName: string,
-  models: readonly ModelName[] = PREDICTION_MODELS,
-): PurchasePredictor & { model: ModelName } {
-  const fitted = readParameterTable(toGrid(table), models, functionName);
-  if (fitted.covariates) throw valueError("covariates.notInFunction", { function: functionName });
-  return { ...modelDefinition(fitted.model)!.purchasePredictor!(fitted.params), model: fitted.model };
-}
-
-/**
- * The predictors of a CUST.FIT table for a function that takes the customers' covariates (purchase_covariates,
- * dropout_covariates): one per distinct covariate row when the table has coefficients (functions/covariates.ts).
+ * The predictors of a CUST.FIT table of any model that has one (BG/NBD, MBG/NBD, Pareto/NBD, NBD, GGompertz/NBD,
+ * BG/BB) and the customers' covariates (purchase_covariates, dropout_covariates): one per distinct covariate row when
+ * the table has coefficients (functions/covariates.ts), which then cannot be used without them. A table whose status
+ * is not "converged" is still used as written: the function reference says so, and the pane shows the status.
  */
 export function tablePredictors(
   table: unknown[][],

@@ -31,7 +31,7 @@ import {
   toGrid,
 } from "./args";
 import { currentLocale } from "./locale";
-import { perCustomer, purchasePredictor, requireSourceCapability, tablePredictors } from "./models";
+import { perCustomer, requireSourceCapability, tablePredictors } from "./models";
 
 /** A per-customer function over history columns. */
 function eachRow(histories: HistoryColumns, value: (customer: CustomerHistory) => number): Float64Array {
@@ -84,6 +84,8 @@ function periodRate(annual: number, unit: YearUnit): number {
  * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows.
  * @param [actual] Actual repeat purchases of the base in each period (one per row), to compare: adds actual and actual cumulative columns.
  * @param [weights] Number of customers each row of T stands for (for grouped summaries). Default 1.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per row of T or one for all.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @returns A header row, then one row per period: its end, expected repeat purchases, expected cumulative (and actual, actual cumulative).
  */
 export function tracking(
@@ -93,10 +95,14 @@ export function tracking(
   step?: unknown,
   actual?: unknown[][],
   weights?: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
 ): unknown[][] {
   return runFunction(() => {
-    const predictor = purchasePredictor(model_table, "CUST.TRACKING");
+    const source = tablePredictors(model_table, "CUST.TRACKING", purchase_covariates, dropout_covariates);
+    const predictor = source.base;
     const ages = readNumberColumn(T, "T");
+    source.checkRows(ages.length);
     const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
     if (w)
       requireSameLength([
@@ -109,6 +115,7 @@ export function tracking(
       readNumber(horizon, "horizon", { positive: true }),
       readNumber(step, "step", { default: 1, positive: true }),
       w,
+      source.rows === undefined ? undefined : (row) => source.predictor(source.groupOf(row)),
     );
     const observed = given(actual) ? readNumberColumn(actual, "actual") : undefined;
     if (observed && observed.length !== points.length) {

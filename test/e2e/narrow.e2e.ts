@@ -50,6 +50,16 @@ function findOverflow(): string[] {
     return `<${element.tagName.toLowerCase()}> “${text}”`;
   };
   const visible = (rect: DOMRect) => rect.width > 0.5 && rect.height > 0.5;
+  /** Inside a visually hidden box (the screen-reader tables of the charts): clipped to nothing, never seen. */
+  const clippedAway = (element: Element) => {
+    for (let node: Element | null = element; node && node !== document.body; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      const box = node.getBoundingClientRect();
+      if (style.clip !== "auto" && style.position === "absolute") return true;
+      if (style.overflow === "hidden" && (box.width <= 1 || box.height <= 1)) return true;
+    }
+    return false;
+  };
   /** Inside a container that scrolls sideways (its hidden part can be scrolled to, so it is not lost). */
   const inScroller = (element: Element) => {
     for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
@@ -67,6 +77,7 @@ function findOverflow(): string[] {
   for (const element of boxes) {
     const style = getComputedStyle(element);
     if (style.display === "inline" || style.visibility === "hidden" || element.clientWidth === 0) continue;
+    if (clippedAway(element)) continue;
     const box = element.getBoundingClientRect();
     if (!visible(box)) continue;
     if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== "auto") {
@@ -114,6 +125,7 @@ function findOverflow(): string[] {
     if (!parent || !(node.textContent ?? "").trim()) continue;
     const style = getComputedStyle(parent);
     if (style.visibility === "hidden" || parent.closest("[aria-hidden=true]") || inScroller(parent)) continue;
+    if (clippedAway(parent)) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const rect of range.getClientRects()) if (visible(rect)) texts.push({ rect, node });

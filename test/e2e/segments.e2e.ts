@@ -193,6 +193,8 @@ describe("what the segmentation writes", () => {
       { sheet, row: header + 1, col: columns.indexOf(t("segmentsheet.col.clvShare")) },
     );
     assert.match(shareFormat, /%/);
+    await page.getByRole("tab", { name: sheet, exact: true }).click();
+    await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
     await screenshot(page, "10-segments-sheet-clv");
 
     // The action columns on the table, per purchase row: churn-risk band, expected purchases and spend, and a
@@ -279,6 +281,7 @@ describe("what the segmentation writes", () => {
     assert.equal(offDiagonal, moved);
     assert.equal((await recipes(page))[table.name].changes?.moved, moved);
     await page.getByRole("tab", { name: changesSheet, exact: true }).click();
+    await page.locator(`table[data-sheet="${changesSheet}"]`).waitFor();
     await screenshot(page, "11-changes-sheet");
   });
 

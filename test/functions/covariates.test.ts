@@ -120,6 +120,19 @@ describe("the prediction functions with covariates", () => {
     expect(excel.call("PNPURCHASES", table, 0, 52, [["Channel"], [0], [1]], [["Channel"], [0], [1]])).toHaveLength(2);
   });
 
+  test("CUST.TRACKING adds up each customer's own new-customer curve", () => {
+    // All three first purchases at time 0 (same T): the cumulative total is E_online(t) + 2 E_offline(t).
+    const curve = excel.call("TRACKING", table, three.T, 12, 6, null, null, channels, channels);
+    const profiles = [["Channel"], [0], [1]] as InputCell[][];
+    for (const [row, t] of [
+      [1, 6],
+      [2, 12],
+    ] as const) {
+      const each = excel.call("PURCHASES", table, t, null, null, null, profiles, profiles);
+      expect(curve[row][2]).toBeCloseTo((each[0][0] as number) + 2 * (each[1][0] as number), 10);
+    }
+  });
+
   test("a bad covariate cell gives an error in that customer's row only, naming it", () => {
     const text: InputCell[][] = [["Channel"], [0], ["web"], [1]];
     const out = excel.call("PALIVE", table, three.x, three.tx, three.T, null, text, channels);
@@ -145,7 +158,7 @@ describe("the prediction functions with covariates", () => {
     expect(
       excel.error("PALIVE", table, three.x, three.tx, three.T, null, channels.slice(0, 3), channels).message,
     ).toMatch(/2 rows of covariates but there are 3 customers/);
-    expect(excel.error("TRACKING", table, three.T, 60).message).toMatch(/does not take covariates yet/);
+    expect(excel.error("TRACKING", table, three.T, 60).message).toMatch(/fitted with purchase covariates/);
     expect(excel.error("PCLVRANGE", table, 20, three.x, three.tx, three.T, "weeks").message).toMatch(
       /does not take covariates yet/,
     );

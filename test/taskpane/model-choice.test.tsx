@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { t } from "../../src/i18n";
 import type { ModelComparison } from "../../src/engine/models/selection";
 import type { SegmentationMethod, SegmentationResult } from "../../src/engine/segmentation/types";
+import { ColumnsStep } from "../../src/taskpane/components/ColumnsStep";
 import { MethodStep } from "../../src/taskpane/components/MethodStep";
 import { PreviewStep } from "../../src/taskpane/components/PreviewStep";
 import { DEFAULT_METHODS } from "../../src/taskpane/hooks/useSegmentationFlow";
@@ -137,5 +138,42 @@ describe("Preview: the models behind the CLV", () => {
     const rfm = { ...result, context: { customers: 3, rows: 3 } };
     renderPane(<PreviewStep result={rfm} computing={false} canPreview onPreview={jest.fn()} />);
     expect(screen.queryByRole("region", { name: t("selection.models") })).not.toBeInTheDocument();
+  });
+});
+
+describe("CLV tiers from a customer table", () => {
+  test("Columns offers the first and last purchase dates; Method says what a customer table needs", async () => {
+    const onMappingChange = jest.fn();
+    const headers = ["Client", "Premier achat", "Dernier achat", "Commandes", "Panier moyen"];
+    renderPane(
+      <ColumnsStep
+        headers={headers}
+        shape="customers"
+        mapping={{ customerId: "Client", firstPurchase: "Premier achat", frequency: "Commandes" }}
+        issues={[]}
+        onShapeChange={jest.fn()}
+        onMappingChange={onMappingChange}
+      />,
+      "fr",
+    );
+    expect(screen.getByLabelText(t("selection.field.firstPurchase", {}, "fr"))).toHaveValue("Premier achat");
+    const last = screen.getByLabelText(t("selection.field.lastPurchase", {}, "fr"));
+    expect(last).toHaveValue("");
+    await userEvent.selectOptions(last, "Dernier achat");
+    expect(onMappingChange).toHaveBeenLastCalledWith("lastPurchase", "Dernier achat");
+  });
+
+  test("Method on a customer table explains the columns CLV tiers read", () => {
+    renderPane(
+      <MethodStep
+        method={method()}
+        shape="customers"
+        tierColumns={[]}
+        defaultTierColumn=""
+        onChange={jest.fn()}
+        onValidityChange={jest.fn()}
+      />,
+    );
+    expect(screen.getByText(t("selection.method.needsHistory"))).toBeInTheDocument();
   });
 });

@@ -197,6 +197,9 @@ export function fitGgomnbd(columns: FitColumns, options: FitOptions = {}): Fitte
     // The likelihood is nearly flat along b → 0 with β/b fixed (the Pareto/NBD limit): a tight tolerance only
     // moves the estimate along that ridge.
     gradientTolerance: 1e-7,
+    // Each evaluation integrates every customer's death term (up to MAX_PANELS panels): a smaller budget keeps the
+    // worst case (a search stalled at the edge of the parameter space) to seconds. Fits that settle use about 100.
+    maxEvaluations: 2000,
   });
   return { model: "ggomnbd", n: data.total, ...fit };
 }

@@ -256,11 +256,11 @@ export const FALLBACK_MODEL: PurchaseModelName = "mbgnbd";
 
 /**
  * The purchase model for a log whose whole-window histories are `histories` (the summary the predictions use):
- * the given model, or with "best" the winner of compareOnHoldout (FALLBACK_MODEL when no comparison can be made),
- * refitted on the whole window.
+ * the given model, or with "best" the winner of compareOnHoldout (FALLBACK_MODEL when no comparison can be made,
+ * or when log is null: histories read from a customer table), refitted on the whole window.
  */
 export function choosePurchaseModel(
-  log: TransactionLog,
+  log: TransactionLog | null,
   histories: { frequency: Float64Array; recency: Float64Array; age: Float64Array },
   choice: PurchaseModelName | "best",
   options: SelectionOptions = {},
@@ -269,7 +269,10 @@ export function choosePurchaseModel(
   let fallback: NoComparison | undefined;
   let model: PurchaseModelName;
   if (choice === "best") {
-    const compared = compareOnHoldout(log, options);
+    // Without the purchases themselves (a customer table) there is nothing to hold out.
+    const compared: ModelComparison | NoComparison = log
+      ? compareOnHoldout(log, options)
+      : { key: "selection.noLog", params: {} };
     if (isComparison(compared)) {
       comparison = compared;
       model = compared.chosen;

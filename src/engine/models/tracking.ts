@@ -26,7 +26,9 @@ export const MAX_TRACKING_PERIODS = 10_000;
 /**
  * Expected repeat purchases of the whole base per period. ages are the customers' T (time from first purchase
  * to the end of calibration), weights how many customers each row stands for (default 1), step the length of a
- * period, and horizon the end of the last one, both in the data's unit. The work is periods × distinct T.
+ * period, and horizon the end of the last one, both in the data's unit. The work is periods × distinct T (per
+ * predictor). `predictorOf` gives row i's own predictor when customers differ (static covariates); `predictor` is
+ * then the base model, for its capabilities.
  */
 export function expectedTracking(
   predictor: PurchasePredictor,
@@ -34,6 +36,7 @@ export function expectedTracking(
   horizon: number,
   step = 1,
   weights?: ArrayLike<number>,
+  predictorOf?: (row: number) => PurchasePredictor,
 ): TrackingPoint[] {
   if (!(step > 0) || !Number.isFinite(step)) throw valueError("residual.trackingBadStep", { found: step });
   if (!(horizon >= step) || !Number.isFinite(horizon))
@@ -43,7 +46,9 @@ export function expectedTracking(
     throw valueError("residual.trackingTooManyPeriods", { found: periods, max: MAX_TRACKING_PERIODS });
   }
   if (predictor.discrete && !Number.isInteger(step)) throw valueError("residual.trackingNotWholeStep", { found: step });
-  const counts = new Map<number, number>();
+  // Per predictor, the customers of each T.
+  const counts = new Map<PurchasePredictor, Map<number, number>>();
+  let distinct = 0;
   let oldest = -Infinity;
   for (let i = 0; i < ages.length; i++) {
     const T = ages[i];
@@ -54,21 +59,27 @@ export function expectedTracking(
     if (predictor.discrete && !Number.isInteger(T))
       throw valueError("residual.trackingNotWholeAge", { row: i + 1, found: T });
     if (w === 0) continue;
-    counts.set(T, (counts.get(T) ?? 0) + w);
+    const own = predictorOf ? predictorOf(i) : predictor;
+    let byAge = counts.get(own);
+    if (!byAge) counts.set(own, (byAge = new Map()));
+    if (!byAge.has(T)) distinct++;
+    byAge.set(T, (byAge.get(T) ?? 0) + w);
     if (T > oldest) oldest = T;
   }
-  if (counts.size === 0) throw valueError("residual.trackingNoCustomers");
-  if (periods * counts.size > MAX_TRACKING_WORK) {
-    throw valueError("residual.trackingTooMuchWork", { periods, distinct: counts.size, max: MAX_TRACKING_WORK });
+  if (distinct === 0) throw valueError("residual.trackingNoCustomers");
+  if (periods * distinct > MAX_TRACKING_WORK) {
+    throw valueError("residual.trackingTooMuchWork", { periods, distinct, max: MAX_TRACKING_WORK });
   }
-  const births = [...counts.entries()].map(([T, count]) => ({ birth: oldest - T, count }));
+  const births = [...counts.entries()].flatMap(([own, byAge]) =>
+    [...byAge.entries()].map(([T, count]) => ({ predictor: own, birth: oldest - T, count })),
+  );
   const points: TrackingPoint[] = [];
   let previous = 0;
   for (let k = 1; k <= periods; k++) {
     const end = k * step;
     let cumulative = 0;
-    for (const { birth, count } of births) {
-      if (birth < end) cumulative += count * predictor.expectedPurchasesNewCustomer(end - birth);
+    for (const { predictor: own, birth, count } of births) {
+      if (birth < end) cumulative += count * own.expectedPurchasesNewCustomer(end - birth);
     }
     points.push({ end, incremental: cumulative - previous, cumulative });
     previous = cumulative;

@@ -66,7 +66,7 @@ const RIDGE_POLISH_ITERATIONS = 20;
  * start); the cap only stops a search that keeps crawling (a ridge the optimiser cannot leave, or a large
  * max_iterations), which then reports "not converged" with the best point it found.
  */
-export const MAX_EVALUATIONS = 6000;
+export const MAX_EVALUATIONS = 3000;
 
 /** The message of a fit stopped by its evaluation budget. */
 export const BUDGET_MESSAGE = "evaluation budget reached";

@@ -39,7 +39,7 @@ const HEADER_PATTERNS: readonly [Role, readonly RegExp[]][] = [
     "frequency",
     [
       /\b(frequency|frequence|freq)\b/,
-      /\b(number|nb|nombre|nbre|count) (of )?(purchases|orders|achats|commandes|transactions)\b/,
+      /\b(number|nb|nombre|nbre|count) (of |de |d )?(purchases|orders|achats|commandes|transactions)\b/,
       /^(purchases|orders|achats|commandes|transactions)$/,
     ],
   ],
@@ -66,6 +66,22 @@ const HEADER_PATTERNS: readonly [Role, readonly RegExp[]][] = [
       /^(amount|montant|ca|sales|revenue|spend|total|price|prix|ventes|chiffre d affaires)( (ht|ttc|eur|usd|total))?$/,
       /\b(amount|montant|revenue|sales|chiffre d affaires)\b/,
       /\bca\b/,
+    ],
+  ],
+  [
+    "firstPurchase",
+    [
+      /\b(first|premier|premiere) (purchase|order|achat|commande|transaction)s?( date)?\b/,
+      /\bdate (du |de la |of )?(first|premier|premiere) (purchase|order|achat|commande|transaction)\b/,
+      /\b(first seen|customer since|client depuis|date d acquisition|acquisition date|date de creation)\b/,
+    ],
+  ],
+  [
+    "lastPurchase",
+    [
+      /\b(last|latest|dernier|derniere) (purchase|order|achat|commande|transaction)s?( date)?\b/,
+      /\bdate (du |de la |of )?(last|latest|dernier|derniere) (purchase|order|achat|commande|transaction)\b/,
+      /\b(last seen|vu pour la derniere fois)\b/,
     ],
   ],
   ["value", [/\b(clv|vvc|ltv|cltv)\b/, /\b(lifetime value|valeur vie client|valeur client)\b/, /^(value|valeur)$/]],
@@ -96,16 +112,16 @@ export function sniffColumn(values: readonly Cell[]): ColumnKind {
   return integers === numbers ? "integer" : "money";
 }
 
-function headerRole(header: string): { role: Role; strength: number } | null {
+/** Every role a header may play, strongest first ("Days since last purchase": recency after last purchase date). */
+function headerRoles(header: string): { role: Role; strength: number }[] {
   const normalized = normalizeHeader(header);
-  let best: { role: Role; strength: number } | null = null;
+  const matches: { role: Role; strength: number }[] = [];
   for (const [role, patterns] of HEADER_PATTERNS) {
     const index = patterns.findIndex((pattern) => pattern.test(normalized));
     if (index < 0) continue;
-    const strength = patterns.length - index + (index === 0 ? 10 : 0);
-    if (!best || strength > best.strength) best = { role, strength };
+    matches.push({ role, strength: patterns.length - index + (index === 0 ? 10 : 0) });
   }
-  return best;
+  return matches.sort((a, b) => b.strength - a.strength);
 }
 
 const ROLE_KINDS: Record<Role, readonly ColumnKind[]> = {
@@ -116,6 +132,8 @@ const ROLE_KINDS: Record<Role, readonly ColumnKind[]> = {
   frequency: ["integer", "money"],
   monetary: ["money", "integer"],
   value: ["money", "integer"],
+  firstPurchase: ["date"],
+  lastPurchase: ["date"],
 };
 
 /**
@@ -124,7 +142,13 @@ const ROLE_KINDS: Record<Role, readonly ColumnKind[]> = {
  */
 export function suggestMapping(headers: string[], sample: CellValue[][]): { shape: DataShape; mapping: ColumnMapping } {
   const kinds = headers.map((_, column) => sniffColumn(sample.map((row) => row[column])));
-  const byHeader = headers.map(headerRole);
+  // Each header's strongest role whose content fits the column.
+  const byHeader = headers.map(
+    (header, column) =>
+      headerRoles(header).find(
+        (match) => ROLE_KINDS[match.role].includes(kinds[column]) || kinds[column] === "empty",
+      ) ?? null,
+  );
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
 
@@ -163,7 +187,11 @@ export function suggestMapping(headers: string[], sample: CellValue[][]): { shap
     if (column >= 0) assign("customerId", column);
   }
   const idColumn = mapping.customerId === undefined ? -1 : headers.indexOf(mapping.customerId);
-  const hasCustomerColumns = mapping.recency !== undefined || mapping.frequency !== undefined;
+  const hasCustomerColumns =
+    mapping.recency !== undefined ||
+    mapping.frequency !== undefined ||
+    mapping.firstPurchase !== undefined ||
+    mapping.lastPurchase !== undefined;
   if (mapping.date === undefined && !hasCustomerColumns) {
     const column = firstFree(["date"]);
     if (column >= 0) assign("date", column);

@@ -13,8 +13,9 @@ import { expectedAverageSpend, GammaGammaParameters } from "../models/gamma-gamm
 import { fitModel, modelDefinition } from "../models/registry";
 import { modelReport } from "../models/report";
 import { choosePurchaseModel, PurchaseModelChoice, TransactionLog } from "../models/selection";
-import type { PurchasePredictor } from "../models/types";
+import type { PurchaseModelName, PurchasePredictor } from "../models/types";
 import { purchaseChoiceWarnings } from "./model-choice";
+import { customerTableSummary } from "./customer-histories";
 import { scoreRfm } from "../rfm/rfm";
 import { ColumnScores, percentileInc, scoreColumn } from "../rfm/scores";
 import { SEGMENT_SCORE_MAX, SEGMENTS, segmentOf } from "../rfm/segments";
@@ -35,6 +36,8 @@ import type {
   TableIssue,
 } from "./types";
 import { validateTable } from "./validate";
+import { cohortSheet, ForecastInputs, forecastSheet } from "./finance-sheets";
+import { cohortTriangle } from "../cohorts/cohort";
 import { firstPurchaseGroups, groupBases } from "../channels/value-by-group";
 
 export interface SegmentOptions {
@@ -75,6 +78,8 @@ interface Assignment {
   models?: NonNullable<SegmentationContext["models"]>;
   purchaseChoice?: SegmentationContext["purchaseChoice"];
   comparison?: SegmentationContext["comparison"];
+  /** CLV tiers: the models, customers and settings the CLV came from, for the Forecast sheet. */
+  forecast?: Omit<ForecastInputs, "models">;
   /** CLV tiers: the purchase model chosen and fitted, for the model report. */
   modelChoice?: PurchaseModelChoice;
 }
@@ -99,7 +104,12 @@ export function segmentTable(
 ): SegmentationResult {
   const badField = invalidMethodField(method);
   if (badField !== null) throw valueError("segmentation.issue.badMethod", { detail: badField });
-  const issues = validateTable(headers, rows, mapping, shape, { method, locale, origin: options.origin });
+  const issues = validateTable(headers, rows, mapping, shape, {
+    method,
+    locale,
+    origin: options.origin,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+  });
   const firstError = issues.find((issue) => issue.severity === "error");
   if (firstError) throw valueError(firstError.key, { ...firstError.params });
   const warnings = [...issues];
@@ -128,14 +138,60 @@ export function segmentTable(
     } else if (method.kind === "quantileTiers") {
       assignment = quantileAssignment(column(method.column), method.column, method.tiers, locale, warnings);
     } else {
-      // validateTable refuses CLV tiers on a customer table; kept explicit for the type checker.
-      throw valueError("segmentation.issue.clvNeedsTransactions");
+      return segmentCustomerHistories(headers, rows, mapping, method, locale, options, warnings);
     }
     const result = buildResult(assignment, null, rows.length, locale, warnings);
     result.context = { customers: rows.length, rows: rows.length };
     return result;
   }
   return segmentTransactions(headers, rows, mapping, method, locale, options, warnings);
+}
+
+/**
+ * CLV tiers on a customer table with first and last purchase dates and order counts (customer-histories.ts): the
+ * same models and columns as from a transaction log, without a holdout ("best" falls back to MBG/NBD and says so).
+ */
+function segmentCustomerHistories(
+  headers: string[],
+  rows: CellValue[][],
+  mapping: ColumnMapping,
+  method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
+  locale: Locale,
+  options: SegmentOptions,
+  warnings: TableIssue[],
+): SegmentationResult {
+  const summary = customerTableSummary(headers, rows, mapping, method, options.asOf);
+  const assignment = clvAssignment(summary, method, locale, warnings, null);
+  assignment.revenue = summary.totalAmount;
+  const result = buildResult(assignment, null, rows.length, locale, warnings);
+  result.asOf = summary.asOf;
+  if (method.winBack && assignment.clv && assignment.reasons) {
+    result.winBackSheet = winBackSheet(
+      {
+        summary,
+        revenue: summary.totalAmount,
+        clv: assignment.clv,
+        alive: assignment.columns[1].values,
+        reasons: assignment.reasons,
+      },
+      CHURN_BANDS.high,
+      locale,
+    );
+  }
+  let firstPurchase = Infinity;
+  let lastPurchase = -Infinity;
+  for (let c = 0; c < summary.count; c++) {
+    firstPurchase = Math.min(firstPurchase, summary.firstPurchase[c]);
+    lastPurchase = Math.max(lastPurchase, summary.lastPurchase[c]);
+  }
+  result.context = {
+    customers: rows.length,
+    rows: rows.length,
+    ...(summary.count > 0 ? { firstPurchase, lastPurchase } : {}),
+    ...(assignment.models ? { models: assignment.models } : {}),
+    ...(assignment.purchaseChoice ? { purchaseChoice: assignment.purchaseChoice } : {}),
+  };
+  return result;
 }
 
 /** Frequency × monetary: the customer's revenue when monetary is an average spend per purchase. */
@@ -365,6 +421,19 @@ function segmentTransactions(
       locale,
     );
   }
+  if (method.kind === "clvTiers" && method.forecast && assignment.forecast && assignment.models) {
+    result.forecastSheet = forecastSheet({ ...assignment.forecast, models: assignment.models }, locale);
+  }
+  if (method.kind === "clvTiers" && method.cohorts) {
+    // The whole log, refunds included, as CUST.COHORT reads the table's columns, to the same as-of date.
+    const triangle = cohortTriangle(
+      rows.map((row) => row[idColumn]),
+      dates,
+      amounts,
+      { period: method.cohorts, asOf: summary.asOf },
+    );
+    result.cohortSheet = cohortSheet(triangle, locale);
+  }
   if (method.kind === "clvTiers" && method.compareBy !== undefined && assignment.clv) {
     // Value by group: each customer in the group of their first purchase, for the Channels sheet.
     const column = headers.indexOf(method.compareBy);
@@ -430,7 +499,8 @@ function clvAssignment(
   method: Extract<SegmentationMethod, { kind: "clvTiers" }>,
   locale: Locale,
   warnings: TableIssue[],
-  log: TransactionLog,
+  /** The purchases behind the summary (for best on holdout); null for a customer table. */
+  log: TransactionLog | null,
 ): Assignment {
   const n = summary.count;
   let repeat = 0;
@@ -451,12 +521,13 @@ function clvAssignment(
   const spend = new Float64Array(n);
   for (let c = 0; c < n; c++) spend[c] = expectedAverageSpend(spendParams, frequency[c], summary.monetary[c]);
   // The recipe's rate is annual, as CUST.PCLV's: the CLV sum discounts month by month at its monthly equivalent.
-  const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, {
+  const clvOptions = {
     months: method.horizonMonths,
     annualDiscountRate: method.discountRate,
     margin: method.margin,
     periodsPerMonth: PERIODS_PER_MONTH[method.timeUnit],
-  });
+  };
+  const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, clvOptions);
   const clv = new Float64Array(n);
   const alive = new Float64Array(n);
   for (let c = 0; c < n; c++) {
@@ -520,6 +591,31 @@ function clvAssignment(
       ...(choice.fallback ? { fallbackReason: t(choice.fallback.key, choice.fallback.params, locale) } : {}),
     },
     ...(choice.comparison ? { comparison: choice.comparison } : {}),
+    ...(method.forecast
+      ? {
+          forecast: {
+            model: {
+              model: purchaseFit.model as PurchaseModelName,
+              // As the CUST.FIT tables hold them: no standard errors for a fit at the boundary.
+              params: purchaseFit.params,
+              standardErrors: statusOf(purchaseFit) === "boundary" ? undefined : purchaseFit.standardErrors,
+              gg: {
+                params: spendFit.params,
+                standardErrors: statusOf(spendFit) === "boundary" ? undefined : spendFit.standardErrors,
+              },
+            },
+            customers: {
+              frequency,
+              recency: summary.recency,
+              age: summary.age,
+              monetary: summary.monetary,
+              spendPerPurchase: spend,
+            },
+            options: clvOptions,
+            asOf: summary.asOf,
+          },
+        }
+      : {}),
     modelChoice: choice,
   };
 }

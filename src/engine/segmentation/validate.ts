@@ -17,6 +17,7 @@ import {
   parseOrigin,
 } from "./cells";
 import { KeyIndex, mayHaveDuplicates } from "./key-index";
+import { hasPurchaseDates, HISTORY_ROLES, historyIssues } from "./customer-histories";
 import type { ColumnMapping, DataShape, SegmentationMethod, TableIssue } from "./types";
 
 /** How many cell addresses an issue lists. */
@@ -29,6 +30,8 @@ export interface ValidateOptions {
   method?: SegmentationMethod;
   /** Language of the "row 12" labels used when the origin is unknown. */
   locale?: Locale;
+  /** CLV tiers on a customer table: the as-of date (Excel serial); default the latest last purchase. */
+  asOf?: number;
 }
 
 type Role = keyof ColumnMapping;
@@ -42,6 +45,8 @@ const ROLE_CHECK: Record<Role, Check> = {
   frequency: "count",
   monetary: "value",
   value: "value",
+  firstPurchase: "date",
+  lastPurchase: "date",
 };
 
 const ROLE_KEY: Record<Role, MessageKey> = {
@@ -52,6 +57,8 @@ const ROLE_KEY: Record<Role, MessageKey> = {
   frequency: "segmentation.role.frequency",
   monetary: "segmentation.role.monetary",
   value: "segmentation.role.value",
+  firstPurchase: "selection.role.firstPurchase",
+  lastPurchase: "selection.role.lastPurchase",
 };
 
 /** The roles a shape and method cannot do without. */
@@ -59,6 +66,7 @@ export function requiredRoles(shape: DataShape, method?: SegmentationMethod): Ro
   if (shape === "transactions") return ["customerId", "date", "amount"];
   if (!method) return [];
   if (method.kind === "rfm") return ["recency", "frequency", "monetary"];
+  if (method.kind === "clvTiers") return [...HISTORY_ROLES];
   return [];
 }
 
@@ -98,10 +106,12 @@ export function validateTable(
   if (rows.length === 1) error("segmentation.issue.oneRow");
 
   const method = options.method;
-  if (method?.kind === "clvTiers" && shape === "customers") error("segmentation.issue.clvNeedsTransactions");
+  const clvOnCustomers = method?.kind === "clvTiers" && shape === "customers";
+  if (clvOnCustomers && !hasPurchaseDates(mapping)) error("selection.issue.clvNeedsHistory");
 
   const roles: Role[] = [];
   for (const role of requiredRoles(shape, method)) {
+    if (clvOnCustomers && (role === "firstPurchase" || role === "lastPurchase") && !hasPurchaseDates(mapping)) continue;
     if (mapping[role] === undefined) error("segmentation.issue.missingRole", { role: t(ROLE_KEY[role], {}, locale) });
   }
   for (const role of Object.keys(ROLE_CHECK) as Role[]) {
@@ -115,7 +125,15 @@ export function validateTable(
     const inShape =
       shape === "transactions"
         ? ["customerId", "date", "amount"]
-        : ["customerId", "recency", "frequency", "monetary", "value"];
+        : [
+            "customerId",
+            "recency",
+            "frequency",
+            "monetary",
+            "value",
+            // The purchase dates are read by CLV tiers only: RFM ignores them, blanks and all.
+            ...(clvOnCustomers ? ["firstPurchase", "lastPurchase"] : []),
+          ];
     if (inShape.includes(role)) roles.push(role);
   }
   if (method?.kind === "quantileTiers" && method.column === "") {
@@ -224,6 +242,16 @@ export function validateTable(
     if (checkKind === "amount") report(negative, "segmentation.issue.negativeAmount", "warning");
     if (checkKind === "value") report(negative, "segmentation.issue.negativeValue", "warning");
     if (checkKind === "count") report(negative, "segmentation.issue.negativeCount", "error");
+  }
+  // CLV tiers on a customer table: the histories the columns spell, once every column reads.
+  if (clvOnCustomers && issues.every((issue) => issue.severity !== "error")) {
+    const cell = (row: number, header: string) => {
+      const column = headers.indexOf(header);
+      return origin
+        ? `${columnLetters(origin.column + column)}${origin.row + 1 + row}`
+        : t("segmentation.issue.rowRef", { row: row + 1 }, locale);
+    };
+    issues.push(...historyIssues(headers, rows, mapping, cell, options.asOf));
   }
   return issues;
 }

@@ -72,8 +72,6 @@ export const en = {
   "pane.method.column.noNumeric": "The table has no numeric column to cut into tiers (ids and dates are not values).",
   "pane.method.tiers.label": "Number of tiers",
   "pane.method.outOfRange": "Enter a number from {min} to {max}.",
-  "pane.method.needsTransactions":
-    "Predicted CLV needs purchase dates: map a transaction log, or choose RFM or quantile tiers.",
 
   "pane.step.preview": "4. Preview",
   "pane.preview.button": "Preview segments",
@@ -209,8 +207,6 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "Le tableau n'a aucune colonne numérique à découper en paliers (identifiants et dates ne sont pas des valeurs).",
   "pane.method.tiers.label": "Nombre de paliers",
   "pane.method.outOfRange": "Saisissez un nombre de {min} à {max}.",
-  "pane.method.needsTransactions":
-    "La VVC prédite a besoin des dates d'achat : associez un journal de transactions, ou choisissez RFM ou les paliers.",
 
   "pane.step.preview": "4. Aperçu",
   "pane.preview.button": "Aperçu des segments",

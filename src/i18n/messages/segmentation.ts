@@ -41,12 +41,8 @@ export const en = {
     "No customer bought more than once, so the CLV model cannot be fitted. Use RFM or quantile tiers, or a longer history.",
   "segmentation.issue.fitNotConverged":
     "The {model} did not fully converge ({detail}); the tiers are usable but check the CLV figures.",
-  "segmentation.model.purchases": "purchase model (BG/NBD)",
-  "segmentation.model.spend": "spend model (Gamma-Gamma)",
   "segmentation.issue.oneCustomer":
     "All the transactions belong to one customer: segments compare customers with each other, so at least two are needed.",
-  "segmentation.issue.clvNeedsTransactions":
-    "CLV tiers need the purchase history: choose a transaction log (customer, date, amount), or use RFM or quantile tiers.",
   "segmentation.issue.badMethod": "The segmentation settings are invalid: {detail}.",
   "segmentation.issue.rowRef": "row {row}",
 
@@ -174,12 +170,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "Aucun client n'a acheté plus d'une fois : le modèle de VVC ne peut pas être ajusté. Utilisez le RFM ou des paliers par quantiles, ou un historique plus long.",
   "segmentation.issue.fitNotConverged":
     "Le {model} n'a pas complètement convergé ({detail}) ; les paliers sont utilisables mais vérifiez les montants de VVC.",
-  "segmentation.model.purchases": "modèle d'achats (BG/NBD)",
-  "segmentation.model.spend": "modèle de panier (Gamma-Gamma)",
   "segmentation.issue.oneCustomer":
     "Toutes les transactions appartiennent au même client : les segments comparent les clients entre eux, il en faut au moins deux.",
-  "segmentation.issue.clvNeedsTransactions":
-    "Les paliers de VVC ont besoin de l'historique d'achats : choisissez un journal de transactions (client, date, montant), ou utilisez le RFM ou des paliers par quantiles.",
   "segmentation.issue.badMethod": "Les réglages de segmentation ne sont pas valides : {detail}.",
   "segmentation.issue.rowRef": "ligne {row}",
 

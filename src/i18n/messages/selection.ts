@@ -4,6 +4,7 @@ export const en = {
     "the log leaves only {days} days for a holdout after the calibration period (at least {min} are needed).",
   "selection.tooFewCustomers":
     "the calibration period has {customers} customers, {repeat} of them repeat buyers (at least {min} customers and one repeat buyer are needed).",
+  "selection.noLog": "a customer table gives no purchase dates to hold out.",
   "selection.noHoldoutPurchases": "no calibration customer bought again in the holdout period.",
   "selection.noModelFitted": "none of the models could be fitted on the calibration period.",
   "selection.fallback":
@@ -44,6 +45,22 @@ export const en = {
   "selection.status.converged": "converged",
   "selection.status.boundary": "at a boundary: a parameter ran to its limit, the model reduces to a simpler one",
   "selection.status.notConverged": "did not converge: read its figures with care",
+  "selection.role.firstPurchase": "first purchase date",
+  "selection.role.lastPurchase": "last purchase date",
+  "selection.field.firstPurchase": "First purchase date (for CLV tiers)",
+  "selection.field.lastPurchase": "Last purchase date (for CLV tiers)",
+  "selection.method.needsHistory":
+    "Predicted CLV needs each customer's purchase history: a transaction log, or a customer table with the first and last purchase dates, the number of purchases and the average spend (step Columns).",
+  "selection.issue.clvNeedsHistory":
+    "CLV tiers on a customer table need the first and last purchase dates of each customer: choose those columns (step Columns), or use a transaction log.",
+  "selection.issue.ordersNotWhole":
+    '"{column}" must hold the number of purchases, a whole number from 1, for CLV tiers: {count} cell(s), first at {first}.',
+  "selection.issue.lastBeforeFirst":
+    '"{column}" has last purchases before the first purchase: {count}, first at {first}. Check the two dates of those customers.',
+  "selection.issue.oneOrderTwoDates":
+    'Customers with one purchase but two different dates in "{column}": {count}, first at {first}. They are read as one purchase on the first date.',
+  "selection.issue.afterAsOf":
+    '"{column}" has purchases after the as-of date {asOf}: {count}, first at {first}. Check those dates.',
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -51,6 +68,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "le journal ne laisse que {days} jours de période de validation après la période de calibration (il en faut au moins {min}).",
   "selection.tooFewCustomers":
     "la période de calibration compte {customers} clients, dont {repeat} ont racheté (il faut au moins {min} clients et un client qui rachète).",
+  "selection.noLog": "une table clients ne donne pas de dates d'achat à mettre de côté pour la validation.",
   "selection.noHoldoutPurchases": "aucun client de la calibration n'a racheté pendant la période de validation.",
   "selection.noModelFitted": "aucun des modèles n'a pu être ajusté sur la période de calibration.",
   "selection.fallback":
@@ -93,4 +111,20 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "selection.status.boundary":
     "en bordure : un paramètre a atteint sa limite, le modèle se réduit à un modèle plus simple",
   "selection.status.notConverged": "n'a pas convergé : lisez ses chiffres avec prudence",
+  "selection.role.firstPurchase": "date du premier achat",
+  "selection.role.lastPurchase": "date du dernier achat",
+  "selection.field.firstPurchase": "Date du premier achat (pour les paliers de VVC)",
+  "selection.field.lastPurchase": "Date du dernier achat (pour les paliers de VVC)",
+  "selection.method.needsHistory":
+    "La VVC prédite demande l'historique d'achat de chaque client : un journal de transactions, ou une table clients avec les dates du premier et du dernier achat, le nombre d'achats et le panier moyen (étape Colonnes).",
+  "selection.issue.clvNeedsHistory":
+    "Les paliers de VVC sur une table clients demandent les dates du premier et du dernier achat de chaque client : choisissez ces colonnes (étape Colonnes), ou utilisez un journal de transactions.",
+  "selection.issue.ordersNotWhole":
+    "« {column} » doit contenir le nombre d'achats, un nombre entier à partir de 1, pour les paliers de VVC : {count} cellule(s), la première en {first}.",
+  "selection.issue.lastBeforeFirst":
+    "« {column} » a des derniers achats antérieurs au premier achat : {count}, le premier en {first}. Vérifiez les deux dates de ces clients.",
+  "selection.issue.oneOrderTwoDates":
+    "Clients avec un seul achat mais deux dates différentes dans « {column} » : {count}, le premier en {first}. Ils sont lus comme un achat à la première date.",
+  "selection.issue.afterAsOf":
+    "« {column} » a des achats postérieurs à la date d'arrêté {asOf} : {count}, le premier en {first}. Vérifiez ces dates.",
 } as const;

@@ -7,7 +7,7 @@ import { Step } from "./Step";
 
 const ROLES: Record<DataShape, (keyof ColumnMapping)[]> = {
   // The value column is chosen once, in Method (the quantile tiers' column picker).
-  customers: ["customerId", "recency", "frequency", "monetary"],
+  customers: ["customerId", "recency", "frequency", "monetary", "firstPurchase", "lastPurchase"],
   transactions: ["customerId", "date", "amount"],
 };
 
@@ -19,6 +19,8 @@ const ROLE_LABELS: Record<keyof ColumnMapping, MessageKey> = {
   frequency: "pane.columns.field.frequency",
   monetary: "pane.columns.field.monetary",
   value: "pane.columns.field.value",
+  firstPurchase: "selection.field.firstPurchase",
+  lastPurchase: "selection.field.lastPurchase",
 };
 
 const useStyles = makeStyles({ fields: { display: "grid", gap: tokens.spacingVerticalS } });

@@ -221,7 +221,10 @@ export function SeriesChart({
           />
         ) : null}
       </svg>
-      <table className={styles.hidden}>
+      {/* The box is hidden, not the table: a table never shrinks below its content, so a 1 px table was still
+          hundreds of pixels wide and pushed the 320 px pane into a sideways scroll. */}
+      <div className={styles.hidden}>
+      <table>
         <caption>{summary ?? title}</caption>
         <thead>
           <tr>
@@ -244,6 +247,7 @@ export function SeriesChart({
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

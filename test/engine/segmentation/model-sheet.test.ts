@@ -2,10 +2,6 @@ import "../../../src/i18n/all";
 import { accuracyLine, modelSheet, signedPercent } from "../../../src/engine/segmentation/model-sheet";
 import { t } from "../../../src/i18n";
 import { MemoryWorkbook } from "../../../src/workbench/memory-workbook";
-import { segmentTable } from "../../../src/engine/segmentation/segment";
-import type { ColumnMapping, SegmentationMethod } from "../../../src/engine/segmentation/types";
-import type { CellValue } from "../../../src/engine/sheet-data";
-import { cdnowLog } from "../../support/cdnow";
 import { FIRST_PURCHASE as first, sampleModelReport as report } from "../../support/model-report";
 
 const about = {
@@ -21,7 +17,6 @@ const about = {
   ],
 };
 
-const mapping: ColumnMapping = { customerId: "Customer", date: "Date", amount: "Amount" };
 const find = (rows: unknown[][], label: string) => rows.findIndex((row) => row[0] === label);
 
 describe("the headline accuracy line", () => {
@@ -127,45 +122,5 @@ describe("the Model sheet", () => {
     expect(find(alone.rows, "Aucune remarque sur la qualité des données.")).toBeGreaterThan(0);
     expect(alone.charts?.map((chart) => chart.moreValues?.length)).toEqual([1, 1]);
     expect(alone.rows.flat()).not.toContain("Fin de la calibration");
-  });
-});
-
-describe("CLV tiers on the CDNOW sample log carry the model report", () => {
-  const log = cdnowLog();
-  const rows: CellValue[][] = log.ids.map((id, i) => [id, log.dates[i], log.amounts[i]]);
-  const method = (purchaseModel: "best" | "bgnbd"): SegmentationMethod => ({
-    kind: "clvTiers",
-    split: "20-30-50",
-    horizonMonths: 12,
-    discountRate: 0.1,
-    margin: 0.3,
-    timeUnit: "weeks",
-    purchaseModel,
-  });
-  const run = (purchaseModel: "best" | "bgnbd") =>
-    segmentTable(["Customer", "Date", "Amount"], rows, mapping, "transactions", method(purchaseModel), "en");
-
-  test("best on holdout: the report's model and comparison are the choice's, with a holdout check", () => {
-    const result = run("best");
-    const report = result.modelReport!;
-    expect(report.comparison).toEqual(result.context?.comparison);
-    expect(report.model).toBe(result.context?.comparison?.chosen);
-    expect(report.label).toBe(result.context?.models?.[0].model);
-    expect(report.holdout?.accuracy.actualTotal).toBeGreaterThan(0);
-    expect(report.tracking.length).toBeGreaterThan(report.calibrationPeriods);
-    const sheet = modelSheet(report, "en", {
-      tableName: "Orders",
-      writtenAt: "2026-12-01T10:00:00Z",
-      findings: result.warnings,
-    });
-    expect(sheet.charts).toHaveLength(3);
-  });
-
-  test("a model chosen in Method: tracked in-sample, no holdout, and the line says so", () => {
-    const report = run("bgnbd").modelReport!;
-    expect(report.model).toBe("bgnbd");
-    expect(report.comparison).toBeUndefined();
-    expect(report.calibrationEnd).toBeNull();
-    expect(accuracyLine(report, "en")).toMatch(/chosen in Method/);
   });
 });

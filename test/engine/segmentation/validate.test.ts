@@ -135,7 +135,7 @@ describe("validateTable", () => {
       timeUnit: "weeks",
     } as const;
     expect(summary(validateTable(headers, good, rfmMapping, "customers", { method }))).toEqual([
-      ["segmentation.issue.clvNeedsTransactions", "error"],
+      ["selection.issue.clvNeedsHistory", "error"],
     ]);
   });
 

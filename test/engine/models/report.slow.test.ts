@@ -1,7 +1,8 @@
 /**
  * The model report on the CDNOW sample log: its numbers are those the functions give for the same inputs, called
  * as Excel calls them (CUST.SUMMARY at the calibration end, CUST.FIT, CUST.TRACKING, CUST.HOLDOUTCHECK), and its
- * actual tracking is what CUST.SUMMARY counts at each period's end.
+ * actual tracking is what CUST.SUMMARY counts at each period's end; CLV tiers on the same log carry the report.
+ * In the slow suite: it fits the three models several times on CDNOW.
  */
 import "../../../src/i18n/all";
 import { readFileSync } from "fs";
@@ -10,6 +11,10 @@ import { modelReport, trackingStep, MAX_REPORT_PERIODS, ModelReport } from "../.
 import { choosePurchaseModel } from "../../../src/engine/models/selection";
 import { excelSerial } from "../../../src/engine/transactions/dates";
 import { summarizeTransactions } from "../../../src/engine/transactions/summary";
+import { accuracyLine, modelSheet } from "../../../src/engine/segmentation/model-sheet";
+import { segmentTable } from "../../../src/engine/segmentation/segment";
+import type { ColumnMapping, SegmentationMethod } from "../../../src/engine/segmentation/types";
+import type { CellValue } from "../../../src/engine/sheet-data";
 import { excelFunction, loadExcelFunctions } from "../../support/excel";
 
 const [summary, fit, tracking, holdoutcheck] = ["SUMMARY", "FIT", "TRACKING", "HOLDOUTCHECK"].map((id) =>
@@ -177,5 +182,45 @@ describe("tracking step", () => {
     expect(trackingStep("months", 18)).toBe(1);
     expect(trackingStep("weeks", 10 * 52)).toBe(2);
     expect(Math.floor((10 * 52) / trackingStep("weeks", 10 * 52))).toBeLessThanOrEqual(MAX_REPORT_PERIODS);
+  });
+});
+
+describe("CLV tiers on the CDNOW sample log carry the model report", () => {
+  const mapping: ColumnMapping = { customerId: "Customer", date: "Date", amount: "Amount" };
+  const rows: CellValue[][] = log.ids.map((id, i) => [id, log.dates[i], log.amounts[i]]);
+  const method = (purchaseModel: "best" | "bgnbd"): SegmentationMethod => ({
+    kind: "clvTiers",
+    split: "20-30-50",
+    horizonMonths: 12,
+    discountRate: 0.1,
+    margin: 0.3,
+    timeUnit: "weeks",
+    purchaseModel,
+  });
+  const run = (purchaseModel: "best" | "bgnbd") =>
+    segmentTable(["Customer", "Date", "Amount"], rows, mapping, "transactions", method(purchaseModel), "en");
+
+  test("best on holdout: the report's model and comparison are the choice's, with a holdout check", () => {
+    const result = run("best");
+    const report = result.modelReport!;
+    expect(report.comparison).toEqual(result.context?.comparison);
+    expect(report.model).toBe(result.context?.comparison?.chosen);
+    expect(report.label).toBe(result.context?.models?.[0].model);
+    expect(report.holdout?.accuracy.actualTotal).toBeGreaterThan(0);
+    expect(report.tracking.length).toBeGreaterThan(report.calibrationPeriods);
+    const sheet = modelSheet(report, "en", {
+      tableName: "Orders",
+      writtenAt: "2026-12-01T10:00:00Z",
+      findings: result.warnings,
+    });
+    expect(sheet.charts).toHaveLength(3);
+  });
+
+  test("a model chosen in Method: tracked in-sample, no holdout, and the line says so", () => {
+    const report = run("bgnbd").modelReport!;
+    expect(report.model).toBe("bgnbd");
+    expect(report.comparison).toBeUndefined();
+    expect(report.calibrationEnd).toBeNull();
+    expect(accuracyLine(report, "en")).toMatch(/chosen in Method/);
   });
 });
