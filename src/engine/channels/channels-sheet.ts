@@ -194,5 +194,9 @@ export function channelsSheet(
   const padded = rows.map((row) =>
     row.length < width ? [...row, ...Array<CellValue>(width - row.length).fill("")] : row,
   );
-  return { sheet: { name: channelsSheetName(locale), rows: padded, formats, charts }, values };
+  // Fixed widths (in points, from characters as Excel counts them), so the assumptions' long notes run over the next
+  // cells instead of widening the group table's columns.
+  const points = (chars: number) => (chars * 7 + 5) * 0.75;
+  const columnWidths = [points(46), ...Array<number>(width - 1).fill(points(16))];
+  return { sheet: { name: channelsSheetName(locale), rows: padded, formats, charts, columnWidths }, values };
 }

@@ -283,6 +283,7 @@ describe("channelsSheet", () => {
       // Groups missing from the spend table are named in the assumptions.
       expect(sheet.rows.some((row) => String(row[1]).startsWith("Store, "))).toBe(true);
       expect(sheet.charts?.map((chart) => chart.values.count)).toEqual([3, 3, 3]);
+      expect(sheet.columnWidths).toHaveLength(sheet.rows[0].length);
       // Every cell is a finite number or text: nothing like NaN reaches the sheet.
       for (const row of sheet.rows) {
         for (const cell of row) if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
