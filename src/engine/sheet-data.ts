@@ -40,6 +40,8 @@ export interface OwnSheet {
   formats?: CellBlockFormat[];
   /** Native charts over explicit ranges, for sheets laid out in several blocks (besides or instead of `chart`). */
   charts?: SheetChart[];
+  /** Heat maps: colour scales over blocks of cells, applied last (conditional formats, so they follow the values). */
+  colourScales?: ColourScale[];
   /**
    * Column widths in points, from column A, for sheets whose long lines of text should run over the next cells
    * rather than widen their column; absent (or undefined for a column): fitted to the contents.
@@ -104,4 +106,20 @@ export interface SheetChart {
   /** Axis titles (line and column charts). */
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+}
+
+/**
+ * A colour scale (heat map) over a rectangle of cells, as Excel's colour-scale conditional format: the lowest number
+ * of the block takes `minimum`, the highest `maximum`, and, with `midpoint`, the block's 50th percentile takes it;
+ * numbers between are shaded in between. Blank and text cells are not coloured.
+ */
+export interface ColourScale {
+  row: number;
+  col: number;
+  rowCount: number;
+  columnCount: number;
+  /** "#RRGGBB". */
+  minimum: string;
+  midpoint?: string;
+  maximum: string;
 }

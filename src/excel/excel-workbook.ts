@@ -435,6 +435,19 @@ export class ExcelWorkbook implements CustomerWorkbook {
           range.format.font.color = fontColourOn(block.fill);
         }
       }
+      // Heat maps: Excel's colour-scale conditional format (ConditionalFormatType.colorScale, ExcelApi 1.6).
+      for (const scale of sheet.colourScales ?? []) {
+        if (scale.rowCount < 1 || scale.columnCount < 1) continue;
+        const range = worksheet
+          .getCell(scale.row, scale.col)
+          .getResizedRange(scale.rowCount - 1, scale.columnCount - 1);
+        const format = range.conditionalFormats.add("ColorScale");
+        format.colorScale.criteria = {
+          minimum: { type: "LowestValue", color: scale.minimum },
+          ...(scale.midpoint ? { midpoint: { formula: "50", type: "Percentile", color: scale.midpoint } } : {}),
+          maximum: { type: "HighestValue", color: scale.maximum },
+        };
+      }
       for (const spec of sheet.charts ?? []) addSheetChart(worksheet, sheet.rows, spec);
       await send();
     });

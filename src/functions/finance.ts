@@ -4,7 +4,7 @@
  * and CUST.PCLVRANGE (low / likely / high predictive CLV). Thin wrappers over src/engine/cohorts and
  * src/engine/forecast.
  */
-import { CohortMeasure, CohortPeriod, cohortMeasure, cohortTriangle, periodParts } from "../engine/cohorts/cohort";
+import { CohortMeasure, CohortPeriod, cohortLabel, cohortMeasure, cohortTriangle } from "../engine/cohorts/cohort";
 import { valueError } from "../engine/errors";
 import {
   BaseSchedule,
@@ -141,15 +141,6 @@ export function cohort(
     }
     return rows;
   });
-}
-
-/** "2024-03", "2024-Q1" (French "2024-T1") or "2024". */
-function cohortLabel(period: CohortPeriod, index: number, locale: ReturnType<typeof currentLocale>): string {
-  const { year, part } = periodParts(period, index);
-  if (period === "month") return `${year}-${String(part).padStart(2, "0")}`;
-  if (period === "quarter")
-    return t("finance.cohort.quarterLabel", { year: String(year), quarter: String(part) }, locale);
-  return String(year);
 }
 
 const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);

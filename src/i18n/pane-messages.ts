@@ -8,6 +8,7 @@ import * as channels from "./messages/channels";
 import * as compute from "./messages/compute";
 import * as excel from "./messages/excel";
 import * as modelsheet from "./messages/modelsheet";
+import * as financesheet from "./messages/financesheet";
 import * as pane from "./messages/pane";
 import * as resegment from "./messages/resegment";
 import * as segmentation from "./messages/segmentation";
@@ -21,6 +22,7 @@ export const PANE_AREAS = {
   channels,
   compute,
   excel,
+  financesheet,
   modelsheet,
   pane,
   resegment,

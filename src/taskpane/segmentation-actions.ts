@@ -125,6 +125,8 @@ export const recipeSheets = (recipe: Recipe): string[] => [
   ...(recipe.winBackSheet ? [recipe.winBackSheet] : []),
   ...(recipe.modelSheet ? [recipe.modelSheet] : []),
   ...(recipe.changesSheet ? [recipe.changesSheet] : []),
+  ...(recipe.forecastSheet ? [recipe.forecastSheet] : []),
+  ...(recipe.cohortSheet ? [recipe.cohortSheet] : []),
   ...(recipe.channelsSheet ? [recipe.channelsSheet] : []),
 ];
 
@@ -214,6 +216,9 @@ export async function applySegmentation(
         }),
       )
     : undefined;
+  // The Forecast and Cohorts sheets are named after the Segments sheet, so its planned name stays the one said.
+  const forecastSheet = result.forecastSheet ? named(result.forecastSheet) : undefined;
+  const cohortSheet = result.cohortSheet ? named(result.cohortSheet) : undefined;
   // Value by group: the spend table (created once, then only read) and the Channels sheet.
   let method = request.method;
   let channels: Awaited<ReturnType<typeof planChannels>> | undefined;
@@ -241,9 +246,16 @@ export async function applySegmentation(
   const written: Written = { columns: [...names], sheets: [] };
 
   // Transactions: the per-customer summary the segments were computed on gets its own sheet.
-  for (const own of [customerSheet, winBackSheet, sheet, model, changes, ...channelSheets].filter(
-    (item): item is OwnSheet => item !== undefined,
-  )) {
+  for (const own of [
+    customerSheet,
+    winBackSheet,
+    sheet,
+    model,
+    forecastSheet,
+    cohortSheet,
+    changes,
+    ...channelSheets,
+  ].filter((item): item is OwnSheet => item !== undefined)) {
     if (options.signal?.aborted) return cancelled(written);
     const sheetWritten = await workbook.writeSheet(own, options);
     // A refusal (the name was taken meanwhile) wrote nothing, and that sheet is the user's: never report it as
@@ -277,6 +289,8 @@ export async function applySegmentation(
     ...(winBackSheet ? { winBackSheet: winBackSheet.name } : {}),
     ...(model ? { modelSheet: model.name } : {}),
     ...(changes ? { changesSheet: changes.name } : {}),
+    ...(forecastSheet ? { forecastSheet: forecastSheet.name } : {}),
+    ...(cohortSheet ? { cohortSheet: cohortSheet.name } : {}),
     ...(channels?.ok ? { channelsSheet: channels.plan.channels.name } : {}),
     appliedAt,
     locale: request.locale,

@@ -24,6 +24,8 @@ import type {
 } from "../excel/workbook";
 import type { ChartSeriesRange, SheetChart } from "../engine/sheet-data";
 import type { MessageKey, MessageParams } from "../i18n";
+import type { ColourScale } from "../engine/sheet-data";
+import { colourScaleFill, colourScaleStops } from "./colour-scale";
 
 /**
  * One cell: its value, the formula text a user typed (not evaluated here), number format, fill and font colour.
@@ -58,6 +60,10 @@ interface MemorySheet {
   columns: SheetColumn[];
   /** "Cell value equal to" rules, oldest first; they move with the cells when table columns shift. */
   conditionalFormats: StoredRule[];
+  /** Colour scales (heat maps) the add-in wrote on its own sheet (see colour-scale.ts). */
+  colourScales?: ColourScale[];
+  /** Column widths the add-in set, in points (absent: fitted to the contents). */
+  columnWidths?: (number | undefined)[];
 }
 
 /** A rule with the value its formula compares with, parsed once (getCell runs for every cell of a grid). */
@@ -354,8 +360,48 @@ export class MemoryWorkbook implements CustomerWorkbook {
         return { ...cell, fill: rule.color, ...(rule.fontColor !== undefined ? { fontColor: rule.fontColor } : {}) };
       }
     }
+    for (const scale of this.findSheet(sheet)?.colourScales ?? []) {
+      if (
+        row < scale.row ||
+        row >= scale.row + scale.rowCount ||
+        col < scale.col ||
+        col >= scale.col + scale.columnCount
+      )
+        continue;
+      const fill = colourScaleFill(scale, this.colourScaleStopsOf(sheet, scale), cell.value);
+      if (fill) return { ...cell, fill };
+    }
     return cell;
   }
+
+  /** The column widths the add-in set on a sheet, in points (undefined: fitted to the contents). */
+  columnWidths(sheet: string): (number | undefined)[] {
+    return [...(this.findSheet(sheet)?.columnWidths ?? [])];
+  }
+
+  /** The colour scales of a sheet (copies), oldest first. */
+  colourScales(sheet: string): ColourScale[] {
+    return (this.findSheet(sheet)?.colourScales ?? []).map((scale) => ({ ...scale }));
+  }
+
+  /** A colour scale's stops over the numbers its block holds now (Excel recomputes them as values change). */
+  private colourScaleStopsOf(sheet: string, scale: ColourScale) {
+    const known = this.scaleStops.get(scale);
+    if (known !== undefined) return known;
+    const numbers: number[] = [];
+    for (let r = scale.row; r < scale.row + scale.rowCount; r++) {
+      for (let c = scale.col; c < scale.col + scale.columnCount; c++) {
+        const value = this.storedCell(sheet, r, c).value;
+        if (typeof value === "number" && Number.isFinite(value)) numbers.push(value);
+      }
+    }
+    const stops = colourScaleStops(numbers);
+    this.scaleStops.set(scale, stops);
+    return stops;
+  }
+
+  /** Colour-scale stops computed since the last cell write (getCell runs for every cell of a grid). */
+  private readonly scaleStops = new Map<ColourScale, ReturnType<typeof colourScaleStops>>();
 
   /** The conditional formats of a sheet (copies), oldest first. */
   conditionalFormats(sheet: string): MemoryConditionalFormat[] {
@@ -858,6 +904,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
   }
 
   private setCell(sheetName: string, row: number, col: number, cell: Partial<MemoryCell>): void {
+    if (this.scaleStops.size > 0) this.scaleStops.clear();
     const sheet = this.findSheet(sheetName);
     if (!sheet) throw officeError("ItemNotFound", `No sheet ${sheetName}`);
     while (sheet.columns.length <= col) sheet.columns.push(emptyColumn());
@@ -977,6 +1024,14 @@ export class MemoryWorkbook implements CustomerWorkbook {
           this.setCell(spec.name, r, c, cell);
         }
       }
+    }
+    if (spec.columnWidths) {
+      const sheet = this.findSheet(spec.name);
+      if (sheet) sheet.columnWidths = [...spec.columnWidths];
+    }
+    if (spec.colourScales && spec.colourScales.length > 0) {
+      const sheet = this.findSheet(spec.name);
+      if (sheet) sheet.colourScales = spec.colourScales.map((scale) => ({ ...scale }));
     }
     for (const chart of spec.charts ?? []) {
       const cells = (from: { row: number; col: number; count: number }, offset: number) =>

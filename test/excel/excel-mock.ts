@@ -28,6 +28,8 @@ export interface SyncRecord {
     operator: unknown;
     color: unknown;
     fontColor: unknown;
+    /** A colour scale's criteria (minimum, midpoint, maximum). */
+    criteria?: unknown;
   }[];
   /** Addresses of the ranges whose conditional formats were cleared. */
   conditionalFormatClears: string[];
@@ -478,6 +480,7 @@ export class FakeExcel {
     ) as MockRange;
     if (sheet !== undefined) {
       Object.assign(mock.format, { autofitColumns: () => undefined });
+      Object.assign(mock, { conditionalFormats: this.sheetConditionalFormats(box, sheet) });
       Object.defineProperty(mock.format, "columnWidth", {
         set: (points: number) => {
           fake.queued.push(() => fake.state.columnWidths.set(`${sheet}!${box.col}`, points));
@@ -486,6 +489,30 @@ export class FakeExcel {
     } else Object.assign(mock, { conditionalFormats: this.conditionalFormats(box) });
     this.created.push({ box, mock, original, sheet });
     return mock;
+  }
+
+  /** A sheet range's conditionalFormats: add("ColorScale") records its criteria as set before the sync. */
+  private sheetConditionalFormats(box: RangeBox, sheet: string) {
+    const address = this.address(box, sheet);
+    return {
+      add: (type: string) => {
+        const format = { colorScale: { criteria: undefined as unknown } };
+        const record: SyncRecord["conditionalFormats"][number] = {
+          address,
+          type,
+          formula1: undefined,
+          operator: undefined,
+          color: undefined,
+          fontColor: undefined,
+        };
+        this.current().conditionalFormats.push(record);
+        this.queued.push(() => {
+          record.criteria = format.colorScale.criteria;
+          if (type !== "ColorScale" || typeof record.criteria !== "object") throw officeError("InvalidArgument");
+        });
+        return format;
+      },
+    };
   }
 
   /** Range.conditionalFormats: add("CellValue") and clearAll(), applied to state at the next sync. */

@@ -15,6 +15,7 @@
  * cell is the cohort's last observed survivors × S(k)/S(last), and its revenue that × the revenue per active
  * customer seen at the same period since acquisition over all cohorts (over every period ≥ 1 where none reached it).
  */
+import { Locale, t } from "../../i18n";
 import { naError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
 import { SBG_PARAMETER_NAMES, SbgData, SbgParameters, sbgLogLikelihood, survival } from "../models/sbg";
@@ -68,6 +69,15 @@ export function periodParts(period: CohortPeriod, index: number): { year: number
   if (period === "month") return { year: Math.floor(index / 12), part: (index % 12) + 1 };
   if (period === "quarter") return { year: Math.floor(index / 4), part: (index % 4) + 1 };
   return { year: index, part: 1 };
+}
+
+/** A cohort's label: "2024-03", "2024-Q1" (French "2024-T1") or "2024". */
+export function cohortLabel(period: CohortPeriod, index: number, locale: Locale): string {
+  const { year, part } = periodParts(period, index);
+  if (period === "month") return `${year}-${String(part).padStart(2, "0")}`;
+  if (period === "quarter")
+    return t("finance.cohort.quarterLabel", { year: String(year), quarter: String(part) }, locale);
+  return String(year);
 }
 
 const periodOfSerial = (period: CohortPeriod, serial: number) => {

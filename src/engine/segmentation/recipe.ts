@@ -3,6 +3,7 @@
  * or newer recipe, and a refresh must never act on settings it does not fully understand.
  */
 import type { Locale } from "../../i18n";
+import { COHORT_PERIODS, CohortPeriod } from "../cohorts/cohort";
 import { InputError, valueError } from "../errors";
 import { choiceCandidates } from "../models/selection";
 import type { ColumnMapping, DataShape, PurchaseModelSetting, Recipe, RunSummary, SegmentationMethod } from "./types";
@@ -35,6 +36,8 @@ export function serializeRecipe(recipe: Recipe): string {
     ...(recipe.winBackSheet === undefined ? {} : { winBackSheet: recipe.winBackSheet }),
     ...(recipe.modelSheet === undefined ? {} : { modelSheet: recipe.modelSheet }),
     ...(recipe.changesSheet === undefined ? {} : { changesSheet: recipe.changesSheet }),
+    ...(recipe.forecastSheet === undefined ? {} : { forecastSheet: recipe.forecastSheet }),
+    ...(recipe.cohortSheet === undefined ? {} : { cohortSheet: recipe.cohortSheet }),
     ...(recipe.channelsSheet === undefined ? {} : { channelsSheet: recipe.channelsSheet }),
     appliedAt: recipe.appliedAt,
     ...(recipe.asOf === undefined ? {} : { asOf: recipe.asOf }),
@@ -60,6 +63,8 @@ function canonicalMethod(method: SegmentationMethod): SegmentationMethod {
         ...(method.actionColumns ? { actionColumns: true } : {}),
         ...(method.winBack ? { winBack: true } : {}),
         ...(method.purchaseModel === undefined ? {} : { purchaseModel: method.purchaseModel }),
+        ...(method.forecast ? { forecast: true } : {}),
+        ...(method.cohorts ? { cohorts: method.cohorts } : {}),
         ...(method.compareBy === undefined ? {} : { compareBy: method.compareBy }),
         ...(method.spendTable === undefined ? {} : { spendTable: method.spendTable }),
       };
@@ -152,6 +157,22 @@ function readMethod(raw: unknown): SegmentationMethod {
                 method.purchaseModel as PurchaseModelSetting,
               ),
             }),
+        ...(need(
+          method.forecast === undefined || typeof method.forecast === "boolean",
+          "method.forecast",
+          method.forecast === true,
+        )
+          ? { forecast: true }
+          : {}),
+        ...(method.cohorts === undefined
+          ? {}
+          : {
+              cohorts: need(
+                COHORT_PERIODS.includes(method.cohorts as CohortPeriod),
+                "method.cohorts",
+                method.cohorts as CohortPeriod,
+              ),
+            }),
         ...(method.compareBy === undefined
           ? {}
           : { compareBy: need(isText(method.compareBy), "method.compareBy", method.compareBy as string) }),
@@ -206,6 +227,10 @@ function readRecipe(raw: Json): Recipe {
     recipe.channelsSheet = need(isText(raw.channelsSheet), "channelsSheet", raw.channelsSheet as string);
   if (raw.lastRun !== undefined) recipe.lastRun = readRunSummary(raw.lastRun);
   if (raw.changes !== undefined) recipe.changes = readChanges(raw.changes);
+  if (raw.forecastSheet !== undefined)
+    recipe.forecastSheet = need(isText(raw.forecastSheet), "forecastSheet", raw.forecastSheet as string);
+  if (raw.cohortSheet !== undefined)
+    recipe.cohortSheet = need(isText(raw.cohortSheet), "cohortSheet", raw.cohortSheet as string);
   if (raw.winBackSheet !== undefined)
     recipe.winBackSheet = need(isText(raw.winBackSheet), "winBackSheet", raw.winBackSheet as string);
   if (raw.modelSheet !== undefined)

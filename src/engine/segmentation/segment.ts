@@ -13,7 +13,7 @@ import { expectedAverageSpend, GammaGammaParameters } from "../models/gamma-gamm
 import { fitModel, modelDefinition } from "../models/registry";
 import { modelReport } from "../models/report";
 import { choosePurchaseModel, PurchaseModelChoice, TransactionLog } from "../models/selection";
-import type { PurchasePredictor } from "../models/types";
+import type { PurchaseModelName, PurchasePredictor } from "../models/types";
 import { purchaseChoiceWarnings } from "./model-choice";
 import { customerTableSummary } from "./customer-histories";
 import { scoreRfm } from "../rfm/rfm";
@@ -36,6 +36,8 @@ import type {
   TableIssue,
 } from "./types";
 import { validateTable } from "./validate";
+import { cohortSheet, ForecastInputs, forecastSheet } from "./finance-sheets";
+import { cohortTriangle } from "../cohorts/cohort";
 import { firstPurchaseGroups, groupBases } from "../channels/value-by-group";
 
 export interface SegmentOptions {
@@ -76,6 +78,8 @@ interface Assignment {
   models?: NonNullable<SegmentationContext["models"]>;
   purchaseChoice?: SegmentationContext["purchaseChoice"];
   comparison?: SegmentationContext["comparison"];
+  /** CLV tiers: the models, customers and settings the CLV came from, for the Forecast sheet. */
+  forecast?: Omit<ForecastInputs, "models">;
   /** CLV tiers: the purchase model chosen and fitted, for the model report. */
   modelChoice?: PurchaseModelChoice;
 }
@@ -417,6 +421,19 @@ function segmentTransactions(
       locale,
     );
   }
+  if (method.kind === "clvTiers" && method.forecast && assignment.forecast && assignment.models) {
+    result.forecastSheet = forecastSheet({ ...assignment.forecast, models: assignment.models }, locale);
+  }
+  if (method.kind === "clvTiers" && method.cohorts) {
+    // The whole log, refunds included, as CUST.COHORT reads the table's columns, to the same as-of date.
+    const triangle = cohortTriangle(
+      rows.map((row) => row[idColumn]),
+      dates,
+      amounts,
+      { period: method.cohorts, asOf: summary.asOf },
+    );
+    result.cohortSheet = cohortSheet(triangle, locale);
+  }
   if (method.kind === "clvTiers" && method.compareBy !== undefined && assignment.clv) {
     // Value by group: each customer in the group of their first purchase, for the Channels sheet.
     const column = headers.indexOf(method.compareBy);
@@ -504,12 +521,13 @@ function clvAssignment(
   const spend = new Float64Array(n);
   for (let c = 0; c < n; c++) spend[c] = expectedAverageSpend(spendParams, frequency[c], summary.monetary[c]);
   // The recipe's rate is annual, as CUST.PCLV's: the CLV sum discounts month by month at its monthly equivalent.
-  const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, {
+  const clvOptions = {
     months: method.horizonMonths,
     annualDiscountRate: method.discountRate,
     margin: method.margin,
     periodsPerMonth: PERIODS_PER_MONTH[method.timeUnit],
-  });
+  };
+  const cells = predictiveClvColumn(predictor, frequency, summary.recency, summary.age, spend, clvOptions);
   const clv = new Float64Array(n);
   const alive = new Float64Array(n);
   for (let c = 0; c < n; c++) {
@@ -573,6 +591,31 @@ function clvAssignment(
       ...(choice.fallback ? { fallbackReason: t(choice.fallback.key, choice.fallback.params, locale) } : {}),
     },
     ...(choice.comparison ? { comparison: choice.comparison } : {}),
+    ...(method.forecast
+      ? {
+          forecast: {
+            model: {
+              model: purchaseFit.model as PurchaseModelName,
+              // As the CUST.FIT tables hold them: no standard errors for a fit at the boundary.
+              params: purchaseFit.params,
+              standardErrors: statusOf(purchaseFit) === "boundary" ? undefined : purchaseFit.standardErrors,
+              gg: {
+                params: spendFit.params,
+                standardErrors: statusOf(spendFit) === "boundary" ? undefined : spendFit.standardErrors,
+              },
+            },
+            customers: {
+              frequency,
+              recency: summary.recency,
+              age: summary.age,
+              monetary: summary.monetary,
+              spendPerPurchase: spend,
+            },
+            options: clvOptions,
+            asOf: summary.asOf,
+          },
+        }
+      : {}),
     modelChoice: choice,
   };
 }

@@ -16,6 +16,7 @@ import type { Locale, MessageKey, MessageParams } from "../../i18n";
 import type { PurchaseModelName } from "../models/types";
 import type { ModelComparison } from "../models/selection";
 import type { ModelReport } from "../models/report";
+import type { CohortPeriod } from "../cohorts/cohort";
 
 /** A customer table (one row per customer, R/F/M given) or a transaction log (one row per purchase). */
 export type DataShape = "customers" | "transactions";
@@ -66,6 +67,10 @@ export type SegmentationMethod =
        * registry offers for a choice. Absent = "bgnbd": recipes written before the choice existed refresh as before.
        */
       purchaseModel?: PurchaseModelSetting;
+      /** A Forecast sheet: the current base's monthly schedule over the horizon, with its range. */
+      forecast?: boolean;
+      /** A Cohorts sheet: the acquisition-cohort triangle, cohorts and columns of this length. */
+      cohorts?: CohortPeriod;
       /** A Channels sheet: value by the groups of this column (channel, country…), each customer in the group of
        * their first purchase. Absent = no Channels sheet. */
       compareBy?: string;
@@ -96,6 +101,9 @@ export interface Recipe {
   changesSheet?: string;
   /** CLV tiers on a transaction log: the Model sheet (the model card) the add-in wrote. */
   modelSheet?: string;
+  /** CLV tiers with forecast / cohorts: the Forecast and Cohorts sheets the add-in wrote. */
+  forecastSheet?: string;
+  cohortSheet?: string;
   /** CLV tiers with compareBy: the Channels sheet the add-in wrote (the spend table is the user's, never listed). */
   channelsSheet?: string;
   /** The last run's segment counts and values, so the next refresh can report what changed. */
@@ -163,6 +171,9 @@ export interface SegmentationResult {
   winBackSheet?: OwnSheet;
   /** CLV tiers on a transaction log: the purchase model's diagnostics, for the Preview and the Model sheet. */
   modelReport?: ModelReport;
+  /** CLV tiers with forecast / cohorts: the Forecast and Cohorts sheets (finance-sheets.ts). */
+  forecastSheet?: OwnSheet;
+  cohortSheet?: OwnSheet;
   /** What the Segments sheet's assumptions block says about the data and the models. */
   context?: SegmentationContext;
   /** CLV tiers with compareBy: each group's sums, for the Channels sheet (its spend is read at apply). */

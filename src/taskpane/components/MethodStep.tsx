@@ -10,6 +10,7 @@ import { useLocale, useT } from "../locale-context";
 import { CompareByFields } from "./CompareByFields";
 import { NumberField } from "./NumberField";
 import { Step } from "./Step";
+import { FinanceSheetsFields } from "./FinanceSheetsFields";
 
 const BIN_CHOICES = [3, 4, 5, 10] as const;
 const TIER_CHOICES = [2, 3, 4, 5, 10] as const;
@@ -168,6 +169,7 @@ export function MethodStep(props: MethodStepProps) {
               onChange={(_e, data) => onChange({ ...method, winBack: data.checked === true })}
               label={t("pane.method.winBack")}
             />
+            <FinanceSheetsFields method={method} onChange={onChange} />
             {shape === "transactions" && (
               <CompareByFields method={method} columns={props.compareColumns ?? []} onChange={onChange} />
             )}
