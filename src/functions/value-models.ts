@@ -23,6 +23,7 @@ import {
   readNumber,
   readNumberColumn,
   rowFrame,
+  RowFrame,
   runFunction,
   toExcelError,
   toGrid,
@@ -269,6 +270,10 @@ export function readValueInputs(
     rowErrors: new Map(),
   };
   source.checkRows(frame.rows);
+  const covariates = isGiven(args.purchase_covariates) || isGiven(args.dropout_covariates);
+  if (!frame.single && !covariates && readPlainRows(frame, [frequency, recency, T, gg ? monetary : spend], gg, read)) {
+    return read;
+  }
   for (let r = 0; r < frame.rows; r++) {
     if (!frame.single && frame.rowIsBlank(r, 0)) continue;
     const inRange = frame.isRange(3);
@@ -303,9 +308,77 @@ export function readValueInputs(
   return read;
 }
 
+/**
+ * The common case read in one tight pass: every history cell, and every spend (or monetary) cell, a number that
+ * passes its rule (HISTORY_RULES, checkCustomer, a positive monetary for Gamma-Gamma), without covariates. It fills
+ * `read` exactly as the row-by-row reading would and returns true; at the first cell that needs more (a blank, text,
+ * an error cell, a number out of its rule) it leaves `read` untouched and returns false, and the row-by-row reading
+ * names the problem. About 5× faster than the row-by-row reading, which builds an object and several closures per
+ * cell (`node --cpu-prof`, CUST.PCLV on 100,000 customers: the reading was ~70 % of the call; BENCHMARKS.md).
+ */
+function readPlainRows(
+  frame: RowFrame,
+  values: readonly unknown[],
+  gg: GammaGammaParameters | null,
+  read: ValueInputs,
+): boolean {
+  const n = frame.rows;
+  // The ranges as Excel passed them (rowFrame has checked their shapes and that each has at least n rows); a row that
+  // is not an array reads as undefined below and sends the call to the row-by-row reading.
+  const [xs, txs, Ts, vs] = values.map((value) =>
+    Array.isArray(value) && Array.isArray(value[0]) ? (value as unknown[][]) : toGrid(value),
+  );
+  const x: number[] = [];
+  const tx: number[] = [];
+  const ages: number[] = [];
+  const spend: number[] = [];
+  const monetary: number[] = [];
+  const spendIsRange = frame.isRange(3);
+  const single = spendIsRange ? NaN : frame.cell(3, 0, 0);
+  if (!spendIsRange && typeof single !== "number") return false;
+  if (!frame.isRange(0) || !frame.isRange(1) || !frame.isRange(2)) return false;
+  for (let r = 0; r < n; r++) {
+    const f: unknown = xs[r][0];
+    const rec: unknown = txs[r][0];
+    const a: unknown = Ts[r][0];
+    const v: unknown = spendIsRange ? vs[r][0] : single;
+    if (typeof f !== "number" || typeof rec !== "number" || typeof a !== "number" || typeof v !== "number") {
+      return false;
+    }
+    // HISTORY_RULES and checkCustomer; a NaN fails every comparison, ±Infinity the finiteness test.
+    if (!(Number.isInteger(f) && f >= 0 && rec >= 0 && rec <= a && Number.isFinite(a) && Number.isFinite(v))) {
+      return false;
+    }
+    if (f === 0 && rec > 0) return false;
+    if (gg) {
+      if (f > 0 && !(v > 0)) return false;
+      monetary.push(v);
+      spend.push(expectedAverageSpend(gg, f, v));
+    } else {
+      monetary.push(NaN);
+      spend.push(v);
+    }
+    x.push(f);
+    tx.push(rec);
+    ages.push(a);
+  }
+  for (let r = 0; r < n; r++) {
+    read.valid.push(r);
+    read.groups.push(0);
+  }
+  read.x = x;
+  read.tx = tx;
+  read.ages = ages;
+  read.monetary = monetary;
+  read.spendPerPurchase = spend;
+  return true;
+}
+
 /** The predictive CLV of each readable row, each covariate group with its own predictor. */
 export function valueColumn(inputs: ValueInputs): ReturnType<typeof predictiveClvColumn> {
   const { source, groups, x, tx, ages, spendPerPurchase, options } = inputs;
+  // Without covariates every row is in group 0: no need to list the members.
+  if (source.groupCount() <= 1) return predictiveClvColumn(inputs.predictor, x, tx, ages, spendPerPurchase, options);
   const members = rowsByGroup(groups);
   if (members.size <= 1) return predictiveClvColumn(inputs.predictor, x, tx, ages, spendPerPurchase, options);
   const out: ReturnType<typeof predictiveClvColumn> = new Array(x.length);

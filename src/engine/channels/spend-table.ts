@@ -45,7 +45,20 @@ export function spendSheet(
   };
 }
 
-const SPEND_HEADERS = ["spend", "spending", "budget", "cost", "costs", "dépense", "dépenses", "coût", "coûts", "cout"];
+const SPEND_HEADERS = [
+  "spend",
+  "spending",
+  "budget",
+  "cost",
+  "costs",
+  "amount",
+  "dépense",
+  "dépenses",
+  "coût",
+  "coûts",
+  "cout",
+  "montant",
+];
 const FROM_HEADERS = ["from", "start", "period start", "début", "debut", "du", "début de période", "depuis"];
 const TO_HEADERS = ["to", "end", "period end", "fin", "au", "fin de période", "jusqu'au"];
 
@@ -72,14 +85,15 @@ export function readSpendTable(
   const issues: SpendIssue[] = [];
   let groupColumn = headers.findIndex((header) => normal(header) === normal(column));
   if (groupColumn < 0) groupColumn = 0;
-  let spendColumn = headers.findIndex((header, c) => c !== groupColumn && matches(header, SPEND_HEADERS));
-  if (spendColumn < 0) spendColumn = headers.findIndex((_header, c) => c !== groupColumn);
+  const fromColumn = headers.findIndex((header, c) => c !== groupColumn && matches(header, FROM_HEADERS));
+  const toColumn = headers.findIndex((header, c) => c !== groupColumn && matches(header, TO_HEADERS));
+  const free = (c: number) => c !== groupColumn && c !== fromColumn && c !== toColumn;
+  let spendColumn = headers.findIndex((header, c) => free(c) && matches(header, SPEND_HEADERS));
+  if (spendColumn < 0) spendColumn = headers.findIndex((_header, c) => free(c));
   if (spendColumn < 0) {
     issues.push({ key: "channels.issue.noSpendColumn", params: {} });
     return { spends: [], issues };
   }
-  const fromColumn = headers.findIndex((header) => matches(header, FROM_HEADERS));
-  const toColumn = headers.findIndex((header) => matches(header, TO_HEADERS));
   const blank = normal(t("channels.group.blank", {}, locale));
   const spends: GroupSpend[] = [];
   const seen = new Set<string>();

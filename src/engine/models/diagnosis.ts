@@ -163,7 +163,7 @@ export function diagnoseFit(fit: FittedModel, profile: BoundaryProfile, columns?
     return finished("not converged", [
       fit.message === BUDGET_MESSAGE
         ? { key: "diagnostics.budgetReached", params: {} }
-        : { key: "diagnostics.notConverged", params: {} },
+        : notConvergedDiagnosis(columns),
     ]);
   }
   const diagnosis: FitDiagnosis[] = fired.map((rule) => rule.diagnosis(params));
@@ -178,6 +178,29 @@ export function diagnoseFit(fit: FittedModel, profile: BoundaryProfile, columns?
     });
   }
   return finished("boundary", diagnosis);
+}
+
+/**
+ * Frequencies above this make the likelihood's terms (r + x)·ln(α + T) so large that its rounding hides the last
+ * steps of the search: the optimiser cannot confirm an optimum it is at.
+ */
+export const HUGE_FREQUENCY = 1e5;
+
+/** Why a search did not settle: a frequency so large the likelihood cannot be computed finely enough, or in general. */
+function notConvergedDiagnosis(columns?: FitColumns): FitDiagnosis {
+  let largest = 0;
+  let row = 0;
+  if (columns) {
+    for (let i = 0; i < columns.frequency.length; i++) {
+      if (columns.frequency[i] > largest) {
+        largest = columns.frequency[i];
+        row = i + 1;
+      }
+    }
+  }
+  return largest > HUGE_FREQUENCY
+    ? { key: "diagnostics.hugeFrequency", params: { found: largest, row: String(row) } }
+    : { key: "diagnostics.notConverged", params: {} };
 }
 
 function nobodyCameBack({ frequency, weights }: FitColumns): boolean {

@@ -8,6 +8,8 @@ export const en = {
     "Converged: with the option penalty={penalty}, these parameters maximise the likelihood minus the penalty, so they are pulled towards 0 and are not the plain maximum-likelihood estimates.",
   "diagnostics.notConverged":
     'The fit did not settle on the best parameters (the search stopped before it could show they are the best): do not rely on these numbers. Try the option "max_iterations=1000" or "penalty=0.01", or look for unusual rows in the data.',
+  "diagnostics.hugeFrequency":
+    "Row {row} has a frequency of {found} repeat purchases: at that size the likelihood cannot be computed finely enough to confirm the best parameters, so the search stopped short of proving them. Check that row (a data error, or an account that is not one customer), or fit without it.",
   "diagnostics.budgetReached":
     'The search for the best parameters stopped at its limit of work (a fixed number of evaluations of the likelihood) before it settled: do not rely on these numbers. Try the option "penalty=0.01", a simpler model, or look for unusual rows in the data.',
   "diagnostics.sameGompertzLifetime":
@@ -55,6 +57,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "Convergé : avec l'option penalty={penalty}, ces paramètres maximisent la vraisemblance moins la pénalité ; ils sont donc tirés vers 0 et ne sont pas les estimations du maximum de vraisemblance.",
   "diagnostics.notConverged":
     "L'estimation ne s'est pas fixée sur les meilleurs paramètres (la recherche s'est arrêtée avant de pouvoir montrer qu'ils sont les meilleurs) : ne vous fiez pas à ces nombres. Essayez l'option \"max_iterations=1000\" ou \"penalty=0.01\", ou cherchez des lignes inhabituelles dans les données.",
+  "diagnostics.hugeFrequency":
+    "La ligne {row} compte {found} réachats : à cette taille, la vraisemblance ne peut pas être calculée assez finement pour confirmer les meilleurs paramètres, et la recherche s'est arrêtée avant de les établir. Vérifiez cette ligne (erreur de saisie, ou compte qui n'est pas un seul client), ou estimez sans elle.",
   "diagnostics.budgetReached":
     "La recherche des meilleurs paramètres s'est arrêtée à sa limite de travail (un nombre fixe d'évaluations de la vraisemblance) avant de se fixer : ne vous fiez pas à ces nombres. Essayez l'option \"penalty=0.01\", un modèle plus simple, ou cherchez des lignes inhabituelles dans les données.",
   "diagnostics.sameGompertzLifetime":

@@ -235,6 +235,16 @@ describe("the spend table", () => {
 
     const fr = readSpendTable(["Pays", "Début", "Fin", "Dépense"], [["FR", 44_100, 44_200, 90]], "Pays", window, "fr");
     expect(fr.spends).toEqual([{ group: "FR", spend: 90, from: 44_100, to: 44_200 }]);
+
+    // Without a spend header, the first column that is neither the group nor a period column.
+    const plain = readSpendTable(
+      ["Campaign", "From", "To", "Paid"],
+      [["Spring", 44_100, 44_200, 75]],
+      "Channel",
+      window,
+      "en",
+    );
+    expect(plain.spends).toEqual([{ group: "Spring", spend: 75, from: 44_100, to: 44_200 }]);
   });
 
   it("accepts Excel table names only", () => {

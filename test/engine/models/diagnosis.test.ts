@@ -41,6 +41,19 @@ describe("fit status", () => {
     expect(describeDiagnosis(fit.diagnosis, "fr")).toMatch(/limite de travail/);
   });
 
+  test("a search that cannot settle because one frequency is in the millions names that row instead of generic advice", () => {
+    const fit = diagnoseFit(
+      raw({ model: "pnbd", params: { r: 0.0585, alpha: 1.05e-5, s: 0.0576, beta: 0.0206 }, converged: false }),
+      definition("pnbd").boundary,
+      columns([0, 1, 2, 3, 0, 1e6], [0, 5, 10, 20, 0, 30], [30, 30, 30, 30, 30, 30.5]),
+    );
+    expect(fit.status).toBe("not converged");
+    const text = describeDiagnosis(fit.diagnosis, "en");
+    expect(text).toMatch(/Row 6 has a frequency of 1E6 repeat purchases/);
+    expect(text).not.toMatch(/max_iterations/);
+    expect(describeDiagnosis(fit.diagnosis, "fr")).toMatch(/La ligne 6 compte/);
+  });
+
   test("a and b running very large (the apparel case, a ≈ 9e8, b ≈ 6e9) is a boundary fit that says what it means", () => {
     const fit = diagnoseFit(raw({ params: { r: 0.6, alpha: 3, a: 9e8, b: 6e9 } }), definition("bgnbd").boundary);
     expect(fit.status).toBe("boundary");
