@@ -97,3 +97,17 @@ timed(
     }),
   { targetMs: 2000, runs: 3 },
 );
+timed(
+  "transactions 1,048,576 rows: summary + best on holdout (3 calibration fits + refit) + GG CLV tiers → plan",
+  () =>
+    computePath(logHeaders, log, logMapping, "transactions", {
+      kind: "clvTiers",
+      split: "20-30-50",
+      horizonMonths: 12,
+      discountRate: 0.1,
+      margin: 0.3,
+      timeUnit: "weeks",
+      purchaseModel: "best",
+    }),
+  { targetMs: 6000, runs: 3 },
+);
