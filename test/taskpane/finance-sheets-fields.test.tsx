@@ -7,12 +7,12 @@ import { MethodStep } from "../../src/taskpane/components/MethodStep";
 import { DEFAULT_METHODS } from "../../src/taskpane/hooks/useSegmentationFlow";
 import { renderPane } from "./render";
 
-function renderMethod(method = DEFAULT_METHODS.clvTiers) {
+function renderMethod(method = DEFAULT_METHODS.clvTiers, shape: "transactions" | "customers" = "transactions") {
   const onChange = jest.fn();
   renderPane(
     <MethodStep
       method={method}
-      shape="transactions"
+      shape={shape}
       tierColumns={[]}
       defaultTierColumn=""
       onChange={onChange}
@@ -46,6 +46,12 @@ describe("Forecast and Cohorts sheets in the Method step", () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_METHODS.clvTiers, cohorts: "quarter" });
     await userEvent.selectOptions(cohorts, "");
     expect(onChange).toHaveBeenLastCalledWith(DEFAULT_METHODS.clvTiers);
+  });
+
+  test("a customer table is offered the Forecast sheet, not the Cohorts sheet (it needs the log)", () => {
+    renderMethod(DEFAULT_METHODS.clvTiers, "customers");
+    expect(screen.getByRole("checkbox", { name: t("financesheet.pane.forecast") })).toBeInTheDocument();
+    expect(screen.queryByLabelText(t("financesheet.pane.cohorts"))).toBeNull();
   });
 
   test("they are offered with CLV tiers only", () => {

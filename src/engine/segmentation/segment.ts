@@ -165,6 +165,10 @@ function segmentCustomerHistories(
   assignment.revenue = summary.totalAmount;
   const result = buildResult(assignment, null, rows.length, locale, warnings);
   result.asOf = summary.asOf;
+  // The Forecast sheet needs only the histories; the Cohorts sheet needs the log itself.
+  if (method.forecast && assignment.forecast && assignment.models) {
+    result.forecastSheet = forecastSheet({ ...assignment.forecast, models: assignment.models }, locale);
+  }
   if (method.winBack && assignment.clv && assignment.reasons) {
     result.winBackSheet = winBackSheet(
       {

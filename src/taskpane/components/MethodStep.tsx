@@ -169,7 +169,7 @@ export function MethodStep(props: MethodStepProps) {
               onChange={(_e, data) => onChange({ ...method, winBack: data.checked === true })}
               label={t("pane.method.winBack")}
             />
-            <FinanceSheetsFields method={method} onChange={onChange} />
+            <FinanceSheetsFields method={method} shape={shape} onChange={onChange} />
             {shape === "transactions" && (
               <CompareByFields method={method} columns={props.compareColumns ?? []} onChange={onChange} />
             )}

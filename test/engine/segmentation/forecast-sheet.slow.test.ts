@@ -134,4 +134,34 @@ describe("the Forecast sheet", () => {
     const again = segmentTable(table.headers, table.rows, mapping, "transactions", method, "en");
     expect(again.forecastSheet).toEqual(sheet);
   });
+
+  it("is written for a customer table with purchase dates too, its total discounted margin Σ CLV of that run", () => {
+    const customers = result.customerSheet!;
+    const at = (header: string) => customers.rows[0].indexOf(header);
+    const [id, first, last, orders, revenue] = [
+      "Customer",
+      "First purchase",
+      "Last purchase",
+      "Orders",
+      "Revenue (net of refunds)",
+    ].map(at);
+    expect([id, first, last, orders, revenue].every((c) => c >= 0)).toBe(true);
+    const rows = customers.rows
+      .slice(1)
+      .map((row) => [row[id], row[first], row[last], row[orders], (row[revenue] as number) / (row[orders] as number)]);
+    const headers = ["Customer", "First purchase", "Last purchase", "Orders", "Average spend"];
+    const tableMapping: ColumnMapping = {
+      customerId: "Customer",
+      firstPurchase: "First purchase",
+      lastPurchase: "Last purchase",
+      frequency: "Orders",
+      monetary: "Average spend",
+    };
+    const fromTable = segmentTable(headers, rows, tableMapping, "customers", method, "en", { asOf: result.asOf });
+    const own = fromTable.forecastSheet!;
+    expect(own.name).toBe("Forecast");
+    const sumClv = fromTable.perCustomer!.clv!.reduce((sum, v) => sum + v, 0);
+    expect(rowOf(own, "Total").row[5] as number).toBeCloseTo(sumClv, 6);
+    expect(fromTable.cohortSheet).toBeUndefined();
+  });
 });
