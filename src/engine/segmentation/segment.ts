@@ -87,6 +87,9 @@ interface Assignment {
 /** Per table row: the customer's index, or −1 when the row has no customer in the summary. */
 type RowCustomers = Int32Array | null;
 
+/** The catalogue's singular of each time unit, for "every week" and "silent for 1 week". */
+const SINGULAR_UNIT = { days: "day", weeks: "week", months: "month" } as const;
+
 const columnOf = (rows: CellValue[][], column: number): Float64Array => {
   const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = cellNumber(rows[i][column]);
@@ -648,7 +651,10 @@ function actionColumns(
     medium: t("segmentation.churn.medium", {}, locale),
     low: t("segmentation.churn.low", {}, locale),
   };
-  const unit = t(`segmentation.unit.${summary.timeUnit}` as MessageKey, {}, locale);
+  const units = t(`segmentation.unit.${summary.timeUnit}` as MessageKey, {}, locale);
+  const oneUnit = t(`segmentation.unit.${SINGULAR_UNIT[summary.timeUnit]}` as MessageKey, {}, locale);
+  // English takes the singular for exactly one ("1 week", "0 weeks"); French for zero and one ("0 semaine").
+  const unitFor = (rounded: number) => (rounded === 1 || (locale === "fr" && rounded === 0) ? oneUnit : units);
   const whole = (value: number) => formatNumber(Math.round(value), locale, 0);
   for (let c = 0; c < n; c++) {
     const history = { frequency: summary.frequency[c], recency: summary.recency[c], age: summary.age[c] };
@@ -656,11 +662,20 @@ function actionColumns(
     expectedSpend[c] = purchases[c] * spend[c];
     bands[c] = bandLabel[churnBand(alive[c])];
     const orders = summary.orders[c];
-    const since = whole(summary.sinceLastPurchase[c]);
+    const sinceRounded = Math.round(summary.sinceLastPurchase[c]);
+    const since = whole(sinceRounded);
+    const sinceUnit = unitFor(sinceRounded);
+    const gapRounded = Math.max(1, Math.round(summary.meanGap[c]));
     reasons[c] =
       summary.frequency[c] > 0 && Number.isFinite(summary.meanGap[c])
-        ? t("segmentation.reason.repeat", { orders, gap: whole(Math.max(1, summary.meanGap[c])), since, unit }, locale)
-        : t("segmentation.reason.once", { orders, since, unit }, locale);
+        ? gapRounded === 1
+          ? t("segmentation.reason.repeatEachPeriod", { orders, gapUnit: oneUnit, since, sinceUnit }, locale)
+          : t(
+              "segmentation.reason.repeat",
+              { orders, gap: whole(gapRounded), gapUnit: units, since, sinceUnit },
+              locale,
+            )
+        : t("segmentation.reason.once", { orders, since, sinceUnit }, locale);
   }
   const columns: Assignment["columns"] = [
     { headerKey: "segmentation.column.churnRisk", values: alive, numberFormat: "@", text: bands },

@@ -507,7 +507,9 @@ describe("CLV tiers on a transaction log", () => {
       expect(purchases[i] as number).toBeGreaterThanOrEqual(0);
       expect(spend[i] as number).toBeGreaterThanOrEqual(0);
       const orders = log.filter((other) => other[0] === row[0]).length;
-      expect(why[i]).toMatch(new RegExp(`^${orders} purchases?, (usually every \\d+ weeks, )?silent for \\d+ weeks$`));
+      expect(why[i]).toMatch(
+        new RegExp(`^${orders} purchases?, (usually every (\\d+ weeks|week), )?silent for (1 week|\\d+ weeks)$`),
+      );
     });
     // The reason of a customer seen once says so, without a gap.
     const once = log.findIndex((row) => log.filter((other) => other[0] === row[0]).length === 1);
@@ -532,6 +534,17 @@ describe("CLV tiers on a transaction log", () => {
     expect(new Set(fr.columns[3].values)).toEqual(
       new Set(["élevé", "moyen", "faible"].filter((word) => fr.columns[3].values.includes(word))),
     );
-    expect(String(fr.columns[6].values[once])).toMatch(/^1 achat, sans achat depuis \d+ semaines$/);
+    expect(String(fr.columns[6].values[once])).toMatch(/^1 achat, sans achat depuis (\d+ semaines|[01] semaine)$/);
+  });
+
+  it("the reason says 'every week' and '1 week' in the singular, in English and in French", () => {
+    const withActions = { ...method, actionColumns: true } as SegmentationMethod;
+    // A weekly buyer last seen one week before the as-of date.
+    const weekly: CellValue[][] = [...log, ["W", 45279, 20], ["W", 45286, 20], ["W", 45293, 20]];
+    const row = weekly.length - 1;
+    const en = segmentTable(logHeaders, weekly, logMapping, "transactions", withActions, "en", { asOf: 45300 });
+    expect(en.columns[6].values[row]).toBe("3 purchases, usually every week, silent for 1 week");
+    const fr = segmentTable(logHeaders, weekly, logMapping, "transactions", withActions, "fr", { asOf: 45300 });
+    expect(fr.columns[6].values[row]).toBe("3 achats, en général chaque semaine, sans achat depuis 1 semaine");
   });
 });
