@@ -10,7 +10,8 @@
  *   predictions use with their standard errors, the data window and the add-in version.
  * Without a holdout (a log too short, the model given…), tracking is in-sample over the whole window.
  */
-import { DAYS_PER_PERIOD, summarizeTransactions, TimeUnit, customerKey } from "../transactions/summary";
+import { DAYS_PER_PERIOD, TimeUnit, type CustomerSummary } from "../transactions/summary";
+import { sharedSummary } from "../transactions/summary-cache";
 import { ADDIN_VERSION } from "../version";
 import { informationCriteria } from "./diagnosis";
 import type { HoldoutAccuracy, HoldoutRow } from "./holdout";
@@ -106,31 +107,16 @@ export function trackingStep(timeUnit: TimeUnit, windowUnits: number): number {
  */
 function actualRepeats(
   log: TransactionLog,
-  asOf: number,
+  /** The whole-window summary of log (as of asOf): it already knows each row's customer and first purchase. */
+  whole: CustomerSummary,
   cohortEnd: number,
   origin: number,
   unitDays: number,
   step: number,
   periods: number,
 ): Float64Array {
-  const index = new Map<string | number, number>();
-  const customer = new Int32Array(log.dates.length);
-  const first: number[] = [];
-  for (let i = 0; i < log.dates.length; i++) {
-    const day = Math.floor(log.dates[i]);
-    if (day > asOf) {
-      customer[i] = -1;
-      continue;
-    }
-    const key = customerKey(log.ids[i], i + 1);
-    let c = index.get(key);
-    if (c === undefined) {
-      c = first.length;
-      index.set(key, c);
-      first.push(day);
-    } else if (day < first[c]) first[c] = day;
-    customer[i] = c;
-  }
+  const customer = whole.customerOfRow;
+  const first = whole.firstPurchase;
   // One key per (customer, day), sorted, so each purchase day is counted once. Days are below 2^22.
   const keys: number[] = [];
   for (let i = 0; i < customer.length; i++) {
@@ -163,7 +149,7 @@ export function modelReport(
   const comparison = choice.comparison;
   const timeUnit = comparison?.timeUnit ?? options.timeUnit ?? "weeks";
   const unitDays = DAYS_PER_PERIOD[timeUnit];
-  const whole = summarizeTransactions(log.ids, log.dates, log.amounts, {
+  const whole = sharedSummary(log.ids, log.dates, log.amounts, {
     timeUnit,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : comparison ? { asOf: comparison.asOf } : {}),
   });
@@ -181,7 +167,7 @@ export function modelReport(
   const calibrationEnd = comparison && chosenRow ? comparison.calibrationEnd : null;
   const cohort =
     calibrationEnd !== null
-      ? summarizeTransactions(log.ids, log.dates, log.amounts, { timeUnit, asOf, calibrationEnd })
+      ? sharedSummary(log.ids, log.dates, log.amounts, { timeUnit, asOf, calibrationEnd })
       : whole;
   const definition = choiceCandidates().find((candidate) => candidate.name === choice.model);
   const predictor = chosenRow && definition ? definition.purchasePredictor(chosenRow.params) : choice.predictor;
@@ -200,7 +186,7 @@ export function modelReport(
   let calibrationPeriods = 0;
   if (periods >= 1) {
     const expected = expectedTracking(predictor, cohort.age, periods * trackStep, trackStep);
-    const actual = actualRepeats(log, asOf, calibrationEnd ?? asOf, firstPurchase, unitDays, trackStep, periods);
+    const actual = actualRepeats(log, whole, calibrationEnd ?? asOf, firstPurchase, unitDays, trackStep, periods);
     let running = 0;
     expected.forEach((point, k) => {
       running += actual[k];

@@ -17,7 +17,8 @@
  */
 import type { MessageKey, MessageParams } from "../../i18n";
 import { InputError } from "../errors";
-import { DAYS_PER_PERIOD, summarizeTransactions, TimeUnit } from "../transactions/summary";
+import { DAYS_PER_PERIOD, TimeUnit } from "../transactions/summary";
+import { sharedSummary } from "../transactions/summary-cache";
 import { informationCriteria } from "./diagnosis";
 import { HoldoutAccuracy, HoldoutRow, holdoutByFrequency } from "./holdout";
 import { fitModel, MODEL_DEFINITIONS, ModelDefinition } from "./registry";
@@ -159,7 +160,7 @@ export function compareOnHoldout(log: TransactionLog, options: SelectionOptions 
       params: { days: Math.max(0, Number.isFinite(holdoutDays) ? holdoutDays : 0), min: MIN_HOLDOUT_DAYS },
     };
   }
-  const summary = summarizeTransactions(log.ids, log.dates, log.amounts, { asOf: end, calibrationEnd, timeUnit });
+  const summary = sharedSummary(log.ids, log.dates, log.amounts, { asOf: end, calibrationEnd, timeUnit });
   let repeat = 0;
   for (let c = 0; c < summary.count; c++) if (summary.frequency[c] > 0) repeat++;
   if (summary.count < MIN_CALIBRATION_CUSTOMERS || repeat === 0) {

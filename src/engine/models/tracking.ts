@@ -73,13 +73,23 @@ export function expectedTracking(
   const births = [...counts.entries()].flatMap(([own, byAge]) =>
     [...byAge.entries()].map(([T, count]) => ({ predictor: own, birth: oldest - T, count })),
   );
+  // Many (period, birth) pairs ask for the same time since acquisition (ages on a lattice of days): each
+  // predictor's E[X(t)] is computed once per distinct t (the same number in, so the same number out).
+  const known = new Map<PurchasePredictor, Map<number, number>>();
+  const expectation = (own: PurchasePredictor, t: number): number => {
+    let memo = known.get(own);
+    if (!memo) known.set(own, (memo = new Map()));
+    let value = memo.get(t);
+    if (value === undefined) memo.set(t, (value = own.expectedPurchasesNewCustomer(t)));
+    return value;
+  };
   const points: TrackingPoint[] = [];
   let previous = 0;
   for (let k = 1; k <= periods; k++) {
     const end = k * step;
     let cumulative = 0;
     for (const { predictor: own, birth, count } of births) {
-      if (birth < end) cumulative += count * own.expectedPurchasesNewCustomer(end - birth);
+      if (birth < end) cumulative += count * expectation(own, end - birth);
     }
     points.push({ end, incremental: cumulative - previous, cumulative });
     previous = cumulative;

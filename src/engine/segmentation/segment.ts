@@ -19,7 +19,8 @@ import { customerTableSummary } from "./customer-histories";
 import { scoreRfm } from "../rfm/rfm";
 import { ColumnScores, percentileInc, scoreColumn } from "../rfm/scores";
 import { SEGMENT_SCORE_MAX, SEGMENTS, segmentOf } from "../rfm/segments";
-import { CustomerSummary, summarizeTransactions } from "../transactions/summary";
+import type { CustomerSummary } from "../transactions/summary";
+import { sharedSummary, withSummaryCache } from "../transactions/summary-cache";
 import { cellNumber, customerKey } from "./cells";
 import { KeyIndex } from "./key-index";
 import { tierColour } from "./palette";
@@ -147,7 +148,8 @@ export function segmentTable(
     result.context = { customers: rows.length, rows: rows.length };
     return result;
   }
-  return segmentTransactions(headers, rows, mapping, method, locale, options, warnings);
+  // One summary per distinct window of the log for the whole call (tiers, best on holdout, model report).
+  return withSummaryCache(() => segmentTransactions(headers, rows, mapping, method, locale, options, warnings));
 }
 
 /**
@@ -349,7 +351,7 @@ function segmentTransactions(
     purchaseAmounts[j] = amounts[i];
   }
   const timeUnit = method.kind === "clvTiers" ? method.timeUnit : "days";
-  const summary = summarizeTransactions(ids, purchaseDates, purchaseAmounts, { asOf: options.asOf, timeUnit });
+  const summary = sharedSummary(ids, purchaseDates, purchaseAmounts, { asOf: options.asOf, timeUnit });
 
   // Purchase rows know their customer from the summary; only refund rows are looked up by id.
   const rowCustomer = new Int32Array(rows.length).fill(-1);
