@@ -21,6 +21,7 @@
  */
 import { InputError, InputErrorKind, naError, valueError } from "../engine/errors";
 import { Locale, MessageKey, MessageParams, t } from "../i18n";
+import { cellAt } from "./cell-address";
 import { currentLocale } from "./locale";
 
 export type Grid = unknown[][];
@@ -366,7 +367,12 @@ export function rowFrame(inputs: readonly RowArgument[]): RowFrame {
  * that cell only (and, when every argument is a single cell, fails the formula); a result that is not a finite number
  * is an error saying so.
  */
-export function eachRow(frame: RowFrame, compute: (row: number, col: number) => unknown): Grid {
+export function eachRow(
+  frame: RowFrame,
+  compute: (row: number, col: number) => unknown,
+  /** The arguments' addresses, when Excel gave them: a bad cell's message names it ("Sheet1!D7"). */
+  addresses?: ReadonlyMap<string, string>,
+): Grid {
   if (frame.single) return [[finite(compute(0, 0))]];
   const locale = currentLocale();
   const result: Grid = [];
@@ -380,7 +386,7 @@ export function eachRow(frame: RowFrame, compute: (row: number, col: number) => 
       try {
         line[c] = finite(compute(r, c));
       } catch (error) {
-        line[c] = toExcelError(error, locale);
+        line[c] = toExcelError(namingCell(error, addresses, c), locale);
       }
     }
     result.push(line);
@@ -452,9 +458,48 @@ export interface ElementwiseInput extends RowArgument {
  * Applies a formula cell by cell, by the shape rule (see the top of this file): every input may be a single cell
  * (repeated) or a range (per row); the result has the ranges' shape (1×1 for all single cells).
  */
-export function mapElementwise(inputs: readonly ElementwiseInput[], compute: (values: number[]) => number): Grid {
+export function mapElementwise(
+  inputs: readonly ElementwiseInput[],
+  compute: (values: number[]) => number,
+  /** The arguments' addresses, when Excel gave them (see eachRow). */
+  addresses?: ReadonlyMap<string, string>,
+): Grid {
   const frame = rowFrame(inputs);
-  return eachRow(frame, (r, c) => compute(inputs.map((input, k) => frameNumber(frame, input, k, r, c))));
+  return eachRow(frame, (r, c) => compute(inputs.map((input, k) => frameNumber(frame, input, k, r, c))), addresses);
+}
+
+/**
+ * The per-row messages that have a variant naming the cell, and the argument whose address locates it (the
+ * message's own {arg} when it has one).
+ */
+const CELL_KEYS: Partial<Record<MessageKey, { key: MessageKey; arg?: string }>> = {
+  "args.notNumberAt": { key: "cells.notNumber" },
+  "args.errorAt": { key: "cells.error" },
+  "args.blankAt": { key: "cells.blank" },
+  "args.notIntegerAt": { key: "cells.notInteger" },
+  "args.negativeAt": { key: "cells.negative" },
+  "args.notPositiveAt": { key: "cells.notPositive" },
+  "args.notFiniteAt": { key: "cells.notFinite" },
+  "args.tooLargeAt": { key: "cells.tooLarge" },
+  "args.tooSmallAt": { key: "cells.tooSmall" },
+  "args.rateOver100At": { key: "cells.rateOver100" },
+  "history.recencyAfterAgeAt": { key: "cells.recencyAfterAge", arg: "recency" },
+  "history.recencyWithoutPurchaseAt": { key: "cells.recencyWithoutPurchase", arg: "recency" },
+};
+
+/**
+ * A per-row error ("row 7 holds …", the row 1-based within the range) as the same error naming the cell ("Sheet1!D7
+ * holds …") when Excel gave the address of the argument concerned; otherwise the error as it is.
+ */
+export function namingCell(error: unknown, addresses: ReadonlyMap<string, string> | undefined, col = 0): unknown {
+  if (!addresses || addresses.size === 0 || !(error instanceof InputError)) return error;
+  const variant = CELL_KEYS[error.key];
+  const row = error.params.row;
+  if (!variant || typeof row !== "number") return error;
+  const arg = variant.arg ?? error.params.arg;
+  const cell = typeof arg === "string" ? cellAt(addresses.get(arg), row - 1, col) : undefined;
+  if (cell === undefined) return error;
+  return new InputError(error.kind, variant.key, { ...error.params, cell });
 }
 
 /**

@@ -13,6 +13,7 @@ import { acquisitionCost, lifetimeValueToCost, paybackMonths } from "../engine/m
 import { churnRate, expectedLifespan, retentionFromIds, retentionRate } from "../engine/metrics/retention";
 import { averageCustomerProfit, visitorValue } from "../engine/metrics/profit";
 import { naError, valueError } from "../engine/errors";
+import { addressesOf } from "./cell-address";
 import {
   cellToNumber,
   describeCell,
@@ -29,10 +30,22 @@ import {
   toGrid,
 } from "./args";
 
+/** CLV's parameters, in order, to read the addresses Excel gives for them. */
+const CLV_PARAMETERS = [
+  "basket",
+  "purchases_per_period",
+  "periods",
+  "margin",
+  "retention",
+  "discount_rate",
+  "method",
+] as const;
+
 /**
  * Customer lifetime value (VVC). Simple: basket × purchases_per_period × periods × margin. With a retention rate r and discount d, from the margin per period m: kotler m·r/(1+d−r), blattberg m(1+d)/(1+d−r), ofek m/(1+d−r), or finite over periods.
  * @customfunction CLV
  * @helpurl https://localhost:3000/functions.html#CLV
+ * @requiresParameterAddresses
  * @param basket Average basket (revenue per purchase), e.g. 5. A cell or a range.
  * @param purchases_per_period Purchases per period, e.g. 3 a week, or 156 a year.
  * @param [periods] Number of periods the customer stays (simple and finite methods), e.g. 52 × 8 weeks.
@@ -40,6 +53,7 @@ import {
  * @param [retention] Retention rate per period (80% or 0.8); blank or 0 means not given. When given, the default method is kotler.
  * @param [discount_rate] Discount rate for one period, the period of the retention rate and margin (annual when they are annual, the usual case: 10% or 0.1). Default 0.
  * @param [method] "simple", "kotler" (first margin not counted), "blattberg" (first margin today), "ofek" or "finite".
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The lifetime value, one per input row when ranges are given.
  */
 export function clv(
@@ -50,6 +64,7 @@ export function clv(
   retention?: unknown[][],
   discount_rate?: unknown[][],
   method?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return runFunction(() => {
     // A retention of 0 is read as blank: desktop Excel may pass a blank cell as 0, and 0% retention would make the
@@ -83,6 +98,7 @@ export function clv(
       ],
       ([b, f, n, m, r, d]) =>
         chosen === "simple" ? simpleLifetimeValue(b, f, n, m) : retentionLifetimeValue(b * f * m, r, d, chosen, n),
+      addressesOf(invocation, CLV_PARAMETERS),
     );
   });
 }

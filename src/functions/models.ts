@@ -34,7 +34,9 @@ import {
   runFunction,
   toExcelError,
   toGrid,
+  namingCell,
 } from "./args";
+import { addressesOf } from "./cell-address";
 import { byGroup, PredictorSource, predictorSource, readFitCovariates } from "./covariates";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
@@ -236,6 +238,8 @@ export function perCustomer(
   T: unknown,
   compute: (histories: HistoryColumns, predictor: PurchasePredictor) => Float64Array,
   source: PredictorSource,
+  /** The arguments' addresses, when Excel gave them: a bad row's message names the cell (addressesOf). */
+  addresses?: ReadonlyMap<string, string>,
 ): Grid {
   const inputs = historyArguments(frequency, recency, T);
   const frame = rowFrame(inputs);
@@ -267,7 +271,7 @@ export function perCustomer(
       validRows[valid++] = r;
     } catch (error) {
       if (single) throw error;
-      out[r] = [toExcelError(error, locale)];
+      out[r] = [toExcelError(namingCell(error, addresses), locale)];
     }
   }
   const values = byGroup(
@@ -297,6 +301,7 @@ export function readHorizon(value: unknown, arg: string): number {
  * Probability that each customer is still active (P(alive)), now or t periods from now, from a model fitted by CUST.FIT. Computed from any table; check its status row.
  * @customfunction PALIVE
  * @helpurl https://localhost:3000/functions.html#PALIVE
+ * @requiresParameterAddresses
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit. For bgbb: the opportunity of the last transaction.
@@ -304,6 +309,7 @@ export function readHorizon(value: unknown, arg: string): number {
  * @param [t] A future time: P(alive at T + t), t periods (bgbb: opportunities) from now. Default 0: now (bgbb: at the next opportunity).
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns P(alive) between 0 and 1, one per customer.
  */
 export function palive(
@@ -314,11 +320,28 @@ export function palive(
   t?: unknown,
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return runFunction(() => {
+    const addresses = addressesOf(invocation, [
+      "model_table",
+      "frequency",
+      "recency",
+      "T",
+      "t",
+      "purchase_covariates",
+      "dropout_covariates",
+    ]);
     const source = tablePredictors(model_table, "CUST.PALIVE", purchase_covariates, dropout_covariates);
     if (!given(t)) {
-      return perCustomer(frequency, recency, T, (histories, predictor) => aliveColumn(predictor, histories), source);
+      return perCustomer(
+        frequency,
+        recency,
+        T,
+        (histories, predictor) => aliveColumn(predictor, histories),
+        source,
+        addresses,
+      );
     }
     const later = readHorizon(t, "t");
     requireSourceCapability(source, "probabilityAliveAt", "CUST.PALIVE");
@@ -331,6 +354,7 @@ export function palive(
           predictor.probabilityAliveAt!(customer, later),
         ),
       source,
+      addresses,
     );
   });
 }
@@ -339,12 +363,14 @@ export function palive(
  * Churn risk (attrition score): 1 − P(alive), the probability that the customer has already left.
  * @customfunction CHURNRISK
  * @helpurl https://localhost:3000/functions.html#CHURNRISK
+ * @requiresParameterAddresses
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit.
  * @param T Time from first purchase to the end of calibration, same period.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The probability the customer is gone, one per customer.
  */
 export function churnrisk(
@@ -354,8 +380,17 @@ export function churnrisk(
   T: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return runFunction(() => {
+    const addresses = addressesOf(invocation, [
+      "model_table",
+      "frequency",
+      "recency",
+      "T",
+      "purchase_covariates",
+      "dropout_covariates",
+    ]);
     const source = tablePredictors(model_table, "CUST.CHURNRISK", purchase_covariates, dropout_covariates);
     return perCustomer(
       frequency,
@@ -363,6 +398,7 @@ export function churnrisk(
       T,
       (histories, predictor) => aliveColumn(predictor, histories).map((p) => 1 - p),
       source,
+      addresses,
     );
   });
 }
@@ -371,6 +407,7 @@ export function churnrisk(
  * Expected purchases in the next t periods for each customer; without a history, for a customer just acquired (E[X(t)]).
  * @customfunction PURCHASES
  * @helpurl https://localhost:3000/functions.html#PURCHASES
+ * @requiresParameterAddresses
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data). For bgbb: the next n_star opportunities, a whole number up to 1,000,000 (the work does not grow with it).
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
@@ -378,6 +415,7 @@ export function churnrisk(
  * @param [T] Time from first purchase to the end of calibration.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. For a new customer: one row per profile.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns Expected number of purchases, one per customer.
  */
 export function purchases(
@@ -388,8 +426,18 @@ export function purchases(
   T?: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return runFunction(() => {
+    const addresses = addressesOf(invocation, [
+      "model_table",
+      "t",
+      "frequency",
+      "recency",
+      "T",
+      "purchase_covariates",
+      "dropout_covariates",
+    ]);
     const source = tablePredictors(model_table, "CUST.PURCHASES", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
     const history = { frequency, recency, T };
@@ -422,6 +470,7 @@ export function purchases(
           predictor.expectedPurchases(customer, horizon),
         ),
       source,
+      addresses,
     );
   });
 }
@@ -430,6 +479,7 @@ export function purchases(
  * Probability of at least one purchase in the next t periods (appetence score): alive, and buying again within t.
  * @customfunction PBUY
  * @helpurl https://localhost:3000/functions.html#PBUY
+ * @requiresParameterAddresses
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param t Horizon, in the period used for the fit. For bgbb: opportunities, a whole number up to 1,000.
  * @param frequency Repeat purchases per customer (x).
@@ -437,6 +487,7 @@ export function purchases(
  * @param T Time from first purchase to the end of calibration.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns A probability between 0 and 1, one per customer.
  */
 export function pbuy(
@@ -447,8 +498,18 @@ export function pbuy(
   T: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return runFunction(() => {
+    const addresses = addressesOf(invocation, [
+      "model_table",
+      "t",
+      "frequency",
+      "recency",
+      "T",
+      "purchase_covariates",
+      "dropout_covariates",
+    ]);
     const source = tablePredictors(model_table, "CUST.PBUY", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
     requireSourceCapability(source, "probabilityOfAnyPurchase", "CUST.PBUY");
@@ -461,6 +522,7 @@ export function pbuy(
           predictor.probabilityOfAnyPurchase!(customer, horizon),
         ),
       source,
+      addresses,
     );
   });
 }

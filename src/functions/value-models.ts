@@ -27,7 +27,9 @@ import {
   runFunction,
   toExcelError,
   toGrid,
+  namingCell,
 } from "./args";
+import { addressesOf } from "./cell-address";
 import { predictorSource, PredictorSource, rowsByGroup } from "./covariates";
 import { customerAt, historyArguments } from "./history";
 import { currentLocale } from "./locale";
@@ -105,10 +107,27 @@ function readTimeUnit(value: unknown): TimeUnit {
   return TIME_UNIT_NAMES[name];
 }
 
+/** CUST.PCLV's parameters, in order, to read the addresses Excel gives for them. */
+const PCLV_PARAMETERS = [
+  "purchase_params",
+  "spend",
+  "frequency",
+  "recency",
+  "T",
+  "time_unit",
+  "monetary",
+  "months",
+  "discount_rate",
+  "margin",
+  "purchase_covariates",
+  "dropout_covariates",
+] as const;
+
 /**
  * Predictive CLV: the discounted expected margin of each customer over the next months, from a purchase model (CUST.FIT) and a spend per purchase (a CUST.FIT gg table with monetary, or a spend column).
  * @customfunction PCLV
  * @helpurl https://localhost:3000/functions.html#PCLV
+ * @requiresParameterAddresses
  * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, e.g. from CUST.SPEND, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
@@ -121,6 +140,7 @@ function readTimeUnit(value: unknown): TimeUnit {
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%: the result is revenue.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The predictive CLV of each customer.
  */
 export function pclv(
@@ -136,8 +156,10 @@ export function pclv(
   margin?: unknown,
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return runFunction(() => {
+    const addresses = addressesOf(invocation, PCLV_PARAMETERS);
     const inputs = readValueInputs(
       {
         purchase_params,
@@ -160,7 +182,7 @@ export function pclv(
     const locale = currentLocale();
     const out: unknown[][] = [];
     for (let r = 0; r < inputs.rows; r++) out.push([BLANK]);
-    for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(error, locale);
+    for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(namingCell(error, addresses), locale);
     const { valid } = inputs;
     const values = valueColumn(inputs);
     values.forEach((value, k) => {

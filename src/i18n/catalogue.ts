@@ -7,6 +7,7 @@
 import type * as changes from "./messages/changes";
 import type * as channels from "./messages/channels";
 import type * as args from "./messages/args";
+import type * as cells from "./messages/cells";
 import type * as clv from "./messages/clv";
 import type * as common from "./messages/common";
 import type * as compute from "./messages/compute";
@@ -38,6 +39,7 @@ export type MessageKey =
   | keyof typeof changes.en
   | keyof typeof channels.en
   | keyof typeof args.en
+  | keyof typeof cells.en
   | keyof typeof clv.en
   | keyof typeof common.en
   | keyof typeof compute.en

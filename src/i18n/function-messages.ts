@@ -4,6 +4,7 @@
  */
 import { registerMessages } from "./catalogue";
 import * as args from "./messages/args";
+import * as cells from "./messages/cells";
 import * as clv from "./messages/clv";
 import * as common from "./messages/common";
 import * as diagnostics from "./messages/diagnostics";
@@ -19,6 +20,7 @@ import * as valuemodels from "./messages/valuemodels";
 
 export const FUNCTION_AREAS = {
   args,
+  cells,
   clv,
   common,
   diagnostics,

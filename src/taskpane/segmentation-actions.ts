@@ -335,7 +335,27 @@ export function computeSegments(
   }
 }
 
-/** Re-runs a stored recipe on the table as it is now and replaces exactly its columns (stored under recipeKey). */
+/** What runs the engine for a refresh: the pane passes its compute worker (compute/segment-client.ts). */
+export type SegmentCompute = (
+  request: {
+    headers: string[];
+    rows: CellValue[][];
+    shape: DataShape;
+    mapping: ColumnMapping;
+    method: SegmentationMethod;
+    locale: Locale;
+    asOf?: number;
+  },
+  options: ActionOptions,
+) => Promise<ReturnType<typeof computeSegments>>;
+
+const computeHere: SegmentCompute = async (r) =>
+  computeSegments(r.headers, r.rows, r.shape, r.mapping, r.method, r.locale, r.asOf);
+
+/**
+ * Re-runs a stored recipe on the table as it is now and replaces exactly its columns (stored under recipeKey). The
+ * engine runs through `compute` (the pane's worker; on this thread when not given).
+ */
 export async function refreshSegmentation(
   workbook: CustomerWorkbook,
   table: TableInfo,
@@ -343,12 +363,16 @@ export async function refreshSegmentation(
   fallbackLocale: Locale,
   options: ActionOptions = {},
   recipeKey: string = recipe.tableName,
+  compute: SegmentCompute = computeHere,
 ): Promise<ActionOutcome<Applied>> {
   const read = await workbook.readTable(table.id, options);
   if (!read.ok) return { ok: false, failure: read.error, written: NOTHING };
   const locale = recipe.locale ?? fallbackLocale;
   const { headers, rows } = read.value;
-  const computed = computeSegments(headers, rows, recipe.shape, recipe.mapping, recipe.method, locale, recipe.asOf);
+  const computed = await compute(
+    { headers, rows, shape: recipe.shape, mapping: recipe.mapping, method: recipe.method, locale, asOf: recipe.asOf },
+    options,
+  );
   if (!computed.ok) return { ok: false, failure: computed.failure, written: NOTHING };
   // What the previous run wrote in its segment column is each customer's previous segment.
   const segmentColumn = recipe.ownColumns.length > 0 ? findHeader(headers, recipe.ownColumns[0]) : -1;

@@ -16,6 +16,9 @@
  * - Error cells: without allowErrorForDataTypeAny (a top-level flag of functions.json for every `any` parameter),
  *   Excel never calls the function and the cell shows the argument's error, bare. With it, the error reaches the
  *   function as a CustomFunctions.Error (custom-functions-errors: "Errors as custom function inputs").
+ * - Addresses: a function whose metadata has options.requiresParameterAddresses gets one more argument after its
+ *   parameters, the invocation, whose parameterAddresses lists each argument's range address (CustomFunctions
+ *   Invocation reference). Excel without that support (older builds, the workbench) gives none.
  * - Results: Excel shows a custom message only with #VALUE! and #N/A (CustomFunctions.ErrorCode reference); a #NUM!,
  *   #DIV/0! or #NULL! shows bare. An exception that is not a CustomFunctions.Error shows a bare #VALUE!. #NAME? and
  *   #REF! are input-only codes (returned, they show #VALUE!). null in a spilled result shows 0 (office-js#1503), a
@@ -38,6 +41,8 @@ export interface InvokedFunction {
   id: string;
   parameters: readonly InvokedParameter[];
   result?: { type?: string; dimensionality?: string };
+  /** functions.json options: with requiresParameterAddresses, Excel passes an invocation last, with the addresses. */
+  options?: { requiresParameterAddresses?: boolean };
 }
 
 /** A cell holding an Excel error, given as an input (a cell showing #N/A, =1/0, …). */
@@ -68,6 +73,11 @@ export interface InvokeOptions {
   blank?: BlankForm;
   /** functions.json's top-level allowErrorForDataTypeAny: error cells reach `any` parameters. */
   allowErrors?: boolean;
+  /**
+   * Where the arguments are, in parameter order ("Sheet1!D2:D9"; null for a typed value): passed as the invocation's
+   * parameterAddresses when the function's metadata asks for them (requiresParameterAddresses), as Excel does.
+   */
+  parameterAddresses?: readonly (string | null)[];
 }
 
 /** An error as a cell shows it: its code, and the message on hover ("" when Excel shows none). */
@@ -235,6 +245,14 @@ function plan(fn: InvokedFunction, args: readonly FormulaArgument[], options: In
     if (isGrid(value)) return lifted[i] ? undefined : scalarAt(i, value[0]?.[0]);
     return scalarAt(i, value);
   });
+
+  if (fn.options?.requiresParameterAddresses) {
+    const addresses = options.parameterAddresses;
+    fixed.push({
+      functionName: fn.id,
+      parameterAddresses: addresses ? parameters.map((_, i) => addresses[i] ?? "") : undefined,
+    });
+  }
 
   if (!lifted.some(Boolean)) return { lifted: false, elements: [[{ args: fixed }]] };
 

@@ -26,7 +26,14 @@ import { serveCall } from "../../src/functions/offload/serve";
 import { CallMessage, cellsOf, decode, encode } from "../../src/functions/offload/wire";
 import { seededUniform } from "../../src/engine/random";
 import type { Locale } from "../../src/i18n";
-import { errorCell, FormulaArgument, invoke, invokeAsync, Invocation } from "../../src/workbench/excel-invoker";
+import {
+  errorCell,
+  FormulaArgument,
+  invoke,
+  invokeAsync,
+  Invocation,
+  InvokeOptions,
+} from "../../src/workbench/excel-invoker";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -71,22 +78,27 @@ afterAll(() => {
   setOffloadThreshold(null);
 });
 
-function onMainThread(id: string, args: FormulaArgument[], locale: Locale): Invocation {
+function onMainThread(id: string, args: FormulaArgument[], locale: Locale, options: InvokeOptions = {}): Invocation {
   setFunctionsLocale(locale);
   try {
-    return invoke(raw.get(id)!, metadata.get(id)!, args, { allowErrors });
+    return invoke(raw.get(id)!, metadata.get(id)!, args, { allowErrors, ...options });
   } finally {
     setFunctionsLocale(null);
   }
 }
 
-async function throughWorker(id: string, args: FormulaArgument[], locale: Locale): Promise<Invocation> {
+async function throughWorker(
+  id: string,
+  args: FormulaArgument[],
+  locale: Locale,
+  options: InvokeOptions = {},
+): Promise<Invocation> {
   const fn = offloaded(id, raw.get(id)! as Fn);
   setFunctionsLocale(locale);
   let result: Promise<Invocation>;
   try {
     // The locale is read when the call is made, as Excel's display language is.
-    result = invokeAsync(fn, metadata.get(id)!, args, { allowErrors });
+    result = invokeAsync(fn, metadata.get(id)!, args, { allowErrors, ...options });
   } finally {
     setFunctionsLocale(null);
   }
@@ -159,6 +171,20 @@ describe("a call through the worker gives the pane thread's answer exactly", () 
       expect(main.produced[0].message.length).toBeGreaterThan(10);
       const viaWorker = await throughWorker("FIT", args, locale);
       expect(viaWorker).toEqual(main);
+    });
+  }
+
+  for (const locale of ["en", "fr"] as const) {
+    test(`a bad row's message still names its cell when Excel gives the addresses (${locale})`, async () => {
+      const bad = frequency.map((row, i) => (i === 41 ? ["many"] : row));
+      const args: FormulaArgument[] = [BGNBD, bad, recency, age];
+      const options = { parameterAddresses: ["Sheet1!A1:B5", "'My customers'!$C$2:$C$3001", "D:D", "E:E"] };
+      const main = onMainThread("PALIVE", args, locale, options);
+      const before = worker.received;
+      const viaWorker = await throughWorker("PALIVE", args, locale, options);
+      expect(worker.received).toBe(before + 1);
+      expect(viaWorker).toEqual(main);
+      expect(viaWorker.cells[41][0]).toMatchObject({ message: expect.stringContaining("'My customers'!C43") });
     });
   }
 

@@ -46,6 +46,36 @@ describe("what each parameter receives", () => {
   });
 });
 
+describe("the invocation, with the arguments' addresses", () => {
+  const addressed = (): InvokedFunction => ({
+    ...meta(["matrix", "scalar"]),
+    options: { requiresParameterAddresses: true },
+  });
+
+  test("with requiresParameterAddresses, the function gets the invocation last, with the addresses given", () => {
+    const { seen, fn } = recorder();
+    invoke(fn, addressed(), [[[1], [2]], 3], { parameterAddresses: ["Sheet1!A1:A2", null] });
+    expect(seen).toEqual([[[[1], [2]], 3, { functionName: "TOY", parameterAddresses: ["Sheet1!A1:A2", ""] }]]);
+  });
+
+  test("without addresses (older Excel, the workbench) the invocation has none; without the option, no invocation", () => {
+    const { seen, fn } = recorder();
+    invoke(fn, addressed(), [1, 2]);
+    invoke(fn, meta(["matrix", "scalar"]), [1, 2], { parameterAddresses: ["Sheet1!A1", "Sheet1!B1"] });
+    expect(seen).toEqual([
+      [[[1]], 2, { functionName: "TOY", parameterAddresses: undefined }],
+      [[[1]], 2],
+    ]);
+  });
+
+  test("a lifted call gets the invocation in every call", () => {
+    const { seen, fn } = recorder();
+    invoke(fn, addressed(), [5, [[1, 2]]], { parameterAddresses: ["Sheet1!A1", "Sheet1!B1:C1"] });
+    expect(seen.map((args) => args.length)).toEqual([3, 3]);
+    expect(seen[1][2]).toEqual({ functionName: "TOY", parameterAddresses: ["Sheet1!A1", "Sheet1!B1:C1"] });
+  });
+});
+
 describe("array lifting of scalar parameters", () => {
   test("a range given to a scalar parameter calls the function once per cell and spills the results", () => {
     const fn = (x: unknown, table: unknown) => [[(x as number) * 10, (table as unknown[][]).length]];

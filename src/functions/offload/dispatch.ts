@@ -7,6 +7,7 @@
  * there is no worker (no Worker, a Content-Security-Policy that refuses the script, a worker that fails), the call
  * runs on the calling thread: the user gets the same answer, only not off the pane's thread.
  */
+import { plainInvocation } from "../cell-address";
 import { currentLocale } from "../locale";
 import { startFunctionsWorker } from "./functions-worker-factory";
 import { CallMessage, cellsOf, decode, encode, ReplyMessage } from "./wire";
@@ -141,7 +142,10 @@ export function offloaded(id: string, fn: AnyFunction): AnyFunction {
     const transfer: Transferable[] = [];
     let message: CallMessage;
     try {
-      message = { id: callId, fn: id, locale: currentLocale(), args: args.map((arg) => encode(arg, transfer)) };
+      // Excel's invocation (the last argument of a function that asks for its arguments' addresses) travels as a
+      // plain object holding the addresses, so a bad row's message still names its cell.
+      const sent = args.map((arg) => encode(plainInvocation(arg), transfer));
+      message = { id: callId, fn: id, locale: currentLocale(), args: sent };
     } catch {
       return fn.apply(this, args);
     }

@@ -351,6 +351,7 @@ export function useSegmentationFlow(
         locale,
         { signal, onProgress: setProgress },
         found.recipeKey,
+        computeSegmentsInWorker,
       );
       finish();
       if (!outcome.ok) {
