@@ -21,6 +21,8 @@ import {
   paneFrame,
   screenshot,
   seriousViolations,
+  sheetNames,
+  sheetValues,
 } from "./harness";
 
 let session: BrowserSession;
@@ -43,11 +45,6 @@ type Host = {
     };
   };
 };
-
-const sheetValues = (page: Page, sheet: string) =>
-  page.evaluate((name) => (window as unknown as Host).customerValueWorkbench.workbook.sheetValues(name), sheet);
-const sheetNames = (page: Page) =>
-  page.evaluate(() => (window as unknown as Host).customerValueWorkbench.workbook.sheetNames());
 
 async function storedRecipe(page: Page): Promise<Recipe> {
   const stored = await page.evaluate(() => (window as unknown as Host).customerValueWorkbench.workbook.readRecipes());

@@ -21,6 +21,7 @@ import {
   paneFrame,
   screenshot,
   seriousViolations,
+  sheetValues,
 } from "./harness";
 
 let session: BrowserSession;
@@ -36,15 +37,6 @@ after(async () => {
 const METHOD: SegmentationMethod = { ...DEFAULT_METHODS.clvTiers, forecast: true, cohorts: "quarter" };
 
 /** The in-memory workbook's cells of a sheet, and the fill of one cell. */
-function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
-  return page.evaluate((name) => {
-    const host = window as unknown as {
-      customerValueWorkbench: { workbook: { sheetValues(sheet: string): CellValue[][] } };
-    };
-    return host.customerValueWorkbench.workbook.sheetValues(name);
-  }, sheet);
-}
-
 function fillAt(page: Page, sheet: string, row: number, col: number): Promise<string | null> {
   return page.evaluate(
     ([name, r, c]) => {

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BrowserContext, chromium, Frame, Page, Response } from "playwright-core";
+import type { CellValue } from "../../src/engine/sheet-data";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "";
 if (!BASE_URL) throw new Error("E2E_BASE_URL is not set: run the browser tests with npm run test:e2e");
@@ -175,4 +176,22 @@ export async function seriousViolations(frame: Frame, options: { skipFrames?: bo
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.slice(0, 3).join(", ")})`).join("\n");
+}
+
+/** The values of one of the workbench's sheets, as the in-memory workbook holds them. */
+export function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
+  return page.evaluate((name) => {
+    const host = window as unknown as {
+      customerValueWorkbench: { workbook: { sheetValues(sheet: string): CellValue[][] } };
+    };
+    return host.customerValueWorkbench.workbook.sheetValues(name);
+  }, sheet);
+}
+
+/** The names of the workbench's sheets, in order. */
+export function sheetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = window as unknown as { customerValueWorkbench: { workbook: { sheetNames(): string[] } } };
+    return host.customerValueWorkbench.workbook.sheetNames();
+  });
 }

@@ -6,7 +6,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Frame, Page } from "playwright-core";
-import type { CellValue } from "../../src/excel/workbook";
 import { t } from "../../src/i18n/all";
 import { accuracyLine } from "../../src/engine/segmentation/model-sheet";
 import { suggestMapping } from "../../src/engine/segmentation/mapping";
@@ -14,7 +13,16 @@ import { segmentTable } from "../../src/engine/segmentation/segment";
 import type { SegmentationMethod } from "../../src/engine/segmentation/types";
 import type { MemoryChart } from "../../src/workbench/memory-workbook";
 import { datasetTable } from "../../src/workbench/session";
-import { BrowserSession, describeViolations, launch, openWorkbench, paneFrame, seriousViolations } from "./harness";
+import {
+  BrowserSession,
+  describeViolations,
+  launch,
+  openWorkbench,
+  paneFrame,
+  seriousViolations,
+  sheetNames,
+  sheetValues,
+} from "./harness";
 
 /** The pane's defaults for value tiers (useSegmentationFlow's clvTiers method). */
 const SAMPLE_ROWS = 200;
@@ -32,22 +40,6 @@ function charts(page: Page): Promise<MemoryChart[]> {
     const host = window as unknown as { customerValueWorkbench: { workbook: { charts(): MemoryChart[] } } };
     return host.customerValueWorkbench.workbook.charts();
   });
-}
-
-function sheetNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const host = window as unknown as { customerValueWorkbench: { workbook: { sheetNames(): string[] } } };
-    return host.customerValueWorkbench.workbook.sheetNames();
-  });
-}
-
-function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
-  return page.evaluate((name) => {
-    const host = window as unknown as {
-      customerValueWorkbench: { workbook: { sheetValues(sheet: string): CellValue[][] } };
-    };
-    return host.customerValueWorkbench.workbook.sheetValues(name);
-  }, sheet);
 }
 
 /** The method the pane runs once value tiers are picked, read back from the recipe Apply stores. */

@@ -6,7 +6,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Frame, Page } from "playwright-core";
-import type { CellValue } from "../../src/excel/workbook";
 import { formatNumber, Locale, t } from "../../src/i18n/all";
 import { suggestMapping } from "../../src/engine/segmentation/mapping";
 import { segmentTable } from "../../src/engine/segmentation/segment";
@@ -25,6 +24,8 @@ import {
   paneFrame,
   screenshot,
   seriousViolations,
+  sheetNames,
+  sheetValues,
 } from "./harness";
 
 const RFM: SegmentationMethod = { kind: "rfm", bins: 5 };
@@ -48,22 +49,6 @@ async function open(query: string): Promise<{ page: Page; pane: Frame }> {
 }
 
 /** The in-memory workbook's cells, as the pane left them (row 1 = headers). */
-function sheetValues(page: Page, sheet: string): Promise<CellValue[][]> {
-  return page.evaluate((name) => {
-    const host = window as unknown as {
-      customerValueWorkbench: { workbook: { sheetValues(sheet: string): CellValue[][] } };
-    };
-    return host.customerValueWorkbench.workbook.sheetValues(name);
-  }, sheet);
-}
-
-function sheetNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const host = window as unknown as { customerValueWorkbench: { workbook: { sheetNames(): string[] } } };
-    return host.customerValueWorkbench.workbook.sheetNames();
-  });
-}
-
 /** Fills of every cell of a sheet ("" where none), so "remove restores the table" covers colours too. */
 function sheetFills(page: Page, sheet: string): Promise<string[][]> {
   return page.evaluate((name) => {

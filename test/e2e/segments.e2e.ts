@@ -14,7 +14,7 @@ import { segmentTable } from "../../src/engine/segmentation/segment";
 import type { Recipe, SegmentationMethod } from "../../src/engine/segmentation/types";
 import { DEFAULT_METHODS } from "../../src/taskpane/hooks/useSegmentationFlow";
 import { datasetTable } from "../../src/workbench/session";
-import { BrowserSession, launch, openWorkbench, paneFrame, screenshot } from "./harness";
+import { BrowserSession, launch, openWorkbench, paneFrame, screenshot, sheetNames, sheetValues } from "./harness";
 
 let session: BrowserSession;
 
@@ -61,9 +61,6 @@ function onWorkbook<A, R>(page: Page, body: (workbook: WorkbenchWorkbook, arg: A
   );
 }
 
-const sheetValues = (page: Page, sheet: string) =>
-  onWorkbook(page, (workbook, name) => workbook.sheetValues(name), sheet);
-const sheetNames = (page: Page) => onWorkbook(page, (workbook) => workbook.sheetNames(), null);
 async function recipes(page: Page): Promise<Record<string, Recipe>> {
   const entries = await onWorkbook(page, (workbook) => [...workbook.settings().entries()], null);
   return Object.fromEntries(
