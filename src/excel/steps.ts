@@ -6,9 +6,9 @@
  */
 
 /** Items a step covers between two yields (a check of the clock, not a pause). */
-export const STEP_ITEMS = 4_096;
+export const STEP_ITEMS = 2_048;
 /** The longest the thread is held before a pause: well under the 50 ms of a "long task". */
-export const SLICE_MS = 12;
+export const SLICE_MS = 10;
 
 export type Steps<T> = Generator<void, T, void>;
 

@@ -9,7 +9,7 @@ import { cellEquals, fontColourOn, formulaValue } from "../excel/colour-rules";
 import { recipeSettingKey, recipesFromSettings } from "../excel/recipes";
 import { fail, throwIfCancelled, toFailure, WorkbookFailureError } from "../excel/run";
 import { runStepsSliced, STEP_ITEMS, type Steps } from "../excel/steps";
-import { columnWriteSteps, findHeader, resolveColumnTargets } from "../excel/write-rules";
+import { columnWriteSteps, findHeader, resolveColumnTargetsSliced } from "../excel/write-rules";
 import type {
   CellValue,
   CustomerWorkbook,
@@ -591,7 +591,7 @@ export class MemoryWorkbook implements CustomerWorkbook {
     return this.guard(
       async () => {
         const table = this.requireTable(tableId);
-        const targets = resolveColumnTargets(table, columns);
+        const targets = await resolveColumnTargetsSliced(table, columns);
         // Planned in slices (a million rows take a few hundred ms), as ExcelWorkbook does.
         const plan = await planColumnWritesSliced(columns, {
           ...this.chunkOptions(),

@@ -7,12 +7,14 @@
  * them. Arrays that cannot be packed (rows of a sheet, a column of a million distinct texts) go as before: in slices
  * of SLICE items, reassembled in order.
  */
-import { runStepsSliced, STEP_ITEMS, type Steps } from "../../excel/steps";
+import { runSteps, runStepsSliced, STEP_ITEMS, type Steps } from "../../excel/steps";
 
 /** Rows per message (and items per slice of an array that does not pack): 10,000 rows pack in a few ms. */
 export const SLICE = 10_000;
 /** Distinct non-number values a packed array may hold (segment labels, fills, blanks: a handful in practice). */
 export const MAX_DICTIONARY = 65_536;
+/** Rows packed between two looks at the clock. */
+const ROW_STEP = 1_024;
 
 export interface Placeholder {
   __sliced: number;
@@ -51,29 +53,24 @@ export function transferables(message: Message): ArrayBuffer[] {
 }
 
 /**
- * Packs item(i) for i < count, or returns null when an item is an object (a row, a sheet) or, `shared`, there are
- * more than MAX_DICTIONARY distinct non-number values. `shared`: equal values share one dictionary entry (result
- * columns: a handful of labels and colours a million times); otherwise each has its own (table rows: mostly distinct
- * ids, where looking each up would cost more than it saves). Numbers keep their exact bits (−0, NaN included).
+ * Packs an array (a result column: a handful of labels and colours a million times, equal values sharing one
+ * dictionary entry), or returns null when an item is an object (a row, a sheet) or there are more than
+ * MAX_DICTIONARY distinct non-number values. Numbers keep their exact bits (−0, NaN included).
  */
-function packItems(count: number, item: (i: number) => unknown, shared: boolean): PackedArray | null {
+export function packArray(items: readonly unknown[]): PackedArray | null {
+  const count = items.length;
   const numbers = new Float64Array(count);
   const codes = new Int32Array(count);
   const dictionary: unknown[] = [];
   const known = new Map<unknown, number>();
   for (let i = 0; i < count; i++) {
-    const value = item(i);
+    const value = items[i];
     if (typeof value === "number") {
       numbers[i] = value;
       codes[i] = -1;
       continue;
     }
     if (value !== null && (typeof value === "object" || typeof value === "function")) return null;
-    if (!shared) {
-      codes[i] = dictionary.length;
-      dictionary.push(value);
-      continue;
-    }
     let code = known.get(value);
     if (code === undefined) {
       if (dictionary.length >= MAX_DICTIONARY) return null;
@@ -86,9 +83,6 @@ function packItems(count: number, item: (i: number) => unknown, shared: boolean)
   return { length: count, numbers, codes, dictionary };
 }
 
-export const packArray = (items: readonly unknown[]): PackedArray | null =>
-  packItems(items.length, (i) => items[i], true);
-
 /** Rows start… of a table packed column by column, or null when the rows are not all `width` cells long. */
 export function packRows(
   rows: readonly unknown[][],
@@ -96,13 +90,42 @@ export function packRows(
   count: number,
   width: number,
 ): PackedArray[] | null {
+  return runSteps(packRowsSteps(rows, start, count, width));
+}
+
+/**
+ * packRows, yielding every ROW_STEP rows (the pane packs each message in slices). Each non-number cell has its own
+ * dictionary entry: table rows are mostly distinct ids, where looking each one up would cost more than it saves.
+ */
+export function* packRowsSteps(
+  rows: readonly unknown[][],
+  start: number,
+  count: number,
+  width: number,
+): Steps<PackedArray[] | null> {
   if (width === 0) return null;
-  for (let r = start; r < start + count; r++) if (rows[r].length !== width) return null;
-  const columns: PackedArray[] = [];
-  for (let c = 0; c < width; c++) {
-    const column = packItems(count, (i) => rows[start + i][c], false);
-    if (!column) return null;
-    columns.push(column);
+  const columns: PackedArray[] = Array.from({ length: width }, () => ({
+    length: count,
+    numbers: new Float64Array(count),
+    codes: new Int32Array(count),
+    dictionary: [],
+  }));
+  for (let i = 0; i < count; i++) {
+    if (i % ROW_STEP === ROW_STEP - 1) yield;
+    const row = rows[start + i];
+    if (row.length !== width) return null;
+    for (let c = 0; c < width; c++) {
+      const value = row[c];
+      const column = columns[c];
+      if (typeof value === "number") {
+        column.numbers[i] = value;
+        column.codes[i] = -1;
+      } else if (value !== null && (typeof value === "object" || typeof value === "function")) return null;
+      else {
+        column.codes[i] = column.dictionary.length;
+        column.dictionary.push(value);
+      }
+    }
   }
   return columns;
 }

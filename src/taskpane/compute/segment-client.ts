@@ -9,7 +9,9 @@ import type { CellValue, Progress, WorkbookFailure } from "../../excel/workbook"
 import type { Locale } from "../../i18n";
 import type { ColumnMapping, DataShape, SegmentationMethod } from "../../engine/segmentation/types";
 import { computeSegments } from "../segmentation-actions";
-import { Assembler, Message, packRows, SLICE, transferables } from "./protocol";
+import { runStepsSliced } from "../../excel/steps";
+import { Assembler, Message, packRowsSteps, SLICE, transferables } from "./protocol";
+import { throttleProgress } from "./progress";
 import { startSegmentWorker } from "./segment-worker-factory";
 
 export interface SegmentRequest {
@@ -39,8 +41,6 @@ export interface JobPort {
 
 const CANCELLED: WorkbookFailure = { code: "cancelled", key: "excel.error.cancelled" };
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-/** Least time between two progress reports of the same phase (each one re-renders the pane). */
-const PROGRESS_MS = 250;
 
 let nextJob = 1;
 
@@ -52,14 +52,7 @@ export async function runSegmentJob(
 ): Promise<SegmentOutcome> {
   const { signal, onProgress } = options;
   // Progress re-renders the pane: at most one report per PROGRESS_MS, besides each phase's first and last.
-  let reported: { step: string; at: number } | null = null;
-  const report = (progress: Progress) => {
-    const at = Date.now();
-    const last = progress.done >= progress.total;
-    if (!last && reported && reported.step === progress.step && at - reported.at < PROGRESS_MS) return;
-    reported = { step: progress.step, at };
-    onProgress?.(progress);
-  };
+  const report = throttleProgress(onProgress);
   const job = nextJob++;
   const assembler = new Assembler();
   let received = 0;
@@ -106,7 +99,7 @@ export async function runSegmentJob(
   for (let start = 0; start < total; start += SLICE) {
     if (signal?.aborted) return done;
     const count = Math.min(SLICE, total - start);
-    const columns = packRows(rows, start, count, width);
+    const columns = await runStepsSliced(packRowsSteps(rows, start, count, width));
     const message: Message = columns
       ? { type: "rows", job, array: 0, offset: start, length: total, columns }
       : { type: "slice", job, array: 0, offset: start, length: total, items: rows.slice(start, start + count) };
