@@ -21,8 +21,10 @@
  */
 import { InputError, InputErrorKind, naError, valueError } from "../engine/errors";
 import { Locale, MessageKey, MessageParams, t } from "../i18n";
-import { cellAt } from "./cell-address";
+import { namingCell } from "./cell-messages";
 import { currentLocale } from "./locale";
+
+export { namingCell };
 
 export type Grid = unknown[][];
 
@@ -63,15 +65,15 @@ export function errorCodeOf(value: unknown): string {
 }
 
 /**
- * The error for an error cell given to `arg` (in `row` of a range): #N/A stays #N/A, so IFNA still works; any other
+ * The error for an error cell given to `arg` (in `row`, and `column` of a 2-D range, 1-based): #N/A stays #N/A, so IFNA still works; any other
  * error is #VALUE!, naming the cell and its error.
  */
-export function errorCellError(arg: string, cell: unknown, row?: number): InputError {
+export function errorCellError(arg: string, cell: unknown, row?: number, column?: number): InputError {
   const code = errorCodeOf(cell);
   const kind: InputErrorKind = code === "#N/A" ? "na" : "value";
-  return row === undefined
-    ? new InputError(kind, "args.errorIn", { arg, code })
-    : new InputError(kind, "args.errorAt", { arg, row, code });
+  if (row === undefined) return new InputError(kind, "args.errorIn", { arg, code });
+  // The column (1-based within a 2-D range) only locates the cell for a message naming it (cell-messages.ts).
+  return new InputError(kind, "args.errorAt", column === undefined ? { arg, row, code } : { arg, row, column, code });
 }
 
 /**
@@ -469,40 +471,6 @@ export function mapElementwise(
 }
 
 /**
- * The per-row messages that have a variant naming the cell, and the argument whose address locates it (the
- * message's own {arg} when it has one).
- */
-const CELL_KEYS: Partial<Record<MessageKey, { key: MessageKey; arg?: string }>> = {
-  "args.notNumberAt": { key: "cells.notNumber" },
-  "args.errorAt": { key: "cells.error" },
-  "args.blankAt": { key: "cells.blank" },
-  "args.notIntegerAt": { key: "cells.notInteger" },
-  "args.negativeAt": { key: "cells.negative" },
-  "args.notPositiveAt": { key: "cells.notPositive" },
-  "args.notFiniteAt": { key: "cells.notFinite" },
-  "args.tooLargeAt": { key: "cells.tooLarge" },
-  "args.tooSmallAt": { key: "cells.tooSmall" },
-  "args.rateOver100At": { key: "cells.rateOver100" },
-  "history.recencyAfterAgeAt": { key: "cells.recencyAfterAge", arg: "recency" },
-  "history.recencyWithoutPurchaseAt": { key: "cells.recencyWithoutPurchase", arg: "recency" },
-};
-
-/**
- * A per-row error ("row 7 holds …", the row 1-based within the range) as the same error naming the cell ("Sheet1!D7
- * holds …") when Excel gave the address of the argument concerned; otherwise the error as it is.
- */
-export function namingCell(error: unknown, addresses: ReadonlyMap<string, string> | undefined, col = 0): unknown {
-  if (!addresses || addresses.size === 0 || !(error instanceof InputError)) return error;
-  const variant = CELL_KEYS[error.key];
-  const row = error.params.row;
-  if (!variant || typeof row !== "number") return error;
-  const arg = variant.arg ?? error.params.arg;
-  const cell = typeof arg === "string" ? cellAt(addresses.get(arg), row - 1, col) : undefined;
-  if (cell === undefined) return error;
-  return new InputError(error.kind, variant.key, { ...error.params, cell });
-}
-
-/**
  * The error policy: Excel shows a message only with #VALUE! and #N/A (CustomFunctions.ErrorCode reference), and every
  * InputError carries a message that says what to fix. So an input problem is #VALUE! — including the engine's "num"
  * kind (a number outside the formula's domain), which the pane shows as it is — and #N/A where there is nothing to
@@ -543,12 +511,16 @@ function finiteCells<T>(result: T, locale: Locale): T {
 }
 
 /** Runs a function body and throws any failure as the matching Excel error; non-finite numbers become errors. */
-export function runFunction<T>(body: () => T): T {
+export function runFunction<T>(
+  body: () => T,
+  /** The arguments' addresses, when Excel gave them: an error about one cell names it (cell-messages.ts). */
+  addresses?: ReadonlyMap<string, string>,
+): T {
   let result: T;
   try {
     result = body();
   } catch (error) {
-    throw toExcelError(error);
+    throw toExcelError(namingCell(error, addresses));
   }
   return finiteCells(result, currentLocale());
 }
