@@ -14,7 +14,6 @@ import { CustomerHistory, PurchasePredictor } from "../engine/models/types";
 import { t } from "../i18n";
 import {
   BLANK,
-  checkNumber,
   eachRow as eachRowOf,
   finite,
   frameNumber,
@@ -183,31 +182,11 @@ export function dert(
       conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
         predictor.discountedResidualPurchases!(customer, rate),
       );
-    const counts = perCustomer(frequency, recency, T, compute, source);
-    if (!given(spend)) return counts;
-    const spendGrid = toGrid(spend);
-    const single = spendGrid.length === 1 && spendGrid[0].length === 1;
-    if (!single)
-      requireSameLength([
-        { arg: "frequency", length: counts.length },
-        { arg: "spend", length: spendGrid.length },
-      ]);
-    const locale = currentLocale();
-    return counts.map((row, i) => {
-      const value = row[0];
-      if (typeof value !== "number") return row;
-      try {
-        const s = checkNumber(
-          readNumber(single ? spendGrid[0][0] : spendGrid[i][0], "spend"),
-          "spend",
-          { nonNegative: true },
-          i + 1,
-        );
-        return [value * s * gross];
-      } catch (error) {
-        if (counts.length === 1) throw error;
-        return [toExcelError(error, locale)];
-      }
+    if (!given(spend)) return perCustomer(frequency, recency, T, compute, source);
+    // The spend joins the history's layout: one per customer, one for all, or one per row or column of a grid.
+    return perCustomer(frequency, recency, T, compute, source, undefined, {
+      extra: [{ arg: "spend", value: spend, rule: { nonNegative: true } }],
+      combine: (value, [s]) => value * s * gross,
     });
   });
 }
@@ -290,6 +269,8 @@ export function loglik(
       T,
       (histories, predictor) => eachRow(histories, (customer) => predictor.logLikelihood!(customer)),
       source,
+      undefined,
+      { columnOnly: true },
     );
     const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
     if (w)
