@@ -36,7 +36,14 @@ cases("CLV", [
   {
     name: "ranges whose widths do not combine (2 columns with 3): the message says which shapes do",
     cls: "shape",
-    args: [[[5, 6, 7]], [[3, 3], [3, 3]], 416],
+    args: [
+      [[5, 6, 7]],
+      [
+        [3, 3],
+        [3, 3],
+      ],
+      416,
+    ],
     expect: {
       error: "#VALUE!",
       says: ["purchases_per_period has 2 columns", "basket has 3", "a single column", "a single row"],
