@@ -21,8 +21,10 @@
  */
 import { InputError, InputErrorKind, naError, valueError } from "../engine/errors";
 import { Locale, MessageKey, MessageParams, t } from "../i18n";
-import { cellAt } from "./cell-address";
+import { CELL_VARIANTS, namingCell } from "./cell-messages";
 import { currentLocale } from "./locale";
+
+export { namingCell };
 
 export type Grid = unknown[][];
 
@@ -63,15 +65,15 @@ export function errorCodeOf(value: unknown): string {
 }
 
 /**
- * The error for an error cell given to `arg` (in `row` of a range): #N/A stays #N/A, so IFNA still works; any other
+ * The error for an error cell given to `arg` (in `row`, and `column` of a 2-D range, 1-based): #N/A stays #N/A, so IFNA still works; any other
  * error is #VALUE!, naming the cell and its error.
  */
-export function errorCellError(arg: string, cell: unknown, row?: number): InputError {
+export function errorCellError(arg: string, cell: unknown, row?: number, column?: number): InputError {
   const code = errorCodeOf(cell);
   const kind: InputErrorKind = code === "#N/A" ? "na" : "value";
-  return row === undefined
-    ? new InputError(kind, "args.errorIn", { arg, code })
-    : new InputError(kind, "args.errorAt", { arg, row, code });
+  if (row === undefined) return new InputError(kind, "args.errorIn", { arg, code });
+  // The column (1-based within a 2-D range) only locates the cell for a message naming it (cell-messages.ts).
+  return new InputError(kind, "args.errorAt", column === undefined ? { arg, row, code } : { arg, row, column, code });
 }
 
 /**
@@ -312,18 +314,6 @@ export interface RowFrame {
 export const MAX_GRID_CELLS = 1_048_576;
 
 /**
- * Per-customer messages whose {row} is about one argument but that do not name it with {arg} (CELL_KEYS lists more),
- * and argument names messages use for an argument called otherwise in the frame.
- */
-const LOCATED_ARG: Partial<Record<MessageKey, string>> = {
-  "valuemodels.bgbb.recencyAfterPeriods": "recency",
-  "valuemodels.bgbb.frequencyAboveRecency": "frequency",
-  "valuemodels.bgbb.recencyWithoutPurchase": "recency",
-  "valuemodels.gg.spendNotPositiveAt": "monetary",
-};
-const ARG_ALIASES: Readonly<Record<string, string>> = { periods: "T" };
-
-/**
  * Lays out per-row arguments (see RowFrame). A range read per row that ends before the last row with a value
  * elsewhere is an error naming it (fill it down); a longer one is trimmed. Columns are trimmed the same way, to the
  * last column where a range wider than one column has a value. Widths that do not combine (3 columns with 5) are an
@@ -348,17 +338,23 @@ export function rowFrame(inputs: readonly RowArgument[]): RowFrame {
   const ranges = inputs.map((_, k) => k).filter((k) => isRange[k]);
   const locate = (error: unknown, row: number, col: number): unknown => {
     if (!(error instanceof InputError) || typeof error.params.row !== "number") return error;
-    const named = LOCATED_ARG[error.key] ?? CELL_KEYS[error.key]?.arg ?? error.params.arg;
-    const arg = typeof named === "string" ? (ARG_ALIASES[named] ?? named) : undefined;
-    const k = arg === undefined ? -1 : inputs.findIndex((input) => input.arg === arg);
+    // The argument the message is about: its own {arg}, or the one its cell variant names (cell-messages.ts).
+    const arg = CELL_VARIANTS[error.key]?.arg ?? error.params.arg;
+    const k = typeof arg === "string" ? inputs.findIndex((input) => input.arg === arg) : -1;
     if (k < 0) return error;
     // A single cell: the message keeps the result's row; its address is the cell itself.
     if (!isRange[k]) return new InputError(error.kind, error.key, { ...error.params, cellRow: 0, cellColumn: 0 });
     const r = row * dr[k];
     const c = col * dc[k];
     const located: Record<string, string | number> = { ...error.params, row: r + 1, cellRow: r, cellColumn: c };
-    if (width[k] > 1) located.column = c + 1;
-    else delete located.column;
+    // {column} locates the cell for cell-messages.ts; {gridColumn} also says it in the message ("row 1, column 4").
+    if (width[k] > 1) {
+      located.column = c + 1;
+      located.gridColumn = c + 1;
+    } else {
+      delete located.column;
+      delete located.gridColumn;
+    }
     return new InputError(error.kind, error.key, located);
   };
   if (ranges.length === 0) {
@@ -566,44 +562,6 @@ export function mapElementwise(
 }
 
 /**
- * The per-row messages that have a variant naming the cell, and the argument whose address locates it (the
- * message's own {arg} when it has one).
- */
-const CELL_KEYS: Partial<Record<MessageKey, { key: MessageKey; arg?: string }>> = {
-  "args.notNumberAt": { key: "cells.notNumber" },
-  "args.errorAt": { key: "cells.error" },
-  "args.blankAt": { key: "cells.blank" },
-  "args.notIntegerAt": { key: "cells.notInteger" },
-  "args.negativeAt": { key: "cells.negative" },
-  "args.notPositiveAt": { key: "cells.notPositive" },
-  "args.notFiniteAt": { key: "cells.notFinite" },
-  "args.tooLargeAt": { key: "cells.tooLarge" },
-  "args.tooSmallAt": { key: "cells.tooSmall" },
-  "args.rateOver100At": { key: "cells.rateOver100" },
-  "history.recencyAfterAgeAt": { key: "cells.recencyAfterAge", arg: "recency" },
-  "history.recencyWithoutPurchaseAt": { key: "cells.recencyWithoutPurchase", arg: "recency" },
-};
-
-/**
- * A per-row error ("row 7 holds …", the row 1-based within the range) as the same error naming the cell ("Sheet1!D7
- * holds …") when Excel gave the address of the argument concerned; otherwise the error as it is.
- */
-export function namingCell(error: unknown, addresses: ReadonlyMap<string, string> | undefined, col = 0): unknown {
-  if (!addresses || addresses.size === 0 || !(error instanceof InputError)) return error;
-  const variant = CELL_KEYS[error.key];
-  const row = error.params.row;
-  if (!variant || typeof row !== "number") return error;
-  const arg = variant.arg ?? error.params.arg;
-  // RowFrame.locate gives the offsets within the argument (a single cell, a single row of a grid: see there).
-  const { cellRow, cellColumn } = error.params;
-  const offsetRow = typeof cellRow === "number" ? cellRow : row - 1;
-  const offsetColumn = typeof cellColumn === "number" ? cellColumn : col;
-  const cell = typeof arg === "string" ? cellAt(addresses.get(arg), offsetRow, offsetColumn) : undefined;
-  if (cell === undefined) return error;
-  return new InputError(error.kind, variant.key, { ...error.params, cell });
-}
-
-/**
  * The error policy: Excel shows a message only with #VALUE! and #N/A (CustomFunctions.ErrorCode reference), and every
  * InputError carries a message that says what to fix. So an input problem is #VALUE! — including the engine's "num"
  * kind (a number outside the formula's domain), which the pane shows as it is — and #N/A where there is nothing to
@@ -620,11 +578,11 @@ export function toExcelError(error: unknown, locale: Locale = currentLocale()): 
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof InputError) {
     const code = CustomFunctions.ErrorCode[ERROR_CODE_OF_KIND[error.kind]];
-    // A cell of an argument wider than one column is named by its row and column ("row 1, column 4").
-    const { row, column } = error.params;
+    // A cell of a per-row argument wider than one column is named by its row and column ("row 1, column 4").
+    const { row, gridColumn } = error.params;
     const params =
-      typeof row === "number" && typeof column === "number"
-        ? { ...error.params, row: t("grids.rowColumn", { row, column }, locale) }
+      typeof row === "number" && typeof gridColumn === "number"
+        ? { ...error.params, row: t("grids.rowColumn", { row, column: gridColumn }, locale) }
         : error.params;
     return new CustomFunctions.Error(code, t(error.key, params, locale));
   }
@@ -650,12 +608,16 @@ function finiteCells<T>(result: T, locale: Locale): T {
 }
 
 /** Runs a function body and throws any failure as the matching Excel error; non-finite numbers become errors. */
-export function runFunction<T>(body: () => T): T {
+export function runFunction<T>(
+  body: () => T,
+  /** The arguments' addresses, when Excel gave them: an error about one cell names it (cell-messages.ts). */
+  addresses?: ReadonlyMap<string, string>,
+): T {
   let result: T;
   try {
     result = body();
   } catch (error) {
-    throw toExcelError(error);
+    throw toExcelError(namingCell(error, addresses));
   }
   return finiteCells(result, currentLocale());
 }

@@ -31,6 +31,7 @@ import {
   widerArgument,
 } from "./args";
 import { addressesOf } from "./cell-address";
+import { aliasAddresses } from "./cell-messages";
 import { predictorSource, PredictorSource, rowsByGroup } from "./covariates";
 import { customerAt, historyArguments } from "./history";
 import { currentLocale } from "./locale";
@@ -49,12 +50,20 @@ function ggParameters(fit: FittedModel): GammaGammaParameters {
  * Expected spend per purchase (Gamma-Gamma): a blend of the customer's own average spend and the population's, the customer's weighing more the more repeat purchases they made. Customers without repeat purchases get the population mean.
  * @customfunction SPEND
  * @helpurl https://localhost:3000/functions.html#SPEND
+ * @requiresParameterAddresses
  * @param gg_params The table spilled by CUST.FIT("gg", frequency, , , monetary).
  * @param frequency Repeat purchases of each customer (x), a whole number.
  * @param monetary Average spend of each customer's repeat purchases. Ignored (may be blank) when frequency is 0.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The expected spend per future purchase, one per customer.
  */
-export function spend(gg_params: unknown[][], frequency: unknown[][], monetary: unknown[][]): unknown[][] {
+export function spend(
+  gg_params: unknown[][],
+  frequency: unknown[][],
+  monetary: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  const addresses = addressesOf(invocation, ["gg_params", "frequency", "monetary"]);
   return runFunction(() => {
     const params = ggParameters(readParameterTable(toGrid(gg_params), ["gg"], "CUST.SPEND", "gg_params"));
     const inputs = [
@@ -62,13 +71,17 @@ export function spend(gg_params: unknown[][], frequency: unknown[][], monetary: 
       { arg: "monetary", value: monetary },
     ];
     const frame = rowFrame(inputs);
-    return eachRow(frame, (r, c) => {
-      const x = frameNumber(frame, inputs[0], 0, r, c);
-      // Without repeat purchases there is no average spend: monetary may be blank (the population mean is used).
-      const m = x === 0 && frame.blankAt(1, r, c) ? NaN : frameNumber(frame, inputs[1], 1, r, c);
-      return expectedAverageSpend(params, x, m);
-    });
-  });
+    return eachRow(
+      frame,
+      (r, c) => {
+        const x = frameNumber(frame, inputs[0], 0, r, c);
+        // Without repeat purchases there is no average spend: monetary may be blank (the population mean is used).
+        const m = x === 0 && frame.blankAt(1, r, c) ? NaN : frameNumber(frame, inputs[1], 1, r, c);
+        return expectedAverageSpend(params, x, m);
+      },
+      addresses,
+    );
+  }, addresses);
 }
 
 const TIME_UNIT_NAMES: Readonly<Record<string, TimeUnit>> = {
@@ -159,8 +172,8 @@ export function pclv(
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, PCLV_PARAMETERS);
   return runFunction(() => {
-    const addresses = addressesOf(invocation, PCLV_PARAMETERS);
     const inputs = readValueInputs(
       {
         purchase_params,
@@ -200,7 +213,7 @@ export function pclv(
       else out[Math.floor(cell / cols)][cell % cols] = value;
     });
     return out;
-  });
+  }, addresses);
 }
 
 /** The arguments CUST.PCLV and the functions built on it (CUST.FORECAST, CUST.PCLVRANGE) take, as Excel passes them. */
@@ -478,16 +491,26 @@ function readFlag(value: unknown, arg: string): boolean {
  * Cohort retention projected by the sBG model: the share of the cohort still active after each period 1..horizon, and optionally each period's retention rate (which rises with tenure as the likeliest leavers go first).
  * @customfunction RETENTIONCURVE
  * @helpurl https://localhost:3000/functions.html#RETENTIONCURVE
+ * @requiresParameterAddresses
  * @param survivors_or_sbg_params A cohort's survivors at the start and after each period (counts, or shares such as 100%, 63%, 47%), oldest first; or the table spilled by CUST.FIT("sbg", survivors).
  * @param horizon Number of periods to project, from period 1 (e.g. 10).
  * @param [include_retention] TRUE adds a second column with the retention rate of each period. Default FALSE.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns One row per period: the share of the starting cohort still active (and the period's retention rate).
  */
 export function retentioncurve(
   survivors_or_sbg_params: unknown[][],
   horizon: unknown,
   include_retention?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  // The engine calls the cohort's counts "survivors".
+  const addresses = aliasAddresses(
+    addressesOf(invocation, ["survivors_or_sbg_params", "horizon", "include_retention"]),
+    {
+      survivors: "survivors_or_sbg_params",
+    },
+  );
   return runFunction(() => {
     const periods = readNumber(horizon, "horizon", { integer: true, min: 1, max: 10000 });
     const withRetention = readFlag(include_retention, "include_retention");
@@ -506,5 +529,5 @@ export function retentioncurve(
     const params: SbgParameters = { alpha: fit.params.alpha, beta: fit.params.beta };
     const curve = survivalCurve(params, periods);
     return Array.from(curve, (share, i) => (withRetention ? [share, retentionRate(params, i + 1)] : [share]));
-  });
+  }, addresses);
 }
