@@ -102,8 +102,17 @@ export function messageNamingCell<M extends CellMessage>(
   const row = message.params.row;
   if (!variant || typeof row !== "number") return message;
   const arg = variant.arg ?? message.params.arg;
-  const column = typeof message.params.column === "number" ? message.params.column - 1 : col;
-  const cell = typeof arg === "string" ? cellAt(addresses.get(arg), row - 1, column) : undefined;
+  // RowFrame.locate (args.ts) sets the offsets within the argument where the row and column do not give them: a
+  // single cell named for a row of a grid, a column of frequencies read across a grid's columns.
+  const { cellRow, cellColumn } = message.params;
+  const column =
+    typeof cellColumn === "number"
+      ? cellColumn
+      : typeof message.params.column === "number"
+        ? message.params.column - 1
+        : col;
+  const offset = typeof cellRow === "number" ? cellRow : row - 1;
+  const cell = typeof arg === "string" ? cellAt(addresses.get(arg), offset, column) : undefined;
   if (cell === undefined) return message;
   return { key: variant.key, params: { ...message.params, cell } };
 }

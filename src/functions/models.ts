@@ -31,11 +31,14 @@ import {
   readNumber,
   readNumberColumns,
   readText,
+  frameNumber,
+  RowArgument,
   rowFrame,
   runFunction,
   toExcelError,
   toGrid,
   namingCell,
+  widerArgument,
 } from "./args";
 import { addressesOf } from "./cell-address";
 import { aliasAddresses, inRangeRows, messageInRangeRows, messageNamingCell, namingArgument } from "./cell-messages";
@@ -261,12 +264,24 @@ const SAMPLE_PARAMETERS = Object.fromEntries(
   Object.entries(MODEL_PARAMETERS).map(([name, names]) => [name, Object.fromEntries(names.map((n) => [n, 1.5]))]),
 ) as Record<ModelName, Record<string, number>>;
 
+/** What perCustomer may add to the history arguments (CUST.DERT's spend, CUST.LOGLIK's single column). */
+export interface PerCustomerOptions {
+  /** More per-row arguments, laid out with the history (so a column of spend follows a grid's rows). */
+  extra?: readonly (RowArgument & { rule?: NumberRule })[];
+  /** Each cell's prediction with the extra arguments' numbers in that cell (a spend: DERT × spend × margin). */
+  combine?: (value: number, extra: readonly number[]) => number;
+  /** The call needs one value per customer in a single column (a sum over customers): a grid is an error. */
+  columnOnly?: boolean;
+}
+
 /**
- * Applies a per-customer prediction to the history columns (x, t_x, T), by the shape rule (args.ts): a single cell
- * is repeated down the others, a row blank in every range stays blank, a bad row gives an error in that row only,
- * naming it. The valid rows are computed together (`compute` gets them as typed columns, with the predictor of their
- * covariate group, and returns one value each), so a model can value a million customers at the cost of a closed
- * form each (src/engine/models/columns.ts); with covariates, once per distinct covariate row.
+ * Applies a per-customer prediction to the history arguments (x, t_x, T), by the shape rule (args.ts): a single cell
+ * is repeated, a single row is used in every row and a single column in every column (so a column of frequencies and
+ * a row of recencies give a frequency × recency grid), a cell blank in every range stays blank, a bad cell gives an
+ * error in that cell only, naming it. The valid cells are computed together (`compute` gets them as typed columns,
+ * with the predictor of their covariate group, and returns one value each), so a model can value a million customers
+ * at the cost of a closed form each (src/engine/models/columns.ts); with covariates (one row per row of the result,
+ * or one for all), once per distinct covariate row.
  */
 export function perCustomer(
   frequency: unknown,
@@ -274,40 +289,49 @@ export function perCustomer(
   T: unknown,
   compute: (histories: HistoryColumns, predictor: PurchasePredictor) => Float64Array,
   source: PredictorSource,
-  /** The arguments' addresses, when Excel gave them: a bad row's message names the cell (addressesOf). */
+  /** The arguments' addresses, when Excel gave them: a bad cell's message names it (addressesOf). */
   addresses?: ReadonlyMap<string, string>,
+  options: PerCustomerOptions = {},
 ): Grid {
-  const inputs = historyArguments(frequency, recency, T);
+  const extra = options.extra ?? [];
+  const inputs = [...historyArguments(frequency, recency, T), ...extra];
   const frame = rowFrame(inputs);
-  if (frame.cols !== 1) {
-    throw valueError("args.notColumn", { arg: inputs[[0, 1, 2].find((k) => frame.isRange(k)) ?? 0].arg });
+  if (options.columnOnly && frame.cols !== 1) {
+    throw valueError("args.notColumn", { arg: inputs[widerArgument(frame, inputs.length)].arg });
   }
   const single = frame.single && (source.rows ?? 1) === 1;
   // All single cells with several rows of covariates: the same history for each covariate row.
   const rows = single || !frame.single ? frame.rows : source.rows!;
+  const cols = frame.single ? 1 : frame.cols;
   source.checkRows(rows);
   const locale = currentLocale();
+  const cells = rows * cols;
   const out: Grid = new Array(rows);
-  const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
-  const validRows = new Int32Array(rows);
-  const groups = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = new Array(cols);
+  const read = [new Float64Array(cells), new Float64Array(cells), new Float64Array(cells)];
+  const validCells = new Int32Array(cells);
+  const groups = new Int32Array(cells);
+  const failed = (error: unknown, r: number, c: number) =>
+    toExcelError(namingCell(frame.locate(error, r, c), addresses, c), locale);
   let valid = 0;
   for (let r = 0; r < rows; r++) {
-    if (!frame.single && frame.rowIsBlank(r, 0)) {
-      out[r] = [BLANK];
-      continue;
-    }
-    try {
-      const customer = customerAt(frame, inputs, frame.single ? 0 : r, 0);
-      source.base.checkCustomer?.(customer, r + 1);
-      groups[valid] = source.groupOf(r);
-      read[0][valid] = customer.frequency;
-      read[1][valid] = customer.recency;
-      read[2][valid] = customer.age;
-      validRows[valid++] = r;
-    } catch (error) {
-      if (single) throw error;
-      out[r] = [toExcelError(namingCell(error, addresses), locale)];
+    for (let c = 0; c < cols; c++) {
+      if (!frame.single && frame.rowIsBlank(r, c)) {
+        out[r][c] = BLANK;
+        continue;
+      }
+      try {
+        const customer = customerAt(frame, inputs, frame.single ? 0 : r, c);
+        source.base.checkCustomer?.(customer, r + 1);
+        groups[valid] = source.groupOf(r);
+        read[0][valid] = customer.frequency;
+        read[1][valid] = customer.recency;
+        read[2][valid] = customer.age;
+        validCells[valid++] = r * cols + c;
+      } catch (error) {
+        if (single) throw error;
+        out[r][c] = failed(error, r, c);
+      }
     }
   }
   const values = byGroup(
@@ -317,12 +341,22 @@ export function perCustomer(
     (predictor, [x, tx, age]) => compute({ frequency: x, recency: tx, age }, predictor),
   );
   for (let k = 0; k < valid; k++) {
+    const r = Math.floor(validCells[k] / cols);
+    const c = validCells[k] - r * cols;
     // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
     try {
-      out[validRows[k]] = [finite(values[k])];
+      let value = values[k];
+      if (options.combine) {
+        const at = frame.single ? 0 : r;
+        value = options.combine(
+          value,
+          extra.map((input, j) => frameNumber(frame, input, 3 + j, at, c)),
+        );
+      }
+      out[r][c] = finite(value);
     } catch (error) {
       if (single) throw error;
-      out[validRows[k]] = [toExcelError(error, locale)];
+      out[r][c] = failed(error, r, c);
     }
   }
   return out;

@@ -20,7 +20,6 @@ import {
   Grid,
   isBlank,
   mapElementwise,
-  readCellNumber,
   readChoice,
   namingCell,
   readNumber,
@@ -214,29 +213,11 @@ export function dert(
       conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
         predictor.discountedResidualPurchases!(customer, rate),
       );
-    const counts = perCustomer(frequency, recency, T, compute, source, addresses);
-    if (!given(spend)) return counts;
-    const spendGrid = toGrid(spend);
-    const single = spendGrid.length === 1 && spendGrid[0].length === 1;
-    if (!single)
-      requireSameLength([
-        { arg: "frequency", length: counts.length },
-        { arg: "spend", length: spendGrid.length },
-      ]);
-    const locale = currentLocale();
-    return counts.map((row, i) => {
-      const value = row[0];
-      if (typeof value !== "number") return row;
-      try {
-        // A range's cell names its row (and its cell, when Excel gave the address); a single cell is repeated.
-        const s = single
-          ? readNumber(spendGrid[0][0], "spend", { nonNegative: true })
-          : readCellNumber(spendGrid[i][0], "spend", { nonNegative: true }, i + 1);
-        return [value * s * gross];
-      } catch (error) {
-        if (counts.length === 1) throw error;
-        return [toExcelError(namingCell(error, addresses), locale)];
-      }
+    if (!given(spend)) return perCustomer(frequency, recency, T, compute, source, addresses);
+    // The spend joins the history's layout: one per customer, one for all, or one per row or column of a grid.
+    return perCustomer(frequency, recency, T, compute, source, addresses, {
+      extra: [{ arg: "spend", value: spend, rule: { nonNegative: true } }],
+      combine: (value, [s]) => value * s * gross,
     });
   }, addresses);
 }
@@ -339,6 +320,7 @@ export function loglik(
       (histories, predictor) => eachRow(histories, (customer) => predictor.logLikelihood!(customer)),
       source,
       addresses,
+      { columnOnly: true },
     );
     const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
     if (w)

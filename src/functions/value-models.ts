@@ -28,6 +28,7 @@ import {
   toExcelError,
   toGrid,
   namingCell,
+  widerArgument,
 } from "./args";
 import { addressesOf } from "./cell-address";
 import { aliasAddresses } from "./cell-messages";
@@ -191,18 +192,25 @@ export function pclv(
       "CUST.PCLV",
       undefined,
       true,
+      true,
     );
     const locale = currentLocale();
+    const { cols, frame } = inputs;
     const out: unknown[][] = [];
-    for (let r = 0; r < inputs.rows; r++) out.push([BLANK]);
-    for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(namingCell(error, addresses), locale);
+    for (let r = 0; r < inputs.rows; r++) out.push(new Array<unknown>(cols).fill(BLANK));
+    const show = (cell: number, error: unknown) => {
+      const r = Math.floor(cell / cols);
+      const c = cell - r * cols;
+      out[r][c] = toExcelError(namingCell(frame.locate(error, r, c), addresses, c), locale);
+    };
+    for (const [cell, error] of inputs.rowErrors) show(cell, error);
     const { valid } = inputs;
     const values = valueColumn(inputs);
     values.forEach((value, k) => {
-      if (typeof value !== "number") {
-        out[valid[k]][0] = toExcelError(namingCell(withRow(value, valid[k] + 1), addresses), locale);
-      } else if (!Number.isFinite(value)) out[valid[k]][0] = toExcelError(finiteError(value), locale);
-      else out[valid[k]][0] = value;
+      const cell = valid[k];
+      if (typeof value !== "number") show(cell, withRow(value, Math.floor(cell / cols) + 1));
+      else if (!Number.isFinite(value)) show(cell, finiteError(value));
+      else out[Math.floor(cell / cols)][cell % cols] = value;
     });
     return out;
   }, addresses);
@@ -238,26 +246,35 @@ export interface ValueInputs {
   options: ClvOptions;
   /** Rows of the range, after trailing blank rows. */
   rows: number;
-  /** The readable rows and, in the same order, each one's history, monetary (NaN when not given) and spend. */
+  /** Columns of the result: 1, or more for a grid (a column of frequencies by a row of recencies, CUST.PCLV). */
+  cols: number;
+  /** The layout of the per-customer arguments (to name a bad cell: RowFrame.locate). */
+  frame: RowFrame;
+  /**
+   * The readable cells (row × cols + column; the row itself in a single column) and, in the same order, each one's
+   * history, monetary (NaN when not given) and spend.
+   */
   valid: number[];
   x: number[];
   tx: number[];
   ages: number[];
   monetary: number[];
   spendPerPurchase: number[];
-  /** Rows that could not be read, with why. */
+  /** Cells (numbered as valid) that could not be read, with why. */
   rowErrors: Map<number, unknown>;
 }
 
 /**
  * Reads CUST.PCLV's arguments; `maxMonths` bounds the horizon of functions that spill one row per month;
- * `discrete` also accepts a discrete-opportunity table (BG/BB), whose time_unit is the length of one opportunity.
+ * `discrete` also accepts a discrete-opportunity table (BG/BB), whose time_unit is the length of one opportunity;
+ * `grid` lets the per-customer arguments combine into a grid (args.ts), for a function with one result per cell.
  */
 export function readValueInputs(
   args: ValueArguments,
   functionName: string,
   maxMonths?: number,
   discrete = false,
+  grid = false,
 ): ValueInputs {
   const { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin } = args;
   const models: readonly ModelName[] = discrete ? [...PURCHASE_MODELS, "bgbb"] : PURCHASE_MODELS;
@@ -286,9 +303,10 @@ export function readValueInputs(
     { arg: gg ? "monetary" : "spend", value: gg ? monetary : spend, rule: {} as NumberRule },
   ];
   const frame = rowFrame(rowInputs);
-  if (frame.cols !== 1) {
-    throw valueError("args.notColumn", { arg: rowInputs[[0, 1, 2, 3].find((k) => frame.isRange(k)) ?? 0].arg });
+  if (!grid && frame.cols !== 1) {
+    throw valueError("args.notColumn", { arg: rowInputs[widerArgument(frame, rowInputs.length)].arg });
   }
+  const cols = frame.cols;
   const read: ValueInputs = {
     fit,
     predictor,
@@ -297,6 +315,8 @@ export function readValueInputs(
     ggFit,
     options,
     rows: frame.rows,
+    cols,
+    frame,
     valid: [],
     x: [],
     tx: [],
@@ -310,15 +330,17 @@ export function readValueInputs(
   if (!frame.single && !covariates && readPlainRows(frame, [frequency, recency, T, gg ? monetary : spend], gg, read)) {
     return read;
   }
-  for (let r = 0; r < frame.rows; r++) {
-    if (!frame.single && frame.rowIsBlank(r, 0)) continue;
+  for (let cell = 0; cell < frame.rows * cols; cell++) {
+    const r = Math.floor(cell / cols);
+    const c = cell - r * cols;
+    if (!frame.single && frame.rowIsBlank(r, c)) continue;
     const inRange = frame.isRange(3);
     try {
-      const { frequency: f, recency: rec, age: a } = customerAt(frame, rowInputs, r, 0);
+      const { frequency: f, recency: rec, age: a } = customerAt(frame, rowInputs, r, c);
       let s: number;
       let m = NaN;
       if (gg) {
-        m = f === 0 && frame.blankAt(3, r, 0) ? NaN : frameNumber(frame, rowInputs[3], 3, r, 0);
+        m = f === 0 && frame.blankAt(3, r, c) ? NaN : frameNumber(frame, rowInputs[3], 3, r, c);
         if (f > 0 && !(m > 0)) {
           throw inRange
             ? valueError("valuemodels.gg.spendNotPositiveAt", { row: r + 1, found: m })
@@ -326,11 +348,11 @@ export function readValueInputs(
         }
         s = expectedAverageSpend(gg, f, m);
       } else {
-        s = frameNumber(frame, rowInputs[3], 3, r, 0);
+        s = frameNumber(frame, rowInputs[3], 3, r, c);
       }
       const group = source.groupOf(r);
       read.groups.push(group);
-      read.valid.push(r);
+      read.valid.push(cell);
       read.x.push(f);
       read.tx.push(rec);
       read.ages.push(a);
@@ -338,7 +360,7 @@ export function readValueInputs(
       read.spendPerPurchase.push(s);
     } catch (error) {
       if (frame.single) throw error;
-      read.rowErrors.set(r, error);
+      read.rowErrors.set(cell, frame.locate(error, r, c));
     }
   }
   return read;
@@ -372,7 +394,10 @@ function readPlainRows(
   const spendIsRange = frame.isRange(3);
   const single = spendIsRange ? NaN : frame.cell(3, 0, 0);
   if (!spendIsRange && typeof single !== "number") return false;
-  if (!frame.isRange(0) || !frame.isRange(1) || !frame.isRange(2)) return false;
+  // Only one column of customers, each history range read per row (a single row repeated down is a grid's: the
+  // row-by-row reading lays it out).
+  if (frame.cols !== 1 || (spendIsRange && frame.repeatsDown(3))) return false;
+  if ([0, 1, 2].some((k) => !frame.isRange(k) || frame.repeatsDown(k))) return false;
   for (let r = 0; r < n; r++) {
     const f: unknown = xs[r][0];
     const rec: unknown = txs[r][0];

@@ -81,7 +81,8 @@ const CASES: AddressCase[] = [
     at: [1, 1],
     en: "Sheet1!C3 holds the text",
     fr: "la cellule Sheet1!C3 contient le texte",
-    row: "row 2 holds",
+    // A per-row argument wider than one column: the message says the column too (args.ts, RowFrame.locate).
+    row: "row 2, column 2 holds",
   },
   {
     name: "text in a count range fails the formula, naming its cell",
@@ -143,7 +144,7 @@ const CASES: AddressCase[] = [
     where: ["Sheet1!F2:G3", "Sheet1!I2:J3"],
     en: "Sheet1!J3 holds -2",
     fr: "la cellule Sheet1!J3 contient -2",
-    row: "row 2 holds -2",
+    row: "row 2, column 2 holds -2",
   },
   // Purchase models: a fit (whole formula) with a blank row before the bad one, covariates, the aliases.
   {
@@ -434,7 +435,13 @@ describe("the cell variants of the per-row messages", () => {
 
   test("every message about a row of a function's range has a variant naming the cell", () => {
     // Not about a cell of an argument: the length of a column, the pane's own checks, a fit's status message.
-    const notCells = ["summary.lengthMismatch", "segmentation.issue.rowRef", "excel.error.invalidValue"];
+    const notCells = [
+      "summary.lengthMismatch",
+      "segmentation.issue.rowRef",
+      "excel.error.invalidValue",
+      // The "row 1, column 4" that stands for {row} in a cell of a grid's wide argument: a part of the messages above.
+      "grids.rowColumn",
+    ];
     const rowKeys = catalogKeys("en").filter(
       (key) => !key.startsWith("cells.") && t(key as never, {}, "en").includes("{row}") && !notCells.includes(key),
     );
