@@ -12,7 +12,10 @@
  * The shape rule (`perRow`): a single cell is repeated for every row; a multi-cell range is read per row, always;
  * whole-column references are trimmed once, to the last row where any per-row argument has a value; a row blank in
  * every range gives a blank result; a blank in one range of a row that has values elsewhere is an error naming that
- * row, never a default or another row's value; a bad cell gives an error in its row only.
+ * row, never a default or another row's value; a bad cell gives an error in its row only. Ranges combine as Excel's
+ * own array arithmetic does (=A2:A12*B1:F1, `rowFrame`): a single row is used in every row, a single column in every
+ * column, so a column of frequencies and a row of recencies give a grid; whole rows are trimmed like whole columns;
+ * widths that do not combine are an error, and a grid larger than its arguments is bounded (MAX_GRID_CELLS).
  *
  * The error policy (`toExcelError`): Excel shows a message only with #VALUE! and #N/A, so every input problem is
  * #VALUE! (or #N/A where there is nothing to compute) with a message that says what to fix, in the user's language.
