@@ -86,7 +86,8 @@ export function checkBgbbHistory(x: number, tx: number, n: number, row: number):
   for (const [arg, value] of [
     ["frequency", x],
     ["recency", tx],
-    ["periods", n],
+    // The functions take the opportunities as T (CUST.FIT, PALIVE, HOLDOUTCHECK…): the messages name that argument.
+    ["T", n],
   ] as const) {
     if (Number.isNaN(value)) throw valueError("valuemodels.blankAt", { arg, row });
     if (!Number.isInteger(value) || value < 0) {
@@ -94,7 +95,7 @@ export function checkBgbbHistory(x: number, tx: number, n: number, row: number):
     }
   }
   if (n > MAX_OPPORTUNITIES)
-    throw valueError("valuemodels.bgbb.tooManyOpportunities", { arg: "periods", max: MAX_OPPORTUNITIES, found: n });
+    throw valueError("valuemodels.bgbb.tooManyOpportunitiesAt", { arg: "T", row, max: MAX_OPPORTUNITIES, found: n });
   if (tx > n) throw valueError("valuemodels.bgbb.recencyAfterPeriods", { row, recency: tx, periods: n });
   if (x > tx) throw valueError("valuemodels.bgbb.frequencyAboveRecency", { row, frequency: x, recency: tx });
   if (x === 0 && tx !== 0) throw valueError("valuemodels.bgbb.recencyWithoutPurchase", { row, recency: tx });

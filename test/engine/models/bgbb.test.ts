@@ -143,7 +143,7 @@ describe("BG/BB predictions", () => {
 describe("history checks name the row", () => {
   test("recency after the last opportunity", () => {
     const error = inputError(() => prepareBgbbData([1, 2], [1, 7], [6, 6]));
-    expect(error.message).toBe("recency cannot be after the last opportunity: row 2 has recency 7 but periods 6.");
+    expect(error.message).toBe("recency cannot be after the last opportunity: row 2 has recency 7 but T 6.");
   });
   test("frequency above recency, recency without a purchase, fractions and negative weights", () => {
     expect(inputError(() => prepareBgbbData([3], [2], [6])).key).toBe("valuemodels.bgbb.frequencyAboveRecency");
@@ -169,10 +169,10 @@ describe("BG/BB work is bounded by a documented number of opportunities", () => 
     expect(atBound).toBeLessThanOrEqual(1);
   });
 
-  it("refuses a history longer than MAX_OPPORTUNITIES, naming periods", () => {
+  it("refuses a history longer than MAX_OPPORTUNITIES, naming T (the functions' argument) and the row", () => {
     const error = inputError(() => checkBgbbHistory(3, 5, 1e9, 7));
-    expect(error.key).toBe(tooMany);
-    expect(error.message).toMatch(/periods/);
+    expect(error.key).toBe("valuemodels.bgbb.tooManyOpportunitiesAt");
+    expect(error.message).toContain("T is 1,000,000,000 in row 7");
   });
 });
 
