@@ -9,6 +9,7 @@ import { readParameterTable, toParameterTable } from "../engine/models/parameter
 import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
   FitColumns,
+  FitDiagnosis,
   FitOptions,
   MODEL_NAMES,
   MODEL_PARAMETERS,
@@ -40,7 +41,7 @@ import {
   widerArgument,
 } from "./args";
 import { addressesOf } from "./cell-address";
-import { aliasAddresses, inRangeRows } from "./cell-messages";
+import { aliasAddresses, inRangeRows, messageInRangeRows, messageNamingCell, namingArgument } from "./cell-messages";
 import { byGroup, PredictorSource, predictorSource, readFitCovariates } from "./covariates";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
@@ -203,7 +204,11 @@ export function fit(
     } catch (error) {
       throw inRangeRows(error, kept);
     }
-    return toParameterTable(fitted, currentLocale());
+    // The table's message may name a row too (a huge frequency): the range's row, or its cell.
+    const diagnosis = fitted.diagnosis?.map(
+      (entry) => messageNamingCell(messageInRangeRows(entry, kept), addresses) as FitDiagnosis,
+    );
+    return toParameterTable(diagnosis ? { ...fitted, diagnosis } : fitted, currentLocale());
   }, addresses);
 }
 
@@ -356,6 +361,10 @@ export function perCustomer(
   }
   return out;
 }
+
+/** The engine's names for a horizon (BG/BB's "opportunities") as each function's argument. */
+const T_NAME = { opportunities: "t" } as const;
+const HOLDOUT_NAME = { opportunities: "holdout_length", t: "holdout_length" } as const;
 
 /** A horizon argument (t, holdout_length): a number 0 or more, named as the function names it. */
 export function readHorizon(value: unknown, arg: string): number {
@@ -514,7 +523,11 @@ export function purchases(
       const out: Grid = [];
       for (let r = 0; r < rows; r++) {
         try {
-          out.push([finite(source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon))]);
+          out.push([
+            finite(
+              namingArgument(() => source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon), T_NAME),
+            ),
+          ]);
         } catch (error) {
           if (rows === 1) throw error;
           out.push([toExcelError(error)]);
@@ -531,8 +544,12 @@ export function purchases(
       recency,
       T,
       (histories, predictor) =>
-        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          predictor.expectedPurchases(customer, horizon),
+        namingArgument(
+          () =>
+            conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+              predictor.expectedPurchases(customer, horizon),
+            ),
+          T_NAME,
         ),
       source,
       addresses,
@@ -583,8 +600,12 @@ export function pbuy(
       recency,
       T,
       (histories, predictor) =>
-        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          predictor.probabilityOfAnyPurchase!(customer, horizon),
+        namingArgument(
+          () =>
+            conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+              predictor.probabilityOfAnyPurchase!(customer, horizon),
+            ),
+          T_NAME,
         ),
       source,
       addresses,
@@ -659,8 +680,12 @@ export function holdoutcheck(
     }
     const expected = byGroup(source, groups, [x, tx, age], (predictor, [fx, ftx, fage]) => {
       const histories = { frequency: fx, recency: ftx, age: fage };
-      return conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        predictor.expectedPurchases(customer, length),
+      return namingArgument(
+        () =>
+          conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+            predictor.expectedPurchases(customer, length),
+          ),
+        HOLDOUT_NAME,
       );
     });
     const { rows, total, accuracy } = holdoutFromExpected(x, holdout, expected, maxGroup);
