@@ -85,20 +85,30 @@ function* rowChunkSteps(
   const ceiling = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const maxRows = options.maxRowsPerRequest ?? Number.POSITIVE_INFINITY;
   const chunks: RowChunk[] = [];
-  let start = 0;
-  let bytes = REQUEST_OVERHEAD_BYTES;
-  for (let row = 0; row < rowCount; row++) {
-    if (row % STEP_ITEMS === STEP_ITEMS - 1) yield;
-    const size = rowBytes(row);
-    const count = row - start;
-    if (count > 0 && (bytes + size > ceiling || count >= maxRows)) {
-      chunks.push({ startRow: start, rowCount: count, estimatedBytes: bytes });
-      start = row;
-      bytes = REQUEST_OVERHEAD_BYTES;
+  const state = { start: 0, bytes: REQUEST_OVERHEAD_BYTES };
+  // The rows of one step in a plain function (V8 optimises it better than a generator's loop).
+  const scan = (from: number, to: number) => {
+    let { start, bytes } = state;
+    for (let row = from; row < to; row++) {
+      const size = rowBytes(row);
+      const count = row - start;
+      if (count > 0 && (bytes + size > ceiling || count >= maxRows)) {
+        chunks.push({ startRow: start, rowCount: count, estimatedBytes: bytes });
+        start = row;
+        bytes = REQUEST_OVERHEAD_BYTES;
+      }
+      bytes += size;
     }
-    bytes += size;
+    state.start = start;
+    state.bytes = bytes;
+  };
+  for (let from = 0; from < rowCount; from += STEP_ITEMS) {
+    scan(from, Math.min(rowCount, from + STEP_ITEMS));
+    if (from + STEP_ITEMS < rowCount) yield;
   }
-  if (rowCount > start) chunks.push({ startRow: start, rowCount: rowCount - start, estimatedBytes: bytes });
+  if (rowCount > state.start) {
+    chunks.push({ startRow: state.start, rowCount: rowCount - state.start, estimatedBytes: state.bytes });
+  }
   return chunks;
 }
 

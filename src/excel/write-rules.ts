@@ -70,12 +70,18 @@ function* columnTargetSteps(
       });
     }
     const { values } = column;
-    for (let row = 0; row < values.length; row++) {
-      if (row % STEP_ITEMS === STEP_ITEMS - 1) yield;
-      const value = values[row];
-      if (typeof value === "number" && !Number.isFinite(value)) {
-        fail("invalidValue", "excel.error.invalidValue", { header: column.header, row: row + 1 });
+    // The rows of one step in a plain function (V8 optimises it better than a generator's loop).
+    const firstInvalid = (from: number, to: number): number => {
+      for (let row = from; row < to; row++) {
+        const value = values[row];
+        if (typeof value === "number" && !Number.isFinite(value)) return row;
       }
+      return -1;
+    };
+    for (let from = 0; from < values.length; from += STEP_ITEMS) {
+      const bad = firstInvalid(from, Math.min(values.length, from + STEP_ITEMS));
+      if (bad >= 0) fail("invalidValue", "excel.error.invalidValue", { header: column.header, row: bad + 1 });
+      if (from + STEP_ITEMS < values.length) yield;
     }
   }
   return columns.map((column) => {

@@ -620,14 +620,19 @@ export class MemoryWorkbook implements CustomerWorkbook {
               () => {
                 const sheet = this.sheetOf(table);
                 // In slices, as Excel takes a request off the pane's thread: the page paints meanwhile.
-                return (function* copy() {
+                const copy = (column: SheetColumn, values: readonly CellValue[], from: number, to: number) => {
+                  for (let r = from; r < to; r++) {
+                    column.values[table.row + 1 + r] = values[r];
+                    column.formulas[table.row + 1 + r] = undefined;
+                  }
+                };
+                return (function* copySteps() {
+                  const end = chunk.startRow + chunk.rowCount;
                   for (let i = 0; i < targets.length; i++) {
                     const column = sheet.columns[table.col + indexes[i]];
-                    const values = targets[i].column.values;
-                    for (let r = chunk.startRow; r < chunk.startRow + chunk.rowCount; r++) {
-                      if (r % STEP_ITEMS === 0) yield;
-                      column.values[table.row + 1 + r] = values[r];
-                      column.formulas[table.row + 1 + r] = undefined;
+                    for (let from = chunk.startRow; from < end; from += STEP_ITEMS) {
+                      copy(column, targets[i].column.values, from, Math.min(end, from + STEP_ITEMS));
+                      yield;
                     }
                   }
                 })();
@@ -651,14 +656,19 @@ export class MemoryWorkbook implements CustomerWorkbook {
                   const column = sheet.columns[table.col + indexes[i]];
                   // A column just added has no format on any cell: leaving it General is nothing to do.
                   if (target.existingIndex === null && target.column.numberFormat === undefined) continue;
-                  for (let r = 1; r <= table.rowCount; r++) {
-                    if (r % STEP_ITEMS === 0) yield;
-                    column.numberFormats[table.row + r] = target.column.numberFormat;
-                    // As ExcelWorkbook's clear("Formats") on our own column: old fills and font colours go.
-                    if (target.existingIndex !== null) {
-                      column.fills[table.row + r] = undefined;
-                      column.fontColors[table.row + r] = undefined;
+                  const format = (from: number, to: number) => {
+                    for (let r = from; r < to; r++) {
+                      column.numberFormats[table.row + r] = target.column.numberFormat;
+                      // As ExcelWorkbook's clear("Formats") on our own column: old fills and font colours go.
+                      if (target.existingIndex !== null) {
+                        column.fills[table.row + r] = undefined;
+                        column.fontColors[table.row + r] = undefined;
+                      }
                     }
+                  };
+                  for (let from = 1; from <= table.rowCount; from += STEP_ITEMS) {
+                    format(from, Math.min(table.rowCount + 1, from + STEP_ITEMS));
+                    yield;
                   }
                 }
               })();
@@ -927,11 +937,15 @@ export class MemoryWorkbook implements CustomerWorkbook {
     while (sheet.columns.length <= col) sheet.columns.push(emptyColumn());
     const column = sheet.columns[col];
     column.values[row] = cell.value ?? "";
-    column.formulas[row] = cell.formula;
-    column.numberFormats[row] = cell.numberFormat;
-    column.fills[row] = cell.fill;
-    column.bolds[row] = cell.bold;
-    column.fontColors[row] = cell.fontColor;
+    // An attribute no cell of the column has yet is left absent (reads as undefined): a million-row table then holds
+    // one array of values per column rather than six.
+    if (cell.formula !== undefined || column.formulas[row] !== undefined) column.formulas[row] = cell.formula;
+    if (cell.numberFormat !== undefined || column.numberFormats[row] !== undefined) {
+      column.numberFormats[row] = cell.numberFormat;
+    }
+    if (cell.fill !== undefined || column.fills[row] !== undefined) column.fills[row] = cell.fill;
+    if (cell.bold !== undefined || column.bolds[row] !== undefined) column.bolds[row] = cell.bold;
+    if (cell.fontColor !== undefined || column.fontColors[row] !== undefined) column.fontColors[row] = cell.fontColor;
   }
 
   private moveCell(sheet: MemorySheet, row: number, from: number, to: number): void {

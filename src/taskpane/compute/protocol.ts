@@ -110,22 +110,29 @@ export function* packRowsSteps(
     codes: new Int32Array(count),
     dictionary: [],
   }));
-  for (let i = 0; i < count; i++) {
-    if (i % ROW_STEP === ROW_STEP - 1) yield;
-    const row = rows[start + i];
-    if (row.length !== width) return null;
-    for (let c = 0; c < width; c++) {
-      const value = row[c];
-      const column = columns[c];
-      if (typeof value === "number") {
-        column.numbers[i] = value;
-        column.codes[i] = -1;
-      } else if (value !== null && (typeof value === "object" || typeof value === "function")) return null;
-      else {
-        column.codes[i] = column.dictionary.length;
-        column.dictionary.push(value);
+  // The rows of one step in a plain function (V8 optimises it better than a generator's loop); false: cannot pack.
+  const pack = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) {
+      const row = rows[start + i];
+      if (row.length !== width) return false;
+      for (let c = 0; c < width; c++) {
+        const value = row[c];
+        const column = columns[c];
+        if (typeof value === "number") {
+          column.numbers[i] = value;
+          column.codes[i] = -1;
+        } else if (value !== null && (typeof value === "object" || typeof value === "function")) return false;
+        else {
+          column.codes[i] = column.dictionary.length;
+          column.dictionary.push(value);
+        }
       }
     }
+    return true;
+  };
+  for (let from = 0; from < count; from += ROW_STEP) {
+    if (!pack(from, Math.min(count, from + ROW_STEP))) return null;
+    if (from + ROW_STEP < count) yield;
   }
   return columns;
 }
@@ -137,9 +144,13 @@ const itemOf = (packed: PackedArray, i: number): unknown => {
 
 /** Unpacks into `into` from `offset`, yielding every STEP_ITEMS items (a check of the clock). */
 function* unpackSteps(packed: PackedArray, into: unknown[], offset = 0): Steps<unknown[]> {
-  for (let i = 0; i < packed.length; i++) {
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
-    into[offset + i] = itemOf(packed, i);
+  // The items of one step in a plain function (V8 optimises it better than a generator's loop).
+  const unpack = (from: number, to: number) => {
+    for (let i = from; i < to; i++) into[offset + i] = itemOf(packed, i);
+  };
+  for (let from = 0; from < packed.length; from += STEP_ITEMS) {
+    unpack(from, Math.min(packed.length, from + STEP_ITEMS));
+    if (from + STEP_ITEMS < packed.length) yield;
   }
   return into;
 }
