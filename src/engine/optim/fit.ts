@@ -41,6 +41,11 @@ export interface LogParameterFitSpec {
   /** Gradient tolerance on the per-customer objective (−log L / n) in log-parameters. Default 1e-9. */
   gradientTolerance?: number;
   /**
+   * The Newton polish (with negLogLikelihoodWithHessian) also stops when its next step changes no log-parameter by
+   * more than this (a relative change of the parameters), the Hessian being positive definite. Default 0 (off).
+   */
+  stepTolerance?: number;
+  /**
    * At most this many likelihood evaluations in the whole fit (every start, the fallback, the polish and the
    * standard errors aside). Default MAX_EVALUATIONS. With each evaluation's cost bounded by the model (one pass over
    * the distinct histories), the fit's work is bounded by construction whatever the data or max_iterations.
@@ -150,15 +155,16 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     return previous && { ...previous, converged: false, message: BUDGET_MESSAGE };
   };
   let exhausted = false;
+  let newtonObjective: ReturnType<typeof logNewtonObjective> | null = null;
+  const search = (theta0: number[]) =>
+    minimize(objective, theta0, {
+      gradient,
+      maxIterations: spec.maxIterations ?? 200,
+      gradientTolerance: spec.gradientTolerance ?? 1e-9,
+    });
   for (const start of spec.starts) {
     const theta0 = start.map((v) => Math.log(v));
-    const result = withinBudget(() =>
-      minimize(objective, theta0, {
-        gradient,
-        maxIterations: spec.maxIterations ?? 200,
-        gradientTolerance: spec.gradientTolerance ?? 1e-9,
-      }),
-    );
+    const result = withinBudget(() => search(theta0));
     if (result === undefined) {
       best = cutShort(subsample ?? full, best);
       exhausted = true;
@@ -177,19 +183,21 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     // spend does not vary between customers): a short polish reports that instead of crawling along the ridge.
     const polishIterations = best.converged ? (spec.maxIterations ?? 200) : RIDGE_POLISH_ITERATIONS;
     const from = best.x;
-    const newtonObjective = spec.negLogLikelihoodWithHessian
+    const withHessian = spec.negLogLikelihoodWithHessian
       ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget)
       : null;
-    const newtonPolished = newtonObjective
+    newtonObjective = withHessian;
+    const newtonPolished = withHessian
       ? withinBudget(() =>
-          newton(newtonObjective.objective, from, {
+          newton(withHessian.objective, from, {
             maxIterations: polishIterations,
             tolerance: spec.gradientTolerance ?? 1e-9,
+            stepTolerance: spec.stepTolerance,
           }),
         )
       : null;
-    if (newtonObjective && newtonPolished === undefined) {
-      best = cutShort(newtonObjective, null) ?? { ...best, converged: false, message: BUDGET_MESSAGE };
+    if (withHessian && newtonPolished === undefined) {
+      best = cutShort(withHessian, null) ?? { ...best, converged: false, message: BUDGET_MESSAGE };
     } else if (newtonPolished && !newtonPolished.failed) {
       iterations += newtonPolished.iterations;
       best = newtonPolished;
@@ -230,16 +238,21 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     if (p.some((v) => !(v > 0))) return NaN;
     return negLogLikelihood(p) + scale * penaltyOf(p);
   };
+  // The Newton polish's last evaluation is usually at the estimate: its Hessian and value are reused.
+  const last = newtonObjective?.last;
+  const atLast = last !== undefined && last.theta.length === dimension && last.theta.every((v, i) => v === best.x[i]);
   const errors = budget.unmetered(() =>
     standardErrorsFromHessian(
-      spec.negLogLikelihoodWithHessian
-        ? analyticHessian(spec.negLogLikelihoodWithHessian, estimate, scale * penalty)
-        : full.gradient
-          ? naturalHessian(full.gradient, best.x, scale)
-          : numericalHessian(penalised, estimate),
+      atLast
+        ? penalisedHessian(last.hessian, dimension, scale * penalty)
+        : spec.negLogLikelihoodWithHessian
+          ? analyticHessian(spec.negLogLikelihoodWithHessian, estimate, scale * penalty)
+          : full.gradient
+            ? naturalHessian(full.gradient, best.x, scale)
+            : numericalHessian(penalised, estimate),
     ),
   );
-  const logLikelihood = -negLogLikelihood(Float64Array.from(estimate));
+  const logLikelihood = atLast ? -last.negLogLikelihood : -negLogLikelihood(Float64Array.from(estimate));
   return {
     params: Object.fromEntries(names.map((name, i) => [name, estimate[i]])),
     logLikelihood,
@@ -349,6 +362,11 @@ function analyticHessian(
   const n = estimate.length;
   const hessian = new Float64Array(n * n);
   withHessian(Float64Array.from(estimate), new Float64Array(n), hessian);
+  return penalisedHessian(hessian, n, scaledPenalty);
+}
+
+/** A row-major Hessian of −log L in the natural parameters, plus the penalty's 2·n·c on the diagonal. */
+function penalisedHessian(hessian: Float64Array, n: number, scaledPenalty: number): number[][] {
   return Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) => hessian[i * n + j] + (i === j ? 2 * scaledPenalty : 0)),
   );
@@ -366,8 +384,14 @@ function logNewtonObjective(
   scale: number,
   penalty: number,
   budget: EvaluationBudget,
-): { objective: NewtonObjective; best: { value: number; theta: Float64Array } } {
+): {
+  objective: NewtonObjective;
+  best: { value: number; theta: Float64Array };
+  /** The last evaluation: where, −log L there (no penalty) and its Hessian in the natural parameters. */
+  last: { theta: Float64Array; negLogLikelihood: number; hessian: Float64Array };
+} {
   const best = { value: Infinity, theta: new Float64Array(dimension) };
+  const last = { theta: new Float64Array(0), negLogLikelihood: NaN, hessian: new Float64Array(dimension * dimension) };
   const params = new Float64Array(dimension);
   const naturalGradient = new Float64Array(dimension);
   const naturalHessianValues = new Float64Array(dimension * dimension);
@@ -379,6 +403,9 @@ function logNewtonObjective(
       penaltyValue += penalty * params[i] * params[i];
     }
     const nll = withHessian(params, naturalGradient, naturalHessianValues);
+    last.theta = Float64Array.from(theta);
+    last.negLogLikelihood = nll;
+    last.hessian.set(naturalHessianValues);
     for (let i = 0; i < dimension; i++) {
       const slope = naturalGradient[i] / scale + 2 * penalty * params[i];
       gradient[i] = params[i] * slope;
@@ -394,5 +421,5 @@ function logNewtonObjective(
     }
     return Number.isFinite(value) ? value : Infinity;
   };
-  return { objective, best };
+  return { objective, best, last };
 }
