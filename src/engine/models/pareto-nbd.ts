@@ -73,7 +73,11 @@ export function paretoNbdFitSpec(columns: FitColumns, options: FitOptions = {}):
     negLogLikelihoodWithHessian: (p, g, h) => paretoNbdPreparedNegLogLikelihood(full, p, g, h),
     subsample:
       small && sub
-        ? { negLogLikelihoodWithGradient: (p, g) => paretoNbdPreparedNegLogLikelihood(sub, p, g), n: small.total }
+        ? {
+            negLogLikelihoodWithGradient: (p, g) => paretoNbdPreparedNegLogLikelihood(sub, p, g),
+            negLogLikelihoodWithHessian: (p, g, h) => paretoNbdPreparedNegLogLikelihood(sub, p, g, h),
+            n: small.total,
+          }
         : undefined,
     starts: [
       [1, unit, 1, unit],

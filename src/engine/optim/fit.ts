@@ -37,7 +37,16 @@ export interface LogParameterFitSpec {
    * kept). When given, the starts are run on it and only the best optimum is polished on the full data,
    * warm-started with the subsample's curvature: same optimum, far fewer full-data evaluations.
    */
-  subsample?: { negLogLikelihoodWithGradient: (params: Float64Array, gradient: Float64Array) => number; n: number };
+  subsample?: {
+    negLogLikelihoodWithGradient: (params: Float64Array, gradient: Float64Array) => number;
+    /**
+     * The subsample's Hessian too: a BFGS start that stops short of its tolerance (a ridge rising to infinity,
+     * where each step gains less than the likelihood's rounding) is then finished by Newton's method, which
+     * recognises the ridge in a few steps, before the simplex fallback is tried.
+     */
+    negLogLikelihoodWithHessian?: (params: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
+    n: number;
+  };
   /** Gradient tolerance on the per-customer objective (−log L / n) in log-parameters. Default 1e-9. */
   gradientTolerance?: number;
   /**
@@ -62,6 +71,12 @@ export interface LogParameterFit {
   message: string;
   iterations: number;
 }
+
+/** Newton iterations that may finish a subsample start BFGS left short of its tolerance. */
+const SUBSAMPLE_NEWTON_ITERATIONS = 30;
+
+/** ln(10⁶): how far (in log-parameters) a subsample start may run before it counts as heading for the edge. */
+const RUNAWAY_LOG = Math.log(1e6);
 
 /** Full-data polish iterations when the subsample fit found no optimum. */
 const RIDGE_POLISH_ITERATIONS = 20;
@@ -156,12 +171,34 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   };
   let exhausted = false;
   let newtonObjective: ReturnType<typeof logNewtonObjective> | null = null;
-  const search = (theta0: number[]) =>
-    minimize(objective, theta0, {
+  const subsampleNewton = spec.subsample?.negLogLikelihoodWithHessian
+    ? logNewtonObjective(dimension, spec.subsample.negLogLikelihoodWithHessian, spec.subsample.n, penalty, budget)
+    : null;
+  const search = (theta0: number[]) => {
+    const options = {
       gradient,
       maxIterations: spec.maxIterations ?? 200,
       gradientTolerance: spec.gradientTolerance ?? 1e-9,
+    };
+    if (!subsampleNewton) return minimize(objective, theta0, options);
+    const first = minimize(objective, theta0, { ...options, fallback: false });
+    if (first.converged) return first;
+    const from = Number.isFinite(first.value) ? first.x : Float64Array.from(theta0);
+    const finished = newton(subsampleNewton.objective, from, {
+      maxIterations: SUBSAMPLE_NEWTON_ITERATIONS,
+      tolerance: options.gradientTolerance,
+      stepTolerance: spec.stepTolerance,
     });
+    if (!finished.failed && finished.converged && !(finished.value > first.value)) return finished;
+    // Both stopped where a parameter has run a millionfold or more from its start: a ridge towards the edge of the
+    // parameter space, where the likelihood's rounding hides what is left to gain and the simplex would only crawl
+    // on to the evaluation budget (seconds on a 4,000-row subsample). The full-data polish and the diagnosis take
+    // it from here (the fit then reports the boundary it ran to).
+    let runaway = 0;
+    for (let i = 0; i < dimension; i++) runaway = Math.max(runaway, Math.abs(first.x[i] - theta0[i]));
+    if (Number.isFinite(first.value) && runaway > RUNAWAY_LOG) return first;
+    return minimize(objective, finished.value < first.value ? finished.x : from, options);
+  };
   for (const start of spec.starts) {
     const theta0 = start.map((v) => Math.log(v));
     const result = withinBudget(() => search(theta0));
@@ -201,6 +238,17 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     } else if (newtonPolished && !newtonPolished.failed) {
       iterations += newtonPolished.iterations;
       best = newtonPolished;
+    } else if (withHessian && newtonPolished && !best.converged && withHessian.best.value < Infinity) {
+      // No optimum on the subsample and none within Newton's reach on the full data (a ridge to the edge): a BFGS
+      // polish would crawl on along it. The best full-data point seen is reported, not converged.
+      iterations += newtonPolished.iterations;
+      best = {
+        x: Float64Array.from(withHessian.best.theta),
+        value: withHessian.best.value,
+        converged: false,
+        message: newtonPolished.message,
+        iterations,
+      };
     } else {
       // Polish on the full data, starting from the subsample's optimum and curvature (both per customer).
       const curvature = budget.unmetered(() => invertMatrix(hessianFromGradient(subsample.gradient!, from)));
