@@ -14,16 +14,17 @@ import {
 import { Locale, MessageKey, t } from "../i18n";
 import {
   BLANK,
+  cellToNumber,
   describeCell,
   errorCellError,
   isBlank,
   isErrorCell,
-  parseNumericText,
   readNumber,
   readText,
   runFunction,
   toGrid,
 } from "./args";
+import { addressesOf } from "./cell-address";
 import { currentLocale } from "./locale";
 
 export interface ColumnArgument {
@@ -131,7 +132,7 @@ function readDates(cells: CellColumn): Float64Array {
     else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw errorCellError("dates", cell, i + 1);
     else {
-      const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
+      const number = typeof cell === "string" ? cellToNumber(cell) : NaN;
       if (Number.isNaN(number)) throw valueError("summary.dateText", { row: i + 1, found: String(cell) });
       out[i] = number;
     }
@@ -147,7 +148,7 @@ function readAmounts(cells: CellColumn): Float64Array {
     else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw errorCellError("amounts", cell, i + 1);
     else {
-      const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
+      const number = typeof cell === "string" ? cellToNumber(cell) : NaN;
       if (Number.isNaN(number))
         throw valueError("args.notNumberAt", { arg: "amounts", row: i + 1, found: describeCell(cell) });
       out[i] = number;
@@ -429,6 +430,7 @@ const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
  * One row per customer from a transaction log, with a header: id, first and last purchase, orders, total, average basket, frequency, recency, T, monetary, recent purchases, mean gap; holdout columns with a calibration end.
  * @customfunction SUMMARY
  * @helpurl https://localhost:3000/functions.html#SUMMARY
+ * @requiresParameterAddresses
  * @param customer_ids Customer id of each transaction (numbers or text), e.g. A2:A100000. Trailing blank rows are ignored.
  * @param dates Date of each transaction (Excel dates; a time of day is ignored). Same-day purchases count as one purchase.
  * @param amounts Amount of each transaction (refunds may be negative).
@@ -436,6 +438,7 @@ const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
  * @param [time_unit] "days", "weeks" (default, as the models expect) or "months" (365.25/12 days), for recency, T and gaps.
  * @param [calibration_end] End of the calibration period: the summary stops there, and holdout purchases up to as_of are added.
  * @param [recent_periods] N for the column "purchases in the last N periods" (in time units). Default 12.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns One row per customer in order of first appearance; dates as Excel serial numbers (format them as dates).
  */
 export function summary(
@@ -446,7 +449,17 @@ export function summary(
   time_unit?: unknown,
   calibration_end?: unknown,
   recent_periods?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "customer_ids",
+    "dates",
+    "amounts",
+    "as_of",
+    "time_unit",
+    "calibration_end",
+    "recent_periods",
+  ]);
   return runFunction(() => {
     // The one-pass reader for the usual log; the general one (same results, its own messages) for anything else.
     const grouped = readGroupedLog(customer_ids, dates, amounts);
@@ -504,5 +517,5 @@ export function summary(
       rows.push(row);
     }
     return rows;
-  });
+  }, addresses);
 }
