@@ -190,7 +190,7 @@ export function readTransactionLog(
 function plainNumber(cell: unknown): number {
   if (typeof cell === "number") return cell;
   if (typeof cell !== "string" || isBlank(cell) || isErrorCell(cell)) return NaN;
-  return parseNumericText(cell);
+  return cellToNumber(cell);
 }
 
 /**

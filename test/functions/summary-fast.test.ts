@@ -11,6 +11,7 @@
 import fc from "fast-check";
 import { groupCustomers, DAYS_PER_PERIOD, TimeUnit } from "../../src/engine/transactions/summary";
 import { readGroupedLog, readTransactionLog } from "../../src/functions/summary";
+import { setFunctionsLocale } from "../../src/functions/locale";
 import { errorCell, excelFunction, loadExcelFunctions } from "../support/excel";
 
 beforeAll(() => loadExcelFunctions(), 60000);
@@ -162,7 +163,23 @@ describe("CUST.SUMMARY's one-pass reader", () => {
   const anyCell = fc.oneof(
     { weight: 6, arbitrary: fc.oneof(numberIds, prefixedIds, mixedIds) },
     { weight: 6, arbitrary: fc.double({ min: 45000, max: 45400, noNaN: true }) },
-    fc.constantFrom(null, undefined, "", "  ", true, false, "#N/A", "#VALUE!", "#hello", "12%", "abc", -5, 3e6),
+    fc.constantFrom(
+      null,
+      undefined,
+      "",
+      "  ",
+      true,
+      false,
+      "#N/A",
+      "#VALUE!",
+      "#hello",
+      "12%",
+      "12,5",
+      " 7.25 ",
+      "abc",
+      -5,
+      3e6,
+    ),
     fc.constant(errorCell("#DIV/0!")),
   );
   const anyColumn = (length: number) =>
@@ -181,7 +198,10 @@ describe("CUST.SUMMARY's one-pass reader", () => {
         fc
           .integer({ min: 1, max: 25 })
           .chain((length) => fc.tuple(anyColumn(length), anyColumn(length), anyColumn(length))),
-        ([ids, dates, amounts]) => {
+        fc.constantFrom("en" as const, "fr" as const),
+        ([ids, dates, amounts], language) => {
+          // Numeric text is read in the user's language ("12,5" is a number in French).
+          setFunctionsLocale(language);
           const fast = readGroupedLog(ids, dates, amounts);
           let general: ReturnType<typeof readTransactionLog> | null = null;
           let groups: ReturnType<typeof groupCustomers> | null = null;
@@ -205,6 +225,7 @@ describe("CUST.SUMMARY's one-pass reader", () => {
       ),
       { numRuns: 500 },
     );
+    setFunctionsLocale(null);
   });
 
   test("each grouping route is taken and agrees: small whole numbers, large ones, C-ids, colliding C-ids, other text", () => {
