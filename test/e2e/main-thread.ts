@@ -15,6 +15,16 @@ export interface LongTask {
   stacks: { name: string; ms: number }[];
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -44,6 +54,14 @@ export async function watchMainThread(page: Page, frame: Frame) {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
   await cdp.send("Profiler.start");
+  // Chromium's trace of the renderer's tasks: each task's wall time and the CPU time its thread had (a task longer
+  // in wall time than in CPU waited for a core: the machine's load, not the page's work).
+  const traceEvents: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => traceEvents.push(...(value as unknown as TraceEvent[])));
+  await cdp.send("Tracing.start", {
+    categories: "toplevel,disabled-by-default-devtools.timeline",
+    transferMode: "ReportEvents",
+  });
   // A string, so the test runner's transform adds nothing to it (tsx names functions through a helper the page lacks).
   await frame.evaluate(`(() => {
     window.__longTasks = [];
@@ -64,7 +82,21 @@ export async function watchMainThread(page: Page, frame: Frame) {
       return host.__longTasks.map(([start, duration]) => [start - host.__watchStart, duration]);
     });
     const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: Profile };
+    const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+    await cdp.send("Tracing.end");
+    await complete;
     await cdp.detach();
+    const mainThreads = new Set(
+      traceEvents
+        .filter((event) => event.ph === "M" && event.name === "thread_name" && event.args?.name === "CrRendererMain")
+        .map((event) => `${event.pid}:${event.tid}`),
+    );
+    runTasks.push(
+      ...traceEvents
+        .filter((event) => event.name === "RunTask" && event.ph === "X" && mainThreads.has(`${event.pid}:${event.tid}`))
+        .filter((event) => (event.dur ?? 0) > 50_000)
+        .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? 0) / 1000) })),
+    );
     // Sample times in ms from the profile's start; the first __syncMark sample is the watch's time 0.
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const parent = new Map<number, number>();
@@ -106,5 +138,7 @@ export async function watchMainThread(page: Page, frame: Frame) {
       return { start: Math.round(start), duration: Math.round(duration), top, stacks };
     });
   };
-  return { now, stop };
+  /** After stop: every task of the renderer's main thread over 50 ms, its wall and thread (CPU) time. */
+  const runTasks: { wallMs: number; cpuMs: number }[] = [];
+  return { now, stop, runTasks };
 }
