@@ -151,7 +151,7 @@ export function runFunctionSuite({ only, log }: SuiteOptions): TaskResult[] {
       task({
         name: bigNames[1],
         data: kind,
-        body: () => purchases(pnbd, 90, args[0], args[1], args[2]),
+        body: () => purchases(pnbd, [[90]], args[0], args[1], args[2]),
         floor,
         floorWhat,
         maxMs: 1000,
@@ -160,7 +160,7 @@ export function runFunctionSuite({ only, log }: SuiteOptions): TaskResult[] {
       task({
         name: bigNames[2],
         data: kind,
-        body: () => pbuy(pnbd, 90, args[0], args[1], args[2]),
+        body: () => pbuy(pnbd, [[90]], args[0], args[1], args[2]),
         floor,
         floorWhat,
         maxMs: 1000,
