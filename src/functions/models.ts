@@ -314,7 +314,8 @@ export function perCustomer(
   const locale = currentLocale();
   const cells = rows * cols;
   const out: Grid = new Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = new Array(cols);
+  // Packed rows (a literal for the usual single column): a million rows are a million small arrays.
+  for (let r = 0; r < rows; r++) out[r] = cols === 1 ? [BLANK] : new Array<unknown>(cols).fill(BLANK);
   const read = [new Float64Array(cells), new Float64Array(cells), new Float64Array(cells)];
   const validCells = new Int32Array(cells);
   const groups = new Int32Array(cells);
