@@ -9,7 +9,7 @@
  * argument is the message's own {arg}, or the one CELL_VARIANTS names for messages about a fixed argument.
  */
 import { InputError } from "../engine/errors";
-import type { MessageKey } from "../i18n";
+import type { MessageKey, MessageParams } from "../i18n";
 import { cellAt } from "./cell-address";
 
 interface CellVariant {
@@ -70,6 +70,7 @@ export const CELL_VARIANTS: Partial<Record<MessageKey, CellVariant>> = {
   "finance.forecast.badNewCustomers": { key: "cells.badNewCustomers", arg: "new_customers" },
   "finance.forecast.badCac": { key: "cells.badCac", arg: "cac" },
   "clv.countIsTextAt": { key: "cells.countIsText" },
+  "diagnostics.hugeFrequency": { key: "cells.hugeFrequency", arg: "frequency" },
   "valuemodels.bgbb.tooManyOpportunitiesAt": { key: "cells.tooManyOpportunities" },
 };
 
@@ -79,24 +80,41 @@ export const CELL_VARIANTS: Partial<Record<MessageKey, CellVariant>> = {
  * within the range (0-based) when the error's params do not say it.
  */
 export function namingCell(error: unknown, addresses: ReadonlyMap<string, string> | undefined, col = 0): unknown {
-  if (!addresses || addresses.size === 0 || !(error instanceof InputError)) return error;
-  const variant = CELL_VARIANTS[error.key];
-  const row = error.params.row;
-  if (!variant || typeof row !== "number") return error;
-  const arg = variant.arg ?? error.params.arg;
+  if (!(error instanceof InputError)) return error;
+  const named = messageNamingCell(error, addresses, col);
+  return named === error ? error : new InputError(error.kind, named.key, named.params);
+}
+
+/** A message as a key and its params (an error's, or a fit's diagnosis in its table). */
+export interface CellMessage {
+  key: MessageKey;
+  params: Readonly<MessageParams>;
+}
+
+/** namingCell for any message: the variant naming the cell, or the message itself. */
+export function messageNamingCell<M extends CellMessage>(
+  message: M,
+  addresses: ReadonlyMap<string, string> | undefined,
+  col = 0,
+): M | CellMessage {
+  if (!addresses || addresses.size === 0) return message;
+  const variant = CELL_VARIANTS[message.key];
+  const row = message.params.row;
+  if (!variant || typeof row !== "number") return message;
+  const arg = variant.arg ?? message.params.arg;
   // RowFrame.locate (args.ts) sets the offsets within the argument where the row and column do not give them: a
   // single cell named for a row of a grid, a column of frequencies read across a grid's columns.
-  const { cellRow, cellColumn } = error.params;
+  const { cellRow, cellColumn } = message.params;
   const column =
     typeof cellColumn === "number"
       ? cellColumn
-      : typeof error.params.column === "number"
-        ? error.params.column - 1
+      : typeof message.params.column === "number"
+        ? message.params.column - 1
         : col;
   const offset = typeof cellRow === "number" ? cellRow : row - 1;
   const cell = typeof arg === "string" ? cellAt(addresses.get(arg), offset, column) : undefined;
-  if (cell === undefined) return error;
-  return new InputError(error.kind, variant.key, { ...error.params, cell });
+  if (cell === undefined) return message;
+  return { key: variant.key, params: { ...message.params, cell } };
 }
 
 /**
@@ -106,9 +124,15 @@ export function namingCell(error: unknown, addresses: ReadonlyMap<string, string
  */
 export function inRangeRows(error: unknown, kept: readonly number[]): unknown {
   if (!(error instanceof InputError)) return error;
-  const row = error.params.row;
-  if (typeof row !== "number" || !Number.isInteger(row) || row < 1 || row > kept.length) return error;
-  return new InputError(error.kind, error.key, { ...error.params, row: kept[row - 1] + 1 });
+  const moved = messageInRangeRows(error, kept);
+  return moved === error ? error : new InputError(error.kind, moved.key, moved.params);
+}
+
+/** inRangeRows for any message (a fit's diagnosis names a row among the customers kept too). */
+export function messageInRangeRows<M extends CellMessage>(message: M, kept: readonly number[]): M | CellMessage {
+  const row = message.params.row;
+  if (typeof row !== "number" || !Number.isInteger(row) || row < 1 || row > kept.length) return message;
+  return { key: message.key, params: { ...message.params, row: kept[row - 1] + 1 } };
 }
 
 /**
@@ -124,4 +148,21 @@ export function aliasAddresses(
     if (address !== undefined) addresses.set(alias, address);
   }
   return addresses;
+}
+
+/**
+ * Runs `body`, and names the function's own argument in an error the engine raised about an argument it calls by
+ * another name (BG/BB's "opportunities" and "purchases" are a function's t, n or holdout_length).
+ */
+export function namingArgument<T>(body: () => T, names: Readonly<Record<string, string>>): T {
+  try {
+    return body();
+  } catch (error) {
+    const arg = error instanceof InputError ? error.params.arg : undefined;
+    if (typeof arg !== "string" || !(arg in names)) throw error;
+    throw new InputError((error as InputError).kind, (error as InputError).key, {
+      ...(error as InputError).params,
+      arg: names[arg],
+    });
+  }
 }

@@ -9,6 +9,7 @@ import { readParameterTable, toParameterTable } from "../engine/models/parameter
 import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
   FitColumns,
+  FitDiagnosis,
   FitOptions,
   MODEL_NAMES,
   MODEL_PARAMETERS,
@@ -41,7 +42,7 @@ import {
   widerArgument,
 } from "./args";
 import { addressesOf } from "./cell-address";
-import { aliasAddresses, inRangeRows } from "./cell-messages";
+import { aliasAddresses, inRangeRows, messageInRangeRows, messageNamingCell, namingArgument } from "./cell-messages";
 import { byGroup, PredictorSource, predictorSource, readFitCovariates } from "./covariates";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
@@ -204,7 +205,11 @@ export function fit(
     } catch (error) {
       throw inRangeRows(error, kept);
     }
-    return toParameterTable(fitted, currentLocale());
+    // The table's message may name a row too (a huge frequency): the range's row, or its cell.
+    const diagnosis = fitted.diagnosis?.map(
+      (entry) => messageNamingCell(messageInRangeRows(entry, kept), addresses) as FitDiagnosis,
+    );
+    return toParameterTable(diagnosis ? { ...fitted, diagnosis } : fitted, currentLocale());
   }, addresses);
 }
 
@@ -418,6 +423,10 @@ function horizonArgument(t: unknown): RowArgument & { rule: NumberRule } {
   return { arg: "t", value: t, rule: { nonNegative: true } };
 }
 
+/** The engine's names for a horizon (BG/BB's "opportunities") as each function's argument. */
+const T_NAME = { opportunities: "t" } as const;
+const HOLDOUT_NAME = { opportunities: "holdout_length", t: "holdout_length" } as const;
+
 /** A horizon argument (t, holdout_length): a number 0 or more, named as the function names it. */
 export function readHorizon(value: unknown, arg: string): number {
   return readNumber(value, arg, { nonNegative: true });
@@ -576,10 +585,11 @@ export function purchases(
         source.checkRows(horizons.rows);
         return eachRow(
           horizons,
-          (r, c) =>
-            source
-              .predictor(source.groupOf(r))
-              .expectedPurchasesNewCustomer(frameNumber(horizons, horizonArgument(t), 0, r, c)),
+          (r, c) => {
+            const horizon = frameNumber(horizons, horizonArgument(t), 0, r, c);
+            const predictor = source.predictor(source.groupOf(r));
+            return namingArgument(() => predictor.expectedPurchasesNewCustomer(horizon), T_NAME);
+          },
           addresses,
         );
       }
@@ -589,7 +599,11 @@ export function purchases(
       const out: Grid = [];
       for (let r = 0; r < rows; r++) {
         try {
-          out.push([finite(source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon))]);
+          out.push([
+            finite(
+              namingArgument(() => source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon), T_NAME),
+            ),
+          ]);
         } catch (error) {
           if (rows === 1) throw error;
           out.push([toExcelError(error)]);
@@ -606,8 +620,12 @@ export function purchases(
       recency,
       T,
       (histories, predictor, horizon) =>
-        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          predictor.expectedPurchases(customer, horizon),
+        namingArgument(
+          () =>
+            conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+              predictor.expectedPurchases(customer, horizon),
+            ),
+          T_NAME,
         ),
       source,
       addresses,
@@ -658,8 +676,12 @@ export function pbuy(
       recency,
       T,
       (histories, predictor, horizon) =>
-        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          predictor.probabilityOfAnyPurchase!(customer, horizon),
+        namingArgument(
+          () =>
+            conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+              predictor.probabilityOfAnyPurchase!(customer, horizon),
+            ),
+          T_NAME,
         ),
       source,
       addresses,
@@ -735,8 +757,12 @@ export function holdoutcheck(
     }
     const expected = byGroup(source, groups, [x, tx, age], (predictor, [fx, ftx, fage]) => {
       const histories = { frequency: fx, recency: ftx, age: fage };
-      return conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        predictor.expectedPurchases(customer, length),
+      return namingArgument(
+        () =>
+          conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+            predictor.expectedPurchases(customer, length),
+          ),
+        HOLDOUT_NAME,
       );
     });
     const { rows, total, accuracy } = holdoutFromExpected(x, holdout, expected, maxGroup);

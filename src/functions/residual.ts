@@ -31,6 +31,7 @@ import {
   toGrid,
 } from "./args";
 import { addressesOf } from "./cell-address";
+import { namingArgument } from "./cell-messages";
 import { currentLocale } from "./locale";
 import { perCustomer, requireSourceCapability, tablePredictors } from "./models";
 
@@ -243,6 +244,8 @@ export function pnpurchases(
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   const addresses = addressesOf(invocation, ["model_table", "n", "t", "purchase_covariates", "dropout_covariates"]);
+  // BG/BB's engine calls n and t "purchases" and "opportunities".
+  const names = { opportunities: "t", purchases: "n" };
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates);
     const inputs = [
@@ -253,7 +256,8 @@ export function pnpurchases(
     const value = (r: number, c: number, profile: number) => {
       const [count, time] = inputs.map((input, k) => frameNumber(frame, input, k, r, c));
       const predictor = source.predictor(source.groupOf(profile));
-      return Math.min(1, Math.max(0, predictor.probabilityOfPurchases(count, time)));
+      const p = namingArgument(() => predictor.probabilityOfPurchases(count, time), names);
+      return Math.min(1, Math.max(0, p));
     };
     const profiles = source.rows ?? 1;
     if (frame.single && profiles > 1) {

@@ -6,7 +6,7 @@
  * audit of the same item: the right argument blamed, numbers as Excel writes them, French decimal commas, an empty
  * result explained.
  */
-import { CELL_VARIANTS } from "../../src/functions/cell-messages";
+import { CELL_VARIANTS, messageInRangeRows, messageNamingCell } from "../../src/functions/cell-messages";
 import { catalogKeys, t } from "../../src/i18n";
 import { column, errorCell, ExcelFunctions, FormulaArgument, InputCell, loadExcelFunctions } from "../support/excel";
 
@@ -439,7 +439,6 @@ describe("the cell variants of the per-row messages", () => {
       "summary.lengthMismatch",
       "segmentation.issue.rowRef",
       "excel.error.invalidValue",
-      "diagnostics.hugeFrequency",
       // The "row 1, column 4" that stands for {row} in a cell of a grid's wide argument: a part of the messages above.
       "grids.rowColumn",
     ];
@@ -447,6 +446,18 @@ describe("the cell variants of the per-row messages", () => {
       (key) => !key.startsWith("cells.") && t(key as never, {}, "en").includes("{row}") && !notCells.includes(key),
     );
     expect(rowKeys.filter((key) => !(key in CELL_VARIANTS))).toEqual([]);
+  });
+});
+
+describe("a fit's table message names the range's row, or its cell", () => {
+  test("a huge frequency in the 3rd range row (the 2nd customer kept, after a blank row)", () => {
+    const diagnosis = { key: "diagnostics.hugeFrequency" as const, params: { found: 2e5, row: 2 } };
+    const moved = messageInRangeRows(diagnosis, [0, 2, 3]);
+    expect(t(moved.key, moved.params, "en")).toMatch(/^Row 3 has a frequency of 200,000/);
+    const named = messageNamingCell(moved, new Map([["frequency", "Data!$B$2:$B$5"]]));
+    expect(t(named.key, named.params, "en")).toMatch(/^Data!B4 has a frequency of 200,000/);
+    expect(t(named.key, named.params, "fr")).toMatch(/^La cellule Data!B4 compte 200\s000 réachats/);
+    expect(messageNamingCell(moved, new Map())).toBe(moved);
   });
 });
 
@@ -459,6 +470,20 @@ describe("messages that say the real problem (issue 12 item 5)", () => {
     expect(check.message).not.toMatch(/periods|\bt\b/);
     const tooMany = excel.call("PALIVE", BGBB, column(1, 1), column(2, 2), column(5, 2e9));
     expect(tooMany[1][0]).toMatchObject({ message: expect.stringContaining("T is 2,000,000,000 in row 2") });
+  });
+
+  test("a BG/BB horizon blames the function's own argument, never the engine's 'opportunities' or 'purchases'", () => {
+    const history = [column(1, 1), column(2, 2), column(5, 5)] as const;
+    const check = excel.error("HOLDOUTCHECK", BGBB, ...history, column(1, 1), 2.5);
+    expect(check.message).toMatch(/^holdout_length counts opportunities/);
+    expect(excel.error("HOLDOUTCHECK", BGBB, ...history, column(1, 1), 1e12).message).toContain("holdout_length is");
+    expect(excel.error("PURCHASES", BGBB, 2.5, ...history).message).toMatch(/^t counts opportunities/);
+    expect(excel.error("PURCHASES", BGBB, 2.5).message).toMatch(/^t counts opportunities/);
+    expect(excel.error("PBUY", BGBB, 2.5, ...history).message).toMatch(/^t counts opportunities/);
+    expect(excel.error("PNPURCHASES", BGBB, 1, 2.5).message).toMatch(/^t counts opportunities/);
+    expect(excel.error("PNPURCHASES", BGBB, 5000, 6000).message).toContain("but n is 5,000");
+    const fr = excel.errorWith({ locale: "fr" }, "PNPURCHASES", BGBB, 1, 2.5);
+    expect(fr.message).toMatch(/^t compte des occasions/);
   });
 
   test("numbers inside messages are written as Excel writes them (1E+300), text is quoted", () => {

@@ -73,6 +73,8 @@ export const en = {
   "cells.badNewCustomers": "new_customers must be a number of customers, 0 or more, in {cell}.",
   "cells.tooManyOpportunities":
     "BG/BB counts at most {max} opportunities, but {arg} is {found} in {cell}: use a coarser opportunity (a year rather than a week).",
+  "cells.hugeFrequency":
+    "{cell} has a frequency of {found} repeat purchases: at that size the likelihood cannot be computed finely enough to confirm the best parameters, so the search stopped short of proving them. Check that row (a data error, or an account that is not one customer), or fit without it.",
   "cells.countIsText":
     "{arg} must hold numbers of customers, but {cell} holds {found}. To compare two lists of customer IDs, use CUST.RETENTIONIDS.",
   "cells.badCac": "cac must be an acquisition cost per customer, 0 or more, in {cell}.",
@@ -156,6 +158,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "cells.badNewCustomers": "new_customers doit être un nombre de clients, 0 ou plus, en {cell}.",
   "cells.tooManyOpportunities":
     "BG/BB compte au plus {max} occasions, mais {arg} vaut {found} en {cell} : choisissez une occasion plus large (l'année plutôt que la semaine).",
+  "cells.hugeFrequency":
+    "La cellule {cell} compte {found} réachats : à cette taille, la vraisemblance ne peut pas être calculée assez finement pour confirmer les meilleurs paramètres, et la recherche s'est arrêtée avant de les établir. Vérifiez cette ligne (erreur de saisie, ou compte qui n'est pas un seul client), ou estimez sans elle.",
   "cells.countIsText":
     "{arg} doit contenir des nombres de clients, mais la cellule {cell} contient {found}. Pour comparer deux listes d'identifiants clients, utilisez CUST.RETENTIONIDS.",
   "cells.badCac": "cac doit être un coût d'acquisition par client, 0 ou plus, en {cell}.",
