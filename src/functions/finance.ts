@@ -5,7 +5,7 @@
  * src/engine/forecast.
  */
 import { CohortMeasure, CohortPeriod, cohortLabel, cohortMeasure, cohortTriangle } from "../engine/cohorts/cohort";
-import { valueError } from "../engine/errors";
+import { numError, valueError } from "../engine/errors";
 import {
   BaseSchedule,
   baseSchedule,
@@ -43,6 +43,7 @@ import {
   toGrid,
 } from "./args";
 import { addressesOf } from "./cell-address";
+import { inRangeRows } from "./cell-messages";
 import { currentLocale } from "./locale";
 import { readTransactionLog } from "./summary";
 import { mixturePredictor, rowsByGroup } from "./covariates";
@@ -191,6 +192,14 @@ function readBase(args: ValueArguments, functionName: string, maxMonths?: number
   const first = inputs.rowErrors.values().next();
   if (!first.done) throw first.value;
   if (inputs.valid.length === 0) throw valueError("finance.forecast.noCustomers");
+  // A negative spend is refused here as CUST.PCLV refuses it, naming the range's row (the schedule would take it).
+  const negative = inputs.spendPerPurchase.findIndex((spend) => spend < 0);
+  if (negative >= 0) {
+    throw numError("valuemodels.clv.negativeSpend", {
+      row: inputs.valid[negative] + 1,
+      found: inputs.spendPerPurchase[negative],
+    });
+  }
   return inputs;
 }
 
@@ -501,7 +510,8 @@ export function pclvrange(
         inputs.spendPerPurchase,
         inputs.options,
       ).reduce((sum: number, value) => {
-        if (typeof value !== "number") throw value;
+        // The engine numbers rows among the customers it was given: the message names the range's row.
+        if (typeof value !== "number") throw inRangeRows(value, inputs.valid);
         return sum + value;
       }, 0);
       const range = scheduleRanges(model, customers, inputs.options, null, pair);
@@ -529,7 +539,7 @@ export function pclvrange(
       inputs.options,
     );
     const failed = likely.find((value) => typeof value !== "number");
-    if (failed) throw failed;
+    if (failed) throw inRangeRows(failed, inputs.valid);
     const { low, high } = customerValueRanges(model, customers, inputs.options, pair);
     inputs.valid.forEach((r, k) => {
       out[r] = [low[k], likely[k], high[k]];
