@@ -31,7 +31,6 @@ import {
   readNumber,
   readNumberColumns,
   readText,
-  eachRow,
   frameNumber,
   RowArgument,
   rowFrame,
@@ -580,18 +579,32 @@ export function purchases(
     if (present.length === 0) {
       const horizons = rowFrame([horizonArgument(t)]);
       if (!horizons.single) {
-        // A range of horizons for a customer just acquired: one value per horizon (a curve), each row of horizons
-        // with its covariate row when there are several profiles.
-        source.checkRows(horizons.rows);
-        return eachRow(
-          horizons,
-          (r, c) => {
-            const horizon = frameNumber(horizons, horizonArgument(t), 0, r, c);
-            const predictor = source.predictor(source.groupOf(r));
-            return namingArgument(() => predictor.expectedPurchasesNewCustomer(horizon), T_NAME);
-          },
-          addresses,
-        );
+        // A range of horizons for a customer just acquired: one value per horizon (a curve). With several profiles
+        // (covariate rows), a row of horizons is used for each profile (profiles down, horizons across); a column
+        // or grid of horizons goes with one profile per row.
+        const rows = horizons.rows === 1 ? (source.rows ?? 1) : horizons.rows;
+        source.checkRows(rows);
+        const locale = currentLocale();
+        const out: Grid = [];
+        for (let r = 0; r < rows; r++) {
+          const at = horizons.rows === 1 ? 0 : r;
+          const line: unknown[] = [];
+          for (let c = 0; c < horizons.cols; c++) {
+            if (horizons.rowIsBlank(at, c)) {
+              line.push(BLANK);
+              continue;
+            }
+            try {
+              const horizon = frameNumber(horizons, horizonArgument(t), 0, at, c);
+              const predictor = source.predictor(source.groupOf(r));
+              line.push(finite(namingArgument(() => predictor.expectedPurchasesNewCustomer(horizon), T_NAME)));
+            } catch (error) {
+              line.push(toExcelError(namingCell(horizons.locate(error, at, c), addresses, c), locale));
+            }
+          }
+          out.push(line);
+        }
+        return out;
       }
       const horizon = readHorizon(t, "t");
       // A customer just acquired: one value per covariate row (a profile), or one without covariates.
