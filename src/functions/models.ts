@@ -196,8 +196,8 @@ export function fit(
     ] as const) {
       if (given(value) && !definition.covariates) throw valueError("covariates.notSupported", { model: name, arg });
     }
-    columns.purchaseCovariates = readFitCovariates(purchase_covariates, "purchase", columns.frequency.length);
-    columns.dropoutCovariates = readFitCovariates(dropout_covariates, "dropout", columns.frequency.length);
+    columns.purchaseCovariates = readFitCovariates(purchase_covariates, "purchase", kept);
+    columns.dropoutCovariates = readFitCovariates(dropout_covariates, "dropout", kept);
     let fitted: ReturnType<typeof fitModel>;
     try {
       fitted = fitModel(definition, columns, fitOptions);

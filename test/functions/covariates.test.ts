@@ -41,6 +41,44 @@ describe("CUST.FIT with covariates", () => {
     expect(rowOf(out, "purchase.Channel")).toBeCloseTo(engine.params["purchase.Channel"], 10);
     expect(rowOf(out, "loglik")).toBeCloseTo(engine.logLikelihood, 8);
   });
+
+  test("a blank history row leaves its covariate row out too: the others stay side by side", () => {
+    // Two blank rows, one among the online customers and one among the offline, with covariates drawn beside them.
+    const blanks = new Set([40, 210]);
+    const withBlank = (values: number[]) => column(...values.map((v, i) => (blanks.has(i) ? null : v)));
+    const out = excel.call(
+      "FIT",
+      "pnbd",
+      withBlank(xs),
+      withBlank(txs),
+      withBlank(Ts),
+      null,
+      null,
+      null,
+      covariates,
+      covariates,
+    );
+    const keep = (values: number[]) => values.filter((_, i) => !blanks.has(i));
+    const engine = fitModel(modelDefinition("pnbd")!, {
+      frequency: Float64Array.from(keep(xs)),
+      recency: Float64Array.from(keep(txs)),
+      age: Float64Array.from(keep(Ts)),
+      purchaseCovariates: { names: ["Channel"], values: Float64Array.from(keep(channel)) },
+      dropoutCovariates: { names: ["Channel"], values: Float64Array.from(keep(channel)) },
+    });
+    expect(rowOf(out, "purchase.Channel")).toBeCloseTo(engine.params["purchase.Channel"], 10);
+    expect(rowOf(out, "loglik")).toBeCloseTo(engine.logLikelihood, 8);
+    // A text covariate on a kept row is named by its row in the range, below the header.
+    const text = covariates.map((row, i) => (i === 251 ? ["web"] : row));
+    expect(
+      excel.error("FIT", "pnbd", withBlank(xs), withBlank(txs), withBlank(Ts), null, null, null, text).message,
+    ).toMatch(/row 252, column Channel/);
+    // Covariates for the fitted customers only (not side by side with the ranges) are refused, not shifted.
+    const compact = [covariates[0], ...keep(channel).map((c) => [c])];
+    expect(
+      excel.error("FIT", "pnbd", withBlank(xs), withBlank(txs), withBlank(Ts), null, null, null, compact).message,
+    ).toMatch(/298 customer rows but frequency has 300/);
+  });
 });
 
 describe("covariate errors say what to fix", () => {
