@@ -1,7 +1,8 @@
 /**
  * Value by channel in a real browser: CLV tiers of the sample transaction log compared by its Channel column. The
  * pane creates the spend table and writes the Channels sheet with the engine's numbers (run in Node on the same
- * data); the user types a spend in the spend table; Refresh keeps it and gives that channel its CAC.
+ * data), each channel's CLV with its low and high; the user types a spend in the spend table; Refresh keeps it and
+ * gives that channel its CAC.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -137,7 +138,18 @@ describe("value by channel in the workbench", () => {
       writtenAt: new Date().toISOString(),
     };
     const want = channelsSheet(result.channels, spends, "en", { ...about, spendTableCreated: true });
-    assertClose(groupTable(await sheetValues(page, channels)), groupTable(want.sheet.rows));
+    const written = groupTable(await sheetValues(page, channels));
+    assertClose(written, groupTable(want.sheet.rows));
+    // Each channel's CLV per customer with its range (same draws, fixed seed): low < average < high.
+    const columns = written[0].map(String);
+    const average = columns.indexOf(t("channels.col.averageClv"));
+    const low = columns.indexOf(t("channels.col.averageClvLow", { p: "10%" }));
+    const high = columns.indexOf(t("channels.col.averageClvHigh", { p: "90%" }));
+    assert.ok(average > 0 && low > average && high > low, `range columns: ${columns.join(", ")}`);
+    for (const row of written.slice(1)) {
+      assert.ok((row[low] as number) < (row[average] as number), `${String(row[0])}: low below the average`);
+      assert.ok((row[average] as number) < (row[high] as number), `${String(row[0])}: high above the average`);
+    }
     await page.getByRole("tab", { name: channels, exact: true }).click();
     await page.locator(`table[data-sheet="${channels}"]`).waitFor();
     await screenshot(page, "channels-sheet");
