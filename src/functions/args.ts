@@ -12,7 +12,10 @@
  * The shape rule (`perRow`): a single cell is repeated for every row; a multi-cell range is read per row, always;
  * whole-column references are trimmed once, to the last row where any per-row argument has a value; a row blank in
  * every range gives a blank result; a blank in one range of a row that has values elsewhere is an error naming that
- * row, never a default or another row's value; a bad cell gives an error in its row only.
+ * row, never a default or another row's value; a bad cell gives an error in its row only. Ranges combine as Excel's
+ * own array arithmetic does (=A2:A12*B1:F1, `rowFrame`): a single row is used in every row, a single column in every
+ * column, so a column of frequencies and a row of recencies give a grid; whole rows are trimmed like whole columns;
+ * widths that do not combine are an error, and a grid larger than its arguments is bounded (MAX_GRID_CELLS).
  *
  * The error policy (`toExcelError`): Excel shows a message only with #VALUE! and #N/A, so every input problem is
  * #VALUE! (or #N/A where there is nothing to compute) with a message that says what to fix, in the user's language.
@@ -21,8 +24,10 @@
  */
 import { InputError, InputErrorKind, naError, valueError } from "../engine/errors";
 import { Locale, MessageKey, MessageParams, t } from "../i18n";
-import { cellAt } from "./cell-address";
+import { CELL_VARIANTS, namingCell } from "./cell-messages";
 import { currentLocale } from "./locale";
+
+export { namingCell };
 
 export type Grid = unknown[][];
 
@@ -63,15 +68,15 @@ export function errorCodeOf(value: unknown): string {
 }
 
 /**
- * The error for an error cell given to `arg` (in `row` of a range): #N/A stays #N/A, so IFNA still works; any other
+ * The error for an error cell given to `arg` (in `row`, and `column` of a 2-D range, 1-based): #N/A stays #N/A, so IFNA still works; any other
  * error is #VALUE!, naming the cell and its error.
  */
-export function errorCellError(arg: string, cell: unknown, row?: number): InputError {
+export function errorCellError(arg: string, cell: unknown, row?: number, column?: number): InputError {
   const code = errorCodeOf(cell);
   const kind: InputErrorKind = code === "#N/A" ? "na" : "value";
-  return row === undefined
-    ? new InputError(kind, "args.errorIn", { arg, code })
-    : new InputError(kind, "args.errorAt", { arg, row, code });
+  if (row === undefined) return new InputError(kind, "args.errorIn", { arg, code });
+  // The column (1-based within a 2-D range) only locates the cell for a message naming it (cell-messages.ts).
+  return new InputError(kind, "args.errorAt", column === undefined ? { arg, row, code } : { arg, row, column, code });
 }
 
 /**
@@ -272,93 +277,176 @@ export interface RowArgument {
 }
 
 /**
- * The rows of a per-row call, by the shape rule: which arguments are ranges, how many rows (trimmed once, to the
- * last row where any range has a value) and columns, and each argument's cell in a row.
+ * The cells of a per-row call, by the shape rule: which arguments are ranges, how many rows (trimmed once, to the
+ * last row where any range has a value) and columns, and each argument's cell in each cell of the result. Ranges
+ * combine as Excel's own array arithmetic does (=A2:A12*B1:F1): a single cell is used everywhere, a single row in
+ * every row, a single column in every column; so a column of frequencies and a row of recencies give a
+ * frequency × recency grid.
  */
 export interface RowFrame {
   rows: number;
   cols: number;
   /** Every argument is a single cell: one result, and a bad input fails the whole formula. */
   single: boolean;
-  /** Whether argument k is a range (read per row) rather than a single cell (repeated). */
+  /** Whether argument k is a range (read per row, or per column) rather than a single cell (repeated). */
   isRange(k: number): boolean;
+  /** Argument k is a single row or a single cell: its one row is used in every row of the result. */
+  repeatsDown(k: number): boolean;
+  /** Argument k is a single column or a single cell: its one column is used in every column of the result. */
+  repeatsAcross(k: number): boolean;
   cell(k: number, row: number, col: number): unknown;
-  /** Every range is blank in this row (then the result is blank). */
+  /** Every range is blank in this cell (then the result is blank). */
   rowIsBlank(row: number, col: number): boolean;
   /** Argument k is blank in this cell (null, "", or 0 when it reads 0 as blank). */
   blankAt(k: number, row: number, col: number): boolean;
+  /** The cell of argument k that cell (row, col) of the result reads: 0-based row and column within the argument. */
+  position(k: number, row: number, col: number): { row: number; col: number };
+  /**
+   * A per-cell error thrown for cell (row, col) of the result, naming the cell of the argument it is about: its
+   * {row} becomes the row within that argument, with {column} when the argument is wider than one column (a single
+   * row of recencies: row 1, column 4). Other errors are returned as they are.
+   */
+  locate(error: unknown, row: number, col: number): unknown;
 }
 
-const gridSize = (grid: Grid) => ({ rows: grid.length, cols: grid[0]?.length ?? 0 });
+/**
+ * The most cells a result may have when broadcasting makes it larger than every argument (a column of 1,000
+ * frequencies by a row of 1,000 recencies is a million cells): one Excel column's worth. A result no larger than
+ * its largest argument is bounded by that argument.
+ */
+export const MAX_GRID_CELLS = 1_048_576;
 
 /**
- * Lays out per-row arguments. Ranges must have the same number of columns; a range that ends before the last row
- * with a value elsewhere is an error naming it (fill it down); a range longer than that is trimmed.
+ * Lays out per-row arguments (see RowFrame). A range read per row that ends before the last row with a value
+ * elsewhere is an error naming it (fill it down); a longer one is trimmed. Columns are trimmed the same way, to the
+ * last column where a range wider than one column has a value. Widths that do not combine (3 columns with 5) are an
+ * error saying which shapes do.
  */
 export function rowFrame(inputs: readonly RowArgument[]): RowFrame {
   const grids = inputs.map((input) => toGrid(input.value ?? null));
   const blankCell = (k: number, cell: unknown) => isBlank(cell) || (inputs[k].zeroIsBlank === true && cell === 0);
-  const ranges = grids
-    .map((grid, k) => ({ grid, k }))
-    .filter(({ grid }) => gridSize(grid).rows !== 1 || gridSize(grid).cols !== 1)
-    .filter(({ grid, k }) => inputs[k].value !== null && inputs[k].value !== undefined && grid.length > 0);
-  const isRange = new Array<boolean>(inputs.length).fill(false);
-  for (const { k } of ranges) isRange[k] = true;
+  const height = grids.map((grid) => grid.length);
+  const width = grids.map((grid) => grid[0]?.length ?? 0);
+  const isRange = inputs.map(
+    (input, k) =>
+      input.value !== null &&
+      input.value !== undefined &&
+      height[k] > 0 &&
+      width[k] > 0 &&
+      (height[k] !== 1 || width[k] !== 1),
+  );
+  // Row and column steps: 0 where an argument repeats (a single cell, row or column), 1 where it is read per cell.
+  const dr = inputs.map((_, k) => (isRange[k] && height[k] > 1 ? 1 : 0));
+  const dc = inputs.map((_, k) => (isRange[k] && width[k] > 1 ? 1 : 0));
+  const ranges = inputs.map((_, k) => k).filter((k) => isRange[k]);
+  const locate = (error: unknown, row: number, col: number): unknown => {
+    if (!(error instanceof InputError) || typeof error.params.row !== "number") return error;
+    // The argument the message is about: its own {arg}, or the one its cell variant names (cell-messages.ts).
+    const arg = CELL_VARIANTS[error.key]?.arg ?? error.params.arg;
+    const k = typeof arg === "string" ? inputs.findIndex((input) => input.arg === arg) : -1;
+    if (k < 0) return error;
+    // A single cell: the message keeps the result's row; its address is the cell itself.
+    if (!isRange[k]) return new InputError(error.kind, error.key, { ...error.params, cellRow: 0, cellColumn: 0 });
+    const r = row * dr[k];
+    const c = col * dc[k];
+    const located: Record<string, string | number> = { ...error.params, row: r + 1, cellRow: r, cellColumn: c };
+    // {column} locates the cell for cell-messages.ts; {gridColumn} also says it in the message ("row 1, column 4").
+    if (width[k] > 1) {
+      located.column = c + 1;
+      located.gridColumn = c + 1;
+    } else {
+      delete located.column;
+      delete located.gridColumn;
+    }
+    return new InputError(error.kind, error.key, located);
+  };
   if (ranges.length === 0) {
     return {
       rows: 1,
       cols: 1,
       single: true,
       isRange: () => false,
+      repeatsDown: () => true,
+      repeatsAcross: () => true,
       cell: (k) => grids[k][0]?.[0] ?? null,
       rowIsBlank: () => false,
       blankAt: (k) => blankCell(k, grids[k][0]?.[0] ?? null),
+      position: () => ({ row: 0, col: 0 }),
+      locate: (error) => error,
     };
   }
-  const cols = gridSize(ranges[0].grid).cols;
-  for (const { grid, k } of ranges.slice(1)) {
-    if (gridSize(grid).cols !== cols) {
-      throw valueError("args.columnsMismatch", {
-        arg: inputs[k].arg,
-        found: gridSize(grid).cols,
-        other: inputs[ranges[0].k].arg,
-        expected: cols,
-      });
-    }
-  }
-  // The last row where any range has a value: whole-column references are trimmed there, once for all.
-  const filled = ranges.map(({ grid, k }) => {
+  // The last row where any range has a value: whole-column references are trimmed there, once for all. A single row
+  // counts as one row when it has a value.
+  const filled = ranges.map((k) => {
+    const grid = grids[k];
     let end = grid.length;
     while (end > 0 && grid[end - 1].every((cell) => blankCell(k, cell))) end--;
     return end;
   });
   const rows = Math.max(...filled);
+  if (rows === 0) {
+    throw naError("args.allBlank", { args: ranges.map((k) => inputs[k].arg).join(", ") });
+  }
   const longest = ranges[filled.indexOf(rows)];
-  ranges.forEach(({ grid, k }) => {
-    if (grid.length < rows) {
+  for (const k of ranges) {
+    if (dr[k] === 1 && height[k] < rows) {
       throw valueError("args.rangeTooShort", {
         arg: inputs[k].arg,
-        found: grid.length,
-        other: inputs[longest.k].arg,
+        found: height[k],
+        other: inputs[longest].arg,
         expected: rows,
       });
     }
-  });
-  if (rows === 0) {
-    throw naError("args.allBlank", { args: ranges.map(({ k }) => inputs[k].arg).join(", ") });
+  }
+  // The last column where a range wider than one column has a value (whole-row references, trimmed the same way).
+  const lastColumn = (k: number): number => {
+    const grid = grids[k];
+    const lines = dr[k] === 1 ? rows : 1;
+    for (let c = width[k]; c > 0; c--) {
+      for (let r = 0; r < lines; r++) if (!blankCell(k, grid[r][c - 1])) return c;
+    }
+    return 0;
+  };
+  const wide = ranges.filter((k) => dc[k] === 1);
+  const ends = wide.map(lastColumn);
+  const cols = Math.max(1, ...ends);
+  const widest = wide[ends.indexOf(cols)];
+  for (const k of wide) {
+    if (width[k] < cols) {
+      throw valueError("args.columnsMismatch", {
+        arg: inputs[k].arg,
+        found: width[k],
+        other: inputs[widest].arg,
+        expected: cols,
+      });
+    }
+  }
+  const largest = Math.max(...ranges.map((k) => height[k] * width[k]));
+  if (rows * cols > Math.max(MAX_GRID_CELLS, largest)) {
+    throw valueError("grids.tooLarge", {
+      args: ranges.map((k) => inputs[k].arg).join(", "),
+      rows,
+      cols,
+      cells: rows * cols,
+      max: MAX_GRID_CELLS,
+    });
   }
   const cell = (k: number, row: number, col: number): unknown => {
     const grid = grids[k];
-    return isRange[k] ? grid[row][col] : (grid[0]?.[0] ?? null);
+    return isRange[k] ? grid[row * dr[k]][col * dc[k]] : (grid[0]?.[0] ?? null);
   };
   return {
     rows,
     cols,
     single: false,
     isRange: (k) => isRange[k],
+    repeatsDown: (k) => dr[k] === 0,
+    repeatsAcross: (k) => dc[k] === 0,
     cell,
-    rowIsBlank: (row, col) => ranges.every(({ k }) => blankCell(k, cell(k, row, col))),
+    rowIsBlank: (row, col) => ranges.every((k) => blankCell(k, cell(k, row, col))),
     blankAt: (k, row, col) => blankCell(k, cell(k, row, col)),
+    position: (k, row, col) => ({ row: row * dr[k], col: col * dc[k] }),
+    locate,
   };
 }
 
@@ -386,7 +474,7 @@ export function eachRow(
       try {
         line[c] = finite(compute(r, c));
       } catch (error) {
-        line[c] = toExcelError(namingCell(error, addresses, c), locale);
+        line[c] = toExcelError(namingCell(frame.locate(error, r, c), addresses, c), locale);
       }
     }
     result.push(line);
@@ -416,12 +504,17 @@ export function frameNumber(
   const rule = input.rule ?? {};
   const cell = frame.cell(k, row, col);
   const inRange = frame.isRange(k);
-  if (frame.blankAt(k, row, col)) {
-    if (inRange) throw valueError("args.blankAt", { arg: input.arg, row: row + 1 });
-    if (rule.default !== undefined) return rule.default;
-    throw valueError("args.required", { arg: input.arg });
+  try {
+    if (frame.blankAt(k, row, col)) {
+      if (inRange) throw valueError("args.blankAt", { arg: input.arg, row: row + 1 });
+      if (rule.default !== undefined) return rule.default;
+      throw valueError("args.required", { arg: input.arg });
+    }
+    return readCellNumber(cell, input.arg, rule, inRange ? row + 1 : undefined);
+  } catch (error) {
+    // The row (and column) within this argument: a single row of recencies is read in its only row.
+    throw frame.locate(error, row, col);
   }
-  return readCellNumber(cell, input.arg, rule, inRange ? row + 1 : undefined);
 }
 
 /**
@@ -435,10 +528,7 @@ export function readNumberColumns(
   keptRows?: number[],
 ): Float64Array[] {
   const frame = rowFrame(inputs);
-  if (frame.cols !== 1) {
-    const wide = inputs.findIndex((_, k) => frame.isRange(k));
-    throw valueError("args.notColumn", { arg: inputs[Math.max(0, wide)].arg });
-  }
+  if (frame.cols !== 1) throw valueError("args.notColumn", { arg: inputs[widerArgument(frame, inputs.length)].arg });
   const kept: number[] = [];
   for (let r = 0; r < frame.rows; r++) if (frame.single || !frame.rowIsBlank(r, 0)) kept.push(r);
   // One push per row: spreading a million rows into push() overflows the call stack.
@@ -448,6 +538,12 @@ export function readNumberColumns(
     for (let i = 0; i < kept.length; i++) column[i] = frameNumber(frame, input, k, kept[i], 0);
     return column;
   });
+}
+
+/** The first argument wider than one column (a frame with several columns has one): the one to name. */
+export function widerArgument(frame: RowFrame, count: number): number {
+  for (let k = 0; k < count; k++) if (!frame.repeatsAcross(k)) return k;
+  return 0;
 }
 
 export interface ElementwiseInput extends RowArgument {
@@ -469,40 +565,6 @@ export function mapElementwise(
 }
 
 /**
- * The per-row messages that have a variant naming the cell, and the argument whose address locates it (the
- * message's own {arg} when it has one).
- */
-const CELL_KEYS: Partial<Record<MessageKey, { key: MessageKey; arg?: string }>> = {
-  "args.notNumberAt": { key: "cells.notNumber" },
-  "args.errorAt": { key: "cells.error" },
-  "args.blankAt": { key: "cells.blank" },
-  "args.notIntegerAt": { key: "cells.notInteger" },
-  "args.negativeAt": { key: "cells.negative" },
-  "args.notPositiveAt": { key: "cells.notPositive" },
-  "args.notFiniteAt": { key: "cells.notFinite" },
-  "args.tooLargeAt": { key: "cells.tooLarge" },
-  "args.tooSmallAt": { key: "cells.tooSmall" },
-  "args.rateOver100At": { key: "cells.rateOver100" },
-  "history.recencyAfterAgeAt": { key: "cells.recencyAfterAge", arg: "recency" },
-  "history.recencyWithoutPurchaseAt": { key: "cells.recencyWithoutPurchase", arg: "recency" },
-};
-
-/**
- * A per-row error ("row 7 holds …", the row 1-based within the range) as the same error naming the cell ("Sheet1!D7
- * holds …") when Excel gave the address of the argument concerned; otherwise the error as it is.
- */
-export function namingCell(error: unknown, addresses: ReadonlyMap<string, string> | undefined, col = 0): unknown {
-  if (!addresses || addresses.size === 0 || !(error instanceof InputError)) return error;
-  const variant = CELL_KEYS[error.key];
-  const row = error.params.row;
-  if (!variant || typeof row !== "number") return error;
-  const arg = variant.arg ?? error.params.arg;
-  const cell = typeof arg === "string" ? cellAt(addresses.get(arg), row - 1, col) : undefined;
-  if (cell === undefined) return error;
-  return new InputError(error.kind, variant.key, { ...error.params, cell });
-}
-
-/**
  * The error policy: Excel shows a message only with #VALUE! and #N/A (CustomFunctions.ErrorCode reference), and every
  * InputError carries a message that says what to fix. So an input problem is #VALUE! — including the engine's "num"
  * kind (a number outside the formula's domain), which the pane shows as it is — and #N/A where there is nothing to
@@ -519,7 +581,13 @@ export function toExcelError(error: unknown, locale: Locale = currentLocale()): 
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof InputError) {
     const code = CustomFunctions.ErrorCode[ERROR_CODE_OF_KIND[error.kind]];
-    return new CustomFunctions.Error(code, t(error.key, error.params, locale));
+    // A cell of a per-row argument wider than one column is named by its row and column ("row 1, column 4").
+    const { row, gridColumn } = error.params;
+    const params =
+      typeof row === "number" && typeof gridColumn === "number"
+        ? { ...error.params, row: t("grids.rowColumn", { row, column: gridColumn }, locale) }
+        : error.params;
+    return new CustomFunctions.Error(code, t(error.key, params, locale));
   }
   // Anything else is our failure, not the user's: a message that says what to do, never JavaScript's own words.
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, t("common.internalError", {}, locale));
@@ -543,12 +611,16 @@ function finiteCells<T>(result: T, locale: Locale): T {
 }
 
 /** Runs a function body and throws any failure as the matching Excel error; non-finite numbers become errors. */
-export function runFunction<T>(body: () => T): T {
+export function runFunction<T>(
+  body: () => T,
+  /** The arguments' addresses, when Excel gave them: an error about one cell names it (cell-messages.ts). */
+  addresses?: ReadonlyMap<string, string>,
+): T {
   let result: T;
   try {
     result = body();
   } catch (error) {
-    throw toExcelError(error);
+    throw toExcelError(namingCell(error, addresses));
   }
   return finiteCells(result, currentLocale());
 }

@@ -7,7 +7,7 @@ import { coefficientKey, individualParameters } from "../engine/models/covariate
 import { modelDefinition } from "../engine/models/registry";
 import { CovariateNames, CovariateTable, FittedModel, ModelName, PurchasePredictor } from "../engine/models/types";
 import { t } from "../i18n";
-import { Grid, describeCell, isBlank, isErrorCell, isGiven, parseNumericText, toGrid } from "./args";
+import { Grid, cellToNumber, describeCell, isBlank, isErrorCell, isGiven, toGrid } from "./args";
 import { currentLocale } from "./locale";
 
 type Process = "purchase" | "dropout";
@@ -17,7 +17,8 @@ const ARG: Record<Process, string> = { purchase: "purchase_covariates", dropout:
 function covariateNumber(cell: unknown): number {
   if (typeof cell === "number") return cell;
   if (typeof cell === "boolean") return cell ? 1 : 0;
-  if (typeof cell === "string") return parseNumericText(cell);
+  // Numeric text in the functions' language: "0,5" in French Excel (cellToNumber).
+  if (typeof cell === "string") return cellToNumber(cell);
   return NaN;
 }
 
@@ -36,7 +37,13 @@ function readValues(rows: Grid, names: readonly string[], arg: string, firstRow:
       const cell = row[j];
       const value = isErrorCell(cell) ? NaN : covariateNumber(cell);
       if (!Number.isFinite(value)) {
-        throw valueError("covariates.notNumber", { arg, row: firstRow + i, name: names[j], found: describeCell(cell) });
+        throw valueError("covariates.notNumber", {
+          arg,
+          row: firstRow + i,
+          column: j + 1,
+          name: names[j],
+          found: describeCell(cell),
+        });
       }
       values[i * k + j] = value;
     }
@@ -105,7 +112,7 @@ function readPredictionCovariates(
   if (!isGiven(value)) throw valueError("covariates.required", { process: processName, names: names.join(", "), arg });
   const grid = trimmed(toGrid(value));
   const header = grid[0];
-  const hasHeader = header.some((cell) => typeof cell === "string" && Number.isNaN(parseNumericText(cell)));
+  const hasHeader = header.some((cell) => typeof cell === "string" && Number.isNaN(cellToNumber(cell)));
   if (!hasHeader) {
     if (header.length !== names.length) {
       throw valueError("covariates.columnCount", {
@@ -201,6 +208,7 @@ export function predictorSource(
         throw valueError("covariates.notNumber", {
           arg: ARG[entry.process],
           row: at + 1 + table.offset,
+          column: table.order[j] + 1,
           name: processNames[j],
           found: describeCell(cell),
         });

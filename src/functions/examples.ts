@@ -7,6 +7,7 @@
 
 import { COVARIATE_EXAMPLES } from "./examples-covariates";
 import { FINANCE_EXAMPLES } from "./examples-finance";
+import { GRID_EXAMPLES } from "./examples-grids";
 import { RESIDUAL_EXAMPLES } from "./examples-residual";
 
 /** An Excel error a formula shows. */
@@ -748,6 +749,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   },
   ...FINANCE_EXAMPLES,
   ...RESIDUAL_EXAMPLES,
+  ...GRID_EXAMPLES,
   ...COVARIATE_EXAMPLES,
 ];
 

@@ -33,9 +33,11 @@ import { Locale, MessageKey, t } from "../i18n";
 import {
   BLANK,
   cellToNumber,
+  describeCell,
   isBlank,
   errorCellError,
   isErrorCell,
+  namingCell,
   readChoice,
   readNumber,
   readNumberColumn,
@@ -43,6 +45,7 @@ import {
   toExcelError,
   toGrid,
 } from "./args";
+import { addressesOf } from "./cell-address";
 import { currentLocale } from "./locale";
 import { readTransactionLog } from "./summary";
 import { mixturePredictor, rowsByGroup } from "./covariates";
@@ -88,6 +91,7 @@ const optionalDate = (value: unknown, arg: string): number | undefined => {
  * Acquisition cohorts from a transaction log: one row per cohort (month, quarter or year of first purchase), one column per period since acquisition: active customers, retention, revenue or cumulative revenue per customer; optional sBG projection.
  * @customfunction COHORT
  * @helpurl https://localhost:3000/functions.html#COHORT
+ * @requiresParameterAddresses
  * @param customer_ids Customer id of each transaction (numbers or text). Trailing blank rows are ignored.
  * @param dates Date of each transaction (Excel dates; a time of day is ignored).
  * @param amounts Amount of each transaction (refunds may be negative).
@@ -95,6 +99,7 @@ const optionalDate = (value: unknown, arg: string): number | undefined => {
  * @param [output] "active" (default: customers with a purchase in the period), "retention" (active ÷ customers acquired), "revenue" (amounts in the period) or "cumulative" (revenue so far ÷ customers acquired).
  * @param [as_of] End of the observation (a date). Default: the last transaction date. The period that contains it is counted although it may not be over.
  * @param [projection_periods] Fill every cohort up to this many periods since acquisition (at most 1,200) with an sBG retention model fitted to all cohorts; cells after a cohort's "periods observed" are projected. Default: observed cells only.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns A table with a header row: cohort, customers acquired, periods observed, then periods since acquisition 0, 1, 2…
  */
 export function cohort(
@@ -105,7 +110,17 @@ export function cohort(
   output?: unknown,
   as_of?: unknown,
   projection_periods?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "customer_ids",
+    "dates",
+    "amounts",
+    "period",
+    "output",
+    "as_of",
+    "projection_periods",
+  ]);
   return runFunction(() => {
     const log = readTransactionLog(customer_ids, dates, amounts);
     const length = readNamed(period, "period", PERIOD_NAMES, "month" as CohortPeriod);
@@ -143,7 +158,7 @@ export function cohort(
       rows.push(row);
     }
     return rows;
-  });
+  }, addresses);
 }
 
 const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
@@ -289,7 +304,7 @@ function readPercentiles(value: unknown, arg: string, optional: boolean): Percen
     .filter((cell) => !isBlank(cell));
   if (cells.length === 0) return optional ? null : DEFAULT_PERCENTILES;
   const bad = () =>
-    valueError("finance.range.badPercentiles", { arg, found: cells.map((cell) => String(cell)).join("; ") });
+    valueError("finance.range.badPercentiles", { arg, found: cells.map((cell) => describeCell(cell)).join("; ") });
   if (cells.length === 1 && typeof cells[0] === "boolean") {
     if (cells[0]) return DEFAULT_PERCENTILES;
     if (optional) return null;
@@ -336,10 +351,43 @@ function rangeInputs(inputs: ValueInputs): { model: ValueModel; customers: Value
   };
 }
 
+/** The arguments CUST.PCLVRANGE shares with CUST.PCLV, in order (to read the addresses Excel gives for them). */
+const VALUE_PARAMETERS = [
+  "purchase_params",
+  "spend",
+  "frequency",
+  "recency",
+  "T",
+  "time_unit",
+  "monetary",
+  "months",
+  "discount_rate",
+  "margin",
+] as const;
+
+const FORECAST_PARAMETERS = [
+  ...VALUE_PARAMETERS,
+  "new_customers",
+  "cac",
+  "range",
+  "purchase_covariates",
+  "dropout_covariates",
+] as const;
+
+const PCLVRANGE_PARAMETERS = [
+  ...VALUE_PARAMETERS,
+  "percentiles",
+  "total",
+  "groups",
+  "purchase_covariates",
+  "dropout_covariates",
+] as const;
+
 /**
  * Monthly forecast of the current customer base, from the same inputs as CUST.PCLV: expected purchases, revenue, margin and discounted margin per month and a total row (its discounted margin is Σ PCLV). Optional future cohorts with their CAC end in an NPV.
  * @customfunction FORECAST
  * @helpurl https://localhost:3000/functions.html#FORECAST
+ * @requiresParameterAddresses
  * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd).
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, or one number for all).
  * @param frequency Repeat purchases of each customer (x), in the data the purchase model was fitted on.
@@ -355,6 +403,7 @@ function rangeInputs(inputs: ValueInputs): { model: ValueModel; customers: Value
  * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the fitted parameters, covariate coefficients included); or a percentile such as 5% (5% and 95%), or two (low, high).
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. New customers take their mix.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns A table with a header row, one row per month and a total row.
  */
 export function forecast(
@@ -376,7 +425,9 @@ export function forecast(
   range?: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, FORECAST_PARAMETERS);
   return runFunction(() => {
     const functionName = t("finance.forecast.functionName", {}, currentLocale());
     const inputs = readBase(
@@ -411,13 +462,14 @@ export function forecast(
       ranges = { values: scheduleRanges(model, customers, options, newCohorts, percentiles), percentiles };
     }
     return scheduleTable(rows, total, cohorts !== null, ranges, currentLocale());
-  });
+  }, addresses);
 }
 
 /**
  * Low / likely / high predictive CLV, from the uncertainty of the fitted parameters: per customer, or for the whole base (customer equity). Likely is CUST.PCLV; low and high are percentiles over 200 draws of the parameters.
  * @customfunction PCLVRANGE
  * @helpurl https://localhost:3000/functions.html#PCLVRANGE
+ * @requiresParameterAddresses
  * @param purchase_params The table spilled by CUST.FIT for a purchase model (bgnbd, mbgnbd or pnbd), fitted on these customers or on a base that includes them.
  * @param spend A CUST.FIT "gg" table (then give monetary), or each customer's expected spend per purchase (a column, or one number for all).
  * @param frequency Repeat purchases of each customer (x).
@@ -433,6 +485,7 @@ export function forecast(
  * @param [groups] With total TRUE: each customer's group (a channel, a country…; at most 100 different values), one row per customer: one range per group, all on the same draws of the parameters, as the pane's Channels sheet shows them.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. The draws then include the coefficients, with their standard errors.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns Per customer, three columns low | likely | high; with total, a header row and the base's low | likely | high; with groups, a header row and one row per group (in order of first appearance): group | low | likely | high.
  */
 export function pclvrange(
@@ -452,7 +505,9 @@ export function pclvrange(
   groups?: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, PCLVRANGE_PARAMETERS);
   return runFunction(() => {
     const args = {
       purchase_params,
@@ -496,7 +551,7 @@ export function pclvrange(
     const inputs = readValueInputs(args, "CUST.PCLVRANGE");
     const out: unknown[][] = [];
     for (let r = 0; r < inputs.rows; r++) out.push([BLANK, BLANK, BLANK]);
-    for (const [r, error] of inputs.rowErrors) out[r].fill(toExcelError(error, locale));
+    for (const [r, error] of inputs.rowErrors) out[r].fill(toExcelError(namingCell(error, addresses), locale));
     if (inputs.valid.length === 0) return out;
     const { model, customers } = rangeInputs(inputs);
     const likely = valueColumn(inputs);
@@ -507,7 +562,7 @@ export function pclvrange(
       out[r] = [low[k], likely[k], high[k]];
     });
     return out;
-  });
+  }, addresses);
 }
 
 /** CUST.PCLVRANGE with groups: one row per group, its customers' Σ PCLV and its range on the shared draws. */
@@ -566,5 +621,5 @@ function readFlag(value: unknown, arg: string): boolean {
   const text = String(cell).trim().toLowerCase();
   if (["true", "vrai"].includes(text)) return true;
   if (["false", "faux"].includes(text)) return false;
-  throw valueError("args.notChoice", { arg, choices: "TRUE, FALSE", found: String(cell) });
+  throw valueError("args.notChoice", { arg, choices: "TRUE, FALSE", found: describeCell(cell) });
 }

@@ -9,6 +9,7 @@ import { readParameterTable, toParameterTable } from "../engine/models/parameter
 import { fitModel, MODEL_DEFINITIONS, modelDefinition } from "../engine/models/registry";
 import {
   FitColumns,
+  FitDiagnosis,
   FitOptions,
   MODEL_NAMES,
   MODEL_PARAMETERS,
@@ -30,13 +31,17 @@ import {
   readNumber,
   readNumberColumns,
   readText,
+  frameNumber,
+  RowArgument,
   rowFrame,
   runFunction,
   toExcelError,
   toGrid,
   namingCell,
+  widerArgument,
 } from "./args";
 import { addressesOf } from "./cell-address";
+import { aliasAddresses, inRangeRows, messageInRangeRows, messageNamingCell, namingArgument } from "./cell-messages";
 import { byGroup, PredictorSource, predictorSource, readFitCovariates } from "./covariates";
 import { checkCustomer, customerAt, historyArguments, HISTORY_RULES } from "./history";
 import { currentLocale } from "./locale";
@@ -102,10 +107,24 @@ function readModelName(value: unknown): ModelName {
   return found;
 }
 
+/** CUST.FIT's parameters, in order, to read the addresses Excel gives for them. */
+const FIT_PARAMETERS = [
+  "model",
+  "frequency",
+  "recency",
+  "T",
+  "monetary",
+  "options",
+  "weights",
+  "purchase_covariates",
+  "dropout_covariates",
+] as const;
+
 /**
  * Fits a model by maximum likelihood; spills its table (label | value): model, parameters, loglik, converged, status ("converged", "boundary", "not converged"), aic, bic, n, standard errors, message. Other CUST functions read it.
  * @customfunction FIT
  * @helpurl https://localhost:3000/functions.html#FIT
+ * @requiresParameterAddresses
  * @param model "bgnbd", "mbgnbd", "pnbd", "ggomnbd" or "nbd" (purchases; nbd never drops out); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
  * @param frequency Repeat purchases per customer (x). For sbg: customers still active at the start of each period, the first being the cohort size.
  * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
@@ -115,6 +134,7 @@ function readModelName(value: unknown): ModelName {
  * @param [weights] Number of customers each row stands for (for summaries already grouped). Default 1 per row.
  * @param [purchase_covariates] pnbd, bgnbd: a header row of names (e.g. Channel), then one row of numbers per customer; each gets a coefficient in the table (purchase.Channel). At most 10 columns and 256 different rows.
  * @param [dropout_covariates] pnbd, bgnbd: the drop-out process's covariates, same layout (dropout.Channel in the table).
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The parameter table, two columns.
  */
 export function fit(
@@ -127,9 +147,13 @@ export function fit(
   weights?: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, FIT_PARAMETERS);
   return runFunction(() => {
     const name = readModelName(model);
+    // The engine names some arguments by what they hold: sbg's survivors (in frequency), bgbb's periods (in T).
+    aliasAddresses(addresses, { survivors: "frequency", periods: "T" });
     const definition = modelDefinition(name);
     if (!definition) throw valueError("models.notAvailable", { model: name });
     if (!given(frequency)) throw naError("args.allBlank", { args: "frequency" });
@@ -154,10 +178,15 @@ export function fit(
             T: HISTORY_RULES.T,
             weights: { nonNegative: true },
           };
-    const read = readNumberColumns([
-      { arg: "frequency", value: frequency, rule: rules.frequency },
-      ...keys.map((key) => ({ arg: argName[key], value: optional[key], rule: rules[argName[key]] })),
-    ]);
+    // The rows kept (blank rows left out): the engine numbers rows among them, the messages name the range's row.
+    const kept: number[] = [];
+    const read = readNumberColumns(
+      [
+        { arg: "frequency", value: frequency, rule: rules.frequency },
+        ...keys.map((key) => ({ arg: argName[key], value: optional[key], rule: rules[argName[key]] })),
+      ],
+      kept,
+    );
     const columns: FitColumns = { frequency: read[0] };
     keys.forEach((key, i) => (columns[key] = read[i + 1]));
     if (columns.frequency.length === 0) throw valueError("models.noCustomers", { arg: "frequency" });
@@ -169,8 +198,18 @@ export function fit(
     }
     columns.purchaseCovariates = readFitCovariates(purchase_covariates, "purchase", columns.frequency.length);
     columns.dropoutCovariates = readFitCovariates(dropout_covariates, "dropout", columns.frequency.length);
-    return toParameterTable(fitModel(definition, columns, fitOptions), currentLocale());
-  });
+    let fitted: ReturnType<typeof fitModel>;
+    try {
+      fitted = fitModel(definition, columns, fitOptions);
+    } catch (error) {
+      throw inRangeRows(error, kept);
+    }
+    // The table's message may name a row too (a huge frequency): the range's row, or its cell.
+    const diagnosis = fitted.diagnosis?.map(
+      (entry) => messageNamingCell(messageInRangeRows(entry, kept), addresses) as FitDiagnosis,
+    );
+    return toParameterTable(diagnosis ? { ...fitted, diagnosis } : fitted, currentLocale());
+  }, addresses);
 }
 
 /** The models whose tables the per-customer functions take: every registered model with a purchase predictor. */
@@ -225,12 +264,24 @@ const SAMPLE_PARAMETERS = Object.fromEntries(
   Object.entries(MODEL_PARAMETERS).map(([name, names]) => [name, Object.fromEntries(names.map((n) => [n, 1.5]))]),
 ) as Record<ModelName, Record<string, number>>;
 
+/** What perCustomer may add to the history arguments (CUST.DERT's spend, CUST.LOGLIK's single column). */
+export interface PerCustomerOptions {
+  /** More per-row arguments, laid out with the history (so a column of spend follows a grid's rows). */
+  extra?: readonly (RowArgument & { rule?: NumberRule })[];
+  /** Each cell's prediction with the extra arguments' numbers in that cell (a spend: DERT × spend × margin). */
+  combine?: (value: number, extra: readonly number[]) => number;
+  /** The call needs one value per customer in a single column (a sum over customers): a grid is an error. */
+  columnOnly?: boolean;
+}
+
 /**
- * Applies a per-customer prediction to the history columns (x, t_x, T), by the shape rule (args.ts): a single cell
- * is repeated down the others, a row blank in every range stays blank, a bad row gives an error in that row only,
- * naming it. The valid rows are computed together (`compute` gets them as typed columns, with the predictor of their
- * covariate group, and returns one value each), so a model can value a million customers at the cost of a closed
- * form each (src/engine/models/columns.ts); with covariates, once per distinct covariate row.
+ * Applies a per-customer prediction to the history arguments (x, t_x, T), by the shape rule (args.ts): a single cell
+ * is repeated, a single row is used in every row and a single column in every column (so a column of frequencies and
+ * a row of recencies give a frequency × recency grid), a cell blank in every range stays blank, a bad cell gives an
+ * error in that cell only, naming it. The valid cells are computed together (`compute` gets them as typed columns,
+ * with the predictor of their covariate group, and returns one value each), so a model can value a million customers
+ * at the cost of a closed form each (src/engine/models/columns.ts); with covariates (one row per row of the result,
+ * or one for all), once per distinct covariate row.
  */
 export function perCustomer(
   frequency: unknown,
@@ -238,40 +289,49 @@ export function perCustomer(
   T: unknown,
   compute: (histories: HistoryColumns, predictor: PurchasePredictor) => Float64Array,
   source: PredictorSource,
-  /** The arguments' addresses, when Excel gave them: a bad row's message names the cell (addressesOf). */
+  /** The arguments' addresses, when Excel gave them: a bad cell's message names it (addressesOf). */
   addresses?: ReadonlyMap<string, string>,
+  options: PerCustomerOptions = {},
 ): Grid {
-  const inputs = historyArguments(frequency, recency, T);
+  const extra = options.extra ?? [];
+  const inputs = [...historyArguments(frequency, recency, T), ...extra];
   const frame = rowFrame(inputs);
-  if (frame.cols !== 1) {
-    throw valueError("args.notColumn", { arg: inputs[[0, 1, 2].find((k) => frame.isRange(k)) ?? 0].arg });
+  if (options.columnOnly && frame.cols !== 1) {
+    throw valueError("args.notColumn", { arg: inputs[widerArgument(frame, inputs.length)].arg });
   }
   const single = frame.single && (source.rows ?? 1) === 1;
   // All single cells with several rows of covariates: the same history for each covariate row.
   const rows = single || !frame.single ? frame.rows : source.rows!;
+  const cols = frame.single ? 1 : frame.cols;
   source.checkRows(rows);
   const locale = currentLocale();
+  const cells = rows * cols;
   const out: Grid = new Array(rows);
-  const read = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
-  const validRows = new Int32Array(rows);
-  const groups = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = new Array(cols);
+  const read = [new Float64Array(cells), new Float64Array(cells), new Float64Array(cells)];
+  const validCells = new Int32Array(cells);
+  const groups = new Int32Array(cells);
+  const failed = (error: unknown, r: number, c: number) =>
+    toExcelError(namingCell(frame.locate(error, r, c), addresses, c), locale);
   let valid = 0;
   for (let r = 0; r < rows; r++) {
-    if (!frame.single && frame.rowIsBlank(r, 0)) {
-      out[r] = [BLANK];
-      continue;
-    }
-    try {
-      const customer = customerAt(frame, inputs, frame.single ? 0 : r, 0);
-      source.base.checkCustomer?.(customer, r + 1);
-      groups[valid] = source.groupOf(r);
-      read[0][valid] = customer.frequency;
-      read[1][valid] = customer.recency;
-      read[2][valid] = customer.age;
-      validRows[valid++] = r;
-    } catch (error) {
-      if (single) throw error;
-      out[r] = [toExcelError(namingCell(error, addresses), locale)];
+    for (let c = 0; c < cols; c++) {
+      if (!frame.single && frame.rowIsBlank(r, c)) {
+        out[r][c] = BLANK;
+        continue;
+      }
+      try {
+        const customer = customerAt(frame, inputs, frame.single ? 0 : r, c);
+        source.base.checkCustomer?.(customer, r + 1);
+        groups[valid] = source.groupOf(r);
+        read[0][valid] = customer.frequency;
+        read[1][valid] = customer.recency;
+        read[2][valid] = customer.age;
+        validCells[valid++] = r * cols + c;
+      } catch (error) {
+        if (single) throw error;
+        out[r][c] = failed(error, r, c);
+      }
     }
   }
   const values = byGroup(
@@ -281,16 +341,30 @@ export function perCustomer(
     (predictor, [x, tx, age]) => compute({ frequency: x, recency: tx, age }, predictor),
   );
   for (let k = 0; k < valid; k++) {
+    const r = Math.floor(validCells[k] / cols);
+    const c = validCells[k] - r * cols;
     // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
     try {
-      out[validRows[k]] = [finite(values[k])];
+      let value = values[k];
+      if (options.combine) {
+        const at = frame.single ? 0 : r;
+        value = options.combine(
+          value,
+          extra.map((input, j) => frameNumber(frame, input, 3 + j, at, c)),
+        );
+      }
+      out[r][c] = finite(value);
     } catch (error) {
       if (single) throw error;
-      out[validRows[k]] = [toExcelError(error, locale)];
+      out[r][c] = failed(error, r, c);
     }
   }
   return out;
 }
+
+/** The engine's names for a horizon (BG/BB's "opportunities") as each function's argument. */
+const T_NAME = { opportunities: "t" } as const;
+const HOLDOUT_NAME = { opportunities: "holdout_length", t: "holdout_length" } as const;
 
 /** A horizon argument (t, holdout_length): a number 0 or more, named as the function names it. */
 export function readHorizon(value: unknown, arg: string): number {
@@ -322,16 +396,16 @@ export function palive(
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "frequency",
+    "recency",
+    "T",
+    "t",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
-    const addresses = addressesOf(invocation, [
-      "model_table",
-      "frequency",
-      "recency",
-      "T",
-      "t",
-      "purchase_covariates",
-      "dropout_covariates",
-    ]);
     const source = tablePredictors(model_table, "CUST.PALIVE", purchase_covariates, dropout_covariates);
     if (!given(t)) {
       return perCustomer(
@@ -356,7 +430,7 @@ export function palive(
       source,
       addresses,
     );
-  });
+  }, addresses);
 }
 
 /**
@@ -382,15 +456,15 @@ export function churnrisk(
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "frequency",
+    "recency",
+    "T",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
-    const addresses = addressesOf(invocation, [
-      "model_table",
-      "frequency",
-      "recency",
-      "T",
-      "purchase_covariates",
-      "dropout_covariates",
-    ]);
     const source = tablePredictors(model_table, "CUST.CHURNRISK", purchase_covariates, dropout_covariates);
     return perCustomer(
       frequency,
@@ -400,7 +474,7 @@ export function churnrisk(
       source,
       addresses,
     );
-  });
+  }, addresses);
 }
 
 /**
@@ -428,16 +502,16 @@ export function purchases(
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "t",
+    "frequency",
+    "recency",
+    "T",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
-    const addresses = addressesOf(invocation, [
-      "model_table",
-      "t",
-      "frequency",
-      "recency",
-      "T",
-      "purchase_covariates",
-      "dropout_covariates",
-    ]);
     const source = tablePredictors(model_table, "CUST.PURCHASES", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
     const history = { frequency, recency, T };
@@ -449,7 +523,11 @@ export function purchases(
       const out: Grid = [];
       for (let r = 0; r < rows; r++) {
         try {
-          out.push([finite(source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon))]);
+          out.push([
+            finite(
+              namingArgument(() => source.predictor(source.groupOf(r)).expectedPurchasesNewCustomer(horizon), T_NAME),
+            ),
+          ]);
         } catch (error) {
           if (rows === 1) throw error;
           out.push([toExcelError(error)]);
@@ -466,13 +544,17 @@ export function purchases(
       recency,
       T,
       (histories, predictor) =>
-        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          predictor.expectedPurchases(customer, horizon),
+        namingArgument(
+          () =>
+            conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+              predictor.expectedPurchases(customer, horizon),
+            ),
+          T_NAME,
         ),
       source,
       addresses,
     );
-  });
+  }, addresses);
 }
 
 /**
@@ -500,16 +582,16 @@ export function pbuy(
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "t",
+    "frequency",
+    "recency",
+    "T",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
-    const addresses = addressesOf(invocation, [
-      "model_table",
-      "t",
-      "frequency",
-      "recency",
-      "T",
-      "purchase_covariates",
-      "dropout_covariates",
-    ]);
     const source = tablePredictors(model_table, "CUST.PBUY", purchase_covariates, dropout_covariates);
     const horizon = readHorizon(t, "t");
     requireSourceCapability(source, "probabilityOfAnyPurchase", "CUST.PBUY");
@@ -518,19 +600,24 @@ export function pbuy(
       recency,
       T,
       (histories, predictor) =>
-        conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-          predictor.probabilityOfAnyPurchase!(customer, horizon),
+        namingArgument(
+          () =>
+            conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+              predictor.probabilityOfAnyPurchase!(customer, horizon),
+            ),
+          T_NAME,
         ),
       source,
       addresses,
     );
-  });
+  }, addresses);
 }
 
 /**
  * Calibration/holdout check: customers grouped by repeat purchases in calibration (0, 1, … 7+), actual vs predicted mean holdout purchases; then predicted and actual totals, % error and mean absolute error.
  * @customfunction HOLDOUTCHECK
  * @helpurl https://localhost:3000/functions.html#HOLDOUTCHECK
+ * @requiresParameterAddresses
  * @param model_table The parameter table CUST.FIT spilled from the calibration period (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer in calibration (x).
  * @param recency Time from first to last calibration purchase (t_x).
@@ -540,6 +627,7 @@ export function pbuy(
  * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns A table with a header row: group, customers, actual mean, predicted mean; a row for all customers; then the accuracy: predicted and actual totals, % error, mean absolute error per customer.
  */
 export function holdoutcheck(
@@ -552,7 +640,19 @@ export function holdoutcheck(
   max_group?: unknown,
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "frequency",
+    "recency",
+    "T",
+    "holdout_purchases",
+    "holdout_length",
+    "max_group",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.HOLDOUTCHECK", purchase_covariates, dropout_covariates);
     const length = readHorizon(holdout_length, "holdout_length");
@@ -573,11 +673,19 @@ export function holdoutcheck(
       source.base.checkCustomer?.({ frequency: x[i], recency: tx[i], age: age[i] }, kept[i] + 1);
       groups[i] = source.groupOf(kept[i]);
     });
-    checkHoldout(x, tx, age, holdout);
+    try {
+      checkHoldout(x, tx, age, holdout);
+    } catch (error) {
+      throw inRangeRows(error, kept);
+    }
     const expected = byGroup(source, groups, [x, tx, age], (predictor, [fx, ftx, fage]) => {
       const histories = { frequency: fx, recency: ftx, age: fage };
-      return conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
-        predictor.expectedPurchases(customer, length),
+      return namingArgument(
+        () =>
+          conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
+            predictor.expectedPurchases(customer, length),
+          ),
+        HOLDOUT_NAME,
       );
     });
     const { rows, total, accuracy } = holdoutFromExpected(x, holdout, expected, maxGroup);
@@ -603,5 +711,5 @@ export function holdoutcheck(
       summary("diagnostics.accuracyError", accuracy.relativeError),
       summary("diagnostics.accuracyMae", accuracy.meanAbsoluteError),
     ];
-  });
+  }, addresses);
 }

@@ -14,7 +14,6 @@ import { CustomerHistory, PurchasePredictor } from "../engine/models/types";
 import { t } from "../i18n";
 import {
   BLANK,
-  checkNumber,
   eachRow as eachRowOf,
   finite,
   frameNumber,
@@ -22,6 +21,7 @@ import {
   isBlank,
   mapElementwise,
   readChoice,
+  namingCell,
   readNumber,
   readNumberColumn,
   requireSameLength,
@@ -30,6 +30,8 @@ import {
   toExcelError,
   toGrid,
 } from "./args";
+import { addressesOf } from "./cell-address";
+import { namingArgument } from "./cell-messages";
 import { currentLocale } from "./locale";
 import { perCustomer, requireSourceCapability, tablePredictors } from "./models";
 
@@ -78,6 +80,7 @@ function periodRate(annual: number, unit: YearUnit): number {
  * Expected repeat purchases of the whole customer base per period, from the earliest first purchase to the horizon (incremental and cumulative), optionally beside the actual ones: the tracking chart. Computed from any table; check its status row.
  * @customfunction TRACKING
  * @helpurl https://localhost:3000/functions.html#TRACKING
+ * @requiresParameterAddresses
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param T Each customer's T (time from first purchase to the end of calibration), as given to CUST.FIT: first purchases are placed at max(T) − T.
  * @param horizon End of the last period, counted from the earliest first purchase, in the fit's period (e.g. 78 weeks: calibration and holdout).
@@ -86,6 +89,7 @@ function periodRate(annual: number, unit: YearUnit): number {
  * @param [weights] Number of customers each row of T stands for (for grouped summaries). Default 1.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per row of T or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns A header row, then one row per period: its end, expected repeat purchases, expected cumulative (and actual, actual cumulative).
  */
 export function tracking(
@@ -97,7 +101,18 @@ export function tracking(
   weights?: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "T",
+    "horizon",
+    "step",
+    "actual",
+    "weights",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.TRACKING", purchase_covariates, dropout_covariates);
     const predictor = source.base;
@@ -142,13 +157,14 @@ export function tracking(
       return row;
     });
     return [header, ...rows];
-  });
+  }, addresses);
 }
 
 /**
  * Discounted expected residual transactions (DERT) of each customer at an ANNUAL discount rate; with spend (and margin), the residual lifetime value DERT × spend × margin. Computed from any table; check its status row.
  * @customfunction DERT
  * @helpurl https://localhost:3000/functions.html#DERT
+ * @requiresParameterAddresses
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the fit's period. For bgbb: the opportunity of the last transaction.
@@ -159,6 +175,7 @@ export function tracking(
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns One number per customer: DERT, or the residual lifetime value when spend is given.
  */
 export function dert(
@@ -172,7 +189,20 @@ export function dert(
   margin?: unknown,
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "frequency",
+    "recency",
+    "T",
+    "discount_rate",
+    "time_unit",
+    "spend",
+    "margin",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.DERT", purchase_covariates, dropout_covariates);
     requireSourceCapability(source, "discountedResidualPurchases", "CUST.DERT");
@@ -183,44 +213,26 @@ export function dert(
       conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
         predictor.discountedResidualPurchases!(customer, rate),
       );
-    const counts = perCustomer(frequency, recency, T, compute, source);
-    if (!given(spend)) return counts;
-    const spendGrid = toGrid(spend);
-    const single = spendGrid.length === 1 && spendGrid[0].length === 1;
-    if (!single)
-      requireSameLength([
-        { arg: "frequency", length: counts.length },
-        { arg: "spend", length: spendGrid.length },
-      ]);
-    const locale = currentLocale();
-    return counts.map((row, i) => {
-      const value = row[0];
-      if (typeof value !== "number") return row;
-      try {
-        const s = checkNumber(
-          readNumber(single ? spendGrid[0][0] : spendGrid[i][0], "spend"),
-          "spend",
-          { nonNegative: true },
-          i + 1,
-        );
-        return [value * s * gross];
-      } catch (error) {
-        if (counts.length === 1) throw error;
-        return [toExcelError(error, locale)];
-      }
+    if (!given(spend)) return perCustomer(frequency, recency, T, compute, source, addresses);
+    // The spend joins the history's layout: one per customer, one for all, or one per row or column of a grid.
+    return perCustomer(frequency, recency, T, compute, source, addresses, {
+      extra: [{ arg: "spend", value: spend, rule: { nonNegative: true } }],
+      combine: (value, [s]) => value * s * gross,
     });
-  });
+  }, addresses);
 }
 
 /**
  * Probability that a customer just acquired makes exactly n repeat purchases in t periods, P(X(t) = n), from a model fitted by CUST.FIT. n and t may be ranges of the same size (a single cell is repeated).
  * @customfunction PNPURCHASES
  * @helpurl https://localhost:3000/functions.html#PNPURCHASES
+ * @requiresParameterAddresses
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000).
  * @param t Time since the first purchase, in the fit's period. For bgbb: opportunities, a whole number.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the new customer's values in the CUST.FIT columns (with header, or in that order): one row for all, one per row of n and t, or one per profile.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns A probability between 0 and 1, in the shape of n and t.
  */
 export function pnpurchases(
@@ -229,7 +241,11 @@ export function pnpurchases(
   t: unknown,
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, ["model_table", "n", "t", "purchase_covariates", "dropout_covariates"]);
+  // BG/BB's engine calls n and t "purchases" and "opportunities".
+  const names = { opportunities: "t", purchases: "n" };
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates);
     const inputs = [
@@ -240,7 +256,8 @@ export function pnpurchases(
     const value = (r: number, c: number, profile: number) => {
       const [count, time] = inputs.map((input, k) => frameNumber(frame, input, k, r, c));
       const predictor = source.predictor(source.groupOf(profile));
-      return Math.min(1, Math.max(0, predictor.probabilityOfPurchases(count, time)));
+      const p = namingArgument(() => predictor.probabilityOfPurchases(count, time), names);
+      return Math.min(1, Math.max(0, p));
     };
     const profiles = source.rows ?? 1;
     if (frame.single && profiles > 1) {
@@ -250,19 +267,20 @@ export function pnpurchases(
         try {
           return [finite(value(0, 0, r))];
         } catch (error) {
-          return [toExcelError(error, locale)];
+          return [toExcelError(namingCell(error, addresses), locale)];
         }
       });
     }
     source.checkRows(frame.rows);
-    return eachRowOf(frame, (r, c) => value(r, c, r));
-  });
+    return eachRowOf(frame, (r, c) => value(r, c, r), addresses);
+  }, addresses);
 }
 
 /**
  * Log-likelihood of the parameters in a table on the given customers: the number CUST.FIT maximises, to compare a fit with a published one or parameters typed by hand.
  * @customfunction LOGLIK
  * @helpurl https://localhost:3000/functions.html#LOGLIK
+ * @requiresParameterAddresses
  * @param model_table A CUST.FIT table (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb), or one typed with the model and its parameters.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x). For bgbb: the opportunity of the last transaction.
@@ -270,6 +288,7 @@ export function pnpurchases(
  * @param [weights] Number of customers each row stands for. Default 1.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The total log-likelihood, Σ weight × ln L(parameters | x, t_x, T).
  */
 export function loglik(
@@ -280,7 +299,17 @@ export function loglik(
   weights?: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): number {
+  const addresses = addressesOf(invocation, [
+    "model_table",
+    "frequency",
+    "recency",
+    "T",
+    "weights",
+    "purchase_covariates",
+    "dropout_covariates",
+  ]);
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.LOGLIK", purchase_covariates, dropout_covariates);
     requireSourceCapability(source, "logLikelihood", "CUST.LOGLIK");
@@ -290,6 +319,8 @@ export function loglik(
       T,
       (histories, predictor) => eachRow(histories, (customer) => predictor.logLikelihood!(customer)),
       source,
+      addresses,
+      { columnOnly: true },
     );
     const w = given(weights) ? readNumberColumn(weights, "weights") : undefined;
     if (w)
@@ -302,13 +333,13 @@ export function loglik(
       const value = terms[i][0];
       if (value === BLANK) continue;
       const weight = w ? w[i] : 1;
-      if (!(weight >= 0)) throw valueError("residual.trackingBadWeight", { row: i + 1, found: String(weight) });
+      if (!(weight >= 0)) throw valueError("residual.trackingBadWeight", { row: i + 1, found: weight });
       if (weight === 0) continue;
       if (typeof value !== "number") throw value;
       total += weight * value;
     }
     return total;
-  });
+  }, addresses);
 }
 
 /**

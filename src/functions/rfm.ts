@@ -2,7 +2,7 @@
  * CUST.RFM and CUST.RFMSEGMENT: thin wrappers over src/engine/rfm (scoring rules in scores.ts, the segment grid in
  * segments.ts).
  */
-import { numError, valueError } from "../engine/errors";
+import { InputError, naError, numError, valueError } from "../engine/errors";
 import { RfmBreaks, scoreRfm } from "../engine/rfm/rfm";
 import { DEFAULT_BINS, SCORING_METHODS } from "../engine/rfm/scores";
 import { segmentOf } from "../engine/rfm/segments";
@@ -20,6 +20,7 @@ import {
   runFunction,
   toGrid,
 } from "./args";
+import { addressesOf } from "./cell-address";
 import { currentLocale } from "./locale";
 import { CellColumn, readParallelColumns } from "./summary";
 
@@ -43,6 +44,13 @@ function numbersOf(cells: CellColumn, arg: string): Float64Array {
 
 const MEASURES = ["recency", "frequency", "monetary"] as const;
 
+/** An error about a cell of the breaks range, with the column (1-based) of the measure it is in. */
+function inColumn(error: unknown, column: number): unknown {
+  return error instanceof InputError && typeof error.params.row === "number"
+    ? new InputError(error.kind, error.key, { ...error.params, column })
+    : error;
+}
+
 /** The breaks range: bins − 1 rows × 3 columns; a blank column keeps the computed cut points. */
 function readBreaks(value: unknown): RfmBreaks | undefined {
   const grid = toGrid(value ?? null);
@@ -56,8 +64,12 @@ function readBreaks(value: unknown): RfmBreaks | undefined {
     const cells = grid.slice(0, rows).map((row) => row[c]);
     if (cells.every(isBlank)) return;
     const blank = cells.findIndex(isBlank);
-    if (blank >= 0) throw valueError("rfm.breaksPartlyBlank", { measure, row: blank + 1 });
-    breaks[measure] = numbersOf(CellColumn.of(cells), "breaks");
+    if (blank >= 0) throw valueError("rfm.breaksPartlyBlank", { measure, row: blank + 1, column: c + 1 });
+    try {
+      breaks[measure] = numbersOf(CellColumn.of(cells), "breaks");
+    } catch (error) {
+      throw inColumn(error, c + 1);
+    }
   });
   return breaks;
 }
@@ -69,6 +81,7 @@ const numberOrBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
  * RFM scores by quantile: R (reversed: most recent = highest), F, M and the code R·100+F·10+M, one row per customer. Ties get the same score; blanks are scored blank. output "thresholds" shows the cut points.
  * @customfunction RFM
  * @helpurl https://localhost:3000/functions.html#RFM
+ * @requiresParameterAddresses
  * @param recency Time since each customer's last purchase (days, weeks…), smaller is better; from CUST.SUMMARY that is T − recency (its recency is first to last purchase). A column.
  * @param frequency Number of purchases (or repeat purchases) of each customer, same rows as recency.
  * @param monetary Amount per customer (average basket or total spend), same rows as recency.
@@ -76,6 +89,7 @@ const numberOrBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
  * @param [method] "quantile" (default: cut points at PERCENTILE.INC of the values) or "equal" (equal-width bins from min to max).
  * @param [output] "scores" (default): R, F, M, code per row. "thresholds": the cut points per measure (score k: above cut k−1, up to cut k) and the distinct scores given.
  * @param [breaks] Your own cut points: bins−1 ascending rows × 3 columns (recency, frequency, monetary), as output "thresholds" lists them. A blank column keeps the computed ones.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns Scores per row, or the thresholds table.
  */
 export function rfm(
@@ -86,7 +100,9 @@ export function rfm(
   method?: unknown,
   output?: unknown,
   breaks?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, ["recency", "frequency", "monetary", "bins", "method", "output", "breaks"]);
   return runFunction(() => {
     const columns = readParallelColumns([
       { arg: "recency", value: recency },
@@ -100,11 +116,19 @@ export function rfm(
     if (!Number.isNaN(binCount) && !(Number.isInteger(binCount) && binCount >= 2 && binCount <= 10)) {
       throw numError("rfm.binsRange", { found: binCount });
     }
-    const result = scoreRfm(r, f, m, {
+    const options = {
       bins: Number.isNaN(binCount) ? (userBreaks ? undefined : DEFAULT_BINS) : binCount,
       method: readChoice(method, "method", SCORING_METHODS, "quantile"),
       breaks: userBreaks,
-    });
+    };
+    let result: ReturnType<typeof scoreRfm>;
+    try {
+      result = scoreRfm(r, f, m, options);
+    } catch (error) {
+      // A break that does not rise names its measure's column of the breaks range.
+      const measure = error instanceof InputError ? MEASURES.indexOf(error.params.measure as never) : -1;
+      throw measure >= 0 ? inColumn(error, measure + 1) : error;
+    }
     if (readChoice(output, "output", ["scores", "thresholds"] as const, "scores") === "thresholds") {
       return thresholdsTable(result, currentLocale());
     }
@@ -126,7 +150,7 @@ export function rfm(
       rows[i] = row;
     }
     return rows;
-  });
+  }, addresses);
 }
 
 function thresholdsTable(result: ReturnType<typeof scoreRfm>, locale: Locale): unknown[][] {
@@ -159,10 +183,12 @@ function readLanguage(value: unknown): Locale {
  * RFM segment name (Champions, Loyal Customers … Hibernating) from the R and F scores 1–5, on the 10-segment R×F grid. Names in Excel's language unless language is given.
  * @customfunction RFMSEGMENT
  * @helpurl https://localhost:3000/functions.html#RFMSEGMENT
+ * @requiresParameterAddresses
  * @param r_score R scores 1–5, a cell or a column (e.g. the first column spilled by CUST.RFM).
  * @param f_score F scores 1–5, the same size as r_score.
  * @param [m_score] M scores 1–5: checked, but the grid depends on R and F only, so M never changes the segment.
  * @param [language] "en" (English) or "fr" (French). Default: Excel's display language.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The segment name per row; blank where a score is blank.
  */
 export function rfmsegment(
@@ -170,7 +196,9 @@ export function rfmsegment(
   f_score: unknown[][],
   m_score?: unknown[][],
   language?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, ["r_score", "f_score", "m_score", "language"]);
   return runFunction(() => {
     const locale = readLanguage(language);
     const given = [
@@ -192,7 +220,11 @@ export function rfmsegment(
       });
       return values;
     });
-    if (scores[0].length === 0) return [[BLANK]];
+    if (scores[0].length === 0) {
+      // A single blank cell is a blank score (a formula filled down past the last customer); blank ranges are said.
+      if (given.every(({ value }) => toGrid(value ?? null).flat().length <= 1)) return [[BLANK]];
+      throw naError("args.allBlank", { args: given.map(({ arg }) => arg).join(", ") });
+    }
     // One row per (R, F) cell of the grid, shared by the rows that fall in it.
     const byCell = new Map<number, unknown[]>();
     return Array.from(scores[0], (r, i) => {
@@ -206,5 +238,5 @@ export function rfmsegment(
       }
       return row;
     });
-  });
+  }, addresses);
 }

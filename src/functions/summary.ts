@@ -7,16 +7,17 @@ import { summarizeTransactions, TimeUnit } from "../engine/transactions/summary"
 import { Locale, MessageKey, t } from "../i18n";
 import {
   BLANK,
+  cellToNumber,
   describeCell,
   errorCellError,
   isBlank,
   isErrorCell,
-  parseNumericText,
   readNumber,
   readText,
   runFunction,
   toGrid,
 } from "./args";
+import { addressesOf } from "./cell-address";
 import { currentLocale } from "./locale";
 
 export interface ColumnArgument {
@@ -115,7 +116,7 @@ function readDates(cells: CellColumn): Float64Array {
     else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw errorCellError("dates", cell, i + 1);
     else {
-      const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
+      const number = typeof cell === "string" ? cellToNumber(cell) : NaN;
       if (Number.isNaN(number)) throw valueError("summary.dateText", { row: i + 1, found: String(cell) });
       out[i] = number;
     }
@@ -131,7 +132,7 @@ function readAmounts(cells: CellColumn): Float64Array {
     else if (isBlank(cell)) out[i] = NaN;
     else if (isErrorCell(cell)) throw errorCellError("amounts", cell, i + 1);
     else {
-      const number = typeof cell === "string" ? parseNumericText(cell) : NaN;
+      const number = typeof cell === "string" ? cellToNumber(cell) : NaN;
       if (Number.isNaN(number))
         throw valueError("args.notNumberAt", { arg: "amounts", row: i + 1, found: describeCell(cell) });
       out[i] = number;
@@ -190,6 +191,7 @@ const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
  * One row per customer from a transaction log, with a header: id, first and last purchase, orders, total, average basket, frequency, recency, T, monetary, recent purchases, mean gap; holdout columns with a calibration end.
  * @customfunction SUMMARY
  * @helpurl https://localhost:3000/functions.html#SUMMARY
+ * @requiresParameterAddresses
  * @param customer_ids Customer id of each transaction (numbers or text), e.g. A2:A100000. Trailing blank rows are ignored.
  * @param dates Date of each transaction (Excel dates; a time of day is ignored). Same-day purchases count as one purchase.
  * @param amounts Amount of each transaction (refunds may be negative).
@@ -197,6 +199,7 @@ const orBlank = (value: number) => (Number.isNaN(value) ? BLANK : value);
  * @param [time_unit] "days", "weeks" (default, as the models expect) or "months" (365.25/12 days), for recency, T and gaps.
  * @param [calibration_end] End of the calibration period: the summary stops there, and holdout purchases up to as_of are added.
  * @param [recent_periods] N for the column "purchases in the last N periods" (in time units). Default 12.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns One row per customer in order of first appearance; dates as Excel serial numbers (format them as dates).
  */
 export function summary(
@@ -207,7 +210,17 @@ export function summary(
   time_unit?: unknown,
   calibration_end?: unknown,
   recent_periods?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, [
+    "customer_ids",
+    "dates",
+    "amounts",
+    "as_of",
+    "time_unit",
+    "calibration_end",
+    "recent_periods",
+  ]);
   return runFunction(() => {
     const log = readTransactionLog(customer_ids, dates, amounts);
     const timeUnit = readTimeUnit(time_unit, "time_unit", "weeks");
@@ -260,5 +273,5 @@ export function summary(
       rows.push(row);
     }
     return rows;
-  });
+  }, addresses);
 }

@@ -28,8 +28,10 @@ import {
   toExcelError,
   toGrid,
   namingCell,
+  widerArgument,
 } from "./args";
 import { addressesOf } from "./cell-address";
+import { aliasAddresses } from "./cell-messages";
 import { predictorSource, PredictorSource, rowsByGroup } from "./covariates";
 import { customerAt, historyArguments } from "./history";
 import { currentLocale } from "./locale";
@@ -48,12 +50,20 @@ function ggParameters(fit: FittedModel): GammaGammaParameters {
  * Expected spend per purchase (Gamma-Gamma): a blend of the customer's own average spend and the population's, the customer's weighing more the more repeat purchases they made. Customers without repeat purchases get the population mean.
  * @customfunction SPEND
  * @helpurl https://localhost:3000/functions.html#SPEND
+ * @requiresParameterAddresses
  * @param gg_params The table spilled by CUST.FIT("gg", frequency, , , monetary).
  * @param frequency Repeat purchases of each customer (x), a whole number.
  * @param monetary Average spend of each customer's repeat purchases. Ignored (may be blank) when frequency is 0.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The expected spend per future purchase, one per customer.
  */
-export function spend(gg_params: unknown[][], frequency: unknown[][], monetary: unknown[][]): unknown[][] {
+export function spend(
+  gg_params: unknown[][],
+  frequency: unknown[][],
+  monetary: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  const addresses = addressesOf(invocation, ["gg_params", "frequency", "monetary"]);
   return runFunction(() => {
     const params = ggParameters(readParameterTable(toGrid(gg_params), ["gg"], "CUST.SPEND", "gg_params"));
     const inputs = [
@@ -61,13 +71,17 @@ export function spend(gg_params: unknown[][], frequency: unknown[][], monetary: 
       { arg: "monetary", value: monetary },
     ];
     const frame = rowFrame(inputs);
-    return eachRow(frame, (r, c) => {
-      const x = frameNumber(frame, inputs[0], 0, r, c);
-      // Without repeat purchases there is no average spend: monetary may be blank (the population mean is used).
-      const m = x === 0 && frame.blankAt(1, r, c) ? NaN : frameNumber(frame, inputs[1], 1, r, c);
-      return expectedAverageSpend(params, x, m);
-    });
-  });
+    return eachRow(
+      frame,
+      (r, c) => {
+        const x = frameNumber(frame, inputs[0], 0, r, c);
+        // Without repeat purchases there is no average spend: monetary may be blank (the population mean is used).
+        const m = x === 0 && frame.blankAt(1, r, c) ? NaN : frameNumber(frame, inputs[1], 1, r, c);
+        return expectedAverageSpend(params, x, m);
+      },
+      addresses,
+    );
+  }, addresses);
 }
 
 const TIME_UNIT_NAMES: Readonly<Record<string, TimeUnit>> = {
@@ -158,8 +172,8 @@ export function pclv(
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, PCLV_PARAMETERS);
   return runFunction(() => {
-    const addresses = addressesOf(invocation, PCLV_PARAMETERS);
     const inputs = readValueInputs(
       {
         purchase_params,
@@ -178,20 +192,28 @@ export function pclv(
       "CUST.PCLV",
       undefined,
       true,
+      true,
     );
     const locale = currentLocale();
+    const { cols, frame } = inputs;
     const out: unknown[][] = [];
-    for (let r = 0; r < inputs.rows; r++) out.push([BLANK]);
-    for (const [r, error] of inputs.rowErrors) out[r][0] = toExcelError(namingCell(error, addresses), locale);
+    for (let r = 0; r < inputs.rows; r++) out.push(new Array<unknown>(cols).fill(BLANK));
+    const show = (cell: number, error: unknown) => {
+      const r = Math.floor(cell / cols);
+      const c = cell - r * cols;
+      out[r][c] = toExcelError(namingCell(frame.locate(error, r, c), addresses, c), locale);
+    };
+    for (const [cell, error] of inputs.rowErrors) show(cell, error);
     const { valid } = inputs;
     const values = valueColumn(inputs);
     values.forEach((value, k) => {
-      if (typeof value !== "number") out[valid[k]][0] = toExcelError(withRow(value, valid[k] + 1), locale);
-      else if (!Number.isFinite(value)) out[valid[k]][0] = toExcelError(finiteError(value), locale);
-      else out[valid[k]][0] = value;
+      const cell = valid[k];
+      if (typeof value !== "number") show(cell, withRow(value, Math.floor(cell / cols) + 1));
+      else if (!Number.isFinite(value)) show(cell, finiteError(value));
+      else out[Math.floor(cell / cols)][cell % cols] = value;
     });
     return out;
-  });
+  }, addresses);
 }
 
 /** The arguments CUST.PCLV and the functions built on it (CUST.FORECAST, CUST.PCLVRANGE) take, as Excel passes them. */
@@ -224,26 +246,35 @@ export interface ValueInputs {
   options: ClvOptions;
   /** Rows of the range, after trailing blank rows. */
   rows: number;
-  /** The readable rows and, in the same order, each one's history, monetary (NaN when not given) and spend. */
+  /** Columns of the result: 1, or more for a grid (a column of frequencies by a row of recencies, CUST.PCLV). */
+  cols: number;
+  /** The layout of the per-customer arguments (to name a bad cell: RowFrame.locate). */
+  frame: RowFrame;
+  /**
+   * The readable cells (row × cols + column; the row itself in a single column) and, in the same order, each one's
+   * history, monetary (NaN when not given) and spend.
+   */
   valid: number[];
   x: number[];
   tx: number[];
   ages: number[];
   monetary: number[];
   spendPerPurchase: number[];
-  /** Rows that could not be read, with why. */
+  /** Cells (numbered as valid) that could not be read, with why. */
   rowErrors: Map<number, unknown>;
 }
 
 /**
  * Reads CUST.PCLV's arguments; `maxMonths` bounds the horizon of functions that spill one row per month;
- * `discrete` also accepts a discrete-opportunity table (BG/BB), whose time_unit is the length of one opportunity.
+ * `discrete` also accepts a discrete-opportunity table (BG/BB), whose time_unit is the length of one opportunity;
+ * `grid` lets the per-customer arguments combine into a grid (args.ts), for a function with one result per cell.
  */
 export function readValueInputs(
   args: ValueArguments,
   functionName: string,
   maxMonths?: number,
   discrete = false,
+  grid = false,
 ): ValueInputs {
   const { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin } = args;
   const models: readonly ModelName[] = discrete ? [...PURCHASE_MODELS, "bgbb"] : PURCHASE_MODELS;
@@ -272,9 +303,10 @@ export function readValueInputs(
     { arg: gg ? "monetary" : "spend", value: gg ? monetary : spend, rule: {} as NumberRule },
   ];
   const frame = rowFrame(rowInputs);
-  if (frame.cols !== 1) {
-    throw valueError("args.notColumn", { arg: rowInputs[[0, 1, 2, 3].find((k) => frame.isRange(k)) ?? 0].arg });
+  if (!grid && frame.cols !== 1) {
+    throw valueError("args.notColumn", { arg: rowInputs[widerArgument(frame, rowInputs.length)].arg });
   }
+  const cols = frame.cols;
   const read: ValueInputs = {
     fit,
     predictor,
@@ -283,6 +315,8 @@ export function readValueInputs(
     ggFit,
     options,
     rows: frame.rows,
+    cols,
+    frame,
     valid: [],
     x: [],
     tx: [],
@@ -296,15 +330,17 @@ export function readValueInputs(
   if (!frame.single && !covariates && readPlainRows(frame, [frequency, recency, T, gg ? monetary : spend], gg, read)) {
     return read;
   }
-  for (let r = 0; r < frame.rows; r++) {
-    if (!frame.single && frame.rowIsBlank(r, 0)) continue;
+  for (let cell = 0; cell < frame.rows * cols; cell++) {
+    const r = Math.floor(cell / cols);
+    const c = cell - r * cols;
+    if (!frame.single && frame.rowIsBlank(r, c)) continue;
     const inRange = frame.isRange(3);
     try {
-      const { frequency: f, recency: rec, age: a } = customerAt(frame, rowInputs, r, 0);
+      const { frequency: f, recency: rec, age: a } = customerAt(frame, rowInputs, r, c);
       let s: number;
       let m = NaN;
       if (gg) {
-        m = f === 0 && frame.blankAt(3, r, 0) ? NaN : frameNumber(frame, rowInputs[3], 3, r, 0);
+        m = f === 0 && frame.blankAt(3, r, c) ? NaN : frameNumber(frame, rowInputs[3], 3, r, c);
         if (f > 0 && !(m > 0)) {
           throw inRange
             ? valueError("valuemodels.gg.spendNotPositiveAt", { row: r + 1, found: m })
@@ -312,11 +348,11 @@ export function readValueInputs(
         }
         s = expectedAverageSpend(gg, f, m);
       } else {
-        s = frameNumber(frame, rowInputs[3], 3, r, 0);
+        s = frameNumber(frame, rowInputs[3], 3, r, c);
       }
       const group = source.groupOf(r);
       read.groups.push(group);
-      read.valid.push(r);
+      read.valid.push(cell);
       read.x.push(f);
       read.tx.push(rec);
       read.ages.push(a);
@@ -324,7 +360,7 @@ export function readValueInputs(
       read.spendPerPurchase.push(s);
     } catch (error) {
       if (frame.single) throw error;
-      read.rowErrors.set(r, error);
+      read.rowErrors.set(cell, frame.locate(error, r, c));
     }
   }
   return read;
@@ -358,7 +394,10 @@ function readPlainRows(
   const spendIsRange = frame.isRange(3);
   const single = spendIsRange ? NaN : frame.cell(3, 0, 0);
   if (!spendIsRange && typeof single !== "number") return false;
-  if (!frame.isRange(0) || !frame.isRange(1) || !frame.isRange(2)) return false;
+  // Only one column of customers, each history range read per row (a single row repeated down is a grid's: the
+  // row-by-row reading lays it out).
+  if (frame.cols !== 1 || (spendIsRange && frame.repeatsDown(3))) return false;
+  if ([0, 1, 2].some((k) => !frame.isRange(k) || frame.repeatsDown(k))) return false;
   for (let r = 0; r < n; r++) {
     const f: unknown = xs[r][0];
     const rec: unknown = txs[r][0];
@@ -452,16 +491,26 @@ function readFlag(value: unknown, arg: string): boolean {
  * Cohort retention projected by the sBG model: the share of the cohort still active after each period 1..horizon, and optionally each period's retention rate (which rises with tenure as the likeliest leavers go first).
  * @customfunction RETENTIONCURVE
  * @helpurl https://localhost:3000/functions.html#RETENTIONCURVE
+ * @requiresParameterAddresses
  * @param survivors_or_sbg_params A cohort's survivors at the start and after each period (counts, or shares such as 100%, 63%, 47%), oldest first; or the table spilled by CUST.FIT("sbg", survivors).
  * @param horizon Number of periods to project, from period 1 (e.g. 10).
  * @param [include_retention] TRUE adds a second column with the retention rate of each period. Default FALSE.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns One row per period: the share of the starting cohort still active (and the period's retention rate).
  */
 export function retentioncurve(
   survivors_or_sbg_params: unknown[][],
   horizon: unknown,
   include_retention?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  // The engine calls the cohort's counts "survivors".
+  const addresses = aliasAddresses(
+    addressesOf(invocation, ["survivors_or_sbg_params", "horizon", "include_retention"]),
+    {
+      survivors: "survivors_or_sbg_params",
+    },
+  );
   return runFunction(() => {
     const periods = readNumber(horizon, "horizon", { integer: true, min: 1, max: 10000 });
     const withRetention = readFlag(include_retention, "include_retention");
@@ -480,5 +529,5 @@ export function retentioncurve(
     const params: SbgParameters = { alpha: fit.params.alpha, beta: fit.params.beta };
     const curve = survivalCurve(params, periods);
     return Array.from(curve, (share, i) => (withRetention ? [share, retentionRate(params, i + 1)] : [share]));
-  });
+  }, addresses);
 }

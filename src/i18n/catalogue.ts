@@ -15,6 +15,7 @@ import type * as diagnostics from "./messages/diagnostics";
 import type * as excel from "./messages/excel";
 import type * as finance from "./messages/finance";
 import type * as financesheet from "./messages/financesheet";
+import type * as grids from "./messages/grids";
 import type * as history from "./messages/history";
 import type * as covariates from "./messages/covariates";
 import type * as models from "./messages/models";
@@ -47,6 +48,7 @@ export type MessageKey =
   | keyof typeof excel.en
   | keyof typeof finance.en
   | keyof typeof financesheet.en
+  | keyof typeof grids.en
   | keyof typeof history.en
   | keyof typeof covariates.en
   | keyof typeof models.en

@@ -9,6 +9,7 @@ import * as clv from "./messages/clv";
 import * as common from "./messages/common";
 import * as diagnostics from "./messages/diagnostics";
 import * as finance from "./messages/finance";
+import * as grids from "./messages/grids";
 import * as history from "./messages/history";
 import * as covariates from "./messages/covariates";
 import * as models from "./messages/models";
@@ -25,6 +26,7 @@ export const FUNCTION_AREAS = {
   common,
   diagnostics,
   finance,
+  grids,
   history,
   covariates,
   models,

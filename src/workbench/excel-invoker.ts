@@ -169,7 +169,9 @@ class Recorder {
       return value.length === 0 ? [[EMPTY]] : [[shownError("#VALUE!", "")]];
     }
     const rows = value as unknown[][];
-    const width = Math.max(...rows.map((row) => row.length));
+    // A loop, not Math.max(...rows): a spill of 1,048,576 rows would overflow the call stack.
+    let width = 0;
+    for (const row of rows) width = Math.max(width, row.length);
     if (width === 0) return [[EMPTY]];
     return rows.map((row) => Array.from({ length: width }, (_, c) => (c < row.length ? this.cell(row[c]) : NA)));
   }
@@ -258,7 +260,8 @@ function plan(fn: InvokedFunction, args: readonly FormulaArgument[], options: In
 
   const grids = values.map((value, i) => (lifted[i] ? (value as Grid) : null));
   const rows = Math.max(...grids.map((grid) => grid?.length ?? 1));
-  const cols = Math.max(...grids.map((grid) => (grid ? Math.max(...grid.map((row) => row.length)) : 1)));
+  const widest = (grid: Grid) => grid.reduce((most, row) => Math.max(most, row.length), 0);
+  const cols = Math.max(...grids.map((grid) => (grid ? widest(grid) : 1)));
   const elements: Planned[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: Planned[] = [];

@@ -188,6 +188,27 @@ describe("a call through the worker gives the pane thread's answer exactly", () 
     });
   }
 
+  test("a whole-formula error (a fit, a summary) still names its cell through the worker", async () => {
+    // A blank row 11, then a recency above T in row 43 of the ranges: CUST.FIT names the range's cell, C44.
+    const rows = (column: number[][], at: number, value: number) =>
+      column.map((row, i) => (i === 10 ? [null] : i === at ? [value] : row));
+    const fitArgs: FormulaArgument[] = ["bgnbd", rows(frequency, 42, 3), rows(recency, 42, 999), rows(age, 42, 30)];
+    const where = { parameterAddresses: [null, "Sheet1!$B$2:$B$3001", "Sheet1!$C$2:$C$3001", "Sheet1!$D$2:$D$3001"] };
+    const fitMain = onMainThread("FIT", fitArgs, "fr", where);
+    const fitWorker = await throughWorker("FIT", fitArgs, "fr", where);
+    expect(fitWorker).toEqual(fitMain);
+    expect(fitWorker.cells[0][0]).toMatchObject({ message: expect.stringContaining("la cellule Sheet1!C44") });
+    const log: FormulaArgument[] = [
+      frequency.map((_, i) => [`c${i % 300}`]),
+      frequency.map((_, i) => [i === 2500 ? "2025-01-05" : 45658 + (i % 90)]),
+      frequency.map((_, i) => [i % 7]),
+    ];
+    const logWhere = { parameterAddresses: ["Log!A:A", "Log!B:B", "Log!C:C"] };
+    const summaryWorker = await throughWorker("SUMMARY", log, "en", logWhere);
+    expect(summaryWorker).toEqual(onMainThread("SUMMARY", log, "en", logWhere));
+    expect(summaryWorker.cells[0][0]).toMatchObject({ message: expect.stringContaining("in Log!B2501") });
+  });
+
   test("an error cell given as an argument reaches the function as the error it is", async () => {
     const withError: FormulaArgument = frequency.map((row, i) => (i === 3 ? [errorCell("#N/A")] : row));
     const args: FormulaArgument[] = [BGNBD, withError, recency, age];

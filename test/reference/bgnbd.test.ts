@@ -37,6 +37,43 @@ describe("BG/NBD on CDNOW (2,357 customers, weeks)", () => {
     expectRelative(btyd.expectedPurchases(customer1516, 52), c1516.cond_exp_52w, 1e-5); // t_x is printed to 5 decimals
     expectRelative(btyd.probabilityAlive(customer1516), c1516.p_alive, 1e-6);
   });
+  test("mean expected holdout purchases by calibration frequency at BTYD's parameters (BTYD walkthrough §4.4, relative 1e-4)", () => {
+    // BTYD's cbs has t.x and T.cal in exact days/7, this summary to 2 decimals: ~2e-5 relative apart.
+    const published = expectedValue<{ n: number[]; expected: number[] }>(
+      "bgnbd.cdnow.cond_exp_by_calibration_frequency",
+    );
+    const btyd = bgnbdPredictor({ r: 0.2425982, alpha: 4.4136842, a: 0.7929899, b: 2.4261667 });
+    const data = cdnowSummary();
+    const sums = new Array(8).fill(0);
+    const counts = new Array(8).fill(0);
+    for (let i = 0; i < data.frequency.length; i++) {
+      const bin = Math.min(data.frequency[i], 7);
+      counts[bin]++;
+      sums[bin] += btyd.expectedPurchases(
+        { frequency: data.frequency[i], recency: data.recency![i], age: data.age![i] },
+        39,
+      );
+    }
+    expect(counts).toEqual(published.n);
+    published.expected.forEach((value, bin) => expectRelative(sums[bin] / counts[bin], value, 1e-4));
+  });
+  test("customer 1's log-likelihood terms at the rounded parameters (FHL 2005's worksheet, as transcribed: 3 decimals)", () => {
+    const terms = expectedValue<Record<string, number>>("bgnbd.cdnow.customer1.loglik_terms");
+    const rounded = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const customer1 = { frequency: 2, recency: 30.43, age: 38.86 };
+    const lnL = bgnbdLogLikelihood(rounded, customer1);
+    expectAlmostEqualDecimal(lnL, terms.lnL, 2);
+    // ln L = A1 + A2 + ln(e^A3 + e^A4) and P(alive) = 1 / (1 + e^(A4 − A3)): the printed terms, each ±5e-4.
+    const logAddExp = (u: number, v: number) => Math.max(u, v) + Math.log1p(Math.exp(-Math.abs(u - v)));
+    expect(Math.abs(lnL - (terms.lnA1 + terms.lnA2 + logAddExp(terms.lnA3, terms.lnA4)))).toBeLessThan(2e-3);
+    const alive = bgnbdPredictor(rounded).probabilityAlive(customer1);
+    expect(Math.abs(Math.log(alive / (1 - alive)) - (terms.lnA3 - terms.lnA4))).toBeLessThan(1e-3 + 1e-9);
+    expectAlmostEqualDecimal(
+      bgnbdLogLikelihood(rounded, { frequency: 0, recency: 0, age: 38.86 }),
+      terms["customer3_lnL(x=0)"],
+      3,
+    );
+  });
   test("E[X(t)] for a new customer (lifetimes, decimal=3) and at 52 weeks", () => {
     const model = bgnbdPredictor(fitted.params);
     const expected = expectedValue<{ t: number[]; "E[X(t)]": number[] }>("bgnbd.cdnow.expected_new_customer");

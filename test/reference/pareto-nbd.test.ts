@@ -21,6 +21,27 @@ describe("Pareto/NBD on CDNOW", () => {
     const precise = expectedValue<{ CLVTools: Record<string, number> }>("pnbd.cdnow.params_precise").CLVTools;
     for (const name of ["r", "alpha", "s", "beta"]) expectRelative(fitted.params[name], precise[name], 1e-3);
   });
+  test("mean expected holdout purchases by calibration frequency at BTYD's printed parameters (walkthrough §3.4, 3 decimals)", () => {
+    const published = expectedValue<{ n: number[]; expected: number[] }>(
+      "pnbd.cdnow.cond_exp_by_calibration_frequency",
+    );
+    const btyd =
+      expectedValue<Record<string, Record<string, number>>>("pnbd.cdnow.params_precise")["BTYD(rounded 3dp)"];
+    const model = paretoNbdPredictor(btyd);
+    const data = cdnowSummary();
+    const sums = new Array(8).fill(0);
+    const counts = new Array(8).fill(0);
+    for (let i = 0; i < data.frequency.length; i++) {
+      const bin = Math.min(data.frequency[i], 7);
+      counts[bin]++;
+      sums[bin] += model.expectedPurchases(
+        { frequency: data.frequency[i], recency: data.recency![i], age: data.age![i] },
+        39,
+      );
+    }
+    expect(counts).toEqual(published.n);
+    published.expected.forEach((value, bin) => expectAlmostEqualDecimal(sums[bin] / counts[bin], value, 3));
+  });
   test("predictions: new customer at 52 weeks and t = 0..9, customer 1516, the frequency paradox", () => {
     const model = paretoNbdPredictor(fitted.params);
     expectRelative(

@@ -6,7 +6,8 @@
  */
 import { excelFunction, loadExcelFunctions } from "../support/excel";
 import { cdnowSummary } from "./cdnow-summary";
-import { expectedValue } from "./reference-dir";
+import { excelSerial, serialFromCompactDate } from "../../src/engine/transactions/dates";
+import { expectedValue, readReferenceText } from "./reference-dir";
 
 // The functions as Excel calls them, through the Excel-faithful invoker.
 const [fit, tracking] = ["FIT", "TRACKING"].map((id) => excelFunction(id));
@@ -50,5 +51,57 @@ test.each([
   rows.forEach((row, k) => {
     expect(Math.abs((row[2] as number) / published.cum_expected[k] - 1)).toBeLessThan(5e-3);
     expect(Math.abs((row[1] as number) / published.inc_expected[k] - 1)).toBeLessThan(5e-3);
+  });
+});
+
+describe("lifetimes' daily tracking of CDNOW (BG/NBD fitted on the daily summary to 1997-09-30)", () => {
+  // lifetimes tests/test_utils.py::test_expected_cumulative_transactions_date_index: each customer's first-purchase
+  // day is its birth (CUST.TRACKING's max(T) − T, T in whole days); the value dated D is the total to the end of D,
+  // Σ E[X(t − birth)] with t the end of D; the actual counts repeat transactions, one per customer and day.
+  const summary = excelFunction("SUMMARY");
+  test("expected cumulative repeat purchases on 1997-01-11..14 (atol 1e-2) and the actual counts", () => {
+    const ids: unknown[][] = [];
+    const dates: unknown[][] = [];
+    const amounts: unknown[][] = [];
+    for (const line of readReferenceText("datasets", "CDNOW_sample.txt").split("\n")) {
+      if (!line.trim()) continue;
+      const [, sampleId, date, , dollars] = line.trim().split(/\s+/);
+      ids.push([Number(sampleId)]);
+      dates.push([serialFromCompactDate(date)]);
+      amounts.push([Number(dollars)]);
+    }
+    const out = summary(ids, dates, amounts, excelSerial(1997, 9, 30), "days");
+    const header = out[0] as string[];
+    const rows = out.slice(1) as number[][];
+    const col = (title: string) => rows.map((row) => [row[header.indexOf(title)]]);
+    const daily = col("T");
+    const table = fit("bgnbd", col("frequency"), col("recency"), daily);
+    const published = expectedValue<{ dates: string[]; actual: number[]; expected: number[] }>(
+      "bgnbd.cdnow.daily_tracking_first14days",
+    );
+    const predicted = tracking(table, daily, 14);
+    // Row k ends k days after the earliest first purchase (the start of 1997-01-01): the end of 1997-01-11 is k = 11.
+    const start = excelSerial(1997, 1, 1);
+    published.dates.forEach((iso, j) => {
+      const [y, m, d] = iso.split("-").map(Number);
+      const k = excelSerial(y, m, d) - start + 1;
+      expect(predicted[k][0]).toBe(k);
+      expect(Math.abs((predicted[k][2] as number) - published.expected[j])).toBeLessThan(1e-2);
+      // Actual: repeat transactions (one per customer and day after the first) on or before that day.
+      const firstDay = new Map<number, number>();
+      const days = new Set<string>();
+      ids.forEach(([customer], i) => {
+        const day = dates[i][0] as number;
+        const c = customer as number;
+        if (!firstDay.has(c) || day < firstDay.get(c)!) firstDay.set(c, day);
+        days.add(`${c}:${day}`);
+      });
+      let repeat = 0;
+      for (const key of days) {
+        const [c, day] = key.split(":").map(Number);
+        if (day !== firstDay.get(c) && day <= excelSerial(y, m, d)) repeat++;
+      }
+      expect(repeat).toBe(published.actual[j]);
+    });
   });
 });

@@ -86,7 +86,8 @@ export function checkBgbbHistory(x: number, tx: number, n: number, row: number):
   for (const [arg, value] of [
     ["frequency", x],
     ["recency", tx],
-    ["periods", n],
+    // The functions take the opportunities as T (CUST.FIT, PALIVE, HOLDOUTCHECK…): the messages name that argument.
+    ["T", n],
   ] as const) {
     if (Number.isNaN(value)) throw valueError("valuemodels.blankAt", { arg, row });
     if (!Number.isInteger(value) || value < 0) {
@@ -94,29 +95,122 @@ export function checkBgbbHistory(x: number, tx: number, n: number, row: number):
     }
   }
   if (n > MAX_OPPORTUNITIES)
-    throw valueError("valuemodels.bgbb.tooManyOpportunities", { arg: "periods", max: MAX_OPPORTUNITIES, found: n });
+    throw valueError("valuemodels.bgbb.tooManyOpportunitiesAt", { arg: "T", row, max: MAX_OPPORTUNITIES, found: n });
   if (tx > n) throw valueError("valuemodels.bgbb.recencyAfterPeriods", { row, recency: tx, periods: n });
   if (x > tx) throw valueError("valuemodels.bgbb.frequencyAboveRecency", { row, frequency: x, recency: tx });
   if (x === 0 && tx !== 0) throw valueError("valuemodels.bgbb.recencyWithoutPurchase", { row, recency: tx });
 }
 
-/** ln L(α, β, γ, δ | x, t_x, n), Fader, Hardie & Shang (2010) eq. 5, as a log-sum-exp for stability. */
+/**
+ * ln L(α, β, γ, δ | x, t_x, n), Fader, Hardie & Shang (2010) eq. 5: alive through n, plus death after each opportunity
+ * j = t_x..n−1. The death terms B(α+x, β+j−x)·B(γ+1, δ+j) decrease in j, each the previous one times
+ * (β+j−x)/(α+β+j)·(δ+j)/(γ+1+δ+j): two log-beta functions for the first and one multiplication a term after it.
+ */
 export function bgbbIndividualLogLikelihood(params: BgbbParameters, x: number, tx: number, n: number): number {
   const { alpha, beta, gamma, delta } = params;
   const base = betaln(alpha, beta) + betaln(gamma, delta);
-  const terms: number[] = [betaln(alpha + x, beta + n - x) + betaln(gamma, delta + n) - base];
-  for (let i = 0; i < n - tx; i++) {
-    terms.push(betaln(alpha + x, beta + tx - x + i) + betaln(gamma + 1, delta + tx + i) - base);
+  const alive = betaln(alpha + x, beta + n - x) + betaln(gamma, delta + n) - base;
+  if (n <= tx) return alive;
+  const first = betaln(alpha + x, beta + tx - x) + betaln(gamma + 1, delta + tx) - base;
+  let term = 1;
+  let sum = 1;
+  for (let j = tx; j < n - 1; j++) {
+    term *= ((beta + j - x) / (alpha + beta + j)) * ((delta + j) / (gamma + 1 + delta + j));
+    sum += term;
   }
-  return logSumExp(terms);
+  return logAddExp(alive, first + Math.log(sum));
 }
 
-/** Σ weight × ln L over the compressed histories. */
+const logAddExp = (a: number, b: number): number => {
+  const max = a > b ? a : b;
+  if (max === -Infinity) return -Infinity;
+  return max + Math.log1p(Math.exp(-Math.abs(a - b)));
+};
+
+/** Below this many death terms a history's sum is added directly; above, as a difference of two suffix sums. */
+const DIRECT_DEATH_TERMS = 32;
+
+/**
+ * FHS 2010 eq. 5 for many histories at fixed parameters, at a cost that does not grow with n − t_x: for each
+ * frequency x, the log death terms e_x(j) = ln[B(α+x, β+j−x)·B(γ+1, δ+j)] − ln[B(α, β)·B(γ, δ)] for j = x..M and their
+ * suffix sums S_x(J) = ln Σ_{j=J}^{M−1} e^{e_x(j)} are tabulated once (by the ratios of consecutive terms); a history's
+ * death part is then S_x(t_x) less S_x(n). The terms decrease in j, so the part removed is at most (M − n)/(n − t_x)
+ * times the part kept: with n − t_x above DIRECT_DEATH_TERMS it loses no more than two digits; shorter sums are added
+ * from the tabulated terms. Tables are built for the frequencies asked for (at most M + 1 of M + 1 numbers each).
+ */
+export class BgbbLikelihoodTables {
+  private readonly logAlive: Float64Array; // ln B(γ, δ+n)/B(γ, δ), n = 0..M
+  private readonly logDeath: Float64Array; // ln B(γ+1, δ+j)/B(γ, δ), j = 0..M
+  private readonly terms = new Map<number, { term: Float64Array; suffix: Float64Array }>();
+  private readonly baseP: number;
+
+  constructor(
+    private readonly params: BgbbParameters,
+    private readonly maxOpportunities: number,
+  ) {
+    const { gamma, delta } = params;
+    const M = maxOpportunities;
+    this.baseP = betaln(params.alpha, params.beta);
+    this.logAlive = new Float64Array(M + 1);
+    this.logDeath = new Float64Array(M + 1);
+    this.logDeath[0] = Math.log(gamma / (gamma + delta));
+    for (let j = 0; j < M; j++) {
+      this.logAlive[j + 1] = this.logAlive[j] + Math.log((delta + j) / (gamma + delta + j));
+      this.logDeath[j + 1] = this.logDeath[j] + Math.log((delta + j) / (gamma + 1 + delta + j));
+    }
+  }
+
+  private tableFor(x: number): { term: Float64Array; suffix: Float64Array } {
+    let table = this.terms.get(x);
+    if (table) return table;
+    const { alpha, beta } = this.params;
+    const M = this.maxOpportunities;
+    const term = new Float64Array(M + 1);
+    const suffix = new Float64Array(M + 1);
+    // ln B(α+x, β+j−x)/B(α, β), from j = x by B(a, b+1) = B(a, b)·b/(a+b).
+    let logP = betaln(alpha + x, beta) - this.baseP;
+    for (let j = x; j <= M; j++) {
+      term[j] = logP + this.logDeath[j];
+      logP += Math.log((beta + j - x) / (alpha + beta + j));
+    }
+    suffix[M] = -Infinity;
+    for (let j = M - 1; j >= x; j--) suffix[j] = logAddExp(term[j], suffix[j + 1]);
+    table = { term, suffix };
+    this.terms.set(x, table);
+    return table;
+  }
+
+  /** ln B(α+x, β+n−x)/B(α, β) + ln B(γ, δ+n)/B(γ, δ): the weight of "alive through n". */
+  logAliveThrough(x: number, n: number): number {
+    return this.tableFor(x).term[n] - this.logDeath[n] + this.logAlive[n];
+  }
+
+  /** ln L(x, t_x, n), 0 ≤ x ≤ t_x ≤ n ≤ M. */
+  logLikelihood(x: number, tx: number, n: number): number {
+    const { term, suffix } = this.tableFor(x);
+    const alive = term[n] - this.logDeath[n] + this.logAlive[n];
+    if (n <= tx) return alive;
+    let death: number;
+    if (n - tx <= DIRECT_DEATH_TERMS) {
+      const lead = term[tx];
+      let sum = 0;
+      for (let j = tx; j < n; j++) sum += Math.exp(term[j] - lead);
+      death = lead + Math.log(sum);
+    } else {
+      death = suffix[tx] + Math.log1p(-Math.exp(suffix[n] - suffix[tx]));
+    }
+    return logAddExp(alive, death);
+  }
+}
+
+/** Σ weight × ln L over the compressed histories; the death sums from BgbbLikelihoodTables. */
 export function bgbbLogLikelihood(params: BgbbParameters, data: BgbbData): number {
+  let most = 0;
+  for (let i = 0; i < data.opportunities.length; i++) most = Math.max(most, data.opportunities[i]);
+  const tables = new BgbbLikelihoodTables(params, most);
   let ll = 0;
   for (let i = 0; i < data.frequency.length; i++) {
-    ll +=
-      data.weights[i] * bgbbIndividualLogLikelihood(params, data.frequency[i], data.recency[i], data.opportunities[i]);
+    ll += data.weights[i] * tables.logLikelihood(data.frequency[i], data.recency[i], data.opportunities[i]);
   }
   return ll;
 }
@@ -233,14 +327,14 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
   const baseTheta = betaln(gamma, delta);
 
   const check = (customer: CustomerHistory) => checkBgbbHistory(customer.frequency, customer.recency, customer.age, 1);
+  // Built on first use: each customer's likelihood then costs the same whatever n − t_x (up to MAX_OPPORTUNITIES).
+  let tables: BgbbLikelihoodTables | null = null;
+  const likelihood = (x: number, tx: number, n: number) =>
+    (tables ??= new BgbbLikelihoodTables(params, MAX_OPPORTUNITIES)).logLikelihood(x, tx, n);
 
   /** ln of the weight of "alive through n" in the likelihood, minus ln L: ln P(alive at n | history). */
   const logAliveThroughN = ({ frequency: x, recency: tx, age: n }: CustomerHistory) =>
-    betaln(alpha + x, beta + n - x) -
-    baseP +
-    betaln(gamma, delta + n) -
-    baseTheta -
-    bgbbIndividualLogLikelihood(params, x, tx, n);
+    betaln(alpha + x, beta + n - x) - baseP + betaln(gamma, delta + n) - baseTheta - likelihood(x, tx, n);
 
   const probabilityOfPurchases = (x: number, n: number): number => {
     requireOpportunities(x, "purchases");
@@ -281,13 +375,15 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
       check(customer);
       requireOpportunities(t, "opportunities");
       const { frequency: x, age: n } = customer;
-      const baseP = betaln(alpha + x, beta + n - x);
-      const baseT = betaln(gamma, delta + n);
+      // E[(1−θ)^j]·E[(1−p)^j] = Π_{i<j} (δ+n+i)/(γ+δ+n+i)·(β+n−x+i)/(α+β+n+i), and E[θ(1−θ)^j] is that times
+      // γ/(γ+δ+n+j): one product a term, not four log-beta functions.
+      let survive = 1;
       let none = 0;
       for (let j = 0; j < t; j++) {
-        none += Math.exp(betaln(gamma + 1, delta + n + j) - baseT + betaln(alpha + x, beta + n - x + j) - baseP);
+        none += (survive * gamma) / (gamma + delta + n + j);
+        survive *= ((delta + n + j) / (gamma + delta + n + j)) * ((beta + n - x + j) / (alpha + beta + n + j));
       }
-      none += Math.exp(betaln(gamma, delta + n + t) - baseT + betaln(alpha + x, beta + n - x + t) - baseP);
+      none += survive;
       return Math.exp(logAliveThroughN(customer)) * Math.max(0, 1 - none);
     },
     /**
@@ -306,7 +402,7 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
         betaln(gamma, delta + n + 1) -
         baseTheta -
         Math.log1p(periodRate) -
-        bgbbIndividualLogLikelihood(params, x, tx, n);
+        likelihood(x, tx, n);
       return Math.exp(logTerm) * hyp2f1(1, delta + n + 1, gamma + delta + n + 1, 1 / (1 + periodRate));
     },
     /**
@@ -345,7 +441,7 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
     },
     logLikelihood: (customer) => {
       check(customer);
-      return bgbbIndividualLogLikelihood(params, customer.frequency, customer.recency, customer.age);
+      return likelihood(customer.frequency, customer.recency, customer.age);
     },
     /** P(alive at opportunity n + 1 | x, t_x, n) (FHS 2010 eq. 11). */
     probabilityAlive(customer) {
@@ -373,13 +469,4 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
       return customers * probabilityOfPurchases(purchases, opportunities);
     },
   };
-}
-
-function logSumExp(terms: readonly number[]): number {
-  let max = -Infinity;
-  for (const term of terms) if (term > max) max = term;
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (const term of terms) sum += Math.exp(term - max);
-  return max + Math.log(sum);
 }

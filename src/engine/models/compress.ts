@@ -17,10 +17,10 @@ export interface CompressedHistories {
 
 /** Checks one customer's summary; `row` is 1-based, for the message. */
 export function checkHistory(x: number, tx: number, T: number, row: number): void {
-  if (!Number.isFinite(x) || x < 0) throw numError("models.frequencyNegative", { row, found: String(x) });
+  if (!Number.isFinite(x) || x < 0) throw numError("models.frequencyNegative", { row, found: x });
   if (!Number.isInteger(x)) throw valueError("models.frequencyNotInteger", { row, found: x });
-  if (!Number.isFinite(tx) || tx < 0) throw numError("models.recencyNegative", { row, found: String(tx) });
-  if (!Number.isFinite(T) || T < 0) throw numError("models.ageNegative", { row, found: String(T) });
+  if (!Number.isFinite(tx) || tx < 0) throw numError("models.recencyNegative", { row, found: tx });
+  if (!Number.isFinite(T) || T < 0) throw numError("models.ageNegative", { row, found: T });
   if (tx > T) throw numError("models.recencyAfterAge", { row, found: tx, age: T });
   if (x === 0 && tx > 0) throw numError("models.recencyWithoutPurchase", { row, found: tx });
 }
@@ -57,8 +57,7 @@ export function compressHistories(
   let total = 0;
   for (let i = 0; i < n; i++) {
     const weight = weights ? weights[i] : 1;
-    if (!Number.isFinite(weight) || weight < 0)
-      throw numError("models.weightNegative", { row: i + 1, found: String(weight) });
+    if (!Number.isFinite(weight) || weight < 0) throw numError("models.weightNegative", { row: i + 1, found: weight });
     checkHistory(frequency[i], recency[i], age[i], i + 1);
     // A customer observed for no time (first purchase at the end of the period, T = 0) has likelihood 1 in every
     // model, so no term: such customers are common when the period ends on the log's last day.

@@ -199,7 +199,7 @@ function notConvergedDiagnosis(columns?: FitColumns): FitDiagnosis {
     }
   }
   return largest > HUGE_FREQUENCY
-    ? { key: "diagnostics.hugeFrequency", params: { found: largest, row: String(row) } }
+    ? { key: "diagnostics.hugeFrequency", params: { found: largest, row } }
     : { key: "diagnostics.notConverged", params: {} };
 }
 

@@ -55,7 +55,7 @@ export function checkHoldout(
   for (let i = 0; i < frequency.length; i++) {
     checkHistory(frequency[i], recency[i], age[i], i + 1);
     const bought = holdoutPurchases[i];
-    if (!(bought >= 0)) throw numError("models.holdoutNegative", { row: i + 1, found: String(bought) });
+    if (!(bought >= 0)) throw numError("models.holdoutNegative", { row: i + 1, found: bought });
   }
 }
 

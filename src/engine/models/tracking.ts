@@ -53,9 +53,8 @@ export function expectedTracking(
   for (let i = 0; i < ages.length; i++) {
     const T = ages[i];
     const w = weights ? weights[i] : 1;
-    if (!(T >= 0) || !Number.isFinite(T)) throw valueError("residual.trackingBadAge", { row: i + 1, found: String(T) });
-    if (!(w >= 0) || !Number.isFinite(w))
-      throw valueError("residual.trackingBadWeight", { row: i + 1, found: String(w) });
+    if (!(T >= 0) || !Number.isFinite(T)) throw valueError("residual.trackingBadAge", { row: i + 1, found: T });
+    if (!(w >= 0) || !Number.isFinite(w)) throw valueError("residual.trackingBadWeight", { row: i + 1, found: w });
     if (predictor.discrete && !Number.isInteger(T))
       throw valueError("residual.trackingNotWholeAge", { row: i + 1, found: T });
     if (w === 0) continue;

@@ -1,7 +1,8 @@
 /**
  * Large custom-function calls run in a Web Worker (Microsoft's web-worker pattern for custom functions in the shared
  * runtime): in the shared runtime the functions run on the task pane's thread, so a one-second CUST.FIT would freeze
- * the pane. A call that hands over at least offloadThreshold(id) cells goes to the worker and returns a Promise
+ * the pane. A call that hands over at least offloadThreshold(id) cells (or whose ranges combine into a grid of that
+ * many: wire.ts, workOf) goes to the worker and returns a Promise
  * that settles with exactly what the function returns or throws on the pane's thread (same code, same language; its
  * CustomFunctions.Error rebuilt with its code and message); a smaller call runs synchronously, as before. Where
  * there is no worker (no Worker, a Content-Security-Policy that refuses the script, a worker that fails), the call
@@ -10,7 +11,7 @@
 import { plainInvocation } from "../cell-address";
 import { currentLocale } from "../locale";
 import { startFunctionsWorker } from "./functions-worker-factory";
-import { CallMessage, cellsOf, decode, encode, ReplyMessage } from "./wire";
+import { CallMessage, decode, encode, ReplyMessage, workOf } from "./wire";
 
 /**
  * Where a call runs is decided by the cells it hands over, measured in Chromium (BENCHMARKS.md, "Custom functions in
@@ -135,7 +136,7 @@ function currentWorker(): WorkerLike | null {
 export function offloaded(id: string, fn: AnyFunction): AnyFunction {
   const from = () => offloadThreshold(id);
   return function offloadedCall(this: unknown, ...args: unknown[]): unknown {
-    if (cellsOf(args) < from()) return fn.apply(this, args);
+    if (workOf(args) < from()) return fn.apply(this, args);
     const target = currentWorker();
     if (!target) return fn.apply(this, args);
     const callId = nextId++;

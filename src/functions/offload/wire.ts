@@ -148,6 +148,23 @@ export function cellsOf(args: readonly unknown[]): number {
   return cells;
 }
 
+/**
+ * The cells a call's result may have when its ranges combine into a grid (args.ts: a column of 1,000 frequencies by
+ * a row of 1,000 recencies hands over 2,000 cells but computes a million): the most rows of any range times the most
+ * columns. Never less than the cells handed over, which bound the work of every other call.
+ */
+export function workOf(args: readonly unknown[]): number {
+  let rows = 0;
+  let cols = 0;
+  for (const arg of args) {
+    if (!Array.isArray(arg)) continue;
+    const first: unknown = arg[0];
+    rows = Math.max(rows, arg.length);
+    cols = Math.max(cols, Array.isArray(first) ? first.length : 1);
+  }
+  return Math.max(cellsOf(args), rows * cols);
+}
+
 /** A call sent to the worker. */
 export interface CallMessage {
   id: number;

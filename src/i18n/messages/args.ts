@@ -28,7 +28,7 @@ export const en = {
     "{arg} is a rate: type it as a percentage or a fraction (75% or 0.75), at most 100%. Row {row} holds {found}.",
   "args.zero": "{arg} is zero, so the result would divide by zero.",
   "args.columnsMismatch":
-    "{arg} has {found} columns but {other} has {expected}; give ranges of the same width (or single cells).",
+    "{arg} has {found} columns but {other} has {expected}. Ranges combine as in Excel's array arithmetic: give ranges of the same width, a single column (used in every column), a single row (used in every row) or a single cell.",
   "args.rangeTooShort":
     "{arg} has {found} rows but {other} has values down to row {expected}: extend {arg} to the same rows, or give a single cell to use it for every row.",
   "args.allBlank": "Every cell of {args} is blank: there is nothing to compute.",
@@ -76,7 +76,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "{arg} est un taux : saisissez-le en pourcentage ou en fraction (75 % ou 0,75), au plus 100 %. La ligne {row} contient {found}.",
   "args.zero": "{arg} vaut zéro : le résultat diviserait par zéro.",
   "args.columnsMismatch":
-    "{arg} a {found} colonnes mais {other} en a {expected} : donnez des plages de même largeur (ou des cellules seules).",
+    "{arg} a {found} colonnes mais {other} en a {expected}. Les plages se combinent comme dans les calculs matriciels d'Excel : donnez des plages de même largeur, une seule colonne (utilisée dans chaque colonne), une seule ligne (utilisée dans chaque ligne) ou une seule cellule.",
   "args.rangeTooShort":
     "{arg} a {found} lignes mais {other} a des valeurs jusqu'à la ligne {expected} : étendez {arg} aux mêmes lignes, ou donnez une seule cellule pour l'utiliser à chaque ligne.",
   "args.allBlank": "Toutes les cellules de {args} sont vides : il n'y a rien à calculer.",

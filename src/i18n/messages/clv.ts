@@ -21,6 +21,8 @@ export const en = {
     "The {method} method needs a retention rate above 0 (a blank or 0 retention counts as not given).",
   "clv.countIsText":
     "{arg} must be a number of customers, but it holds {found}. To compare two lists of customer IDs, use CUST.RETENTIONIDS.",
+  "clv.countIsTextAt":
+    "{arg} must hold numbers of customers, but row {row} holds {found}. To compare two lists of customer IDs, use CUST.RETENTIONIDS.",
   "clv.noStartIds": "{arg} holds no customer ID: there is no one whose retention to measure.",
 } as const;
 
@@ -43,5 +45,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "La méthode {method} a besoin d'un taux de rétention supérieur à 0 (une rétention vide ou nulle compte comme non donnée).",
   "clv.countIsText":
     "{arg} doit être un nombre de clients, mais contient {found}. Pour comparer deux listes d'identifiants clients, utilisez CUST.RETENTIONIDS.",
+  "clv.countIsTextAt":
+    "{arg} doit contenir des nombres de clients, mais la ligne {row} contient {found}. Pour comparer deux listes d'identifiants clients, utilisez CUST.RETENTIONIDS.",
   "clv.noStartIds": "{arg} ne contient aucun identifiant client : il n'y a personne dont mesurer la rétention.",
 };

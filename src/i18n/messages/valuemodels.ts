@@ -20,7 +20,7 @@ export const en = {
   "valuemodels.blankAt": "{arg} is blank in row {row}: fill it in, or remove the row.",
   "valuemodels.bgbb.noCustomers": "There are no customers to fit: every weight is zero.",
   "valuemodels.bgbb.recencyAfterPeriods":
-    "recency cannot be after the last opportunity: row {row} has recency {recency} but periods {periods}.",
+    "recency cannot be after the last opportunity: row {row} has recency {recency} but T {periods}.",
   "valuemodels.bgbb.frequencyAboveRecency":
     "frequency cannot exceed recency (one transaction per opportunity at most): row {row} has frequency {frequency} and recency {recency}.",
   "valuemodels.bgbb.recencyWithoutPurchase":
@@ -29,6 +29,8 @@ export const en = {
     "{arg} counts opportunities, so it must be a whole number, 0 or more (it is {found}).",
   "valuemodels.bgbb.tooManyOpportunities":
     "BG/BB counts at most {max} opportunities, but {arg} is {found}: use a coarser opportunity (a year rather than a week).",
+  "valuemodels.bgbb.tooManyOpportunitiesAt":
+    "BG/BB counts at most {max} opportunities, but {arg} is {found} in row {row}: use a coarser opportunity (a year rather than a week).",
   "valuemodels.sbg.tooShort":
     "survivors needs the cohort at the start and at least one later period, but it has {found} value(s).",
   "valuemodels.sbg.startNotPositive":
@@ -87,7 +89,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "valuemodels.blankAt": "{arg} est vide à la ligne {row} : remplissez-la, ou supprimez la ligne.",
   "valuemodels.bgbb.noCustomers": "Il n'y a aucun client à ajuster : tous les poids sont nuls.",
   "valuemodels.bgbb.recencyAfterPeriods":
-    "recency ne peut pas dépasser la dernière occasion : la ligne {row} a recency {recency} mais periods {periods}.",
+    "recency ne peut pas dépasser la dernière occasion : la ligne {row} a recency {recency} mais T vaut {periods}.",
   "valuemodels.bgbb.frequencyAboveRecency":
     "frequency ne peut pas dépasser recency (une transaction par occasion au plus) : la ligne {row} a frequency {frequency} et recency {recency}.",
   "valuemodels.bgbb.recencyWithoutPurchase":
@@ -96,6 +98,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "{arg} compte des occasions : ce doit être un nombre entier, 0 ou plus (il vaut {found}).",
   "valuemodels.bgbb.tooManyOpportunities":
     "BG/BB compte au plus {max} occasions, mais {arg} vaut {found} : choisissez une occasion plus large (l'année plutôt que la semaine).",
+  "valuemodels.bgbb.tooManyOpportunitiesAt":
+    "BG/BB compte au plus {max} occasions, mais {arg} vaut {found} à la ligne {row} : choisissez une occasion plus large (l'année plutôt que la semaine).",
   "valuemodels.sbg.tooShort":
     "survivors doit contenir la cohorte au départ et au moins une période ultérieure, mais ne contient que {found} valeur(s).",
   "valuemodels.sbg.startNotPositive":

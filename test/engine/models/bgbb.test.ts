@@ -1,6 +1,9 @@
+import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
+import fc from "fast-check";
 import {
   bgbbIndividualLogLikelihood,
+  BgbbLikelihoodTables,
   bgbbLogLikelihood,
   bgbbPredictor,
   BgbbParameters,
@@ -140,7 +143,7 @@ describe("BG/BB predictions", () => {
 describe("history checks name the row", () => {
   test("recency after the last opportunity", () => {
     const error = inputError(() => prepareBgbbData([1, 2], [1, 7], [6, 6]));
-    expect(error.message).toBe("recency cannot be after the last opportunity: row 2 has recency 7 but periods 6.");
+    expect(error.message).toBe("recency cannot be after the last opportunity: row 2 has recency 7 but T 6.");
   });
   test("frequency above recency, recency without a purchase, fractions and negative weights", () => {
     expect(inputError(() => prepareBgbbData([3], [2], [6])).key).toBe("valuemodels.bgbb.frequencyAboveRecency");
@@ -166,10 +169,10 @@ describe("BG/BB work is bounded by a documented number of opportunities", () => 
     expect(atBound).toBeLessThanOrEqual(1);
   });
 
-  it("refuses a history longer than MAX_OPPORTUNITIES, naming periods", () => {
+  it("refuses a history longer than MAX_OPPORTUNITIES, naming T (the functions' argument) and the row", () => {
     const error = inputError(() => checkBgbbHistory(3, 5, 1e9, 7));
-    expect(error.key).toBe(tooMany);
-    expect(error.message).toMatch(/periods/);
+    expect(error.key).toBe("valuemodels.bgbb.tooManyOpportunitiesAt");
+    expect(error.message).toContain("T is 1,000,000,000 in row 7");
   });
 });
 
@@ -213,5 +216,79 @@ describe("BG/BB expected transactions in closed form: the cost does not depend o
     expect(inputError(() => model.expectedPurchases(customer, MAX_HORIZON_OPPORTUNITIES + 1)).key).toBe(
       "valuemodels.bgbb.tooManyOpportunities",
     );
+  });
+});
+
+describe("the likelihood and PBUY at a cost that does not grow with the opportunities (issue 12 item 3)", () => {
+  // FHS 2010 eq. 5 term by term, two log-beta functions a term: what the tables and the recurrences replace.
+  const termByTerm = (p: BgbbParameters, x: number, tx: number, n: number) => {
+    const base = betaln(p.alpha, p.beta) + betaln(p.gamma, p.delta);
+    const terms = [betaln(p.alpha + x, p.beta + n - x) + betaln(p.gamma, p.delta + n) - base];
+    for (let j = tx; j < n; j++)
+      terms.push(betaln(p.alpha + x, p.beta + j - x) + betaln(p.gamma + 1, p.delta + j) - base);
+    const most = Math.max(...terms);
+    return most + Math.log(terms.reduce((sum, term) => sum + Math.exp(term - most), 0));
+  };
+  const scales: BgbbParameters[] = [
+    params,
+    { alpha: 0.01, beta: 100, gamma: 50, delta: 0.02 },
+    { alpha: 100, beta: 0.01, gamma: 0.01, delta: 100 },
+    { alpha: 5, beta: 5, gamma: 30, delta: 1 },
+  ];
+  const history = fc
+    .tuple(
+      fc.integer({ min: 0, max: MAX_OPPORTUNITIES }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    )
+    .map(([n, a, b]) => {
+      const tx = Math.floor(a * (n + 1)) % (n + 1);
+      return { x: tx === 0 ? 0 : 1 + (Math.floor(b * tx) % tx), tx, n };
+    });
+  test("the tabulated suffix sums and the one-customer recurrence equal the term-by-term sum to 1e-12", () => {
+    for (const p of scales) {
+      const tables = new BgbbLikelihoodTables(p, MAX_OPPORTUNITIES);
+      fc.assert(
+        fc.property(history, ({ x, tx, n }) => {
+          const exact = termByTerm(p, x, tx, n);
+          const scale = Math.max(1, Math.abs(exact));
+          expect(Math.abs(tables.logLikelihood(x, tx, n) - exact) / scale).toBeLessThan(1e-12);
+          expect(Math.abs(bgbbIndividualLogLikelihood(p, x, tx, n) - exact) / scale).toBeLessThan(1e-12);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+  test("P(a transaction within n* opportunities) by products equals the log-beta sum", () => {
+    const model = bgbbPredictor(params);
+    const direct = (x: number, tx: number, n: number, t: number) => {
+      const alive = Math.exp(
+        betaln(params.alpha + x, params.beta + n - x) -
+          betaln(params.alpha, params.beta) +
+          betaln(params.gamma, params.delta + n) -
+          betaln(params.gamma, params.delta) -
+          termByTerm(params, x, tx, n),
+      );
+      const bp = betaln(params.alpha + x, params.beta + n - x);
+      const bt = betaln(params.gamma, params.delta + n);
+      let none = 0;
+      for (let j = 0; j < t; j++)
+        none += Math.exp(
+          betaln(params.gamma + 1, params.delta + n + j) - bt + betaln(params.alpha + x, params.beta + n - x + j) - bp,
+        );
+      none += Math.exp(
+        betaln(params.gamma, params.delta + n + t) - bt + betaln(params.alpha + x, params.beta + n - x + t) - bp,
+      );
+      return alive * Math.max(0, 1 - none);
+    };
+    for (const [x, tx, n, t] of [
+      [0, 0, 6, 1],
+      [3, 5, 6, 10],
+      [40, 900, 1000, 1000],
+      [1, 1, 1000, 7],
+    ]) {
+      const customer = { frequency: x, recency: tx, age: n };
+      expect(model.probabilityOfAnyPurchase!(customer, t)).toBeCloseTo(direct(x, tx, n, t), 12);
+    }
   });
 });

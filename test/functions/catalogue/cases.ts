@@ -2,7 +2,7 @@
  * The catalogue of bad, extreme and half-filled inputs (issue 12), as data: each case is a formula's arguments as
  * Excel passes them, the class of problem it exercises, and what the cells must show (code AND message content).
  * test/functions/catalogue.test.ts runs every case through the Excel-faithful invoker with every form of blank
- * cell; test/functions/error-policy.test.ts enumerates every error they produce.
+ * cell; test/functions/error-policy-check.ts (in English and French) enumerates every error they produce.
  */
 import type { BlankForm, FormulaArgument, InputCell } from "../../../src/workbench/excel-invoker";
 import { errorCell } from "../../../src/workbench/excel-invoker";

@@ -34,10 +34,29 @@ cases("CLV", [
     expect: { error: "#VALUE!", says: ["purchases_per_period has 2 rows", "basket has values down to row 3"] },
   },
   {
-    name: "ranges of different widths",
+    name: "ranges whose widths do not combine (2 columns with 3): the message says which shapes do",
     cls: "shape",
-    args: [[[5, 6]], col(3, 3), 416],
-    expect: { error: "#VALUE!", says: ["purchases_per_period has 1 columns", "basket has 2"] },
+    args: [
+      [[5, 6, 7]],
+      [
+        [3, 3],
+        [3, 3],
+      ],
+      416,
+    ],
+    expect: {
+      error: "#VALUE!",
+      says: ["purchases_per_period has 2 columns", "basket has 3", "a single column", "a single row"],
+    },
+  },
+  {
+    name: "a row with a column combines into a grid, as Excel's =A2:A3*B1:C1 does",
+    cls: "shape",
+    args: [[[5, 6]], col(3, 2), 416],
+    expect: [
+      [5 * 3 * 416, 6 * 3 * 416],
+      [5 * 2 * 416, 6 * 2 * 416],
+    ],
   },
   {
     name: "a blank retention row gives a blank row, never 0 (every platform: 0 retention is read as blank)",
