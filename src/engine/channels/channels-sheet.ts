@@ -1,9 +1,10 @@
 /**
  * The Channels sheet: value by group (channel, country…), readable without the add-in. Its assumptions first (the
  * data, the CLV settings, each formula in words, the spend table and any problem in it), then one row per group —
- * customers, predicted CLV total and average, average P(alive), revenue, monthly revenue per customer, spend and its
- * period, customers acquired in the period, CAC, LTV:CAC, payback and the maximum affordable CAC — a totals row, and
- * native charts of the average CLV and of the CAC the groups can afford.
+ * customers, predicted CLV total and average, each with its low and high (group-ranges.ts), average P(alive), revenue,
+ * monthly revenue per customer, spend and its period, customers acquired in the period, CAC, LTV:CAC, payback and the
+ * maximum affordable CAC — a totals row, and native charts of the average CLV (with its low and high) and of the CAC
+ * the groups can afford.
  */
 import { Locale, MessageKey, MessageParams, t } from "../../i18n";
 import type { CellBlockFormat, CellValue, OwnSheet, SheetChart } from "../sheet-data";
