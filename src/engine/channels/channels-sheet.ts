@@ -91,9 +91,12 @@ export function channelsSheet(
   );
   line(L("channels.window"), { value: base.firstDay, format: DATE }, { value: base.lastDay, format: DATE });
   line(L("channels.clv"), text(L("channels.clvValue", { months: base.horizonMonths })));
-  const ranges = base.ranges && "groups" in base.ranges ? base.ranges : null;
+  // The ranges, when at least one could be computed; otherwise the assumptions say why there are none.
+  const given = base.ranges && "groups" in base.ranges ? base.ranges : null;
+  const ranges = given && (hasRange(given.total) || given.groups.some(hasRange)) ? given : null;
   if (base.ranges) {
-    const why = ranges ? null : (base.ranges as { issue: { key: MessageKey; params: MessageParams } }).issue;
+    const failed = given ? given.total : base.ranges;
+    const why = ranges ? null : (failed as { issue: { key: MessageKey; params: MessageParams } }).issue;
     line(
       L("channels.range"),
       text(
@@ -137,7 +140,7 @@ export function channelsSheet(
   const noteOf = (value: GroupValue) =>
     [
       value.noCac ? L(`channels.note.${value.noCac}`) : "",
-      value.noRange ? L("channels.note.noRange", { reason: L(value.noRange.key, value.noRange.params) }) : "",
+      value.noRange && ranges ? L("channels.note.noRange", { reason: L(value.noRange.key, value.noRange.params) }) : "",
     ]
       .filter((note) => note !== "")
       .join("; ");
