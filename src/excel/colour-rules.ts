@@ -5,6 +5,7 @@
  * Pure: the decision and Excel's comparison semantics, shared by ExcelWorkbook and the in-memory workbook.
  */
 import type { CellValue } from "./workbook";
+import { runSteps, STEP_ITEMS, type Steps } from "./steps";
 
 /** Above this many distinct coloured values the column is not a segment column: fill runs are used instead. */
 export const MAX_COLOUR_RULES = 256;
@@ -119,11 +120,21 @@ export function colourRules(
   fills: readonly (string | null)[],
   maxRules = MAX_COLOUR_RULES,
 ): ColourRule[] | null {
+  return runSteps(colourRuleSteps(values, fills, maxRules));
+}
+
+/** colourRules, yielding every STEP_ITEMS rows (chunk-plan.ts plans a million-row write in slices). */
+export function* colourRuleSteps(
+  values: readonly CellValue[],
+  fills: readonly (string | null)[],
+  maxRules = MAX_COLOUR_RULES,
+): Steps<ColourRule[] | null> {
   if (values.length !== fills.length) return null;
   // Exact values first (cheap on a million rows), then folded into Excel's equality over the few distinct ones.
   const byValue = new Map<CellValue, string | null>();
   let blankFill: string | null | undefined;
   for (let row = 0; row < values.length; row++) {
+    if (row % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const value = values[row];
     const fill = fills[row] || null;
     if (isBlank(value)) {

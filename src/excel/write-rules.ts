@@ -4,6 +4,7 @@
  */
 import type { WritePlan } from "./chunk-plan";
 import { fail } from "./run";
+import { runSteps, runStepsSliced, STEP_ITEMS, type Steps } from "./steps";
 import type { OwnColumn } from "./workbook";
 
 /** Excel compares table column names without regard to case. */
@@ -39,7 +40,23 @@ export function resolveColumnTargets(
   table: { name: string; headers: readonly string[]; rowCount: number },
   columns: readonly OwnColumn[],
 ): ColumnTarget[] {
-  columns.forEach((column, i) => {
+  return runSteps(columnTargetSteps(table, columns));
+}
+
+/** resolveColumnTargets with pauses (steps.ts): checking a million values takes tens of ms of the pane's thread. */
+export function resolveColumnTargetsSliced(
+  table: { name: string; headers: readonly string[]; rowCount: number },
+  columns: readonly OwnColumn[],
+): Promise<ColumnTarget[]> {
+  return runStepsSliced(columnTargetSteps(table, columns));
+}
+
+function* columnTargetSteps(
+  table: { name: string; headers: readonly string[]; rowCount: number },
+  columns: readonly OwnColumn[],
+): Steps<ColumnTarget[]> {
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
     if (columns.findIndex((other) => sameHeader(other.header, column.header)) !== i) {
       fail("duplicateHeader", "excel.error.duplicateHeader", { header: column.header });
     }
@@ -52,9 +69,15 @@ export function resolveColumnTargets(
         table: table.name,
       });
     }
-    const bad = column.values.findIndex((value) => typeof value === "number" && !Number.isFinite(value));
-    if (bad >= 0) fail("invalidValue", "excel.error.invalidValue", { header: column.header, row: bad + 1 });
-  });
+    const { values } = column;
+    for (let row = 0; row < values.length; row++) {
+      if (row % STEP_ITEMS === STEP_ITEMS - 1) yield;
+      const value = values[row];
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        fail("invalidValue", "excel.error.invalidValue", { header: column.header, row: row + 1 });
+      }
+    }
+  }
   return columns.map((column) => {
     const index = findHeader(table.headers, column.header);
     if (index >= 0 && !column.replaceExisting) {

@@ -406,6 +406,11 @@ describe("a bad cell's message names it when Excel gives the addresses, the row 
     );
     const missing = ranged.filter((fn) => fn.options?.requiresParameterAddresses !== true).map((fn) => fn.id);
     expect(missing).toEqual(["DERL"]);
+    // Excel gives the addresses only to a function whose result is a matrix (custom-functions-json, options).
+    const scalar = [...excel.metadata.values()].filter(
+      (fn) => fn.options?.requiresParameterAddresses === true && fn.result?.dimensionality !== "matrix",
+    );
+    expect(scalar.map((fn) => fn.id)).toEqual([]);
     const tested = new Set([...CASES.map((entry) => entry.id), "CLV", "PURCHASES", "CHURNRISK"]);
     const untested = ranged.map((fn) => fn.id).filter((id) => !tested.has(id) && id !== "DERL");
     // Element-wise metrics share CAC's and CHURN's path (mapElementwise); the others are each tested above.
