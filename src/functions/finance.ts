@@ -5,7 +5,7 @@
  * src/engine/forecast.
  */
 import { CohortMeasure, CohortPeriod, cohortLabel, cohortMeasure, cohortTriangle } from "../engine/cohorts/cohort";
-import { naError, valueError } from "../engine/errors";
+import { naError, numError, valueError } from "../engine/errors";
 import { groupClvRanges, hasRange } from "../engine/channels/group-ranges";
 import { groupKey, MAX_GROUPS } from "../engine/channels/value-by-group";
 import type { CellValue } from "../engine/sheet-data";
@@ -46,6 +46,7 @@ import {
   toGrid,
 } from "./args";
 import { addressesOf } from "./cell-address";
+import { inRangeRows } from "./cell-messages";
 import { currentLocale } from "./locale";
 import { readTransactionLog } from "./summary";
 import { mixturePredictor, rowsByGroup } from "./covariates";
@@ -194,6 +195,14 @@ function readBase(args: ValueArguments, functionName: string, maxMonths?: number
   const first = inputs.rowErrors.values().next();
   if (!first.done) throw first.value;
   if (inputs.valid.length === 0) throw valueError("finance.forecast.noCustomers");
+  // A negative spend is refused here as CUST.PCLV refuses it, naming the range's row (the schedule would take it).
+  const negative = inputs.spendPerPurchase.findIndex((spend) => spend < 0);
+  if (negative >= 0) {
+    throw numError("valuemodels.clv.negativeSpend", {
+      row: inputs.valid[negative] + 1,
+      found: inputs.spendPerPurchase[negative],
+    });
+  }
   return inputs;
 }
 
@@ -535,7 +544,8 @@ export function pclvrange(
       const inputs = readBase(args, "CUST.PCLVRANGE", MAX_SCHEDULE_MONTHS);
       const { model, customers } = rangeInputs(inputs);
       const likely = valueColumn(inputs).reduce((sum: number, value) => {
-        if (typeof value !== "number") throw value;
+        // The engine numbers rows among the customers it was given: the message names the range's row.
+        if (typeof value !== "number") throw inRangeRows(value, inputs.valid);
         return sum + value;
       }, 0);
       const range = scheduleRanges(model, customers, inputs.options, null, pair);
@@ -556,7 +566,7 @@ export function pclvrange(
     const { model, customers } = rangeInputs(inputs);
     const likely = valueColumn(inputs);
     const failed = likely.find((value) => typeof value !== "number");
-    if (failed) throw failed;
+    if (failed) throw inRangeRows(failed, inputs.valid);
     const { low, high } = customerValueRanges(model, customers, inputs.options, pair);
     inputs.valid.forEach((r, k) => {
       out[r] = [low[k], likely[k], high[k]];
@@ -592,7 +602,7 @@ function groupRangeTable(inputs: ValueInputs, groups: unknown[][], pair: Percent
   const likely = new Float64Array(labels.length);
   const values = valueColumn(inputs);
   values.forEach((value, k) => {
-    if (typeof value !== "number") throw value;
+    if (typeof value !== "number") throw inRangeRows(value, inputs.valid);
     likely[groupOf[inputs.valid[k]]] += value;
   });
   const { model, customers } = rangeInputs(inputs);

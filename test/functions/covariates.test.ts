@@ -120,6 +120,27 @@ describe("the prediction functions with covariates", () => {
     expect(excel.call("PNPURCHASES", table, 0, 52, [["Channel"], [0], [1]], [["Channel"], [0], [1]])).toHaveLength(2);
   });
 
+  test("a new customer's row of horizons with several profiles: profiles down, horizons across", () => {
+    const profiles: InputCell[][] = [["Channel"], [0], [1]];
+    const grid = excel.call("PURCHASES", table, [[13, 26, 52]], null, null, null, profiles, profiles);
+    expect(grid).toHaveLength(2);
+    grid.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        const one: InputCell[][] = [["Channel"], [r]];
+        expect(cell).toBeCloseTo(
+          excel.value("PURCHASES", table, [13, 26, 52][c], null, null, null, one, one) as number,
+          12,
+        );
+      }),
+    );
+    // A column of horizons goes with one profile per row.
+    const curve = excel.call("PURCHASES", table, [[13], [52]], null, null, null, profiles, profiles);
+    expect(curve[1][0]).toBeCloseTo(
+      excel.value("PURCHASES", table, 52, null, null, null, [["Channel"], [1]], [["Channel"], [1]]) as number,
+      12,
+    );
+  });
+
   test("CUST.TRACKING adds up each customer's own new-customer curve", () => {
     // All three first purchases at time 0 (same T): the cumulative total is E_online(t) + 2 E_offline(t).
     const curve = excel.call("TRACKING", table, three.T, 12, 6, null, null, channels, channels);
