@@ -165,6 +165,8 @@ export interface PredictorSource {
   /** The group of the customer in `row` (0-based in the history ranges); a bad covariate cell throws, naming it. */
   groupOf(row: number): number;
   predictor(group: number): PurchasePredictor;
+  /** A group's covariate values, per process, in the fit's order (empty without covariates). */
+  valuesOf(group: number): { purchase: Float64Array; dropout: Float64Array };
   /** Groups made so far (every group's id is below it). */
   groupCount(): number;
 }
@@ -192,6 +194,7 @@ export function predictorSource(
       checkRows: () => undefined,
       groupOf: () => 0,
       predictor: () => base,
+      valuesOf: () => ({ purchase: new Float64Array(0), dropout: new Float64Array(0) }),
       groupCount: () => 1,
     };
   }
@@ -257,6 +260,7 @@ export function predictorSource(
       entry.predictor ??= make(individualParameters(fitted.params, capability, names, entry.purchase, entry.dropout));
       return entry.predictor;
     },
+    valuesOf: (group) => ({ purchase: groups[group].purchase, dropout: groups[group].dropout }),
     groupCount: () => groups.length,
   };
 }
