@@ -181,7 +181,7 @@ export function runFunctionSuite({ only, log }: SuiteOptions): TaskResult[] {
       task({
         name: bigNames[1],
         data: kind,
-        body: () => purchases(pnbd, 90, args[0], args[1], args[2]),
+        body: () => purchases(pnbd, [[90]], args[0], args[1], args[2]),
         floor,
         floorWhat,
         maxMs: 1000,
@@ -190,7 +190,7 @@ export function runFunctionSuite({ only, log }: SuiteOptions): TaskResult[] {
       task({
         name: bigNames[2],
         data: kind,
-        body: () => pbuy(pnbd, 90, args[0], args[1], args[2]),
+        body: () => pbuy(pnbd, [[90]], args[0], args[1], args[2]),
         floor,
         floorWhat,
         maxMs: 1000,
@@ -219,6 +219,32 @@ export function runFunctionSuite({ only, log }: SuiteOptions): TaskResult[] {
           runs: 3,
         });
       }
+    }
+
+    // A P(alive) heatmap at the grid bound (args.ts, MAX_GRID_CELLS): a column of 1,024 frequencies by a row of 1,024
+    // recencies, 2,048 cells handed over, 1,048,576 computed.
+    const gridName = "CUST.PALIVE Pareto/NBD, 1,024 × 1,024 grid (frequencies down, recencies across)";
+    if (wanted(gridName)) {
+      const T = 365;
+      const frequencies = Array.from({ length: 1024 }, (_, i) => [1 + (i % 32)]);
+      const recencies = [
+        Array.from({ length: 1024 }, (_, c) => (c * T) / 1023).map((v) => (kind === "days" ? Math.round(v) : v)),
+      ];
+      task({
+        name: gridName,
+        data: kind,
+        body: () => palive(tables.pnbd, frequencies, recencies, [[T]]),
+        floor: () => {
+          const [x] = readColumns([frequencies]);
+          const tx = Float64Array.from(recencies[0]);
+          return Array.from(x, (f) =>
+            Array.from(tx, (r) => 1 / (1 + Math.exp((0.5 + f) * Math.log(10 + T - r) - 0.6 * Math.log(80 + T)))),
+          );
+        },
+        floorWhat: "read a column and a row + 1 closed form per cell + spill",
+        maxMs: 1000,
+        runs: 3,
+      });
     }
 
     // CUST.SUMMARY on a full sheet's log.

@@ -523,6 +523,20 @@ describe("messages that say the real problem (issue 12 item 5)", () => {
     expect(summary[1][4]).toBe(20);
   });
 
+  test("PCLVRANGE and FORECAST name the range's row of a negative spend (after a blank row), as PCLV does", () => {
+    const history = [column(1, null, 2), column(2, null, 3), column(5, null, 6)] as const;
+    const spend = column(20, null, -5);
+    const pclv = excel.call("PCLV", BGNBD, spend, ...history, "weeks");
+    expect(pclv[2][0]).toMatchObject({ message: expect.stringContaining("row 3 holds -5") });
+    const perCustomer = excel.error("PCLVRANGE", BGNBD, spend, ...history, "weeks");
+    expect(perCustomer.message).toContain("row 3 holds -5");
+    const total = excel.error("PCLVRANGE", BGNBD, spend, ...history, "weeks", null, null, null, null, null, true);
+    expect(total.message).toContain("row 3 holds -5");
+    const where = ["Sheet1!A1:B5", "Sheet1!C2:C4", "Sheet1!D2:D4", "Sheet1!E2:E4", "Sheet1!F2:F4"];
+    const forecast = excel.invoke({ parameterAddresses: where }, "FORECAST", BGNBD, spend, ...history, "weeks");
+    expect(forecast.cells).toEqual([[{ error: "#VALUE!", message: expect.stringContaining("Sheet1!C4 holds -5") }]]);
+  });
+
   test("an all-blank input is explained, never an empty spill", () => {
     const segments = excel.call("RFMSEGMENT", column(null, null), column(null, null));
     expect(segments).toEqual([[{ error: "#N/A", message: expect.stringContaining("r_score") }]]);

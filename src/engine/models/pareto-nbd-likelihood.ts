@@ -32,6 +32,8 @@ export interface ParetoNbdData {
   /** Index of (x, t_x) and of (x, T) among the pairs; −1 for (x, t_x) when t_x = T (no death before T). */
   rowRecencyPair: Int32Array;
   rowAgePair: Int32Array;
+  /** Work arrays of the likelihood (ln F and its moments per pair), made at the first evaluation and reused. */
+  buffers?: { logF: Float64Array; moments: Float64Array };
 }
 
 export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
@@ -128,8 +130,11 @@ export function paretoNbdPreparedNegLogLikelihood(
   const wantGradient = gradient !== undefined || wantHessian;
   const width = wantHessian ? MOMENTS : 4;
   const pairs = data.pairFrequency.length;
-  const logF = new Float64Array(pairs);
-  const dLogF = wantGradient ? new Float64Array(width * pairs) : null;
+  // Every entry is written below before it is read: the buffers are kept with the data between evaluations.
+  const buffers = (data.buffers ??= { logF: new Float64Array(pairs), moments: new Float64Array(0) });
+  const logF = buffers.logF;
+  if (wantGradient && buffers.moments.length < width * pairs) buffers.moments = new Float64Array(MOMENTS * pairs);
+  const dLogF = wantGradient ? buffers.moments : null;
   const scratch = new Float64Array(MOMENTS);
   const gap = Math.abs(alpha - beta);
   const larger = Math.max(alpha, beta);
@@ -203,9 +208,6 @@ export function paretoNbdPreparedNegLogLikelihood(
     logAlphaAge[k] = Math.log(alpha + ages[k]);
     logBetaAge[k] = Math.log(beta + ages[k]);
   }
-  // Per customer with a death term: ∇v and ∇²v of v = ln s + ln(F(t_x) − F(T)), and ∇u − ∇v.
-  const dv = new Float64Array(4);
-  const du = new Float64Array(4);
   for (let i = 0; i < rowWeight.length; i++) {
     const w = rowWeight[i];
     const x = rowFrequency[i];
@@ -253,26 +255,39 @@ export function paretoNbdPreparedNegLogLikelihood(
     const wAlive = shareAlive / w;
     const wDied = 1 - wAlive;
     const inv = 1 / (1 - ratio);
-    for (let k = 0; k < 4; k++) dv[k] = (dLogF[e + k] - ratio * dLogF[l + k]) * inv;
     addAliveHessian(h, shareAlive, r + x, s, alpha + T, beta + T);
-    du[0] = -logAlphaT;
-    du[1] = -(r + x) / (alpha + T);
-    du[2] = -logBetaT;
-    du[3] = -s / (beta + T);
-    for (let a = 0; a < 4; a++) {
-      for (let b = a; b < 4; b++) {
-        const packed = PACKED[a][b];
-        const second = (dLogF[e + packed] - ratio * dLogF[l + packed]) * inv - dv[a] * dv[b];
-        h[4 * a + b] += shareDied * second;
-      }
-    }
-    h[10] -= shareDied / (s * s);
-    dv[2] += 1 / s;
+    // ∇ln(F1 − F2), and the moments' combination with its weight folded in (written out: this runs per customer).
+    const v0 = (dLogF[e] - ratio * dLogF[l]) * inv;
+    const v1 = (dLogF[e + 1] - ratio * dLogF[l + 1]) * inv;
+    const v2 = (dLogF[e + 2] - ratio * dLogF[l + 2]) * inv;
+    const v3 = (dLogF[e + 3] - ratio * dLogF[l + 3]) * inv;
+    const dying = shareDied * inv;
+    h[0] += dying * (dLogF[e + 4] - ratio * dLogF[l + 4]) - shareDied * v0 * v0;
+    h[1] += dying * (dLogF[e + 5] - ratio * dLogF[l + 5]) - shareDied * v0 * v1;
+    h[2] += dying * (dLogF[e + 6] - ratio * dLogF[l + 6]) - shareDied * v0 * v2;
+    h[3] += dying * (dLogF[e + 7] - ratio * dLogF[l + 7]) - shareDied * v0 * v3;
+    h[5] += dying * (dLogF[e + 8] - ratio * dLogF[l + 8]) - shareDied * v1 * v1;
+    h[6] += dying * (dLogF[e + 9] - ratio * dLogF[l + 9]) - shareDied * v1 * v2;
+    h[7] += dying * (dLogF[e + 10] - ratio * dLogF[l + 10]) - shareDied * v1 * v3;
+    h[10] += dying * (dLogF[e + 11] - ratio * dLogF[l + 11]) - shareDied * v2 * v2 - shareDied / (s * s);
+    h[11] += dying * (dLogF[e + 12] - ratio * dLogF[l + 12]) - shareDied * v2 * v3;
+    h[15] += dying * (dLogF[e + 13] - ratio * dLogF[l + 13]) - shareDied * v3 * v3;
+    // ∇u − ∇v, v = ln s + ln(F1 − F2).
     const cross = w * wAlive * wDied;
-    for (let a = 0; a < 4; a++) {
-      const da = du[a] - dv[a];
-      for (let b = a; b < 4; b++) h[4 * a + b] += cross * da * (du[b] - dv[b]);
-    }
+    const d0 = -logAlphaT - v0;
+    const d1 = -(r + x) / (alpha + T) - v1;
+    const d2 = -logBetaT - v2 - 1 / s;
+    const d3 = -s / (beta + T) - v3;
+    h[0] += cross * d0 * d0;
+    h[1] += cross * d0 * d1;
+    h[2] += cross * d0 * d2;
+    h[3] += cross * d0 * d3;
+    h[5] += cross * d1 * d1;
+    h[6] += cross * d1 * d2;
+    h[7] += cross * d1 * d3;
+    h[10] += cross * d2 * d2;
+    h[11] += cross * d2 * d3;
+    h[15] += cross * d3 * d3;
   }
   if (gradient) {
     gradient[0] = -gr;
