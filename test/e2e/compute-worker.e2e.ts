@@ -176,4 +176,43 @@ describe("the pane on a million rows", () => {
       }
     },
   );
+
+  it("Preview shows its progress and Cancel stops it; the next Preview runs", async () => {
+    const n = 1_048_576;
+    const probe = await session.context.newPage();
+    try {
+      await probe.goto(`${BASE_URL}compute-probe.html`);
+      await probe.waitForFunction(() => "computeProbe" in window);
+      await probe.evaluate(
+        (rows) => (window as unknown as { computeProbe: { mountPane(n: number): void } }).computeProbe.mountPane(rows),
+        n,
+      );
+      const pane = await paneFrame(probe);
+      await pane.getByRole("button", { name: t("pane.table.use") }).click();
+      const previewButton = pane.getByRole("button", { name: t("pane.preview.button") });
+      await pane.waitForFunction(
+        (name) =>
+          [...document.querySelectorAll("button")].some((button) => button.textContent === name && !button.disabled),
+        t("pane.preview.button"),
+        { timeout: 120_000, polling: 200 },
+      );
+      await previewButton.click();
+      // The calculation's progress bar and its Cancel button, while the rows go to the worker.
+      await pane.getByRole("progressbar").waitFor({ timeout: 60_000 });
+      await pane.getByText(t("pane.preview.computing")).waitFor();
+      await pane.getByRole("button", { name: t("pane.apply.cancel") }).click();
+      await pane.getByRole("progressbar").waitFor({ state: "detached", timeout: 60_000 });
+      // Back to before Preview: no result, no failure bar, the button enabled again.
+      assert.equal(await pane.getByRole("alert").count(), 0);
+      assert.equal(await pane.getByRole("button", { name: t("pane.apply.button") }).count(), 0);
+      assert.equal(await previewButton.isEnabled(), true);
+      // The cancelled job ended its worker; the next Preview starts another and completes.
+      await previewButton.click();
+      await pane
+        .getByRole("table", { name: t("pane.preview.caption", { customers: formatNumber(n, "en") }) })
+        .waitFor({ timeout: 300_000 });
+    } finally {
+      await probe.close();
+    }
+  });
 });
