@@ -347,7 +347,7 @@ export function loglik(
  * @customfunction DERL
  * @helpurl https://localhost:3000/functions.html#DERL
  * @param sbg_table The table spilled by CUST.FIT("sbg", survivors).
- * @param renewals Renewals the subscriber has made (0 at the end of the first period), a whole number; a range gives one result per cell.
+ * @param renewals Renewals the subscriber has made (0 at the end of the first period), a whole number up to 1,000,000; a range gives one result per cell.
  * @param discount_rate ANNUAL discount rate (10% or 0.1); 0 is accepted when alpha > 1.
  * @param [time_unit] Length of one sBG period: "years" (default), "months", "weeks" or "days".
  * @param [margin] Margin per period of a subscriber: the result is then the residual value, margin × DERL. Default 1.
