@@ -95,7 +95,7 @@ export interface SheetChart {
   type: "bar" | "pie" | "line" | "column";
   /** The first series: its header cell at (row, col), then `count` values below it. */
   values: ChartRange;
-  /** Further series over the same categories, in legend order after `values` (line and column charts). */
+  /** Further series over the same categories, in legend order after `values` (bar, line and column charts). */
   moreValues?: ChartSeriesRange[];
   /** The category labels: `count` cells from (row, col) down. */
   categories: ChartRange;

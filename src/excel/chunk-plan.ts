@@ -3,7 +3,8 @@
  * (Excel on the web refuses requests above 5 MB). Pure: sizes are conservative estimates of the JSON
  * Office.js sends, so the plan is the same in Excel, in the workbench and in tests.
  */
-import { colourRules, type ColourRule } from "./colour-rules";
+import { colourRuleSteps, type ColourRule } from "./colour-rules";
+import { runSteps, runStepsSliced, STEP_ITEMS, type Steps } from "./steps";
 import type { CellValue } from "./workbook";
 
 /** Our ceiling per request; Excel on the web's hard limit is 5 MB, the margin absorbs estimate error. */
@@ -72,22 +73,42 @@ export function planRowChunks(
   rowBytes: (row: number) => number,
   options: ChunkOptions = {},
 ): RowChunk[] {
+  return runSteps(rowChunkSteps(rowCount, rowBytes, options));
+}
+
+/** planRowChunks, yielding every STEP_ITEMS rows (runStepsSliced pauses there when its time is up). */
+function* rowChunkSteps(
+  rowCount: number,
+  rowBytes: (row: number) => number,
+  options: ChunkOptions = {},
+): Steps<RowChunk[]> {
   const ceiling = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const maxRows = options.maxRowsPerRequest ?? Number.POSITIVE_INFINITY;
   const chunks: RowChunk[] = [];
-  let start = 0;
-  let bytes = REQUEST_OVERHEAD_BYTES;
-  for (let row = 0; row < rowCount; row++) {
-    const size = rowBytes(row);
-    const count = row - start;
-    if (count > 0 && (bytes + size > ceiling || count >= maxRows)) {
-      chunks.push({ startRow: start, rowCount: count, estimatedBytes: bytes });
-      start = row;
-      bytes = REQUEST_OVERHEAD_BYTES;
+  const state = { start: 0, bytes: REQUEST_OVERHEAD_BYTES };
+  // The rows of one step in a plain function (V8 optimises it better than a generator's loop).
+  const scan = (from: number, to: number) => {
+    let { start, bytes } = state;
+    for (let row = from; row < to; row++) {
+      const size = rowBytes(row);
+      const count = row - start;
+      if (count > 0 && (bytes + size > ceiling || count >= maxRows)) {
+        chunks.push({ startRow: start, rowCount: count, estimatedBytes: bytes });
+        start = row;
+        bytes = REQUEST_OVERHEAD_BYTES;
+      }
+      bytes += size;
     }
-    bytes += size;
+    state.start = start;
+    state.bytes = bytes;
+  };
+  for (let from = 0; from < rowCount; from += STEP_ITEMS) {
+    scan(from, Math.min(rowCount, from + STEP_ITEMS));
+    if (from + STEP_ITEMS < rowCount) yield;
   }
-  if (rowCount > start) chunks.push({ startRow: start, rowCount: rowCount - start, estimatedBytes: bytes });
+  if (rowCount > state.start) {
+    chunks.push({ startRow: state.start, rowCount: rowCount - state.start, estimatedBytes: state.bytes });
+  }
   return chunks;
 }
 
@@ -112,8 +133,12 @@ export function planUniformWrites(
 
 /** Plan for writing these columns (each one value per row, same length) side by side. */
 export function planValueWrites(columns: readonly (readonly CellValue[])[], options: ChunkOptions = {}): RowChunk[] {
+  return runSteps(valueWriteSteps(columns, options));
+}
+
+function valueWriteSteps(columns: readonly (readonly CellValue[])[], options: ChunkOptions): Steps<RowChunk[]> {
   const rowCount = columns.length === 0 ? 0 : columns[0].length;
-  return planRowChunks(
+  return rowChunkSteps(
     rowCount,
     (row) => {
       let bytes = ROW_OVERHEAD_BYTES;
@@ -135,14 +160,23 @@ export interface FillRun {
 
 /** Consecutive equal colours grouped into runs; rows without a fill produce no run. */
 export function fillRuns(fills: readonly (string | null)[], column: number): FillRun[] {
+  return runSteps(fillRunSteps(fills, column));
+}
+
+function* fillRunSteps(fills: readonly (string | null)[], column: number): Steps<FillRun[]> {
   const runs: FillRun[] = [];
   let row = 0;
+  let slice = 0;
   while (row < fills.length) {
     const color = fills[row];
     let end = row + 1;
     while (end < fills.length && fills[end] === color) end++;
     if (color !== null && color !== "") runs.push({ column, startRow: row, rowCount: end - row, color });
     row = end;
+    if (row >= slice + STEP_ITEMS) {
+      slice = row;
+      yield;
+    }
   }
   return runs;
 }
@@ -223,7 +257,23 @@ export interface WritePlan {
 }
 
 export function planColumnWrites(columns: readonly PlannedColumn[], options: WritePlanOptions = {}): WritePlan {
-  const values = planValueWrites(
+  return runSteps(columnWriteSteps(columns, options));
+}
+
+/**
+ * planColumnWrites with a pause whenever a slice of it has held the thread for SLICE_MS (steps.ts), so planning a
+ * million-row write never holds the pane's thread for long; the plan is planColumnWrites's (the same steps).
+ */
+export function planColumnWritesSliced(
+  columns: readonly PlannedColumn[],
+  options: WritePlanOptions = {},
+  pause?: () => Promise<void>,
+): Promise<WritePlan> {
+  return runStepsSliced(columnWriteSteps(columns, options), pause);
+}
+
+function* columnWriteSteps(columns: readonly PlannedColumn[], options: WritePlanOptions): Steps<WritePlan> {
+  const values = yield* valueWriteSteps(
     columns.map((column) => column.values),
     options,
   );
@@ -231,12 +281,13 @@ export function planColumnWrites(columns: readonly PlannedColumn[], options: Wri
   const numberFormatBytes = formatted === 0 ? 0 : REQUEST_OVERHEAD_BYTES + formatted * NUMBER_FORMAT_BYTES;
   const runs: FillRun[] = [];
   const rules: ColourRuleWrite[] = [];
-  columns.forEach((column, index) => {
-    if (!column.fills) return;
-    const byValue = options.conditionalFormats ? colourRules(column.values, column.fills) : null;
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index];
+    if (!column.fills) continue;
+    const byValue = options.conditionalFormats ? yield* colourRuleSteps(column.values, column.fills) : null;
     if (byValue) for (const rule of byValue) rules.push({ column: index, rule });
-    else for (const run of fillRuns(column.fills, index)) runs.push(run);
-  });
+    else for (const run of yield* fillRunSteps(column.fills, index)) runs.push(run);
+  }
   const fills = planFillWrites(runs, options);
   const colourRuleRequests = planColourRuleWrites(rules, options);
   return {

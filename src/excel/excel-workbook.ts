@@ -9,10 +9,10 @@
  */
 import type { MessageKey, MessageParams } from "../i18n";
 import { fontColourOn } from "./colour-rules";
-import { planColumnWrites, planRowChunks, estimateValueBytes, ROW_OVERHEAD_BYTES, fillRuns } from "./chunk-plan";
+import { planColumnWritesSliced, planRowChunks, estimateValueBytes, ROW_OVERHEAD_BYTES, fillRuns } from "./chunk-plan";
 import { recipeSettingKey, recipesFromSettings } from "./recipes";
 import { fail, globalExcelRunner, runExcel, throwIfCancelled, toFailure, type ExcelRunner } from "./run";
-import { columnWriteSteps, findHeader, resolveColumnTargets } from "./write-rules";
+import { columnWriteSteps, findHeader, resolveColumnTargetsSliced } from "./write-rules";
 import type {
   CellValue,
   CustomerWorkbook,
@@ -245,9 +245,13 @@ export class ExcelWorkbook implements CustomerWorkbook {
         await context.sync();
         tableName = table.name;
         const headers = (header.values[0] as CellValue[]).map((value) => String(value));
-        const targets = resolveColumnTargets({ name: table.name, headers, rowCount: body.rowCount }, columns);
+        const targets = await resolveColumnTargetsSliced(
+          { name: table.name, headers, rowCount: body.rowCount },
+          columns,
+        );
         // Colour rules where the fills follow the values (conditional formats, ExcelApi 1.6), fill runs otherwise.
-        const plan = planColumnWrites(columns, {
+        // Planned in slices with pauses: on a million rows the plan takes a few hundred ms of the pane's thread.
+        const plan = await planColumnWritesSliced(columns, {
           maxRequestBytes: this.options.maxRequestBytes,
           conditionalFormats: true,
         });

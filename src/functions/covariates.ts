@@ -29,7 +29,8 @@ function trimmed(grid: Grid): Grid {
   return grid.slice(0, end);
 }
 
-function readValues(rows: Grid, names: readonly string[], arg: string, firstRow: number): Float64Array {
+/** The rows' values, row-major; `rowNumber(i)` is row i's number within the range, for messages. */
+function readValues(rows: Grid, names: readonly string[], arg: string, rowNumber: (i: number) => number): Float64Array {
   const k = names.length;
   const values = new Float64Array(rows.length * k);
   rows.forEach((row, i) => {
@@ -39,7 +40,7 @@ function readValues(rows: Grid, names: readonly string[], arg: string, firstRow:
       if (!Number.isFinite(value)) {
         throw valueError("covariates.notNumber", {
           arg,
-          row: firstRow + i,
+          row: rowNumber(i),
           column: j + 1,
           name: names[j],
           found: describeCell(cell),
@@ -51,8 +52,16 @@ function readValues(rows: Grid, names: readonly string[], arg: string, firstRow:
   return values;
 }
 
-/** CUST.FIT's covariate argument: header row of names, then exactly `customers` rows. Undefined when not given. */
-export function readFitCovariates(value: unknown, process: Process, customers: number): CovariateTable | undefined {
+/**
+ * CUST.FIT's covariate argument: a header row of names, then one row per row of the history ranges, side by side with
+ * them. `kept` lists the history rows fitted (0-based; blank history rows are left out), and the covariates of those
+ * rows are the ones returned, in that order. Undefined when not given.
+ */
+export function readFitCovariates(
+  value: unknown,
+  process: Process,
+  kept: readonly number[],
+): CovariateTable | undefined {
   if (!isGiven(value)) return undefined;
   const arg = ARG[process];
   const grid = trimmed(toGrid(value));
@@ -66,11 +75,15 @@ export function readFitCovariates(value: unknown, process: Process, customers: n
     if (seen.has(name.toLowerCase())) throw valueError("covariates.duplicateName", { arg, name });
     seen.add(name.toLowerCase());
   }
-  const rows = grid.slice(1);
-  if (rows.length !== customers) {
-    throw valueError("covariates.rowCount", { arg, found: rows.length, expected: customers });
+  // The history ranges' rows, blank ones included (trailing blank rows were trimmed there, as here).
+  const historyRows = kept.length === 0 ? 0 : kept[kept.length - 1] + 1;
+  const given = grid.slice(1);
+  if (given.length !== historyRows) {
+    throw valueError("covariates.rowCount", { arg, found: given.length, expected: historyRows });
   }
-  const values = readValues(rows, names, arg, 2);
+  const rows = kept.length === given.length ? given : kept.map((r) => given[r]);
+  // Row i of the selection is row kept[i] of the data, below the header (row 1).
+  const values = readValues(rows, names, arg, (i) => kept[i] + 2);
   names.forEach((name, j) => {
     const first = values[j];
     let varies = false;
@@ -152,6 +165,8 @@ export interface PredictorSource {
   /** The group of the customer in `row` (0-based in the history ranges); a bad covariate cell throws, naming it. */
   groupOf(row: number): number;
   predictor(group: number): PurchasePredictor;
+  /** A group's covariate values, per process, in the fit's order (empty without covariates). */
+  valuesOf(group: number): { purchase: Float64Array; dropout: Float64Array };
   /** Groups made so far (every group's id is below it). */
   groupCount(): number;
 }
@@ -179,6 +194,7 @@ export function predictorSource(
       checkRows: () => undefined,
       groupOf: () => 0,
       predictor: () => base,
+      valuesOf: () => ({ purchase: new Float64Array(0), dropout: new Float64Array(0) }),
       groupCount: () => 1,
     };
   }
@@ -244,6 +260,7 @@ export function predictorSource(
       entry.predictor ??= make(individualParameters(fitted.params, capability, names, entry.purchase, entry.dropout));
       return entry.predictor;
     },
+    valuesOf: (group) => ({ purchase: groups[group].purchase, dropout: groups[group].dropout }),
     groupCount: () => groups.length,
   };
 }

@@ -45,6 +45,29 @@ const SMALL_BASE = {
   age: column([44, 26, 38, 35, 45, 44, 35, 29, 30, 46, 32, 33, 39, 29, 45, 35, 41, 41, 36, 47]),
 };
 
+/** CUST.FIT("bgnbd", …, purchase_covariates = SMALL_STORE) on SMALL_BASE (4 significant digits). */
+const SMALL_COVARIATE_FIT = [
+  ["model", "bgnbd"],
+  ["r", 1.557],
+  ["alpha", 14.52],
+  ["a", 0.398],
+  ["b", 0.6052],
+  ["purchase.Store", -1.372],
+  ["se_r", 1.693],
+  ["se_alpha", 20.95],
+  ["se_a", 0.6325],
+  ["se_b", 1.087],
+  ["se_purchase.Store", 0.7454],
+];
+
+/** The acquisition channel of each of SMALL_BASE's customers. */
+const SMALL_CHANNELS = ["Web", "Store", "Web", "Web", "Store", "Web", "Store", "Web", "Web", "Store"]
+  .concat(["Web", "Store", "Web", "Store", "Web", "Web", "Store", "Web", "Store", "Web"])
+  .map((channel) => [channel]);
+
+/** SMALL_CHANNELS as a covariate with its header: 1 for a store customer, 0 for a web one. */
+const SMALL_STORE = [["Store"], ...SMALL_CHANNELS.map(([channel]) => [channel === "Store" ? 1 : 0])];
+
 export const FINANCE_EXAMPLES: readonly FunctionExample[] = [
   {
     id: "cohort-active",
@@ -199,6 +222,96 @@ export const FINANCE_EXAMPLES: readonly FunctionExample[] = [
     note: {
       en: "A2:B10 holds the BG/NBD table CUST.FIT spilled for 20 customers observed in weeks (C: frequency, D: recency, E: T), with its standard errors; each spends 20 per purchase. Their 12-month value at 30% margin and 10% a year is likely 132.14, and 80% likely between 77.36 and 178.36: twenty customers say little about the parameters.",
       fr: "A2:B10 contient la table BG/NBD renvoyée par CUST.FIT pour 20 clients observés en semaines (C : fréquence, D : récence, E : T), avec ses erreurs types ; chacun dépense 20 par achat. Leur valeur à 12 mois, à 30 % de marge et 10 % par an, vaut probablement 132,14, et à 80 % entre 77,36 et 178,36 : vingt clients renseignent peu sur les paramètres.",
+    },
+  },
+  {
+    id: "pclvrange-groups",
+    formula: '=CUST.PCLVRANGE(A2:B10, 20, C2:C21, D2:D21, E2:E21, "weeks", , 12, 10%, 30%, , TRUE, F2:F21)',
+    args: [
+      SMALL_FIT,
+      [[20]],
+      SMALL_BASE.frequency,
+      SMALL_BASE.recency,
+      SMALL_BASE.age,
+      "weeks",
+      null,
+      12,
+      0.1,
+      0.3,
+      null,
+      true,
+      SMALL_CHANNELS,
+    ],
+    expected: [
+      ["group", "low (10%)", "likely", "high (90%)"],
+      ["Web", 56.61, 106.61, 148.42],
+      ["Store", 16.3, 25.54, 35.99],
+    ],
+    expectedFr: [
+      ["groupe", "bas (10 %)", "probable", "haut (90 %)"],
+      ["Web", 56.61, 106.61, 148.42],
+      ["Store", 16.3, 25.54, 35.99],
+    ],
+    precision: 2,
+    note: {
+      en: "The same 20 customers with their acquisition channel in F (Web or Store): one range per channel, every channel on the same 200 draws of the parameters, as the pane's Channels sheet gives them. The likely values add up to the base's 132.14; the lows and highs do not add up (each is a percentile of its own total).",
+      fr: "Les mêmes 20 clients avec leur canal d'acquisition en F (Web ou Store) : une fourchette par canal, chaque canal sur les mêmes 200 tirages des paramètres, comme la feuille Canaux du volet les donne. Les valeurs probables s'additionnent pour faire les 132,14 de la base ; les basses et les hautes non (chacune est un centile de son propre total).",
+    },
+  },
+  {
+    id: "pclvrange-covariates",
+    formula: '=CUST.PCLVRANGE(A2:B12, 20, C2:C21, D2:D21, E2:E21, "weeks", , 12, 10%, 30%, , TRUE, , G1:G21)',
+    args: [
+      SMALL_COVARIATE_FIT,
+      [[20]],
+      SMALL_BASE.frequency,
+      SMALL_BASE.recency,
+      SMALL_BASE.age,
+      "weeks",
+      null,
+      12,
+      0.1,
+      0.3,
+      null,
+      true,
+      null,
+      SMALL_STORE,
+    ],
+    expected: [
+      ["low (10%)", "likely", "high (90%)"],
+      [87.3, 147.16, 200.97],
+    ],
+    expectedFr: [
+      ["bas (10 %)", "probable", "haut (90 %)"],
+      [87.3, 147.16, 200.97],
+    ],
+    precision: 2,
+    note: {
+      en: "A2:B12 holds the BG/NBD table CUST.FIT spilled for the same 20 customers with a purchase covariate, Store (G1:G21, with its header: 1 for the customers acquired in a store, 0 on the web): purchase.Store = −1.37, so store customers buy e^−1.37 = 0.25× as often. Likely is Σ CUST.PCLV with the same covariates; the 200 draws include the coefficient, with its standard error (0.75).",
+      fr: "A2:B12 contient la table BG/NBD renvoyée par CUST.FIT pour les mêmes 20 clients avec une covariable d'achat, Store (G1:G21, avec son en-tête : 1 pour les clients acquis en magasin, 0 sur le web) : purchase.Store = −1,37, donc les clients magasin achètent e^−1,37 = 0,25 fois autant. Probable est Σ CUST.PCLV avec les mêmes covariables ; les 200 tirages incluent le coefficient, avec son erreur type (0,75).",
+    },
+  },
+  {
+    id: "pclvrange-covariates-missing",
+    formula: '=CUST.PCLVRANGE(A2:B12, 20, C2:C21, D2:D21, E2:E21, "weeks", , 12, 10%, 30%, , TRUE)',
+    args: [
+      SMALL_COVARIATE_FIT,
+      [[20]],
+      SMALL_BASE.frequency,
+      SMALL_BASE.recency,
+      SMALL_BASE.age,
+      "weeks",
+      null,
+      12,
+      0.1,
+      0.3,
+      null,
+      true,
+    ],
+    expected: { error: "#VALUE!" },
+    note: {
+      en: "A table fitted with covariates values no customer without their covariates: the message asks for purchase_covariates (Store), rather than a range for covariates of 0.",
+      fr: "Une table estimée avec covariables ne valorise aucun client sans ses covariables : le message demande purchase_covariates (Store), plutôt qu'une fourchette pour des covariables à 0.",
     },
   },
   {

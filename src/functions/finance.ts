@@ -5,7 +5,10 @@
  * src/engine/forecast.
  */
 import { CohortMeasure, CohortPeriod, cohortLabel, cohortMeasure, cohortTriangle } from "../engine/cohorts/cohort";
-import { valueError } from "../engine/errors";
+import { naError, numError, valueError } from "../engine/errors";
+import { groupClvRanges, hasRange } from "../engine/channels/group-ranges";
+import { groupKey, MAX_GROUPS } from "../engine/channels/value-by-group";
+import type { CellValue } from "../engine/sheet-data";
 import {
   BaseSchedule,
   baseSchedule,
@@ -24,16 +27,16 @@ import {
   ValueCustomers,
   ValueModel,
 } from "../engine/forecast/ranges";
-import { predictiveClvColumn } from "../engine/models/clv";
 import { populationMeanSpend } from "../engine/models/gamma-gamma";
-import { readParameterTable } from "../engine/models/parameter-table";
-import { PURCHASE_MODELS, PurchaseModelName } from "../engine/models/types";
+import { PurchaseModelName } from "../engine/models/types";
 import { Locale, MessageKey, t } from "../i18n";
 import {
   BLANK,
   cellToNumber,
   describeCell,
   isBlank,
+  errorCellError,
+  isErrorCell,
   namingCell,
   readChoice,
   readNumber,
@@ -43,10 +46,11 @@ import {
   toGrid,
 } from "./args";
 import { addressesOf } from "./cell-address";
+import { inRangeRows } from "./cell-messages";
 import { currentLocale } from "./locale";
 import { readTransactionLog } from "./summary";
 import { mixturePredictor, rowsByGroup } from "./covariates";
-import { readValueInputs, ValueArguments, ValueInputs } from "./value-models";
+import { readValueInputs, valueColumn, ValueArguments, ValueInputs } from "./value-models";
 
 const PERIOD_NAMES: Readonly<Record<string, CohortPeriod>> = {
   month: "month",
@@ -191,6 +195,14 @@ function readBase(args: ValueArguments, functionName: string, maxMonths?: number
   const first = inputs.rowErrors.values().next();
   if (!first.done) throw first.value;
   if (inputs.valid.length === 0) throw valueError("finance.forecast.noCustomers");
+  // A negative spend is refused here as CUST.PCLV refuses it, naming the range's row (the schedule would take it).
+  const negative = inputs.spendPerPurchase.findIndex((spend) => spend < 0);
+  if (negative >= 0) {
+    throw numError("valuemodels.clv.negativeSpend", {
+      row: inputs.valid[negative] + 1,
+      found: inputs.spendPerPurchase[negative],
+    });
+  }
   return inputs;
 }
 
@@ -320,12 +332,14 @@ function readPercentiles(value: unknown, arg: string, optional: boolean): Percen
 
 /** The models and customers of a value function, as the range engine takes them. */
 function rangeInputs(inputs: ValueInputs): { model: ValueModel; customers: ValueCustomers } {
+  const covariates = inputs.fit.covariates;
   return {
     model: {
       model: inputs.fit.model as PurchaseModelName,
       params: inputs.fit.params,
       standardErrors: inputs.fit.standardErrors,
       gg: inputs.ggFit ? { params: inputs.ggFit.params, standardErrors: inputs.ggFit.standardErrors } : null,
+      ...(covariates ? { covariates } : {}),
     },
     customers: {
       frequency: inputs.x,
@@ -333,6 +347,15 @@ function rangeInputs(inputs: ValueInputs): { model: ValueModel; customers: Value
       age: inputs.ages,
       monetary: inputs.monetary,
       spendPerPurchase: inputs.spendPerPurchase,
+      // With covariates, the draws include their coefficients and each customer is valued with their own row.
+      ...(covariates
+        ? {
+            covariates: {
+              group: inputs.groups,
+              rows: Array.from({ length: inputs.source.groupCount() }, (_, g) => inputs.source.valuesOf(g)),
+            },
+          }
+        : {}),
     },
   };
 }
@@ -360,7 +383,14 @@ const FORECAST_PARAMETERS = [
   "dropout_covariates",
 ] as const;
 
-const PCLVRANGE_PARAMETERS = [...VALUE_PARAMETERS, "percentiles", "total"] as const;
+const PCLVRANGE_PARAMETERS = [
+  ...VALUE_PARAMETERS,
+  "percentiles",
+  "total",
+  "groups",
+  "purchase_covariates",
+  "dropout_covariates",
+] as const;
 
 /**
  * Monthly forecast of the current customer base, from the same inputs as CUST.PCLV: expected purchases, revenue, margin and discounted margin per month and a total row (its discounted margin is Σ PCLV). Optional future cohorts with their CAC end in an NPV.
@@ -379,7 +409,7 @@ const PCLVRANGE_PARAMETERS = [...VALUE_PARAMETERS, "percentiles", "total"] as co
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
  * @param [new_customers] Customers acquired each future month: one number for every month, or a column (one row per month). They buy as the model's new customers, from their first purchase in that month.
  * @param [cac] Acquisition cost per new customer: one number, or a column by month. Default 0. The last cell of the total row is then the NPV: discounted margin minus acquisition costs.
- * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the fitted parameters); or a percentile such as 5% (5% and 95%), or two (low, high). Not with covariates.
+ * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the fitted parameters, covariate coefficients included); or a percentile such as 5% (5% and 95%), or two (low, high).
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. New customers take their mix.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
@@ -437,7 +467,6 @@ export function forecast(
     const percentiles = readPercentiles(range, "range", true);
     let ranges: { values: ScheduleRanges; percentiles: Percentiles } | null = null;
     if (percentiles) {
-      if (inputs.fit.covariates) throw valueError("covariates.noRanges", { function: functionName, arg: "range" });
       const { model, customers } = rangeInputs(inputs);
       ranges = { values: scheduleRanges(model, customers, options, newCohorts, percentiles), percentiles };
     }
@@ -462,8 +491,11 @@ export function forecast(
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
  * @param [percentiles] The low and high percentiles: blank for 10% and 90%, one percentile such as 5% (5% and 95%), or two cells (low, high).
  * @param [total] TRUE: one range for the whole base (Σ PCLV, customer equity), with a header row. Default FALSE: one row per customer (at most 100,000): low, likely, high.
+ * @param [groups] With total TRUE: each customer's group (a channel, a country…; at most 100 different values), one row per customer: one range per group, all on the same draws of the parameters, as the pane's Channels sheet shows them.
+ * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. The draws then include the coefficients, with their standard errors.
+ * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
- * @returns Per customer, three columns low | likely | high; with total, a header row and the base's low | likely | high.
+ * @returns Per customer, three columns low | likely | high; with total, a header row and the base's low | likely | high; with groups, a header row and one row per group (in order of first appearance): group | low | likely | high.
  */
 export function pclvrange(
   purchase_params: unknown[][],
@@ -479,29 +511,41 @@ export function pclvrange(
   // A matrix: its help offers two cells (low, high), which Excel would otherwise lift into two calls.
   percentiles?: unknown[][],
   total?: unknown,
+  groups?: unknown[][],
+  purchase_covariates?: unknown[][],
+  dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   const addresses = addressesOf(invocation, PCLVRANGE_PARAMETERS);
   return runFunction(() => {
-    const args = { purchase_params, spend, frequency, recency, T, time_unit, monetary, months, discount_rate, margin };
+    const args = {
+      purchase_params,
+      spend,
+      frequency,
+      recency,
+      T,
+      time_unit,
+      monetary,
+      months,
+      discount_rate,
+      margin,
+      purchase_covariates,
+      dropout_covariates,
+    };
     const pair = readPercentiles(percentiles, "percentiles", false)!;
     const wholeBase = readFlag(total, "total");
     const locale = currentLocale();
-    // The draws of the parameters do not cover covariate coefficients yet: said, rather than a range of z = 0.
-    const table = readParameterTable(toGrid(purchase_params), PURCHASE_MODELS, "CUST.PCLVRANGE", "purchase_params");
-    if (table.covariates) throw valueError("covariates.notInFunction", { function: "CUST.PCLVRANGE" });
+    if (given(groups) && !wholeBase) throw valueError("finance.range.groupsNeedTotal");
+    if (wholeBase && given(groups)) {
+      const inputs = readBase(args, "CUST.PCLVRANGE", MAX_SCHEDULE_MONTHS);
+      return groupRangeTable(inputs, groups!, pair, locale);
+    }
     if (wholeBase) {
       const inputs = readBase(args, "CUST.PCLVRANGE", MAX_SCHEDULE_MONTHS);
       const { model, customers } = rangeInputs(inputs);
-      const likely = predictiveClvColumn(
-        inputs.predictor,
-        inputs.x,
-        inputs.tx,
-        inputs.ages,
-        inputs.spendPerPurchase,
-        inputs.options,
-      ).reduce((sum: number, value) => {
-        if (typeof value !== "number") throw value;
+      const likely = valueColumn(inputs).reduce((sum: number, value) => {
+        // The engine numbers rows among the customers it was given: the message names the range's row.
+        if (typeof value !== "number") throw inRangeRows(value, inputs.valid);
         return sum + value;
       }, 0);
       const range = scheduleRanges(model, customers, inputs.options, null, pair);
@@ -520,22 +564,63 @@ export function pclvrange(
     for (const [r, error] of inputs.rowErrors) out[r].fill(toExcelError(namingCell(error, addresses), locale));
     if (inputs.valid.length === 0) return out;
     const { model, customers } = rangeInputs(inputs);
-    const likely = predictiveClvColumn(
-      inputs.predictor,
-      inputs.x,
-      inputs.tx,
-      inputs.ages,
-      inputs.spendPerPurchase,
-      inputs.options,
-    );
+    const likely = valueColumn(inputs);
     const failed = likely.find((value) => typeof value !== "number");
-    if (failed) throw failed;
+    if (failed) throw inRangeRows(failed, inputs.valid);
     const { low, high } = customerValueRanges(model, customers, inputs.options, pair);
     inputs.valid.forEach((r, k) => {
       out[r] = [low[k], likely[k], high[k]];
     });
     return out;
   }, addresses);
+}
+
+/** CUST.PCLVRANGE with groups: one row per group, its customers' Σ PCLV and its range on the shared draws. */
+function groupRangeTable(inputs: ValueInputs, groups: unknown[][], pair: Percentiles, locale: Locale): unknown[][] {
+  const grid = toGrid(groups);
+  let rows = grid.length;
+  while (rows > inputs.rows && grid[rows - 1].every(isBlank)) rows--;
+  if (rows !== inputs.rows || grid.some((row) => row.length !== 1)) {
+    throw valueError("finance.range.groupsRows", { found: rows, expected: inputs.rows });
+  }
+  const labels: unknown[] = [];
+  const index = new Map<string, number>();
+  const groupOf = new Int32Array(inputs.rows);
+  for (let r = 0; r < inputs.rows; r++) {
+    const cell = grid[r][0];
+    if (isErrorCell(cell)) throw errorCellError("groups", cell, r + 1);
+    const key = groupKey(isBlank(cell) ? null : (cell as CellValue));
+    let g = index.get(key);
+    if (g === undefined) {
+      g = labels.length;
+      if (g >= MAX_GROUPS) throw valueError("finance.range.tooManyGroups", { max: MAX_GROUPS });
+      index.set(key, g);
+      labels.push(typeof cell === "string" ? cell.trim() : isBlank(cell) ? "" : cell);
+    }
+    groupOf[r] = g;
+  }
+  const likely = new Float64Array(labels.length);
+  const values = valueColumn(inputs);
+  values.forEach((value, k) => {
+    if (typeof value !== "number") throw inRangeRows(value, inputs.valid);
+    likely[groupOf[inputs.valid[k]]] += value;
+  });
+  const { model, customers } = rangeInputs(inputs);
+  const ranges = groupClvRanges(model, customers, groupOf, labels.length, inputs.options, pair);
+  const header = [
+    t("finance.range.group", {}, locale),
+    t("finance.range.low", { p: percentText(pair.low, locale) }, locale),
+    t("finance.range.likely", {}, locale),
+    t("finance.range.high", { p: percentText(pair.high, locale) }, locale),
+  ];
+  return [
+    header,
+    ...labels.map((label, g) => {
+      const range = ranges.groups[g];
+      if (!hasRange(range)) throw naError(range.issue.key, range.issue.params);
+      return [label, range.low, likely[g], range.high];
+    }),
+  ];
 }
 
 function readFlag(value: unknown, arg: string): boolean {

@@ -191,18 +191,18 @@ export function retention(
  * @param ids_start The customer IDs at the start of the period (a range).
  * @param ids_end The customer IDs at the end of the period (a range).
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
- * @returns The retention rate, between 0 and 1.
+ * @returns The retention rate, between 0 and 1 (a single cell: a function that asks for its arguments' addresses returns a range, here of one cell).
  */
 export function retentionids(
   ids_start: unknown[][],
   ids_end: unknown[][],
   invocation?: CustomFunctions.Invocation,
-): number {
+): unknown[][] {
   const addresses = addressesOf(invocation, ["ids_start", "ids_end"]);
   return runFunction(() => {
     const start = readIds(ids_start, "ids_start");
     if (start.length === 0) throw naError("clv.noStartIds", { arg: "ids_start" });
-    return retentionFromIds(start, readIds(ids_end, "ids_end"));
+    return [[retentionFromIds(start, readIds(ids_end, "ids_end"))]];
   }, addresses);
 }
 
@@ -393,13 +393,13 @@ export function visitorvalue(
  * @param lifetime_values A column of customer lifetime values (or of segment CLVs).
  * @param [customers] Optional column with the number of customers at each value (for a segment table).
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
- * @returns The total value of the customer base.
+ * @returns The total value of the customer base (a single cell: a function that asks for its arguments' addresses returns a range, here of one cell).
  */
 export function equity(
   lifetime_values: unknown[][],
   customers?: unknown[][],
   invocation?: CustomFunctions.Invocation,
-): number {
+): unknown[][] {
   const addresses = addressesOf(invocation, ["lifetime_values", "customers"]);
   return runFunction(() => {
     const inputs = [
@@ -422,6 +422,6 @@ export function equity(
       }
     }
     if (values.length === 0) throw naError("args.allBlank", { args: "lifetime_values" });
-    return finite(customerEquity(values, counts)) as number;
+    return [[finite(customerEquity(values, counts))]];
   }, addresses);
 }

@@ -196,8 +196,8 @@ export function fit(
     ] as const) {
       if (given(value) && !definition.covariates) throw valueError("covariates.notSupported", { model: name, arg });
     }
-    columns.purchaseCovariates = readFitCovariates(purchase_covariates, "purchase", columns.frequency.length);
-    columns.dropoutCovariates = readFitCovariates(dropout_covariates, "dropout", columns.frequency.length);
+    columns.purchaseCovariates = readFitCovariates(purchase_covariates, "purchase", kept);
+    columns.dropoutCovariates = readFitCovariates(dropout_covariates, "dropout", kept);
     let fitted: ReturnType<typeof fitModel>;
     try {
       fitted = fitModel(definition, columns, fitOptions);
@@ -266,6 +266,12 @@ const SAMPLE_PARAMETERS = Object.fromEntries(
 
 /** What perCustomer may add to the history arguments (CUST.DERT's spend, CUST.LOGLIK's single column). */
 export interface PerCustomerOptions {
+  /**
+   * A horizon laid out with the history (CUST.PURCHASES' t): a single cell is read once (a bad one fails the
+   * formula); a range gives each cell its own horizon (a row of horizons by a column of customers), and `compute` is
+   * called once per distinct horizon.
+   */
+  horizon?: RowArgument & { rule?: NumberRule };
   /** More per-row arguments, laid out with the history (so a column of spend follows a grid's rows). */
   extra?: readonly (RowArgument & { rule?: NumberRule })[];
   /** Each cell's prediction with the extra arguments' numbers in that cell (a spend: DERT × spend × margin). */
@@ -287,15 +293,20 @@ export function perCustomer(
   frequency: unknown,
   recency: unknown,
   T: unknown,
-  compute: (histories: HistoryColumns, predictor: PurchasePredictor) => Float64Array,
+  compute: (histories: HistoryColumns, predictor: PurchasePredictor, horizon: number) => Float64Array,
   source: PredictorSource,
   /** The arguments' addresses, when Excel gave them: a bad cell's message names it (addressesOf). */
   addresses?: ReadonlyMap<string, string>,
   options: PerCustomerOptions = {},
 ): Grid {
   const extra = options.extra ?? [];
-  const inputs = [...historyArguments(frequency, recency, T), ...extra];
+  // The horizon, when there is one, is input 3 and the extra arguments follow it.
+  const horizonInput = options.horizon ? [options.horizon] : [];
+  const first = 3 + horizonInput.length;
+  const inputs = [...historyArguments(frequency, recency, T), ...horizonInput, ...extra];
   const frame = rowFrame(inputs);
+  const perCell = horizonInput.length > 0 && frame.isRange(3);
+  const fixed = horizonInput.length > 0 && !perCell ? frameNumber(frame, horizonInput[0], 3, 0, 0) : NaN;
   if (options.columnOnly && frame.cols !== 1) {
     throw valueError("args.notColumn", { arg: inputs[widerArgument(frame, inputs.length)].arg });
   }
@@ -307,10 +318,12 @@ export function perCustomer(
   const locale = currentLocale();
   const cells = rows * cols;
   const out: Grid = new Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = new Array(cols);
+  // Packed rows (a literal for the usual single column): a million rows are a million small arrays.
+  for (let r = 0; r < rows; r++) out[r] = cols === 1 ? [BLANK] : new Array<unknown>(cols).fill(BLANK);
   const read = [new Float64Array(cells), new Float64Array(cells), new Float64Array(cells)];
   const validCells = new Int32Array(cells);
   const groups = new Int32Array(cells);
+  const horizons = perCell ? new Float64Array(cells) : null;
   const failed = (error: unknown, r: number, c: number) =>
     toExcelError(namingCell(frame.locate(error, r, c), addresses, c), locale);
   let valid = 0;
@@ -323,6 +336,7 @@ export function perCustomer(
       try {
         const customer = customerAt(frame, inputs, frame.single ? 0 : r, c);
         source.base.checkCustomer?.(customer, r + 1);
+        if (horizons) horizons[valid] = frameNumber(frame, horizonInput[0], 3, r, c);
         groups[valid] = source.groupOf(r);
         read[0][valid] = customer.frequency;
         read[1][valid] = customer.recency;
@@ -334,23 +348,24 @@ export function perCustomer(
       }
     }
   }
-  const values = byGroup(
-    source,
-    groups.subarray(0, valid),
-    read.map((column) => column.subarray(0, valid)),
-    (predictor, [x, tx, age]) => compute({ frequency: x, recency: tx, age }, predictor),
-  );
+  const columns = read.map((column) => column.subarray(0, valid));
+  const values = horizons
+    ? byHorizon(horizons.subarray(0, valid), groups.subarray(0, valid), columns, source, compute)
+    : byGroup(source, groups.subarray(0, valid), columns, (predictor, [x, tx, age]) =>
+        compute({ frequency: x, recency: tx, age }, predictor, fixed),
+      );
   for (let k = 0; k < valid; k++) {
     const r = Math.floor(validCells[k] / cols);
     const c = validCells[k] - r * cols;
     // A model that overflows for one customer gives an error with a message there, never NaN or Infinity.
     try {
       let value = values[k];
+      if (value instanceof Error) throw value;
       if (options.combine) {
         const at = frame.single ? 0 : r;
         value = options.combine(
           value,
-          extra.map((input, j) => frameNumber(frame, input, 3 + j, at, c)),
+          extra.map((input, j) => frameNumber(frame, input, first + j, at, c)),
         );
       }
       out[r][c] = finite(value);
@@ -360,6 +375,51 @@ export function perCustomer(
     }
   }
   return out;
+}
+
+/**
+ * The predictions of cells that have their own horizon: one `compute` per distinct horizon (each with the
+ * covariate groups' predictors). A horizon the model refuses (a BG/BB horizon beyond its bound) gives its error in
+ * those cells only.
+ */
+function byHorizon(
+  horizons: Float64Array,
+  groups: Int32Array,
+  [x, tx, age]: Float64Array[],
+  source: PredictorSource,
+  compute: (histories: HistoryColumns, predictor: PurchasePredictor, horizon: number) => Float64Array,
+): (number | Error)[] {
+  const parts = new Map<number, number[]>();
+  for (let i = 0; i < horizons.length; i++) {
+    let part = parts.get(horizons[i]);
+    if (!part) parts.set(horizons[i], (part = []));
+    part.push(i);
+  }
+  const out: (number | Error)[] = new Array(horizons.length);
+  for (const [h, part] of parts) {
+    const pick = (column: Float64Array) => Float64Array.from(part, (i) => column[i]);
+    try {
+      const values = byGroup(
+        source,
+        Int32Array.from(part, (i) => groups[i]),
+        [pick(x), pick(tx), pick(age)],
+        (predictor, [fx, ftx, fage]) => compute({ frequency: fx, recency: ftx, age: fage }, predictor, h),
+      );
+      part.forEach((i, k) => (out[i] = values[k]));
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const i of part) out[i] = failure;
+    }
+  }
+  return out;
+}
+
+/**
+ * The horizon t of CUST.PALIVE, CUST.PURCHASES and CUST.PBUY as a per-row argument: a single cell, or a range of
+ * horizons that combines with the customers' ranges (a row of horizons by a column of customers).
+ */
+function horizonArgument(t: unknown): RowArgument & { rule: NumberRule } {
+  return { arg: "t", value: t, rule: { nonNegative: true } };
 }
 
 /** The engine's names for a horizon (BG/BB's "opportunities") as each function's argument. */
@@ -380,7 +440,7 @@ export function readHorizon(value: unknown, arg: string): number {
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the period used for the fit. For bgbb: the opportunity of the last transaction.
  * @param T Time from first purchase to the end of calibration, same period. For bgbb: the opportunities n.
- * @param [t] A future time: P(alive at T + t), t periods (bgbb: opportunities) from now. Default 0: now (bgbb: at the next opportunity).
+ * @param [t] A future time: P(alive at T + t), t periods (bgbb: opportunities) from now; a row or column of times gives one result per time, by customer. Default 0: now (bgbb: at the next opportunity).
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
@@ -391,7 +451,7 @@ export function palive(
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
-  t?: unknown,
+  t?: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
@@ -417,18 +477,18 @@ export function palive(
         addresses,
       );
     }
-    const later = readHorizon(t, "t");
     requireSourceCapability(source, "probabilityAliveAt", "CUST.PALIVE");
     return perCustomer(
       frequency,
       recency,
       T,
-      (histories, predictor) =>
+      (histories, predictor, later) =>
         conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
           predictor.probabilityAliveAt!(customer, later),
         ),
       source,
       addresses,
+      { horizon: horizonArgument(t) },
     );
   }, addresses);
 }
@@ -483,7 +543,7 @@ export function churnrisk(
  * @helpurl https://localhost:3000/functions.html#PURCHASES
  * @requiresParameterAddresses
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
- * @param t Horizon, in the period used for the fit (e.g. 52 for a year of weekly data). For bgbb: the next n_star opportunities, a whole number up to 1,000,000 (the work does not grow with it).
+ * @param t Horizon in the fit's period (52: a year of weekly data); a row or column of horizons gives one result per horizon, by customer. For bgbb: the next n_star opportunities, a whole number up to 1,000,000 (the work does not grow with it).
  * @param [frequency] Repeat purchases per customer (x). Omit all three for a new customer.
  * @param [recency] Time from first to last purchase (t_x).
  * @param [T] Time from first purchase to the end of calibration.
@@ -494,7 +554,7 @@ export function churnrisk(
  */
 export function purchases(
   model_table: unknown[][],
-  t: unknown,
+  t: unknown[][],
   frequency?: unknown[][],
   recency?: unknown[][],
   T?: unknown[][],
@@ -513,11 +573,40 @@ export function purchases(
   ]);
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.PURCHASES", purchase_covariates, dropout_covariates);
-    const horizon = readHorizon(t, "t");
     const history = { frequency, recency, T };
     const names = Object.keys(history) as (keyof typeof history)[];
     const present = names.filter((key) => given(history[key]));
     if (present.length === 0) {
+      const horizons = rowFrame([horizonArgument(t)]);
+      if (!horizons.single) {
+        // A range of horizons for a customer just acquired: one value per horizon (a curve). With several profiles
+        // (covariate rows), a row of horizons is used for each profile (profiles down, horizons across); a column
+        // or grid of horizons goes with one profile per row.
+        const rows = horizons.rows === 1 ? (source.rows ?? 1) : horizons.rows;
+        source.checkRows(rows);
+        const locale = currentLocale();
+        const out: Grid = [];
+        for (let r = 0; r < rows; r++) {
+          const at = horizons.rows === 1 ? 0 : r;
+          const line: unknown[] = [];
+          for (let c = 0; c < horizons.cols; c++) {
+            if (horizons.rowIsBlank(at, c)) {
+              line.push(BLANK);
+              continue;
+            }
+            try {
+              const horizon = frameNumber(horizons, horizonArgument(t), 0, at, c);
+              const predictor = source.predictor(source.groupOf(r));
+              line.push(finite(namingArgument(() => predictor.expectedPurchasesNewCustomer(horizon), T_NAME)));
+            } catch (error) {
+              line.push(toExcelError(namingCell(horizons.locate(error, at, c), addresses, c), locale));
+            }
+          }
+          out.push(line);
+        }
+        return out;
+      }
+      const horizon = readHorizon(t, "t");
       // A customer just acquired: one value per covariate row (a profile), or one without covariates.
       const rows = source.rows ?? 1;
       const out: Grid = [];
@@ -543,7 +632,7 @@ export function purchases(
       frequency,
       recency,
       T,
-      (histories, predictor) =>
+      (histories, predictor, horizon) =>
         namingArgument(
           () =>
             conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
@@ -553,6 +642,7 @@ export function purchases(
         ),
       source,
       addresses,
+      { horizon: horizonArgument(t) },
     );
   }, addresses);
 }
@@ -563,7 +653,7 @@ export function purchases(
  * @helpurl https://localhost:3000/functions.html#PBUY
  * @requiresParameterAddresses
  * @param model_table The parameter table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
- * @param t Horizon, in the period used for the fit. For bgbb: opportunities, a whole number up to 1,000.
+ * @param t Horizon, in the period used for the fit; a row or column of horizons gives one result per horizon, by customer. For bgbb: opportunities, a whole number up to 1,000.
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x).
  * @param T Time from first purchase to the end of calibration.
@@ -574,7 +664,7 @@ export function purchases(
  */
 export function pbuy(
   model_table: unknown[][],
-  t: unknown,
+  t: unknown[][],
   frequency: unknown[][],
   recency: unknown[][],
   T: unknown[][],
@@ -593,13 +683,12 @@ export function pbuy(
   ]);
   return runFunction(() => {
     const source = tablePredictors(model_table, "CUST.PBUY", purchase_covariates, dropout_covariates);
-    const horizon = readHorizon(t, "t");
     requireSourceCapability(source, "probabilityOfAnyPurchase", "CUST.PBUY");
     return perCustomer(
       frequency,
       recency,
       T,
-      (histories, predictor) =>
+      (histories, predictor, horizon) =>
         namingArgument(
           () =>
             conditionalColumn(predictor, histories, aliveColumn(predictor, histories), (customer) =>
@@ -609,6 +698,7 @@ export function pbuy(
         ),
       source,
       addresses,
+      { horizon: horizonArgument(t) },
     );
   }, addresses);
 }

@@ -289,7 +289,7 @@ export function pnpurchases(
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
- * @returns The total log-likelihood, Σ weight × ln L(parameters | x, t_x, T).
+ * @returns The total log-likelihood, Σ weight × ln L(parameters | x, t_x, T) (a single cell: a function that asks for its arguments' addresses returns a range, here of one cell).
  */
 export function loglik(
   model_table: unknown[][],
@@ -300,7 +300,7 @@ export function loglik(
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
-): number {
+): unknown[][] {
   const addresses = addressesOf(invocation, [
     "model_table",
     "frequency",
@@ -338,7 +338,7 @@ export function loglik(
       if (typeof value !== "number") throw value;
       total += weight * value;
     }
-    return total;
+    return [[total]];
   }, addresses);
 }
 

@@ -91,7 +91,19 @@ export function resolveLocale(tag: string | null | undefined): Locale {
 
 /** Formats a number the way the locale writes it (1,400.5 / 1 400,5). */
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 4): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumFractionDigits }).format(value);
+  return numberFormat(locale, maximumFractionDigits).format(value);
+}
+
+// One formatter per locale and precision: making one costs far more than formatting (a pane render formats hundreds).
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}:${maximumFractionDigits}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumFractionDigits });
+    formatters.set(key, found);
+  }
+  return found;
 }
 
 /**

@@ -50,7 +50,11 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
     if (!origin) return;
     await workbook.selectRange(found.value.worksheet, `${columnLetters(origin.column)}${origin.row + 1}`);
   };
-  const selectCell = table ? (cell: string) => void workbook.selectRange(table.worksheet, cell) : undefined;
+  // Stable between renders, so the Columns step is not rendered again on each progress report.
+  const selectCell = useMemo(
+    () => (table ? (cell: string) => void workbook.selectRange(table.worksheet, cell) : undefined),
+    [table, workbook],
+  );
   const [methodValid, setMethodValid] = useState(true);
 
   // When an operation ends, the button that started it may be gone: move focus to what happened.

@@ -4,11 +4,12 @@
  * replaced only when declared ours, removed without touching anything else; writes arrive in the same
  * chunked requests as in Excel, any of which can be made to fail. The workbench renders it; tests use it.
  */
-import { planColumnWrites, planRowChunks, ROW_OVERHEAD_BYTES, estimateValueBytes } from "../excel/chunk-plan";
+import { planColumnWritesSliced, planRowChunks, ROW_OVERHEAD_BYTES, estimateValueBytes } from "../excel/chunk-plan";
 import { cellEquals, fontColourOn, formulaValue } from "../excel/colour-rules";
 import { recipeSettingKey, recipesFromSettings } from "../excel/recipes";
 import { fail, throwIfCancelled, toFailure, WorkbookFailureError } from "../excel/run";
-import { columnWriteSteps, findHeader, resolveColumnTargets } from "../excel/write-rules";
+import { runStepsSliced, STEP_ITEMS, type Steps } from "../excel/steps";
+import { columnWriteSteps, findHeader, resolveColumnTargetsSliced } from "../excel/write-rules";
 import type {
   CellValue,
   CustomerWorkbook,
@@ -590,15 +591,16 @@ export class MemoryWorkbook implements CustomerWorkbook {
     return this.guard(
       async () => {
         const table = this.requireTable(tableId);
-        const targets = resolveColumnTargets(table, columns);
-        const plan = planColumnWrites(columns, {
+        const targets = await resolveColumnTargetsSliced(table, columns);
+        // Planned in slices (a million rows take a few hundred ms), as ExcelWorkbook does.
+        const plan = await planColumnWritesSliced(columns, {
           ...this.chunkOptions(),
           conditionalFormats: true,
         });
         const { added, replaced, formats, total } = columnWriteSteps(targets, plan);
         const written: string[] = [];
         let done = 0;
-        const step = async (operation: MemoryOperation, key: MessageKey, apply: () => void, extra = {}) => {
+        const step = async (operation: MemoryOperation, key: MessageKey, apply: () => unknown, extra = {}) => {
           throwIfCancelled(options.signal);
           await this.request({ operation, ...extra }, apply);
           this.progress(options.onProgress, key, ++done, total);
@@ -617,13 +619,23 @@ export class MemoryWorkbook implements CustomerWorkbook {
               "excel.progress.writingValues",
               () => {
                 const sheet = this.sheetOf(table);
-                targets.forEach((target, i) => {
-                  const column = sheet.columns[table.col + indexes[i]];
-                  for (let r = chunk.startRow; r < chunk.startRow + chunk.rowCount; r++) {
-                    column.values[table.row + 1 + r] = target.column.values[r];
+                // In slices, as Excel takes a request off the pane's thread: the page paints meanwhile.
+                const copy = (column: SheetColumn, values: readonly CellValue[], from: number, to: number) => {
+                  for (let r = from; r < to; r++) {
+                    column.values[table.row + 1 + r] = values[r];
                     column.formulas[table.row + 1 + r] = undefined;
                   }
-                });
+                };
+                return (function* copySteps() {
+                  const end = chunk.startRow + chunk.rowCount;
+                  for (let i = 0; i < targets.length; i++) {
+                    const column = sheet.columns[table.col + indexes[i]];
+                    for (let from = chunk.startRow; from < end; from += STEP_ITEMS) {
+                      copy(column, targets[i].column.values, from, Math.min(end, from + STEP_ITEMS));
+                      yield;
+                    }
+                  }
+                })();
               },
               { rows: chunk.rowCount, estimatedBytes: chunk.estimatedBytes },
             );
@@ -634,19 +646,32 @@ export class MemoryWorkbook implements CustomerWorkbook {
             await step("numberFormats", "excel.progress.writingFormats", () => {
               const sheet = this.sheetOf(table);
               targets.forEach((target, i) => {
-                const column = sheet.columns[table.col + indexes[i]];
-                for (let r = 1; r <= table.rowCount; r++) {
-                  column.numberFormats[table.row + r] = target.column.numberFormat;
-                  // As ExcelWorkbook's clear("Formats") on our own column: old fills and font colours go.
-                  if (target.existingIndex !== null) {
-                    column.fills[table.row + r] = undefined;
-                    column.fontColors[table.row + r] = undefined;
-                  }
-                }
                 if (target.existingIndex !== null) {
                   this.clearConditionalFormats(sheet, table.row + 1, table.col + indexes[i], table.rowCount);
                 }
               });
+              return (function* formats() {
+                for (let i = 0; i < targets.length; i++) {
+                  const target = targets[i];
+                  const column = sheet.columns[table.col + indexes[i]];
+                  // A column just added has no format on any cell: leaving it General is nothing to do.
+                  if (target.existingIndex === null && target.column.numberFormat === undefined) continue;
+                  const format = (from: number, to: number) => {
+                    for (let r = from; r < to; r++) {
+                      column.numberFormats[table.row + r] = target.column.numberFormat;
+                      // As ExcelWorkbook's clear("Formats") on our own column: old fills and font colours go.
+                      if (target.existingIndex !== null) {
+                        column.fills[table.row + r] = undefined;
+                        column.fontColors[table.row + r] = undefined;
+                      }
+                    }
+                  };
+                  for (let from = 1; from <= table.rowCount; from += STEP_ITEMS) {
+                    format(from, Math.min(table.rowCount + 1, from + STEP_ITEMS));
+                    yield;
+                  }
+                }
+              })();
             });
           }
           for (const request of plan.fills) {
@@ -818,7 +843,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
   }
 
   /** Serves one request: may fail (injected) before applying anything, like a failed context.sync(). */
-  private async request(request: MemoryRequest, apply: () => void): Promise<void> {
+  /** `apply` may return steps (steps.ts): they run in slices with pauses, as Excel works off the pane's thread. */
+  private async request(request: MemoryRequest, apply: () => unknown): Promise<void> {
     const delay = this.options.requestDelayMs ?? 0;
     await new Promise<void>((resolve) => (delay > 0 ? setTimeout(resolve, delay) : resolve()));
     const injected = this.injected.find((candidate) => candidate.operation === request.operation);
@@ -826,7 +852,8 @@ export class MemoryWorkbook implements CustomerWorkbook {
       this.injected.splice(this.injected.indexOf(injected), 1);
       throw officeError(injected.code ?? "GeneralException", `Injected failure on ${request.operation}`);
     }
-    apply();
+    const applied = apply();
+    if (Object.prototype.toString.call(applied) === "[object Generator]") await runStepsSliced(applied as Steps<void>);
     this.requests.push(request);
     this.notify({
       kind:
@@ -910,11 +937,15 @@ export class MemoryWorkbook implements CustomerWorkbook {
     while (sheet.columns.length <= col) sheet.columns.push(emptyColumn());
     const column = sheet.columns[col];
     column.values[row] = cell.value ?? "";
-    column.formulas[row] = cell.formula;
-    column.numberFormats[row] = cell.numberFormat;
-    column.fills[row] = cell.fill;
-    column.bolds[row] = cell.bold;
-    column.fontColors[row] = cell.fontColor;
+    // An attribute no cell of the column has yet is left absent (reads as undefined): a million-row table then holds
+    // one array of values per column rather than six.
+    if (cell.formula !== undefined || column.formulas[row] !== undefined) column.formulas[row] = cell.formula;
+    if (cell.numberFormat !== undefined || column.numberFormats[row] !== undefined) {
+      column.numberFormats[row] = cell.numberFormat;
+    }
+    if (cell.fill !== undefined || column.fills[row] !== undefined) column.fills[row] = cell.fill;
+    if (cell.bold !== undefined || column.bolds[row] !== undefined) column.bolds[row] = cell.bold;
+    if (cell.fontColor !== undefined || column.fontColors[row] !== undefined) column.fontColors[row] = cell.fontColor;
   }
 
   private moveCell(sheet: MemorySheet, row: number, from: number, to: number): void {
@@ -968,6 +999,12 @@ export class MemoryWorkbook implements CustomerWorkbook {
     this.shiftNeighbours(table, col, 1);
     this.shiftConditionalFormats(sheet, table, col, 1);
     const last = sheet.columns.length - 1;
+    if (last < col) {
+      // Nothing right of the table: the new column is empty but for its header (an absent cell reads as "").
+      this.setCell(sheet.name, table.row, col, { value: header });
+      table.headers.push(header);
+      return;
+    }
     for (let r = table.row; r <= table.row + table.rowCount; r++) {
       for (let c = last; c >= col; c--) this.moveCell(sheet, r, c, c + 1);
       this.setCell(sheet.name, r, col, { value: r === table.row ? header : "" });

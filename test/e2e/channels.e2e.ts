@@ -1,7 +1,8 @@
 /**
  * Value by channel in a real browser: CLV tiers of the sample transaction log compared by its Channel column. The
  * pane creates the spend table and writes the Channels sheet with the engine's numbers (run in Node on the same
- * data); the user types a spend in the spend table; Refresh keeps it and gives that channel its CAC.
+ * data), each channel's CLV with its low and high; the user types a spend in the spend table; Refresh keeps it and
+ * gives that channel its CAC.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -63,17 +64,17 @@ function groupTable(rows: CellValue[][]): CellValue[][] {
 }
 
 /**
- * The same cells, numbers to 1e-8 relative: the browser's Math functions and Node's may differ in the last bits,
- * which the model fit carries into the 10th digit.
+ * The same cells, numbers to 1e-8 relative (`tolerance` of a column otherwise): the browser's Math functions and
+ * Node's may differ in the last bits, which the model fit carries into the 10th digit.
  */
-function assertClose(actual: CellValue[][], expected: CellValue[][]): void {
+function assertClose(actual: CellValue[][], expected: CellValue[][], tolerance = (_column: number) => 1e-8): void {
   assert.equal(actual.length, expected.length, "rows");
   actual.forEach((row, r) =>
     row.forEach((cell, c) => {
       const want = expected[r][c];
       if (typeof cell === "number" && typeof want === "number") {
         assert.ok(
-          Math.abs(cell - want) <= 1e-8 * Math.max(1, Math.abs(want)),
+          Math.abs(cell - want) <= tolerance(c) * Math.max(1, Math.abs(want)),
           `row ${r}, column ${c}: ${cell} vs ${want}`,
         );
       } else assert.equal(cell, want, `row ${r}, column ${c}`);
@@ -137,7 +138,21 @@ describe("value by channel in the workbench", () => {
       writtenAt: new Date().toISOString(),
     };
     const want = channelsSheet(result.channels, spends, "en", { ...about, spendTableCreated: true });
-    assertClose(groupTable(await sheetValues(page, channels)), groupTable(want.sheet.rows));
+    const written = groupTable(await sheetValues(page, channels));
+    const columns = written[0].map(String);
+    // The likely numbers to 1e-8; the ranges, percentiles of redrawn parameters whose correlations come from a
+    // numerical Hessian (the last bits of Math carried further), to 1e-3 relative, as on the Forecast sheet.
+    const rangeColumn = (c: number) => /\((10|90)%\)$/.test(columns[c]);
+    assertClose(written, groupTable(want.sheet.rows), (c) => (rangeColumn(c) ? 1e-3 : 1e-8));
+    // Each channel's CLV per customer with its range (same draws, fixed seed): low < average < high.
+    const average = columns.indexOf(t("channels.col.averageClv"));
+    const low = columns.indexOf(t("channels.col.averageClvLow", { p: "10%" }));
+    const high = columns.indexOf(t("channels.col.averageClvHigh", { p: "90%" }));
+    assert.ok(average > 0 && low > average && high > low, `range columns: ${columns.join(", ")}`);
+    for (const row of written.slice(1)) {
+      assert.ok((row[low] as number) < (row[average] as number), `${String(row[0])}: low below the average`);
+      assert.ok((row[average] as number) < (row[high] as number), `${String(row[0])}: high above the average`);
+    }
     await page.getByRole("tab", { name: channels, exact: true }).click();
     await page.locator(`table[data-sheet="${channels}"]`).waitFor();
     await screenshot(page, "channels-sheet");

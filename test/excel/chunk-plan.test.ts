@@ -9,6 +9,7 @@ import {
   MAX_REQUEST_BYTES,
   NUMBER_BYTES,
   planColumnWrites,
+  planColumnWritesSliced,
   planFillWrites,
   planRowChunks,
   planUniformWrites,
@@ -16,6 +17,7 @@ import {
   REQUEST_OVERHEAD_BYTES,
   ROW_OVERHEAD_BYTES,
 } from "../../src/excel/chunk-plan";
+import { SLICE_MS, STEP_ITEMS } from "../../src/excel/steps";
 import type { CellValue } from "../../src/excel/workbook";
 
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -267,5 +269,36 @@ describe("planColumnWrites with conditional formats: 1,048,576 rows × 6 columns
     });
     expect(plan.colourRules).toEqual([]);
     expect(plan.fills.flatMap((request) => request.runs)).toEqual(fillRuns(mixed.slice(0, 1000), 0));
+  });
+});
+
+describe("planColumnWritesSliced", () => {
+  it("gives planColumnWrites's plan, pausing when a slice has held the thread for its time", async () => {
+    const rows = 3 * STEP_ITEMS + 17;
+    const labels = ["Champions", "Loyal", "At risk"];
+    const colours = ["#1B5E20", "#43A047", null];
+    const columns = [
+      {
+        values: Array.from({ length: rows }, (_, i) => labels[i % 3]),
+        fills: Array.from({ length: rows }, (_, i) => colours[i % 3]),
+      },
+      { values: Array.from({ length: rows }, (_, i) => i * 1.5), numberFormat: "0.0" },
+      // Fills that do not follow the values: fill runs.
+      {
+        values: Array.from({ length: rows }, () => 1),
+        fills: Array.from({ length: rows }, (_, i) => (i % 5 ? "#FFFFFF" : null)),
+      },
+    ];
+    const options = { conditionalFormats: true, maxRequestBytes: 64 * 1024 };
+    let clock = 0;
+    const now = jest.spyOn(performance, "now").mockImplementation(() => (clock += SLICE_MS));
+    let pauses = 0;
+    try {
+      const sliced = await planColumnWritesSliced(columns, options, async () => void pauses++);
+      expect(sliced).toEqual(planColumnWrites(columns, options));
+      expect(pauses).toBeGreaterThan(3);
+    } finally {
+      now.mockRestore();
+    }
   });
 });

@@ -406,6 +406,11 @@ describe("a bad cell's message names it when Excel gives the addresses, the row 
     );
     const missing = ranged.filter((fn) => fn.options?.requiresParameterAddresses !== true).map((fn) => fn.id);
     expect(missing).toEqual(["DERL"]);
+    // Excel gives the addresses only to a function whose result is a matrix (custom-functions-json, options).
+    const scalar = [...excel.metadata.values()].filter(
+      (fn) => fn.options?.requiresParameterAddresses === true && fn.result?.dimensionality !== "matrix",
+    );
+    expect(scalar.map((fn) => fn.id)).toEqual([]);
     const tested = new Set([...CASES.map((entry) => entry.id), "CLV", "PURCHASES", "CHURNRISK"]);
     const untested = ranged.map((fn) => fn.id).filter((id) => !tested.has(id) && id !== "DERL");
     // Element-wise metrics share CAC's and CHURN's path (mapElementwise); the others are each tested above.
@@ -516,6 +521,20 @@ describe("messages that say the real problem (issue 12 item 5)", () => {
     const log = [column("c1", "c1"), column(45658, 45700), column("12,5", "7,5")] as const;
     const summary = excel.callWith({ locale: "fr" }, "SUMMARY", ...log);
     expect(summary[1][4]).toBe(20);
+  });
+
+  test("PCLVRANGE and FORECAST name the range's row of a negative spend (after a blank row), as PCLV does", () => {
+    const history = [column(1, null, 2), column(2, null, 3), column(5, null, 6)] as const;
+    const spend = column(20, null, -5);
+    const pclv = excel.call("PCLV", BGNBD, spend, ...history, "weeks");
+    expect(pclv[2][0]).toMatchObject({ message: expect.stringContaining("row 3 holds -5") });
+    const perCustomer = excel.error("PCLVRANGE", BGNBD, spend, ...history, "weeks");
+    expect(perCustomer.message).toContain("row 3 holds -5");
+    const total = excel.error("PCLVRANGE", BGNBD, spend, ...history, "weeks", null, null, null, null, null, true);
+    expect(total.message).toContain("row 3 holds -5");
+    const where = ["Sheet1!A1:B5", "Sheet1!C2:C4", "Sheet1!D2:D4", "Sheet1!E2:E4", "Sheet1!F2:F4"];
+    const forecast = excel.invoke({ parameterAddresses: where }, "FORECAST", BGNBD, spend, ...history, "weeks");
+    expect(forecast.cells).toEqual([[{ error: "#VALUE!", message: expect.stringContaining("Sheet1!C4 holds -5") }]]);
   });
 
   test("an all-blank input is explained, never an empty spill", () => {

@@ -41,6 +41,44 @@ describe("CUST.FIT with covariates", () => {
     expect(rowOf(out, "purchase.Channel")).toBeCloseTo(engine.params["purchase.Channel"], 10);
     expect(rowOf(out, "loglik")).toBeCloseTo(engine.logLikelihood, 8);
   });
+
+  test("a blank history row leaves its covariate row out too: the others stay side by side", () => {
+    // Two blank rows, one among the online customers and one among the offline, with covariates drawn beside them.
+    const blanks = new Set([40, 210]);
+    const withBlank = (values: number[]) => column(...values.map((v, i) => (blanks.has(i) ? null : v)));
+    const out = excel.call(
+      "FIT",
+      "pnbd",
+      withBlank(xs),
+      withBlank(txs),
+      withBlank(Ts),
+      null,
+      null,
+      null,
+      covariates,
+      covariates,
+    );
+    const keep = (values: number[]) => values.filter((_, i) => !blanks.has(i));
+    const engine = fitModel(modelDefinition("pnbd")!, {
+      frequency: Float64Array.from(keep(xs)),
+      recency: Float64Array.from(keep(txs)),
+      age: Float64Array.from(keep(Ts)),
+      purchaseCovariates: { names: ["Channel"], values: Float64Array.from(keep(channel)) },
+      dropoutCovariates: { names: ["Channel"], values: Float64Array.from(keep(channel)) },
+    });
+    expect(rowOf(out, "purchase.Channel")).toBeCloseTo(engine.params["purchase.Channel"], 10);
+    expect(rowOf(out, "loglik")).toBeCloseTo(engine.logLikelihood, 8);
+    // A text covariate on a kept row is named by its row in the range, below the header.
+    const text = covariates.map((row, i) => (i === 251 ? ["web"] : row));
+    expect(
+      excel.error("FIT", "pnbd", withBlank(xs), withBlank(txs), withBlank(Ts), null, null, null, text).message,
+    ).toMatch(/row 252, column Channel/);
+    // Covariates for the fitted customers only (not side by side with the ranges) are refused, not shifted.
+    const compact = [covariates[0], ...keep(channel).map((c) => [c])];
+    expect(
+      excel.error("FIT", "pnbd", withBlank(xs), withBlank(txs), withBlank(Ts), null, null, null, compact).message,
+    ).toMatch(/298 customer rows but frequency has 300/);
+  });
 });
 
 describe("covariate errors say what to fix", () => {
@@ -120,6 +158,27 @@ describe("the prediction functions with covariates", () => {
     expect(excel.call("PNPURCHASES", table, 0, 52, [["Channel"], [0], [1]], [["Channel"], [0], [1]])).toHaveLength(2);
   });
 
+  test("a new customer's row of horizons with several profiles: profiles down, horizons across", () => {
+    const profiles: InputCell[][] = [["Channel"], [0], [1]];
+    const grid = excel.call("PURCHASES", table, [[13, 26, 52]], null, null, null, profiles, profiles);
+    expect(grid).toHaveLength(2);
+    grid.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        const one: InputCell[][] = [["Channel"], [r]];
+        expect(cell).toBeCloseTo(
+          excel.value("PURCHASES", table, [13, 26, 52][c], null, null, null, one, one) as number,
+          12,
+        );
+      }),
+    );
+    // A column of horizons goes with one profile per row.
+    const curve = excel.call("PURCHASES", table, [[13], [52]], null, null, null, profiles, profiles);
+    expect(curve[1][0]).toBeCloseTo(
+      excel.value("PURCHASES", table, 52, null, null, null, [["Channel"], [1]], [["Channel"], [1]]) as number,
+      12,
+    );
+  });
+
   test("CUST.TRACKING adds up each customer's own new-customer curve", () => {
     // All three first purchases at time 0 (same T): the cumulative total is E_online(t) + 2 E_offline(t).
     const curve = excel.call("TRACKING", table, three.T, 12, 6, null, null, channels, channels);
@@ -159,29 +218,14 @@ describe("the prediction functions with covariates", () => {
       excel.error("PALIVE", table, three.x, three.tx, three.T, null, channels.slice(0, 3), channels).message,
     ).toMatch(/2 rows of covariates but there are 3 customers/);
     expect(excel.error("TRACKING", table, three.T, 60).message).toMatch(/fitted with purchase covariates/);
+    // Ranges need the covariates too: without them, the columns are asked for, as everywhere.
     expect(excel.error("PCLVRANGE", table, 20, three.x, three.tx, three.T, "weeks").message).toMatch(
-      /does not take covariates yet/,
+      /fitted with purchase covariates \(Channel\)/,
     );
     expect(
-      excel.error(
-        "FORECAST",
-        table,
-        20,
-        three.x,
-        three.tx,
-        three.T,
-        "weeks",
-        null,
-        6,
-        null,
-        null,
-        null,
-        null,
-        true,
-        channels,
-        channels,
-      ).message,
-    ).toMatch(/cannot give ranges/);
+      excel.error("FORECAST", table, 20, three.x, three.tx, three.T, "weeks", null, 6, null, null, null, null, true)
+        .message,
+    ).toMatch(/fitted with purchase covariates \(Channel\)/);
   });
 
   test("the messages are in French for French Excel", () => {

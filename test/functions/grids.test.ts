@@ -134,6 +134,29 @@ describe("the other per-customer predictions as grids", () => {
     );
   });
 
+  test("a row of horizons by a column of customers: one row per customer, one column per horizon", () => {
+    const horizons = row(13, 26, 52);
+    const xs = column(1, 3, 8);
+    const txs = column(10, 30, 50);
+    for (const id of ["PURCHASES", "PBUY"]) {
+      const grid = excel.call(id, BGNBD, horizons, xs, txs, 52);
+      expectGrid(grid, 3, 3, (r, c) => excel.value(id, BGNBD, horizons[0][c], xs[r][0], txs[r][0], 52));
+    }
+    const later = excel.call("PALIVE", BGNBD, xs, txs, 52, horizons);
+    expectGrid(later, 3, 3, (r, c) => excel.value("PALIVE", BGNBD, xs[r][0], txs[r][0], 52, horizons[0][c]));
+    // A bad horizon gives its error in the cells that use it, naming its row and column.
+    const bad = excel.call("PURCHASES", BGNBD, row(13, -1), xs, txs, 52);
+    expect(typeof bad[2][0]).toBe("number");
+    expect(cellError(bad[1][1]).message).toBe("t cannot be negative, but row 1, column 2 holds -1.");
+    // A BG/BB horizon the model refuses (P(buy) takes up to 1,000 opportunities) errs in its own column only.
+    const bb = excel.call("PBUY", BGBB, row(3, 2000), column(1, 2), column(3, 4), 6);
+    expect(typeof bb[1][0]).toBe("number");
+    expect(cellError(bb[0][1]).code).toBe(excel.error("PBUY", BGBB, 2000, 1, 3, 6).error);
+    // A customer just acquired: one value per horizon, across.
+    const fresh = excel.call("PURCHASES", BGNBD, horizons);
+    expectGrid(fresh, 1, 3, (_, c) => excel.value("PURCHASES", BGNBD, horizons[0][c]));
+  });
+
   test("the purchase-count distribution: a column of counts n by a row of times t", () => {
     const grid = excel.call("PNPURCHASES", BGNBD, column(0, 1, 2, 3), row(13, 26, 52));
     expectGrid(grid, 4, 3, (r, c) => excel.value("PNPURCHASES", BGNBD, r, [13, 26, 52][c]));

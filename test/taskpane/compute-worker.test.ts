@@ -64,11 +64,10 @@ test.each(methods.map((method) => [method.kind, method] as const))(
     expect(direct.ok).toBe(true);
     expect(viaWorker).toEqual(direct);
     expect(port.posted).toBe(4); // 3 slices of rows and the request
-    expect(progress.filter((p) => p.step === "compute.progress.sending").map((p) => p.done)).toEqual([
-      SLICE,
-      2 * SLICE,
-      rows.length,
-    ]);
+    // At most one report per 250 ms of a phase, its first and its last always.
+    const sending = progress.filter((p) => p.step === "compute.progress.sending").map((p) => p.done);
+    expect(sending[0]).toBe(SLICE);
+    expect(sending.at(-1)).toBe(rows.length);
     expect(progress.some((p) => p.step === "compute.progress.computing")).toBe(true);
     const receiving = progress.filter((p) => p.step === "compute.progress.receiving");
     expect(receiving.at(-1)!.done).toBe(receiving.at(-1)!.total);

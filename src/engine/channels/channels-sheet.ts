@@ -1,14 +1,16 @@
 /**
  * The Channels sheet: value by group (channel, country…), readable without the add-in. Its assumptions first (the
  * data, the CLV settings, each formula in words, the spend table and any problem in it), then one row per group —
- * customers, predicted CLV total and average, average P(alive), revenue, monthly revenue per customer, spend and its
- * period, customers acquired in the period, CAC, LTV:CAC, payback and the maximum affordable CAC — a totals row, and
- * native charts of the average CLV and of the CAC the groups can afford.
+ * customers, predicted CLV total and average, each with its low and high (group-ranges.ts), average P(alive), revenue,
+ * monthly revenue per customer, spend and its period, customers acquired in the period, CAC, LTV:CAC, payback and the
+ * maximum affordable CAC — a totals row, and native charts of the average CLV (with its low and high) and of the CAC
+ * the groups can afford.
  */
 import { Locale, MessageKey, MessageParams, t } from "../../i18n";
 import type { CellBlockFormat, CellValue, OwnSheet, SheetChart } from "../sheet-data";
 import { ADDIN_VERSION } from "../version";
 import type { SpendIssue } from "./spend-table";
+import { hasRange } from "./group-ranges";
 import { byAverageClv, ChannelBase, GroupValue, valueByGroup, GroupSpend } from "./value-by-group";
 
 const MONEY = "#,##0.00";
@@ -41,6 +43,12 @@ interface Column {
   cell: (value: GroupValue) => CellValue;
   total: CellValue;
 }
+
+/** 10% in English, 10 % in French. */
+const percentText = (p: number, locale: Locale) => {
+  const value = Math.round(p * 1000) / 10;
+  return locale === "fr" ? `${String(value).replace(".", ",")} %` : `${value}%`;
+};
 
 const orBlank = (value: number | null) => (value === null || !Number.isFinite(value) ? "" : value);
 
@@ -83,6 +91,26 @@ export function channelsSheet(
   );
   line(L("channels.window"), { value: base.firstDay, format: DATE }, { value: base.lastDay, format: DATE });
   line(L("channels.clv"), text(L("channels.clvValue", { months: base.horizonMonths })));
+  // The ranges, when at least one could be computed; otherwise the assumptions say why there are none.
+  const given = base.ranges && "groups" in base.ranges ? base.ranges : null;
+  const ranges = given && (hasRange(given.total) || given.groups.some(hasRange)) ? given : null;
+  if (base.ranges) {
+    const failed = given ? given.total : base.ranges;
+    const why = ranges ? null : (failed as { issue: { key: MessageKey; params: MessageParams } }).issue;
+    line(
+      L("channels.range"),
+      text(
+        ranges
+          ? L("channels.rangeValue", {
+              low: percentText(ranges.percentiles.low, locale),
+              high: percentText(ranges.percentiles.high, locale),
+              draws: ranges.draws,
+              seed: String(ranges.seed),
+            })
+          : L(why!.key, why!.params),
+      ),
+    );
+  }
   line(L("channels.margin"), { value: base.margin, format: SHARE });
   line(L("channels.discount"), { value: base.discountRate, format: SHARE }, text(L("channels.discountNote")));
   line(L("channels.cacRule"), text(L("channels.cacRuleValue")));
@@ -109,17 +137,62 @@ export function channelsSheet(
   const revenue = values.reduce((sum, value) => sum + value.revenue, 0);
   const spent = values.filter((value) => value.spend !== null);
   const totalSpend = spent.reduce((sum, value) => sum + (value.spend as number), 0);
-  const noteOf = (value: GroupValue) => (value.noCac ? L(`channels.note.${value.noCac}`) : "");
+  const noteOf = (value: GroupValue) =>
+    [
+      value.noCac ? L(`channels.note.${value.noCac}`) : "",
+      value.noRange && ranges ? L("channels.note.noRange", { reason: L(value.noRange.key, value.noRange.params) }) : "",
+    ]
+      .filter((note) => note !== "")
+      .join("; ");
+  // The range columns, when the ranges were computed: the totals row carries the range of all the customers.
+  const rangeColumns = (kind: "total" | "average"): Column[] => {
+    if (!ranges) return [];
+    const low = percentText(ranges.percentiles.low, locale);
+    const high = percentText(ranges.percentiles.high, locale);
+    const all = hasRange(ranges.total) ? ranges.total : null;
+    const perCustomer = (v: number | undefined) => (v === undefined || customers === 0 ? "" : v / customers);
+    return kind === "total"
+      ? [
+          {
+            header: L("channels.col.totalClvLow", { p: low }),
+            format: MONEY,
+            cell: (value) => orBlank(value.totalClvLow),
+            total: all ? all.low : "",
+          },
+          {
+            header: L("channels.col.totalClvHigh", { p: high }),
+            format: MONEY,
+            cell: (value) => orBlank(value.totalClvHigh),
+            total: all ? all.high : "",
+          },
+        ]
+      : [
+          {
+            header: L("channels.col.averageClvLow", { p: low }),
+            format: MONEY,
+            cell: (value) => orBlank(value.averageClvLow),
+            total: perCustomer(all?.low),
+          },
+          {
+            header: L("channels.col.averageClvHigh", { p: high }),
+            format: MONEY,
+            cell: (value) => orBlank(value.averageClvHigh),
+            total: perCustomer(all?.high),
+          },
+        ];
+  };
   const columns: Column[] = [
     { header: base.column, format: "@", cell: label, total: L("channels.total") },
     { header: L("channels.col.customers"), format: COUNT, cell: (value) => value.customers, total: customers },
     { header: L("channels.col.totalClv"), format: MONEY, cell: (value) => value.totalClv, total: totalClv },
+    ...rangeColumns("total"),
     {
       header: L("channels.col.averageClv"),
       format: MONEY,
       cell: (value) => value.averageClv,
       total: customers === 0 ? 0 : totalClv / customers,
     },
+    ...rangeColumns("average"),
     {
       header: L("channels.col.averageAlive"),
       format: SHARE,
@@ -164,11 +237,18 @@ export function channelsSheet(
   const categories = { row: first, col: 0, count: values.length };
   const column = (key: MessageKey) => columns.findIndex((item) => item.header === L(key));
   const anchorCol = columns.length + 1;
+  // The average CLV with its low and high beside it, when there are ranges.
+  const averageRange = rangeColumns("average").map((item) => ({
+    row: headerRow,
+    col: columns.findIndex((other) => other.header === item.header),
+    count: values.length,
+  }));
   const charts: SheetChart[] = [
     {
       title: L("channels.chart.averageClv", { column: base.column }),
       type: "bar",
       values: { row: headerRow, col: column("channels.col.averageClv"), count: values.length },
+      ...(averageRange.length > 0 ? { moreValues: averageRange } : {}),
       categories,
       anchor: { row: headerRow, col: anchorCol },
     },

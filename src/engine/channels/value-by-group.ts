@@ -19,6 +19,7 @@ import type { CellValue } from "../sheet-data";
 import { valueError } from "../errors";
 import { acquisitionCost, lifetimeValueToCost, paybackMonths } from "../metrics/acquisition";
 import { maxCacOf } from "../segmentation/summary-sheet";
+import { ChannelRanges, hasRange, RangeIssue } from "./group-ranges";
 
 /** A month, in days (the convention of every function). */
 export const DAYS_PER_MONTH = 365.25 / 12;
@@ -50,6 +51,11 @@ export interface ChannelBase {
   margin: number;
   horizonMonths: number;
   discountRate: number;
+  /**
+   * The low and high of each group's predicted CLV (group-ranges.ts), or why there are none. Absent in results
+   * made before ranges existed.
+   */
+  ranges?: ChannelRanges | { issue: RangeIssue };
 }
 
 /** The customers' results, one entry per customer. */
@@ -125,6 +131,13 @@ export interface GroupValue {
   customers: number;
   totalClv: number;
   averageClv: number;
+  /** The range of totalClv (percentiles of Σ PCLV over the parameter draws), and the same per customer; null: none. */
+  totalClvLow: number | null;
+  totalClvHigh: number | null;
+  averageClvLow: number | null;
+  averageClvHigh: number | null;
+  /** Why the group has no range, when the others have one. */
+  noRange?: RangeIssue;
   averageAlive: number;
   revenue: number;
   monthlyRevenue: number;
@@ -162,8 +175,11 @@ export function acquiredBetween(acquired: readonly number[], from: number, to: n
 export function valueByGroup(base: ChannelBase, spends: readonly GroupSpend[]): GroupValue[] {
   const byKey = new Map<string, GroupSpend>();
   for (const entry of spends) if (!byKey.has(groupKey(entry.group))) byKey.set(groupKey(entry.group), entry);
-  return base.groups.map((group) => {
+  const ranges = base.ranges && "groups" in base.ranges ? base.ranges : null;
+  return base.groups.map((group, g) => {
     const averageClv = group.customers === 0 ? 0 : group.totalClv / group.customers;
+    const range = ranges?.groups[g];
+    const perCustomer = (total: number) => (group.customers === 0 ? 0 : total / group.customers);
     const monthlyRevenue = group.customerMonths === 0 ? 0 : group.revenue / group.customerMonths;
     const entry = byKey.get(groupKey(group.label));
     const value: GroupValue = {
@@ -171,6 +187,11 @@ export function valueByGroup(base: ChannelBase, spends: readonly GroupSpend[]): 
       customers: group.customers,
       totalClv: group.totalClv,
       averageClv,
+      totalClvLow: hasRange(range) ? range.low : null,
+      totalClvHigh: hasRange(range) ? range.high : null,
+      averageClvLow: hasRange(range) ? perCustomer(range.low) : null,
+      averageClvHigh: hasRange(range) ? perCustomer(range.high) : null,
+      ...(range && !hasRange(range) ? { noRange: range.issue } : {}),
       averageAlive: group.customers === 0 ? 0 : group.aliveSum / group.customers,
       revenue: group.revenue,
       monthlyRevenue,

@@ -17,10 +17,17 @@ import { naError, valueError } from "../errors";
 import { ClvOptions, predictiveClvColumn } from "../models/clv";
 import { expectedAverageSpend, populationMeanSpend } from "../models/gamma-gamma";
 import { modelDefinition } from "../models/registry";
-import { Parameters, PurchaseModelName, PurchasePredictor } from "../models/types";
+import { individualParameters } from "../models/covariates";
+import { CovariateNames, CovariateTable, Parameters, PurchaseModelName, PurchasePredictor } from "../models/types";
 import { RandomSource, seededRandom } from "../random";
 import { baseSchedule, BaseSchedule, cohortSchedule, financialSchedule, NewCohorts } from "./schedule";
-import { drawParameters, parameterUncertainty, ParameterUncertainty, percentileOfSorted } from "./uncertainty";
+import {
+  covariateParameterUncertainty,
+  drawParameters,
+  parameterUncertainty,
+  ParameterUncertainty,
+  percentileOfSorted,
+} from "./uncertainty";
 
 /** Draws of the parameters behind every range. */
 export const RANGE_DRAWS = 200;
@@ -46,6 +53,19 @@ export interface ValueModel {
   standardErrors?: Parameters;
   /** The spend model when spend comes from a Gamma-Gamma table (then customers.monetary is read). */
   gg: { params: Parameters; standardErrors?: Parameters } | null;
+  /**
+   * The fit's static covariates (their coefficients are in params and standardErrors as "purchase.<name>",
+   * "dropout.<name>"); then customers.covariates says each customer's values. Absent: none.
+   */
+  covariates?: CovariateNames;
+}
+
+/** The customers' covariate values: a group per distinct row, and each customer's group. */
+export interface CustomerCovariates {
+  /** Customer i's group (0-based). */
+  group: ArrayLike<number>;
+  /** Each group's values, per process, in the order of the fit's names. */
+  rows: readonly { purchase: ArrayLike<number>; dropout: ArrayLike<number> }[];
 }
 
 /** The customers, checked; monetary NaN where not given, spendPerPurchase at the fitted parameters. */
@@ -55,21 +75,36 @@ export interface ValueCustomers {
   age: ArrayLike<number>;
   monetary: ArrayLike<number>;
   spendPerPurchase: ArrayLike<number>;
+  /** With a fit with covariates: each customer's covariate group and the groups' values. */
+  covariates?: CustomerCovariates;
 }
 
-interface Draw {
+export interface Draw {
+  /** The predictor of the drawn parameters (without covariates: every customer's). */
   predictor: PurchasePredictor;
+  /** The predictor of covariate group g for the drawn parameters (predictor itself without covariates). */
+  predictorOf: PredictorOf;
   gg: { p: number; q: number; gamma: number } | null;
 }
 
 /** RANGE_DRAWS parameter draws, each handed to `use`; a draw where the models have no value is replaced. */
-function eachDraw(model: ValueModel, customers: ValueCustomers, draws: number, use: (draw: Draw) => void): void {
+export function eachDraw(model: ValueModel, customers: ValueCustomers, draws: number, use: (draw: Draw) => void): void {
   const columns = {
     frequency: Float64Array.from(customers.frequency),
     recency: Float64Array.from(customers.recency),
     age: Float64Array.from(customers.age),
   };
-  const purchase = parameterUncertainty(model.model, model.params, model.standardErrors, columns);
+  const covariates = model.covariates && customers.covariates ? customers.covariates : null;
+  const purchase =
+    covariates && model.covariates
+      ? covariateParameterUncertainty(
+          model.model,
+          model.params,
+          model.standardErrors,
+          { ...columns, ...covariateTables(model.covariates, covariates) },
+          model.covariates,
+        )
+      : parameterUncertainty(model.model, model.params, model.standardErrors, columns);
   let spend: ParameterUncertainty | null = null;
   if (model.gg) {
     spend = parameterUncertainty("gg", model.gg.params, model.gg.standardErrors, {
@@ -85,7 +120,12 @@ function eachDraw(model: ValueModel, customers: ValueCustomers, draws: number, u
     const params = drawParameters(purchase, random);
     const g = spend ? drawParameters(spend, random) : null;
     try {
-      use({ predictor: makePredictor(params), gg: g ? { p: g.p, q: g.q, gamma: g.gamma } : null });
+      const predictor = makePredictor(params);
+      use({
+        predictor,
+        predictorOf: covariates ? groupPredictors(model, params, covariates) : () => predictor,
+        gg: g ? { p: g.p, q: g.q, gamma: g.gamma } : null,
+      });
       done++;
     } catch {
       // The draw fell where a model has no value (e.g. Gamma-Gamma q ≤ 1): draw again.
@@ -93,8 +133,106 @@ function eachDraw(model: ValueModel, customers: ValueCustomers, draws: number, u
   }
 }
 
+/** Covariate group g's predictor for some parameters. */
+export type PredictorOf = (group: number) => PurchasePredictor;
+
+/** Each covariate group's predictor for these parameters (the customer's own scales, as CUST.PCLV makes them). */
+export function groupPredictors(model: ValueModel, params: Parameters, covariates: CustomerCovariates): PredictorOf {
+  const definition = modelDefinition(model.model)!;
+  const names = model.covariates!;
+  const made = new Map<number, PurchasePredictor>();
+  return (g) => {
+    let predictor = made.get(g);
+    if (!predictor) {
+      const row = covariates.rows[g];
+      const own = individualParameters(params, definition.covariates!, names, row.purchase, row.dropout);
+      made.set(g, (predictor = definition.purchasePredictor!(own)));
+    }
+    return predictor;
+  };
+}
+
+/** The customers' covariates as CUST.FIT reads them (one row per customer), for the information matrix. */
+function covariateTables(names: CovariateNames, covariates: CustomerCovariates) {
+  const table = (process: "purchase" | "dropout"): CovariateTable | undefined => {
+    const k = names[process].length;
+    if (k === 0) return undefined;
+    const n = covariates.group.length;
+    const values = new Float64Array(n * k);
+    for (let i = 0; i < n; i++) {
+      const row = covariates.rows[covariates.group[i]][process];
+      for (let j = 0; j < k; j++) values[i * k + j] = row[j];
+    }
+    return { names: names[process], values };
+  };
+  return { purchaseCovariates: table("purchase"), dropoutCovariates: table("dropout") };
+}
+
+/**
+ * The monthly schedule of some customers, each covariate group (`group[i]`; undefined: one group) with its own
+ * predictor: the sum of the groups' schedules.
+ */
+export function groupedSchedule(
+  predictorOf: PredictorOf,
+  group: ArrayLike<number> | undefined,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  age: ArrayLike<number>,
+  spend: ArrayLike<number>,
+  months: number,
+  periodsPerMonth: number,
+): BaseSchedule {
+  if (!group) return baseSchedule(predictorOf(0), frequency, recency, age, spend, months, periodsPerMonth);
+  const purchases = new Float64Array(months);
+  const revenue = new Float64Array(months);
+  for (const [g, rows] of membersOf(group)) {
+    const part = baseSchedule(
+      predictorOf(g),
+      pick(frequency, rows),
+      pick(recency, rows),
+      pick(age, rows),
+      pick(spend, rows),
+      months,
+      periodsPerMonth,
+    );
+    for (let m = 0; m < months; m++) {
+      purchases[m] += part.purchases[m];
+      revenue[m] += part.revenue[m];
+    }
+  }
+  return { purchases, revenue };
+}
+
+/** The rows of each group, in order. */
+function membersOf(group: ArrayLike<number>): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < group.length; i++) {
+    let rows = members.get(group[i]);
+    if (!rows) members.set(group[i], (rows = []));
+    rows.push(i);
+  }
+  return members;
+}
+
+/** A customer not acquired yet with the customers' mix of covariate groups: E[X(t)] averaged by the groups' shares. */
+function newcomerPredictor(draw: Draw, covariates: CustomerCovariates | undefined): PurchasePredictor {
+  if (!covariates) return draw.predictor;
+  const n = covariates.group.length;
+  const parts = [...membersOf(covariates.group)].map(([g, rows]) => ({
+    predictor: draw.predictorOf(g),
+    share: rows.length / n,
+  }));
+  const mix = (value: (predictor: PurchasePredictor) => number) =>
+    parts.reduce((sum, { predictor, share }) => sum + share * value(predictor), 0);
+  return {
+    ...draw.predictor,
+    expectedPurchasesNewCustomer: (t) => mix((p) => p.expectedPurchasesNewCustomer(t)),
+    probabilityOfPurchases: (k, t) => mix((p) => p.probabilityOfPurchases(k, t)),
+  };
+}
+
 /** The customers a total's draws are recomputed on: all, or a seeded sample of RANGE_SAMPLE without replacement. */
-function sampleRows(n: number): Int32Array {
+export function sampleRows(n: number): Int32Array {
   const rows = Int32Array.from({ length: n }, (_, i) => i);
   if (n <= RANGE_SAMPLE) return rows;
   const random = seededRandom(RANGE_SEED + 1);
@@ -108,7 +246,7 @@ function sampleRows(n: number): Int32Array {
 }
 
 /** Ages rounded to AGE_LEVELS evenly spaced values between the smallest and the largest. */
-function roundedAges(ages: Float64Array): Float64Array {
+export function roundedAges(ages: Float64Array): Float64Array {
   let lo = Infinity;
   let hi = -Infinity;
   for (const T of ages) {
@@ -120,9 +258,15 @@ function roundedAges(ages: Float64Array): Float64Array {
   return ages.map((T) => lo + Math.round((T - lo) / step) * step);
 }
 
-const pick = (values: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (i) => values[i]);
+const pick = (values: ArrayLike<number>, rows: ArrayLike<number>) =>
+  Float64Array.from({ length: rows.length }, (_, k) => values[rows[k]]);
 
-function spendFor(draw: Draw, frequency: ArrayLike<number>, monetary: ArrayLike<number>, fixed: ArrayLike<number>) {
+export function spendFor(
+  draw: Draw,
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  fixed: ArrayLike<number>,
+) {
   if (!draw.gg) return fixed;
   const out = new Float64Array(frequency.length);
   for (let i = 0; i < out.length; i++) {
@@ -157,10 +301,14 @@ export function scheduleRanges(
 ): ScheduleRanges {
   const { months, periodsPerMonth } = options;
   const pointPredictor = modelDefinition(model.model)!.purchasePredictor!(model.params);
+  const covariates = model.covariates ? customers.covariates : undefined;
+  const pointOf = covariates ? groupPredictors(model, model.params, covariates) : () => pointPredictor;
   const { frequency, recency, age, monetary, spendPerPurchase } = customers;
-  const full = baseSchedule(pointPredictor, frequency, recency, age, spendPerPurchase, months, periodsPerMonth);
+  const group = covariates?.group;
+  const full = groupedSchedule(pointOf, group, frequency, recency, age, spendPerPurchase, months, periodsPerMonth);
   const rows = sampleRows(frequency.length);
   const sample = {
+    group: group ? pick(group, rows) : undefined,
     frequency: pick(frequency, rows),
     recency: pick(recency, rows),
     age: roundedAges(pick(age, rows)),
@@ -168,9 +316,18 @@ export function scheduleRanges(
     spend: pick(spendPerPurchase, rows),
   };
   for (let i = 0; i < rows.length; i++) sample.recency[i] = Math.min(sample.recency[i], sample.age[i]);
-  const sampleSchedule = (predictor: PurchasePredictor, spend: ArrayLike<number>) =>
-    baseSchedule(predictor, sample.frequency, sample.recency, sample.age, spend, months, periodsPerMonth);
-  const samplePoint = sampleSchedule(pointPredictor, sample.spend);
+  const sampleSchedule = (predictorOf: PredictorOf, spend: ArrayLike<number>) =>
+    groupedSchedule(
+      predictorOf,
+      sample.group,
+      sample.frequency,
+      sample.recency,
+      sample.age,
+      spend,
+      months,
+      periodsPerMonth,
+    );
+  const samplePoint = sampleSchedule(pointOf, sample.spend);
   const ratio = (value: number, point: number, of: number) => (point > 0 ? (of * value) / point : of);
 
   const revenue = Array.from({ length: months }, () => new Float64Array(draws));
@@ -179,14 +336,14 @@ export function scheduleRanges(
   const totalDiscounted = new Float64Array(draws);
   let s = 0;
   eachDraw(model, customers, draws, (draw) => {
-    const drawn = sampleSchedule(draw.predictor, spendFor(draw, sample.frequency, sample.monetary, sample.spend));
+    const drawn = sampleSchedule(draw.predictorOf, spendFor(draw, sample.frequency, sample.monetary, sample.spend));
     const base: BaseSchedule = {
       purchases: drawn.purchases.map((v, m) => ratio(v, samplePoint.purchases[m], full.purchases[m])),
       revenue: drawn.revenue.map((v, m) => ratio(v, samplePoint.revenue[m], full.revenue[m])),
     };
     const future = cohorts
       ? cohortSchedule(
-          draw.predictor,
+          newcomerPredictor(draw, covariates),
           { ...cohorts, spendPerPurchase: draw.gg ? populationMeanSpend(draw.gg) : cohorts.spendPerPurchase },
           months,
           periodsPerMonth,
@@ -231,17 +388,11 @@ export function customerValueRanges(
   if (n > MAX_CUSTOMER_RANGES)
     throw valueError("finance.range.tooManyCustomers", { found: n, max: MAX_CUSTOMER_RANGES });
   const values = new Float32Array(n * RANGE_DRAWS);
+  const covariates = model.covariates ? customers.covariates : undefined;
   let s = 0;
   eachDraw(model, customers, RANGE_DRAWS, (draw) => {
     const spend = spendFor(draw, customers.frequency, customers.monetary, customers.spendPerPurchase);
-    const column = predictiveClvColumn(
-      draw.predictor,
-      customers.frequency,
-      customers.recency,
-      customers.age,
-      spend,
-      options,
-    );
+    const column = groupedClv(draw.predictorOf, covariates?.group, customers, spend, options);
     for (let i = 0; i < n; i++) {
       const value = column[i];
       if (typeof value !== "number" || !Number.isFinite(value)) throw new RangeError("draw");
@@ -257,4 +408,29 @@ export function customerValueRanges(
     high[i] = percentileOfSorted(own, percentiles.high);
   }
   return { low, high };
+}
+
+/** CUST.PCLV of each customer, each covariate group (undefined: one) with its own predictor, in the customers' order. */
+function groupedClv(
+  predictorOf: PredictorOf,
+  group: ArrayLike<number> | undefined,
+  customers: ValueCustomers,
+  spend: ArrayLike<number>,
+  options: ClvOptions,
+): ReturnType<typeof predictiveClvColumn> {
+  const { frequency, recency, age } = customers;
+  if (!group) return predictiveClvColumn(predictorOf(0), frequency, recency, age, spend, options);
+  const out: ReturnType<typeof predictiveClvColumn> = new Array(frequency.length);
+  for (const [g, rows] of membersOf(group)) {
+    const values = predictiveClvColumn(
+      predictorOf(g),
+      pick(frequency, rows),
+      pick(recency, rows),
+      pick(age, rows),
+      pick(spend, rows),
+      options,
+    );
+    rows.forEach((i, k) => (out[i] = values[k]));
+  }
+  return out;
 }

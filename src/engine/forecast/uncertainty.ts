@@ -12,9 +12,10 @@
  * so every colleague gets the same numbers.
  */
 import { naError } from "../errors";
-import { invertMatrix, numericalHessian } from "../optim/hessian";
+import { hessianFromGradient, invertMatrix, numericalHessian } from "../optim/hessian";
+import { coefficientKey, covariateNegLogLikelihood } from "../models/covariates";
 import { modelDefinition } from "../models/registry";
-import { FitColumns, MODEL_PARAMETERS, ModelName, Parameters } from "../models/types";
+import { CovariateNames, FitColumns, MODEL_PARAMETERS, ModelName, Parameters } from "../models/types";
 import { RandomSource, standardNormal } from "../random";
 
 export interface ParameterUncertainty {
@@ -24,6 +25,8 @@ export interface ParameterUncertainty {
   center: Float64Array;
   /** Lower Cholesky factor of Σ (row-major), so log θ = center + L z with z standard normal. */
   cholesky: Float64Array;
+  /** Entries drawn as they are rather than in logs (covariate coefficients, of either sign); absent: none. */
+  natural?: readonly boolean[];
 }
 
 /** Σ = L Lᵀ; null when Σ is not positive definite. */
@@ -86,6 +89,61 @@ export function parameterUncertainty(
   return { model, names, center, cholesky };
 }
 
+/**
+ * The uncertainty of a fit with static covariates (CUST.FIT's purchase.… and dropout.… rows): the base parameters
+ * in logs as above, the coefficients γ as they are (they may be of either sign), their correlations from the
+ * Hessian of the covariate likelihood on these customers and their covariate rows (the fit's own, by the chain
+ * rule from the model's analytic gradient), the spreads from the table's standard errors where it has them.
+ */
+export function covariateParameterUncertainty(
+  model: ModelName,
+  params: Parameters,
+  standardErrors: Parameters | undefined,
+  columns: FitColumns,
+  covariates: CovariateNames,
+): ParameterUncertainty {
+  const capability = modelDefinition(model)?.covariates;
+  if (!capability) throw naError("finance.range.noCovariance", { model });
+  const base = MODEL_PARAMETERS[model];
+  const coefficients = [
+    ...covariates.purchase.map((name) => coefficientKey("purchase", name)),
+    ...covariates.dropout.map((name) => coefficientKey("dropout", name)),
+  ];
+  const names = [...base, ...coefficients];
+  const natural = names.map((_, i) => i >= base.length);
+  const center = Float64Array.from(names, (name, i) => (natural[i] ? params[name] : Math.log(params[name])));
+  const negLogLikelihood = covariateNegLogLikelihood(model, capability, columns);
+  const hessian = hessianFromGradient((theta, out) => {
+    const value = negLogLikelihood(theta, out);
+    if (!Number.isFinite(value)) out.fill(NaN);
+  }, center);
+  const inverse = hessian.every((row) => row.every(Number.isFinite)) ? invertMatrix(hessian) : null;
+  if (!inverse || inverse.some((row, i) => !(row[i] > 0) || !row.every(Number.isFinite))) {
+    throw naError("finance.range.noCovarianceCovariates", { model });
+  }
+  const spread = Float64Array.from(names, (name, i) => {
+    const se = standardErrors?.[name];
+    if (!(se !== undefined && se > 0 && Number.isFinite(se))) return Math.sqrt(inverse[i][i]);
+    return natural[i] ? se : se / params[name];
+  });
+  return { model, names, center, cholesky: correlatedFactor(inverse, spread, model), natural };
+}
+
+/** Σ = D R D from the inverse Hessian's correlations R and the spreads D, as its Cholesky factor. */
+function correlatedFactor(inverse: number[][], spread: Float64Array, model: ModelName): Float64Array {
+  const n = spread.length;
+  const covariance = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const correlation = i === j ? 1 : inverse[i][j] / Math.sqrt(inverse[i][i] * inverse[j][j]);
+      covariance[i * n + j] = spread[i] * spread[j] * correlation;
+    }
+  }
+  const cholesky = choleskyFactor(covariance, n);
+  if (!cholesky) throw naError("finance.range.noCovariance", { model });
+  return cholesky;
+}
+
 /** One draw of the parameters. */
 export function drawParameters(uncertainty: ParameterUncertainty, random: RandomSource): Record<string, number> {
   const { names, center, cholesky } = uncertainty;
@@ -95,7 +153,7 @@ export function drawParameters(uncertainty: ParameterUncertainty, random: Random
   for (let i = 0; i < n; i++) {
     let theta = center[i];
     for (let k = 0; k <= i; k++) theta += cholesky[i * n + k] * z[k];
-    out[names[i]] = Math.exp(theta);
+    out[names[i]] = uncertainty.natural?.[i] ? theta : Math.exp(theta);
   }
   return out;
 }

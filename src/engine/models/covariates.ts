@@ -133,36 +133,28 @@ function groupsOf(columns: FitColumns, capability: CovariateCapability): Group[]
 }
 
 /**
- * Fits the model with static covariates. `baseFit` is the model's fit without covariates (the start).
- * Returns the fit with the coefficients in params ("purchase.<name>", "dropout.<name>") and `covariates` set.
+ * −log L of a model with static covariates and its gradient, in θ = (log base parameters, γ_purchase, γ_dropout)
+ * (names in MODEL_PARAMETERS and the tables' order): what the fit minimises, and whose Hessian gives the standard
+ * errors and the ranges' correlations (src/engine/forecast/uncertainty.ts). Infinity where a customer's own
+ * parameters leave PARAMETER_RANGE.
  */
-export function fitWithCovariates(
-  baseFit: FittedModel,
+export function covariateNegLogLikelihood(
+  model: FittedModel["model"],
   capability: CovariateCapability,
   columns: FitColumns,
-  options: FitOptions = {},
-): FittedModel {
-  const baseNames = MODEL_PARAMETERS[baseFit.model];
-  const names: CovariateNames = {
-    purchase: columns.purchaseCovariates?.names ?? [],
-    dropout: columns.dropoutCovariates?.names ?? [],
-  };
+): (theta: Float64Array, gradient?: Float64Array) => number {
+  const baseNames = MODEL_PARAMETERS[model];
   const kb = baseNames.length;
-  const kp = names.purchase.length;
-  const kd = names.dropout.length;
-  checkCovariateBounds(columns);
-  const dimension = kb + kp + kd;
+  const kp = columns.purchaseCovariates?.names.length ?? 0;
+  const kd = columns.dropoutCovariates?.names.length ?? 0;
   const groups = groupsOf(columns, capability);
-  const total = baseFit.n > 0 ? baseFit.n : 1;
-  const penalty = options.penalty ?? 0;
   const index = new Map(baseNames.map((name, i) => [name, i]));
   const purchaseScaled = capability.purchase.map(({ parameter, sign }) => ({ at: index.get(parameter)!, sign }));
   const dropoutScaled = capability.dropout.map(({ parameter, sign }) => ({ at: index.get(parameter)!, sign }));
 
   const own = new Float64Array(kb);
   const groupGradient = new Float64Array(kb);
-  /** −log L (unscaled) and its gradient in θ = (log base, γ_purchase, γ_dropout). */
-  const negLogLikelihood = (theta: Float64Array, gradient?: Float64Array) => {
+  return (theta: Float64Array, gradient?: Float64Array) => {
     if (gradient) gradient.fill(0);
     let sum = 0;
     for (const group of groups) {
@@ -193,6 +185,32 @@ export function fitWithCovariates(
     }
     return sum;
   };
+}
+
+/**
+ * Fits the model with static covariates. `baseFit` is the model's fit without covariates (the start).
+ * Returns the fit with the coefficients in params ("purchase.<name>", "dropout.<name>") and `covariates` set.
+ */
+export function fitWithCovariates(
+  baseFit: FittedModel,
+  capability: CovariateCapability,
+  columns: FitColumns,
+  options: FitOptions = {},
+): FittedModel {
+  const baseNames = MODEL_PARAMETERS[baseFit.model];
+  const names: CovariateNames = {
+    purchase: columns.purchaseCovariates?.names ?? [],
+    dropout: columns.dropoutCovariates?.names ?? [],
+  };
+  const kb = baseNames.length;
+  const kp = names.purchase.length;
+  const kd = names.dropout.length;
+  checkCovariateBounds(columns);
+  const dimension = kb + kp + kd;
+  const total = baseFit.n > 0 ? baseFit.n : 1;
+  const penalty = options.penalty ?? 0;
+  /** −log L (unscaled) and its gradient in θ = (log base, γ_purchase, γ_dropout). */
+  const negLogLikelihood = covariateNegLogLikelihood(baseFit.model, capability, columns);
   // The per-customer penalised objective: −log L / n + c (Σ p² + Σ γ²).
   const scratch = new Float64Array(dimension);
   const objective = (theta: Float64Array) => {

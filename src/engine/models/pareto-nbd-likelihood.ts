@@ -12,6 +12,7 @@
  */
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
+import { trigamma } from "../optim/trigamma";
 import { CompressedHistories, frequencyGroups } from "./compress";
 
 /** Histories arranged by distinct (x, t) pairs, t ∈ {t_x, T}. */
@@ -31,6 +32,8 @@ export interface ParetoNbdData {
   /** Index of (x, t_x) and of (x, T) among the pairs; −1 for (x, t_x) when t_x = T (no death before T). */
   rowRecencyPair: Int32Array;
   rowAgePair: Int32Array;
+  /** Work arrays of the likelihood (ln F and its moments per pair), made at the first evaluation and reused. */
+  buffers?: { logF: Float64Array; moments: Float64Array };
 }
 
 export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
@@ -91,11 +94,30 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
   };
 }
 
-/** −log L and, when `gradient` is given, its gradient in (r, α, s, β). */
+/**
+ * Moments of one integral F = ∫ g over the parameters p = (r, α, s, β), as the pair loop and the quadratures pass
+ * them: [0..3] ∇F/F, [4..13] ∇²F/F packed by rows of the upper triangle (rr, rα, rs, rβ, αα, αs, αβ, ss, sβ, ββ).
+ * Both are linear in F's parts, so a sum of integrals mixes its parts' moments by their shares.
+ */
+export const MOMENTS = 14;
+/** Index of ∂²/∂p_i∂p_j (i ≤ j) in the packed second moments. */
+const PACKED = [
+  [4, 5, 6, 7],
+  [5, 8, 9, 10],
+  [6, 9, 11, 12],
+  [7, 10, 12, 13],
+] as const;
+
+/**
+ * −log L and, when `gradient` is given, its gradient in (r, α, s, β); when `hessian` is given too (row-major 4×4),
+ * its Hessian, from the second moments of every F (see MOMENTS) and ∇² ln(e^u + e^v) = w_u ∇²u + w_v ∇²v +
+ * w_u w_v (∇u − ∇v)(∇u − ∇v)ᵀ per customer.
+ */
 export function paretoNbdPreparedNegLogLikelihood(
   data: ParetoNbdData,
   params: ArrayLike<number>,
   gradient?: Float64Array,
+  hessian?: Float64Array,
 ): number {
   const r = params[0];
   const alpha = params[1];
@@ -104,11 +126,16 @@ export function paretoNbdPreparedNegLogLikelihood(
   // Outside the domain (a parameter under- or overflowed on the optimiser's log scale): no likelihood, and the
   // optimiser steps back.
   if (!(r > 0 && alpha > 0 && s > 0 && beta > 0 && Number.isFinite(r + alpha + s + beta))) return Infinity;
-  const wantGradient = gradient !== undefined;
+  const wantHessian = hessian !== undefined;
+  const wantGradient = gradient !== undefined || wantHessian;
+  const width = wantHessian ? MOMENTS : 4;
   const pairs = data.pairFrequency.length;
-  const logF = new Float64Array(pairs);
-  const dLogF = wantGradient ? new Float64Array(4 * pairs) : null;
-  const scratch = new Float64Array(5);
+  // Every entry is written below before it is read: the buffers are kept with the data between evaluations.
+  const buffers = (data.buffers ??= { logF: new Float64Array(pairs), moments: new Float64Array(0) });
+  const logF = buffers.logF;
+  if (wantGradient && buffers.moments.length < width * pairs) buffers.moments = new Float64Array(MOMENTS * pairs);
+  const dLogF = wantGradient ? buffers.moments : null;
+  const scratch = new Float64Array(MOMENTS);
   const gap = Math.abs(alpha - beta);
   const larger = Math.max(alpha, beta);
   for (const p of data.pairOrder) {
@@ -116,20 +143,30 @@ export function paretoNbdPreparedNegLogLikelihood(
     const t = data.pairTime[p];
     const above = data.pairAbove[p];
     if (gap / (larger + t) <= 0.5 || above < 0) {
-      logF[p] = logTailIntegral(r, alpha, s, beta, x, t, scratch, wantGradient);
-      if (dLogF) for (let k = 0; k < 4; k++) dLogF[4 * p + k] = scratch[k];
+      logF[p] = logTailIntegral(r, alpha, s, beta, x, t, scratch, wantGradient, wantHessian);
+      if (dLogF) for (let k = 0; k < width; k++) dLogF[width * p + k] = scratch[k];
       continue;
     }
     // F(t) = F(t') + ∫_t^t' g for the next larger t' of the same x: a short interval, no series needed.
-    const logGap = logPowerIntegralShort(alpha, beta, r + x, s + 1, t, data.pairTime[above], scratch, wantGradient);
+    const logGap = logPowerIntegralShort(
+      alpha,
+      beta,
+      r + x,
+      s + 1,
+      t,
+      data.pairTime[above],
+      scratch,
+      wantGradient,
+      wantHessian,
+    );
     const top = Math.max(logGap, logF[above]);
     const gapShare = Math.exp(logGap - top);
     const aboveShare = Math.exp(logF[above] - top);
     logF[p] = top + Math.log(gapShare + aboveShare);
     if (dLogF) {
       const sum = gapShare + aboveShare;
-      for (let k = 0; k < 4; k++) {
-        dLogF[4 * p + k] = (gapShare * scratch[k] + aboveShare * dLogF[4 * above + k]) / sum;
+      for (let k = 0; k < width; k++) {
+        dLogF[width * p + k] = (gapShare * scratch[k] + aboveShare * dLogF[width * above + k]) / sum;
       }
     }
   }
@@ -141,8 +178,11 @@ export function paretoNbdPreparedNegLogLikelihood(
   let galpha = 0;
   let gs = 0;
   let gbeta = 0;
+  // The Hessian of log L, row-major, filled in the upper triangle and mirrored at the end.
+  const h = wantHessian ? new Float64Array(16) : null;
   const { groups } = data;
   const digR = wantGradient ? digamma(r) : 0;
+  const triR = wantHessian ? trigamma(r) : 0;
   for (let g = 0; g < groups.values.length; g++) {
     const x = groups.values[g];
     const w = groups.weight[g];
@@ -152,6 +192,13 @@ export function paretoNbdPreparedNegLogLikelihood(
       galpha += (w * r) / alpha;
       gs += w * logBeta;
       gbeta += (w * s) / beta;
+    }
+    if (h) {
+      h[0] += w * (trigamma(r + x) - triR);
+      h[1] += w / alpha;
+      h[5] -= (w * r) / (alpha * alpha);
+      h[11] += w / beta;
+      h[15] -= (w * s) / (beta * beta);
     }
   }
   const { rowWeight, rowFrequency, rowAge, rowRecencyPair, rowAgePair, ages, rowAgeIndex } = data;
@@ -177,6 +224,7 @@ export function paretoNbdPreparedNegLogLikelihood(
         gs -= w * logBetaT;
         gbeta -= (w * s) / (beta + T);
       }
+      if (h) addAliveHessian(h, w, r + x, s, alpha + T, beta + T);
       continue;
     }
     const late = rowAgePair[i];
@@ -196,10 +244,50 @@ export function paretoNbdPreparedNegLogLikelihood(
     gbeta -= (shareAlive * s) / (beta + T);
     // ∇ ln(F1 − F2) = (∇ln F1 − ρ ∇ln F2) / (1 − ρ), ρ = F2/F1
     const scale = shareDied / (1 - ratio);
-    gr += scale * (dLogF[4 * early] - ratio * dLogF[4 * late]);
-    galpha += scale * (dLogF[4 * early + 1] - ratio * dLogF[4 * late + 1]);
-    gs += shareDied / s + scale * (dLogF[4 * early + 2] - ratio * dLogF[4 * late + 2]);
-    gbeta += scale * (dLogF[4 * early + 3] - ratio * dLogF[4 * late + 3]);
+    const e = width * early;
+    const l = width * late;
+    gr += scale * (dLogF[e] - ratio * dLogF[l]);
+    galpha += scale * (dLogF[e + 1] - ratio * dLogF[l + 1]);
+    gs += shareDied / s + scale * (dLogF[e + 2] - ratio * dLogF[l + 2]);
+    gbeta += scale * (dLogF[e + 3] - ratio * dLogF[l + 3]);
+    if (!h) continue;
+    // ∇²(F1 − F2)/(F1 − F2) = (M2(t_x) − ρ M2(T)) / (1 − ρ); ∇² ln(F1 − F2) = that − ∇ln(F1 − F2) ∇ln(F1 − F2)ᵀ.
+    const wAlive = shareAlive / w;
+    const wDied = 1 - wAlive;
+    const inv = 1 / (1 - ratio);
+    addAliveHessian(h, shareAlive, r + x, s, alpha + T, beta + T);
+    // ∇ln(F1 − F2), and the moments' combination with its weight folded in (written out: this runs per customer).
+    const v0 = (dLogF[e] - ratio * dLogF[l]) * inv;
+    const v1 = (dLogF[e + 1] - ratio * dLogF[l + 1]) * inv;
+    const v2 = (dLogF[e + 2] - ratio * dLogF[l + 2]) * inv;
+    const v3 = (dLogF[e + 3] - ratio * dLogF[l + 3]) * inv;
+    const dying = shareDied * inv;
+    h[0] += dying * (dLogF[e + 4] - ratio * dLogF[l + 4]) - shareDied * v0 * v0;
+    h[1] += dying * (dLogF[e + 5] - ratio * dLogF[l + 5]) - shareDied * v0 * v1;
+    h[2] += dying * (dLogF[e + 6] - ratio * dLogF[l + 6]) - shareDied * v0 * v2;
+    h[3] += dying * (dLogF[e + 7] - ratio * dLogF[l + 7]) - shareDied * v0 * v3;
+    h[5] += dying * (dLogF[e + 8] - ratio * dLogF[l + 8]) - shareDied * v1 * v1;
+    h[6] += dying * (dLogF[e + 9] - ratio * dLogF[l + 9]) - shareDied * v1 * v2;
+    h[7] += dying * (dLogF[e + 10] - ratio * dLogF[l + 10]) - shareDied * v1 * v3;
+    h[10] += dying * (dLogF[e + 11] - ratio * dLogF[l + 11]) - shareDied * v2 * v2 - shareDied / (s * s);
+    h[11] += dying * (dLogF[e + 12] - ratio * dLogF[l + 12]) - shareDied * v2 * v3;
+    h[15] += dying * (dLogF[e + 13] - ratio * dLogF[l + 13]) - shareDied * v3 * v3;
+    // ∇u − ∇v, v = ln s + ln(F1 − F2).
+    const cross = w * wAlive * wDied;
+    const d0 = -logAlphaT - v0;
+    const d1 = -(r + x) / (alpha + T) - v1;
+    const d2 = -logBetaT - v2 - 1 / s;
+    const d3 = -s / (beta + T) - v3;
+    h[0] += cross * d0 * d0;
+    h[1] += cross * d0 * d1;
+    h[2] += cross * d0 * d2;
+    h[3] += cross * d0 * d3;
+    h[5] += cross * d1 * d1;
+    h[6] += cross * d1 * d2;
+    h[7] += cross * d1 * d3;
+    h[10] += cross * d2 * d2;
+    h[11] += cross * d2 * d3;
+    h[15] += cross * d3 * d3;
   }
   if (gradient) {
     gradient[0] = -gr;
@@ -207,7 +295,23 @@ export function paretoNbdPreparedNegLogLikelihood(
     gradient[2] = -gs;
     gradient[3] = -gbeta;
   }
+  if (hessian && h) {
+    for (let a = 0; a < 4; a++) {
+      for (let b = a; b < 4; b++) {
+        hessian[4 * a + b] = -h[4 * a + b];
+        hessian[4 * b + a] = -h[4 * a + b];
+      }
+    }
+  }
   return -total;
+}
+
+/** w·∇²u for the "alive at T" term u = −m ln(α+T) − s ln(β+T) (m = r+x), into the upper triangle of h. */
+function addAliveHessian(h: Float64Array, w: number, m: number, s: number, alphaT: number, betaT: number): void {
+  h[1] -= w / alphaT;
+  h[5] += (w * m) / (alphaT * alphaT);
+  h[11] -= w / betaT;
+  h[15] += (w * s) / (betaT * betaT);
 }
 
 /**
@@ -221,7 +325,8 @@ export function logDeathIntegral(r: number, alpha: number, s: number, beta: numb
 }
 
 /**
- * ln F(t) for one (x, t); when `withGradient`, out[0..3] receive ∂ln F/∂(r, α, s, β).
+ * ln F(t) for one (x, t); when `withGradient`, out[0..3] receive ∂ln F/∂(r, α, s, β), and when `withHessian` too,
+ * out[4..13] the second moments ∇²F/F (see MOMENTS; out then holds MOMENTS values).
  */
 export function logTailIntegral(
   r: number,
@@ -232,31 +337,62 @@ export function logTailIntegral(
   t: number,
   out: Float64Array,
   withGradient = true,
+  withHessian = false,
 ): number {
   const larger = Math.max(alpha, beta);
   const gap = Math.abs(alpha - beta);
   const z = gap / (larger + t);
-  if (z <= 0.5) return logSeriesTail(r, alpha, s, beta, x, t, out, withGradient);
+  if (z <= 0.5) return logSeriesTail(r, alpha, s, beta, x, t, out, withGradient, withHessian);
   // Head ∫_t^τ* by quadrature, tail F(τ*) by the series, z(τ*) = ½.
   const split = larger - 2 * Math.min(alpha, beta);
-  const logTail = logSeriesTail(r, alpha, s, beta, x, split, out, withGradient);
-  const tail0 = out[0];
-  const tail1 = out[1];
-  const tail2 = out[2];
-  const tail3 = out[3];
-  const logHead = logPowerIntegralWide(alpha, beta, r + x, s + 1, t, split, out, withGradient);
+  const logTail = logSeriesTail(r, alpha, s, beta, x, split, out, withGradient, withHessian);
+  const width = withHessian ? MOMENTS : 4;
+  const tail = withGradient ? out.slice(0, width) : out;
+  const logHead = logPowerIntegralWide(alpha, beta, r + x, s + 1, t, split, out, withGradient, withHessian);
   const big = Math.max(logHead, logTail);
   const headShare = Math.exp(logHead - big);
   const tailShare = Math.exp(logTail - big);
   const sum = headShare + tailShare;
   if (withGradient) {
-    // ∂F = ∫ ∂g + F(τ*)·∂ln F(τ*): the split point's own terms cancel.
-    out[0] = (headShare * out[0] + tailShare * tail0) / sum;
-    out[1] = (headShare * out[1] + tailShare * tail1) / sum;
-    out[2] = (headShare * out[2] + tailShare * tail2) / sum;
-    out[3] = (headShare * out[3] + tailShare * tail3) / sum;
+    // ∂F = ∫ ∂g + F(τ*)·∂ln F(τ*): the split point's own terms cancel (and so for ∂²F).
+    for (let k = 0; k < width; k++) out[k] = (headShare * out[k] + tailShare * tail[k]) / sum;
   }
   return big + Math.log(sum);
+}
+
+/**
+ * The moments (see MOMENTS) of ∫ g, g = (α+τ)^−m (β+τ)^−n, from quadrature sums: i0 = Σ w, sums[0..3] = Σ w·v and
+ * sums[4..13] = Σ w·v_i·v_j with v = ∂ln g/∂(r, α, s, β) = (−ln(α+τ), −m/(α+τ), −ln(β+τ), −n/(β+τ)). ∂²ln g adds
+ * −1/(α+τ) = v_α/m to (r, α), m/(α+τ)² = v_α²/m to (α, α), and likewise in (s, β) with n.
+ */
+function momentsFromSums(sums: Float64Array, i0: number, m: number, n: number, out: Float64Array): void {
+  for (let k = 0; k < MOMENTS; k++) out[k] = sums[k] / i0;
+  out[5] += out[1] / m;
+  out[8] += out[8] / m;
+  out[12] += out[3] / n;
+  out[13] += out[13] / n;
+}
+
+/** Adds one quadrature node's w·v and w·v_i·v_j to sums (see momentsFromSums). */
+function addNodeMoments(sums: Float64Array, w: number, v0: number, v1: number, v2: number, v3: number): void {
+  const w0 = w * v0;
+  const w1 = w * v1;
+  const w2 = w * v2;
+  const w3 = w * v3;
+  sums[0] += w0;
+  sums[1] += w1;
+  sums[2] += w2;
+  sums[3] += w3;
+  sums[4] += w0 * v0;
+  sums[5] += w0 * v1;
+  sums[6] += w0 * v2;
+  sums[7] += w0 * v3;
+  sums[8] += w1 * v1;
+  sums[9] += w1 * v2;
+  sums[10] += w1 * v3;
+  sums[11] += w2 * v2;
+  sums[12] += w2 * v3;
+  sums[13] += w3 * v3;
 }
 
 /** How far below its peak a log-integrand is left out: e^−50 ≈ 2e-22, far below a double's rounding. */
@@ -312,6 +448,7 @@ function logPowerIntegralWide(
   t1: number,
   out: Float64Array,
   withGradient: boolean,
+  withHessian = false,
 ): number {
   const alphaLarger = alpha >= beta;
   const smaller = Math.min(alpha, beta);
@@ -355,6 +492,7 @@ function logPowerIntegralWide(
   let iLogBeta = 0;
   let iInvAlpha = 0;
   let iInvBeta = 0;
+  const sums = withHessian ? new Float64Array(MOMENTS) : null;
   for (let j = 0; j < count; j++) {
     const weight = 0.5 * h * LEGENDRE_WEIGHTS[j % nodes] * Math.exp(phi[j] - top);
     i0 += weight;
@@ -363,6 +501,13 @@ function logPowerIntegralWide(
     const smallerPlus = Math.exp(y);
     const largerPlus = gap + smallerPlus;
     const logLargerPlus = Math.log(largerPlus);
+    if (sums) {
+      const [logA, a, logB, b] = alphaLarger
+        ? [logLargerPlus, largerPlus, y, smallerPlus]
+        : [y, smallerPlus, logLargerPlus, largerPlus];
+      addNodeMoments(sums, weight, -logA, -m / a, -logB, -n / b);
+      continue;
+    }
     if (alphaLarger) {
       iLogAlpha += weight * logLargerPlus;
       iLogBeta += weight * y;
@@ -375,7 +520,8 @@ function logPowerIntegralWide(
       iInvBeta += weight / largerPlus;
     }
   }
-  if (withGradient) {
+  if (sums) momentsFromSums(sums, i0, m, n, out);
+  else if (withGradient) {
     out[0] = -iLogAlpha / i0;
     out[1] = (-m * iInvAlpha) / i0;
     out[2] = -iLogBeta / i0;
@@ -398,12 +544,13 @@ function logPowerIntegralShort(
   t1: number,
   out: Float64Array,
   withGradient: boolean,
+  withHessian = false,
 ): number {
   const width = t1 - t0;
   const near = Math.min(alpha, beta) + t0;
   const slope = m / (alpha + t0) + n / (beta + t0);
   const panels = Math.max(1, Math.ceil((slope * width) / 0.5), Math.ceil(width / (0.25 * near)));
-  if (panels > 64) return logPowerIntegralWide(alpha, beta, m, n, t0, t1, out, withGradient);
+  if (panels > 64) return logPowerIntegralWide(alpha, beta, m, n, t0, t1, out, withGradient, withHessian);
   const h = width / panels;
   // Scaled by the integrand at t0, its largest value.
   const reference = -m * Math.log(alpha + t0) - n * Math.log(beta + t0);
@@ -412,6 +559,7 @@ function logPowerIntegralShort(
   let iLogBeta = 0;
   let iInvAlpha = 0;
   let iInvBeta = 0;
+  const sums = withHessian ? new Float64Array(MOMENTS) : null;
   for (let p = 0; p < panels; p++) {
     const mid = t0 + (p + 0.5) * h;
     for (let k = 0; k < SHORT_NODES.length; k++) {
@@ -421,13 +569,18 @@ function logPowerIntegralShort(
       const weight = 0.5 * h * SHORT_WEIGHTS[k] * Math.exp(-m * logAlphaTau - n * logBetaTau - reference);
       i0 += weight;
       if (!withGradient) continue;
+      if (sums) {
+        addNodeMoments(sums, weight, -logAlphaTau, -m / (alpha + tau), -logBetaTau, -n / (beta + tau));
+        continue;
+      }
       iLogAlpha += weight * logAlphaTau;
       iLogBeta += weight * logBetaTau;
       iInvAlpha += weight / (alpha + tau);
       iInvBeta += weight / (beta + tau);
     }
   }
-  if (withGradient) {
+  if (sums) momentsFromSums(sums, i0, m, n, out);
+  else if (withGradient) {
     out[0] = -iLogAlpha / i0;
     out[1] = (-m * iInvAlpha) / i0;
     out[2] = -iLogBeta / i0;
@@ -436,7 +589,12 @@ function logPowerIntegralShort(
   return reference + Math.log(i0);
 }
 
-/** ln F(t) by Gauss's series (z ≤ ½) and its gradient in (r, α, s, β). */
+/**
+ * ln F(t) by Gauss's series (z ≤ ½) and its gradient in (r, α, s, β); with `withHessian`, the second moments too.
+ * ln F = ln H(K, b, z) − K·B − ln K with B = ln(L + t): its derivatives in q = (K, b, z, B) are summed term by term
+ * (∂ln t_k/∂K = 1/K − 1/(K+k), ∂ln t_k/∂b = Σ_{j<k} 1/(b+j), ∂ln t_k/∂z = k/z, and their own derivatives), then
+ * carried to (r, α, s, β) by the chain rule, ∇²ln F = Jᵀ ∇²_q J + Σ_q ∂_q ln F · ∇²q (K and b are linear in p).
+ */
 function logSeriesTail(
   r: number,
   alpha: number,
@@ -446,6 +604,7 @@ function logSeriesTail(
   t: number,
   out: Float64Array,
   withGradient: boolean,
+  withHessian = false,
 ): number {
   const K = r + s + x;
   const alphaLarger = alpha >= beta;
@@ -460,40 +619,135 @@ function logSeriesTail(
   let hb = 0;
   let hz = 0;
   let harmonic = 0;
+  let harmonic2 = 0;
+  let hKK = 0;
+  let hKb = 0;
+  let hKz = 0;
+  let hbb = 0;
+  let hbz = 0;
+  let hzz = 0;
+  let previousU = 0;
+  let logScale = 0;
+  const invK = 1 / K;
   for (let k = 0; k < 5000; k++) {
+    const ratio = ((K + k) * (b + k)) / ((K + 1 + k) * (k + 1));
     const u = (term * ((K + k) * (b + k))) / ((K + 1 + k) * (k + 1));
-    harmonic += 1 / (b + k);
+    const invB = 1 / (b + k);
+    harmonic += invB;
     term = u * z;
     const next = k + 1;
     h += term;
     if (withGradient) {
-      hK += term * (1 / K - 1 / (K + next));
+      const invKNext = 1 / (K + next);
+      const pK = invK - invKNext;
+      hK += term * pK;
       hb += term * harmonic;
       hz += next * u;
+      if (withHessian) {
+        harmonic2 += invB * invB;
+        hKK += term * (pK * pK - invK * invK + invKNext * invKNext);
+        hKb += term * pK * harmonic;
+        hKz += next * u * pK;
+        hbb += term * (harmonic * harmonic - harmonic2);
+        hbz += next * u * harmonic;
+        // k(k−1) t_k / z² = k(k−1) u_{k−1}·ratio, without dividing by z.
+        hzz += next * k * previousU * ratio;
+        previousU = u;
+      }
     }
-    if (Math.abs(term) * (1 + next + harmonic) <= 1e-17 * h) break;
+    if (withHessian && h > SERIES_RESCALE) {
+      // With b·z in the hundreds (r + x in the millions, α < β) the terms grow a long way before they fall, and the
+      // second derivatives' k² factors would overflow first: every sum is kept relative to a scale, whose logarithm
+      // is added back at the end. (The value and gradient alone are left as they were: see BENCHMARKS.md, issue 12.)
+      term /= SERIES_RESCALE;
+      h /= SERIES_RESCALE;
+      hK /= SERIES_RESCALE;
+      hb /= SERIES_RESCALE;
+      hz /= SERIES_RESCALE;
+      hKK /= SERIES_RESCALE;
+      hKb /= SERIES_RESCALE;
+      hKz /= SERIES_RESCALE;
+      hbb /= SERIES_RESCALE;
+      hbz /= SERIES_RESCALE;
+      hzz /= SERIES_RESCALE;
+      previousU /= SERIES_RESCALE;
+      logScale += LOG_SERIES_RESCALE;
+    }
+    const reach = 1 + next + harmonic;
+    // With the Hessian, ∂²H/∂z² needs t_2's coefficient even at z = 0.
+    if (withHessian ? next >= 2 && Math.abs(term) * reach * reach <= 1e-17 * h : Math.abs(term) * reach <= 1e-17 * h) {
+      break;
+    }
   }
   const logBase = Math.log(base);
   if (withGradient) {
     const dK = hK / h - logBase - 1 / K;
     const db = hb / h;
     const dz = hz / h;
-    if (alphaLarger) {
-      // z = (α−β)/(α+t): ∂z/∂α = (β+t)/(α+t)², ∂z/∂β = −1/(α+t); b = s+1
-      out[0] = dK;
-      out[1] = (dz * (beta + t)) / (base * base) - K / base;
-      out[2] = dK + db;
-      out[3] = -dz / base;
-    } else {
-      // z = (β−α)/(β+t); b = r+x
-      out[0] = dK + db;
-      out[1] = -dz / base;
-      out[2] = dK;
-      out[3] = (dz * (alpha + t)) / (base * base) - K / base;
+    // q's derivatives in p: z = (L − S)/(L + t), B = ln(L + t), with L the larger of α, β and S the smaller.
+    const iL = alphaLarger ? 1 : 3;
+    const iS = alphaLarger ? 3 : 1;
+    const ib = alphaLarger ? 2 : 0;
+    const other = (alphaLarger ? beta : alpha) + t;
+    const zL = other / (base * base);
+    const zS = -1 / base;
+    const bL = 1 / base;
+    out[0] = dK;
+    out[2] = dK;
+    out[ib] += db;
+    out[iL] = dz * zL - K * bL;
+    out[iS] = dz * zS;
+    if (withHessian) {
+      // ∇²_q ln F in q = (K, b, z, B).
+      const lKK = hKK / h - (hK / h) ** 2 + 1 / (K * K);
+      const lKb = hKb / h - (hK / h) * db;
+      const lKz = hKz / h - (hK / h) * dz;
+      const lbb = hbb / h - db * db;
+      const lbz = hbz / h - db * dz;
+      const lzz = hzz / h - dz * dz;
+      // Rows of J: ∂q/∂p for each q.
+      const jK = JK;
+      const jb = JB_SHAPE;
+      const jz = JZ;
+      const jB = JB_BASE;
+      jb.fill(0);
+      jz.fill(0);
+      jB.fill(0);
+      jb[ib] = 1;
+      jz[iL] = zL;
+      jz[iS] = zS;
+      jB[iL] = bL;
+      for (let i = 0; i < 4; i++) {
+        for (let j = i; j < 4; j++) {
+          let v =
+            lKK * jK[i] * jK[j] +
+            lKb * (jK[i] * jb[j] + jb[i] * jK[j]) +
+            lKz * (jK[i] * jz[j] + jz[i] * jK[j]) -
+            (jK[i] * jB[j] + jB[i] * jK[j]) +
+            lbb * jb[i] * jb[j] +
+            lbz * (jb[i] * jz[j] + jz[i] * jb[j]) +
+            lzz * jz[i] * jz[j];
+          // Σ_q ∂_q ln F · ∂²q: ∂²z/∂L² = −2(S+t)/(L+t)³, ∂²z/∂L∂S = 1/(L+t)², ∂²B/∂L² = −1/(L+t)²; ∂ln F/∂B = −K.
+          if (i === iL && j === iL) v += (dz * (-2 * other)) / (base * base * base) + K / (base * base);
+          if ((i === iL && j === iS) || (i === iS && j === iL)) v += dz / (base * base);
+          // Second moments: ∇²F/F = ∇²ln F + ∇ln F ∇ln Fᵀ.
+          out[PACKED[i][j]] = v + out[i] * out[j];
+        }
+      }
     }
   }
-  return Math.log(h) - K * logBase - Math.log(K);
+  return Math.log(h) + logScale - K * logBase - Math.log(K);
 }
+
+/** The series' sums are divided by this whenever they pass it (e^460 ≈ 1e200: room for k² factors below 1e308). */
+const LOG_SERIES_RESCALE = 460;
+const SERIES_RESCALE = Math.exp(LOG_SERIES_RESCALE);
+
+/** Scratch rows of the series' Jacobian (∂K, ∂b, ∂z, ∂B over r, α, s, β); K = r + s + x in every case. */
+const JK = Float64Array.of(1, 0, 1, 0);
+const JB_SHAPE = new Float64Array(4);
+const JZ = new Float64Array(4);
+const JB_BASE = new Float64Array(4);
 
 /** n-point Gauss–Legendre nodes and weights on [−1, 1], by Newton's method on P_n (deterministic). */
 function gaussLegendre(n: number): [Float64Array, Float64Array] {

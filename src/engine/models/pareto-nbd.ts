@@ -3,7 +3,7 @@
  * λ ~ Gamma(r, α) and leaves after an exponential lifetime with rate μ ~ Gamma(s, β).
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { fitLogParameters } from "../optim/fit";
+import { fitLogParameters, LogParameterFitSpec } from "../optim/fit";
 import { integrate } from "../optim/quadrature";
 import { compressFitColumns, logAddExp } from "./bgnbd";
 import { CompressedHistories, everyKth } from "./compress";
@@ -51,7 +51,11 @@ export function paretoNbdNegLogLikelihood(data: CompressedHistories, params: Arr
 /** Above this many distinct histories, the starts run on a subsample first (see fitLogParameters). */
 const SUBSAMPLE_ROWS = 4000;
 
-export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
+/**
+ * What fitParetoNbd hands the optimiser: the likelihood on every distinct history (with its gradient and Hessian),
+ * on a subsample for the starts, the starts and the tolerances. Exported so that tests can count its evaluations.
+ */
+export function paretoNbdFitSpec(columns: FitColumns, options: FitOptions = {}): LogParameterFitSpec {
   const data = compressFitColumns(columns);
   let meanAge = 0;
   for (let i = 0; i < data.size; i++) meanAge += (data.weight[i] * data.age[i]) / data.total;
@@ -59,13 +63,21 @@ export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): Fit
   const full = prepareParetoNbdData(data);
   const small = data.size > SUBSAMPLE_ROWS ? everyKth(data, SUBSAMPLE_ROWS) : null;
   const sub = small ? prepareParetoNbdData(small) : null;
-  const fit = fitLogParameters({
+  return {
     names: ["r", "alpha", "s", "beta"],
     negLogLikelihood: (p) => paretoNbdPreparedNegLogLikelihood(full, p),
     negLogLikelihoodWithGradient: (p, g) => paretoNbdPreparedNegLogLikelihood(full, p, g),
+    // With the Hessian, the full-data polish after the subsample's starts is Newton's method: about four passes
+    // from the subsample's optimum on 100,000 continuous-time customers, against 7 BFGS passes and 8 more for a
+    // finite-difference Hessian before (issue 17).
+    negLogLikelihoodWithHessian: (p, g, h) => paretoNbdPreparedNegLogLikelihood(full, p, g, h),
     subsample:
       small && sub
-        ? { negLogLikelihoodWithGradient: (p, g) => paretoNbdPreparedNegLogLikelihood(sub, p, g), n: small.total }
+        ? {
+            negLogLikelihoodWithGradient: (p, g) => paretoNbdPreparedNegLogLikelihood(sub, p, g),
+            negLogLikelihoodWithHessian: (p, g, h) => paretoNbdPreparedNegLogLikelihood(sub, p, g, h),
+            n: small.total,
+          }
         : undefined,
     starts: [
       [1, unit, 1, unit],
@@ -77,8 +89,15 @@ export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): Fit
     // β is often poorly determined (a flat ridge): a tighter tolerance moves the estimate by far less than its
     // standard error at the cost of dozens of full-data evaluations.
     gradientTolerance: 1e-7,
-  });
-  return { model: "pnbd", n: data.total, ...fit };
+    // The Newton polish also stops once its next step would move no parameter by more than 1e-8 of itself.
+    stepTolerance: 1e-8,
+  };
+}
+
+export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
+  const spec = paretoNbdFitSpec(columns, options);
+  const fit = fitLogParameters(spec);
+  return { model: "pnbd", n: spec.n ?? 0, ...fit };
 }
 
 /** P(no purchase in the next t) for a customer alive now with rates Gamma(r, α) and Gamma(s, β). */

@@ -440,11 +440,12 @@ function stripFailed(outcome: BfgsOutcome): MinimizeResult {
 export function newton(
   evaluate: (x: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
   x0: ArrayLike<number>,
-  options: { maxIterations?: number; tolerance?: number } = {},
+  options: { maxIterations?: number; tolerance?: number; stepTolerance?: number } = {},
 ): MinimizeResult & { failed: boolean } {
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-9;
+  const stepTolerance = options.stepTolerance ?? 0;
   let x = Float64Array.from(x0);
   let grad = new Float64Array(n);
   let hess = new Float64Array(n * n);
@@ -469,6 +470,19 @@ export function newton(
     }
     const shift = dampedNewtonDirection(hess, grad, direction, n);
     if (shift < 0) return failed("Hessian not positive definite", iteration);
+    // Where the Hessian is positive definite, the next Newton step is the distance to the optimum to second order:
+    // once it is below the step tolerance, the point is the optimum to that precision, however large the
+    // gradient's rounding (terms of 10⁹ purchases) or the objective's scale.
+    if (shift === 0 && maxAbs(direction) <= stepTolerance) {
+      return {
+        x,
+        value,
+        converged: true,
+        iterations: iteration,
+        message: "Newton step below tolerance",
+        failed: false,
+      };
+    }
     // A nearly stationary point where the Hessian keeps needing a shift is a ridge whose top is at infinity
     // (e.g. customers who all buy at the same rate): each further step gains almost nothing.
     ridge = shift > 0 && nearlyStationary(grad, value, tolerance) ? ridge + 1 : 0;

@@ -39,7 +39,8 @@ import type {
 import { validateTable } from "./validate";
 import { cohortSheet, ForecastInputs, forecastSheet } from "./finance-sheets";
 import { cohortTriangle } from "../cohorts/cohort";
-import { firstPurchaseGroups, groupBases } from "../channels/value-by-group";
+import { firstPurchaseGroups, groupBases, groupKey } from "../channels/value-by-group";
+import { groupClvRanges, groupIndexOf } from "../channels/group-ranges";
 
 export interface SegmentOptions {
   /** Transactions: the "as of" date (Excel serial). Default: the last purchase date in the log. */
@@ -79,7 +80,7 @@ interface Assignment {
   models?: NonNullable<SegmentationContext["models"]>;
   purchaseChoice?: SegmentationContext["purchaseChoice"];
   comparison?: SegmentationContext["comparison"];
-  /** CLV tiers: the models, customers and settings the CLV came from, for the Forecast sheet. */
+  /** CLV tiers: the models, customers and settings the CLV came from, for the Forecast sheet and the CLV ranges. */
   forecast?: Omit<ForecastInputs, "models">;
   /** CLV tiers: the purchase model chosen and fitted, for the model report. */
   modelChoice?: PurchaseModelChoice;
@@ -460,6 +461,21 @@ function segmentTransactions(
     );
     let firstDay = Infinity;
     for (let c = 0; c < summary.count; c++) firstDay = Math.min(firstDay, summary.firstPurchase[c]);
+    // Each group's CLV range, on the same draws of the fitted parameters for every group (group-ranges.ts).
+    const inputs = assignment.forecast;
+    const ranges = inputs
+      ? groupClvRanges(
+          inputs.model,
+          inputs.customers,
+          groupIndexOf(
+            group,
+            groups.map((g) => g.label),
+            groupKey,
+          ),
+          groups.length,
+          inputs.options,
+        )
+      : undefined;
     result.channels = {
       column: method.compareBy,
       groups,
@@ -468,6 +484,7 @@ function segmentTransactions(
       margin: method.margin,
       horizonMonths: method.horizonMonths,
       discountRate: method.discountRate,
+      ...(ranges ? { ranges } : {}),
     };
   }
   let firstPurchase = Infinity;
@@ -600,7 +617,7 @@ function clvAssignment(
       ...(choice.fallback ? { fallbackReason: t(choice.fallback.key, choice.fallback.params, locale) } : {}),
     },
     ...(choice.comparison ? { comparison: choice.comparison } : {}),
-    ...(method.forecast
+    ...(method.forecast || method.compareBy !== undefined
       ? {
           forecast: {
             model: {

@@ -24,10 +24,6 @@ export const en = {
     "{arg} has a header row but no customer rows below it: give each customer's values under the header.",
   "covariates.predictRowCount":
     "{arg} has {found} rows of covariates but there are {expected} customers: give one row per customer, in the same order, or a single row for all.",
-  "covariates.notInFunction":
-    "{function} does not take covariates yet, and this table was fitted with covariates (purchase.… or dropout.… rows): its parameters alone describe no customer. Fit the model without covariates for {function}.",
-  "covariates.noRanges":
-    "{function} cannot give ranges ({arg}) for a table fitted with covariates yet: leave {arg} empty, or fit the model without covariates for ranges.",
   "covariates.tooManyColumns":
     "{arg} has {found} covariates; at most {max} per process can be fitted: keep the ones that matter (each one adds a coefficient to estimate).",
   "covariates.tooManyRows":
@@ -61,10 +57,6 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "{arg} a une ligne d'en-tête mais aucune ligne de client en dessous : donnez les valeurs de chaque client sous l'en-tête.",
   "covariates.predictRowCount":
     "{arg} a {found} lignes de covariables mais il y a {expected} clients : donnez une ligne par client, dans le même ordre, ou une seule ligne pour tous.",
-  "covariates.notInFunction":
-    "{function} ne prend pas encore de covariables, et cette table a été estimée avec des covariables (lignes purchase.… ou dropout.…) : ses paramètres seuls ne décrivent aucun client. Estimez le modèle sans covariables pour {function}.",
-  "covariates.noRanges":
-    "{function} ne peut pas encore donner de fourchettes ({arg}) pour une table estimée avec des covariables : laissez {arg} vide, ou estimez le modèle sans covariables pour les fourchettes.",
   "covariates.tooManyColumns":
     "{arg} a {found} covariables ; on peut en estimer au plus {max} par processus : gardez celles qui comptent (chacune ajoute un coefficient à estimer).",
   "covariates.tooManyRows":

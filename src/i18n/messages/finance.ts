@@ -32,12 +32,21 @@ export const en = {
   "finance.forecast.functionName": "CUST.FORECAST",
   "finance.range.noCovariance":
     "The {model} parameters' uncertainty cannot be computed for these customers (their information matrix cannot be inverted): fit the model on more customers, or value them without a range.",
+  "finance.range.noCovarianceCovariates":
+    "The {model} parameters' uncertainty, covariate coefficients included, cannot be computed for these customers: their covariate values must differ (value the customers the model was fitted on, or a set with different values), or value them without a range.",
   "finance.range.unstable":
     "Too many draws of the {model} parameters fall where the models have no value (for example Gamma-Gamma's q at or below 1): the fit is too uncertain for a range; fit it on more customers.",
   "finance.range.badPercentiles":
     "{arg} must be a percentile such as 10% (then 10% and 90%), or two percentiles, low then high, between 0% and 100% (it is {found}).",
   "finance.range.tooManyCustomers":
     "Ranges per customer are limited to {max} customers (there are {found}): set total to TRUE for the whole base's range, or split the table.",
+  "finance.range.group": "group",
+  "finance.range.groupsNeedTotal":
+    "groups gives one range per group of customers: set total to TRUE with it (per-customer ranges have no groups).",
+  "finance.range.groupsRows":
+    "groups has {found} rows but there are {expected} customers: give each customer's group (a channel, a country…), in the same order.",
+  "finance.range.tooManyGroups":
+    "groups has more than {max} different values: give a column of channels, countries or campaigns, not of ids or dates.",
   "finance.range.low": "low ({p})",
   "finance.range.likely": "likely",
   "finance.range.high": "high ({p})",
@@ -81,12 +90,21 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "finance.forecast.functionName": "CUST.PREVISION",
   "finance.range.noCovariance":
     "L'incertitude des paramètres {model} ne peut pas être calculée pour ces clients (leur matrice d'information n'est pas inversible) : ajustez le modèle sur plus de clients, ou valorisez-les sans fourchette.",
+  "finance.range.noCovarianceCovariates":
+    "L'incertitude des paramètres {model}, coefficients des covariables compris, ne peut pas être calculée pour ces clients : leurs valeurs de covariables doivent différer (valorisez les clients sur lesquels le modèle a été estimé, ou un ensemble aux valeurs différentes), ou valorisez-les sans fourchette.",
   "finance.range.unstable":
     "Trop de tirages des paramètres {model} tombent là où les modèles n'ont pas de valeur (par exemple q de Gamma-Gamma inférieur ou égal à 1) : l'ajustement est trop incertain pour une fourchette ; ajustez-le sur plus de clients.",
   "finance.range.badPercentiles":
     "{arg} doit être un centile comme 10 % (soit 10 % et 90 %), ou deux centiles, bas puis haut, entre 0 % et 100 % (il vaut {found}).",
   "finance.range.tooManyCustomers":
     "Les fourchettes par client sont limitées à {max} clients (il y en a {found}) : mettez total à VRAI pour la fourchette de toute la base, ou scindez la table.",
+  "finance.range.group": "groupe",
+  "finance.range.groupsNeedTotal":
+    "groups donne une fourchette par groupe de clients : mettez total à VRAI avec lui (les fourchettes par client n'ont pas de groupes).",
+  "finance.range.groupsRows":
+    "groups a {found} lignes mais il y a {expected} clients : donnez le groupe de chaque client (un canal, un pays…), dans le même ordre.",
+  "finance.range.tooManyGroups":
+    "groups a plus de {max} valeurs différentes : donnez une colonne de canaux, de pays ou de campagnes, pas d'identifiants ni de dates.",
   "finance.range.low": "bas ({p})",
   "finance.range.likely": "probable",
   "finance.range.high": "haut ({p})",

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Field, makeStyles, Radio, RadioGroup, Select, Spinner, Text, tokens } from "@fluentui/react-components";
 import type { MessageKey } from "../../i18n";
 import type { ColumnMapping, DataShape, TableIssue } from "../../engine/segmentation/types";
@@ -40,7 +41,7 @@ export interface ColumnsStepProps {
 }
 
 /** Shape of the table and which column plays each role; every suggestion can be corrected. */
-export function ColumnsStep(props: ColumnsStepProps) {
+function ColumnsStepView(props: ColumnsStepProps) {
   const { headers, shape, mapping, issues, onShapeChange, onMappingChange } = props;
   const t = useT();
   const styles = useStyles();
@@ -80,3 +81,6 @@ export function ColumnsStep(props: ColumnsStepProps) {
     </Step>
   );
 }
+
+/** Rendered again only when its props change, not on each progress report of a long read, compute or write. */
+export const ColumnsStep = memo(ColumnsStepView);

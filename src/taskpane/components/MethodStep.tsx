@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import { formatNumber } from "../../i18n";
 import { CHURN_BANDS } from "../../engine/segmentation/churn";
@@ -46,7 +46,7 @@ export interface MethodStepProps {
   onValidityChange: (valid: boolean) => void;
 }
 
-export function MethodStep(props: MethodStepProps) {
+function MethodStepView(props: MethodStepProps) {
   const { method, shape, tierColumns, defaultTierColumn, onChange, onValidityChange } = props;
   const t = useT();
   const locale = useLocale();
@@ -219,3 +219,6 @@ export function MethodStep(props: MethodStepProps) {
 }
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/** Rendered again only when its props change, not on each progress report of a long read, compute or write. */
+export const MethodStep = memo(MethodStepView);

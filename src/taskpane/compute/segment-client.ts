@@ -9,7 +9,9 @@ import type { CellValue, Progress, WorkbookFailure } from "../../excel/workbook"
 import type { Locale } from "../../i18n";
 import type { ColumnMapping, DataShape, SegmentationMethod } from "../../engine/segmentation/types";
 import { computeSegments } from "../segmentation-actions";
-import { Assembler, Message, SLICE } from "./protocol";
+import { runStepsSliced } from "../../excel/steps";
+import { Assembler, Message, packRowsSteps, SLICE, transferables } from "./protocol";
+import { throttleProgress } from "./progress";
 import { startSegmentWorker } from "./segment-worker-factory";
 
 export interface SegmentRequest {
@@ -31,7 +33,8 @@ export interface ComputeOptions {
 
 /** The port a job talks through: a Worker, or (tests) an in-process pair. */
 export interface JobPort {
-  postMessage(message: Message): void;
+  /** `transfer`: the message's buffers, moved to the other side rather than copied (a Worker's postMessage). */
+  postMessage(message: Message, transfer?: ArrayBuffer[]): void;
   onmessage: ((event: { data: Message }) => void) | null;
   terminate(): void;
 }
@@ -48,6 +51,8 @@ export async function runSegmentJob(
   options: ComputeOptions = {},
 ): Promise<SegmentOutcome> {
   const { signal, onProgress } = options;
+  // Progress re-renders the pane: at most one report per PROGRESS_MS, besides each phase's first and last.
+  const report = throttleProgress(onProgress);
   const job = nextJob++;
   const assembler = new Assembler();
   let received = 0;
@@ -61,20 +66,24 @@ export async function runSegmentJob(
     port.onmessage = ({ data: message }) => {
       if (message.job !== job) return;
       if (message.type === "progress") {
-        if (message.phase === "computing") onProgress?.({ step: "compute.progress.computing", done: 0, total: 1 });
+        if (message.phase === "computing") report({ step: "compute.progress.computing", done: 0, total: 1 });
         else {
           expected = message.total;
-          onProgress?.({ step: "compute.progress.receiving", done: 0, total: Math.max(expected, 1) });
+          report({ step: "compute.progress.receiving", done: 0, total: Math.max(expected, 1) });
         }
-      } else if (message.type === "slice") {
-        assembler.add(message);
-        received++;
-        // Ask for the next slice after a pause, so the pane paints and the collector works between slices.
-        setTimeout(() => port.postMessage({ type: "ack", job }), 0);
-        onProgress?.({ step: "compute.progress.receiving", done: received, total: Math.max(expected, 1) });
+      } else if (message.type === "slice" || message.type === "packed") {
+        // A packed array is unpacked in slices with pauses; a plain slice is appended at once.
+        const taken = message.type === "slice" ? (assembler.add(message), pause()) : assembler.addPacked(message);
+        void taken.then(() => {
+          received++;
+          // Ask for the next one after a pause, so the pane paints and the collector works between them.
+          setTimeout(() => port.postMessage({ type: "ack", job }), 0);
+          report({ step: "compute.progress.receiving", done: received, total: Math.max(expected, 1) });
+        });
       } else if (message.type === "result") {
         signal?.removeEventListener("abort", onAbort);
-        resolve(assembler.build(message.body) as SegmentOutcome);
+        const body = message.body;
+        void assembler.settled().then(() => resolve(assembler.build(body) as SegmentOutcome));
       } else if (message.type === "failure") {
         signal?.removeEventListener("abort", onAbort);
         const detail = message.error.message;
@@ -82,20 +91,20 @@ export async function runSegmentJob(
       }
     };
   });
-  // The rows in slices, a pause after each so the pane paints and answers between them.
+  // The rows in slices, packed column by column (rows of unequal lengths as they are), a pause after each so the
+  // pane paints and answers between them.
   const { rows, ...rest } = request;
   const total = rows.length;
+  const width = request.headers.length;
   for (let start = 0; start < total; start += SLICE) {
     if (signal?.aborted) return done;
-    port.postMessage({
-      type: "slice",
-      job,
-      array: 0,
-      offset: start,
-      length: total,
-      items: rows.slice(start, start + SLICE),
-    });
-    onProgress?.({ step: "compute.progress.sending", done: Math.min(start + SLICE, total), total });
+    const count = Math.min(SLICE, total - start);
+    const columns = await runStepsSliced(packRowsSteps(rows, start, count, width));
+    const message: Message = columns
+      ? { type: "rows", job, array: 0, offset: start, length: total, columns }
+      : { type: "slice", job, array: 0, offset: start, length: total, items: rows.slice(start, start + count) };
+    port.postMessage(message, transferables(message));
+    report({ step: "compute.progress.sending", done: start + count, total });
     await pause();
   }
   if (!signal?.aborted) {
@@ -122,7 +131,7 @@ export async function computeSegmentsInWorker(
     return computeSegments(headers, rows, shape, mapping, method, locale, asOf);
   }
   const port: JobPort = {
-    postMessage: (message) => worker.postMessage(message),
+    postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),
     // A worker that cannot run (its script refused, out of memory) fails the job with what it said.
     set onmessage(handler: JobPort["onmessage"]) {
       worker.onmessage = handler ? (event: MessageEvent) => handler({ data: event.data as Message }) : null;

@@ -36,6 +36,10 @@ export function segmentJobHandler(post: (message: Message) => void): (message: M
       assembler(message.job).add(message);
       return;
     }
+    if (message.type === "rows") {
+      assembler(message.job).addRows(message);
+      return;
+    }
     if (message.type !== "request") return;
     const { job } = message;
     try {

@@ -3,11 +3,12 @@
  * the engine runs here, off the pane's thread, so the pane keeps painting its progress bar and answering clicks.
  */
 import { segmentJobHandler } from "./segment-job";
-import type { Message } from "./protocol";
+import { transferables, type Message } from "./protocol";
 
 const scope = self as unknown as {
-  postMessage(message: Message): void;
+  postMessage(message: Message, transfer: ArrayBuffer[]): void;
   onmessage: ((event: MessageEvent) => void) | null;
 };
-const handle = segmentJobHandler((message) => scope.postMessage(message));
+// Packed arrays' buffers are moved to the pane, not copied.
+const handle = segmentJobHandler((message) => scope.postMessage(message, transferables(message)));
 scope.onmessage = (event) => handle(event.data as Message);

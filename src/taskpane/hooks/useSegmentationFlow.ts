@@ -18,6 +18,7 @@ import type {
   SegmentationResult,
   TableIssue,
 } from "../../engine/segmentation/types";
+import { throttleProgress } from "../compute/progress";
 import { computeSegmentsInWorker } from "../compute/segment-client";
 import {
   applySegmentation,
@@ -149,7 +150,7 @@ export function useSegmentationFlow(
   const read = useCallback(async () => {
     if (!table) return;
     const signal = start("reading");
-    const answer = await workbook.readTable(table.id, { signal, onProgress: setProgress });
+    const answer = await workbook.readTable(table.id, { signal, onProgress: throttleProgress(setProgress) });
     finish();
     if (!answer.ok) {
       setFailure({ titleKey: "pane.table.readFailed", failure: answer.error });
@@ -241,7 +242,7 @@ export function useSegmentationFlow(
     // In the compute worker (main thread where there is none), with progress and cancel.
     const computed = await computeSegmentsInWorker(
       { headers: data.headers, rows: data.rows, shape, mapping, method, locale },
-      { signal, onProgress: setProgress },
+      { signal, onProgress: throttleProgress(setProgress) },
     );
     finish();
     if (computed.ok) setResult(computed.result);
@@ -264,7 +265,7 @@ export function useSegmentationFlow(
         previous,
         ...(recipeKey === undefined ? {} : { recipeKey }),
       },
-      { signal, onProgress: setProgress },
+      { signal, onProgress: throttleProgress(setProgress) },
     );
     finish();
     if (!outcome.ok) {
@@ -349,7 +350,7 @@ export function useSegmentationFlow(
         found.table,
         found.recipe,
         locale,
-        { signal, onProgress: setProgress },
+        { signal, onProgress: throttleProgress(setProgress) },
         found.recipeKey,
         computeSegmentsInWorker,
       );

@@ -291,3 +291,62 @@ describe("channelsSheet", () => {
     }
   });
 });
+
+describe("channelsSheet with CLV ranges", () => {
+  const about = {
+    tableName: "Log",
+    spendTable: "ChannelSpend",
+    spendTableCreated: false,
+    issues: [],
+    writtenAt: "2026-12-01T10:00:00Z",
+  };
+  const percentiles = { low: 0.1, high: 0.9 };
+  const noCovariance = { issue: { key: "finance.range.noCovariance" as const, params: { model: "bgnbd" } } };
+
+  it("shows each group's low and high, total and per customer, the totals row's, and the chart's two more series", () => {
+    for (const locale of ["en", "fr"] as const) {
+      const ranges = {
+        percentiles,
+        draws: 200,
+        seed: 1,
+        groups: [{ low: 200, high: 290 }, { low: 50, high: 75 }, noCovariance],
+        total: { low: 280, high: 350 },
+      };
+      const { sheet } = channelsSheet({ ...base(), ranges }, [], locale, about);
+      const p = (value: number) => (locale === "fr" ? `${value} %` : `${value}%`);
+      const header = sheet.rows.findIndex((row) => row[0] === "Channel");
+      const columns = sheet.rows[header].map(String);
+      const at = (key: Parameters<typeof t>[0], value: number) => columns.indexOf(t(key, { p: p(value) }, locale));
+      const [totalLow, totalHigh] = [at("channels.col.totalClvLow", 10), at("channels.col.totalClvHigh", 90)];
+      const [averageLow, averageHigh] = [at("channels.col.averageClvLow", 10), at("channels.col.averageClvHigh", 90)];
+      expect(Math.min(totalLow, totalHigh, averageLow, averageHigh)).toBeGreaterThan(0);
+      // Sorted by average CLV: Web (240 / 3), Store (60), blank (10).
+      const [web, store, blank, total] = sheet.rows.slice(header + 1, header + 5);
+      expect([web[totalLow], web[totalHigh], web[averageLow], web[averageHigh]]).toEqual([200, 290, 200 / 3, 290 / 3]);
+      expect([store[averageLow], store[averageHigh]]).toEqual([50, 75]);
+      expect([blank[totalLow], blank[averageHigh]]).toEqual(["", ""]);
+      const note = columns.indexOf(t("channels.col.note", {}, locale));
+      expect(String(blank[note])).toContain(t("finance.range.noCovariance", { model: "bgnbd" }, locale));
+      expect([total[totalLow], total[totalHigh], total[averageLow]]).toEqual([280, 350, 280 / 5]);
+      const chart = sheet.charts![0];
+      expect(chart.moreValues?.map((series) => series.col)).toEqual([averageLow, averageHigh]);
+      expect(sheet.rows.some((row) => String(row[1]).includes("200"))).toBe(true);
+    }
+  });
+
+  it("when no range could be computed, says why and adds no range column", () => {
+    const ranges = {
+      percentiles,
+      draws: 200,
+      seed: 1,
+      groups: [noCovariance, noCovariance, noCovariance],
+      total: noCovariance,
+    };
+    const { sheet } = channelsSheet({ ...base(), ranges }, [], "en", about);
+    const line = sheet.rows.find((row) => row[0] === t("channels.range", {}, "en"));
+    expect(line?.[1]).toBe(t("finance.range.noCovariance", { model: "bgnbd" }, "en"));
+    const header = sheet.rows.find((row) => row[0] === "Channel")!;
+    expect(header.some((cell) => String(cell).includes("low ("))).toBe(false);
+    expect(sheet.charts![0].moreValues).toBeUndefined();
+  });
+});

@@ -124,6 +124,81 @@ describe("Pareto/NBD likelihood over compressed histories, with its analytic gra
   });
 });
 
+describe("Pareto/NBD likelihood's analytic Hessian (the Newton polish and the standard errors, issue 17)", () => {
+  const x = [0, 0, 1, 2, 5, 7, 30, 200, 3, 0, 12, 2];
+  const tx = [0, 0, 5, 30, 38.5, 39, 20, 38, 0.5, 0, 1, 30];
+  const T = [39, 20, 30, 38, 39, 39, 39, 39, 3, 1, 1.5, 38];
+  // Continuous times: every (x, t) distinct, with gaps short enough for the "next larger t" shortcut.
+  const continuous = simulateParetoNbd({ r: 0.55, alpha: 10, s: 0.6, beta: 12 }, 300, 39, 5);
+  const datasets = {
+    "twelve customers": prepareParetoNbdData(compressHistories(x, tx, T)),
+    "300 continuous-time customers": prepareParetoNbdData(
+      compressHistories(continuous.frequency, continuous.recency!, continuous.age!),
+    ),
+  };
+  const parameterSets = [
+    [0.55, 10.58, 0.61, 11.67],
+    // α = β exactly (z = 0, the starts): the series' second z-derivative needs its t_2 term.
+    [0.55, 10, 0.61, 10],
+    [0.55, 20, 0.61, 1.2],
+    [0.55, 1.5, 0.61, 40],
+    [2.5, 300, 3.1, 0.5],
+    [0.3, 0.2, 0.9, 500],
+    [3.55, 176, 2261.5, 635919],
+  ];
+  const cases = Object.keys(datasets).flatMap((name) => parameterSets.map((p) => [name, ...p] as const));
+  test.each(cases)("%s: equals central differences of the gradient at (%f, %f, %f, %f)", (name, ...values) => {
+    const data = datasets[name as keyof typeof datasets];
+    const p = values as number[];
+    const gradient = new Float64Array(4);
+    const hessian = new Float64Array(16);
+    const value = paretoNbdPreparedNegLogLikelihood(data, p, gradient, hessian);
+    const plain = new Float64Array(4);
+    expect(value).toBe(paretoNbdPreparedNegLogLikelihood(data, p, plain));
+    for (let i = 0; i < 4; i++) expect(gradient[i]).toBeCloseTo(plain[i], 9);
+    // 4-point differences of the analytic gradient, steps of 1e-3 of each parameter.
+    const numeric = new Float64Array(16);
+    for (let j = 0; j < 4; j++) {
+      const h = 1e-3 * p[j];
+      const at = (d: number) => {
+        const out = new Float64Array(4);
+        paretoNbdPreparedNegLogLikelihood(
+          data,
+          p.map((v, k) => (k === j ? v + d : v)),
+          out,
+        );
+        return out;
+      };
+      const [a, b, c, d] = [at(h), at(-h), at(2 * h), at(-2 * h)];
+      for (let i = 0; i < 4; i++) numeric[4 * i + j] = (8 * (a[i] - b[i]) - (c[i] - d[i])) / (12 * h);
+    }
+    for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < 4; j++) {
+        expect(hessian[4 * i + j]).toBe(hessian[4 * j + i]);
+        // In log-parameters (∂²/∂ln p_i ∂ln p_j = p_i p_j ∂²/∂p_i∂p_j), relative to the geometric mean of the two
+        // diagonal curvatures, with a floor for the differences' own rounding where a curvature is nearly zero. Far out
+        // on the ridge (s, β in the thousands and more) the second moments lose digits: ln(β+τ) hardly varies over a
+        // customer's interval, so its variance is a small difference of large terms (1e-4 relative there).
+        const scale = p[i] * p[j];
+        const size = scale * Math.sqrt(Math.abs(numeric[5 * i] * numeric[5 * j]));
+        expect(scale * Math.abs(hessian[4 * i + j] - numeric[4 * i + j])).toBeLessThan(
+          (p[3] > 1e5 ? 2e-4 : 1e-5) * size + 1e-6,
+        );
+      }
+    }
+  });
+  test("stays finite with a frequency of 1e9 where α < β (the series' terms pass 1e300 before they fall)", () => {
+    const data = prepareParetoNbdData(
+      compressHistories([0, 1, 2, 3, 0, 1e9], [0, 5, 10, 20, 0, 30], [30, 30, 30, 30, 30, 30.5]),
+    );
+    const gradient = new Float64Array(4);
+    const hessian = new Float64Array(16);
+    const p = [1, 0.752, 1, 0.75202];
+    expect(Number.isFinite(paretoNbdPreparedNegLogLikelihood(data, p, gradient, hessian))).toBe(true);
+    expect(hessian.every(Number.isFinite)).toBe(true);
+  });
+});
+
 describe("Pareto/NBD fit", () => {
   test("simulation recovery: 20,000 customers from known parameters, each within 25% and 3 standard errors", () => {
     const truth = { r: 0.6, alpha: 8, s: 0.8, beta: 12 };

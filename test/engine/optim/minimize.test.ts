@@ -95,6 +95,31 @@ describe("newton (exact Hessian, damped where it is not positive definite)", () 
     expect(result.x[0]).toBeCloseTo(1, 8);
     expect(result.x[1]).toBeCloseTo(1, 8);
   });
+  test("with a step tolerance it stops, without another evaluation, once the next step is that small", () => {
+    // Σ cosh(x_i − c_i): its minimum c is not a float Newton lands on exactly.
+    const centre = [0.3, -0.7, 1.1];
+    let evaluations = 0;
+    const evaluate = (x: Float64Array, g: Float64Array, h: Float64Array) => {
+      evaluations++;
+      h.fill(0);
+      let value = 0;
+      for (let i = 0; i < x.length; i++) {
+        g[i] = Math.sinh(x[i] - centre[i]);
+        h[i * x.length + i] = Math.cosh(x[i] - centre[i]);
+        value += Math.cosh(x[i] - centre[i]);
+      }
+      return value;
+    };
+    const plain = newton(evaluate, [1.2, 0.4, 0.1], { tolerance: 1e-14 });
+    const plainEvaluations = evaluations;
+    evaluations = 0;
+    const result = newton(evaluate, [1.2, 0.4, 0.1], { tolerance: 1e-14, stepTolerance: 1e-6 });
+    expect(plain.converged).toBe(true);
+    expect(result.converged).toBe(true);
+    expect(result.message).toBe("Newton step below tolerance");
+    expect(evaluations).toBeLessThan(plainEvaluations);
+    result.x.forEach((v, i) => expect(Math.abs(v - centre[i])).toBeLessThan(1e-6));
+  });
   test("from a point where the Hessian is indefinite (b > a² + 1/200) it still descends to (1, 1)", () => {
     const result = newton(rosenbrock, [0, 1], { tolerance: 1e-10, maxIterations: 200 });
     expect(result.failed).toBe(false);

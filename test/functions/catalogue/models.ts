@@ -114,7 +114,7 @@ cases("PURCHASES", [
     expect: { error: "#VALUE!", says: ['t must be a number, but it is the text "a year"'] },
   },
   {
-    name: "a range of horizons is lifted",
+    name: "a range of horizons gives one value per horizon (a curve)",
     cls: "shape",
     args: [BGNBD, col(13, 26, 52)],
     expect: [[ANY_NUMBER], [ANY_NUMBER], [ANY_NUMBER]],
