@@ -146,6 +146,8 @@ export function App({ workbook }: { workbook: CustomerWorkbook }) {
             canPreview={!flow.blocked && methodValid && !busy}
             onPreview={() => void flow.preview()}
             valueColumn={flow.method.kind === "quantileTiers" ? flow.method.column : undefined}
+            progress={flow.progress}
+            onCancel={flow.cancel}
           />
           {flow.result && (
             <ApplyStep

@@ -91,11 +91,16 @@ export async function watchMainThread(page: Page, frame: Frame) {
         .filter((event) => event.ph === "M" && event.name === "thread_name" && event.args?.name === "CrRendererMain")
         .map((event) => `${event.pid}:${event.tid}`),
     );
+    traced.mainThread = mainThreads.size > 0;
     runTasks.push(
       ...traceEvents
         .filter((event) => event.name === "RunTask" && event.ph === "X" && mainThreads.has(`${event.pid}:${event.tid}`))
         .filter((event) => (event.dur ?? 0) > 50_000)
-        .map((event) => ({ wallMs: Math.round((event.dur ?? 0) / 1000), cpuMs: Math.round((event.tdur ?? 0) / 1000) })),
+        .map((event) => ({
+          wallMs: Math.round((event.dur ?? 0) / 1000),
+          // null when the trace has no thread time for it (then the task cannot be judged by its CPU time).
+          cpuMs: event.tdur === undefined ? null : Math.round(event.tdur / 1000),
+        })),
     );
     // Sample times in ms from the profile's start; the first __syncMark sample is the watch's time 0.
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -139,6 +144,8 @@ export async function watchMainThread(page: Page, frame: Frame) {
     });
   };
   /** After stop: every task of the renderer's main thread over 50 ms, its wall and thread (CPU) time. */
-  const runTasks: { wallMs: number; cpuMs: number }[] = [];
-  return { now, stop, runTasks };
+  const runTasks: { wallMs: number; cpuMs: number | null }[] = [];
+  /** After stop: whether the trace named the renderer's main thread (so runTasks is its account, even if empty). */
+  const traced = { mainThread: false };
+  return { now, stop, runTasks, traced };
 }

@@ -1,5 +1,5 @@
 import "./dom-shims";
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { t } from "../../src/i18n";
 import type { SegmentationResult } from "../../src/engine/segmentation/types";
@@ -278,9 +278,38 @@ describe("Preview step", () => {
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
 
-  test("computing: a spinner in a live region", () => {
-    renderPane(<PreviewStep result={null} computing canPreview onPreview={jest.fn()} />);
+  test("computing: a progress bar with the step, in a live region, and Cancel", () => {
+    const onCancel = jest.fn();
+    const { rerender } = renderPane(
+      <PreviewStep
+        result={null}
+        computing
+        canPreview
+        onPreview={jest.fn()}
+        progress={{ step: "compute.progress.sending", done: 20000, total: 80000 }}
+        onCancel={onCancel}
+      />,
+    );
     expect(screen.getByText(t("pane.preview.computing")).closest("[aria-live]")).not.toBeNull();
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "0.25");
+    expect(screen.getByRole("status")).toHaveTextContent(
+      t("pane.progress.status", { step: t("compute.progress.sending"), done: 20000, total: 80000 }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: t("pane.apply.cancel") }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    // The engine's own work has no count: a moving bar and the step's name alone.
+    rerender(
+      <PreviewStep
+        result={null}
+        computing
+        canPreview
+        onPreview={jest.fn()}
+        progress={{ step: "compute.progress.computing", done: 0, total: 0 }}
+        onCancel={onCancel}
+      />,
+    );
+    expect(screen.getByRole("progressbar")).not.toHaveAttribute("aria-valuenow");
+    expect(screen.getByRole("status")).toHaveTextContent(new RegExp(`^${t("compute.progress.computing")}$`));
   });
 
   test("segments with counts, shares, CLV and max CAC, thresholds and a chart; nothing written yet", () => {

@@ -1,7 +1,6 @@
 import {
   Button,
   makeStyles,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -12,11 +11,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { SegmentationResult } from "../../engine/segmentation/types";
+import type { Progress } from "../../excel/workbook";
 import { formatNumber, Locale } from "../../i18n";
 import { useLocale, useT } from "../locale-context";
 import { IssueList } from "./IssueList";
 import { ModelChoicePanel } from "./ModelChoicePanel";
 import { ModelDiagnostics } from "./ModelDiagnostics";
+import { ProgressPanel } from "./ProgressPanel";
 import { SegmentChart } from "./SegmentChart";
 import { Step } from "./Step";
 import { TableScroller } from "./TableScroller";
@@ -46,9 +47,21 @@ export interface PreviewStepProps {
   onPreview: () => void;
   /** The tiered column, named in the value measure of quantile tiers. */
   valueColumn?: string;
+  /** While computing: how far the calculation is (rows handed over, computing, results collected). */
+  progress?: Progress | null;
+  /** Stops the calculation; nothing has been written. */
+  onCancel?: () => void;
 }
 
-export function PreviewStep({ result, computing, canPreview, onPreview, valueColumn }: PreviewStepProps) {
+export function PreviewStep({
+  result,
+  computing,
+  canPreview,
+  onPreview,
+  valueColumn,
+  progress = null,
+  onCancel = () => undefined,
+}: PreviewStepProps) {
   const t = useT();
   const locale = useLocale();
   const styles = useStyles();
@@ -62,46 +75,54 @@ export function PreviewStep({ result, computing, canPreview, onPreview, valueCol
         </Button>
       </div>
       <div aria-live="polite">
-        {computing && <Spinner size="tiny" label={t("pane.preview.computing")} />}
+        {computing && <ProgressPanel progress={progress} onCancel={onCancel} labelKey="pane.preview.computing" />}
         {result && !computing && (
           <>
             <Text weight="semibold">{t("pane.preview.nothingWritten")}</Text>
-            <Text block>{t("pane.preview.valueMeasure", { measure: t(result.valueKey, result.valueParams ?? { column: valueColumn ?? "" }) })}</Text>
+            <Text block>
+              {t("pane.preview.valueMeasure", {
+                measure: t(result.valueKey, result.valueParams ?? { column: valueColumn ?? "" }),
+              })}
+            </Text>
           </>
         )}
       </div>
       {result && !computing && (
         <>
           <TableScroller label={t("pane.preview.caption", { customers: total })}>
-          <Table size="extra-small" className={styles.table} aria-label={t("pane.preview.caption", { customers: total })}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("pane.preview.col.segment")}</TableHeaderCell>
-                <TableHeaderCell>{t("pane.preview.col.customers")}</TableHeaderCell>
-                <TableHeaderCell>{t("pane.preview.col.customerShare")}</TableHeaderCell>
-                <TableHeaderCell>{t("pane.preview.col.value")}</TableHeaderCell>
-                <TableHeaderCell>{t("pane.preview.col.valueShare")}</TableHeaderCell>
-                {withClv && <TableHeaderCell>{t("pane.preview.col.averageClv")}</TableHeaderCell>}
-                {withClv && <TableHeaderCell>{t("pane.preview.col.maxCac")}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.preview.map((segment) => (
-                <TableRow key={segment.segmentId}>
-                  <TableCell>
-                    <span className={styles.swatch} style={{ backgroundColor: segment.colour }} aria-hidden="true" />
-                    {t(segment.labelKey, segment.labelParams)}
-                  </TableCell>
-                  <TableCell>{formatNumber(segment.customers, locale)}</TableCell>
-                  <TableCell>{percent(segment.customerShare, locale)}</TableCell>
-                  <TableCell>{amount(segment.value, locale)}</TableCell>
-                  <TableCell>{percent(segment.valueShare, locale)}</TableCell>
-                  {withClv && <TableCell>{amount(segment.averageClv, locale)}</TableCell>}
-                  {withClv && <TableCell>{amount(segment.maxCac, locale)}</TableCell>}
+            <Table
+              size="extra-small"
+              className={styles.table}
+              aria-label={t("pane.preview.caption", { customers: total })}
+            >
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t("pane.preview.col.segment")}</TableHeaderCell>
+                  <TableHeaderCell>{t("pane.preview.col.customers")}</TableHeaderCell>
+                  <TableHeaderCell>{t("pane.preview.col.customerShare")}</TableHeaderCell>
+                  <TableHeaderCell>{t("pane.preview.col.value")}</TableHeaderCell>
+                  <TableHeaderCell>{t("pane.preview.col.valueShare")}</TableHeaderCell>
+                  {withClv && <TableHeaderCell>{t("pane.preview.col.averageClv")}</TableHeaderCell>}
+                  {withClv && <TableHeaderCell>{t("pane.preview.col.maxCac")}</TableHeaderCell>}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {result.preview.map((segment) => (
+                  <TableRow key={segment.segmentId}>
+                    <TableCell>
+                      <span className={styles.swatch} style={{ backgroundColor: segment.colour }} aria-hidden="true" />
+                      {t(segment.labelKey, segment.labelParams)}
+                    </TableCell>
+                    <TableCell>{formatNumber(segment.customers, locale)}</TableCell>
+                    <TableCell>{percent(segment.customerShare, locale)}</TableCell>
+                    <TableCell>{amount(segment.value, locale)}</TableCell>
+                    <TableCell>{percent(segment.valueShare, locale)}</TableCell>
+                    {withClv && <TableCell>{amount(segment.averageClv, locale)}</TableCell>}
+                    {withClv && <TableCell>{amount(segment.maxCac, locale)}</TableCell>}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
           </TableScroller>
           <SegmentChart segments={result.preview} />
           <ModelChoicePanel context={result.context} />

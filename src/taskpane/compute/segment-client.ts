@@ -66,7 +66,8 @@ export async function runSegmentJob(
     port.onmessage = ({ data: message }) => {
       if (message.job !== job) return;
       if (message.type === "progress") {
-        if (message.phase === "computing") report({ step: "compute.progress.computing", done: 0, total: 1 });
+        // The engine's own work has no count: total 0 shows a moving bar.
+        if (message.phase === "computing") report({ step: "compute.progress.computing", done: 0, total: 0 });
         else {
           expected = message.total;
           report({ step: "compute.progress.receiving", done: 0, total: Math.max(expected, 1) });

@@ -246,7 +246,9 @@ export function useSegmentationFlow(
     );
     finish();
     if (computed.ok) setResult(computed.result);
-    else setFailure({ titleKey: "pane.preview.failed", failure: computed.failure });
+    // Cancelled by the user: back to before Preview, nothing to report (nothing was written).
+    else if (computed.failure.code !== "cancelled")
+      setFailure({ titleKey: "pane.preview.failed", failure: computed.failure });
   }, [data, shape, mapping, method, locale]);
 
   const apply = useCallback(async () => {
