@@ -714,7 +714,7 @@ export function pbuy(
  * @param T Time from first purchase to the end of calibration.
  * @param holdout_purchases Purchases each customer actually made in the holdout period.
  * @param holdout_length Length of the holdout period, in the period used for the fit (e.g. 39 weeks). For bgbb: opportunities.
- * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7.
+ * @param [max_group] Last frequency group, which collects every customer with that many or more. Default 7. Any whole number from 1: only the groups some customer falls in are listed, so the work does not grow with it.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.

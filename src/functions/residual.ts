@@ -84,7 +84,7 @@ function periodRate(annual: number, unit: YearUnit): number {
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param T Each customer's T (time from first purchase to the end of calibration), as given to CUST.FIT: first purchases are placed at max(T) − T.
  * @param horizon End of the last period, counted from the earliest first purchase, in the fit's period (e.g. 78 weeks: calibration and holdout).
- * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows.
+ * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows, and rows × distinct T at most 2,000,000 (round T for a large base).
  * @param [actual] Actual repeat purchases of the base in each period (one per row), to compare: adds actual and actual cumulative columns.
  * @param [weights] Number of customers each row of T stands for (for grouped summaries). Default 1.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per row of T or one for all.
@@ -347,7 +347,7 @@ export function loglik(
  * @customfunction DERL
  * @helpurl https://localhost:3000/functions.html#DERL
  * @param sbg_table The table spilled by CUST.FIT("sbg", survivors).
- * @param renewals Renewals the subscriber has made (0 at the end of the first period), a whole number; a range gives one result per cell.
+ * @param renewals Renewals the subscriber has made (0 at the end of the first period), a whole number up to 1,000,000; a range gives one result per cell.
  * @param discount_rate ANNUAL discount rate (10% or 0.1); 0 is accepted when alpha > 1.
  * @param [time_unit] Length of one sBG period: "years" (default), "months", "weeks" or "days".
  * @param [margin] Margin per period of a subscriber: the result is then the residual value, margin × DERL. Default 1.

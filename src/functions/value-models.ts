@@ -493,7 +493,7 @@ function readFlag(value: unknown, arg: string): boolean {
  * @helpurl https://localhost:3000/functions.html#RETENTIONCURVE
  * @requiresParameterAddresses
  * @param survivors_or_sbg_params A cohort's survivors at the start and after each period (counts, or shares such as 100%, 63%, 47%), oldest first; or the table spilled by CUST.FIT("sbg", survivors).
- * @param horizon Number of periods to project, from period 1 (e.g. 10).
+ * @param horizon Number of periods to project, from period 1 (e.g. 10), at most 10,000 (one row each).
  * @param [include_retention] TRUE adds a second column with the retention rate of each period. Default FALSE.
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns One row per period: the share of the starting cohort still active (and the period's retention rate).

@@ -203,10 +203,26 @@ export class BgbbLikelihoodTables {
   }
 }
 
-/** Σ weight × ln L over the compressed histories; the death sums from BgbbLikelihoodTables. */
+/** Σ weight × ln L over the compressed histories: one customer at a time, or from BgbbLikelihoodTables when cheaper. */
 export function bgbbLogLikelihood(params: BgbbParameters, data: BgbbData): number {
   let most = 0;
-  for (let i = 0; i < data.opportunities.length; i++) most = Math.max(most, data.opportunities[i]);
+  let direct = 0;
+  const frequencies = new Set<number>();
+  for (let i = 0; i < data.opportunities.length; i++) {
+    most = Math.max(most, data.opportunities[i]);
+    direct += data.opportunities[i] - data.recency[i] + 40; // a multiplication a term, and four log-beta functions
+    frequencies.add(data.frequency[i]);
+  }
+  // The tables cost about 30 multiplications' worth (a logarithm, an exponential) per (x, j) they hold.
+  if (direct < 30 * frequencies.size * (most + 1)) {
+    let sum = 0;
+    for (let i = 0; i < data.frequency.length; i++) {
+      sum +=
+        data.weights[i] *
+        bgbbIndividualLogLikelihood(params, data.frequency[i], data.recency[i], data.opportunities[i]);
+    }
+    return sum;
+  }
   const tables = new BgbbLikelihoodTables(params, most);
   let ll = 0;
   for (let i = 0; i < data.frequency.length; i++) {

@@ -1,11 +1,15 @@
 import {
   bgnbdLogLikelihood,
+  bgnbdPredictor,
+  eulerShrunkHypergeometric,
+  shrunkHypergeometric,
+  shrunkHypergeometricSeries,
   bgnbdPreparedNegLogLikelihood,
   fitBgnbd,
   prepareBgnbdData,
 } from "../../../src/engine/models/bgnbd";
 import { compressHistories } from "../../../src/engine/models/compress";
-import { mbgnbdLogLikelihood } from "../../../src/engine/models/mbgnbd";
+import { mbgnbdLogLikelihood, mbgnbdPredictor } from "../../../src/engine/models/mbgnbd";
 
 /** Six customers, one with a frequency in the thousands to billions (FIT never returned at 1e6 before). */
 const columns = (big: number) => ({
@@ -55,5 +59,34 @@ describe("BG/NBD and MBG/NBD likelihood with frequencies in the millions (no loo
         for (const value of Object.values(fit.params)) expect(Number.isFinite(value) && value > 0).toBe(true);
         expect(Number.isFinite(fit.logLikelihood)).toBe(true);
       }
+  });
+});
+
+describe("P(alive at T + t) with frequencies in the millions (issue 12 item 3: a series of about x·z terms before)", () => {
+  test("Euler's form equals the series in A where both settle", () => {
+    for (const [r, a, b, x, scale, t] of [
+      [0.243, 0.793, 2.426, 2000, 40, 52],
+      [0.243, 0.793, 2.426, 5000, 1000, 365],
+      [0.5, 0.2, 3, 1e4, 1e4, 1e4],
+      [2, 4, 0.5, 3000, 200, 20],
+    ]) {
+      const [A, B, C] = [r + x, b + x, a + b + x];
+      const euler = eulerShrunkHypergeometric(A, B, C, scale, t);
+      expect(Math.abs(euler / shrunkHypergeometricSeries(A, B, C, scale, t) - 1)).toBeLessThan(1e-11);
+      expect(shrunkHypergeometric(A, B, C, scale, t)).toBe(euler);
+    }
+  });
+  test("BG/NBD and MBG/NBD: P(alive a year on) in [0, P(alive now)] at x = 1e6 to 1e9 over T = 1e6", () => {
+    for (const model of [
+      bgnbdPredictor({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }),
+      mbgnbdPredictor({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }),
+    ]) {
+      for (const frequency of [1e6, 3e7, 1e9]) {
+        const customer = { frequency, recency: 9e5, age: 1e6 };
+        const later = model.probabilityAliveAt!(customer, 365);
+        expect(later).toBeGreaterThanOrEqual(0);
+        expect(later).toBeLessThanOrEqual(model.probabilityAlive(customer));
+      }
+    }
   });
 });
