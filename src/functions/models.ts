@@ -128,7 +128,7 @@ const FIT_PARAMETERS = [
  * @param model "bgnbd", "mbgnbd", "pnbd", "ggomnbd" or "nbd" (purchases; nbd never drops out); "gg" (spend: frequency, monetary); "bgbb" (frequency, recency, T = n_periods); "sbg" (survivors of a cohort by period, in frequency).
  * @param frequency Repeat purchases per customer (x). For sbg: customers still active at the start of each period, the first being the cohort size.
  * @param [recency] Time from first to last purchase (t_x), in the data's period (days, weeks...). 0 when frequency is 0.
- * @param [T] Time from first purchase to the end of calibration, in the same period. For bgbb: the number of opportunities.
+ * @param [T] Time from first purchase to the end of calibration, in the same period. For bgbb: opportunities, at most 1,000; a bgbb fit that would take more than seconds is refused (e.g. 700,000 different histories over 1,000).
  * @param [monetary] Average spend per repeat purchase (gg only).
  * @param [options] Text such as "penalty=0.01; max_iterations=300", or a 2-column range of name | value. penalty: L2 penalty on the parameters (default 0). max_iterations: 1 to 5,000 (default 200).
  * @param [weights] Number of customers each row stands for (for summaries already grouped). Default 1 per row.

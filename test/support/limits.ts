@@ -232,7 +232,13 @@ export function limitCases(d: LimitData): LimitCase[] {
     /max_iterations.*5,?000/,
   );
   add("FIT gg, 1,048,576 customers", "FIT", () => ["gg", d.x, undefined, undefined, d.monetary]);
-  add("FIT bgbb, 1,048,576 customers, 1,000 opportunities", "FIT", () => ["bgbb", d.bgbbX, d.bgbbTx, d.bgbbN]);
+  add(
+    "FIT bgbb, 1,048,576 customers, 1,000 opportunities",
+    "FIT",
+    () => ["bgbb", d.bgbbX, d.bgbbTx, d.bgbbN],
+    "bound",
+    /too many for a BG\/BB fit/,
+  );
   add("FIT bgbb, 1,001 opportunities", "FIT", () => ["bgbb", d.bgbbX, d.bgbbTx, d.bgbbNBeyond], "bound", /1,?000/);
   add("FIT sbg, 1,048,576 periods", "FIT", () => ["sbg", numbers((i) => 1e6 * 0.9999 ** i)]);
   const covariates = (k: number): Cells => [["c"], ...numbers((i) => i % k)];
@@ -599,6 +605,7 @@ export function limitCases(d: LimitData): LimitCase[] {
  * too: @stdlib's 2F1 runs about 100 times slower under jest than in Node (test/functions/bounded.test.ts).
  */
 export const MEASURED_WITHIN_BOUND: ReadonlySet<string> = new Set([
+  "FIT bgbb, 1,048,576 customers, 1,000 opportunities",
   "CLV simple, 1,048,576 rows",
   "CLV kotler, 1,048,576 rows",
   "CLV blattberg, 1,048,576 rows",

@@ -31,6 +31,8 @@ export const en = {
     "BG/BB counts at most {max} opportunities, but {arg} is {found}: use a coarser opportunity (a year rather than a week).",
   "valuemodels.bgbb.tooManyOpportunitiesAt":
     "BG/BB counts at most {max} opportunities, but {arg} is {found} in row {row}: use a coarser opportunity (a year rather than a week).",
+  "valuemodels.bgbb.fitTooLarge":
+    "These histories are too many for a BG/BB fit to finish in seconds ({histories} different histories, up to {opportunities} opportunities): fit on a sample of the customers, or count coarser opportunities (months rather than weeks).",
   "valuemodels.sbg.tooShort":
     "survivors needs the cohort at the start and at least one later period, but it has {found} value(s).",
   "valuemodels.sbg.startNotPositive":
@@ -100,6 +102,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "BG/BB compte au plus {max} occasions, mais {arg} vaut {found} : choisissez une occasion plus large (l'année plutôt que la semaine).",
   "valuemodels.bgbb.tooManyOpportunitiesAt":
     "BG/BB compte au plus {max} occasions, mais {arg} vaut {found} à la ligne {row} : choisissez une occasion plus large (l'année plutôt que la semaine).",
+  "valuemodels.bgbb.fitTooLarge":
+    "Ces historiques sont trop nombreux pour qu'une estimation BG/BB se termine en quelques secondes ({histories} historiques différents, jusqu'à {opportunities} occasions) : estimez sur un échantillon des clients, ou comptez des occasions plus larges (le mois plutôt que la semaine).",
   "valuemodels.sbg.tooShort":
     "survivors doit contenir la cohorte au départ et au moins une période ultérieure, mais ne contient que {found} valeur(s).",
   "valuemodels.sbg.startNotPositive":

@@ -2,6 +2,8 @@ import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import fc from "fast-check";
 import {
+  BGBB_FIT_WORK,
+  bgbbEvaluationWork,
   bgbbIndividualLogLikelihood,
   BgbbLikelihoodTables,
   bgbbLogLikelihood,
@@ -290,5 +292,31 @@ describe("the likelihood and PBUY at a cost that does not grow with the opportun
       const customer = { frequency: x, recency: tx, age: n };
       expect(model.probabilityOfAnyPurchase!(customer, t)).toBeCloseTo(direct(x, tx, n, t), 12);
     }
+  });
+});
+
+describe("the BG/BB fit's work is bounded", () => {
+  // Distinct histories over up to `most` opportunities, as many customers as histories.
+  const histories = (count: number, most: number) => {
+    const random = seededRandom(11);
+    const frequency: number[] = [];
+    const recency: number[] = [];
+    const opportunities: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const n = 1 + Math.floor(random.next() * most);
+      const last = Math.floor(random.next() * (n + 1));
+      opportunities.push(n);
+      recency.push(last);
+      frequency.push(last === 0 ? 0 : 1 + Math.floor(random.next() * last));
+    }
+    return prepareBgbbData(frequency, recency, opportunities);
+  };
+
+  test("a base whose likelihood alone would take minutes is refused, saying what to change", () => {
+    const data = histories(700_000, 1000);
+    expect(bgbbEvaluationWork(data) * 100).toBeGreaterThan(BGBB_FIT_WORK);
+    const error = inputError(() => fitBgbb(data));
+    expect(error.key).toBe("valuemodels.bgbb.fitTooLarge");
+    expect(error.params).toMatchObject({ opportunities: 1000 });
   });
 });
