@@ -188,6 +188,20 @@ describe("CUST.FORECAST", () => {
     m.push([f === 0 ? null : 5 + Math.round(random.next() * 5000) / 100]);
   }
 
+  test("its work is bounded: different histories × months beyond 3,000,000 is #VALUE! saying what to change", () => {
+    // 6,000 customers of different ages (continuous T): 500 months would fit (not run here: seconds of work), 501 do not.
+    const n = 6000;
+    const ages = Array.from({ length: n }, (_, i) => [30 + i / 1000]);
+    const zeros = Array.from({ length: n }, () => [0]);
+    const params = table("bgnbd", BGNBD);
+    const error = excelError(() => forecast(params, 30, zeros, zeros, ages, "weeks", null, 501) as never);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(/6,000 different histories .* 501 months\. Use at most 500 months/);
+    // Customers who share their frequency and T are computed once: whole weeks make the same call cheap.
+    const weeks = ages.map(([age]) => [Math.round(age)]);
+    expect(forecast(params, 30, zeros, zeros, weeks, "weeks", null, 600)).toHaveLength(1 + 600 + 1);
+  });
+
   test.each([
     ["bgnbd", table("bgnbd", BGNBD)],
     ["pnbd", table("pnbd", { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 })],

@@ -19,6 +19,8 @@ export const en = {
   "finance.forecast.cacWithoutCustomers":
     "cac is given without new_customers: give the customers acquired each month too.",
   "finance.forecast.noCustomers": "No customer could be read: give at least one row of frequency, recency and T.",
+  "finance.forecast.tooMuchWork":
+    "This forecast would take too long: {histories} different histories (frequency and T) over {months} months. Use at most {most} months, or T in whole days or weeks (customers with the same frequency and T are computed once).",
   "finance.forecast.header.month": "month",
   "finance.forecast.header.newCustomers": "new customers",
   "finance.forecast.header.purchases": "purchases",
@@ -77,6 +79,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "finance.forecast.cacWithoutCustomers":
     "cac est donné sans new_customers : donnez aussi les clients acquis chaque mois.",
   "finance.forecast.noCustomers": "Aucun client n'a pu être lu : donnez au moins une ligne de frequency, recency et T.",
+  "finance.forecast.tooMuchWork":
+    "Cette prévision serait trop longue : {histories} historiques différents (frequency et T) sur {months} mois. Utilisez au plus {most} mois, ou T en jours ou semaines entiers (les clients de même frequency et T sont calculés une seule fois).",
   "finance.forecast.header.month": "mois",
   "finance.forecast.header.newCustomers": "nouveaux clients",
   "finance.forecast.header.purchases": "achats",
