@@ -3,6 +3,7 @@
  * prediction functions (the same columns, with or without their header), and the per-customer predictor they give.
  */
 import { valueError } from "../engine/errors";
+import { rowsByGroup } from "../engine/forecast/ranges";
 import { coefficientKey, individualParameters } from "../engine/models/covariates";
 import { modelDefinition } from "../engine/models/registry";
 import { CovariateNames, CovariateTable, FittedModel, ModelName, PurchasePredictor } from "../engine/models/types";
@@ -297,16 +298,8 @@ export function byGroup<C extends ArrayLike<number>>(
   return out;
 }
 
-/** The rows of each group, in order. */
-export function rowsByGroup(group: ArrayLike<number>): Map<number, number[]> {
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < group.length; i++) {
-    let rows = members.get(group[i]);
-    if (!rows) members.set(group[i], (rows = []));
-    rows.push(i);
-  }
-  return members;
-}
+// The customers of each covariate group: the engine's grouping, which the forecasts' ranges use too.
+export { rowsByGroup };
 
 /**
  * The predictor of a customer not acquired yet with the same mix of covariates as the given rows (each group

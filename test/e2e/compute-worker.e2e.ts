@@ -88,6 +88,28 @@ describe("the pane's compute worker", () => {
   );
 });
 
+/** The real pane in the probe page, on an in-memory table of `n` rows, read and checked: Preview is enabled. */
+async function paneOnRows(probe: Page, n: number) {
+  await probe.goto(`${BASE_URL}compute-probe.html`);
+  await probe.waitForFunction(() => "computeProbe" in window);
+  await probe.evaluate(
+    (rows) => (window as unknown as { computeProbe: { mountPane(n: number): void } }).computeProbe.mountPane(rows),
+    n,
+  );
+  const pane = await paneFrame(probe);
+  await pane.getByRole("button", { name: t("pane.table.use") }).click();
+  const previewButton = pane.getByRole("button", { name: t("pane.preview.button") });
+  await previewButton.waitFor();
+  // The checks of a million rows run after the table is read; Preview is enabled once they are done.
+  await pane.waitForFunction(
+    (name) =>
+      [...document.querySelectorAll("button")].some((button) => button.textContent === name && !button.disabled),
+    t("pane.preview.button"),
+    { timeout: 120_000, polling: 200 },
+  );
+  return { pane, previewButton };
+}
+
 describe("the pane on a million rows", () => {
   it(
     "keeps the page's thread free from Preview to Apply on 1,048,576 rows, and writes the main thread's result",
@@ -96,24 +118,7 @@ describe("the pane on a million rows", () => {
       const n = 1_048_576;
       const probe = await session.context.newPage();
       try {
-        await probe.goto(`${BASE_URL}compute-probe.html`);
-        await probe.waitForFunction(() => "computeProbe" in window);
-        await probe.evaluate(
-          (rows) =>
-            (window as unknown as { computeProbe: { mountPane(n: number): void } }).computeProbe.mountPane(rows),
-          n,
-        );
-        const pane = await paneFrame(probe);
-        await pane.getByRole("button", { name: t("pane.table.use") }).click();
-        const previewButton = pane.getByRole("button", { name: t("pane.preview.button") });
-        await previewButton.waitFor();
-        // The checks of a million rows run after the table is read; Preview is enabled once they are done.
-        await pane.waitForFunction(
-          (name) =>
-            [...document.querySelectorAll("button")].some((button) => button.textContent === name && !button.disabled),
-          t("pane.preview.button"),
-          { timeout: 120_000, polling: 200 },
-        );
+        const { pane, previewButton } = await paneOnRows(probe, n);
         const watch = await watchMainThread(probe, pane);
         const phases: [string, number][] = [];
         phases.push(["preview clicked", await watch.now()]);
@@ -181,21 +186,7 @@ describe("the pane on a million rows", () => {
     const n = 1_048_576;
     const probe = await session.context.newPage();
     try {
-      await probe.goto(`${BASE_URL}compute-probe.html`);
-      await probe.waitForFunction(() => "computeProbe" in window);
-      await probe.evaluate(
-        (rows) => (window as unknown as { computeProbe: { mountPane(n: number): void } }).computeProbe.mountPane(rows),
-        n,
-      );
-      const pane = await paneFrame(probe);
-      await pane.getByRole("button", { name: t("pane.table.use") }).click();
-      const previewButton = pane.getByRole("button", { name: t("pane.preview.button") });
-      await pane.waitForFunction(
-        (name) =>
-          [...document.querySelectorAll("button")].some((button) => button.textContent === name && !button.disabled),
-        t("pane.preview.button"),
-        { timeout: 120_000, polling: 200 },
-      );
+      const { pane, previewButton } = await paneOnRows(probe, n);
       await previewButton.click();
       // The calculation's progress bar and its Cancel button, while the rows go to the worker.
       await pane.getByRole("progressbar").waitFor({ timeout: 60_000 });

@@ -185,7 +185,7 @@ export function groupedSchedule(
   if (!group) return baseSchedule(predictorOf(0), frequency, recency, age, spend, months, periodsPerMonth);
   const purchases = new Float64Array(months);
   const revenue = new Float64Array(months);
-  for (const [g, rows] of membersOf(group)) {
+  for (const [g, rows] of rowsByGroup(group)) {
     const part = baseSchedule(
       predictorOf(g),
       pick(frequency, rows),
@@ -203,8 +203,8 @@ export function groupedSchedule(
   return { purchases, revenue };
 }
 
-/** The rows of each group, in order. */
-function membersOf(group: ArrayLike<number>): Map<number, number[]> {
+/** The rows of each group (customer i in group[i]), in order. */
+export function rowsByGroup(group: ArrayLike<number>): Map<number, number[]> {
   const members = new Map<number, number[]>();
   for (let i = 0; i < group.length; i++) {
     let rows = members.get(group[i]);
@@ -218,7 +218,7 @@ function membersOf(group: ArrayLike<number>): Map<number, number[]> {
 function newcomerPredictor(draw: Draw, covariates: CustomerCovariates | undefined): PurchasePredictor {
   if (!covariates) return draw.predictor;
   const n = covariates.group.length;
-  const parts = [...membersOf(covariates.group)].map(([g, rows]) => ({
+  const parts = [...rowsByGroup(covariates.group)].map(([g, rows]) => ({
     predictor: draw.predictorOf(g),
     share: rows.length / n,
   }));
@@ -421,7 +421,7 @@ function groupedClv(
   const { frequency, recency, age } = customers;
   if (!group) return predictiveClvColumn(predictorOf(0), frequency, recency, age, spend, options);
   const out: ReturnType<typeof predictiveClvColumn> = new Array(frequency.length);
-  for (const [g, rows] of membersOf(group)) {
+  for (const [g, rows] of rowsByGroup(group)) {
     const values = predictiveClvColumn(
       predictorOf(g),
       pick(frequency, rows),
