@@ -1,10 +1,9 @@
 /**
  * Issue 12 item 3, "every cost is bounded": every custom function called with the largest inputs Excel can give
  * (1,048,576-row ranges, each argument that sets an amount of work at its documented maximum and just beyond it,
- * extreme but valid histories, tiny and huge parameters). Shared by the audit suite
- * (test/functions/limits.slow.test.ts: no NaN, ±Infinity or internal wording, and #VALUE! naming the bound beyond
- * it) and the bench that records how long each call takes (bench/limits.bench.ts, BENCHMARKS.md "Bounds at Excel's
- * limits"). Pure: no jest here, so the bench can load it in plain Node.
+ * extreme but valid histories, tiny and huge parameters). Run by bench/limits.bench.ts,
+ * which times each call (BENCHMARKS.md, "Bounds at Excel's limits") and, as `npm run test:limits` in CI, checks its
+ * outcome: no NaN, ±Infinity or internal wording, and #VALUE! naming the bound beyond it. Pure: no jest here, so the bench can load it in plain Node.
  */
 import { simulateHistories, simulateLog } from "../../bench/functions/data";
 import { seededRandom } from "../../src/engine/random";
@@ -101,21 +100,27 @@ export function buildLimitData(call: Call, log: (line: string) => void = () => {
   const few = simulateLog(n - 1, 10_000, "days", 6);
   const sample = 20_000;
   const head = (cells: Cells, k = sample) => cells.slice(0, k);
-  // Fitted on first use (about 15 s of CPU): the cases that take no table do not wait for them.
-  let fitted: Record<string, Cells> | null = null;
-  const fitTables = (): Record<string, Cells> => {
-    const tables: Record<string, Cells> = {};
-    for (const model of PURCHASE_MODELS) {
-      const k = model === "ggomnbd" ? 2000 : sample;
-      tables[model] = asInput(call("FIT", model, head(x, k), head(tx, k), head(T, k)));
-      step(`FIT ${model}`);
-    }
-    tables.gg = asInput(call("FIT", "gg", head(x), undefined, undefined, head(col(histories.spend))));
+  // Each table is fitted on first use (all of them: about 15 s of CPU), so a case waits only for its own.
+  const fits: Record<string, () => Cells> = {
+    gg: () => asInput(call("FIT", "gg", head(x), undefined, undefined, head(col(histories.spend)))),
     // Fader, Hardie & Shang (2010) Table 1's estimates: a fit here would cost what the cases measure.
-    tables.bgbb = typed("bgbb", { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 });
-    tables.sbg = asInput(call("FIT", "sbg", col([1000, 631, 468, 382, 326, 285, 256, 232])));
-    return tables;
+    bgbb: () => typed("bgbb", { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 }),
+    sbg: () => asInput(call("FIT", "sbg", col([1000, 631, 468, 382, 326, 285, 256, 232]))),
   };
+  for (const model of PURCHASE_MODELS) {
+    const k = model === "ggomnbd" ? 2000 : sample;
+    fits[model] = () => asInput(call("FIT", model, head(x, k), head(tx, k), head(T, k)));
+  }
+  const fitted: Record<string, Cells> = {};
+  const tables = new Proxy(fitted, {
+    get: (cache, key: string) => {
+      if (!(key in cache) && key in fits) {
+        cache[key] = fits[key]();
+        step(`FIT ${key}`);
+      }
+      return cache[key];
+    },
+  });
   step("logs");
   return {
     x,
@@ -137,9 +142,7 @@ export function buildLimitData(call: Call, log: (line: string) => void = () => {
     logDates: col(txLog.dates),
     logAmounts: col(txLog.amounts),
     fewIds: col(few.ids),
-    get tables() {
-      return (fitted ??= fitTables());
-    },
+    tables,
   };
 }
 
@@ -598,11 +601,9 @@ export function limitCases(d: LimitData): LimitCase[] {
 }
 
 /**
- * The cases measured by bench/limits.bench.ts within 10 s of CPU on the shared machine, with the outcome checked: the
- * audit suite runs these. The others are open (measured over the bound, or not yet measured: BENCHMARKS.md, "Bounds at
- * Excel's limits"): a call that runs for minutes cannot be stopped by a test's timeout, so they are listed as todo.
- * The BG/NBD fit and predictions, measured within the bound in Node (4–8 s of CPU on a loaded machine), are left out
- * too: @stdlib's 2F1 runs about 100 times slower under jest than in Node (test/functions/bounded.test.ts).
+ * The cases measured within 10 s of CPU on the shared machine, with the outcome checked: the jest audit suite
+ * (test/functions/limits.slow.test.ts) runs these. `npm run test:limits` (bench/limits.bench.ts --check) runs every
+ * case in plain Node, where jest's 40-100× slowdown of Math-heavy code (jestjs/jest#5163) does not apply.
  */
 export const MEASURED_WITHIN_BOUND: ReadonlySet<string> = new Set([
   "FIT bgbb, 1,048,576 customers, 1,000 opportunities",
@@ -634,6 +635,13 @@ export const MEASURED_WITHIN_BOUND: ReadonlySet<string> = new Set([
   "COHORT, 1,048,575 rows spread over 1900–9999",
   "COHORT projection 1,201",
 ]);
+
+/**
+ * Cases whose outcome is still wrong (a wrong cell, or no return within the audit's hang timeout), each named in
+ * BENCHMARKS.md, "Bounds at Excel's limits": `npm run test:limits` reports them without failing. Every other case
+ * must give its expected outcome. Emptied as they are fixed.
+ */
+export const KNOWN_OPEN: ReadonlySet<string> = new Set<string>([]);
 
 /** Why a case's cells fail its expectation, or null. */
 export function checkLimitCase(c: LimitCase, cells: ShownCell[][]): string | null {

@@ -8,7 +8,8 @@ import { integrate } from "../optim/quadrature";
 import { compressFitColumns, logAddExp } from "./bgnbd";
 import { CompressedHistories, everyKth } from "./compress";
 import { paretoNbdAliveColumn } from "./pareto-nbd-columns";
-import { logDeathIntegral, paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import { logDeathTerm } from "./pareto-nbd-tail";
 import { forceOfInterest } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -23,7 +24,7 @@ export interface ParetoNbdParameters {
 function logTerms(p: ParetoNbdParameters, x: number, recency: number, age: number): { alive: number; died: number } {
   const { r, alpha, s, beta } = p;
   const alive = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-  const died = Math.log(s) + logDeathIntegral(r, alpha, s, beta, x, recency, age);
+  const died = Math.log(s) + logDeathTerm(r, alpha, s, beta, x, recency, age);
   return { alive, died };
 }
 

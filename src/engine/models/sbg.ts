@@ -5,9 +5,10 @@
  * retention rate rises with tenure instead of staying flat.
  */
 import betaln from "@stdlib/math-base-special-betaln";
-import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { naError, numError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
+import { HypergeometricLadder, hyp2f1One, requireSummableRate } from "../optim/hypergeometric";
+import { SbgLikelihood } from "./sbg-likelihood";
 import { FitColumns, FitOptions, FittedModel } from "./types";
 
 export interface SbgParameters {
@@ -66,31 +67,48 @@ export function survivalCurve(params: SbgParameters, horizon: number): Float64Ar
   return curve;
 }
 
+/** Each survivors column's likelihood, built on first use (SbgLikelihood: its cost then does not grow with T). */
+const likelihoods = new WeakMap<SbgData, SbgLikelihood>();
+const likelihoodOf = (data: SbgData): SbgLikelihood => {
+  let likelihood = likelihoods.get(data);
+  if (!likelihood) likelihoods.set(data, (likelihood = new SbgLikelihood(data.survivors)));
+  return likelihood;
+};
+
 /**
  * Log-likelihood of a cohort's survivors (F&H 2007 eq. 9): those lost in period t contribute
- * ln P(T = t) = ln[S(t − 1) − S(t)], those still active at the end ln S(T).
+ * ln P(T = t) = ln[S(t − 1) − S(t)], those still active at the end ln S(T). Summed as SbgLikelihood does, at a cost
+ * that does not grow with the number of periods.
  */
 export function sbgLogLikelihood(params: SbgParameters, data: SbgData): number {
-  const { survivors } = data;
-  const last = survivors.length - 1;
-  let ll = 0;
-  let previous = 1;
-  for (let t = 1; t <= last; t++) {
-    const current = previous * retentionRate(params, t);
-    const lost = survivors[t - 1] - survivors[t];
-    if (lost > 0) ll += lost * Math.log(previous - current);
-    previous = current;
-  }
-  if (survivors[last] > 0) ll += survivors[last] * Math.log(previous);
-  return ll;
+  return likelihoodOf(data).logLikelihood(params.alpha, params.beta);
 }
 
-/** Maximum-likelihood fit of (α, β) to a cohort's survivors, from several fixed starts. */
+/**
+ * Maximum-likelihood fit of (α, β) to a cohort's survivors, from several fixed starts, with the likelihood's exact
+ * gradient and Hessian: a 1,048,576-period column took 46 s by finite differences (each evaluation a pass over the
+ * periods); now the column is read once and each evaluation costs the same whatever its length.
+ */
 export function fitSbg(survivors: ArrayLike<number>, options: FitOptions = {}): FittedModel {
   const data = prepareSbgData(survivors);
+  const likelihood = likelihoodOf(data);
+  const natural = new Float64Array(2);
   const fit = fitLogParameters({
     names: SBG_PARAMETER_NAMES,
-    negLogLikelihood: (x) => -sbgLogLikelihood({ alpha: x[0], beta: x[1] }, data),
+    negLogLikelihood: (x) => -likelihood.logLikelihood(x[0], x[1]),
+    negLogLikelihoodWithGradient: (x, gradient) => {
+      const ll = likelihood.logLikelihood(x[0], x[1], natural);
+      gradient[0] = -natural[0];
+      gradient[1] = -natural[1];
+      return -ll;
+    },
+    negLogLikelihoodWithHessian: (x, gradient, hessian) => {
+      const ll = likelihood.logLikelihood(x[0], x[1], natural, hessian);
+      gradient[0] = -natural[0];
+      gradient[1] = -natural[1];
+      for (let i = 0; i < 4; i++) hessian[i] = -hessian[i];
+      return -ll;
+    },
     starts: [
       [1, 1],
       [0.5, 2],
@@ -134,8 +152,12 @@ export function discountedExpectedLifetime({ alpha, beta }: SbgParameters, disco
   checkDiscount(discountRate);
   // At d = 0, Gauss's theorem gives ₂F₁(1, b; c; 1) = (c − 1)/(c − 1 − b): finite only when α > 1.
   if (discountRate === 0) return expectedLifetime({ alpha, beta });
-  return hyp2f1(1, beta, alpha + beta, 1 / (1 + discountRate));
+  requireSummableRate(discountRate);
+  return hyp2f1One(beta, alpha + beta, 1 / (1 + discountRate));
 }
+
+/** The largest number of renewals DERL takes (CUST.DERL documents it). */
+export const MAX_RENEWALS = 1_000_000;
 
 /**
  * DERT of a customer at the end of a period after `renewals` renewals: the discounted expected number of
@@ -143,18 +165,37 @@ export function discountedExpectedLifetime({ alpha, beta }: SbgParameters, disco
  * = (β + k)/(α + β + k)·₂F₁(1, β + k + 1; α + β + k + 1; 1/(1 + d)) with k = renewals (Fader & Hardie 2010, eq. 6).
  */
 export function discountedExpectedResidualLifetime(
-  { alpha, beta }: SbgParameters,
+  params: SbgParameters,
   discountRate: number,
   renewals: number,
 ): number {
+  return residualLifetimes(params, discountRate)(renewals);
+}
+
+/**
+ * DERL (discountedExpectedResidualLifetime) for many renewal counts at one rate: the ₂F₁ of consecutive counts are
+ * linked by F(k) = 1 + z·(β+k+1)/(α+β+k+1)·F(k+1) (HypergeometricLadder), so a range of a million counts costs one
+ * series and a multiplication a count, not a series each (23 s of CPU for 1,048,576 cells before).
+ */
+export function residualLifetimes({ alpha, beta }: SbgParameters, discountRate: number): (renewals: number) => number {
   checkDiscount(discountRate);
-  if (!Number.isInteger(renewals) || renewals < 0) throw valueError("valuemodels.sbg.badRenewals", { found: renewals });
-  const b = beta + renewals;
-  if (discountRate === 0) {
-    if (!(alpha > 1)) throw naError("valuemodels.sbg.lifetimeInfinite", { alpha: Number(alpha.toPrecision(4)) });
-    return b / (alpha - 1);
-  }
-  return (b / (alpha + b)) * hyp2f1(1, b + 1, alpha + b + 1, 1 / (1 + discountRate));
+  if (discountRate > 0) requireSummableRate(discountRate);
+  const ladder =
+    discountRate > 0
+      ? new HypergeometricLadder(beta + 1, alpha + beta + 1, 1 / (1 + discountRate), MAX_RENEWALS)
+      : null;
+  return (renewals) => {
+    if (!Number.isInteger(renewals) || renewals < 0)
+      throw valueError("valuemodels.sbg.badRenewals", { found: renewals });
+    if (renewals > MAX_RENEWALS)
+      throw valueError("args.tooLarge", { arg: "renewals", max: MAX_RENEWALS, found: renewals });
+    const b = beta + renewals;
+    if (!ladder) {
+      if (!(alpha > 1)) throw naError("valuemodels.sbg.lifetimeInfinite", { alpha: Number(alpha.toPrecision(4)) });
+      return b / (alpha - 1);
+    }
+    return (b / (alpha + b)) * ladder.at(renewals);
+  };
 }
 
 function checkDiscount(discountRate: number): void {

@@ -5,12 +5,15 @@ import {
   discountedExpectedResidualLifetime,
   expectedLifetime,
   fitSbg,
+  MAX_RENEWALS,
   prepareSbgData,
+  residualLifetimes,
   retentionRate,
   sbgLogLikelihood,
   survival,
   survivalCurve,
 } from "../../../src/engine/models/sbg";
+import { SbgLikelihood } from "../../../src/engine/models/sbg-likelihood";
 import { beta as betaDraw, seededRandom } from "../../../src/engine/random";
 import { inputError } from "../../support/thrown";
 
@@ -99,6 +102,86 @@ describe("sBG fit", () => {
   });
 });
 
+describe("the likelihood's cost does not grow with the periods (SbgLikelihood)", () => {
+  /** F&H 2007 eq. 9 term by term in log-beta functions: the reference (no product of retention rates to underflow). */
+  const written = (alpha: number, beta: number, s: ArrayLike<number>) => {
+    const base = betaln(alpha, beta);
+    const T = s.length - 1;
+    let ll = s[T] > 0 ? s[T] * (betaln(alpha, beta + T) - base) : 0;
+    for (let t = 1; t <= T; t++) {
+      const lost = s[t - 1] - s[t];
+      if (lost > 0) ll += lost * (betaln(alpha + 1, beta + t - 1) - base);
+    }
+    return ll;
+  };
+  const cohort = (T: number, decay: number, shares: boolean) =>
+    Float64Array.from({ length: T + 1 }, (_, i) => {
+      const alive = 1e4 * (1 + i) ** -decay;
+      return shares ? alive / 1e4 : Math.round(alive);
+    });
+
+  test("equals eq. 9 written in beta functions, over the blocks' series too (fast-check, T up to 600)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 600 }),
+        fc.double({ min: 0.05, max: 3, noNaN: true }),
+        fc.double({ min: -3, max: 4, noNaN: true }),
+        fc.double({ min: -3, max: 4, noNaN: true }),
+        fc.boolean(),
+        (T, decay, logAlpha, logBeta, shares) => {
+          const s = cohort(T, decay, shares);
+          const alpha = 10 ** logAlpha;
+          const beta = 10 ** logBeta;
+          const expected = written(alpha, beta, s);
+          const actual = new SbgLikelihood(s).logLikelihood(alpha, beta);
+          expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-10 * Math.abs(expected) + 1e-9);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test("its gradient and Hessian are those of the value (central differences)", () => {
+    const s = cohort(700, 0.6, false);
+    const likelihood = new SbgLikelihood(s);
+    for (const [alpha, beta] of [
+      [0.7, 1.2],
+      [0.05, 30],
+      [40, 2000],
+      [3, 0.02],
+    ]) {
+      const gradient = new Float64Array(2);
+      const hessian = new Float64Array(4);
+      likelihood.logLikelihood(alpha, beta, gradient, hessian);
+      const h = 1e-5;
+      const at = (a: number, b: number) => likelihood.logLikelihood(a, b);
+      const dA = (at(alpha * (1 + h), beta) - at(alpha * (1 - h), beta)) / (2 * alpha * h);
+      const dB = (at(alpha, beta * (1 + h)) - at(alpha, beta * (1 - h))) / (2 * beta * h);
+      expect(Math.abs(gradient[0] - dA)).toBeLessThanOrEqual((1e-5 * Math.abs(at(alpha, beta))) / alpha);
+      expect(Math.abs(gradient[1] - dB)).toBeLessThanOrEqual((1e-5 * Math.abs(at(alpha, beta))) / beta);
+      const up = new Float64Array(2);
+      const down = new Float64Array(2);
+      likelihood.logLikelihood(alpha, beta * (1 + h), up);
+      likelihood.logLikelihood(alpha, beta * (1 - h), down);
+      for (const [k, exact] of [
+        [0, hessian[1]],
+        [1, hessian[3]],
+      ] as const) {
+        const numeric = (up[k] - down[k]) / (2 * beta * h);
+        expect(Math.abs(exact - numeric)).toBeLessThanOrEqual(1e-5 * Math.abs(numeric) + 1e-8);
+      }
+      expect(hessian[1]).toBe(hessian[2]);
+    }
+  });
+
+  test("a long cohort whose S(T) underflows still has a finite likelihood (α = 200, 2,000 periods)", () => {
+    const s = cohort(2000, 0.3, false);
+    const value = new SbgLikelihood(s).logLikelihood(200, 5);
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeCloseTo(written(200, 5, s), 4);
+  });
+});
+
 describe("lifetime and DERT", () => {
   const brute = (alpha: number, beta: number, d: number, from: number) => {
     const curve = survivalCurve({ alpha, beta }, 200000);
@@ -141,6 +224,38 @@ describe("lifetime and DERT", () => {
       discountedExpectedResidualLifetime(params, 0.1, 1),
     );
     expect(discountedExpectedResidualLifetime({ alpha: 3, beta: 4 }, 0, 2)).toBeCloseTo(brute(3, 4, 0, 2), 3);
+  });
+
+  test("DERL over many renewal counts shares one series: equal to each count's own sum, in any order, up to 1,000,000", () => {
+    // The one-count sum written out: Σ_{t>k} S(t)/S(k)·z^(t−k−1) by the retention rates, to below the last digit.
+    const own = (alpha: number, beta: number, d: number, k: number) => {
+      let sum = 0;
+      let ratio = 1;
+      for (let t = k + 1; ; t++) {
+        ratio *= retentionRate({ alpha, beta }, t) / (t > k + 1 ? 1 + d : 1);
+        sum += ratio;
+        if (ratio < 1e-17 * sum) return sum;
+      }
+    };
+    for (const [alpha, beta, d] of [
+      [0.704, 1.182, 0.1],
+      [3, 8, 0.008],
+      [40, 0.3, 0.02],
+    ]) {
+      const lifetime = residualLifetimes({ alpha, beta }, d);
+      for (const k of [500, 3, 0, 999_999, 12, MAX_RENEWALS, 70_000]) {
+        const expected = own(alpha, beta, d, k);
+        expect(Math.abs(lifetime(k) - expected)).toBeLessThanOrEqual(1e-10 * expected);
+        const single = discountedExpectedResidualLifetime({ alpha, beta }, d, k);
+        expect(Math.abs(lifetime(k) - single)).toBeLessThanOrEqual(1e-10 * single);
+      }
+    }
+    expect(inputError(() => residualLifetimes({ alpha: 2, beta: 2 }, 0.1)(MAX_RENEWALS + 1)).key).toBe("args.tooLarge");
+    // Without discounting the per-count closed form; α ≤ 1 is #N/A for that count only.
+    expect(residualLifetimes({ alpha: 3, beta: 4 }, 0)(2)).toBeCloseTo(3, 12);
+    expect(inputError(() => residualLifetimes({ alpha: 0.7, beta: 4 }, 0)(2)).kind).toBe("na");
+    // A rate per period too small for the series in bounded time is refused, whatever the counts.
+    expect(inputError(() => residualLifetimes({ alpha: 0.7, beta: 4 }, 1e-9)).key).toBe("residual.rateTooSmall");
   });
 
   test("bad discount rate or renewals", () => {

@@ -1,0 +1,53 @@
+/**
+ * Sorting the times of customer histories (t_x, T: finite and ≥ 0, −0 already turned into 0 by compressHistories)
+ * by least-significant-digit radix sort on their bits: a non-negative double's 64 bits, read as an unsigned integer,
+ * order like the number itself. Four passes of 16 bits (a pass is skipped when every time has the same digit, as
+ * whole-day times have in their low bits), then, when given, one counting pass on a small major key. On 2,000,000
+ * times this takes a few tens of milliseconds, where Float64Array.prototype.sort took about 0.6 s and a sort with a
+ * comparator several seconds.
+ */
+
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const LOW = LITTLE_ENDIAN ? 0 : 1;
+const HIGH = 1 - LOW;
+const DIGITS = 1 << 16;
+
+/**
+ * The permutation that sorts `times` increasing, stably; with `major` (each entry's key in [0, majorCount)), by
+ * major first, then time. Every time must be finite and ≥ 0 (not −0).
+ */
+export function orderByTime(times: Float64Array, major?: Uint32Array, majorCount = 0): Uint32Array {
+  const n = times.length;
+  // A copy, so that the words are aligned whatever the view's offset.
+  const words = new Uint32Array(Float64Array.from(times).buffer);
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const count = new Uint32Array(DIGITS + 1);
+  for (const [word, shift] of [
+    [LOW, 0],
+    [LOW, 16],
+    [HIGH, 0],
+    [HIGH, 16],
+  ] as const) {
+    if (n === 0) break;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((words[2 * i + word] >>> shift) & 0xffff) + 1]++;
+    if (count[((words[word] >>> shift) & 0xffff) + 1] === n) continue;
+    for (let d = 0; d < DIGITS; d++) count[d + 1] += count[d];
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      next[count[(words[2 * i + word] >>> shift) & 0xffff]++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  if (!major) return order;
+  const start = new Uint32Array(majorCount + 1);
+  for (let i = 0; i < n; i++) start[major[i] + 1]++;
+  for (let k = 0; k < majorCount; k++) start[k + 1] += start[k];
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    next[start[major[i]]++] = i;
+  }
+  return next;
+}

@@ -1,0 +1,31 @@
+/**
+ * The audit of Excel's limits (`npm run test:limits`, bench/limits.bench.ts) passes a case only when
+ * checkLimitCase finds nothing wrong: this checks that it does find each kind of wrong outcome.
+ */
+import { checkLimitCase, LimitCase } from "../support/limits";
+
+const result: LimitCase = { name: "r", fn: "CLV", args: () => [], expect: "result" };
+const bound: LimitCase = { name: "b", fn: "CLV", args: () => [], expect: "bound", message: /at most 1,000/ };
+
+describe("checkLimitCase", () => {
+  test("passes finite numbers, text blanks and booleans, and the right bound", () => {
+    expect(checkLimitCase(result, [[1.5], ["Champions"], [""], [true]])).toBeNull();
+    expect(checkLimitCase(bound, [[{ error: "#VALUE!", message: "months must be at most 1,000" }]])).toBeNull();
+  });
+
+  test.each([
+    [[[1], [Number.NaN]], /row 2 shows NaN/],
+    [[[Number.POSITIVE_INFINITY]], /Infinity/],
+    [[[{ error: "#VALUE!", message: "x" }]], /#VALUE!/],
+    [[["TypeError: cannot read"]], /TypeError/],
+    [[["undefined"]], /undefined/],
+  ])("finds a wrong result %#", (cells, why) => {
+    expect(checkLimitCase(result, cells)).toMatch(why);
+  });
+
+  test("finds a bound that is missing, of the wrong code, or says something else", () => {
+    expect(checkLimitCase(bound, [[3]])).toMatch(/expected #VALUE!/);
+    expect(checkLimitCase(bound, [[{ error: "#NUM!", message: "" }]])).toMatch(/#NUM!/);
+    expect(checkLimitCase(bound, [[{ error: "#VALUE!", message: "too big" }]])).toMatch(/does not say/);
+  });
+});
