@@ -34,6 +34,7 @@ import { addressesOf } from "./cell-address";
 import { namingArgument } from "./cell-messages";
 import { currentLocale } from "./locale";
 import { perCustomer, requireSourceCapability, tablePredictors } from "./models";
+import { cachedTablePredictors } from "./table-cache";
 
 /** A per-customer function over history columns. */
 function eachRow(histories: HistoryColumns, value: (customer: CustomerHistory) => number): Float64Array {
@@ -247,7 +248,11 @@ export function pnpurchases(
   // BG/BB's engine calls n and t "purchases" and "opportunities".
   const names = { opportunities: "t", purchases: "n" };
   return runFunction(() => {
-    const source = tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates);
+    // Without covariates the table is read once for all the calls Excel makes for a range of n or t (table-cache.ts).
+    const source =
+      given(purchase_covariates) || given(dropout_covariates)
+        ? tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates)
+        : cachedTablePredictors(model_table, "CUST.PNPURCHASES");
     const inputs = [
       { arg: "n", value: n, rule: { integer: true, nonNegative: true, max: 10000 } },
       { arg: "t", value: t, rule: { nonNegative: true } },
