@@ -10,7 +10,8 @@ import { fitLogParameters } from "../optim/fit";
 import { trigamma } from "../optim/trigamma";
 import { alivePurchases } from "./alive-purchases";
 import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
-import { nbdCumulative, nbdLogPmf } from "./nbd";
+import { nbdLogPmf } from "./nbd";
+import { nbdTail } from "./nbd-tail";
 import { dertByIntegration } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -388,7 +389,8 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
       const lbeta = betaln(a, b);
       const stay = Math.exp(betaln(a, b + n) - lbeta + nbdLogPmf(n, r, alpha, t));
       if (n === 0) return stay;
-      return stay + Math.exp(betaln(a + 1, b + n - 1) - lbeta) * (1 - nbdCumulative(n - 1, r, alpha, t));
+      // P(N(t) ≥ n) by the incomplete beta function (nbd-tail.ts): its cost does not grow with n.
+      return stay + Math.exp(betaln(a + 1, b + n - 1) - lbeta) * nbdTail(n, r, alpha, t);
     },
   };
   return predictor;

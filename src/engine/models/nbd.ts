@@ -18,6 +18,20 @@ export function nbdLogPmf(n: number, r: number, alpha: number, t: number): numbe
   return gammaln(r + n) - gammaln(r) - gammaln(n + 1) + r * (Math.log(alpha) - logTotal) + n * (Math.log(t) - logTotal);
 }
 
+/**
+ * exp(nbdLogPmf(n, r, alpha, ·)) as a function of t, its lnΓ terms computed once (the same operations in the same
+ * order as nbdLogPmf, so the same numbers), for an integrand evaluated at many t.
+ */
+export function nbdLogPmfOf(n: number, r: number, alpha: number): (t: number) => number {
+  const logCount = gammaln(r + n) - gammaln(r) - gammaln(n + 1);
+  const logAlpha = Math.log(alpha);
+  return (t) => {
+    if (t === 0) return n === 0 ? 1 : 0;
+    const logTotal = Math.log(alpha + t);
+    return Math.exp(logCount + r * (logAlpha - logTotal) + n * (Math.log(t) - logTotal));
+  };
+}
+
 /** P(N(t) ≤ n), summed term by term with the ratio of consecutive terms (no cancellation). */
 export function nbdCumulative(n: number, r: number, alpha: number, t: number): number {
   if (n < 0) return 0;

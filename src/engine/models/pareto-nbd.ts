@@ -160,14 +160,10 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
      * (∫ over τ by adaptive Gauss–Kronrod, relative tolerance 1e-12).
      */
     probabilityOfPurchases(n, t) {
+      // Taken out of the integrand (the same operations in the same order: the same numbers, three lnΓ fewer a node).
+      const logCount = gammaln(r + n) - gammaln(r) - gammaln(n + 1);
       const nbd = (tau: number) =>
-        Math.exp(
-          gammaln(r + n) -
-            gammaln(r) -
-            gammaln(n + 1) -
-            r * Math.log1p(tau / alpha) +
-            (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))),
-        );
+        Math.exp(logCount - r * Math.log1p(tau / alpha) + (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))));
       const survive = nbd(t) * Math.exp(-s * Math.log1p(t / beta));
       const die = integrate((tau) => (s / beta) * Math.exp(-(s + 1) * Math.log1p(tau / beta)) * nbd(tau), 0, t);
       return survive + die;
