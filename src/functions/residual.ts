@@ -8,7 +8,7 @@
 import { valueError } from "../engine/errors";
 import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
 import { readParameterTable } from "../engine/models/parameter-table";
-import { discountedExpectedResidualLifetime } from "../engine/models/sbg";
+import { MAX_RENEWALS, residualLifetimes } from "../engine/models/sbg";
 import { expectedTracking } from "../engine/models/tracking";
 import { CustomerHistory, PurchasePredictor } from "../engine/models/types";
 import { t } from "../i18n";
@@ -34,6 +34,7 @@ import { addressesOf } from "./cell-address";
 import { namingArgument } from "./cell-messages";
 import { currentLocale } from "./locale";
 import { perCustomer, requireSourceCapability, tablePredictors } from "./models";
+import { cachedTablePredictors } from "./table-cache";
 
 /** A per-customer function over history columns. */
 function eachRow(histories: HistoryColumns, value: (customer: CustomerHistory) => number): Float64Array {
@@ -84,7 +85,7 @@ function periodRate(annual: number, unit: YearUnit): number {
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param T Each customer's T (time from first purchase to the end of calibration), as given to CUST.FIT: first purchases are placed at max(T) − T.
  * @param horizon End of the last period, counted from the earliest first purchase, in the fit's period (e.g. 78 weeks: calibration and holdout).
- * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows, and rows × distinct T at most 2,000,000 (round T for a large base).
+ * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows; rows × distinct T at most 2,000,000 (round T), or 50,000,000 if T and step are whole, with rows × step ≤ 2,000,000.
  * @param [actual] Actual repeat purchases of the base in each period (one per row), to compare: adds actual and actual cumulative columns.
  * @param [weights] Number of customers each row of T stands for (for grouped summaries). Default 1.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per row of T or one for all.
@@ -169,7 +170,7 @@ export function tracking(
  * @param frequency Repeat purchases per customer (x).
  * @param recency Time from first to last purchase (t_x), in the fit's period. For bgbb: the opportunity of the last transaction.
  * @param T Time from first purchase to the end of calibration. For bgbb: the opportunities n.
- * @param discount_rate ANNUAL discount rate (10% or 0.1), above 0: converted to the period of the data, (1 + rate)^(1/periods a year) − 1.
+ * @param discount_rate ANNUAL discount rate (10% or 0.1), above 0: converted to the period of the data, (1 + rate)^(1/periods a year) − 1. For bgbb, at least 0.0005% per opportunity.
  * @param time_unit Length of the fit's period: "days", "weeks" (7 days), "months" (365.25/12 days) or "years". For bgbb: the length of one opportunity.
  * @param [spend] Expected spend per purchase (a column, e.g. from CUST.SPEND, or one number): the result is then a value, DERT × spend × margin.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
@@ -247,7 +248,11 @@ export function pnpurchases(
   // BG/BB's engine calls n and t "purchases" and "opportunities".
   const names = { opportunities: "t", purchases: "n" };
   return runFunction(() => {
-    const source = tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates);
+    // Without covariates the table is read once for all the calls Excel makes for a range of n or t (table-cache.ts).
+    const source =
+      given(purchase_covariates) || given(dropout_covariates)
+        ? tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates)
+        : cachedTablePredictors(model_table, "CUST.PNPURCHASES");
     const inputs = [
       { arg: "n", value: n, rule: { integer: true, nonNegative: true, max: 10000 } },
       { arg: "t", value: t, rule: { nonNegative: true } },
@@ -346,20 +351,25 @@ export function loglik(
  * sBG: discounted expected residual lifetime (DERL) of a subscriber who has renewed a given number of times, in periods, at an ANNUAL discount rate; with margin, the expected residual value per subscriber (Fader & Hardie 2010).
  * @customfunction DERL
  * @helpurl https://localhost:3000/functions.html#DERL
+ * @requiresParameterAddresses
  * @param sbg_table The table spilled by CUST.FIT("sbg", survivors).
  * @param renewals Renewals the subscriber has made (0 at the end of the first period), a whole number up to 1,000,000; a range gives one result per cell.
- * @param discount_rate ANNUAL discount rate (10% or 0.1); 0 is accepted when alpha > 1.
+ * @param discount_rate ANNUAL discount rate (10% or 0.1); 0 is accepted when alpha > 1, and a rate above 0 must come to at least 0.0005% per period (about 0.18% a year with days, 0.006% with months).
  * @param [time_unit] Length of one sBG period: "years" (default), "months", "weeks" or "days".
  * @param [margin] Margin per period of a subscriber: the result is then the residual value, margin × DERL. Default 1.
+ * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
  * @returns The discounted expected number of further periods (the next one counted in full), or the residual value.
  */
 export function derl(
   sbg_table: unknown[][],
-  renewals: unknown,
+  // A range, not a scalar that Excel would lift into one call per cell: the cells share one series.
+  renewals: unknown[][],
   discount_rate: unknown,
   time_unit?: unknown,
   margin?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
+  const addresses = addressesOf(invocation, ["sbg_table", "renewals", "discount_rate", "time_unit", "margin"]);
   return runFunction(() => {
     const fit = readParameterTable(toGrid(sbg_table), ["sbg"], "CUST.DERL", "sbg_table");
     const params = { alpha: fit.params.alpha, beta: fit.params.beta };
@@ -368,9 +378,12 @@ export function derl(
       readYearUnit(time_unit, "years"),
     );
     const value = readNumber(margin, "margin", { default: 1 });
+    // One evaluator for every cell: consecutive renewal counts share their series (a million cells, one series).
+    const lifetime = residualLifetimes(params, rate);
     return mapElementwise(
-      [{ arg: "renewals", value: renewals, rule: { integer: true, nonNegative: true, max: 1e6 } }],
-      ([k]) => value * discountedExpectedResidualLifetime(params, rate, k),
+      [{ arg: "renewals", value: renewals, rule: { integer: true, nonNegative: true, max: MAX_RENEWALS } }],
+      ([k]) => value * lifetime(k),
+      addresses,
     );
-  });
+  }, addresses);
 }

@@ -257,6 +257,24 @@ const CASES: AddressCase[] = [
     row: "row 3, column Channel",
   },
   {
+    name: "DERL: renewals that are not whole, in a range",
+    id: "DERL",
+    args: [
+      [
+        ["model", "sbg"],
+        ["alpha", 1],
+        ["beta", 2],
+      ],
+      column(1, 2.5),
+      0.1,
+    ],
+    where: ["Sheet1!A1:B3", "Sheet1!C2:C3"],
+    at: [1, 0],
+    en: "Sheet1!C3 holds 2.5",
+    fr: "la cellule Sheet1!C3 contient 2,5",
+    row: "row 2 holds 2.5",
+  },
+  {
     name: "LOGLIK: a negative weight",
     id: "LOGLIK",
     args: [BGNBD, column(1, 1), column(2, 2), column(5, 5), column(1, -3)],
@@ -405,19 +423,16 @@ describe("a bad cell's message names it when Excel gives the addresses, the row 
       fn.parameters.some((p) => p.dimensionality === "matrix"),
     );
     const missing = ranged.filter((fn) => fn.options?.requiresParameterAddresses !== true).map((fn) => fn.id);
-    expect(missing).toEqual(["DERL"]);
+    expect(missing).toEqual([]);
     // Excel gives the addresses only to a function whose result is a matrix (custom-functions-json, options).
     const scalar = [...excel.metadata.values()].filter(
       (fn) => fn.options?.requiresParameterAddresses === true && fn.result?.dimensionality !== "matrix",
     );
     expect(scalar.map((fn) => fn.id)).toEqual([]);
     const tested = new Set([...CASES.map((entry) => entry.id), "CLV", "PURCHASES", "CHURNRISK"]);
-    const untested = ranged.map((fn) => fn.id).filter((id) => !tested.has(id) && id !== "DERL");
+    const untested = ranged.map((fn) => fn.id).filter((id) => !tested.has(id));
     // Element-wise metrics share CAC's and CHURN's path (mapElementwise); the others are each tested above.
     expect(untested.sort()).toEqual(["LTVCAC", "PAYBACK", "PMC", "VISITORVALUE"]);
-    // Excel lifts a range given to a scalar argument (one call per cell, each error in its own cell): DERL's only
-    // range is its sbg table, read by label, so it has no per-row message to name a cell in.
-    expect(excel.metadata.get("DERL")!.options?.requiresParameterAddresses).toBeUndefined();
   });
 });
 

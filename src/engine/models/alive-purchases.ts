@@ -34,6 +34,8 @@ const oneMinusPower = (K: number, w: number) => -Math.expm1(-K * Math.log1p(w));
 export function alivePurchases(K: number, a: number, bPrime: number, u: number): number {
   if (u === 0) return 0;
   if (!(u > 0) || !(K > 0) || !(a > 0) || !(bPrime > 0)) return NaN;
+  const large = largeShapes(K, a, bPrime, u);
+  if (large !== null) return large;
   const closed = closedForm(K, a, bPrime, u);
   if (closed !== null) return closed;
   return a < SMALL_A ? K * u - complementByQuadrature(K, a, bPrime, u) : byQuadrature(K, a, bPrime, u);
@@ -71,6 +73,40 @@ function complementByQuadrature(K: number, a: number, bPrime: number, u: number)
   const slopeF = (y: number) => (logF(y + d) - logF(y - d)) / (2 * d);
   const guess = Math.min(Math.log(a / bPrime), -Math.log(u * Math.max(K, 1)));
   return Math.exp(sinhTrapezoid(logF, slopeF, guess, Math.min(width, 1), STEP, 1) - betaln(a, bPrime));
+}
+
+/** Below this C = a + b' − 1 (and unless |C − K| and |a − 1| are small beside it), largeShapes gives way. */
+const LARGE_C = 1000;
+
+/**
+ * The closed form for large frequencies (K = r + x and b' = b + x both large, K − b' and a fixed), at a cost that does
+ * not grow with x. With C = a + b' − 1, z = u/(1+u) and Q = a − 1, Euler's transformation (Abramowitz & Stegun
+ * 15.3.3) turns the 2F1 of FHL 2005 eq. 10 into (1+u)^(K+b'−C) 2F1(P, Q; C; z), P = C − K, so that
+ *   E = (C/Q)·[1 − (1+u)^(−Q) 2F1(P, Q; C; z)] = C·[(1 − (1+u)^(−Q))/Q − (1+u)^(−Q) Σ_{k≥1} t_k/Q],
+ * t_k/Q = P z/C · Π_{j=1}^{k−1} (P+j)(Q+j) z/((C+j)(j+1)) (no pole at a = 1; (1 − (1+u)^(−Q))/Q → ln(1+u)). With
+ * (|P|+1)(|Q|+1) ≤ C/16 every ratio of terms is below 1 in size and the first below 1/16, so the terms shrink from the
+ * start (a few terms at x in the millions, even at z = 1, where the series converges since C − P − Q = K − a + 1 > 0),
+ * and the sum is at most ~|P|/C of the first part: no digits cancel, for any u.
+ */
+function largeShapes(K: number, a: number, bPrime: number, u: number): number | null {
+  const C = a + bPrime - 1;
+  const P = C - K;
+  const Q = a - 1;
+  if (!(C >= LARGE_C) || (Math.abs(P) + 1) * (Math.abs(Q) + 1) * 16 > C) return null;
+  const z = u / (1 + u);
+  let term = (P * z) / C;
+  let sum = term;
+  for (let j = 1; term !== 0 && Math.abs(term) > 1e-17 * Math.abs(sum); j++) {
+    if (j > 1000) return null;
+    term *= ((P + j) * (Q + j) * z) / ((C + j) * (j + 1));
+    sum += term;
+  }
+  const logGrowth = Math.log1p(u);
+  const e = -Q * logGrowth;
+  // (1 − (1+u)^(−Q))/Q = −expm1(e)/Q, by its series where Q·ln(1+u) is tiny (a = 1 exactly included).
+  const first = Math.abs(e) < 1e-5 ? logGrowth * (1 + e / 2 + (e * e) / 6) : -Math.expm1(e) / Q;
+  const value = C * (first - Math.exp(e) * sum);
+  return Number.isFinite(value) && value > 0 ? value : null;
 }
 
 /**

@@ -7,9 +7,9 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { valueError } from "../errors";
 import { MAX_EVALUATIONS, fitLogParameters } from "../optim/fit";
+import { HypergeometricLadder, requireSummableRate } from "../optim/hypergeometric";
 import { trigamma } from "../optim/trigamma";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -83,6 +83,18 @@ export function prepareBgbbData(
 
 /** Throws a message naming the row when (x, t_x, n) is not a possible discrete-opportunity history. */
 export function checkBgbbHistory(x: number, tx: number, n: number, row: number): void {
+  // The usual case first, without building the list below (a million rows are checked once per prediction).
+  if (
+    Number.isInteger(x) &&
+    Number.isInteger(tx) &&
+    Number.isInteger(n) &&
+    x >= 0 &&
+    x <= tx &&
+    tx <= n &&
+    n <= MAX_OPPORTUNITIES &&
+    (x > 0 || tx === 0)
+  )
+    return;
   for (const [arg, value] of [
     ["frequency", x],
     ["recency", tx],
@@ -372,14 +384,74 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
   const baseTheta = betaln(gamma, delta);
 
   const check = (customer: CustomerHistory) => checkBgbbHistory(customer.frequency, customer.recency, customer.age, 1);
-  // Built on first use: each customer's likelihood then costs the same whatever n − t_x (up to MAX_OPPORTUNITIES).
+  // Built on first use: each customer's likelihood, and the weight of "alive through n", then cost a table look-up
+  // whatever n − t_x (up to MAX_OPPORTUNITIES), instead of log-beta functions.
   let tables: BgbbLikelihoodTables | null = null;
-  const likelihood = (x: number, tx: number, n: number) =>
-    (tables ??= new BgbbLikelihoodTables(params, MAX_OPPORTUNITIES)).logLikelihood(x, tx, n);
+  const tablesOf = () => (tables ??= new BgbbLikelihoodTables(params, MAX_OPPORTUNITIES));
+  const likelihood = (x: number, tx: number, n: number) => tablesOf().logLikelihood(x, tx, n);
 
-  /** ln of the weight of "alive through n" in the likelihood, minus ln L: ln P(alive at n | history). */
-  const logAliveThroughN = ({ frequency: x, recency: tx, age: n }: CustomerHistory) =>
-    betaln(alpha + x, beta + n - x) - baseP + betaln(gamma, delta + n) - baseTheta - likelihood(x, tx, n);
+  /** ln of the weight of "alive through n" in the likelihood, minus ln L: ln P(alive through n | history). */
+  const logAliveThroughN = ({ frequency: x, recency: tx, age: n }: CustomerHistory) => {
+    const t = tablesOf();
+    return t.logAliveThrough(x, n) - t.logLikelihood(x, tx, n);
+  };
+  /** ln B(γ, δ+n+1)/B(γ, δ+n) = ln E[1 − θ] given alive through n: surviving one more opportunity. */
+  const logNextSurvival = (n: number) => Math.log((delta + n) / (gamma + delta + n));
+
+  // What depends on the opportunities n and the horizon only (not on x or t_x), computed once per (horizon, n): a
+  // million customers share at most MAX_OPPORTUNITIES + 1 values of n.
+  const byOpportunities = new Map<string, Float64Array>();
+  const perOpportunities = (key: string, n: number, compute: (n: number) => number): number => {
+    let values = byOpportunities.get(key);
+    if (!values) byOpportunities.set(key, (values = new Float64Array(MAX_OPPORTUNITIES + 1).fill(NaN)));
+    let value = values[n];
+    if (Number.isNaN(value)) value = values[n] = compute(n);
+    return value;
+  };
+
+  /**
+   * For PBUY over n* opportunities, per n (θ ~ Beta(γ, δ+n)): E[θ(1−θ)^j] for j < n*, E[(1−θ)^j] for j ≤ n* and
+   * 1/(α+β+n+j); a customer's P(no transaction) is then one pass of multiplications (probabilityOfAnyPurchase).
+   */
+  const noPurchaseTerms = new Map<number, { death: Float64Array; alive: Float64Array; inverse: Float64Array }[]>();
+  const noPurchaseTermsAt = (n: number, horizon: number) => {
+    let byN = noPurchaseTerms.get(horizon);
+    if (!byN) noPurchaseTerms.set(horizon, (byN = new Array(MAX_OPPORTUNITIES + 1)));
+    let terms = byN[n];
+    if (!terms) {
+      const death = new Float64Array(horizon);
+      const alive = new Float64Array(horizon + 1);
+      const inverse = new Float64Array(horizon);
+      alive[0] = 1;
+      for (let j = 0; j < horizon; j++) {
+        death[j] = (alive[j] * gamma) / (gamma + delta + n + j);
+        alive[j + 1] = (alive[j] * (delta + n + j)) / (gamma + delta + n + j);
+        inverse[j] = 1 / (alpha + beta + n + j);
+      }
+      byN[n] = terms = { death, alive, inverse };
+    }
+    return terms;
+  };
+
+  /**
+   * ₂F₁(1, δ+m+1; γ+δ+m+1; 1/(1+d)) for m = 0..MAX_OPPORTUNITIES + MAX_HORIZON_OPPORTUNITIES, one ladder per period
+   * rate (HypergeometricLadder: consecutive m share one series).
+   */
+  const ladders = new Map<number, HypergeometricLadder>();
+  const survivalSeries = (periodRate: number, m: number): number => {
+    let ladder = ladders.get(periodRate);
+    if (!ladder) {
+      requireSummableRate(periodRate);
+      ladder = new HypergeometricLadder(
+        delta + 1,
+        gamma + delta + 1,
+        1 / (1 + periodRate),
+        MAX_OPPORTUNITIES + MAX_HORIZON_OPPORTUNITIES,
+      );
+      ladders.set(periodRate, ladder);
+    }
+    return ladder.at(m);
+  };
 
   const probabilityOfPurchases = (x: number, n: number): number => {
     requireOpportunities(x, "purchases");
@@ -407,8 +479,12 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
     probabilityAliveAt(customer, t) {
       check(customer);
       requireOpportunities(t, "t", MAX_HORIZON_OPPORTUNITIES);
-      const n = customer.age;
-      return Math.exp(logAliveThroughN(customer) + betaln(gamma, delta + n + t + 1) - betaln(gamma, delta + n));
+      const later = perOpportunities(
+        `alive ${t}`,
+        customer.age,
+        (n) => betaln(gamma, delta + n + t + 1) - betaln(gamma, delta + n),
+      );
+      return Math.exp(logAliveThroughN(customer) + later);
     },
     /**
      * P(at least one transaction in opportunities n+1..n+n*): 1 − P(none). Alive through n (posterior p ~
@@ -421,14 +497,20 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
       requireOpportunities(t, "opportunities");
       const { frequency: x, age: n } = customer;
       // E[(1−θ)^j]·E[(1−p)^j] = Π_{i<j} (δ+n+i)/(γ+δ+n+i)·(β+n−x+i)/(α+β+n+i), and E[θ(1−θ)^j] is that times
-      // γ/(γ+δ+n+j): one product a term, not four log-beta functions.
-      let survive = 1;
+      // γ/(γ+δ+n+j): the θ part is tabulated per n, so a term is two multiplications. The terms left after j add up
+      // to at most E[(1−θ)^j(1−p)^j] (the probability of no transaction from j on is at most 1): the sum stops when
+      // that is below the last digit of what it has.
+      const { death, alive, inverse } = noPurchaseTermsAt(n, t);
+      const failures = beta + n - x;
+      let noTransaction = 1; // E[(1−p)^j]
       let none = 0;
-      for (let j = 0; j < t; j++) {
-        none += (survive * gamma) / (gamma + delta + n + j);
-        survive *= ((delta + n + j) / (gamma + delta + n + j)) * ((beta + n - x + j) / (alpha + beta + n + j));
+      let j = 0;
+      for (; j < t; j++) {
+        none += death[j] * noTransaction;
+        noTransaction *= (failures + j) * inverse[j];
+        if ((j & 15) === 15 && alive[j + 1] * noTransaction < 1e-17 * none) break;
       }
-      none += survive;
+      if (j >= t) none += alive[t] * noTransaction;
       return Math.exp(logAliveThroughN(customer)) * Math.max(0, 1 - none);
     },
     /**
@@ -440,15 +522,14 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
       if (!(periodRate > 0) || !Number.isFinite(periodRate)) {
         throw valueError("residual.badDiscount", { found: periodRate });
       }
-      const { frequency: x, recency: tx, age: n } = customer;
+      const { frequency: x, age: n } = customer;
+      // B(α+x+1, β+n−x)·B(γ, δ+n+1) = B(α+x, β+n−x)·B(γ, δ+n)·(α+x)/(α+β+n)·(δ+n)/(γ+δ+n); the ₂F₁ depends on n only.
       const logTerm =
-        betaln(alpha + x + 1, beta + n - x) -
-        baseP +
-        betaln(gamma, delta + n + 1) -
-        baseTheta -
-        Math.log1p(periodRate) -
-        likelihood(x, tx, n);
-      return Math.exp(logTerm) * hyp2f1(1, delta + n + 1, gamma + delta + n + 1, 1 / (1 + periodRate));
+        logAliveThroughN(customer) +
+        Math.log((alpha + x) / (alpha + beta + n)) +
+        logNextSurvival(n) -
+        Math.log1p(periodRate);
+      return Math.exp(logTerm) * survivalSeries(periodRate, n);
     },
     /**
      * Σ_{t=1..N} P(transaction at n + t | history)/(1 + d)^t, the finite-horizon DERT: with D = δ + n, z = 1/(1 + d)
@@ -464,25 +545,30 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
       }
       const { frequency: x, age: n } = customer;
       const lead = Math.exp(logAliveThroughN(customer)) * ((alpha + x) / (alpha + beta + n));
-      const D = delta + n;
-      if (periodRate === 0) return lead * survivalSum(gamma, D, periods);
-      const z = 1 / (1 + periodRate);
-      if (periods <= DIRECT_SURVIVAL_TERMS) {
-        let ratio = 1;
-        let power = 1;
-        let sum = 0;
-        for (let t = 1; t <= periods; t++) {
-          const d = D + t - 1;
-          ratio *= d / (gamma + d);
-          power *= z;
-          sum += ratio * power;
+      /** Σ_{t=1..N} E[(1−θ)^t]/(1+d)^t given alive through m (θ ~ Beta(γ, δ+m)): the same for every x and t_x. */
+      const discountedSurvival = (m: number): number => {
+        const D = delta + m;
+        if (periodRate === 0) return survivalSum(gamma, D, periods);
+        const z = 1 / (1 + periodRate);
+        if (periods <= DIRECT_SURVIVAL_TERMS) {
+          let ratio = 1;
+          let power = 1;
+          let sum = 0;
+          for (let t = 1; t <= periods; t++) {
+            const d = D + t - 1;
+            ratio *= d / (gamma + d);
+            power *= z;
+            sum += ratio * power;
+          }
+          return sum;
         }
-        return lead * sum;
-      }
-      const series = (E: number) =>
-        Math.exp(betaln(gamma, E + 1) - betaln(gamma, D)) * z * hyp2f1(1, E + 1, gamma + E + 1, z);
-      const tailWeight = Math.exp(periods * Math.log(z));
-      return lead * (series(D) - (tailWeight > 0 ? tailWeight * series(D + periods) : 0));
+        // E = D + k: B(γ, E+1)/B(γ, D)·z·₂F₁(1, E+1; γ+E+1; z), the ₂F₁ from the ladder at m + k.
+        const series = (k: number) =>
+          Math.exp(betaln(gamma, D + k + 1) - betaln(gamma, D)) * z * survivalSeries(periodRate, m + k);
+        const tailWeight = Math.exp(periods * Math.log(z));
+        return series(0) - (tailWeight > 0 ? tailWeight * series(periods) : 0);
+      };
+      return lead * perOpportunities(`within ${periodRate} ${periods}`, n, discountedSurvival);
     },
     logLikelihood: (customer) => {
       check(customer);
@@ -491,8 +577,7 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
     /** P(alive at opportunity n + 1 | x, t_x, n) (FHS 2010 eq. 11). */
     probabilityAlive(customer) {
       check(customer);
-      const n = customer.age;
-      return Math.exp(logAliveThroughN(customer) + betaln(gamma, delta + n + 1) - betaln(gamma, delta + n));
+      return Math.exp(logAliveThroughN(customer) + logNextSurvival(customer.age));
     },
     /** E[X(n, n + n*) | x, t_x, n] (FHS 2010 eq. 13), its cost independent of n* (survivalSum). */
     expectedPurchases(customer, t) {
@@ -500,7 +585,8 @@ export function bgbbPredictor(params: BgbbParameters): PurchasePredictor & {
       requireOpportunities(t, "opportunities", MAX_HORIZON_OPPORTUNITIES);
       const { frequency: x, age: n } = customer;
       const meanP = (alpha + x) / (alpha + beta + n);
-      return Math.exp(logAliveThroughN(customer)) * meanP * survivalSum(gamma, delta + n, t);
+      const survived = perOpportunities(`survived ${t}`, n, (m) => survivalSum(gamma, delta + m, t));
+      return Math.exp(logAliveThroughN(customer)) * meanP * survived;
     },
     /** E[X(n)] for a customer just acquired (FHS 2010 eq. 8). */
     expectedPurchasesNewCustomer(t) {

@@ -10,7 +10,8 @@ import { fitLogParameters } from "../optim/fit";
 import { trigamma } from "../optim/trigamma";
 import { alivePurchases } from "./alive-purchases";
 import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
-import { nbdCumulative, nbdLogPmf } from "./nbd";
+import { nbdLogPmf } from "./nbd";
+import { nbdTail } from "./nbd-tail";
 import { dertByIntegration } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -38,79 +39,40 @@ export function bgnbdLogLikelihood(
 }
 
 /**
- * Compressed histories arranged for repeated likelihood evaluations. Only the distinct times, the distinct
- * frequencies and the rows with a repeat purchase (all rows for MBG/NBD) cost work per evaluation:
- * −(r+x) log(α+T) is summed per distinct T, and the terms in x alone per distinct x.
+ * Compressed histories arranged for repeated likelihood evaluations: the terms in x alone are summed per distinct
+ * x, the rest in one pass over the distinct histories. Nothing per distinct time is stored: at a million
+ * continuous-time customers such tables (and their hash) were 100 MB of typed arrays, and V8 runs a full garbage
+ * collection for about every 64 MB of new ones (seconds each with a sheet's million cells on the heap); the pass
+ * takes log(α+t) as log α + log1p(t/α), one log1p per time, so a time per history costs no more than a time table.
  */
 export interface BgnbdData {
   modified: boolean;
+  histories: CompressedHistories;
   groups: ReturnType<typeof frequencyGroups>;
   /** The groups in increasing x. */
   groupOrder: Uint32Array;
-  /** Distinct values of T and t_x together. */
-  times: Float64Array;
-  /** Per distinct time: Σ w and Σ w·x over the histories whose T it is. */
-  ageWeight: Float64Array;
-  ageFrequencyWeight: Float64Array;
-  /** The histories with a purchase term: their x group, T and t_x (indices into times), and weight. */
-  rowGroup: Uint32Array;
-  rowAge: Uint32Array;
-  rowRecency: Uint32Array;
-  rowWeight: Float64Array;
-  rowFrequency: Float64Array;
+  /** Scratch per group, filled by each evaluation: log a/(b+x−1+shift) and 1/(b+x−1+shift). */
+  logOdds: Float64Array;
+  inverseB: Float64Array;
 }
 
 export function prepareBgnbdData(data: CompressedHistories, modified = false): BgnbdData {
   const groups = frequencyGroups(data);
-  const timeIndex = new Map<number, number>();
-  const times: number[] = [];
-  const indexOf = (v: number) => {
-    let at = timeIndex.get(v);
-    if (at === undefined) {
-      at = times.length;
-      timeIndex.set(v, at);
-      times.push(v);
-    }
-    return at;
-  };
-  let rows = 0;
-  for (let i = 0; i < data.size; i++) if (modified || data.frequency[i] > 0) rows++;
-  const rowGroup = new Uint32Array(rows);
-  const rowAge = new Uint32Array(rows);
-  const rowRecency = new Uint32Array(rows);
-  const rowWeight = new Float64Array(rows);
-  const rowFrequency = new Float64Array(rows);
-  const ageOf = new Uint32Array(data.size);
-  for (let i = 0, j = 0; i < data.size; i++) {
-    ageOf[i] = indexOf(data.age[i]);
-    if (!(modified || data.frequency[i] > 0)) continue;
-    rowGroup[j] = groups.slot[i];
-    rowAge[j] = ageOf[i];
-    rowRecency[j] = indexOf(data.recency[i]);
-    rowWeight[j] = data.weight[i];
-    rowFrequency[j] = data.frequency[i];
-    j++;
-  }
-  const ageWeight = new Float64Array(times.length);
-  const ageFrequencyWeight = new Float64Array(times.length);
-  for (let i = 0; i < data.size; i++) {
-    ageWeight[ageOf[i]] += data.weight[i];
-    ageFrequencyWeight[ageOf[i]] += data.weight[i] * data.frequency[i];
-  }
-  return {
-    modified,
-    groups,
-    groupOrder: groupOrderOf(groups),
-    times: Float64Array.from(times),
-    ageWeight,
-    ageFrequencyWeight,
-    rowGroup,
-    rowAge,
-    rowRecency,
-    rowWeight,
-    rowFrequency,
-  };
+  return withGroups(data, groups, modified);
 }
+
+const withGroups = (
+  histories: CompressedHistories,
+  groups: ReturnType<typeof frequencyGroups>,
+  modified: boolean,
+): BgnbdData => ({
+  modified,
+  histories,
+  groups,
+  groupOrder: groupOrderOf(groups),
+  logOdds: new Float64Array(groups.values.length),
+  inverseB: new Float64Array(groups.values.length),
+});
 
 const groupOrderOf = (groups: ReturnType<typeof frequencyGroups>) =>
   Uint32Array.from(groups.values.keys()).sort((i, j) => groups.values[i] - groups.values[j]);
@@ -127,10 +89,7 @@ export function bgnbdNegLogLikelihood(
   gradient?: Float64Array,
   modified = false,
 ): number {
-  const prepared = prepareBgnbdData(data, modified);
-  prepared.groups = groups;
-  prepared.groupOrder = groupOrderOf(groups);
-  return bgnbdPreparedNegLogLikelihood(prepared, params, gradient);
+  return bgnbdPreparedNegLogLikelihood(withGroups(data, groups, modified), params, gradient);
 }
 
 /** Gaps in x longer than this are summed in closed form (see bgnbdPreparedNegLogLikelihood). */
@@ -148,8 +107,7 @@ export function bgnbdPreparedNegLogLikelihood(
   const b = params[3];
   // BG/NBD: B(a, b+x)/B(a, b) and a/(b+x−1) for x > 0; MBG/NBD: B(a, b+x+1)/B(a, b) and a/(b+x) for all x.
   const shift = data.modified ? 1 : 0;
-  const { groups, times } = data;
-  const k = groups.values.length;
+  const { groups, logOdds, inverseB } = data;
   const wantGradient = gradient !== undefined || hessian !== undefined;
   let total = 0;
   // Gradient (g*) and Hessian (h**) of log L, accumulated in parts.
@@ -176,8 +134,6 @@ export function bgnbdPreparedNegLogLikelihood(
   let invB = 0;
   let invAB2 = 0;
   let invB2 = 0;
-  // Per group: a / (b + x − 1 + shift).
-  const odds = new Float64Array(k);
   for (const g of data.groupOrder) {
     const x = groups.values[g];
     const w = groups.weight[g];
@@ -215,7 +171,9 @@ export function bgnbdPreparedNegLogLikelihood(
       invAB2 += i1 * i1;
       invB2 += i2 * i2;
     }
-    odds[g] = a / (b + x - 1 + shift);
+    // Per group: log a/(b+x−1+shift) and 1/(b+x−1+shift).
+    inverseB[g] = 1 / (b + x - 1 + shift);
+    logOdds[g] = Math.log(a * inverseB[g]);
     total += w * (logR + logBOverAB);
     if (wantGradient) {
       gr += w * invR;
@@ -229,35 +187,13 @@ export function bgnbdPreparedNegLogLikelihood(
       hbb += w * (invAB2 - invB2);
     }
   }
-  // log(α + t) and 1/(α + t) once per distinct time.
-  const m = times.length;
-  const logTime = new Float64Array(m);
-  const inverseTime = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const at = alpha + times[i];
-    logTime[i] = Math.log(at);
-    inverseTime[i] = 1 / at;
-    // r log α − (r + x) log(α + T) = −r log(1 + T/α) − x log(α + T), summed per distinct T.
-    const wT = data.ageWeight[i];
-    if (wT === 0) continue;
-    const xT = data.ageFrequencyWeight[i];
-    const T = times[i];
-    const growth = Math.log1p(T / alpha);
-    total -= r * wT * growth + xT * logTime[i];
-    const shrink = T / (alpha * at);
-    if (wantGradient) {
-      gr -= wT * growth;
-      galpha += r * wT * shrink - xT * inverseTime[i];
-    }
-    if (hessian) {
-      hralpha += wT * shrink;
-      halphaalpha +=
-        (-r * wT * shrink * (2 * alpha + T) * inverseTime[i]) / alpha + xT * inverseTime[i] * inverseTime[i];
-    }
-  }
-  // log(1 + q), q = a/(b+x−1+shift) · ((α+T)/(α+t_x))^(r+x): the "still alive" odds of each history.
-  const { rowGroup, rowAge, rowRecency, rowWeight, rowFrequency } = data;
-  const rows = rowWeight.length;
+  // One pass over the distinct histories. r log α − (r + x) log(α + T) = −r log1p(T/α) − x log(α + T); and
+  // log(1 + q), q = a/(b+x−1+shift) · ((α+T)/(α+t_x))^(r+x), the "still alive" odds of a history with a purchase term
+  // (x > 0; every history in MBG/NBD).
+  const { frequency, recency, age, weight, size } = data.histories;
+  const slot = groups.slot;
+  const logAlpha = Math.log(alpha);
+  const inverseAlpha = 1 / alpha;
   let sumLog1p = 0;
   // Σ wσ·(∂ log q), Σ wσ(1−σ)·(∂ log q)(∂ log q)ᵀ and Σ wσ·∂² log q, σ = q/(1+q).
   let sD = 0;
@@ -277,23 +213,38 @@ export function bgnbdPreparedNegLogLikelihood(
   let sE = 0;
   let sKE2 = 0;
   let sBB = 0;
-  for (let i = 0; i < rows; i++) {
-    const ti = rowAge[i];
-    const ri = rowRecency[i];
-    const g = rowGroup[i];
-    const kx = r + rowFrequency[i];
-    const d = logTime[ti] - logTime[ri];
-    // In logs: with thousands of purchases (r + x)·d overflows e^·; log1p(q) = L + log1p(e^−L) for large L = log q.
-    const logQ = Math.log(odds[g]) + kx * d;
-    const q = Math.exp(logQ);
-    const w = rowWeight[i];
-    sumLog1p += w * (logQ > 30 ? logQ + Math.log1p(Math.exp(-logQ)) : Math.log1p(q));
+  for (let i = 0; i < size; i++) {
+    const w = weight[i];
+    const x = frequency[i];
+    const T = age[i];
+    const growth = Math.log1p(T * inverseAlpha);
+    const inverseT = 1 / (alpha + T);
+    total -= w * (r * growth + x * (logAlpha + growth));
+    const shrink = T * inverseT * inverseAlpha;
+    if (wantGradient) {
+      gr -= w * growth;
+      galpha += w * (r * shrink - x * inverseT);
+    }
+    if (hessian) {
+      hralpha += w * shrink;
+      halphaalpha += w * ((-r * shrink * (2 * alpha + T) * inverseT) / alpha + x * inverseT * inverseT);
+    }
+    if (x === 0 && shift === 0) continue;
+    const g = slot[i];
+    const kx = r + x;
+    const inverseTx = 1 / (alpha + recency[i]);
+    // log(α+T) − log(α+t_x), without the log α that both carry.
+    const d = growth - Math.log1p(recency[i] * inverseAlpha);
+    // In logs: with thousands of purchases (r + x)·d overflows e^·; log1p(e^L) = max(L, 0) + log1p(e^−|L|).
+    const logQ = logOdds[g] + kx * d;
+    const tail = Math.exp(-Math.abs(logQ));
+    sumLog1p += w * ((logQ > 0 ? logQ : 0) + Math.log1p(tail));
     if (!wantGradient) continue;
-    const sigma = 1 / (1 + Math.exp(-logQ));
+    const sigma = logQ > 0 ? 1 / (1 + tail) : tail / (1 + tail);
     const ws = w * sigma;
-    const e = inverseTime[ti] - inverseTime[ri];
+    const e = inverseT - inverseTx;
     const ke = kx * e;
-    const invB = odds[g] / a;
+    const invB = inverseB[g];
     sD += ws * d;
     sKE += ws * ke;
     sS += ws;
@@ -311,7 +262,7 @@ export function bgnbdPreparedNegLogLikelihood(
     vB += v * invB;
     vBB += v * invB * invB;
     sE += ws * e;
-    sKE2 += ws * kx * (inverseTime[ri] * inverseTime[ri] - inverseTime[ti] * inverseTime[ti]);
+    sKE2 += ws * kx * (inverseTx * inverseTx - inverseT * inverseT);
     sBB += ws * invB * invB;
   }
   total += sumLog1p;
@@ -438,7 +389,8 @@ export function bgnbdPredictor(params: Parameters): PurchasePredictor {
       const lbeta = betaln(a, b);
       const stay = Math.exp(betaln(a, b + n) - lbeta + nbdLogPmf(n, r, alpha, t));
       if (n === 0) return stay;
-      return stay + Math.exp(betaln(a + 1, b + n - 1) - lbeta) * (1 - nbdCumulative(n - 1, r, alpha, t));
+      // P(N(t) ≥ n) by the incomplete beta function (nbd-tail.ts): its cost does not grow with n.
+      return stay + Math.exp(betaln(a + 1, b + n - 1) - lbeta) * nbdTail(n, r, alpha, t);
     },
   };
   return predictor;

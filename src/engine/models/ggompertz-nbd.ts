@@ -11,7 +11,7 @@ import { LogParameterFitSpec } from "../optim/fit";
 import { integrate } from "../optim/quadrature";
 import { logAddExp } from "./bgnbd";
 import { CompressedHistories, compressHistories, everyKth } from "./compress";
-import { nbdLogPmf } from "./nbd";
+import { nbdLogPmfOf } from "./nbd";
 import { ggomnbdPreparedNegLogLikelihood, prepareGgomnbdData } from "./ggompertz-nbd-likelihood";
 import { stagedFit } from "./staged-fit";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
@@ -263,7 +263,7 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
     expectedPurchasesNewCustomer: (t) => (r / alpha) * expectedLifetimeWithin(beta, t),
     /** P(X(t) = n): alive at t with n purchases, or died at τ < t with n purchases by then. */
     probabilityOfPurchases(n, t) {
-      const nbd = (tau: number) => Math.exp(nbdLogPmf(n, r, alpha, tau));
+      const nbd = nbdLogPmfOf(n, r, alpha);
       return nbd(t) * survival(beta, t) + (t === 0 ? 0 : integrate((tau) => density(beta, tau) * nbd(tau), 0, t));
     },
     probabilityOfAnyPurchase(customer, t) {

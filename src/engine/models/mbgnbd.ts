@@ -6,7 +6,8 @@ import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { alivePurchases } from "./alive-purchases";
 import { BgnbdParameters, fitBgnbd, logAddExp, probabilityOfPurchaseWhileAlive, shrunkHypergeometric } from "./bgnbd";
-import { nbdCumulative, nbdLogPmf } from "./nbd";
+import { nbdLogPmf } from "./nbd";
+import { nbdTail } from "./nbd-tail";
 import { dertByIntegration } from "./residual";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
@@ -71,7 +72,8 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
       const lbeta = betaln(a, b);
       const stay = Math.exp(betaln(a, b + n + 1) - lbeta + nbdLogPmf(n, r, alpha, t));
       if (n === 0) return stay + a / (a + b);
-      return stay + Math.exp(betaln(a + 1, b + n) - lbeta) * (1 - nbdCumulative(n - 1, r, alpha, t));
+      // P(N(t) ≥ n) by the incomplete beta function (nbd-tail.ts): its cost does not grow with n.
+      return stay + Math.exp(betaln(a + 1, b + n) - lbeta) * nbdTail(n, r, alpha, t);
     },
   };
   return predictor;

@@ -8,7 +8,8 @@ import { integrate } from "../optim/quadrature";
 import { compressFitColumns, logAddExp } from "./bgnbd";
 import { CompressedHistories, everyKth } from "./compress";
 import { paretoNbdAliveColumn } from "./pareto-nbd-columns";
-import { logDeathIntegral, paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import { logDeathTerm } from "./pareto-nbd-tail";
 import { forceOfInterest } from "./residual";
 import { stagedFit } from "./staged-fit";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
@@ -24,7 +25,7 @@ export interface ParetoNbdParameters {
 function logTerms(p: ParetoNbdParameters, x: number, recency: number, age: number): { alive: number; died: number } {
   const { r, alpha, s, beta } = p;
   const alive = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-  const died = Math.log(s) + logDeathIntegral(r, alpha, s, beta, x, recency, age);
+  const died = Math.log(s) + logDeathTerm(r, alpha, s, beta, x, recency, age);
   return { alive, died };
 }
 
@@ -165,14 +166,10 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
      * (∫ over τ by adaptive Gauss–Kronrod, relative tolerance 1e-12).
      */
     probabilityOfPurchases(n, t) {
+      // Taken out of the integrand (the same operations in the same order: the same numbers, three lnΓ fewer a node).
+      const logCount = gammaln(r + n) - gammaln(r) - gammaln(n + 1);
       const nbd = (tau: number) =>
-        Math.exp(
-          gammaln(r + n) -
-            gammaln(r) -
-            gammaln(n + 1) -
-            r * Math.log1p(tau / alpha) +
-            (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))),
-        );
+        Math.exp(logCount - r * Math.log1p(tau / alpha) + (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))));
       const survive = nbd(t) * Math.exp(-s * Math.log1p(t / beta));
       const die = integrate((tau) => (s / beta) * Math.exp(-(s + 1) * Math.log1p(tau / beta)) * nbd(tau), 0, t);
       return survive + die;

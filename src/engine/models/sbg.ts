@@ -5,9 +5,9 @@
  * retention rate rises with tenure instead of staying flat.
  */
 import betaln from "@stdlib/math-base-special-betaln";
-import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { naError, numError, valueError } from "../errors";
 import { fitLogParameters } from "../optim/fit";
+import { HypergeometricLadder, hyp2f1One, requireSummableRate } from "../optim/hypergeometric";
 import { SbgLikelihood } from "./sbg-likelihood";
 import { FitColumns, FitOptions, FittedModel } from "./types";
 
@@ -152,8 +152,12 @@ export function discountedExpectedLifetime({ alpha, beta }: SbgParameters, disco
   checkDiscount(discountRate);
   // At d = 0, Gauss's theorem gives ₂F₁(1, b; c; 1) = (c − 1)/(c − 1 − b): finite only when α > 1.
   if (discountRate === 0) return expectedLifetime({ alpha, beta });
-  return hyp2f1(1, beta, alpha + beta, 1 / (1 + discountRate));
+  requireSummableRate(discountRate);
+  return hyp2f1One(beta, alpha + beta, 1 / (1 + discountRate));
 }
+
+/** The largest number of renewals DERL takes (CUST.DERL documents it). */
+export const MAX_RENEWALS = 1_000_000;
 
 /**
  * DERT of a customer at the end of a period after `renewals` renewals: the discounted expected number of
@@ -161,18 +165,37 @@ export function discountedExpectedLifetime({ alpha, beta }: SbgParameters, disco
  * = (β + k)/(α + β + k)·₂F₁(1, β + k + 1; α + β + k + 1; 1/(1 + d)) with k = renewals (Fader & Hardie 2010, eq. 6).
  */
 export function discountedExpectedResidualLifetime(
-  { alpha, beta }: SbgParameters,
+  params: SbgParameters,
   discountRate: number,
   renewals: number,
 ): number {
+  return residualLifetimes(params, discountRate)(renewals);
+}
+
+/**
+ * DERL (discountedExpectedResidualLifetime) for many renewal counts at one rate: the ₂F₁ of consecutive counts are
+ * linked by F(k) = 1 + z·(β+k+1)/(α+β+k+1)·F(k+1) (HypergeometricLadder), so a range of a million counts costs one
+ * series and a multiplication a count, not a series each (23 s of CPU for 1,048,576 cells before).
+ */
+export function residualLifetimes({ alpha, beta }: SbgParameters, discountRate: number): (renewals: number) => number {
   checkDiscount(discountRate);
-  if (!Number.isInteger(renewals) || renewals < 0) throw valueError("valuemodels.sbg.badRenewals", { found: renewals });
-  const b = beta + renewals;
-  if (discountRate === 0) {
-    if (!(alpha > 1)) throw naError("valuemodels.sbg.lifetimeInfinite", { alpha: Number(alpha.toPrecision(4)) });
-    return b / (alpha - 1);
-  }
-  return (b / (alpha + b)) * hyp2f1(1, b + 1, alpha + b + 1, 1 / (1 + discountRate));
+  if (discountRate > 0) requireSummableRate(discountRate);
+  const ladder =
+    discountRate > 0
+      ? new HypergeometricLadder(beta + 1, alpha + beta + 1, 1 / (1 + discountRate), MAX_RENEWALS)
+      : null;
+  return (renewals) => {
+    if (!Number.isInteger(renewals) || renewals < 0)
+      throw valueError("valuemodels.sbg.badRenewals", { found: renewals });
+    if (renewals > MAX_RENEWALS)
+      throw valueError("args.tooLarge", { arg: "renewals", max: MAX_RENEWALS, found: renewals });
+    const b = beta + renewals;
+    if (!ladder) {
+      if (!(alpha > 1)) throw naError("valuemodels.sbg.lifetimeInfinite", { alpha: Number(alpha.toPrecision(4)) });
+      return b / (alpha - 1);
+    }
+    return (b / (alpha + b)) * ladder.at(renewals);
+  };
 }
 
 function checkDiscount(discountRate: number): void {

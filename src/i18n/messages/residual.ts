@@ -2,6 +2,8 @@
 export const en = {
   "residual.badDiscount":
     "The discount rate must be above 0 for a discounted residual value (it is {found}): without discounting, the expected future purchases of a customer who may never leave can be infinite.",
+  "residual.rateTooSmall":
+    "The discount rate per period is {found}, below the {min} these discounted sums take in bounded time: use a higher discount_rate or a longer time_unit.",
   "residual.notAvailable":
     "{function} is not available for the {model} model: use a table of a model that defines it ({models}).",
   "residual.notWhole":
@@ -26,6 +28,8 @@ export const en = {
 export const fr: { readonly [K in keyof typeof en]: string } = {
   "residual.badDiscount":
     "Le taux d'actualisation doit être supérieur à 0 pour une valeur résiduelle actualisée (il vaut {found}) : sans actualisation, les achats futurs attendus d'un client qui pourrait ne jamais partir peuvent être infinis.",
+  "residual.rateTooSmall":
+    "Le taux d'actualisation par période vaut {found}, sous le minimum de {min} que ces sommes actualisées acceptent en temps borné : utilisez un discount_rate plus élevé ou une time_unit plus longue.",
   "residual.notAvailable":
     "{function} n'est pas disponible pour le modèle {model} : utilisez la table d'un modèle qui la définit ({models}).",
   "residual.notWhole":

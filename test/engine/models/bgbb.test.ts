@@ -261,6 +261,45 @@ describe("the likelihood and PBUY at a cost that does not grow with the opportun
       );
     }
   });
+  test("P(alive), P(alive later), E[X], DERT and the finite DERT from tabulated weights equal FHS 2010's sums", () => {
+    for (const p of scales) {
+      const model = bgbbPredictor(p);
+      const { alpha, beta, gamma, delta } = p;
+      const close = (actual: number, expected: number) =>
+        expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-10 * Math.abs(expected) + 1e-300);
+      fc.assert(
+        fc.property(history, fc.integer({ min: 0, max: MAX_HORIZON_OPPORTUNITIES }), ({ x, tx, n }, t) => {
+          const customer = { frequency: x, recency: tx, age: n };
+          // ln P(alive through n | history), FHS 2010 eq. 11 before its last factor.
+          const logAlive =
+            betaln(alpha + x, beta + n - x) -
+            betaln(alpha, beta) +
+            betaln(gamma, delta + n) -
+            betaln(gamma, delta) -
+            termByTerm(p, x, tx, n);
+          const survive = (k: number) => Math.exp(betaln(gamma, delta + n + k) - betaln(gamma, delta + n));
+          close(model.probabilityAlive(customer), Math.exp(logAlive) * survive(1));
+          close(model.probabilityAliveAt!(customer, t), Math.exp(logAlive) * survive(t + 1));
+          const meanP = (alpha + x) / (alpha + beta + n);
+          close(model.expectedPurchases(customer, t), Math.exp(logAlive) * meanP * survivalSum(gamma, delta + n, t));
+          // Σ_{t≥1} E[(1−θ)^t]/(1+d)^t term by term (θ ~ Beta(γ, δ+n)): 1,500 terms leave less than 0.95^1500.
+          const d = 0.05;
+          let discounted = 0;
+          let power = 1;
+          for (let k = 0; k < 1500; k++) {
+            power *= (delta + n + k) / (gamma + delta + n + k) / (1 + d);
+            discounted += power;
+          }
+          const dert = Math.exp(logAlive) * meanP * discounted;
+          close(model.discountedResidualPurchases!(customer, d), dert);
+          let within = 0;
+          for (let k = 1; k <= 30; k++) within += (survive(k) * (1 + d) ** -k) / survive(0);
+          close(model.discountedPurchasesWithin!(customer, d, 30), Math.exp(logAlive) * meanP * within);
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
   test("P(a transaction within n* opportunities) by products equals the log-beta sum", () => {
     const model = bgbbPredictor(params);
     const direct = (x: number, tx: number, n: number, t: number) => {

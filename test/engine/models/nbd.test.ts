@@ -32,6 +32,47 @@ describe("NBD as a fittable model", () => {
       expect(g[k]).toBeCloseTo((nbdNegLogLikelihood(data, up) - nbdNegLogLikelihood(data, down)) / (2 * h), 5);
     }
   });
+  test("the analytic Hessian matches central differences of the gradient, also with a frequency gap crossed by lnΓ", () => {
+    const data = compressHistories(
+      Float64Array.of(0, 3, 7, 1, 5000),
+      Float64Array.of(0, 0, 0, 0, 0),
+      Float64Array.of(20, 30, 40, 8, 60),
+    );
+    for (const p of [
+      [0.7, 5],
+      [30, 0.2],
+    ]) {
+      const g = new Float64Array(2);
+      const hessian = new Float64Array(4);
+      nbdNegLogLikelihood(data, p, g, hessian);
+      for (let k = 0; k < 2; k++) {
+        const h = 1e-6 * p[k];
+        const up = [...p];
+        const down = [...p];
+        up[k] += h;
+        down[k] -= h;
+        const gUp = new Float64Array(2);
+        const gDown = new Float64Array(2);
+        nbdNegLogLikelihood(data, up, gUp);
+        nbdNegLogLikelihood(data, down, gDown);
+        for (let j = 0; j < 2; j++) {
+          const numeric = (gUp[j] - gDown[j]) / (2 * h);
+          expect(Math.abs(hessian[j * 2 + k] - numeric)).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric)));
+        }
+      }
+    }
+  });
+  test("a fit on a subsample first ends at the full data's optimum (zero gradient there)", () => {
+    const columns = simulateNbd({ r: 0.6, alpha: 9 }, 20_000, 52, 5);
+    const fit = fitNbd(columns);
+    expect(fit.converged).toBe(true);
+    const data = compressHistories(columns.frequency, new Float64Array(columns.frequency.length), columns.age!);
+    const g = new Float64Array(2);
+    const p = [fit.params.r, fit.params.alpha];
+    nbdNegLogLikelihood(data, p, g);
+    // Per customer and in log-parameters (what the fit's tolerance is on).
+    for (let k = 0; k < 2; k++) expect(Math.abs((g[k] * p[k]) / 20_000)).toBeLessThan(1e-7);
+  });
   test("predictions: everyone alive, E[X(t)] = Σ n P(X(t) = n), and the posterior mean rate", () => {
     const model = nbdPredictor({ r: 0.385, alpha: 12.07 });
     expect(model.probabilityAlive({ frequency: 0, recency: 0, age: 30 })).toBe(1);

@@ -44,6 +44,31 @@ describe("the 'died between t_x and T' term", () => {
   });
 });
 
+describe("the 'died between t_x and T' term at frequencies in the billions (issue 12)", () => {
+  // With m = r + x huge the integrand (α+τ)^−m (β+τ)^−n falls by e^1000 within a day of t_x: Laplace's method in
+  // w = m·ln((α+τ)/(α+t_x)) gives ln I = −m ln A − n ln B + ln(A/m) + (1 − n·A/B)/m + O(1/m²), A = α+t_x, B = β+t_x,
+  // an evaluation independent of the quadrature (exact to ~1/m² ≈ 1e-18 here). Before, the window kept for the
+  // quadrature was sized by a tolerance in ln τ alone: 10^7 panels and 30 s for one customer at x = 10^9.
+  test.each([
+    [1e9, 990_000],
+    [3e8, 999_999],
+    [1e6, 600_000],
+  ])("x = %d, t_x = %d, T = 10^6", (x, tx) => {
+    const [r, alpha, s, beta] = [0.575, 72.67, 0.576, 73.43];
+    const m = r + x;
+    const n = s + 1;
+    const A = alpha + tx;
+    const B = beta + tx;
+    const laplace = -m * Math.log(A) - n * Math.log(B) + Math.log(A / m) + (1 - (n * A) / B) / m;
+    const value = logDeathIntegral(r, alpha, s, beta, x, tx, 1e6);
+    expect(Math.abs(value - laplace)).toBeLessThan(1e-12 * Math.abs(laplace));
+    // The P(alive) these customers get: finite, in [0, 1].
+    const alive = paretoNbdPredictor({ r, alpha, s, beta }).probabilityAlive({ frequency: x, recency: tx, age: 1e6 });
+    expect(alive).toBeGreaterThanOrEqual(0);
+    expect(alive).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("Pareto/NBD", () => {
   const params = { r: 0.5533, alpha: 10.5776, s: 0.6061, beta: 11.6679 };
   test("the likelihood is finite and the same whichever of α and β is larger (no overflow at x = 200)", () => {

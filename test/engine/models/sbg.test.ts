@@ -5,7 +5,9 @@ import {
   discountedExpectedResidualLifetime,
   expectedLifetime,
   fitSbg,
+  MAX_RENEWALS,
   prepareSbgData,
+  residualLifetimes,
   retentionRate,
   sbgLogLikelihood,
   survival,
@@ -222,6 +224,38 @@ describe("lifetime and DERT", () => {
       discountedExpectedResidualLifetime(params, 0.1, 1),
     );
     expect(discountedExpectedResidualLifetime({ alpha: 3, beta: 4 }, 0, 2)).toBeCloseTo(brute(3, 4, 0, 2), 3);
+  });
+
+  test("DERL over many renewal counts shares one series: equal to each count's own sum, in any order, up to 1,000,000", () => {
+    // The one-count sum written out: Σ_{t>k} S(t)/S(k)·z^(t−k−1) by the retention rates, to below the last digit.
+    const own = (alpha: number, beta: number, d: number, k: number) => {
+      let sum = 0;
+      let ratio = 1;
+      for (let t = k + 1; ; t++) {
+        ratio *= retentionRate({ alpha, beta }, t) / (t > k + 1 ? 1 + d : 1);
+        sum += ratio;
+        if (ratio < 1e-17 * sum) return sum;
+      }
+    };
+    for (const [alpha, beta, d] of [
+      [0.704, 1.182, 0.1],
+      [3, 8, 0.008],
+      [40, 0.3, 0.02],
+    ]) {
+      const lifetime = residualLifetimes({ alpha, beta }, d);
+      for (const k of [500, 3, 0, 999_999, 12, MAX_RENEWALS, 70_000]) {
+        const expected = own(alpha, beta, d, k);
+        expect(Math.abs(lifetime(k) - expected)).toBeLessThanOrEqual(1e-10 * expected);
+        const single = discountedExpectedResidualLifetime({ alpha, beta }, d, k);
+        expect(Math.abs(lifetime(k) - single)).toBeLessThanOrEqual(1e-10 * single);
+      }
+    }
+    expect(inputError(() => residualLifetimes({ alpha: 2, beta: 2 }, 0.1)(MAX_RENEWALS + 1)).key).toBe("args.tooLarge");
+    // Without discounting the per-count closed form; α ≤ 1 is #N/A for that count only.
+    expect(residualLifetimes({ alpha: 3, beta: 4 }, 0)(2)).toBeCloseTo(3, 12);
+    expect(inputError(() => residualLifetimes({ alpha: 0.7, beta: 4 }, 0)(2)).kind).toBe("na");
+    // A rate per period too small for the series in bounded time is refused, whatever the counts.
+    expect(inputError(() => residualLifetimes({ alpha: 0.7, beta: 4 }, 1e-9)).key).toBe("residual.rateTooSmall");
   });
 
   test("bad discount rate or renewals", () => {

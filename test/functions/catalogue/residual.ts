@@ -94,6 +94,18 @@ cases("DERL", [
     args: [SBG, -1, 0.1],
     expect: { error: "#VALUE!", says: ["renewals"] },
   },
+  {
+    name: "renewals beyond 1,000,000 are refused in their cell (a bound on the work)",
+    cls: "bound",
+    args: [SBG, col(1_000_000, 1_000_001), 0.1],
+    expect: [[ANY_NUMBER], [{ error: "#VALUE!", says: ["renewals", "1,000,000", "row 2"] }]],
+  },
+  {
+    name: "a discount rate too small for the series in bounded time names the least one",
+    cls: "bound",
+    args: [SBG, 3, 1e-9, "days"],
+    expect: { error: "#VALUE!", says: ["5E-06", "time_unit"] },
+  },
 ]);
 
 cases("TRACKING", [
