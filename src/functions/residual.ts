@@ -85,7 +85,7 @@ function periodRate(annual: number, unit: YearUnit): number {
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
  * @param T Each customer's T (time from first purchase to the end of calibration), as given to CUST.FIT: first purchases are placed at max(T) − T.
  * @param horizon End of the last period, counted from the earliest first purchase, in the fit's period (e.g. 78 weeks: calibration and holdout).
- * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows, and rows × distinct T at most 2,000,000 (round T for a large base).
+ * @param [step] Length of one row, in the fit's period (e.g. 7 for weeks of daily data). Default 1. At most 10,000 rows; rows × distinct T at most 2,000,000 (round T), or 50,000,000 if T and step are whole, with rows × step ≤ 2,000,000.
  * @param [actual] Actual repeat purchases of the base in each period (one per row), to compare: adds actual and actual cumulative columns.
  * @param [weights] Number of customers each row of T stands for (for grouped summaries). Default 1.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per row of T or one for all.

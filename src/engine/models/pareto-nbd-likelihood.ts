@@ -38,8 +38,12 @@ export interface ParetoNbdData {
   /** Index of (x, t_x) and of (x, T) among the pairs; −1 for (x, t_x) when t_x = T (no death before T). */
   rowRecencyPair: Int32Array;
   rowAgePair: Int32Array;
-  /** Work arrays of the likelihood (ln F and its moments per pair), made at the first evaluation and reused. */
-  buffers?: { logF: Float64Array; moments: Float64Array };
+  /**
+   * Work arrays of the likelihood (ln F and its moments per pair, ln(α+T) and ln(β+T) per distinct T), made at the
+   * first evaluation and reused: tens of megabytes allocated at every evaluation made the collector run over the
+   * whole heap each time (seconds a fit where the workbook's cells fill the heap).
+   */
+  buffers?: { logF: Float64Array; moments: Float64Array; logAlphaAge: Float64Array; logBetaAge: Float64Array };
 }
 
 /**
@@ -176,7 +180,12 @@ export function paretoNbdPreparedNegLogLikelihood(
   const width = wantHessian ? MOMENTS : 4;
   const pairs = data.pairFrequency.length;
   // Every entry is written below before it is read: the buffers are kept with the data between evaluations.
-  const buffers = (data.buffers ??= { logF: new Float64Array(pairs), moments: new Float64Array(0) });
+  const buffers = (data.buffers ??= {
+    logF: new Float64Array(pairs),
+    moments: new Float64Array(0),
+    logAlphaAge: new Float64Array(data.ages.length),
+    logBetaAge: new Float64Array(data.ages.length),
+  });
   const logF = buffers.logF;
   if (wantGradient && buffers.moments.length < width * pairs) buffers.moments = new Float64Array(MOMENTS * pairs);
   const dLogF = wantGradient ? buffers.moments : null;
@@ -259,8 +268,7 @@ export function paretoNbdPreparedNegLogLikelihood(
     }
   }
   const { rowWeight, rowFrequency, rowAge, rowRecencyPair, rowAgePair, ages, rowAgeIndex } = data;
-  const logAlphaAge = new Float64Array(ages.length);
-  const logBetaAge = new Float64Array(ages.length);
+  const { logAlphaAge, logBetaAge } = buffers;
   for (let k = 0; k < ages.length; k++) {
     logAlphaAge[k] = Math.log(alpha + ages[k]);
     logBetaAge[k] = Math.log(beta + ages[k]);

@@ -22,6 +22,13 @@ export interface TrackingPoint {
 export const MAX_TRACKING_WORK = 2_000_000;
 /** At most this many periods. */
 export const MAX_TRACKING_PERIODS = 10_000;
+/**
+ * With whole-number T and step (BG/BB's opportunities, T in whole days), times since acquisition are whole numbers up
+ * to periods × step, so E[X(t)] is evaluated at most that many times (per predictor: that product is held to
+ * MAX_TRACKING_WORK) and each (period, T) pair is one look-up and one multiplication: the pairs are bounded by this
+ * instead of MAX_TRACKING_WORK (about 10 ns each).
+ */
+export const MAX_TRACKING_LATTICE_PAIRS = 50_000_000;
 
 /**
  * Expected repeat purchases of the whole base per period. ages are the customers' T (time from first purchase
@@ -66,12 +73,23 @@ export function expectedTracking(
     if (T > oldest) oldest = T;
   }
   if (distinct === 0) throw valueError("residual.trackingNoCustomers");
-  if (periods * distinct > MAX_TRACKING_WORK) {
-    throw valueError("residual.trackingTooMuchWork", { periods, distinct, max: MAX_TRACKING_WORK });
-  }
   const births = [...counts.entries()].flatMap(([own, byAge]) =>
     [...byAge.entries()].map(([T, count]) => ({ predictor: own, birth: oldest - T, count })),
   );
+  const pairs = periods * distinct;
+  // On the lattice the evaluations are at most (predictors) × periods × step, bounded as the pairs are otherwise.
+  const lattice =
+    Number.isInteger(step) &&
+    births.every(({ birth }) => Number.isInteger(birth)) &&
+    counts.size * periods * step <= MAX_TRACKING_WORK;
+  if (lattice ? pairs > MAX_TRACKING_LATTICE_PAIRS : pairs > MAX_TRACKING_WORK) {
+    throw valueError("residual.trackingTooMuchWork", {
+      periods,
+      distinct,
+      max: lattice ? MAX_TRACKING_LATTICE_PAIRS : MAX_TRACKING_WORK,
+    });
+  }
+  if (lattice) return latticeTracking(births, periods, step);
   // Many (period, birth) pairs ask for the same time since acquisition (ages on a lattice of days): each
   // predictor's E[X(t)] is computed once per distinct t (the same number in, so the same number out).
   const known = new Map<PurchasePredictor, Map<number, number>>();
@@ -89,6 +107,40 @@ export function expectedTracking(
     let cumulative = 0;
     for (const { predictor: own, birth, count } of births) {
       if (birth < end) cumulative += count * expectation(own, end - birth);
+    }
+    points.push({ end, incremental: cumulative - previous, cumulative });
+    previous = cumulative;
+  }
+  return points;
+}
+
+/**
+ * expectedTracking when every time since acquisition is a whole number: each predictor's E[X(t)] in an array by t
+ * (at most periods × step values), so a (period, T) pair costs a look-up and a multiplication.
+ */
+function latticeTracking(
+  births: readonly { predictor: PurchasePredictor; birth: number; count: number }[],
+  periods: number,
+  step: number,
+): TrackingPoint[] {
+  const span = periods * step;
+  const tables = new Map<PurchasePredictor, Float64Array>();
+  const rows = births.map(({ predictor: own, birth, count }) => {
+    let table = tables.get(own);
+    if (!table) tables.set(own, (table = new Float64Array(span + 1).fill(NaN)));
+    return { predictor: own, birth, count, table };
+  });
+  const points: TrackingPoint[] = [];
+  let previous = 0;
+  for (let k = 1; k <= periods; k++) {
+    const end = k * step;
+    let cumulative = 0;
+    for (const { predictor: own, birth, count, table } of rows) {
+      if (birth >= end) continue;
+      const t = end - birth;
+      let value = table[t];
+      if (Number.isNaN(value)) value = table[t] = own.expectedPurchasesNewCustomer(t);
+      cumulative += count * value;
     }
     points.push({ end, incremental: cumulative - previous, cumulative });
     previous = cumulative;

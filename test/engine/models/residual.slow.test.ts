@@ -225,6 +225,25 @@ describe("tracking", () => {
     expect(() => expectedTracking(predictor, ages, 5000, 1)).toThrow(/round T/);
     expect(() => expectedTracking(predictor, [1], 1e6, 1)).toThrow(/more than 10000|10,000/);
   });
+
+  test("whole-number T and step: periods × distinct T beyond that bound, each E[X(t)] once (BG/BB's opportunities)", () => {
+    const predictor = predictorOf("bgbb", { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 });
+    // 1,001 distinct T over 2,100 periods: 2,102,100 pairs, more than the 2,000,000 evaluations of continuous T.
+    const ages = Array.from({ length: 3003 }, (_, i) => i % 1001);
+    const points = expectedTracking(predictor, ages, 2100, 1);
+    expect(points).toHaveLength(2100);
+    for (const k of [1, 500, 1000, 1001, 2100]) {
+      let expected = 0;
+      for (let T = 0; T <= 1000; T++) {
+        const birth = 1000 - T;
+        if (birth < k) expected += 3 * predictor.expectedPurchasesNewCustomer(k - birth);
+      }
+      expect(points[k - 1].cumulative).toBeCloseTo(expected, 8);
+    }
+    // The same base half a period later: times since acquisition are no longer whole, the evaluations' bound holds.
+    const bgnbd = predictorOf("bgnbd", { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+    expect(() => expectedTracking(bgnbd, [...ages.map((T) => T + 0.5), 0], 2100, 1)).toThrow(/round T/);
+  });
 });
 
 describe("log-likelihood", () => {
