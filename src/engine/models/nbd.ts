@@ -228,6 +228,7 @@ export function nbdPredictor(params: Parameters): PurchasePredictor {
   return {
     // No drop-out: every customer is alive.
     probabilityAlive: () => 1,
+    probabilityAliveAt: () => 1,
     smoothInAge: true,
     // λ | x, T ~ Gamma(r+x, α+T) (Morrison & Schmittlein 1988): E[Y(t)] = (r+x) t / (α+T).
     // The rate first: (r+x)·t overflows at t = 1e300 where the expectation itself is finite.
