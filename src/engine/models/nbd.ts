@@ -229,10 +229,12 @@ export function nbdPredictor(params: Parameters): PurchasePredictor {
   return {
     // No drop-out: every customer is alive.
     probabilityAlive: () => 1,
+    probabilityAliveAt: () => 1,
     smoothInAge: true,
     // λ | x, T ~ Gamma(r+x, α+T) (Morrison & Schmittlein 1988): E[Y(t)] = (r+x) t / (α+T).
-    expectedPurchases: ({ frequency: x, age }, t) => ((r + x) * t) / (alpha + age),
-    expectedPurchasesNewCustomer: (t) => (r * t) / alpha,
+    // The rate first: (r+x)·t overflows at t = 1e300 where the expectation itself is finite.
+    expectedPurchases: ({ frequency: x, age }, t) => ((r + x) / (alpha + age)) * t,
+    expectedPurchasesNewCustomer: (t) => (r / alpha) * t,
     probabilityOfPurchases: (n, t) => Math.exp(nbdLogPmf(n, r, alpha, t)),
     probabilityOfAnyPurchase: ({ frequency: x, age }, t) => 1 - noPurchase(r + x, alpha + age, t),
   };
