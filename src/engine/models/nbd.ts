@@ -8,7 +8,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { fitLogParameters } from "../optim/fit";
 import { trigamma } from "../optim/trigamma";
-import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
+import { CompressedHistories, everyKth, frequencyGroups, historiesForFit } from "./compress";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 /** log P(N(t) = n) = log[Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n]. */
@@ -178,11 +178,12 @@ const SUBSAMPLE_ROWS = 4000;
 
 export function fitNbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
   // Recency does not enter the NBD likelihood: histories that differ only in it are one.
-  const data = compressHistories(
+  const data = historiesForFit(
     columns.frequency,
-    new Float64Array(columns.frequency.length),
+    undefined,
     columns.age ?? new Float64Array(columns.frequency.length),
     columns.weights,
+    true,
   );
   let meanAge = 0;
   let meanRate = 0;
