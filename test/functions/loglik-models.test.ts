@@ -15,7 +15,7 @@ const age = [[40], [39], [38.5], [40], [35], [39.5], [38], [40], [39], [37], [40
 
 describe("CUST.LOGLIK equals the log-likelihood CUST.FIT reports", () => {
   test.each(["nbd", "ggomnbd", "pnbd", "bgnbd", "mbgnbd"])("%s", (model) => {
-    const table = excel.call("FIT", model, frequency, recency, age);
+    const table = excel.call("FIT", model, frequency, recency, age) as (number | string)[][];
     const reported = table.find((row) => row[0] === "loglik")?.[1] as number;
     expect(Number.isFinite(reported)).toBe(true);
     const total = excel.value("LOGLIK", table, frequency, recency, age) as number;
