@@ -130,13 +130,15 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
   }
   return {
     groups,
-    pairFrequency: pairFrequency.slice(0, pairs),
-    pairTime: pairTime.slice(0, pairs),
+    // Views, not copies: every large array allocated here adds to the external memory whose growth makes the
+    // collector run over the whole heap (seconds where the workbook's cells fill it).
+    pairFrequency: pairFrequency.subarray(0, pairs),
+    pairTime: pairTime.subarray(0, pairs),
     pairAbove,
     rowWeight,
     rowFrequency,
     rowAge,
-    ages: ages.slice(0, distinctAges),
+    ages: ages.subarray(0, distinctAges),
     rowAgeIndex,
     rowRecencyPair,
     rowAgePair,
