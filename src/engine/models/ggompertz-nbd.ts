@@ -255,6 +255,14 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
   return {
     probabilityAlive,
     smoothInAge: true,
+    /**
+     * P(alive at T + t) = P(alive at T)·S*(t): given alive at T the purchases say nothing more of η, whose law is then
+     * Gamma(s, β + e^(bT) − 1), so the residual lifetime survives t with probability (c/(c + e^(bt) − 1))^s, with c the
+     * residual scale above (Bemmaor & Glady 2012's survival from T on).
+     */
+    probabilityAliveAt(customer, t) {
+      return probabilityAlive(customer) * survival(residualScale(customer.age), t);
+    },
     // E[Y(t) | x, t_x, T] = P(alive) · (r+x)/(α+T) · ∫_0^t S*(u) du.
     expectedPurchases(customer, t) {
       const { frequency: x, age } = customer;
