@@ -263,6 +263,7 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
     probabilityAliveAt(customer, t) {
       return probabilityAlive(customer) * survival(residualScale(customer.age), t);
     },
+    logLikelihood: (customer) => ggomnbdLogLikelihood(p, customer),
     // E[Y(t) | x, t_x, T] = P(alive) · (r+x)/(α+T) · ∫_0^t S*(u) du.
     expectedPurchases(customer, t) {
       const { frequency: x, age } = customer;

@@ -230,6 +230,7 @@ export function nbdPredictor(params: Parameters): PurchasePredictor {
     // No drop-out: every customer is alive.
     probabilityAlive: () => 1,
     probabilityAliveAt: () => 1,
+    logLikelihood: (customer) => nbdLogLikelihood({ r, alpha }, customer),
     smoothInAge: true,
     // λ | x, T ~ Gamma(r+x, α+T) (Morrison & Schmittlein 1988): E[Y(t)] = (r+x) t / (α+T).
     // The rate first: (r+x)·t overflows at t = 1e300 where the expectation itself is finite.
