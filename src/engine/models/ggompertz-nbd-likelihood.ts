@@ -14,7 +14,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { trigamma } from "../optim/trigamma";
 import { CompressedHistories } from "./compress";
-import { ParetoNbdData, prepareParetoNbdData } from "./pareto-nbd-likelihood";
+import { ParetoNbdData, prepareParetoNbdData, widestGroup } from "./pareto-nbd-likelihood";
 
 /** The layout of prepareParetoNbdData, with the GGompertz/NBD likelihood's own work arrays. */
 export interface GgomnbdData {
@@ -26,6 +26,7 @@ export interface GgomnbdData {
     logAlphaAge: Float64Array;
     logRelAge: Float64Array;
     growAge: Float64Array;
+    widest?: number;
   };
 }
 
@@ -270,68 +271,11 @@ export function ggomnbdPreparedNegLogLikelihood(
     growAge: new Float64Array(layout.ages.length),
   });
   const logF = buffers.logF;
-  if (wantGradient && buffers.moments.length < width * pairs) buffers.moments = new Float64Array(GG_MOMENTS * pairs);
+  const widest = (buffers.widest ??= widestGroup(layout));
+  if (wantGradient && buffers.moments.length < width * widest) buffers.moments = new Float64Array(GG_MOMENTS * widest);
   const moments = buffers.moments;
   const piece = new Float64Array(GG_MOMENTS);
   const running = new Float64Array(GG_MOMENTS);
-  // F_x(t) = e^scale · sum, and its moments' numerators running[k] (also relative to e^scale).
-  let scale = -Infinity;
-  let sum = 0;
-  // ln(α+t), e^(bt) − 1 and ln(1 + (e^(bt) − 1)/β) at the pair before (the next larger time of the same x).
-  let growAbove = 0;
-  for (let p = 0; p < pairs; p++) {
-    const above = layout.pairAbove[p];
-    const t = layout.pairTime[p];
-    const logAlphaT = Math.log(alpha + t);
-    const growT = Math.expm1(b * t);
-    const logRelT = Math.log1p(growT / beta);
-    if (above < 0) {
-      // The largest time of this frequency: F_x(t*) = 0.
-      scale = -Infinity;
-      sum = 0;
-      for (let k = 0; k < width; k++) running[k] = 0;
-      logF[p] = -Infinity;
-      if (wantGradient) for (let k = 0; k < width; k++) moments[width * p + k] = 0;
-      growAbove = growT;
-      continue;
-    }
-    const m = r + layout.pairFrequency[p];
-    const logPiece = logGgomnbdPiece(
-      alpha,
-      b,
-      s,
-      beta,
-      m,
-      t,
-      layout.pairTime[above],
-      logAlphaT,
-      growT,
-      logRelT,
-      growAbove,
-      piece,
-      wantGradient,
-      wantHessian,
-    );
-    growAbove = growT;
-    if (sum === 0 || logPiece > scale + 300) {
-      // Rescale the running sums to the new piece (the first one, or one that dwarfs them).
-      const factor = sum === 0 ? 0 : Math.exp(scale - logPiece);
-      sum *= factor;
-      if (wantGradient) for (let k = 0; k < width; k++) running[k] *= factor;
-      scale = logPiece;
-    }
-    const share = Math.exp(logPiece - scale);
-    sum += share;
-    if (wantGradient) for (let k = 0; k < width; k++) running[k] += share * piece[k];
-    if (sum > RESCALE) {
-      scale += Math.log(sum);
-      if (wantGradient) for (let k = 0; k < width; k++) running[k] /= sum;
-      sum = 1;
-    }
-    logF[p] = scale + Math.log(sum);
-    if (wantGradient) for (let k = 0; k < width; k++) moments[width * p + k] = running[k] / sum;
-  }
-
   const logAlpha = Math.log(alpha);
   const logB = Math.log(b);
   const logS = Math.log(s);
@@ -368,81 +312,147 @@ export function ggomnbdPreparedNegLogLikelihood(
   const u = new Float64Array(5);
   const v = new Float64Array(5);
   const uu = new Float64Array(15);
-  for (let i = 0; i < rowWeight.length; i++) {
-    const w = rowWeight[i];
-    const x = rowFrequency[i];
-    const T = rowAge[i];
-    const a = rowAgeIndex[i];
-    const m = r + x;
-    const alphaT = alpha + T;
-    const grow = growAge[a];
-    const e = grow + 1;
-    const d = beta + grow;
-    // u = "alive at T": −m ln(α+T) − s ln(1 + (e^(bT) − 1)/β).
-    const alive = -m * logAlphaAge[a] - s * logRelAge[a];
-    const early = rowRecencyPair[i];
-    if (wantGradient) {
-      u[0] = -logAlphaAge[a];
-      u[1] = -m / alphaT;
-      u[2] = (-s * T * e) / d;
-      u[3] = -logRelAge[a];
-      u[4] = (s * grow) / (beta * d);
+  // F_x(t) = e^scale · sum, and its moments' numerators running[k] (also relative to e^scale).
+  let scale = -Infinity;
+  let sum = 0;
+  // ln(α+t), e^(bt) − 1 and ln(1 + (e^(bt) − 1)/β) at the pair before (the next larger time of the same x).
+  let growAbove = 0;
+  // Frequency by frequency: its pairs, then its customers (sorted by their (x, T) pair): the moments are kept for one
+  // frequency at a time (see pareto-nbd-likelihood.ts).
+  const rowCount = rowWeight.length;
+  let i = 0;
+  for (let start = 0, end = 0; start < pairs; start = end) {
+    end = start + 1;
+    while (end < pairs && layout.pairAbove[end] >= 0) end++;
+    for (let p = start; p < end; p++) {
+      const above = layout.pairAbove[p];
+      const t = layout.pairTime[p];
+      const logAlphaT = Math.log(alpha + t);
+      const growT = Math.expm1(b * t);
+      const logRelT = Math.log1p(growT / beta);
+      if (above < 0) {
+        // The largest time of this frequency: F_x(t*) = 0.
+        scale = -Infinity;
+        sum = 0;
+        for (let k = 0; k < width; k++) running[k] = 0;
+        logF[p] = -Infinity;
+        if (wantGradient) for (let k = 0; k < width; k++) moments[width * (p - start) + k] = 0;
+        growAbove = growT;
+        continue;
+      }
+      const m = r + layout.pairFrequency[p];
+      const logPiece = logGgomnbdPiece(
+        alpha,
+        b,
+        s,
+        beta,
+        m,
+        t,
+        layout.pairTime[above],
+        logAlphaT,
+        growT,
+        logRelT,
+        growAbove,
+        piece,
+        wantGradient,
+        wantHessian,
+      );
+      growAbove = growT;
+      if (sum === 0 || logPiece > scale + 300) {
+        // Rescale the running sums to the new piece (the first one, or one that dwarfs them).
+        const factor = sum === 0 ? 0 : Math.exp(scale - logPiece);
+        sum *= factor;
+        if (wantGradient) for (let k = 0; k < width; k++) running[k] *= factor;
+        scale = logPiece;
+      }
+      const share = Math.exp(logPiece - scale);
+      sum += share;
+      if (wantGradient) for (let k = 0; k < width; k++) running[k] += share * piece[k];
+      if (sum > RESCALE) {
+        scale += Math.log(sum);
+        if (wantGradient) for (let k = 0; k < width; k++) running[k] /= sum;
+        sum = 1;
+      }
+      logF[p] = scale + Math.log(sum);
+      if (wantGradient) for (let k = 0; k < width; k++) moments[width * (p - start) + k] = running[k] / sum;
     }
-    if (H) {
-      // ∇²u (upper triangle, packed like the moments minus 5).
-      uu.fill(0);
-      uu[1] = -1 / alphaT;
-      uu[5] = m / (alphaT * alphaT);
-      uu[9] = (-s * T * T * e * (beta - 1)) / (d * d);
-      uu[10] = (-T * e) / d;
-      uu[11] = (s * T * e) / (d * d);
-      uu[13] = grow / (beta * d);
-      uu[14] = (-s * grow * (grow + 2 * beta)) / (beta * beta * d * d);
-    }
-    if (early < 0) {
-      total += w * alive;
-      if (wantGradient) for (let k = 0; k < 5; k++) g[k] += w * u[k];
-      if (H) addPacked(H, w, uu);
-      continue;
-    }
-    const late = rowAgePair[i];
-    const ratio = Math.exp(logF[late] - logF[early]);
-    const died = logB + logS - logBeta + logF[early] + Math.log1p(-ratio);
-    const top = Math.max(alive, died);
-    const eAlive = Math.exp(alive - top);
-    const eDied = Math.exp(died - top);
-    total += w * (top + Math.log(eAlive + eDied));
-    if (!wantGradient) continue;
-    const wAlive = eAlive / (eAlive + eDied);
-    const wDied = 1 - wAlive;
-    // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ).
-    const inv = 1 / (1 - ratio);
-    const eo = width * early;
-    const lo = width * late;
-    for (let k = 0; k < 5; k++) v[k] = (moments[eo + k] - ratio * moments[lo + k]) * inv;
-    v[2] += 1 / b;
-    v[3] += 1 / s;
-    v[4] -= 1 / beta;
-    for (let k = 0; k < 5; k++) g[k] += w * (wAlive * u[k] + wDied * v[k]);
-    if (!H) continue;
-    // ∇²ln(F1 − F2) = (M2(t_x) − ρ M2(T))/(1 − ρ) − ∇ln(F1−F2)∇ln(F1−F2)ᵀ, ∇ln(F1 − F2) = v − (0, 0, 1/b, 1/s, −1/β).
-    addPacked(H, w * wAlive, uu);
-    const cross = w * wAlive * wDied;
-    const c2 = 1 / b;
-    const c3 = 1 / s;
-    const c4 = -1 / beta;
-    for (let ii = 0; ii < 5; ii++) {
-      const vi = v[ii] - (ii === 2 ? c2 : ii === 3 ? c3 : ii === 4 ? c4 : 0);
-      for (let jj = ii; jj < 5; jj++) {
-        const vj = v[jj] - (jj === 2 ? c2 : jj === 3 ? c3 : jj === 4 ? c4 : 0);
-        const index = PACK[ii][jj];
-        let second = (moments[eo + index] - ratio * moments[lo + index]) * inv - vi * vj;
-        if (ii === jj && ii === 2) second -= 1 / (b * b);
-        if (ii === jj && ii === 3) second -= 1 / (s * s);
-        if (ii === jj && ii === 4) second += 1 / (beta * beta);
-        const du = u[ii] - v[ii];
-        const dv = u[jj] - v[jj];
-        H[5 * ii + jj] += w * wDied * second + cross * du * dv;
+
+    for (; i < rowCount && rowAgePair[i] < end; i++) {
+      const w = rowWeight[i];
+      const x = rowFrequency[i];
+      const T = rowAge[i];
+      const a = rowAgeIndex[i];
+      const m = r + x;
+      const alphaT = alpha + T;
+      const grow = growAge[a];
+      const e = grow + 1;
+      const d = beta + grow;
+      // u = "alive at T": −m ln(α+T) − s ln(1 + (e^(bT) − 1)/β).
+      const alive = -m * logAlphaAge[a] - s * logRelAge[a];
+      const early = rowRecencyPair[i];
+      if (wantGradient) {
+        u[0] = -logAlphaAge[a];
+        u[1] = -m / alphaT;
+        u[2] = (-s * T * e) / d;
+        u[3] = -logRelAge[a];
+        u[4] = (s * grow) / (beta * d);
+      }
+      if (H) {
+        // ∇²u (upper triangle, packed like the moments minus 5).
+        uu.fill(0);
+        uu[1] = -1 / alphaT;
+        uu[5] = m / (alphaT * alphaT);
+        uu[9] = (-s * T * T * e * (beta - 1)) / (d * d);
+        uu[10] = (-T * e) / d;
+        uu[11] = (s * T * e) / (d * d);
+        uu[13] = grow / (beta * d);
+        uu[14] = (-s * grow * (grow + 2 * beta)) / (beta * beta * d * d);
+      }
+      if (early < 0) {
+        total += w * alive;
+        if (wantGradient) for (let k = 0; k < 5; k++) g[k] += w * u[k];
+        if (H) addPacked(H, w, uu);
+        continue;
+      }
+      const late = rowAgePair[i];
+      const ratio = Math.exp(logF[late] - logF[early]);
+      const died = logB + logS - logBeta + logF[early] + Math.log1p(-ratio);
+      const top = Math.max(alive, died);
+      const eAlive = Math.exp(alive - top);
+      const eDied = Math.exp(died - top);
+      total += w * (top + Math.log(eAlive + eDied));
+      if (!wantGradient) continue;
+      const wAlive = eAlive / (eAlive + eDied);
+      const wDied = 1 - wAlive;
+      // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ).
+      const inv = 1 / (1 - ratio);
+      const eo = width * (early - start);
+      const lo = width * (late - start);
+      for (let k = 0; k < 5; k++) v[k] = (moments[eo + k] - ratio * moments[lo + k]) * inv;
+      v[2] += 1 / b;
+      v[3] += 1 / s;
+      v[4] -= 1 / beta;
+      for (let k = 0; k < 5; k++) g[k] += w * (wAlive * u[k] + wDied * v[k]);
+      if (!H) continue;
+      // ∇²ln(F1 − F2) = (M2(t_x) − ρ M2(T))/(1 − ρ) − ∇ln(F1−F2)∇ln(F1−F2)ᵀ, ∇ln(F1 − F2) = v − (0, 0, 1/b, 1/s, −1/β).
+      addPacked(H, w * wAlive, uu);
+      const cross = w * wAlive * wDied;
+      const c2 = 1 / b;
+      const c3 = 1 / s;
+      const c4 = -1 / beta;
+      for (let ii = 0; ii < 5; ii++) {
+        const vi = v[ii] - (ii === 2 ? c2 : ii === 3 ? c3 : ii === 4 ? c4 : 0);
+        for (let jj = ii; jj < 5; jj++) {
+          const vj = v[jj] - (jj === 2 ? c2 : jj === 3 ? c3 : jj === 4 ? c4 : 0);
+          const index = PACK[ii][jj];
+          let second = (moments[eo + index] - ratio * moments[lo + index]) * inv - vi * vj;
+          if (ii === jj && ii === 2) second -= 1 / (b * b);
+          if (ii === jj && ii === 3) second -= 1 / (s * s);
+          if (ii === jj && ii === 4) second += 1 / (beta * beta);
+          const du = u[ii] - v[ii];
+          const dv = u[jj] - v[jj];
+          H[5 * ii + jj] += w * wDied * second + cross * du * dv;
+        }
       }
     }
   }

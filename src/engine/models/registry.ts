@@ -76,8 +76,9 @@ const PNBD_COVARIATES: CovariateCapability = {
   dropout: [{ parameter: "beta", sign: -1 }],
   groupNegLogLikelihood: (data) => {
     const prepared = prepareParetoNbdData(data);
-    return (params, gradient) => paretoNbdPreparedNegLogLikelihood(prepared, params, gradient);
+    return (params, gradient, hessian) => paretoNbdPreparedNegLogLikelihood(prepared, params, gradient, hessian);
   },
+  exactHessian: true,
 };
 
 const bgnbdLikelihood = (modified: boolean) => (columns: FitColumns) => {
