@@ -233,7 +233,7 @@ export function dert(
  * @helpurl https://localhost:3000/functions.html#PNPURCHASES
  * @requiresParameterAddresses
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
- * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000). With a pnbd or ggomnbd table each probability is an integral: at most 1,000 different (n, t) pairs a call (a repeated pair counts once).
+ * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000). With a pnbd or ggomnbd table each probability is an integral: at most 500 different (n, t) pairs a call (a repeated pair counts once).
  * @param t Time since the first purchase, in the fit's period. For bgbb: opportunities, a whole number.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the new customer's values in the CUST.FIT columns (with header, or in that order): one row for all, one per row of n and t, or one per profile.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the same layout.
@@ -297,7 +297,7 @@ export function pnpurchases(
 }
 
 /** The most different probabilities CUST.PNPURCHASES computes in one call when each is an integral (~1–10 ms each). */
-export const MAX_COSTLY_PROBABILITIES = 1000;
+export const MAX_COSTLY_PROBABILITIES = 500;
 
 /**
  * For a model whose P(X(t) = n) is an integral: an empty memo of the call's values, once the different (covariate
