@@ -9,7 +9,7 @@ import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
 import { fitLogParameters } from "../optim/fit";
 import { trigamma } from "../optim/trigamma";
 import { alivePurchases } from "./alive-purchases";
-import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
+import { CompressedHistories, compressHistories, everyKth, frequencyGroups, historiesForFit } from "./compress";
 import { nbdLogPmf } from "./nbd";
 import { nbdTail } from "./nbd-tail";
 import { dertByIntegration } from "./residual";
@@ -316,7 +316,8 @@ function scaledStarts(data: CompressedHistories): number[][] {
 }
 
 export function fitBgnbd(columns: FitColumns, options: FitOptions = {}, modified = false): FittedModel {
-  const data = compressFitColumns(columns);
+  const n = columns.frequency.length;
+  const data = historiesForFit(columns.frequency, columns.recency, columns.age ?? new Float64Array(n), columns.weights);
   const full = prepareBgnbdData(data, modified);
   const small = data.size > SUBSAMPLE_ROWS ? everyKth(data, SUBSAMPLE_ROWS) : null;
   const sub = small ? prepareBgnbdData(small, modified) : null;

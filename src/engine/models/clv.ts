@@ -5,6 +5,7 @@
 import { numError, valueError } from "../errors";
 import { chebyshevInterpolant } from "../optim/chebyshev";
 import { aliveColumn } from "./columns";
+import { valuesByFrequency } from "./frequency-interpolant";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
 /**
@@ -260,11 +261,24 @@ export function predictiveClvColumn(
     const alive = aliveColumn(predictor, { frequency: pick(frequency), recency: pick(recency), age: pick(age) });
     for (let k = 0; k < rows.length; k++) aliveOf[rows[k]] = alive[k];
   }
+  // Many frequencies at few ages: D given alive interpolated in x (frequency-interpolant.ts).
+  const byFrequency = predictor.smoothInAge ? valuesByFrequency(ifAliveAt, frequency, age, rows) : null;
+  const interpolated = new Uint8Array(n);
+  if (byFrequency) {
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
+      if (byFrequency[k] >= 0 && aliveOf[i] >= 0) {
+        out[i] = options.margin * spendPerPurchase[i] * aliveOf[i] * byFrequency[k];
+        interpolated[i] = 1;
+      }
+    }
+  }
   // One history object, refilled for each row: the predictors read it and keep nothing.
   const customer = { frequency: 0, recency: 0, age: 0 };
   for (let g = 0; g < groups; g++) {
     const x = groupFrequency[g];
-    const members = rows.subarray(start[g], start[g + 1]);
+    let members = rows.subarray(start[g], start[g + 1]);
+    if (byFrequency) members = members.filter((i) => interpolated[i] === 0);
     const interpolant = predictor.smoothInAge ? ageInterpolant((T) => ifAliveAt(x, T), members, age) : null;
     const byAge = new Map<number, number>();
     for (let k = 0; k < members.length; k++) {

@@ -9,6 +9,7 @@
  * The rows must be valid histories (checked by the caller).
  */
 import { chebyshevInterpolant } from "../optim/chebyshev";
+import { valuesByFrequency } from "./frequency-interpolant";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
 export interface HistoryColumns {
@@ -58,8 +59,14 @@ export function conditionalColumn(
     const p = predictor.probabilityAlive(representative);
     return p > 1e-200 ? value(representative) / p : NaN;
   };
+  // Many frequencies at few ages: the value given alive interpolated in x (frequency-interpolant.ts).
+  const byFrequency = predictor.smoothInAge ? valuesByFrequency(ifAliveAt, frequency, age) : null;
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
+    if (byFrequency && byFrequency[i] >= 0 && alive[i] >= 0) {
+      out[i] = alive[i] * byFrequency[i];
+      continue;
+    }
     let rows = groups.get(frequency[i]);
     if (!rows) groups.set(frequency[i], (rows = []));
     rows.push(i);

@@ -99,6 +99,55 @@ export function compressHistories(
   };
 }
 
+/** Rows sampled to judge whether compressing would pay (see historiesForFit). */
+const SAMPLE_ROWS = 4096;
+/** Above this share of distinct histories in the sample, the rows are taken as they are. */
+const DISTINCT_SHARE = 0.9;
+
+/**
+ * The histories for a likelihood that is a weighted sum over rows: compressed (compressHistories) when rows repeat,
+ * as whole days make them; the rows themselves, checked the same way, when a sample of them is nearly all distinct
+ * (continuous times), where compressing costs a hash of every row and 40 MB of typed arrays at a million rows for
+ * nothing — and V8 runs a full garbage collection for about every 64 MB of new typed arrays. Rows with weight 0 or
+ * T = 0 then stay, with weight 0 (no term, as compressHistories drops them). The rows need not be distinct.
+ */
+export function historiesForFit(
+  frequency: Float64Array,
+  givenRecency: Float64Array | undefined,
+  age: Float64Array,
+  weights?: Float64Array,
+  /** For a likelihood free of t_x (NBD): histories that differ only in it are one, and it is not read. */
+  recencyFree = false,
+): CompressedHistories {
+  const n = frequency.length;
+  const recency = recencyFree || !givenRecency ? new Float64Array(n) : givenRecency;
+  if (n <= 2 * SAMPLE_ROWS) return compressHistories(frequency, recency, age, weights);
+  // Checked first, so that a message names the row of the columns, not of the sample.
+  for (let i = 0; i < n; i++) {
+    const w = weights ? weights[i] : 1;
+    if (!Number.isFinite(w) || w < 0) throw numError("models.weightNegative", { row: i + 1, found: w });
+    checkHistory(frequency[i], recency[i], age[i], i + 1);
+  }
+  const step = Math.floor(n / SAMPLE_ROWS);
+  const sample = (column: Float64Array) => Float64Array.from({ length: SAMPLE_ROWS }, (_, i) => column[i * step]);
+  let distinct = 0;
+  try {
+    distinct = compressHistories(sample(frequency), sample(recency), sample(age)).size;
+  } catch {
+    // Every sampled customer observed for no time: compress, which says so if it holds for all of them.
+  }
+  if (distinct < DISTINCT_SHARE * SAMPLE_ROWS) return compressHistories(frequency, recency, age, weights);
+  const weight = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (age[i] === 0) continue;
+    weight[i] = weights ? weights[i] : 1;
+    total += weight[i];
+  }
+  if (total === 0) throw numError("models.noTimeObserved");
+  return { frequency, recency, age, weight, size: n, total };
+}
+
 /** The distinct frequencies with the total weight of each, for terms that depend on x alone. */
 export function frequencyGroups(data: CompressedHistories): {
   values: Float64Array;

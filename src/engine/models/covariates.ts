@@ -12,7 +12,7 @@
  */
 import { valueError } from "../errors";
 import { invertMatrix, hessianFromGradient } from "../optim/hessian";
-import { minimize } from "../optim/minimize";
+import { minimize, newton } from "../optim/minimize";
 import { compressHistories } from "./compress";
 import {
   CovariateCapability,
@@ -73,17 +73,59 @@ export function checkCovariateBounds(columns: FitColumns): void {
     const found = table?.names.length ?? 0;
     if (found > MAX_COVARIATES) throw valueError("covariates.tooManyColumns", { arg, found, max: MAX_COVARIATES });
   }
-  const rows = new Set<string>();
+  covariateRowIds(columns);
+}
+
+/**
+ * Each customer's covariate row as a number (0, 1, … in order of first appearance) and how many distinct rows there
+ * are; throws past MAX_COVARIATE_ROWS. By open addressing on the rows' values (a table of MAX_COVARIATE_ROWS · 4
+ * slots, each holding the first customer with that row): no text key per customer.
+ */
+function covariateRowIds(columns: FitColumns): { ids: Uint32Array; count: number } {
   const n = columns.frequency.length;
+  const tables = [columns.purchaseCovariates, columns.dropoutCovariates].filter(
+    (table): table is CovariateTable => table !== undefined && table.names.length > 0,
+  );
+  const ids = new Uint32Array(n);
+  const slots = 4 * MAX_COVARIATE_ROWS;
+  const first = new Int32Array(slots).fill(-1);
+  const idOf = new Uint32Array(slots);
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const same = (i: number, j: number) =>
+    tables.every(({ names, values }) => {
+      const k = names.length;
+      for (let c = 0; c < k; c++) if (!Object.is(values[i * k + c] + 0, values[j * k + c] + 0)) return false;
+      return true;
+    });
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    let key = "";
-    for (const [, table] of tables) {
-      const k = table?.names.length ?? 0;
-      for (let j = 0; j < k; j++) key += `${table!.values[i * k + j]}|`;
+    let h = 0x811c9dc5;
+    for (const { names, values } of tables) {
+      const k = names.length;
+      for (let c = 0; c < k; c++) {
+        bits[0] = values[i * k + c] + 0;
+        h = Math.imul(h ^ words[0], 0x9e3779b1);
+        h = Math.imul(h ^ words[1], 0x85ebca77);
+        h ^= h >>> 15;
+      }
     }
-    rows.add(key);
-    if (rows.size > MAX_COVARIATE_ROWS) throw valueError("covariates.tooManyRows", { max: MAX_COVARIATE_ROWS });
+    for (let slot = h & (slots - 1); ; slot = (slot + 1) & (slots - 1)) {
+      const at = first[slot];
+      if (at < 0) {
+        if (count === MAX_COVARIATE_ROWS) throw valueError("covariates.tooManyRows", { max: MAX_COVARIATE_ROWS });
+        first[slot] = i;
+        idOf[slot] = count;
+        ids[i] = count++;
+        break;
+      }
+      if (same(at, i)) {
+        ids[i] = idOf[slot];
+        break;
+      }
+    }
   }
+  return { ids, count };
 }
 
 /** Individual parameters beyond these are refused during the search (the likelihood is then taken as 0). */
@@ -92,7 +134,9 @@ const PARAMETER_RANGE = { low: 1e-8, high: 1e8 } as const;
 interface Group {
   purchase: Float64Array;
   dropout: Float64Array;
-  evaluate: (params: ArrayLike<number>, gradient: Float64Array) => number;
+  /** Customers in the group (the sum of their weights). */
+  total: number;
+  evaluate: (params: ArrayLike<number>, gradient: Float64Array, hessian?: Float64Array) => number;
 }
 
 function groupsOf(columns: FitColumns, capability: CovariateCapability): Group[] {
@@ -101,18 +145,17 @@ function groupsOf(columns: FitColumns, capability: CovariateCapability): Group[]
   const dropout = columns.dropoutCovariates;
   const kp = purchase?.names.length ?? 0;
   const kd = dropout?.names.length ?? 0;
-  const members = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    const key: number[] = [];
-    for (let k = 0; k < kp; k++) key.push(purchase!.values[i * kp + k]);
-    for (let k = 0; k < kd; k++) key.push(dropout!.values[i * kd + k]);
-    const text = key.join("|");
-    let list = members.get(text);
-    if (!list) members.set(text, (list = []));
-    list.push(i);
-  }
+  // The customers of each covariate row, in order of first appearance, by a counting sort of the row numbers.
+  const { ids, count } = covariateRowIds(columns);
+  const starts = new Uint32Array(count + 1);
+  for (let i = 0; i < n; i++) starts[ids[i] + 1]++;
+  for (let g = 0; g < count; g++) starts[g + 1] += starts[g];
+  const order = new Uint32Array(n);
+  const next = starts.slice(0, count);
+  for (let i = 0; i < n; i++) order[next[ids[i]]++] = i;
   const groups: Group[] = [];
-  for (const rows of members.values()) {
+  for (let g = 0; g < count; g++) {
+    const rows = order.subarray(starts[g], starts[g + 1]);
     const pick = (column: Float64Array | undefined) => (column ? Float64Array.from(rows, (i) => column[i]) : undefined);
     const frequency = pick(columns.frequency)!;
     const data = compressHistories(
@@ -124,6 +167,7 @@ function groupsOf(columns: FitColumns, capability: CovariateCapability): Group[]
     if (data.size === 0) continue;
     const first = rows[0];
     groups.push({
+      total: data.total,
       purchase: purchase ? purchase.values.slice(first * kp, first * kp + kp) : new Float64Array(0),
       dropout: dropout ? dropout.values.slice(first * kd, first * kd + kd) : new Float64Array(0),
       evaluate: capability.groupNegLogLikelihood(data),
@@ -143,10 +187,28 @@ export function covariateNegLogLikelihood(
   capability: CovariateCapability,
   columns: FitColumns,
 ): (theta: Float64Array, gradient?: Float64Array) => number {
+  return covariateObjective(model, capability, columns).negLogLikelihood;
+}
+
+/** −log L in θ with its gradient, and with its Hessian too when the model's group likelihood has one. */
+export interface CovariateObjective {
+  /** Customers the likelihood covers (the sum of their weights). */
+  customers: number;
+  negLogLikelihood: (theta: Float64Array, gradient?: Float64Array) => number;
+  /** −log L, its gradient and its Hessian (row-major) in θ; absent without capability.exactHessian. */
+  withHessian?: (theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
+}
+
+export function covariateObjective(
+  model: FittedModel["model"],
+  capability: CovariateCapability,
+  columns: FitColumns,
+): CovariateObjective {
   const baseNames = MODEL_PARAMETERS[model];
   const kb = baseNames.length;
   const kp = columns.purchaseCovariates?.names.length ?? 0;
   const kd = columns.dropoutCovariates?.names.length ?? 0;
+  const dimension = kb + kp + kd;
   const groups = groupsOf(columns, capability);
   const index = new Map(baseNames.map((name, i) => [name, i]));
   const purchaseScaled = capability.purchase.map(({ parameter, sign }) => ({ at: index.get(parameter)!, sign }));
@@ -154,20 +216,24 @@ export function covariateNegLogLikelihood(
 
   const own = new Float64Array(kb);
   const groupGradient = new Float64Array(kb);
-  return (theta: Float64Array, gradient?: Float64Array) => {
+  /** A group's own parameters at θ; false when one leaves PARAMETER_RANGE. */
+  const ownParameters = (theta: Float64Array, group: Group): boolean => {
+    let purchaseScore = 0;
+    let dropoutScore = 0;
+    for (let k = 0; k < kp; k++) purchaseScore += theta[kb + k] * group.purchase[k];
+    for (let k = 0; k < kd; k++) dropoutScore += theta[kb + kp + k] * group.dropout[k];
+    for (let j = 0; j < kb; j++) own[j] = Math.exp(theta[j]);
+    for (const { at, sign } of purchaseScaled) own[at] *= Math.exp(sign * purchaseScore);
+    for (const { at, sign } of dropoutScaled) own[at] *= Math.exp(sign * dropoutScore);
+    // A trial step far outside any plausible fit (a line search's first guess): not worth the model's integrals.
+    for (let j = 0; j < kb; j++) if (!(own[j] > PARAMETER_RANGE.low && own[j] < PARAMETER_RANGE.high)) return false;
+    return true;
+  };
+  const negLogLikelihood = (theta: Float64Array, gradient?: Float64Array) => {
     if (gradient) gradient.fill(0);
     let sum = 0;
     for (const group of groups) {
-      let purchaseScore = 0;
-      let dropoutScore = 0;
-      for (let k = 0; k < kp; k++) purchaseScore += theta[kb + k] * group.purchase[k];
-      for (let k = 0; k < kd; k++) dropoutScore += theta[kb + kp + k] * group.dropout[k];
-      for (let j = 0; j < kb; j++) own[j] = Math.exp(theta[j]);
-      for (const { at, sign } of purchaseScaled) own[at] *= Math.exp(sign * purchaseScore);
-      for (const { at, sign } of dropoutScaled) own[at] *= Math.exp(sign * dropoutScore);
-      // A trial step far outside any plausible fit (a line search's first guess): not worth the model's integrals.
-      for (let j = 0; j < kb; j++)
-        if (!(own[j] > PARAMETER_RANGE.low && own[j] < PARAMETER_RANGE.high)) return Infinity;
+      if (!ownParameters(theta, group)) return Infinity;
       const value = group.evaluate(own, groupGradient);
       if (!Number.isFinite(value)) return Infinity;
       sum += value;
@@ -185,7 +251,88 @@ export function covariateNegLogLikelihood(
     }
     return sum;
   };
+  const customers = groups.reduce((sum, group) => sum + group.total, 0);
+  if (!capability.exactHessian) return { customers, negLogLikelihood };
+
+  // In u = log p (a group's own log-parameters), u = J θ with J (kb × dimension) fixed per group: the identity on the
+  // base parameters and sign · z on the coefficients. With f(p): ∂f/∂u_j = p_j ∂f/∂p_j and
+  // ∂²f/∂u_j∂u_k = p_j p_k ∂²f/∂p_j∂p_k + δ_jk p_j ∂f/∂p_j; in θ, Jᵀ∇_u f and Jᵀ ∇²_u f J.
+  const jacobians = groups.map((group) => {
+    const jacobian = new Float64Array(kb * dimension);
+    for (let j = 0; j < kb; j++) jacobian[j * dimension + j] = 1;
+    for (const { at, sign } of purchaseScaled) {
+      for (let k = 0; k < kp; k++) jacobian[at * dimension + kb + k] += sign * group.purchase[k];
+    }
+    for (const { at, sign } of dropoutScaled) {
+      for (let k = 0; k < kd; k++) jacobian[at * dimension + kb + kp + k] += sign * group.dropout[k];
+    }
+    return jacobian;
+  });
+  const groupHessian = new Float64Array(kb * kb);
+  const slopeU = new Float64Array(kb);
+  const curvatureU = new Float64Array(kb * kb);
+  const withHessian = (theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => {
+    gradient.fill(0);
+    hessian.fill(0);
+    let sum = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      if (!ownParameters(theta, group)) return Infinity;
+      const value = group.evaluate(own, groupGradient, groupHessian);
+      if (!Number.isFinite(value)) return Infinity;
+      sum += value;
+      for (let j = 0; j < kb; j++) slopeU[j] = own[j] * groupGradient[j];
+      for (let j = 0; j < kb; j++) {
+        for (let k = 0; k < kb; k++) {
+          curvatureU[j * kb + k] = own[j] * own[k] * groupHessian[j * kb + k] + (j === k ? slopeU[j] : 0);
+        }
+      }
+      const jacobian = jacobians[g];
+      for (let l = 0; l < dimension; l++) {
+        for (let j = 0; j < kb; j++) gradient[l] += jacobian[j * dimension + l] * slopeU[j];
+        for (let m = l; m < dimension; m++) {
+          let h = 0;
+          for (let j = 0; j < kb; j++) {
+            const left = jacobian[j * dimension + l];
+            if (left === 0) continue;
+            for (let k = 0; k < kb; k++) h += left * curvatureU[j * kb + k] * jacobian[k * dimension + m];
+          }
+          hessian[l * dimension + m] += h;
+        }
+      }
+    }
+    for (let l = 0; l < dimension; l++)
+      for (let m = 0; m < l; m++) hessian[l * dimension + m] = hessian[m * dimension + l];
+    return sum;
+  };
+  return { customers, negLogLikelihood, withHessian };
 }
+
+/** Customers on which the start of a fit with covariates (the fit without them) is made, when Newton's method ends it. */
+const START_CUSTOMERS = 50_000;
+
+/**
+ * The columns the fit without covariates (the start of the fit with them) is made on: all of them, or every k-th
+ * customer when the model's exact Hessian lets Newton's method take the fit from any nearby start. The start's
+ * precision is then immaterial, and a million-customer base saves a full fit (seconds) before the fit that counts.
+ */
+export function covariateStartColumns(columns: FitColumns, capability: CovariateCapability): FitColumns {
+  const n = columns.frequency.length;
+  if (!capability.exactHessian || n <= 2 * START_CUSTOMERS) return columns;
+  const step = Math.ceil(n / START_CUSTOMERS);
+  const pick = (column: Float64Array | undefined) =>
+    column && Float64Array.from({ length: Math.ceil(n / step) }, (_, i) => column[i * step]);
+  return {
+    frequency: pick(columns.frequency)!,
+    recency: pick(columns.recency),
+    age: pick(columns.age),
+    monetary: pick(columns.monetary),
+    weights: pick(columns.weights),
+  };
+}
+
+/** Newton iterations of a fit with covariates (from the fit without them, it needs about ten). */
+const NEWTON_ITERATIONS = 100;
 
 /**
  * Fits the model with static covariates. `baseFit` is the model's fit without covariates (the start).
@@ -207,10 +354,13 @@ export function fitWithCovariates(
   const kd = names.dropout.length;
   checkCovariateBounds(columns);
   const dimension = kb + kp + kd;
-  const total = baseFit.n > 0 ? baseFit.n : 1;
   const penalty = options.penalty ?? 0;
-  /** −log L (unscaled) and its gradient in θ = (log base, γ_purchase, γ_dropout). */
-  const negLogLikelihood = covariateNegLogLikelihood(baseFit.model, capability, columns);
+  /** −log L (unscaled) and its gradient in θ = (log base, γ_purchase, γ_dropout), and its Hessian when exact. */
+  const likelihood = covariateObjective(baseFit.model, capability, columns);
+  // The customers of all the columns (the start may have been fitted on a sample of them).
+  const customers = likelihood.customers;
+  const total = customers > 0 ? customers : 1;
+  const negLogLikelihood = likelihood.negLogLikelihood;
   // The per-customer penalised objective: −log L / n + c (Σ p² + Σ γ²).
   const scratch = new Float64Array(dimension);
   const objective = (theta: Float64Array) => {
@@ -228,9 +378,35 @@ export function fitWithCovariates(
   };
   const start = new Float64Array(dimension);
   baseNames.forEach((name, j) => (start[j] = Math.log(baseFit.params[name])));
-  const result = minimize(objective, start, {
+  const maxIterations = options.maxIterations ?? 300;
+  // With an exact Hessian, Newton's method from the fit without covariates; BFGS where it fails, from where it got.
+  let newtonEnd: Float64Array | null = null;
+  let result: { x: Float64Array; converged: boolean; message: string } | null = null;
+  const withHessian = likelihood.withHessian;
+  if (withHessian) {
+    const penalisedWithHessian = (theta: Float64Array, out: Float64Array, curvature: Float64Array) => {
+      const value = withHessian(theta, out, curvature);
+      if (!Number.isFinite(value)) return Infinity;
+      let size = 0;
+      for (let j = 0; j < dimension; j++) {
+        const square = j < kb ? Math.exp(2 * theta[j]) : theta[j] * theta[j];
+        size += square;
+        out[j] = out[j] / total + 2 * penalty * (j < kb ? square : theta[j]);
+        for (let m = 0; m < dimension; m++) curvature[j * dimension + m] /= total;
+        curvature[j * dimension + j] += 2 * penalty * (j < kb ? 2 * square : 1);
+      }
+      return value / total + penalty * size;
+    };
+    const polished = newton(penalisedWithHessian, start, {
+      maxIterations: Math.min(maxIterations, NEWTON_ITERATIONS),
+      tolerance: 1e-8,
+    });
+    if (!polished.failed && polished.converged) result = polished;
+    else if (Number.isFinite(polished.value)) newtonEnd = polished.x;
+  }
+  result ??= minimize(objective, newtonEnd ?? start, {
     gradient,
-    maxIterations: options.maxIterations ?? 300,
+    maxIterations,
     gradientTolerance: 1e-8,
   });
   const theta = result.x;
@@ -239,9 +415,11 @@ export function fitWithCovariates(
   names.purchase.forEach((name, k) => (params[coefficientKey("purchase", name)] = theta[kb + k]));
   names.dropout.forEach((name, k) => (params[coefficientKey("dropout", name)] = theta[kb + kp + k]));
   // Standard errors: the inverse Hessian of −log L in θ; a base parameter's is p · se(log p) (delta method).
-  const hessian = hessianFromGradient((x, out) => {
-    negLogLikelihood(Float64Array.from(x), out);
-  }, theta);
+  const hessian = withHessian
+    ? exactHessianAt(withHessian, theta)
+    : hessianFromGradient((x, out) => {
+        negLogLikelihood(Float64Array.from(x), out);
+      }, theta);
   const inverse = hessian.every((row) => row.every(Number.isFinite)) ? invertMatrix(hessian) : null;
   const se = (j: number) => (inverse && inverse[j][j] > 0 ? Math.sqrt(inverse[j][j]) : NaN);
   const standardErrors: Record<string, number> = {};
@@ -251,7 +429,7 @@ export function fitWithCovariates(
   const negLL = negLogLikelihood(theta);
   return {
     model: baseFit.model,
-    n: baseFit.n,
+    n: customers,
     params,
     logLikelihood: Number.isFinite(negLL) ? -negLL : NaN,
     converged: result.converged,
@@ -259,6 +437,17 @@ export function fitWithCovariates(
     message: result.message,
     covariates: names,
   };
+}
+
+/** The Hessian at θ as rows (NaN where −log L is not finite there). */
+function exactHessianAt(
+  withHessian: (theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
+  theta: Float64Array,
+): number[][] {
+  const n = theta.length;
+  const flat = new Float64Array(n * n);
+  const finite = Number.isFinite(withHessian(Float64Array.from(theta), new Float64Array(n), flat));
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (finite ? flat[i * n + j] : NaN)));
 }
 
 /** Reads a covariate table's row i (a convenience for callers holding CovariateTable). */

@@ -7,11 +7,13 @@
  */
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { fitLogParameters } from "../optim/fit";
+import { LogParameterFitSpec } from "../optim/fit";
 import { integrate } from "../optim/quadrature";
 import { logAddExp } from "./bgnbd";
 import { CompressedHistories, compressHistories, everyKth } from "./compress";
 import { nbdLogPmfOf } from "./nbd";
+import { ggomnbdPreparedNegLogLikelihood, prepareGgomnbdData } from "./ggompertz-nbd-likelihood";
+import { stagedFit } from "./staged-fit";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 export interface GgomnbdParameters {
@@ -169,24 +171,44 @@ export function ggomnbdNegLogLikelihood(
 /** Above this many distinct histories, the starts run on a subsample first (see fitLogParameters). */
 const SUBSAMPLE_ROWS = 2000;
 
-export function fitGgomnbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
-  const data = compressHistories(
+/** The columns as compressed histories. */
+function historiesOf(columns: FitColumns): CompressedHistories {
+  return compressHistories(
     columns.frequency,
     columns.recency ?? new Float64Array(columns.frequency.length),
     columns.age ?? new Float64Array(columns.frequency.length),
     columns.weights,
   );
+}
+
+/** What fitGgomnbd hands the optimiser (exported so that tests and benches can count its evaluations). */
+export function ggomnbdFitSpec(columns: FitColumns, options: FitOptions = {}): LogParameterFitSpec {
+  return ggomnbdHistoriesFitSpec(historiesOf(columns), options);
+}
+
+function ggomnbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions): LogParameterFitSpec {
   let meanAge = 0;
   for (let i = 0; i < data.size; i++) meanAge += (data.weight[i] * data.age[i]) / data.total;
   const unit = Math.max(meanAge / 40, 1e-6);
   const small = data.size > SUBSAMPLE_ROWS ? everyKth(data, SUBSAMPLE_ROWS) : null;
-  const fit = fitLogParameters({
+  // The likelihood on the histories laid out by frequency and time, with its analytic gradient and Hessian
+  // (ggompertz-nbd-likelihood.ts): the full-data polish is Newton's method, a few passes (issue 12: 1,048,576
+  // customers, each evaluation integrating between consecutive times instead of over each customer's [t_x, T]).
+  const full = prepareGgomnbdData(data);
+  const sub = small ? prepareGgomnbdData(small) : null;
+  return {
     names: ["r", "alpha", "b", "s", "beta"],
-    subsample: small
-      ? { negLogLikelihoodWithGradient: (p, g) => ggomnbdNegLogLikelihood(small, p, g), n: small.total }
-      : undefined,
-    negLogLikelihood: (p) => ggomnbdNegLogLikelihood(data, p),
-    negLogLikelihoodWithGradient: (p, g) => ggomnbdNegLogLikelihood(data, p, g),
+    subsample:
+      small && sub
+        ? {
+            negLogLikelihoodWithGradient: (p, g) => ggomnbdPreparedNegLogLikelihood(sub, p, g),
+            negLogLikelihoodWithHessian: (p, g, h) => ggomnbdPreparedNegLogLikelihood(sub, p, g, h),
+            n: small.total,
+          }
+        : undefined,
+    negLogLikelihood: (p) => ggomnbdPreparedNegLogLikelihood(full, p),
+    negLogLikelihoodWithGradient: (p, g) => ggomnbdPreparedNegLogLikelihood(full, p, g),
+    negLogLikelihoodWithHessian: (p, g, h) => ggomnbdPreparedNegLogLikelihood(full, p, g, h),
     starts: [
       [1, unit, 0.1 / unit, 1, 1],
       [0.5, 10 * unit, 0.01 / unit, 0.5, 0.1],
@@ -197,11 +219,16 @@ export function fitGgomnbd(columns: FitColumns, options: FitOptions = {}): Fitte
     // The likelihood is nearly flat along b → 0 with β/b fixed (the Pareto/NBD limit): a tight tolerance only
     // moves the estimate along that ridge.
     gradientTolerance: 1e-7,
-    // Each evaluation integrates every customer's death term (up to MAX_PANELS panels): a smaller budget keeps the
-    // worst case (a search stalled at the edge of the parameter space) to seconds. Fits that settle use about 100.
+    // Each evaluation integrates between every two consecutive times of a frequency (up to MAX_PANELS panels each): a
+    // smaller budget keeps the worst case (a search stalled at the edge of the parameter space) to seconds. Fits
+    // that settle use about 100.
     maxEvaluations: 2000,
-  });
-  return { model: "ggomnbd", n: data.total, ...fit };
+  };
+}
+
+export function fitGgomnbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
+  // On a large base, a sample's fit first (staged-fit.ts): on a ridge (b → 0) Newton walks it on the sample.
+  return { model: "ggomnbd", ...stagedFit(historiesOf(columns), (data) => ggomnbdHistoriesFitSpec(data, options)) };
 }
 
 export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
@@ -228,6 +255,15 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
   return {
     probabilityAlive,
     smoothInAge: true,
+    /**
+     * P(alive at T + t) = P(alive at T)·S*(t): given alive at T the purchases say nothing more of η, whose law is then
+     * Gamma(s, β + e^(bT) − 1), so the residual lifetime survives t with probability (c/(c + e^(bt) − 1))^s, with c the
+     * residual scale above (Bemmaor & Glady 2012's survival from T on).
+     */
+    probabilityAliveAt(customer, t) {
+      return probabilityAlive(customer) * survival(residualScale(customer.age), t);
+    },
+    logLikelihood: (customer) => ggomnbdLogLikelihood(p, customer),
     // E[Y(t) | x, t_x, T] = P(alive) · (r+x)/(α+T) · ∫_0^t S*(u) du.
     expectedPurchases(customer, t) {
       const { frequency: x, age } = customer;

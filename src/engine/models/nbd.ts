@@ -8,7 +8,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { fitLogParameters } from "../optim/fit";
 import { trigamma } from "../optim/trigamma";
-import { CompressedHistories, compressHistories, everyKth, frequencyGroups } from "./compress";
+import { CompressedHistories, everyKth, frequencyGroups, historiesForFit } from "./compress";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 /** log P(N(t) = n) = log[Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n]. */
@@ -178,11 +178,12 @@ const SUBSAMPLE_ROWS = 4000;
 
 export function fitNbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
   // Recency does not enter the NBD likelihood: histories that differ only in it are one.
-  const data = compressHistories(
+  const data = historiesForFit(
     columns.frequency,
-    new Float64Array(columns.frequency.length),
+    undefined,
     columns.age ?? new Float64Array(columns.frequency.length),
     columns.weights,
+    true,
   );
   let meanAge = 0;
   let meanRate = 0;
@@ -228,10 +229,13 @@ export function nbdPredictor(params: Parameters): PurchasePredictor {
   return {
     // No drop-out: every customer is alive.
     probabilityAlive: () => 1,
+    probabilityAliveAt: () => 1,
+    logLikelihood: (customer) => nbdLogLikelihood({ r, alpha }, customer),
     smoothInAge: true,
     // λ | x, T ~ Gamma(r+x, α+T) (Morrison & Schmittlein 1988): E[Y(t)] = (r+x) t / (α+T).
-    expectedPurchases: ({ frequency: x, age }, t) => ((r + x) * t) / (alpha + age),
-    expectedPurchasesNewCustomer: (t) => (r * t) / alpha,
+    // The rate first: (r+x)·t overflows at t = 1e300 where the expectation itself is finite.
+    expectedPurchases: ({ frequency: x, age }, t) => ((r + x) / (alpha + age)) * t,
+    expectedPurchasesNewCustomer: (t) => (r / alpha) * t,
     probabilityOfPurchases: (n, t) => Math.exp(nbdLogPmf(n, r, alpha, t)),
     probabilityOfAnyPurchase: ({ frequency: x, age }, t) => 1 - noPurchase(r + x, alpha + age, t),
   };

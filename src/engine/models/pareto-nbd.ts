@@ -3,7 +3,7 @@
  * λ ~ Gamma(r, α) and leaves after an exponential lifetime with rate μ ~ Gamma(s, β).
  */
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { fitLogParameters, LogParameterFitSpec } from "../optim/fit";
+import { LogParameterFitSpec } from "../optim/fit";
 import { integrate } from "../optim/quadrature";
 import { compressFitColumns, logAddExp } from "./bgnbd";
 import { CompressedHistories, everyKth } from "./compress";
@@ -11,6 +11,7 @@ import { paretoNbdAliveColumn } from "./pareto-nbd-columns";
 import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
 import { logDeathTerm } from "./pareto-nbd-tail";
 import { forceOfInterest } from "./residual";
+import { stagedFit } from "./staged-fit";
 import { CustomerHistory, FitColumns, FitOptions, FittedModel, Parameters, PurchasePredictor } from "./types";
 
 export interface ParetoNbdParameters {
@@ -57,7 +58,10 @@ const SUBSAMPLE_ROWS = 4000;
  * on a subsample for the starts, the starts and the tolerances. Exported so that tests can count its evaluations.
  */
 export function paretoNbdFitSpec(columns: FitColumns, options: FitOptions = {}): LogParameterFitSpec {
-  const data = compressFitColumns(columns);
+  return paretoNbdHistoriesFitSpec(compressFitColumns(columns), options);
+}
+
+function paretoNbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions): LogParameterFitSpec {
   let meanAge = 0;
   for (let i = 0; i < data.size; i++) meanAge += (data.weight[i] * data.age[i]) / data.total;
   const unit = Math.max(meanAge / 40, 1e-6);
@@ -96,9 +100,11 @@ export function paretoNbdFitSpec(columns: FitColumns, options: FitOptions = {}):
 }
 
 export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
-  const spec = paretoNbdFitSpec(columns, options);
-  const fit = fitLogParameters(spec);
-  return { model: "pnbd", n: spec.n ?? 0, ...fit };
+  // On a large base, a sample's fit first (staged-fit.ts), so that the full data takes only the last Newton steps.
+  return {
+    model: "pnbd",
+    ...stagedFit(compressFitColumns(columns), (data) => paretoNbdHistoriesFitSpec(data, options)),
+  };
 }
 
 /** P(no purchase in the next t) for a customer alive now with rates Gamma(r, α) and Gamma(s, β). */

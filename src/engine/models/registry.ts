@@ -13,7 +13,7 @@ import { fitSbgColumns } from "./sbg";
 import { fitNbd, nbdPredictor } from "./nbd";
 import { fitGgomnbd, ggomnbdPredictor } from "./ggompertz-nbd";
 import { BoundaryProfile, betaMixing, diagnoseFit, gammaRateMixing, spendMixing } from "./diagnosis";
-import { checkCovariateBounds, fitWithCovariates } from "./covariates";
+import { checkCovariateBounds, covariateStartColumns, fitWithCovariates } from "./covariates";
 import {
   CovariateCapability,
   FitColumns,
@@ -62,8 +62,9 @@ const BGNBD_COVARIATES: CovariateCapability = {
   ],
   groupNegLogLikelihood: (data) => {
     const prepared = prepareBgnbdData(data);
-    return (params, gradient) => bgnbdPreparedNegLogLikelihood(prepared, params, gradient);
+    return (params, gradient, hessian) => bgnbdPreparedNegLogLikelihood(prepared, params, gradient, hessian);
   },
+  exactHessian: true,
 };
 
 /**
@@ -75,8 +76,9 @@ const PNBD_COVARIATES: CovariateCapability = {
   dropout: [{ parameter: "beta", sign: -1 }],
   groupNegLogLikelihood: (data) => {
     const prepared = prepareParetoNbdData(data);
-    return (params, gradient) => paretoNbdPreparedNegLogLikelihood(prepared, params, gradient);
+    return (params, gradient, hessian) => paretoNbdPreparedNegLogLikelihood(prepared, params, gradient, hessian);
   },
+  exactHessian: true,
 };
 
 const bgnbdLikelihood = (modified: boolean) => (columns: FitColumns) => {
@@ -201,7 +203,12 @@ export function fitModel(definition: ModelDefinition, columns: FitColumns, optio
     (columns.purchaseCovariates?.names.length ?? 0) + (columns.dropoutCovariates?.names.length ?? 0) > 0;
   // Before the fit without covariates (the start), so a refused call costs nothing.
   if (withCovariates && definition.covariates) checkCovariateBounds(columns);
-  const base = definition.fit(columns, options);
+  // With covariates, the fit without them is the start, made on a sample of the customers where that is enough;
+  // where it has no finite likelihood, it is what the call reports, so it is made on all of them.
+  const startColumns =
+    withCovariates && definition.covariates ? covariateStartColumns(columns, definition.covariates) : columns;
+  let base = definition.fit(startColumns, options);
+  if (startColumns !== columns && !Number.isFinite(base.logLikelihood)) base = definition.fit(columns, options);
   const raw =
     withCovariates && definition.covariates && Number.isFinite(base.logLikelihood)
       ? fitWithCovariates(base, definition.covariates, columns, options)

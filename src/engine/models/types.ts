@@ -85,9 +85,17 @@ export interface CovariateCapability {
   dropout: readonly { parameter: string; sign: 1 | -1 }[];
   /**
    * For a group of customers who share their parameters: −log L and its gradient in the base parameters (in the
-   * order of MODEL_PARAMETERS), prepared once for repeated evaluations.
+   * order of MODEL_PARAMETERS), prepared once for repeated evaluations; and its Hessian (row-major) when `hessian` is
+   * passed, for a model whose capability sets `exactHessian`.
    */
-  groupNegLogLikelihood(data: CompressedHistories): (params: ArrayLike<number>, gradient: Float64Array) => number;
+  groupNegLogLikelihood(
+    data: CompressedHistories,
+  ): (params: ArrayLike<number>, gradient: Float64Array, hessian?: Float64Array) => number;
+  /**
+   * True when groupNegLogLikelihood fills the Hessian: the fit with covariates is then Newton's method (a handful
+   * of passes over the customers instead of hundreds in BFGS's line searches) and its standard errors need one pass.
+   */
+  exactHessian?: boolean;
 }
 
 /** What every purchase model (BG/NBD, MBG/NBD, Pareto/NBD, NBD, GGompertz/NBD) predicts for a customer. */

@@ -64,9 +64,29 @@ describe("GGompertz/NBD", () => {
       expect(g.probabilityAlive(customer)).toBeCloseTo(p.probabilityAlive(customer), 5);
       expect(g.expectedPurchases(customer, 52)).toBeCloseTo(p.expectedPurchases(customer, 52), 4);
       expect(g.probabilityOfAnyPurchase!(customer, 10)).toBeCloseTo(p.probabilityOfAnyPurchase!(customer, 10), 5);
+      for (const t of [0, 5, 52, 365]) {
+        expect(g.probabilityAliveAt!(customer, t)).toBeCloseTo(p.probabilityAliveAt!(customer, t), 5);
+      }
     }
     expect(g.expectedPurchasesNewCustomer(52)).toBeCloseTo(p.expectedPurchasesNewCustomer(52), 5);
     expect(g.probabilityOfPurchases(2, 30)).toBeCloseTo(p.probabilityOfPurchases(2, 30), 6);
+  });
+  test("P(alive at T + t) starts at P(alive), only falls with t, and is P(alive)·S(T+t)/S(T) in the population", () => {
+    const g = ggomnbdPredictor(params);
+    const customer = { frequency: 3, recency: 20, age: 40 };
+    expect(g.probabilityAliveAt!(customer, 0)).toBeCloseTo(g.probabilityAlive(customer), 14);
+    let previous = 1;
+    for (const t of [0, 1, 10, 100, 1000, 1e6]) {
+      const now = g.probabilityAliveAt!(customer, t);
+      expect(now).toBeLessThanOrEqual(previous);
+      expect(now).toBeGreaterThanOrEqual(0);
+      previous = now;
+    }
+    // A customer seen to buy at T (t_x = T) is alive then: the chance of surviving to T + t given survival to T,
+    // E[S(T+t | η)] / E[S(T | η)] over η ~ Gamma(s, β), with S(u) = (β/(β + e^(bu) − 1))^s.
+    const S = (u: number) => Math.pow(params.beta / (params.beta + Math.expm1(params.b * u)), params.s);
+    const seen = { frequency: 4, recency: 40, age: 40 };
+    expect(g.probabilityAliveAt!(seen, 25) / g.probabilityAlive(seen)).toBeCloseTo(S(65) / S(40), 12);
   });
   test("the pmf sums to 1 and its mean is E[X(t)]", () => {
     const model = ggomnbdPredictor(params);

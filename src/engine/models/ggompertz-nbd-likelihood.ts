@@ -1,0 +1,474 @@
+/**
+ * The GGompertz/NBD log-likelihood over compressed histories with its analytic gradient and Hessian in
+ * (r, α, b, s, β) (Bemmaor & Glady 2012, appendix), for fits on large bases (issue 12: 1,048,576 customers):
+ *   L = Γ(r+x)/Γ(r) α^r [(α+T)^−(r+x) (1 + (e^(bT)−1)/β)^−s + (b s / β) J(t_x, T)],
+ *   J(t_x, T) = ∫_{t_x}^T g, g(y) = (α+y)^−(r+x) (1 + (e^(by)−1)/β)^−(s+1) e^(by),
+ * the form of ggompertz-nbd.ts (no power of β cancels against another). J depends on (x, t) only, through
+ * F_x(t) = ∫_t^{t*} g with t* the largest time of frequency x: J = F_x(t_x) − F_x(T). The times of each x are laid
+ * out by prepareParetoNbdData (x increasing, t decreasing), so F_x is built by adding the integrals between
+ * consecutive times, each by a 2- to 4-point Gauss–Legendre rule when the interval is short enough for it to be exact
+ * to a double, else by panels of 8 points (as ggompertz-nbd.ts), summed in linear scale (roundings ≈ ε per term,
+ * not ε·|ln F|). Using F_x to t* rather than to ∞ only removes a common constant from both terms of the difference.
+ */
+import digamma from "@stdlib/math-base-special-digamma";
+import gammaln from "@stdlib/math-base-special-gammaln";
+import { trigamma } from "../optim/trigamma";
+import { CompressedHistories } from "./compress";
+import { ParetoNbdData, prepareParetoNbdData, widestGroup } from "./pareto-nbd-likelihood";
+
+/** The layout of prepareParetoNbdData, with the GGompertz/NBD likelihood's own work arrays. */
+export interface GgomnbdData {
+  layout: ParetoNbdData;
+  /** Work arrays, made at the first evaluation and reused (see ParetoNbdData's). */
+  buffers?: {
+    logF: Float64Array;
+    moments: Float64Array;
+    logAlphaAge: Float64Array;
+    logRelAge: Float64Array;
+    growAge: Float64Array;
+    widest?: number;
+  };
+}
+
+export function prepareGgomnbdData(data: CompressedHistories): GgomnbdData {
+  return { layout: prepareParetoNbdData(data) };
+}
+
+/** 5 first moments ∇F/F and 15 second moments ∇²F/F (upper triangle by rows) in p = (r, α, b, s, β). */
+export const GG_MOMENTS = 20;
+/** Packed index of (i, j), i ≤ j, among the second moments (after the 5 first ones). */
+const PACK: number[][] = [];
+for (let i = 0, k = 5; i < 5; i++) {
+  PACK.push(new Array<number>(5).fill(0));
+  for (let j = i; j < 5; j++) PACK[i][j] = k++;
+}
+for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) PACK[i][j] = PACK[j][i];
+
+/** n-point Gauss–Legendre nodes and weights on [−1, 1] (Newton's method on P_n). */
+function gaussLegendre(n: number): [Float64Array, Float64Array] {
+  const nodes = new Float64Array(n);
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let derivative = 0;
+    for (let iteration = 0; iteration < 100; iteration++) {
+      let p0 = 1;
+      let p1 = x;
+      for (let k = 2; k <= n; k++) {
+        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+        p0 = p1;
+        p1 = p2;
+      }
+      derivative = (n * (x * p1 - p0)) / (x * x - 1);
+      const dx = p1 / derivative;
+      x -= dx;
+      if (Math.abs(dx) < 1e-16) break;
+    }
+    nodes[i] = x;
+    weights[i] = 2 / ((1 - x * x) * derivative * derivative);
+  }
+  return [nodes, weights];
+}
+
+/**
+ * The rules: 2, 3 and 4 points for one panel (their reach as in pareto-nbd-likelihood.ts: the n-point rule's
+ * relative error is of order q^(2n)·(n!)⁴/((2n+1)((2n)!)²) with q the interval's width over the integrand's scale),
+ * and 8 points for panels.
+ */
+const RULES = [2, 3, 4, 8].map((points) => {
+  const [nodes, weights] = gaussLegendre(points);
+  let factorial = 1;
+  for (let k = 2; k <= points; k++) factorial *= k;
+  let double = 1;
+  for (let k = 2; k <= 2 * points; k++) double *= k;
+  const constant = factorial ** 4 / ((2 * points + 1) * double * double);
+  return { nodes, weights, reach: (1e-17 / constant) ** (1 / (2 * points)) };
+});
+const PANEL_RULE = 3;
+/** At most this many 8-point panels per interval (as ggompertz-nbd.ts: the cost stays bounded at any parameters). */
+const MAX_PANELS = 400;
+
+/** Node sums of one interval: Σw, Σw·v (5), Σw·(v vᵀ + ∇²ln g) (15). */
+const SUMS = new Float64Array(1 + GG_MOMENTS);
+
+/**
+ * Adds one node to SUMS: weight w at y, with ln(α+y), α+y, e^(by) − 1 and ln(1 + (e^(by) − 1)/β) given.
+ * v = ∇ln g = (−ln(α+y), −m/(α+y), y − (s+1) y e^(by)/d, −ln(d/β), (s+1)(e^(by) − 1)/(β d)), d = β + e^(by) − 1;
+ * ∇²ln g: rα −1/(α+y); αα m/(α+y)²; bb −(s+1) y² e^(by) (β−1)/d²; bs −y e^(by)/d; bβ (s+1) y e^(by)/d²;
+ * sβ (e^(by)−1)/(β d); ββ −(s+1)(e^(by)−1)(e^(by)−1+2β)/(β² d²).
+ */
+function addNode(
+  w: number,
+  y: number,
+  logAlphaY: number,
+  alphaY: number,
+  grow: number,
+  logRel: number,
+  m: number,
+  s1: number,
+  beta: number,
+  withHessian: boolean,
+): void {
+  const e = grow + 1;
+  const d = beta + grow;
+  const yed = (y * e) / d;
+  const v0 = -logAlphaY;
+  const v1 = -m / alphaY;
+  const v2 = y - s1 * yed;
+  const v3 = -logRel;
+  const v4 = (s1 * grow) / (beta * d);
+  SUMS[1] += w * v0;
+  SUMS[2] += w * v1;
+  SUMS[3] += w * v2;
+  SUMS[4] += w * v3;
+  SUMS[5] += w * v4;
+  if (!withHessian) return;
+  const w0 = w * v0;
+  const w1 = w * v1;
+  const w2 = w * v2;
+  const w3 = w * v3;
+  const w4 = w * v4;
+  SUMS[6] += w0 * v0;
+  SUMS[7] += w0 * v1 - w / alphaY;
+  SUMS[8] += w0 * v2;
+  SUMS[9] += w0 * v3;
+  SUMS[10] += w0 * v4;
+  SUMS[11] += w1 * v1 + (w * m) / (alphaY * alphaY);
+  SUMS[12] += w1 * v2;
+  SUMS[13] += w1 * v3;
+  SUMS[14] += w1 * v4;
+  SUMS[15] += w2 * v2 - (w * s1 * yed * y * (beta - 1)) / d;
+  SUMS[16] += w2 * v3 - w * yed;
+  SUMS[17] += w2 * v4 + (w * s1 * yed) / d;
+  SUMS[18] += w3 * v3;
+  SUMS[19] += w3 * v4 + (w * grow) / (beta * d);
+  SUMS[20] += w4 * v4 - (w * s1 * grow * (grow + 2 * beta)) / (beta * beta * d * d);
+}
+
+/**
+ * ln ∫_t0^t1 g and, into out, its moments (GG_MOMENTS: ∇∫g/∫g, then ∇²∫g/∫g packed; the first 5 only without the
+ * Hessian). logAlphaT0 = ln(α+t0), growT0 = e^(b t0) − 1, logRelT0 = ln(1 + growT0/β) and growT1 come from the
+ * caller (each time is the end of two intervals). Each node's weight is taken relative to t0 (one panel) or its
+ * panel's midpoint by log1p of the offset: with r + x in the millions, −m·ln(α+y) computed directly would carry a
+ * rounding of m·ε·|ln(α+y)| into every weight.
+ */
+export function logGgomnbdPiece(
+  alpha: number,
+  b: number,
+  s: number,
+  beta: number,
+  m: number,
+  t0: number,
+  t1: number,
+  logAlphaT0: number,
+  growT0: number,
+  logRelT0: number,
+  growT1: number,
+  out: Float64Array,
+  withGradient: boolean,
+  withHessian: boolean,
+): number {
+  const width = t1 - t0;
+  const s1 = s + 1;
+  const alphaT0 = alpha + t0;
+  // Singularities: y = −α, and 1 + (e^(by) − 1)/β = 0 at y = ln(1 − β)/b when β < 1.
+  let near = alphaT0;
+  if (beta < 1) near = Math.min(near, t0 - Math.log1p(-beta) / b);
+  near = Math.max(near, 1e-300);
+  // |d/dy ln g| ≤ m/(α+y) + b + (s+1) b e^(by)/(β + e^(by) − 1), the last ratio monotone in y.
+  const ratio0 = (growT0 + 1) / (beta + growT0);
+  const ratio1 = (growT1 + 1) / (beta + growT1);
+  const slope = m / alphaT0 + b + s1 * b * Math.max(ratio0, ratio1);
+  const q = width * (slope + 1 / near);
+  for (let k = 0; k <= GG_MOMENTS; k++) SUMS[k] = 0;
+  let rule = PANEL_RULE;
+  for (let k = 0; k < PANEL_RULE; k++) {
+    if (q <= RULES[k].reach) {
+      rule = k;
+      break;
+    }
+  }
+  const reference = -m * logAlphaT0 - s1 * logRelT0 + b * t0;
+  if (rule < PANEL_RULE) {
+    // One panel, weights relative to t0.
+    const { nodes, weights } = RULES[rule];
+    const half = 0.5 * width;
+    for (let k = 0; k < nodes.length; k++) {
+      const offset = half * (1 + nodes[k]);
+      const y = t0 + offset;
+      const relativeAlpha = Math.log1p(offset / alphaT0);
+      const grow = Math.expm1(b * y);
+      const logRel = Math.log1p(grow / beta);
+      const w = half * weights[k] * Math.exp(-m * relativeAlpha - s1 * (logRel - logRelT0) + b * offset);
+      SUMS[0] += w;
+      if (withGradient)
+        addNode(w, y, logAlphaT0 + relativeAlpha, alphaT0 + offset, grow, logRel, m, s1, beta, withHessian);
+    }
+  } else {
+    const panels = Math.min(MAX_PANELS, Math.max(1, Math.ceil((slope * width) / 2), Math.ceil(width / (0.5 * near))));
+    const { nodes, weights } = RULES[PANEL_RULE];
+    const h = width / panels;
+    const half = 0.5 * h;
+    for (let panel = 0; panel < panels; panel++) {
+      const mid = t0 + (panel + 0.5) * h;
+      const alphaMid = alpha + mid;
+      const logRelMid = Math.log1p(Math.expm1(b * mid) / beta);
+      const relativeMid = Math.log1p((mid - t0) / alphaT0);
+      const logAlphaMid = logAlphaT0 + relativeMid;
+      // ln g(mid) − ln g(t0).
+      const panelShift = -m * relativeMid - s1 * (logRelMid - logRelT0) + b * (mid - t0);
+      for (let k = 0; k < nodes.length; k++) {
+        const offset = half * nodes[k];
+        const y = mid + offset;
+        const relativeAlpha = Math.log1p(offset / alphaMid);
+        const grow = Math.expm1(b * y);
+        const logRel = Math.log1p(grow / beta);
+        const w = half * weights[k] * Math.exp(panelShift - m * relativeAlpha - s1 * (logRel - logRelMid) + b * offset);
+        SUMS[0] += w;
+        if (withGradient) {
+          addNode(w, y, logAlphaMid + relativeAlpha, alphaMid + offset, grow, logRel, m, s1, beta, withHessian);
+        }
+      }
+    }
+  }
+  const i0 = SUMS[0];
+  if (withGradient) {
+    const count = withHessian ? GG_MOMENTS : 5;
+    for (let k = 0; k < count; k++) out[k] = SUMS[k + 1] / i0;
+  }
+  return reference + Math.log(i0);
+}
+
+/** At or above this, a running sum is rescaled (its logarithm moved into the scale). */
+const RESCALE = 1e100;
+
+/**
+ * −log L and, when `gradient` is given, its gradient in (r, α, b, s, β); with `hessian` (row-major 5×5) its Hessian
+ * too. Infinity outside the domain.
+ */
+export function ggomnbdPreparedNegLogLikelihood(
+  data: GgomnbdData,
+  params: ArrayLike<number>,
+  gradient?: Float64Array,
+  hessian?: Float64Array,
+): number {
+  const r = params[0];
+  const alpha = params[1];
+  const b = params[2];
+  const s = params[3];
+  const beta = params[4];
+  if (!(r > 0 && alpha > 0 && b > 0 && s > 0 && beta > 0 && Number.isFinite(r + alpha + b + s + beta))) return Infinity;
+  const wantHessian = hessian !== undefined;
+  const wantGradient = gradient !== undefined || wantHessian;
+  const width = wantHessian ? GG_MOMENTS : 5;
+  const layout = data.layout;
+  const pairs = layout.pairFrequency.length;
+  const buffers = (data.buffers ??= {
+    logF: new Float64Array(pairs),
+    moments: new Float64Array(0),
+    logAlphaAge: new Float64Array(layout.ages.length),
+    logRelAge: new Float64Array(layout.ages.length),
+    growAge: new Float64Array(layout.ages.length),
+  });
+  const logF = buffers.logF;
+  const widest = (buffers.widest ??= widestGroup(layout));
+  if (wantGradient && buffers.moments.length < width * widest) buffers.moments = new Float64Array(GG_MOMENTS * widest);
+  const moments = buffers.moments;
+  const piece = new Float64Array(GG_MOMENTS);
+  const running = new Float64Array(GG_MOMENTS);
+  const logAlpha = Math.log(alpha);
+  const logB = Math.log(b);
+  const logS = Math.log(s);
+  const logBeta = Math.log(beta);
+  let total = 0;
+  const g = new Float64Array(5);
+  // The Hessian of log L, upper triangle of a row-major 5×5, mirrored at the end.
+  const H = wantHessian ? new Float64Array(25) : null;
+  const { groups } = layout;
+  const digR = wantGradient ? digamma(r) : 0;
+  const triR = wantHessian ? trigamma(r) : 0;
+  for (let k = 0; k < groups.values.length; k++) {
+    const x = groups.values[k];
+    const w = groups.weight[k];
+    total += w * (gammaln(r + x) - gammaln(r) + r * logAlpha);
+    if (wantGradient) {
+      g[0] += w * (digamma(r + x) - digR + logAlpha);
+      g[1] += (w * r) / alpha;
+    }
+    if (H) {
+      H[0] += w * (trigamma(r + x) - triR);
+      H[1] += w / alpha;
+      H[6] -= (w * r) / (alpha * alpha);
+    }
+  }
+  // Per distinct T: ln(α+T), and the lifetime's survival terms.
+  const { ages, rowAgeIndex, rowWeight, rowFrequency, rowAge, rowRecencyPair, rowAgePair } = layout;
+  const { logAlphaAge, logRelAge, growAge } = buffers;
+  for (let k = 0; k < ages.length; k++) {
+    logAlphaAge[k] = Math.log(alpha + ages[k]);
+    growAge[k] = Math.expm1(b * ages[k]);
+    logRelAge[k] = Math.log1p(growAge[k] / beta);
+  }
+  const u = new Float64Array(5);
+  const v = new Float64Array(5);
+  const uu = new Float64Array(15);
+  // F_x(t) = e^scale · sum, and its moments' numerators running[k] (also relative to e^scale).
+  let scale = -Infinity;
+  let sum = 0;
+  // ln(α+t), e^(bt) − 1 and ln(1 + (e^(bt) − 1)/β) at the pair before (the next larger time of the same x).
+  let growAbove = 0;
+  // Frequency by frequency: its pairs, then its customers (sorted by their (x, T) pair): the moments are kept for one
+  // frequency at a time (see pareto-nbd-likelihood.ts).
+  const rowCount = rowWeight.length;
+  let i = 0;
+  for (let start = 0, end = 0; start < pairs; start = end) {
+    end = start + 1;
+    while (end < pairs && layout.pairAbove[end] >= 0) end++;
+    for (let p = start; p < end; p++) {
+      const above = layout.pairAbove[p];
+      const t = layout.pairTime[p];
+      const logAlphaT = Math.log(alpha + t);
+      const growT = Math.expm1(b * t);
+      const logRelT = Math.log1p(growT / beta);
+      if (above < 0) {
+        // The largest time of this frequency: F_x(t*) = 0.
+        scale = -Infinity;
+        sum = 0;
+        for (let k = 0; k < width; k++) running[k] = 0;
+        logF[p] = -Infinity;
+        if (wantGradient) for (let k = 0; k < width; k++) moments[width * (p - start) + k] = 0;
+        growAbove = growT;
+        continue;
+      }
+      const m = r + layout.pairFrequency[p];
+      const logPiece = logGgomnbdPiece(
+        alpha,
+        b,
+        s,
+        beta,
+        m,
+        t,
+        layout.pairTime[above],
+        logAlphaT,
+        growT,
+        logRelT,
+        growAbove,
+        piece,
+        wantGradient,
+        wantHessian,
+      );
+      growAbove = growT;
+      if (sum === 0 || logPiece > scale + 300) {
+        // Rescale the running sums to the new piece (the first one, or one that dwarfs them).
+        const factor = sum === 0 ? 0 : Math.exp(scale - logPiece);
+        sum *= factor;
+        if (wantGradient) for (let k = 0; k < width; k++) running[k] *= factor;
+        scale = logPiece;
+      }
+      const share = Math.exp(logPiece - scale);
+      sum += share;
+      if (wantGradient) for (let k = 0; k < width; k++) running[k] += share * piece[k];
+      if (sum > RESCALE) {
+        scale += Math.log(sum);
+        if (wantGradient) for (let k = 0; k < width; k++) running[k] /= sum;
+        sum = 1;
+      }
+      logF[p] = scale + Math.log(sum);
+      if (wantGradient) for (let k = 0; k < width; k++) moments[width * (p - start) + k] = running[k] / sum;
+    }
+
+    for (; i < rowCount && rowAgePair[i] < end; i++) {
+      const w = rowWeight[i];
+      const x = rowFrequency[i];
+      const T = rowAge[i];
+      const a = rowAgeIndex[i];
+      const m = r + x;
+      const alphaT = alpha + T;
+      const grow = growAge[a];
+      const e = grow + 1;
+      const d = beta + grow;
+      // u = "alive at T": −m ln(α+T) − s ln(1 + (e^(bT) − 1)/β).
+      const alive = -m * logAlphaAge[a] - s * logRelAge[a];
+      const early = rowRecencyPair[i];
+      if (wantGradient) {
+        u[0] = -logAlphaAge[a];
+        u[1] = -m / alphaT;
+        u[2] = (-s * T * e) / d;
+        u[3] = -logRelAge[a];
+        u[4] = (s * grow) / (beta * d);
+      }
+      if (H) {
+        // ∇²u (upper triangle, packed like the moments minus 5).
+        uu.fill(0);
+        uu[1] = -1 / alphaT;
+        uu[5] = m / (alphaT * alphaT);
+        uu[9] = (-s * T * T * e * (beta - 1)) / (d * d);
+        uu[10] = (-T * e) / d;
+        uu[11] = (s * T * e) / (d * d);
+        uu[13] = grow / (beta * d);
+        uu[14] = (-s * grow * (grow + 2 * beta)) / (beta * beta * d * d);
+      }
+      if (early < 0) {
+        total += w * alive;
+        if (wantGradient) for (let k = 0; k < 5; k++) g[k] += w * u[k];
+        if (H) addPacked(H, w, uu);
+        continue;
+      }
+      const late = rowAgePair[i];
+      const ratio = Math.exp(logF[late] - logF[early]);
+      const died = logB + logS - logBeta + logF[early] + Math.log1p(-ratio);
+      const top = Math.max(alive, died);
+      const eAlive = Math.exp(alive - top);
+      const eDied = Math.exp(died - top);
+      total += w * (top + Math.log(eAlive + eDied));
+      if (!wantGradient) continue;
+      const wAlive = eAlive / (eAlive + eDied);
+      const wDied = 1 - wAlive;
+      // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ).
+      const inv = 1 / (1 - ratio);
+      const eo = width * (early - start);
+      const lo = width * (late - start);
+      for (let k = 0; k < 5; k++) v[k] = (moments[eo + k] - ratio * moments[lo + k]) * inv;
+      v[2] += 1 / b;
+      v[3] += 1 / s;
+      v[4] -= 1 / beta;
+      for (let k = 0; k < 5; k++) g[k] += w * (wAlive * u[k] + wDied * v[k]);
+      if (!H) continue;
+      // ∇²ln(F1 − F2) = (M2(t_x) − ρ M2(T))/(1 − ρ) − ∇ln(F1−F2)∇ln(F1−F2)ᵀ, ∇ln(F1 − F2) = v − (0, 0, 1/b, 1/s, −1/β).
+      addPacked(H, w * wAlive, uu);
+      const cross = w * wAlive * wDied;
+      const c2 = 1 / b;
+      const c3 = 1 / s;
+      const c4 = -1 / beta;
+      for (let ii = 0; ii < 5; ii++) {
+        const vi = v[ii] - (ii === 2 ? c2 : ii === 3 ? c3 : ii === 4 ? c4 : 0);
+        for (let jj = ii; jj < 5; jj++) {
+          const vj = v[jj] - (jj === 2 ? c2 : jj === 3 ? c3 : jj === 4 ? c4 : 0);
+          const index = PACK[ii][jj];
+          let second = (moments[eo + index] - ratio * moments[lo + index]) * inv - vi * vj;
+          if (ii === jj && ii === 2) second -= 1 / (b * b);
+          if (ii === jj && ii === 3) second -= 1 / (s * s);
+          if (ii === jj && ii === 4) second += 1 / (beta * beta);
+          const du = u[ii] - v[ii];
+          const dv = u[jj] - v[jj];
+          H[5 * ii + jj] += w * wDied * second + cross * du * dv;
+        }
+      }
+    }
+  }
+  if (gradient) for (let k = 0; k < 5; k++) gradient[k] = -g[k];
+  if (hessian && H) {
+    for (let i = 0; i < 5; i++) {
+      for (let j = i; j < 5; j++) {
+        hessian[5 * i + j] = -H[5 * i + j];
+        hessian[5 * j + i] = -H[5 * i + j];
+      }
+    }
+  }
+  return Number.isFinite(total) ? -total : Infinity;
+}
+
+/** H (upper triangle of 5×5) += w · packed (the 15 entries of a symmetric matrix, upper triangle by rows). */
+function addPacked(H: Float64Array, w: number, packed: Float64Array): void {
+  for (let i = 0, k = 0; i < 5; i++) for (let j = i; j < 5; j++, k++) H[5 * i + j] += w * packed[k];
+}
