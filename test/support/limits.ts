@@ -67,37 +67,64 @@ export function buildLimitData(call: Call, log: (line: string) => void = () => {
   const x = col(histories.frequency);
   const tx = col(histories.recency);
   const T = col(histories.age);
-  const random = seededRandom(7);
-  const heavyX: Cells = [];
-  const heavyTx: Cells = [];
-  const heavyT: Cells = [];
-  const distinctX: Cells = [];
-  const distinctTx: Cells = [];
-  const distinctT: Cells = [];
-  for (let i = 0; i < n; i++) {
-    heavyX.push([Math.round(10 ** (6 + 3 * random.next()))]);
-    heavyTx.push([1e6 * (0.5 + 0.5 * random.next())]);
-    heavyT.push([1e6]);
-    distinctX.push([i]);
-    distinctTx.push([i === 0 ? 0 : 1e6 * random.next()]);
-    distinctT.push([1e6]);
-  }
-  const bgbbX: Cells = [];
-  const bgbbTx: Cells = [];
-  const bgbbN: Cells = [];
-  const bgbbNBeyond: Cells = [];
-  for (let i = 0; i < n; i++) {
-    const opportunities = 1 + Math.floor(random.next() * 1000);
-    const last = Math.floor(random.next() * (opportunities + 1));
-    const count = last === 0 ? 0 : 1 + Math.floor(random.next() * last);
-    bgbbX.push([count]);
-    bgbbTx.push([last]);
-    bgbbN.push([opportunities]);
-    bgbbNBeyond.push([i === n - 1 ? 1001 : opportunities]);
-  }
+  // The other sets are built when a case first reads them, each from its own seed, and at most two of them are kept:
+  // a custom function's runtime holds its own arguments only, and the harness's other million-row sets would make
+  // every collection in the measured call mark several million arrays more than Excel's would.
+  const kept: string[] = [];
+  const built = new Map<string, Record<string, Cells>>();
+  const lazy = (name: string, build: () => Record<string, Cells>) => () => {
+    let set = built.get(name);
+    if (!set) {
+      set = build();
+      built.set(name, set);
+      step(`built ${name}`);
+    }
+    const at = kept.indexOf(name);
+    if (at >= 0) kept.splice(at, 1);
+    kept.push(name);
+    while (kept.length > 2) built.delete(kept.shift() as string);
+    return set;
+  };
+  const heavy = lazy("heavy", () => {
+    const random = seededRandom(7);
+    const set: Record<string, Cells> = { x: [], tx: [], T: [] };
+    for (let i = 0; i < n; i++) {
+      set.x.push([Math.round(10 ** (6 + 3 * random.next()))]);
+      set.tx.push([1e6 * (0.5 + 0.5 * random.next())]);
+      set.T.push([1e6]);
+    }
+    return set;
+  });
+  const distinct = lazy("distinct", () => {
+    const random = seededRandom(8);
+    const set: Record<string, Cells> = { x: [], tx: [], T: [] };
+    for (let i = 0; i < n; i++) {
+      set.x.push([i]);
+      set.tx.push([i === 0 ? 0 : 1e6 * random.next()]);
+      set.T.push([1e6]);
+    }
+    return set;
+  });
+  const bgbb = lazy("bgbb", () => {
+    const random = seededRandom(9);
+    const set: Record<string, Cells> = { x: [], tx: [], n: [], beyond: [] };
+    for (let i = 0; i < n; i++) {
+      const opportunities = 1 + Math.floor(random.next() * 1000);
+      const last = Math.floor(random.next() * (opportunities + 1));
+      const count = last === 0 ? 0 : 1 + Math.floor(random.next() * last);
+      set.x.push([count]);
+      set.tx.push([last]);
+      set.n.push([opportunities]);
+      set.beyond.push([i === n - 1 ? 1001 : opportunities]);
+    }
+    return set;
+  });
+  const continuousLog = lazy("continuous log", () => {
+    const log = simulateLog(n - 1, 1e12, "continuous", 5);
+    return { ids: col(log.ids), dates: col(log.dates), amounts: col(log.amounts) };
+  });
+  const fewLog = lazy("log of 10,000 customers", () => ({ ids: col(simulateLog(n - 1, 10_000, "days", 6).ids) }));
   step("histories");
-  const txLog = simulateLog(n - 1, 1e12, "continuous", 5);
-  const few = simulateLog(n - 1, 10_000, "days", 6);
   const sample = 20_000;
   const head = (cells: Cells, k = sample) => cells.slice(0, k);
   // Each table is fitted on first use (all of them: about 15 s of CPU), so a case waits only for its own.
@@ -121,27 +148,54 @@ export function buildLimitData(call: Call, log: (line: string) => void = () => {
       return cache[key];
     },
   });
-  step("logs");
   return {
     x,
     tx,
     T,
     holdout: col(histories.holdout),
     monetary: col(histories.spend),
-    heavyX,
-    heavyTx,
-    heavyT,
-    distinctX,
-    distinctTx,
-    distinctT,
-    bgbbX,
-    bgbbTx,
-    bgbbN,
-    bgbbNBeyond,
-    logIds: col(txLog.ids),
-    logDates: col(txLog.dates),
-    logAmounts: col(txLog.amounts),
-    fewIds: col(few.ids),
+    get heavyX() {
+      return heavy().x;
+    },
+    get heavyTx() {
+      return heavy().tx;
+    },
+    get heavyT() {
+      return heavy().T;
+    },
+    get distinctX() {
+      return distinct().x;
+    },
+    get distinctTx() {
+      return distinct().tx;
+    },
+    get distinctT() {
+      return distinct().T;
+    },
+    get bgbbX() {
+      return bgbb().x;
+    },
+    get bgbbTx() {
+      return bgbb().tx;
+    },
+    get bgbbN() {
+      return bgbb().n;
+    },
+    get bgbbNBeyond() {
+      return bgbb().beyond;
+    },
+    get logIds() {
+      return continuousLog().ids;
+    },
+    get logDates() {
+      return continuousLog().dates;
+    },
+    get logAmounts() {
+      return continuousLog().amounts;
+    },
+    get fewIds() {
+      return fewLog().ids;
+    },
     tables,
   };
 }
@@ -183,23 +237,24 @@ export function limitCases(d: LimitData): LimitCase[] {
     message?: RegExp,
   ) => cases.push({ name, fn, args, expect, message });
   const numbers = (f: (i: number) => number): Cells => Array.from({ length: N }, (_, i) => [f(i)]);
-  const rates = numbers((i) => 0.05 + (0.9 * ((i * 7919) % 1000)) / 1000);
-  const amounts = numbers((i) => 10 + (i % 997));
+  // Built for each case that reads them (a few ms), so that no other case's collections carry them.
+  const rates = () => numbers((i) => 0.05 + (0.9 * ((i * 7919) % 1000)) / 1000);
+  const amounts = () => numbers((i) => 10 + (i % 997));
 
   // Arithmetic: one value per row of 1,048,576.
   for (const method of ["simple", "kotler", "blattberg", "ofek", "finite"]) {
     add(`CLV ${method}, 1,048,576 rows`, "CLV", () => [
-      amounts,
+      amounts(),
       numbers((i) => 1 + (i % 5)),
       method === "finite" ? 1e6 : 52,
       0.4,
-      method === "simple" ? undefined : rates,
+      method === "simple" ? undefined : rates(),
       0.1,
       method,
     ]);
   }
   add("CLV finite, periods 1e15", "CLV", () => [50, 3, 1e15, 0.4, 0.8, 0.1, "finite"]);
-  add("CAC, 1,048,576 rows", "CAC", () => [amounts, amounts, numbers((i) => 1 + (i % 50))]);
+  add("CAC, 1,048,576 rows", "CAC", () => [amounts(), amounts(), numbers((i) => 1 + (i % 50))]);
   add("RETENTION, 1,048,576 rows", "RETENTION", () => [
     numbers((i) => 1000 + i),
     numbers((i) => 900 + i),
@@ -207,13 +262,18 @@ export function limitCases(d: LimitData): LimitCase[] {
   ]);
   add("RETENTIONIDS, 1,048,576 IDs each", "RETENTIONIDS", () => [d.logIds, d.logIds.slice(0, N / 2)]);
   add("CHURN, 1,048,576 rows", "CHURN", () => [numbers((i) => i % 100), numbers((i) => 100 + (i % 100))]);
-  add("LIFESPAN, 1,048,576 rows", "LIFESPAN", () => [rates]);
-  add("LTVCAC, 1,048,576 rows", "LTVCAC", () => [amounts, numbers((i) => 1 + (i % 31))]);
-  add("PAYBACK, 1,048,576 rows", "PAYBACK", () => [amounts, numbers((i) => 1 + (i % 31)), rates]);
-  add("PMC, 1,048,576 rows", "PMC", () => [numbers((i) => 1 + (i % 12)), amounts, rates, numbers((i) => 1 + (i % 40))]);
+  add("LIFESPAN, 1,048,576 rows", "LIFESPAN", () => [rates()]);
+  add("LTVCAC, 1,048,576 rows", "LTVCAC", () => [amounts(), numbers((i) => 1 + (i % 31))]);
+  add("PAYBACK, 1,048,576 rows", "PAYBACK", () => [amounts(), numbers((i) => 1 + (i % 31)), rates()]);
+  add("PMC, 1,048,576 rows", "PMC", () => [
+    numbers((i) => 1 + (i % 12)),
+    amounts(),
+    rates(),
+    numbers((i) => 1 + (i % 40)),
+  ]);
   add("PMC, years 1e15", "PMC", () => [4, 20, 0.75, 1e15]);
-  add("VISITORVALUE, 1,048,576 rows", "VISITORVALUE", () => [amounts, rates]);
-  add("EQUITY, 1,048,576 rows", "EQUITY", () => [amounts, numbers((i) => 1 + (i % 9))]);
+  add("VISITORVALUE, 1,048,576 rows", "VISITORVALUE", () => [amounts(), rates()]);
+  add("EQUITY, 1,048,576 rows", "EQUITY", () => [amounts(), numbers((i) => 1 + (i % 9))]);
 
   // Fits on 1,048,576 customers.
   for (const model of PURCHASE_MODELS) {

@@ -5,7 +5,8 @@
  * customer, at the cost of a whole horizon's sum each (CUST.PCLV over 1,000,000 months). In every continuous-time
  * model here that value is analytic in x (x enters through r + x and b + x), so ln f(x) is interpolated in ln x by a
  * verified piecewise Chebyshev interpolant (src/engine/optim/chebyshev.ts: coefficients decayed below 1e-13, check
- * points matching to 1e-12 of the logarithm, that is 1e-12 relative in f), built from a few hundred evaluations.
+ * points matching to 1e-12 of the shifted logarithm, that is about 1e-12·(1 + 3·max|ln f|) relative in f), built from a
+ * few hundred evaluations.
  */
 import { chebyshevInterpolant } from "../optim/chebyshev";
 
@@ -51,12 +52,17 @@ export function valuesByFrequency(
       if (distinct.size < MIN_FREQUENCIES) distinct.add(x);
     }
     if (distinct.size < MIN_FREQUENCIES) continue;
-    const logValue = chebyshevInterpolant((v) => Math.log(ifAliveAt(Math.exp(v), T)), Math.log(lo), Math.log(hi), 1);
+    // ln f shifted to at least 1 in size at the ends: a probability near 1 (ln f ≈ 0) would otherwise leave the
+    // coefficients' decay to be judged against rounding noise, and the interpolant would never be accepted.
+    const logAt = (v: number) => Math.log(ifAliveAt(Math.exp(v), T));
+    const shift = 1 + Math.abs(logAt(Math.log(lo))) + Math.abs(logAt(Math.log(hi)));
+    if (!Number.isFinite(shift)) continue;
+    const logValue = chebyshevInterpolant((v) => logAt(v) + shift, Math.log(lo), Math.log(hi), 1);
     if (!logValue) continue;
     any = true;
     for (const k of members) {
       const x = frequency[at(k)];
-      if (x >= 1) out[k] = Math.exp(logValue(Math.log(x)));
+      if (x >= 1) out[k] = Math.exp(logValue(Math.log(x)) - shift);
     }
   }
   return any ? out : null;

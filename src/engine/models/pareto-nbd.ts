@@ -107,11 +107,21 @@ export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): Fit
   };
 }
 
+/** Above this shape of the purchase rate (r + x), P(no purchase) takes its death term by the series. */
+const LARGE_RATE_SHAPE = 1000;
+
 /** P(no purchase in the next t) for a customer alive now with rates Gamma(r, α) and Gamma(s, β). */
 function probabilityNoPurchase(r: number, alpha: number, s: number, beta: number, t: number): number {
   // Survives t without buying, or dies at τ < t before buying: ∫ sβ^s/(β+τ)^(s+1) (α/(α+τ))^r dτ.
   // log1p: with α or β large, ln(β/(β+t)) computed as a ratio loses the digits that s·ln(…) then magnifies.
   const survive = Math.exp(-r * Math.log1p(t / alpha) - s * Math.log1p(t / beta));
+  if (r > LARGE_RATE_SHAPE) {
+    // At frequencies in the thousands and more, (α/(α+τ))^r is a spike of width α/r at 0 that adaptive quadrature
+    // over [0, t] misses (P(buy) exactly 1 at x = 5e8, 1 − 5.8e-10 in truth): the death term of the likelihood,
+    // s β^s α^r ∫_0^t (α+τ)^−r (β+τ)^−(s+1) dτ, by the transformed series of pareto-nbd-tail.ts.
+    const logDie = Math.log(s) + s * Math.log(beta) + r * Math.log(alpha) + logDeathTerm(r, alpha, s, beta, 0, 0, t);
+    return survive + Math.exp(logDie);
+  }
   const die = integrate(
     (tau) => (s / beta) * Math.exp(-(s + 1) * Math.log1p(tau / beta) - r * Math.log1p(tau / alpha)),
     0,

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { paretoNbdPredictor } from "../../../src/engine/models/pareto-nbd";
 import { logDeathIntegral } from "../../../src/engine/models/pareto-nbd-likelihood";
 import { logDeathTerm, logTailByPfaff } from "../../../src/engine/models/pareto-nbd-tail";
+import { integrate } from "../../../src/engine/optim/quadrature";
 
 const scale = fc.double({ min: Math.log(0.01), max: Math.log(1e4), noNaN: true }).map(Math.exp);
 
@@ -64,6 +65,34 @@ describe("the Pareto/NBD death term by the transformed series", () => {
         previous = alive;
       }
       expect(previous).toBe(1);
+    }
+  });
+});
+
+describe("Pareto/NBD P(any purchase) at large frequencies", () => {
+  const params = { r: 0.575, alpha: 72.67, s: 0.576, beta: 73.43 };
+  const model = paretoNbdPredictor(params);
+  test("1 − P(buy | alive) is the chance to die first, s/(r+x−1)·(α+T)/(β+T) to O(1/x²) (it was 0 at x = 5e8)", () => {
+    for (const x of [1e6, 5e8, 1e9]) {
+      const customer = { frequency: x, recency: 1e6, age: 1e6 };
+      const none = 1 - model.probabilityOfAnyPurchase!(customer, 365);
+      const leading = ((params.s / (params.r + x - 1)) * (params.alpha + 1e6)) / (params.beta + 1e6);
+      expect(Math.abs(none / leading - 1)).toBeLessThan(1e-5);
+    }
+  });
+  test("agrees with adaptive quadrature where that resolves the spike (r + x from 1,000 to 3,000 over 3 periods)", () => {
+    for (const x of [1000, 1500, 3000]) {
+      const [shape, a, b] = [params.r + x, params.alpha + 40, params.beta + 40];
+      const t = 3;
+      const survive = Math.exp(-shape * Math.log1p(t / a) - params.s * Math.log1p(t / b));
+      const die = integrate(
+        (tau) => (params.s / b) * Math.exp(-(params.s + 1) * Math.log1p(tau / b) - shape * Math.log1p(tau / a)),
+        0,
+        t,
+        1e-13,
+      );
+      const none = 1 - model.probabilityOfAnyPurchase!({ frequency: x, recency: 40, age: 40 }, t);
+      expect(Math.abs(none / (survive + die) - 1)).toBeLessThan(1e-10);
     }
   });
 });
