@@ -19,6 +19,7 @@ import {
   ScheduleRow,
 } from "../engine/forecast/schedule";
 import {
+  checkScheduleRanges,
   customerValueRanges,
   DEFAULT_PERCENTILES,
   Percentiles,
@@ -433,7 +434,7 @@ const PCLVRANGE_PARAMETERS = [
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
  * @param [new_customers] Customers acquired each future month: one number for every month, or a column (one row per month). They buy as the model's new customers, from their first purchase in that month.
  * @param [cac] Acquisition cost per new customer: one number, or a column by month. Default 0. The last cell of the total row is then the NPV: discounted margin minus acquisition costs.
- * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the fitted parameters, covariate coefficients included); or a percentile such as 5% (5% and 95%), or two (low, high).
+ * @param [range] TRUE adds low and high columns for revenue and discounted margin (10th and 90th percentiles over 200 draws of the parameters); or a percentile (5%), or two. Draws on at most 5,000 customers: 200 × their different histories × months ≤ 2,000,000.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the customers' values in the CUST.FIT columns (with header, or in that order), one row per customer or one for all. New customers take their mix.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the customers' values, same layout.
  * @param invocation The call, with its arguments' addresses where Excel gives them (CustomFunctionsRuntime 1.3+): a bad row's message names its cell.
@@ -482,13 +483,15 @@ export function forecast(
       MAX_SCHEDULE_MONTHS,
     );
     const { options } = inputs;
+    const percentiles = readPercentiles(range, "range", true);
+    // The range's draws are bounded too: refused before the schedule is computed.
+    if (percentiles) checkScheduleRanges(rangeInputs(inputs).customers, options.months);
     const base = groupSchedule(inputs);
     const newCohorts = readCohorts(inputs, new_customers, cac);
     // New customers: the current customers' mix of covariates (one model without covariates).
     const newcomer = mixturePredictor(inputs.source, inputs.groups);
     const cohorts = newCohorts ? cohortSchedule(newcomer, newCohorts, options.months, options.periodsPerMonth) : null;
     const { rows, total } = financialSchedule(base, cohorts, options);
-    const percentiles = readPercentiles(range, "range", true);
     let ranges: { values: ScheduleRanges; percentiles: Percentiles } | null = null;
     if (percentiles) {
       const { model, customers } = rangeInputs(inputs);
@@ -510,7 +513,7 @@ export function forecast(
  * @param T Time from each customer's first purchase to the end of the data (customer age), in time_unit.
  * @param time_unit The unit of recency and T: "days", "weeks" or "months" (a month is 365.25/12 days).
  * @param [monetary] Average spend of each customer's repeat purchases; needed (only) when spend is a Gamma-Gamma table.
- * @param [months] Horizon in months. Default 12.
+ * @param [months] Horizon in months. Default 12. Per customer up to 1,000,000; with total TRUE at most 600, and 200 draws × the different histories of a sample of at most 5,000 customers × months at most 2,000,000.
  * @param [discount_rate] ANNUAL discount rate (10% or 0.1), as in CUST.PCLV. Default 0.
  * @param [margin] Gross margin on spend (30% or 0.3). Default 100%.
  * @param [percentiles] The low and high percentiles: blank for 10% and 90%, one percentile such as 5% (5% and 95%), or two cells (low, high).

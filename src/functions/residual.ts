@@ -24,7 +24,10 @@ import {
   namingCell,
   readNumber,
   readNumberColumn,
+  NumberRule,
   requireSameLength,
+  RowArgument,
+  RowFrame,
   rowFrame,
   runFunction,
   toExcelError,
@@ -32,6 +35,7 @@ import {
 } from "./args";
 import { addressesOf } from "./cell-address";
 import { namingArgument } from "./cell-messages";
+import type { PredictorSource } from "./covariates";
 import { currentLocale } from "./locale";
 import { perCustomer, requireSourceCapability, tablePredictors } from "./models";
 import { cachedTablePredictors } from "./table-cache";
@@ -229,7 +233,7 @@ export function dert(
  * @helpurl https://localhost:3000/functions.html#PNPURCHASES
  * @requiresParameterAddresses
  * @param model_table The table spilled by CUST.FIT (bgnbd, mbgnbd, pnbd, ggomnbd, nbd or bgbb).
- * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000).
+ * @param n Number of repeat purchases, a whole number 0 or more (at most 10,000). With a pnbd or ggomnbd table each probability is an integral: at most 500 different (n, t) pairs a call (a repeated pair counts once).
  * @param t Time since the first purchase, in the fit's period. For bgbb: opportunities, a whole number.
  * @param [purchase_covariates] For a table fitted with purchase covariates: the new customer's values in the CUST.FIT columns (with header, or in that order): one row for all, one per row of n and t, or one per profile.
  * @param [dropout_covariates] For a table fitted with drop-out covariates: the same layout.
@@ -238,8 +242,10 @@ export function dert(
  */
 export function pnpurchases(
   model_table: unknown[][],
-  n: unknown,
-  t: unknown,
+  // Range arguments: Excel lifts a range given to a scalar argument into one call per cell (a million calls that
+  // each read the table), and one call sees all the cells, so the different (n, t) can be counted and shared.
+  n: unknown[][],
+  t: unknown[][],
   purchase_covariates?: unknown[][],
   dropout_covariates?: unknown[][],
   invocation?: CustomFunctions.Invocation,
@@ -258,13 +264,22 @@ export function pnpurchases(
       { arg: "t", value: t, rule: { nonNegative: true } },
     ];
     const frame = rowFrame(inputs);
+    const profiles = source.rows ?? 1;
+    // A model whose P(X(t) = n) is an integral: each different (profile, n, t) computed once, and at most
+    // MAX_COSTLY_PROBABILITIES of them a call (each takes up to ~10 ms).
+    const memo = source.base.costlyProbabilityOfPurchases ? costlyValues(frame, inputs, profiles, source) : null;
     const value = (r: number, c: number, profile: number) => {
       const [count, time] = inputs.map((input, k) => frameNumber(frame, input, k, r, c));
-      const predictor = source.predictor(source.groupOf(profile));
+      const group = source.groupOf(profile);
+      const key = memo ? `${group}|${count}|${time}` : "";
+      const known = memo?.get(key);
+      if (known !== undefined) return known;
+      const predictor = source.predictor(group);
       const p = namingArgument(() => predictor.probabilityOfPurchases(count, time), names);
-      return Math.min(1, Math.max(0, p));
+      const shown = Math.min(1, Math.max(0, p));
+      memo?.set(key, shown);
+      return shown;
     };
-    const profiles = source.rows ?? 1;
     if (frame.single && profiles > 1) {
       // Single cells n and t with several covariate rows: one probability per profile.
       const locale = currentLocale();
@@ -279,6 +294,42 @@ export function pnpurchases(
     source.checkRows(frame.rows);
     return eachRowOf(frame, (r, c) => value(r, c, r), addresses);
   }, addresses);
+}
+
+/** The most different probabilities CUST.PNPURCHASES computes in one call when each is an integral (~1–10 ms each). */
+export const MAX_COSTLY_PROBABILITIES = 500;
+
+/**
+ * For a model whose P(X(t) = n) is an integral: an empty memo of the call's values, once the different (covariate
+ * group, n, t) of its readable cells are counted and found within MAX_COSTLY_PROBABILITIES (else #VALUE! says so).
+ */
+function costlyValues(
+  frame: RowFrame,
+  inputs: readonly (RowArgument & { rule: NumberRule })[],
+  profiles: number,
+  source: PredictorSource,
+): Map<string, number> {
+  const seen = new Set<string>();
+  const note = (r: number, c: number, profile: number) => {
+    try {
+      const [count, time] = inputs.map((input, k) => frameNumber(frame, input, k, r, c));
+      seen.add(`${source.groupOf(profile)}|${count}|${time}`);
+    } catch {
+      // A bad cell shows its own message; it computes nothing.
+    }
+  };
+  if (frame.single) for (let p = 0; p < profiles; p++) note(0, 0, p);
+  else
+    for (let r = 0; r < frame.rows; r++)
+      for (let c = 0; c < frame.cols; c++) if (!frame.rowIsBlank(r, c)) note(r, c, r);
+  if (seen.size > MAX_COSTLY_PROBABILITIES) {
+    throw valueError("residual.pnpurchasesTooMany", {
+      model: source.model,
+      max: MAX_COSTLY_PROBABILITIES,
+      found: seen.size,
+    });
+  }
+  return new Map();
 }
 
 /**

@@ -202,6 +202,26 @@ describe("CUST.FORECAST", () => {
     expect(forecast(params, 30, zeros, zeros, weeks, "weeks", null, 600)).toHaveLength(1 + 600 + 1);
   });
 
+  test("its range is bounded: 200 draws × the sample's different histories × months beyond 2,000,000 is #VALUE! (EN, FR)", () => {
+    // 40 customers of 40 frequencies: 200 draws × 40 histories × 600 months = 4,800,000; refused before any schedule.
+    const x = Array.from({ length: 40 }, (_, i) => [i]);
+    const tx = x.map(([f]) => [f === 0 ? 0 : 20]);
+    const T = x.map(() => [30]);
+    const params = table("bgnbd", BGNBD);
+    const error = excelError(() => forecast(params, 30, x, tx, T, "weeks", null, 600, 0, 1, null, null, true) as never);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(
+      /200 draws × 40 different histories .* 600 months\. Use at most 250 months for a range/,
+    );
+    setExcelLanguage("fr");
+    try {
+      const fr = excelError(() => forecast(params, 30, x, tx, T, "weeks", null, 600, 0, 1, null, null, true) as never);
+      expect(fr.message).toMatch(/200 tirages × 40 historiques différents .* au plus 250 mois pour une fourchette/);
+    } finally {
+      setExcelLanguage("en");
+    }
+  });
+
   test.each([
     ["bgnbd", table("bgnbd", BGNBD)],
     ["pnbd", table("pnbd", { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 })],

@@ -401,11 +401,21 @@ export function limitCases(d: LimitData): LimitCase[] {
   }
   add("TRACKING bgnbd, 10,001 rows", "TRACKING", () => [d.tables.bgnbd, d.T, 10_001, 1], "bound", /10,?000/);
   add("PNPURCHASES bgnbd n = 10,001", "PNPURCHASES", () => [d.tables.bgnbd, 10_001, 100], "bound", /10,?000/);
-  add("PNPURCHASES pnbd, 1,048,576 rows of n and t", "PNPURCHASES", () => [
-    d.tables.pnbd,
-    numbers((i) => i % 10_001),
-    numbers((i) => 1 + (i % 5000)),
-  ]);
+  // Pareto/NBD's and GGompertz/NBD's P(X(t) = n) is an integral (up to ~10 ms): at most 500 different (n, t) a call.
+  for (const model of ["pnbd", "ggomnbd"]) {
+    add(
+      `PNPURCHASES ${model}, 1,048,576 rows of n and t`,
+      "PNPURCHASES",
+      () => [d.tables[model], numbers((i) => i % 10_001), numbers((i) => 1 + (i % 5000))],
+      "bound",
+      /500 different/,
+    );
+    add(`PNPURCHASES ${model}, 1,048,576 rows, 500 different (n, t)`, "PNPURCHASES", () => [
+      d.tables[model],
+      numbers((i) => (i % 500) * 20),
+      numbers((i) => 1 + 10 * (i % 500)),
+    ]);
+  }
   add("PNPURCHASES bgnbd, 1,048,576 rows of n and t", "PNPURCHASES", () => [
     d.tables.bgnbd,
     numbers((i) => i % 10_001),
@@ -559,12 +569,23 @@ export function limitCases(d: LimitData): LimitCase[] {
   );
 
   // Forecasts and ranges.
-  add("FORECAST pnbd, 1,048,576, 600 months", "FORECAST", () => [
+  // 1,048,576 continuous-time customers are as many different histories: 600 months is beyond FORECAST_WORK, and the
+  // message says how many months fit and that whole-day T shares the work (4,671 different histories here).
+  const wholeDays = () => d.T.map(([T]) => [Math.round(T as number)]);
+  const wholeTx = () => d.tx.map(([tx], i) => [Math.min(tx as number, Math.round(d.T[i][0] as number))]);
+  add(
+    "FORECAST pnbd, 1,048,576, 600 months",
+    "FORECAST",
+    () => [d.tables.pnbd, 30, d.x, d.tx, d.T, "days", undefined, 600, 0.1, 0.3, 100, 50],
+    "bound",
+    /at most 2 months.*whole days/,
+  );
+  add("FORECAST pnbd, 1,048,576 whole-day T, 600 months", "FORECAST", () => [
     d.tables.pnbd,
     30,
     d.x,
-    d.tx,
-    d.T,
+    wholeTx(),
+    wholeDays(),
     "days",
     undefined,
     600,
@@ -573,30 +594,39 @@ export function limitCases(d: LimitData): LimitCase[] {
     100,
     50,
   ]);
-  add("FORECAST bgnbd, 1,048,576, 600 months, range", "FORECAST", () => [
+  // The range's 200 draws on a sample of 5,000 customers: at most 2,000,000 evaluations (RANGE_WORK), beyond which
+  // #VALUE! says how many months fit.
+  add(
+    "FORECAST bgnbd, 1,048,576 whole-day T, 600 months, range",
+    "FORECAST",
+    () => [d.tables.bgnbd, 30, d.x, wholeTx(), wholeDays(), "days", undefined, 600, 0.1, 0.3, 100, 50, true],
+    "bound",
+    /months for a range/,
+  );
+  add("FORECAST bgnbd, 1,048,576 whole-day T, 12 months, range", "FORECAST", () => [
     d.tables.bgnbd,
     30,
     d.x,
-    d.tx,
-    d.T,
+    wholeTx(),
+    wholeDays(),
     "days",
     undefined,
-    600,
+    12,
     0.1,
     0.3,
     100,
     50,
     true,
   ]);
-  add("FORECAST pnbd + gg, 1,048,576, 600 months, range", "FORECAST", () => [
+  add("FORECAST pnbd + gg, 1,048,576 whole-day T, 12 months, range", "FORECAST", () => [
     d.tables.pnbd,
     d.tables.gg,
     d.x,
-    d.tx,
-    d.T,
+    wholeTx(),
+    wholeDays(),
     "days",
     d.monetary,
-    600,
+    12,
     0.1,
     0.3,
     100,
@@ -610,21 +640,14 @@ export function limitCases(d: LimitData): LimitCase[] {
     "bound",
     /600/,
   );
-  add("PCLVRANGE pnbd total, 1,048,576, 1,000,000 months", "PCLVRANGE", () => [
-    d.tables.pnbd,
-    30,
-    d.x,
-    d.tx,
-    d.T,
-    "days",
-    undefined,
-    1e6,
-    0.1,
-    0.3,
-    undefined,
-    true,
-  ]);
-  add("PCLVRANGE bgnbd + gg total, 1,048,576", "PCLVRANGE", () => [
+  add(
+    "PCLVRANGE pnbd total, 1,048,576, 1,000,000 months",
+    "PCLVRANGE",
+    () => [d.tables.pnbd, 30, d.x, d.tx, d.T, "days", undefined, 1e6, 0.1, 0.3, undefined, true],
+    "bound",
+    /at most 600/,
+  );
+  add("PCLVRANGE bgnbd + gg total, 1,048,576, 36 months", "PCLVRANGE", () => [
     d.tables.bgnbd,
     d.tables.gg,
     d.x,
@@ -632,12 +655,20 @@ export function limitCases(d: LimitData): LimitCase[] {
     d.T,
     "days",
     d.monetary,
-    120,
+    36,
     0.1,
     0.3,
     undefined,
     true,
   ]);
+  // 200 draws × 233 different sample histories × 120 months is beyond RANGE_WORK: #VALUE! says how many months fit.
+  add(
+    "PCLVRANGE bgnbd + gg total, 1,048,576, 120 months",
+    "PCLVRANGE",
+    () => [d.tables.bgnbd, d.tables.gg, d.x, d.tx, d.T, "days", d.monetary, 120, 0.1, 0.3, undefined, true],
+    "bound",
+    /months for a range/,
+  );
   add("PCLVRANGE pnbd per customer, 100,000", "PCLVRANGE", () => [
     d.tables.pnbd,
     30,

@@ -39,6 +39,12 @@ export const RANGE_SAMPLE = 5000;
 export const AGE_LEVELS = 16;
 /** Per-customer ranges keep RANGE_DRAWS values per customer: at most this many customers. */
 export const MAX_CUSTOMER_RANGES = 100_000;
+/**
+ * Expected-purchases evaluations a schedule's range may take: draws × the sample's different (covariate group,
+ * frequency, rounded age) × months, each ~1–2 µs (BENCHMARKS.md). Beyond, the range is refused, saying how many
+ * months fit (600 months of 1,048,576 customers in whole days took more than 2 minutes).
+ */
+export const RANGE_WORK = 2_000_000;
 
 export interface Percentiles {
   low: number;
@@ -305,7 +311,6 @@ export function scheduleRanges(
   const pointOf = covariates ? groupPredictors(model, model.params, covariates) : () => pointPredictor;
   const { frequency, recency, age, monetary, spendPerPurchase } = customers;
   const group = covariates?.group;
-  const full = groupedSchedule(pointOf, group, frequency, recency, age, spendPerPurchase, months, periodsPerMonth);
   const rows = sampleRows(frequency.length);
   const sample = {
     group: group ? pick(group, rows) : undefined,
@@ -316,6 +321,8 @@ export function scheduleRanges(
     spend: pick(spendPerPurchase, rows),
   };
   for (let i = 0; i < rows.length; i++) sample.recency[i] = Math.min(sample.recency[i], sample.age[i]);
+  checkRangeWork(sample, months, draws);
+  const full = groupedSchedule(pointOf, group, frequency, recency, age, spendPerPurchase, months, periodsPerMonth);
   const sampleSchedule = (predictorOf: PredictorOf, spend: ArrayLike<number>) =>
     groupedSchedule(
       predictorOf,
@@ -375,6 +382,41 @@ export function scheduleRanges(
   [out.total.revenueLow, out.total.revenueHigh] = lowHigh(totalRevenue);
   [out.total.discountedLow, out.total.discountedHigh] = lowHigh(totalDiscounted);
   return out;
+}
+
+/** Throws as scheduleRanges would, before any schedule is computed, when its draws would pass RANGE_WORK. */
+export function checkScheduleRanges(customers: ValueCustomers, months: number, draws = RANGE_DRAWS): void {
+  const rows = sampleRows(customers.frequency.length);
+  const group = customers.covariates?.group;
+  checkRangeWork(
+    {
+      group: group ? pick(group, rows) : undefined,
+      frequency: pick(customers.frequency, rows),
+      age: roundedAges(pick(customers.age, rows)),
+    },
+    months,
+    draws,
+  );
+}
+
+/** Throws, saying how many months fit, when the draws × the sample's different histories × months pass RANGE_WORK. */
+function checkRangeWork(
+  sample: { group?: ArrayLike<number>; frequency: ArrayLike<number>; age: ArrayLike<number> },
+  months: number,
+  draws: number,
+): void {
+  const histories = new Set<string>();
+  for (let i = 0; i < sample.frequency.length; i++) {
+    histories.add(`${sample.group ? sample.group[i] : 0}|${sample.frequency[i]}|${sample.age[i]}`);
+  }
+  if (draws * histories.size * months > RANGE_WORK) {
+    throw valueError("finance.range.tooMuchWork", {
+      months,
+      draws,
+      histories: histories.size,
+      most: Math.max(1, Math.floor(RANGE_WORK / (draws * histories.size))),
+    });
+  }
 }
 
 /** Per-customer ranges of predictive CLV: every customer recomputed for every draw. */

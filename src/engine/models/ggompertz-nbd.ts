@@ -271,6 +271,8 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
     },
     expectedPurchasesNewCustomer: (t) => (r / alpha) * expectedLifetimeWithin(beta, t),
     /** P(X(t) = n): alive at t with n purchases, or died at τ < t with n purchases by then. */
+    // An integral over the lifetime (up to ~10 ms a value): CUST.PNPURCHASES bounds how many it computes.
+    costlyProbabilityOfPurchases: true,
     probabilityOfPurchases(n, t) {
       const nbd = nbdLogPmfOf(n, r, alpha);
       return nbd(t) * survival(beta, t) + (t === 0 ? 0 : integrate((tau) => density(beta, tau) * nbd(tau), 0, t));

@@ -175,6 +175,8 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
      * P(X(t) = n): alive at t with n purchases, or died at τ < t with n purchases by then
      * (∫ over τ by adaptive Gauss–Kronrod, relative tolerance 1e-12).
      */
+    // An integral over the lifetime (up to ~10 ms a value): CUST.PNPURCHASES bounds how many it computes.
+    costlyProbabilityOfPurchases: true,
     probabilityOfPurchases(n, t) {
       // Taken out of the integrand (the same operations in the same order: the same numbers, three lnΓ fewer a node).
       const logCount = gammaln(r + n) - gammaln(r) - gammaln(n + 1);

@@ -117,6 +117,11 @@ export interface PurchasePredictor {
   expectedPurchasesNewCustomer(t: number): number;
   /** P(X(t) = n) for a customer just acquired. */
   probabilityOfPurchases(n: number, t: number): number;
+  /**
+   * True when probabilityOfPurchases is a numerical integral (Pareto/NBD, GGompertz/NBD: up to ~10 ms a value)
+   * rather than a closed form: CUST.PNPURCHASES then bounds how many different values one call computes.
+   */
+  costlyProbabilityOfPurchases?: boolean;
   /** P(Y(t) > 0 | x, t_x, T): at least one purchase in the next t periods (the appetence score). */
   probabilityOfAnyPurchase?(customer: CustomerHistory, t: number): number;
   /**

@@ -40,6 +40,8 @@ export const en = {
     "Too many draws of the {model} parameters fall where the models have no value (for example Gamma-Gamma's q at or below 1): the fit is too uncertain for a range; fit it on more customers.",
   "finance.range.badPercentiles":
     "{arg} must be a percentile such as 10% (then 10% and 90%), or two percentiles, low then high, between 0% and 100% (it is {found}).",
+  "finance.range.tooMuchWork":
+    "The low and high values would take too long over {months} months: {draws} draws × {histories} different histories in their sample × {months} months. Use at most {most} months for a range, or no range.",
   "finance.range.tooManyCustomers":
     "Ranges per customer are limited to {max} customers (there are {found}): set total to TRUE for the whole base's range, or split the table.",
   "finance.range.group": "group",
@@ -100,6 +102,8 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "Trop de tirages des paramètres {model} tombent là où les modèles n'ont pas de valeur (par exemple q de Gamma-Gamma inférieur ou égal à 1) : l'ajustement est trop incertain pour une fourchette ; ajustez-le sur plus de clients.",
   "finance.range.badPercentiles":
     "{arg} doit être un centile comme 10 % (soit 10 % et 90 %), ou deux centiles, bas puis haut, entre 0 % et 100 % (il vaut {found}).",
+  "finance.range.tooMuchWork":
+    "Les valeurs basse et haute seraient trop longues à calculer sur {months} mois : {draws} tirages × {histories} historiques différents dans leur échantillon × {months} mois. Utilisez au plus {most} mois pour une fourchette, ou aucune fourchette.",
   "finance.range.tooManyCustomers":
     "Les fourchettes par client sont limitées à {max} clients (il y en a {found}) : mettez total à VRAI pour la fourchette de toute la base, ou scindez la table.",
   "finance.range.group": "groupe",

@@ -23,6 +23,8 @@ export const en = {
     "{periods} periods × {distinct} different values of T is more than {max} evaluations: round T (e.g. to whole days or weeks) or use a longer step.",
   "residual.trackingActualLength":
     "actual has {found} rows but the table has {expected} periods: give one actual number of repeat purchases per period.",
+  "residual.pnpurchasesTooMany":
+    "With a {model} table each probability is an integral over the customer's lifetime, so one call computes at most {max} different ones (n, t): this one asks for {found}. Split n and t over several calls of at most {max} different pairs.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -52,4 +54,6 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
     "{periods} périodes × {distinct} valeurs différentes de T dépassent {max} évaluations : arrondissez T (par ex. en jours ou semaines entiers) ou prenez un pas plus long.",
   "residual.trackingActualLength":
     "actual a {found} lignes mais le tableau a {expected} périodes : donnez un nombre réel de réachats par période.",
+  "residual.pnpurchasesTooMany":
+    "Avec une table {model}, chaque probabilité est une intégrale sur la durée de vie du client : un appel en calcule au plus {max} différentes (n, t), celui-ci en demande {found}. Répartissez n et t sur plusieurs appels d'au plus {max} couples différents.",
 };

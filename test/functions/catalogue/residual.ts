@@ -1,5 +1,14 @@
 /** The catalogue for the residual-value and diagnostic functions (DERT, PNPURCHASES, LOGLIK, DERL, TRACKING). */
-import { ANY_NUMBER, BGNBD, cases, col, NA, NOT_ZERO } from "./cases";
+import { ANY_NUMBER, BGNBD, cases, col, NA, NOT_ZERO, rep } from "./cases";
+
+/** A Pareto/NBD table (weekly data): its P(X(t) = n) is an integral. */
+const PNBD = [
+  ["model", "pnbd"],
+  ["r", 0.55],
+  ["alpha", 10.6],
+  ["s", 0.61],
+  ["beta", 11.7],
+];
 
 const SBG = [
   ["model", "sbg"],
@@ -61,6 +70,25 @@ cases("PNPURCHASES", [
     cls: "bound",
     args: [BGNBD, 20000, 52],
     expect: { error: "#VALUE!", says: ["n", "10"] },
+  },
+  {
+    name: "a Pareto/NBD table: more than 500 different (n, t) is refused, saying how many",
+    cls: "bound",
+    args: [PNBD, Array.from({ length: 501 }, (_, n) => [n]), 52],
+    expect: { error: "#VALUE!", says: ["pnbd", "500 different", "501", "several calls"] },
+  },
+  {
+    name: "a Pareto/NBD table: the bound in French",
+    cls: "bound",
+    locale: "fr",
+    args: [PNBD, Array.from({ length: 501 }, (_, n) => [n]), 52],
+    expect: { error: "#VALUE!", says: ["pnbd", "500 différentes", "501", "plusieurs appels"] },
+  },
+  {
+    name: "a Pareto/NBD table: a pair repeated down 2,000 rows counts once",
+    cls: "bound",
+    args: [PNBD, rep(2000, 1), 52],
+    expect: Array.from({ length: 2000 }, () => [ANY_NUMBER]),
   },
 ]);
 
