@@ -15,6 +15,7 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { trigamma } from "../optim/trigamma";
 import { CompressedHistories } from "./compress";
 import { ParetoNbdData, prepareParetoNbdData, widestGroup } from "./pareto-nbd-likelihood";
+import { gaussLegendre } from "../optim/gauss-legendre";
 
 /** The layout of prepareParetoNbdData, with the GGompertz/NBD likelihood's own work arrays. */
 export interface GgomnbdData {
@@ -43,32 +44,6 @@ for (let i = 0, k = 5; i < 5; i++) {
   for (let j = i; j < 5; j++) PACK[i][j] = k++;
 }
 for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) PACK[i][j] = PACK[j][i];
-
-/** n-point Gauss–Legendre nodes and weights on [−1, 1] (Newton's method on P_n). */
-function gaussLegendre(n: number): [Float64Array, Float64Array] {
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let derivative = 0;
-    for (let iteration = 0; iteration < 100; iteration++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      derivative = (n * (x * p1 - p0)) / (x * x - 1);
-      const dx = p1 / derivative;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * derivative * derivative);
-  }
-  return [nodes, weights];
-}
 
 /**
  * The rules: 2, 3 and 4 points for one panel (their reach as in pareto-nbd-likelihood.ts: the n-point rule's

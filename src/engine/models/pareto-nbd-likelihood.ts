@@ -15,6 +15,7 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { trigamma } from "../optim/trigamma";
 import { CompressedHistories, frequencyGroups } from "./compress";
 import { orderByTime } from "./sort-times";
+import { gaussLegendre } from "../optim/gauss-legendre";
 
 /**
  * Histories arranged by distinct (x, t) pairs, t ∈ {t_x, T}. The pairs are numbered by x increasing, then t
@@ -955,30 +956,5 @@ const JB_SHAPE = new Float64Array(4);
 const JZ = new Float64Array(4);
 const JB_BASE = new Float64Array(4);
 
-/** n-point Gauss–Legendre nodes and weights on [−1, 1], by Newton's method on P_n (deterministic). */
-function gaussLegendre(n: number): [Float64Array, Float64Array] {
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let derivative = 0;
-    for (let iteration = 0; iteration < 100; iteration++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      derivative = (n * (x * p1 - p0)) / (x * x - 1);
-      const dx = p1 / derivative;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * derivative * derivative);
-  }
-  return [nodes, weights];
-}
 const [LEGENDRE_NODES, LEGENDRE_WEIGHTS] = gaussLegendre(16);
 const [SHORT_NODES, SHORT_WEIGHTS] = gaussLegendre(8);
