@@ -8,6 +8,7 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { LogParameterFitSpec } from "../optim/fit";
+import { gaussLaguerre } from "../optim/gauss-laguerre";
 import { integrate } from "../optim/quadrature";
 import { logAddExp } from "./bgnbd";
 import { CompressedHistories, compressHistories, everyKth } from "./compress";
@@ -35,6 +36,45 @@ const WEIGHTS = [
 ];
 /** At most this many panels per integral: the optimiser may try extreme parameters; the cost stays bounded. */
 const MAX_PANELS = 400;
+/** Two Gauss–Laguerre rules, whose agreement verifies the steep-decay path of logScaledDeathIntegral. */
+const [LAGUERRE_NODES, LAGUERRE_WEIGHTS] = gaussLaguerre(16);
+const [CHECK_NODES, CHECK_WEIGHTS] = gaussLaguerre(24);
+/** The steep-decay path is taken where the integrand falls by e^−(this) or more over [t0, t1]. */
+const STEEP = 100;
+
+/**
+ * ln J − L(t0) where the integrand e^L falls steeply from t0 (a customer with many purchases: m = r + x large):
+ * with y = t0 + v/c and c = −L'(t0), J = e^L(t0)/c ∫_0^{c(t1−t0)} e^−v g(v) dv with g(v) = e^(L(y) − L(t0) + v) close
+ * to 1, a 16-point Gauss–Laguerre rule, accepted when a 24-point rule agrees to 1e-13 and every node lies within
+ * [t0, t1] (so the part beyond t1, below e^−STEEP of the whole, is what the rule leaves out). L(y) − L(t0) is formed
+ * from log1p of the increments, without the cancellation of two values of order m ln(α + t0). null when it does not
+ * apply: the panels then take over.
+ */
+function logSteepDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1: number): number | null {
+  const { alpha, b, s, beta } = p;
+  // L'(y) ≤ −m/(α+y) + b < 0 on [t0, t1] when m > b(α + t1): e^L decreases, so the part beyond the nodes is smaller
+  // than what the nodes see.
+  if (!(m > b * (alpha + t1))) return null;
+  const ratio = (y: number) => 1 / (1 + (beta - 1) * Math.exp(-b * y));
+  const c = m / (alpha + t0) - b + (s + 1) * b * ratio(t0);
+  if (!(c * (t1 - t0) >= STEEP)) return null;
+  const base = alpha + t0;
+  const start = Math.log1p(Math.expm1(b * t0) / beta);
+  const rule = (nodes: Float64Array, weights: Float64Array): number => {
+    let sum = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const delta = nodes[i] / c;
+      const y = t0 + delta;
+      const drop = -m * Math.log1p(delta / base) - (s + 1) * (Math.log1p(Math.expm1(b * y) / beta) - start) + b * delta;
+      sum += weights[i] * Math.exp(drop + nodes[i]);
+    }
+    return sum;
+  };
+  const value = rule(LAGUERRE_NODES, LAGUERRE_WEIGHTS);
+  const check = rule(CHECK_NODES, CHECK_WEIGHTS);
+  if (!(value > 0) || !(Math.abs(check - value) <= 1e-13 * value)) return null;
+  return Math.log(value) - Math.log(c);
+}
 
 /**
  * ln J with J = ∫_t0^t1 (α+y)^−m (1 + (e^(by) − 1)/β)^−(s+1) e^(by) dy, the "died between t_x and T" term without
@@ -43,7 +83,9 @@ const MAX_PANELS = 400;
  * when `out` is given, its gradient in (r, α, b, s, β) (m = r + x, so ∂/∂r = ∂/∂m). Fixed 8-point Gauss–Legendre
  * panels, each at most half its distance to the integrand's nearest singularity and short enough that its log
  * changes by at most 2 across it (relative error below 1e-11, checked against adaptive quadrature in the tests): the
- * value is a smooth function of the parameters (the gradient is that of the same rule).
+ * value is a smooth function of the parameters (the gradient is that of the same rule). Without a gradient (the
+ * predictions), an integrand that falls steeply from t0 takes logSteepDeathIntegral instead: 40 evaluations whatever
+ * the frequency, where the 400 capped panels would both cost 3,200 and be far off at frequencies in the millions.
  */
 export function logScaledDeathIntegral(
   p: GgomnbdParameters,
@@ -55,6 +97,11 @@ export function logScaledDeathIntegral(
   const { alpha, b, s, beta } = p;
   if (t1 <= t0) return -Infinity;
   const width = t1 - t0;
+  const logIntegrand = (y: number) => -m * Math.log(alpha + y) - (s + 1) * Math.log1p(Math.expm1(b * y) / beta) + b * y;
+  if (!out) {
+    const steep = logSteepDeathIntegral(p, m, t0, t1);
+    if (steep !== null) return logIntegrand(t0) + steep;
+  }
   // Singularities: y = −α, and 1 + (e^(by) − 1)/β = 0 at y = ln(1 − β)/b when β < 1.
   let near = alpha + t0;
   if (beta < 1) near = Math.min(near, t0 - Math.log1p(-beta) / b);
@@ -67,7 +114,6 @@ export function logScaledDeathIntegral(
     Math.max(1, Math.ceil((slope * width) / 2), Math.ceil(width / (0.5 * Math.max(near, 1e-300)))),
   );
   const h = width / panels;
-  const logIntegrand = (y: number) => -m * Math.log(alpha + y) - (s + 1) * Math.log1p(Math.expm1(b * y) / beta) + b * y;
   const reference = logIntegrand(t0);
   let i0 = 0;
   let dr = 0;
