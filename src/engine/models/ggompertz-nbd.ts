@@ -8,7 +8,7 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { LogParameterFitSpec } from "../optim/fit";
-import { gaussLaguerre } from "../optim/gauss-laguerre";
+import { steepIntegral } from "../optim/gauss-laguerre";
 import { integrate } from "../optim/quadrature";
 import { logAddExp } from "./bgnbd";
 import { CompressedHistories, compressHistories, everyKth } from "./compress";
@@ -36,19 +36,10 @@ const WEIGHTS = [
 ];
 /** At most this many panels per integral: the optimiser may try extreme parameters; the cost stays bounded. */
 const MAX_PANELS = 400;
-/** Two Gauss–Laguerre rules, whose agreement verifies the steep-decay path of logScaledDeathIntegral. */
-const [LAGUERRE_NODES, LAGUERRE_WEIGHTS] = gaussLaguerre(16);
-const [CHECK_NODES, CHECK_WEIGHTS] = gaussLaguerre(24);
-/** The steep-decay path is taken where the integrand falls by e^−(this) or more over [t0, t1]. */
-const STEEP = 100;
-
 /**
- * ln J − L(t0) where the integrand e^L falls steeply from t0 (a customer with many purchases: m = r + x large):
- * with y = t0 + v/c and c = −L'(t0), J = e^L(t0)/c ∫_0^{c(t1−t0)} e^−v g(v) dv with g(v) = e^(L(y) − L(t0) + v) close
- * to 1, a 16-point Gauss–Laguerre rule, accepted when a 24-point rule agrees to 1e-13 and every node lies within
- * [t0, t1] (so the part beyond t1, below e^−STEEP of the whole, is what the rule leaves out). L(y) − L(t0) is formed
- * from log1p of the increments, without the cancellation of two values of order m ln(α + t0). null when it does not
- * apply: the panels then take over.
+ * ln J − L(t0) where the integrand e^L falls steeply from t0 (a customer with many purchases: m = r + x large), by
+ * steepIntegral with c = −L'(t0); L(y) − L(t0) is formed from log1p of the increments, without the cancellation of
+ * two values of order m ln(α + t0). null when it does not apply: the panels then take over.
  */
 function logSteepDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1: number): number | null {
   const { alpha, b, s, beta } = p;
@@ -57,23 +48,15 @@ function logSteepDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1: 
   if (!(m > b * (alpha + t1))) return null;
   const ratio = (y: number) => 1 / (1 + (beta - 1) * Math.exp(-b * y));
   const c = m / (alpha + t0) - b + (s + 1) * b * ratio(t0);
-  if (!(c * (t1 - t0) >= STEEP)) return null;
   const base = alpha + t0;
   const start = Math.log1p(Math.expm1(b * t0) / beta);
-  const rule = (nodes: Float64Array, weights: Float64Array): number => {
-    let sum = 0;
-    for (let i = 0; i < nodes.length; i++) {
-      const delta = nodes[i] / c;
-      const y = t0 + delta;
-      const drop = -m * Math.log1p(delta / base) - (s + 1) * (Math.log1p(Math.expm1(b * y) / beta) - start) + b * delta;
-      sum += weights[i] * Math.exp(drop + nodes[i]);
-    }
-    return sum;
-  };
-  const value = rule(LAGUERRE_NODES, LAGUERRE_WEIGHTS);
-  const check = rule(CHECK_NODES, CHECK_WEIGHTS);
-  if (!(value > 0) || !(Math.abs(check - value) <= 1e-13 * value)) return null;
-  return Math.log(value) - Math.log(c);
+  const integral = steepIntegral(
+    (delta) =>
+      -m * Math.log1p(delta / base) - (s + 1) * (Math.log1p(Math.expm1(b * (t0 + delta)) / beta) - start) + b * delta,
+    c,
+    t1 - t0,
+  );
+  return integral === null ? null : Math.log(integral);
 }
 
 /**
@@ -328,8 +311,20 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
       const scale = residualScale(age);
       const rate = alpha + age;
       const none = (u: number) => Math.exp(-(r + x) * Math.log1p(u / rate));
-      const noPurchase =
-        survival(scale, t) * none(t) + (t === 0 ? 0 : integrate((u) => density(scale, u) * none(u), 0, t));
+      // Died at u before buying: the integral of density(u) none(u) over [0, t]. Its integrand decreases when the
+      // purchase rate (r+x)/(rate+t) outgrows the density's growth (at most b): at many purchases, steepIntegral.
+      const logDensity = (u: number) => b * u - (s + 1) * Math.log1p(Math.expm1(b * u) / scale);
+      const steep =
+        t > 0 && (r + x) / (rate + t) > b
+          ? steepIntegral(
+              (delta) => logDensity(delta) - (r + x) * Math.log1p(delta / rate),
+              (r + x) / rate - b + ((s + 1) * b) / scale,
+              t,
+            )
+          : null;
+      const died =
+        t === 0 ? 0 : steep !== null ? density(scale, 0) * steep : integrate((u) => density(scale, u) * none(u), 0, t);
+      const noPurchase = survival(scale, t) * none(t) + died;
       return probabilityAlive(customer) * (1 - noPurchase);
     },
   };

@@ -3,7 +3,7 @@
  * (Gauss–Laguerre after y = t0 + v/c) against the 8-point panels (taken when a gradient is asked for) where those are
  * exact, and against adaptive quadrature of the integrand relative to its value at t0 where panels cannot reach.
  */
-import { logScaledDeathIntegral } from "../../../src/engine/models/ggompertz-nbd";
+import { ggomnbdPredictor, logScaledDeathIntegral } from "../../../src/engine/models/ggompertz-nbd";
 import { integrate } from "../../../src/engine/optim/quadrature";
 
 const PARAMETERS = [
@@ -51,5 +51,39 @@ describe("logScaledDeathIntegral at many purchases", () => {
     const exact = reference(p, m, t0, t1);
     expect(Math.abs(logScaledDeathIntegral(p, m, t0, t1) - exact)).toBeLessThan(1e-11 * Math.abs(exact));
     expect(Math.abs(logScaledDeathIntegral(p, m, t0, t1, new Float64Array(5)) - exact)).toBeGreaterThan(1);
+  });
+});
+
+describe("PBUY (probabilityOfAnyPurchase) at many purchases", () => {
+  test("equals P(alive)(1 − S*(t) none(t) − ∫ density·none) by adaptive quadrature", () => {
+    let compared = 0;
+    for (const p of PARAMETERS) {
+      const predictor = ggomnbdPredictor(p);
+      for (const x of [0, 3, 50, 1e3, 1e6, 1e9])
+        for (const [tx, T] of [
+          [30, 39],
+          [500, 1000],
+          [9e5, 1e6],
+        ])
+          for (const t of [1, 52, 365]) {
+            const { alpha, b, s, beta } = p;
+            if (b * (T + t) > 50) continue;
+            const customer = { frequency: x, recency: x === 0 ? 0 : tx, age: T };
+            const scale = (beta + Math.expm1(b * T)) / Math.exp(b * T);
+            const rate = alpha + T;
+            const logNone = (u: number) => -(p.r + x) * Math.log1p(u / rate);
+            const logDensity = (u: number) =>
+              Math.log((b * s) / scale) + b * u - (s + 1) * Math.log1p(Math.expm1(b * u) / scale);
+            const survival = Math.exp(-s * Math.log1p(Math.expm1(b * t) / scale));
+            const end = Math.min(t, (400 * rate) / (p.r + x));
+            const died = integrate((u) => Math.exp(logDensity(u) + logNone(u)), 0, end, 1e-15);
+            const expected = predictor.probabilityAlive(customer) * (1 - survival * Math.exp(logNone(t)) - died);
+            const value = predictor.probabilityOfAnyPurchase?.(customer, t) ?? NaN;
+            // 1 − (…) in the reference carries an absolute rounding of about 1e-16.
+            expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-10 * expected + 1e-15);
+            compared++;
+          }
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 });
