@@ -29,3 +29,18 @@ describe("checkLimitCase", () => {
     expect(checkLimitCase(bound, [[{ error: "#VALUE!", message: "too big" }]])).toMatch(/does not say/);
   });
 });
+
+test("an unavailable case wants #N/A with its message", () => {
+  const unavailable: LimitCase = {
+    name: "u",
+    fn: "DERT",
+    args: () => [],
+    expect: "unavailable",
+    message: /not available/,
+  };
+  expect(
+    checkLimitCase(unavailable, [[{ error: "#N/A", message: "DERT is not available for the nbd model" }]]),
+  ).toBeNull();
+  expect(checkLimitCase(unavailable, [[{ error: "#VALUE!", message: "not available" }]])).toMatch(/expected #N\/A/);
+  expect(checkLimitCase(unavailable, [[1]])).toMatch(/expected #N\/A/);
+});
