@@ -140,6 +140,12 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
   };
   const growth = (b: number, t: number) =>
     s === 1 ? Math.log1p(t / b) : -Math.expm1(-(s - 1) * Math.log1p(t / b)) / (s - 1);
+  /**
+   * E[Y(t) | x, T, alive] = (r+x)(β+T)/(α+T) · growth (Schmittlein et al. 1987: given alive at T, λ ~ Gamma(r+x, α+T)
+   * and μ ~ Gamma(s, β+T)); expectedPurchases keeps its own copy, so that the CLV column is checked against it.
+   */
+  const ifAlive = (x: number, age: number, t: number) =>
+    (((r + x) * (beta + age)) / (alpha + age)) * growth(beta + age, t);
   return {
     probabilityAlive,
     probabilityAliveColumn: (x, tx, T) =>
@@ -168,6 +174,7 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
       const { frequency: x, age } = customer;
       return (((r + x) * (beta + age)) / (alpha + age)) * growth(beta + age, t) * probabilityAlive(customer);
     },
+    expectedPurchasesIfAlive: ifAlive,
     expectedPurchasesNewCustomer(t) {
       return ((r * beta) / alpha) * growth(beta, t);
     },
