@@ -138,29 +138,16 @@ export function bgbbLogLikelihoodWithGradient(
     const tx = data.recency[i];
     const n = data.opportunities[i];
     const w = data.weights[i];
-    const ll = tables.logLikelihood(x, tx, n);
-    total += w * ll;
     aliveGradient(x, n, alive);
-    if (n <= tx) {
-      add(w, 1);
-      continue;
-    }
-    const { term, suffix } = tables.terms(x);
-    if (n - tx <= DIRECT_DEATH_TERMS) {
-      const lead = term[tx];
-      let sum = 0;
-      death.fill(0);
-      for (let j = tx; j < n; j++) {
-        const e = Math.exp(term[j] - lead);
-        sum += e;
-        death[0] += e * deathAlpha(x, j);
-        death[1] += e * deathBeta(x, j);
-        death[2] += e * deathGamma(j);
-        death[3] += e * deathDelta(j);
+    if (n <= tx || n - tx > DIRECT_DEATH_TERMS) {
+      const ll = tables.logLikelihood(x, tx, n);
+      total += w * ll;
+      if (n <= tx) {
+        add(w, 1);
+        continue;
       }
-      for (let c = 0; c < 4; c++) death[c] /= sum;
-    } else {
       // Σ_{tx ≤ j < n} D_j g_j = S(tx)·W(tx) − S(n)·W(n), S the suffix sums: divided by S(tx) − S(n).
+      const { suffix } = tables.terms(x);
       const [mA, mB, mG, mD] = meansFor(x);
       const r = Math.exp(suffix[n] - suffix[tx]);
       const keep = 1 - r;
@@ -168,8 +155,33 @@ export function bgbbLogLikelihoodWithGradient(
       death[1] = (mB[tx] - r * mB[n]) / keep;
       death[2] = (mG[tx] - r * mG[n]) / keep;
       death[3] = (mD[tx] - r * mD[n]) / keep;
+      add(w, Math.exp(tables.logAliveThrough(x, n) - ll));
+      continue;
     }
-    add(w, Math.exp(tables.logAliveThrough(x, n) - ll));
+    // A short death sum: BgbbLikelihoodTables.logLikelihood's operations, the digammas that vary with j beside.
+    const { term } = tables.terms(x);
+    const lead = term[tx];
+    let sum = 0;
+    let sumAB = 0;
+    let sumB = 0;
+    let sumGD = 0;
+    let sumD = 0;
+    for (let j = tx; j < n; j++) {
+      const e = Math.exp(term[j] - lead);
+      sum += e;
+      sumAB += e * psiAB[j];
+      sumB += e * psiB[j - x];
+      sumGD += e * psiGD[j + 1];
+      sumD += e * psiD[j];
+    }
+    const logAlive = tables.logAliveThrough(x, n);
+    const ll = logAddExp(logAlive, lead + Math.log(sum));
+    total += w * ll;
+    death[0] = psiA[x] - psiA[0] + psiAB[0] - sumAB / sum;
+    death[1] = sumB / sum - psiB[0] + psiAB[0] - sumAB / sum;
+    death[2] = inverseGamma + psiGD[0] - sumGD / sum;
+    death[3] = sumD / sum - psiD[0] + psiGD[0] - sumGD / sum;
+    add(w, Math.exp(logAlive - ll));
   }
   return total;
 }

@@ -357,6 +357,27 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
       return probabilityAlive(customer) * survival(residualScale(customer.age), t);
     },
     logLikelihood: (customer) => ggomnbdLogLikelihood(p, customer),
+    /** The same values with the death integrals of ggomnbdLogDeathColumn (one sweep per frequency). */
+    logLikelihoodColumn(frequency, recency, age) {
+      const logJ = ggomnbdLogDeathColumn(p, frequency, recency, age);
+      const logAlpha = Math.log(alpha);
+      const gammalnR = gammaln(r);
+      let lastX = NaN;
+      let common = 0;
+      for (let i = 0; i < logJ.length; i++) {
+        const x = frequency[i];
+        const T = age[i];
+        const m = r + x;
+        if (x !== lastX) {
+          common = gammaln(m) - gammalnR + r * logAlpha;
+          lastX = x;
+        }
+        const alive = -m * Math.log(alpha + T) - s * Math.log1p(Math.expm1(b * T) / beta);
+        const lnJ = Number.isNaN(logJ[i]) ? logScaledDeathIntegral(p, m, recency[i], T) : logJ[i];
+        logJ[i] = common + logAddExp(alive, logBsOverBeta + lnJ);
+      }
+      return logJ;
+    },
     // E[Y(t) | x, t_x, T] = P(alive) · (r+x)/(α+T) · ∫_0^t S*(u) du.
     expectedPurchases(customer, t) {
       const { frequency: x, age } = customer;

@@ -83,6 +83,20 @@ describe("GGompertz/NBD P(alive) column", () => {
   });
 });
 
+describe("GGompertz/NBD log-likelihood column", () => {
+  test("equals each customer's log-likelihood to 1e-10", () => {
+    for (const [k, p] of PARAMETERS.entries()) {
+      const { frequency, recency, age } = columns(20 + k);
+      const predictor = ggomnbdPredictor(p);
+      const column = predictor.logLikelihoodColumn!(frequency, recency, age);
+      for (let i = 0; i < frequency.length; i++) {
+        const one = predictor.logLikelihood!({ frequency: frequency[i], recency: recency[i], age: age[i] });
+        expect(Math.abs(column[i] - one)).toBeLessThan(1e-10 * Math.max(1, Math.abs(one)));
+      }
+    }
+  });
+});
+
 describe("the floor of ln J", () => {
   test("is below the integral itself, and P(alive) is 0 exactly where it alone decides", () => {
     const random = seededRandom(5);
