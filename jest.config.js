@@ -32,7 +32,8 @@ module.exports = {
     {
       ...shared,
       displayName: "ui",
-      testEnvironment: "jsdom",
+      // jsdom with a faster, equivalent selector match for getComputedStyle (see the file).
+      testEnvironment: "<rootDir>/test/shims/jsdom-environment.ts",
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", SLOW],
       setupFilesAfterEnv: ["<rootDir>/test/shims/jest-dom.ts"],
