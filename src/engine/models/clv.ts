@@ -211,7 +211,12 @@ export function predictiveClvColumn(
     return discreteClvColumn(predictor, frequency, recency, age, spendPerPurchase, options);
   }
   const unit: ClvOptions = { ...options, margin: 1 };
+  const f = options.periodsPerMonth;
+  const rho = Math.log1p(monthlyRateFromAnnual(options.annualDiscountRate));
   const ifAliveAt = (x: number, T: number): number => {
+    // The model's E[Y | alive] where it has one: no division of two numbers that may both underflow (types.ts).
+    const given = predictor.expectedPurchasesIfAlive;
+    if (given) return discountedPurchases((months) => given(x, T, months * f), options.months, rho);
     const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
     const alive = predictor.probabilityAlive(representative);
     const purchases = clvWithFactors(predictor, representative, 1, unit);

@@ -14,7 +14,7 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { trigamma } from "../optim/trigamma";
 import { CompressedHistories } from "./compress";
-import { ParetoNbdData, prepareParetoNbdData, widestGroup } from "./pareto-nbd-likelihood";
+import { ParetoNbdData, prepareParetoNbdData, widestGroup } from "./pair-layout";
 import { gaussLegendre } from "../optim/gauss-legendre";
 
 /** The layout of prepareParetoNbdData, with the GGompertz/NBD likelihood's own work arrays. */
@@ -24,10 +24,7 @@ export interface GgomnbdData {
   buffers?: {
     logF: Float64Array;
     moments: Float64Array;
-    logAlphaAge: Float64Array;
-    logRelAge: Float64Array;
-    growAge: Float64Array;
-    widest?: number;
+    widest: number;
   };
 }
 
@@ -237,16 +234,14 @@ export function ggomnbdPreparedNegLogLikelihood(
   const wantGradient = gradient !== undefined || wantHessian;
   const width = wantHessian ? GG_MOMENTS : 5;
   const layout = data.layout;
-  const pairs = layout.pairFrequency.length;
+  const pairs = layout.pairTime.length;
   const buffers = (data.buffers ??= {
     logF: new Float64Array(pairs),
     moments: new Float64Array(0),
-    logAlphaAge: new Float64Array(layout.ages.length),
-    logRelAge: new Float64Array(layout.ages.length),
-    growAge: new Float64Array(layout.ages.length),
+    widest: widestGroup(layout),
   });
   const logF = buffers.logF;
-  const widest = (buffers.widest ??= widestGroup(layout));
+  const widest = buffers.widest;
   if (wantGradient && buffers.moments.length < width * widest) buffers.moments = new Float64Array(GG_MOMENTS * widest);
   const moments = buffers.moments;
   const piece = new Float64Array(GG_MOMENTS);
@@ -276,14 +271,7 @@ export function ggomnbdPreparedNegLogLikelihood(
       H[6] -= (w * r) / (alpha * alpha);
     }
   }
-  // Per distinct T: ln(α+T), and the lifetime's survival terms.
-  const { ages, rowAgeIndex, rowWeight, rowFrequency, rowAge, rowRecencyPair, rowAgePair } = layout;
-  const { logAlphaAge, logRelAge, growAge } = buffers;
-  for (let k = 0; k < ages.length; k++) {
-    logAlphaAge[k] = Math.log(alpha + ages[k]);
-    growAge[k] = Math.expm1(b * ages[k]);
-    logRelAge[k] = Math.log1p(growAge[k] / beta);
-  }
+  const { rowWeight, rowRecencyPair, rowAgePair, pairTime, runFrequency, runEnd } = layout;
   const u = new Float64Array(5);
   const v = new Float64Array(5);
   const uu = new Float64Array(15);
@@ -294,14 +282,15 @@ export function ggomnbdPreparedNegLogLikelihood(
   let growAbove = 0;
   // Frequency by frequency: its pairs, then its customers (sorted by their (x, T) pair): the moments are kept for one
   // frequency at a time (see pareto-nbd-likelihood.ts).
-  const rowCount = rowWeight.length;
+  const rowCount = rowAgePair.length;
   let i = 0;
-  for (let start = 0, end = 0; start < pairs; start = end) {
-    end = start + 1;
-    while (end < pairs && layout.pairAbove[end] >= 0) end++;
+  for (let run = 0, start = 0; run < runEnd.length; start = runEnd[run++]) {
+    const end = runEnd[run];
+    const x = runFrequency[run];
     for (let p = start; p < end; p++) {
-      const above = layout.pairAbove[p];
-      const t = layout.pairTime[p];
+      // The pair before is the same x's next larger time (none for the largest).
+      const above = p > start ? p - 1 : -1;
+      const t = pairTime[p];
       const logAlphaT = Math.log(alpha + t);
       const growT = Math.expm1(b * t);
       const logRelT = Math.log1p(growT / beta);
@@ -315,7 +304,7 @@ export function ggomnbdPreparedNegLogLikelihood(
         growAbove = growT;
         continue;
       }
-      const m = r + layout.pairFrequency[p];
+      const m = r + x;
       const logPiece = logGgomnbdPiece(
         alpha,
         b,
@@ -323,7 +312,7 @@ export function ggomnbdPreparedNegLogLikelihood(
         beta,
         m,
         t,
-        layout.pairTime[above],
+        pairTime[above],
         logAlphaT,
         growT,
         logRelT,
@@ -353,23 +342,24 @@ export function ggomnbdPreparedNegLogLikelihood(
     }
 
     for (; i < rowCount && rowAgePair[i] < end; i++) {
-      const w = rowWeight[i];
-      const x = rowFrequency[i];
-      const T = rowAge[i];
-      const a = rowAgeIndex[i];
+      const w = rowWeight ? rowWeight[i] : 1;
+      const T = pairTime[rowAgePair[i]];
       const m = r + x;
       const alphaT = alpha + T;
-      const grow = growAge[a];
+      // ln(α+T) and the lifetime's survival terms, per row: the layout keeps no table of distinct ages (pair-layout.ts).
+      const logAlphaT = Math.log(alphaT);
+      const grow = Math.expm1(b * T);
+      const logRelT = Math.log1p(grow / beta);
       const e = grow + 1;
       const d = beta + grow;
       // u = "alive at T": −m ln(α+T) − s ln(1 + (e^(bT) − 1)/β).
-      const alive = -m * logAlphaAge[a] - s * logRelAge[a];
+      const alive = -m * logAlphaT - s * logRelT;
       const early = rowRecencyPair[i];
       if (wantGradient) {
-        u[0] = -logAlphaAge[a];
+        u[0] = -logAlphaT;
         u[1] = -m / alphaT;
         u[2] = (-s * T * e) / d;
-        u[3] = -logRelAge[a];
+        u[3] = -logRelT;
         u[4] = (s * grow) / (beta * d);
       }
       if (H) {

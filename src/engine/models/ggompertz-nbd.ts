@@ -11,7 +11,8 @@ import { LogParameterFitSpec } from "../optim/fit";
 import { steepIntegral } from "../optim/gauss-laguerre";
 import { integrate } from "../optim/quadrature";
 import { logAddExp } from "./bgnbd";
-import { CompressedHistories, compressHistories, everyKth } from "./compress";
+import { ggomnbdLogDeathColumn } from "./ggompertz-nbd-columns";
+import { CompressedHistories, everyKth, historiesForFit } from "./compress";
 import { nbdLogPmfOf } from "./nbd";
 import { ggomnbdPreparedNegLogLikelihood, prepareGgomnbdData } from "./ggompertz-nbd-likelihood";
 import { stagedFit } from "./staged-fit";
@@ -132,6 +133,51 @@ export function logScaledDeathIntegral(
   return reference + Math.log(i0);
 }
 
+/** Above this, e^(died − alive) is Infinity in doubles (709.78) with a margin for roundings: P(alive) is 0 exactly. */
+const ALIVE_UNDERFLOW = 712;
+
+/**
+ * A lower bound of ln J (logScaledDeathIntegral's J) at the cost of a closed form: −d ln g/dy = m/(α+y) − b +
+ * (s+1) b e^(by)/(β + e^(by) − 1) is at most c = m/(α+t0) − b + (s+1) b·max of that ratio at t0 and t1 (it is monotone
+ * in y), so g(y) ≥ g(t0) e^(−c(y−t0)) and J ≥ g(t0)(1 − e^(−c(t1−t0)))/c (g(t0)(t1 − t0) when c ≤ 0).
+ */
+export function logDeathIntegralFloor(p: GgomnbdParameters, m: number, t0: number, t1: number): number {
+  const { alpha, b, s, beta } = p;
+  if (!(t1 > t0)) return -Infinity;
+  // (No closures here: this runs once per customer, and tsx wraps each closure it creates.)
+  const ratio0 = 1 / (1 + (beta - 1) * Math.exp(-b * t0));
+  const ratio1 = 1 / (1 + (beta - 1) * Math.exp(-b * t1));
+  const c = m / (alpha + t0) - b + (s + 1) * b * Math.max(ratio0, ratio1);
+  const start = -m * Math.log(alpha + t0) - (s + 1) * Math.log1p(Math.expm1(b * t0) / beta) + b * t0;
+  const width = t1 - t0;
+  return start + (c > 0 ? Math.log(-Math.expm1(-c * width) / c) : Math.log(width));
+}
+
+/**
+ * E[min(τ, t)] = ∫_0^t S(u) du for a Gompertz lifetime mixed over η ~ Gamma(s, c): S(u) = (1 + (e^(bu) − 1)/c)^−s.
+ * S is flat up to its knee k = ln(1 + c)/b (S(k) = 2^−s), then falls like a power of u (c small) and at last like
+ * e^(−sbu): its mass may spread over many orders of magnitude of u, far below a horizon of 1e300 (where an
+ * adaptive rule on [0, t] sees only zeros). So u = k(e^w − 1), w in [0, ln(1 + t/k)], an integrand smooth on a few
+ * units of w, integrated adaptively to 1e-12; beyond U, with bU ≥ ln 2 and
+ * s·b·U ≥ 45 + s ln(4c) − ln(s ln(1 + c)), the rest ∫_U^∞ S ≤ (2c)^s e^(−sbU)/(sb) is below e^−45 of ∫_0^k S ≥ k 2^−s.
+ */
+export function lifetimeWithin(b: number, s: number, c: number, t: number): number {
+  if (t === 0) return 0;
+  const survival = (u: number) => Math.exp(-s * Math.log1p(Math.expm1(b * u) / c));
+  const knee = Math.log1p(c) / b;
+  const bU = Math.max(Math.LN2, (45 + s * Math.log(4 * c) - Math.log(s * Math.log1p(c))) / s);
+  const end = Math.log1p(Math.min(t, bU / b) / knee);
+  if (!(knee > 0 && knee < Infinity && end > 0 && end < Infinity)) return integrate(survival, 0, t);
+  return integrate(
+    (w) => {
+      const grown = knee * Math.exp(w);
+      return survival(grown - knee) * grown;
+    },
+    0,
+    end,
+  );
+}
+
 /** ln ∫_t0^t1 (α+y)^−m (β + e^(by) − 1)^−(s+1) e^(by) dy, Bemmaor & Glady's integral itself (= ln β^−(s+1) J). */
 export function logDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1: number): number {
   return logScaledDeathIntegral(p, m, t0, t1) - (p.s + 1) * Math.log(p.beta);
@@ -200,12 +246,16 @@ export function ggomnbdNegLogLikelihood(
 /** Above this many distinct histories, the starts run on a subsample first (see fitLogParameters). */
 const SUBSAMPLE_ROWS = 2000;
 
-/** The columns as compressed histories. */
+/**
+ * The histories a fit sums over: compressed where rows repeat (whole days), the rows as they are where they are
+ * nearly all distinct (continuous times), which spares hashing a million rows and 40 MB of copies (historiesForFit).
+ */
 function historiesOf(columns: FitColumns): CompressedHistories {
-  return compressHistories(
+  const n = columns.frequency.length;
+  return historiesForFit(
     columns.frequency,
-    columns.recency ?? new Float64Array(columns.frequency.length),
-    columns.age ?? new Float64Array(columns.frequency.length),
+    columns.recency ?? new Float64Array(n),
+    columns.age ?? new Float64Array(n),
     columns.weights,
   );
 }
@@ -273,16 +323,30 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
    * scale β* = (β + e^(bT) − 1) / e^(bT) (S(T+u)/S(T) = exp(−η e^(bT) (e^(bu) − 1))).
    */
   const residualScale = (age: number) => (beta + Math.expm1(b * age)) / Math.exp(b * age);
-  const probabilityAlive = ({ frequency: x, recency, age }: CustomerHistory) => {
+  const logBsOverBeta = Math.log(b) + Math.log(s) - Math.log(beta);
+  /** P(alive) from ln J (NaN: computed here), as 1 / (1 + e^(died − alive)). */
+  const aliveOf = (x: number, recency: number, age: number, logJ: number) => {
     const alive = -(r + x) * Math.log(alpha + age) - s * Math.log1p(Math.expm1(b * age) / beta);
-    const died = Math.log(b) + Math.log(s) - Math.log(beta) + logScaledDeathIntegral(p, r + x, recency, age);
-    return 1 / (1 + Math.exp(died - alive));
+    if (Number.isNaN(logJ)) {
+      // e^(died − alive) overflows to Infinity, so P(alive) is 0 exactly, wherever a lower bound of `died` is
+      // already more than 709.8 above `alive` (2 more for the roundings of terms of size m·ln(α+T)): the integral
+      // is then not needed (most customers with millions of purchases and their last one long before T).
+      if (logBsOverBeta + logDeathIntegralFloor(p, r + x, recency, age) - alive > ALIVE_UNDERFLOW) return 0;
+      logJ = logScaledDeathIntegral(p, r + x, recency, age);
+    }
+    return 1 / (1 + Math.exp(logBsOverBeta + logJ - alive));
   };
+  const probabilityAlive = ({ frequency: x, recency, age }: CustomerHistory) => aliveOf(x, recency, age, NaN);
   /** E[min(lifetime, t)] = ∫_0^t S(u) du. */
-  const expectedLifetimeWithin = (scale: number, t: number) =>
-    t === 0 ? 0 : integrate((u) => survival(scale, u), 0, t);
+  const expectedLifetimeWithin = (scale: number, t: number) => lifetimeWithin(b, s, scale, t);
   return {
     probabilityAlive,
+    /** The same values by one sweep over each frequency's times (ggompertz-nbd-columns.ts). */
+    probabilityAliveColumn(frequency, recency, age) {
+      const logJ = ggomnbdLogDeathColumn(p, frequency, recency, age);
+      for (let i = 0; i < logJ.length; i++) logJ[i] = aliveOf(frequency[i], recency[i], age[i], logJ[i]);
+      return logJ;
+    },
     smoothInAge: true,
     /**
      * P(alive at T + t) = P(alive at T)·S*(t): given alive at T the purchases say nothing more of η, whose law is then
@@ -293,6 +357,27 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
       return probabilityAlive(customer) * survival(residualScale(customer.age), t);
     },
     logLikelihood: (customer) => ggomnbdLogLikelihood(p, customer),
+    /** The same values with the death integrals of ggomnbdLogDeathColumn (one sweep per frequency). */
+    logLikelihoodColumn(frequency, recency, age) {
+      const logJ = ggomnbdLogDeathColumn(p, frequency, recency, age);
+      const logAlpha = Math.log(alpha);
+      const gammalnR = gammaln(r);
+      let lastX = NaN;
+      let common = 0;
+      for (let i = 0; i < logJ.length; i++) {
+        const x = frequency[i];
+        const T = age[i];
+        const m = r + x;
+        if (x !== lastX) {
+          common = gammaln(m) - gammalnR + r * logAlpha;
+          lastX = x;
+        }
+        const alive = -m * Math.log(alpha + T) - s * Math.log1p(Math.expm1(b * T) / beta);
+        const lnJ = Number.isNaN(logJ[i]) ? logScaledDeathIntegral(p, m, recency[i], T) : logJ[i];
+        logJ[i] = common + logAddExp(alive, logBsOverBeta + lnJ);
+      }
+      return logJ;
+    },
     // E[Y(t) | x, t_x, T] = P(alive) · (r+x)/(α+T) · ∫_0^t S*(u) du.
     expectedPurchases(customer, t) {
       const { frequency: x, age } = customer;

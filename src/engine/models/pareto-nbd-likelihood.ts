@@ -13,145 +13,11 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { trigamma } from "../optim/trigamma";
-import { CompressedHistories, frequencyGroups } from "./compress";
-import { orderByTime } from "./sort-times";
+import { ParetoNbdData, widestGroup } from "./pair-layout";
 import { gaussLegendre } from "../optim/gauss-legendre";
 
-/**
- * Histories arranged by distinct (x, t) pairs, t ∈ {t_x, T}. The pairs are numbered by x increasing, then t
- * decreasing, so that the likelihood's pass over them runs through memory in order (each F(t) may start from the
- * pair before it, the same x's next larger t), and the rows are ordered by their (x, T) pair, so that the pass over
- * the customers reads the pairs' values nearly in order too: on 1,048,576 distinct histories that is ~1.5M pairs of
- * 15 values each, far more than a cache holds.
- */
-export interface ParetoNbdData {
-  groups: ReturnType<typeof frequencyGroups>;
-  pairFrequency: Float64Array;
-  pairTime: Float64Array;
-  rowWeight: Float64Array;
-  rowFrequency: Float64Array;
-  rowAge: Float64Array;
-  /** Distinct ages and each row's index among them (ln(α+T), ln(β+T) are taken once per distinct T). */
-  ages: Float64Array;
-  rowAgeIndex: Uint32Array;
-  /** For each pair, the one before it when it has the same x (the next larger t), else −1. */
-  pairAbove: Int32Array;
-  /** Index of (x, t_x) and of (x, T) among the pairs; −1 for (x, t_x) when t_x = T (no death before T). */
-  rowRecencyPair: Int32Array;
-  rowAgePair: Int32Array;
-  /**
-   * Work arrays of the likelihood (ln F and its moments per pair, ln(α+T) and ln(β+T) per distinct T), made at the
-   * first evaluation and reused: tens of megabytes allocated at every evaluation made the collector run over the
-   * whole heap each time (seconds a fit where the workbook's cells fill the heap).
-   */
-  buffers?: {
-    logF: Float64Array;
-    moments: Float64Array;
-    logAlphaAge: Float64Array;
-    logBetaAge: Float64Array;
-    /** The most pairs one frequency has: the moments are kept for one frequency at a time. */
-    widest: number;
-  };
-}
-
-/**
- * The pairs and row order described at ParetoNbdData, by radix sorts of the times (sort-times.ts) and counting
- * passes: about 0.2 s on 1,048,576 distinct histories, where maps of maps and a sort with a comparator took ~3 s.
- */
-export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
-  const size = data.size;
-  const groups = frequencyGroups(data);
-  const distinct = groups.values.length;
-  // Each distinct frequency's rank (x increasing).
-  const byValue = Uint32Array.from(groups.values.keys()).sort((i, j) => groups.values[i] - groups.values[j]);
-  const rank = new Uint32Array(distinct);
-  for (let k = 0; k < distinct; k++) rank[byValue[k]] = k;
-  // Entries: each row's T, and its t_x when that is before T; entry e belongs to row entryRow[e] >> 1, its T when
-  // the low bit is 0.
-  let entries = 0;
-  for (let i = 0; i < size; i++) entries += data.recency[i] === data.age[i] ? 1 : 2;
-  const entryTime = new Float64Array(entries);
-  const entryRank = new Uint32Array(entries);
-  const entryRow = new Uint32Array(entries);
-  for (let i = 0, e = 0; i < size; i++) {
-    const k = rank[groups.slot[i]];
-    entryTime[e] = data.age[i];
-    entryRank[e] = k;
-    entryRow[e++] = 2 * i;
-    if (data.recency[i] === data.age[i]) continue;
-    entryTime[e] = data.recency[i];
-    entryRank[e] = k;
-    entryRow[e++] = 2 * i + 1;
-  }
-  const order = orderByTime(entryTime, entryRank, distinct);
-  // By x increasing, then t decreasing: each rank's run of the order read backwards.
-  const pairFrequency = new Float64Array(entries);
-  const pairTime = new Float64Array(entries);
-  const agePair = new Int32Array(size);
-  const recencyPair = new Int32Array(size).fill(-1);
-  let pairs = 0;
-  for (let end = 0, from = 0; from < entries; from = end) {
-    end = from;
-    while (end < entries && entryRank[order[end]] === entryRank[order[from]]) end++;
-    for (let k = end - 1; k >= from; k--) {
-      const e = order[k];
-      const t = entryTime[e];
-      if (k === end - 1 || t !== pairTime[pairs - 1]) {
-        pairFrequency[pairs] = groups.values[byValue[entryRank[e]]];
-        pairTime[pairs++] = t;
-      }
-      const row = entryRow[e];
-      if (row & 1) recencyPair[row >>> 1] = pairs - 1;
-      else agePair[row >>> 1] = pairs - 1;
-    }
-  }
-  const pairAbove = new Int32Array(pairs).fill(-1);
-  for (let p = 1; p < pairs; p++) if (pairFrequency[p] === pairFrequency[p - 1]) pairAbove[p] = p - 1;
-  // The rows in the order of their (x, T) pair (a counting sort).
-  const rowStart = new Uint32Array(pairs + 1);
-  for (let i = 0; i < size; i++) rowStart[agePair[i] + 1]++;
-  for (let p = 0; p < pairs; p++) rowStart[p + 1] += rowStart[p];
-  const rowOrder = new Uint32Array(size);
-  for (let i = 0; i < size; i++) rowOrder[rowStart[agePair[i]]++] = i;
-  const rowWeight = new Float64Array(size);
-  const rowFrequency = new Float64Array(size);
-  const rowAge = new Float64Array(size);
-  const rowAgePair = new Int32Array(size);
-  const rowRecencyPair = new Int32Array(size);
-  for (let k = 0; k < size; k++) {
-    const i = rowOrder[k];
-    rowWeight[k] = data.weight[i];
-    rowFrequency[k] = data.frequency[i];
-    rowAge[k] = data.age[i];
-    rowAgePair[k] = agePair[i];
-    rowRecencyPair[k] = recencyPair[i];
-  }
-  // The distinct ages, and each row's index among them.
-  const byAge = orderByTime(rowAge);
-  const ages = new Float64Array(size);
-  const rowAgeIndex = new Uint32Array(size);
-  let distinctAges = 0;
-  for (let k = 0; k < size; k++) {
-    const i = byAge[k];
-    if (distinctAges === 0 || rowAge[i] !== ages[distinctAges - 1]) ages[distinctAges++] = rowAge[i];
-    rowAgeIndex[i] = distinctAges - 1;
-  }
-  return {
-    groups,
-    // Views, not copies: every large array allocated here adds to the external memory whose growth makes the
-    // collector run over the whole heap (seconds where the workbook's cells fill it).
-    pairFrequency: pairFrequency.subarray(0, pairs),
-    pairTime: pairTime.subarray(0, pairs),
-    pairAbove,
-    rowWeight,
-    rowFrequency,
-    rowAge,
-    ages: ages.subarray(0, distinctAges),
-    rowAgeIndex,
-    rowRecencyPair,
-    rowAgePair,
-  };
-}
+export { prepareParetoNbdData, widestGroup } from "./pair-layout";
+export type { ParetoNbdData } from "./pair-layout";
 
 /**
  * Moments of one integral F = ∫ g over the parameters p = (r, α, s, β), as the pair loop and the quadratures pass
@@ -188,13 +54,11 @@ export function paretoNbdPreparedNegLogLikelihood(
   const wantHessian = hessian !== undefined;
   const wantGradient = gradient !== undefined || wantHessian;
   const width = wantHessian ? MOMENTS : 4;
-  const pairs = data.pairFrequency.length;
+  const pairs = data.pairTime.length;
   // Every entry is written below before it is read: the buffers are kept with the data between evaluations.
   const buffers = (data.buffers ??= {
     logF: new Float64Array(pairs),
     moments: new Float64Array(0),
-    logAlphaAge: new Float64Array(data.ages.length),
-    logBetaAge: new Float64Array(data.ages.length),
     widest: widestGroup(data),
   });
   const logF = buffers.logF;
@@ -236,31 +100,26 @@ export function paretoNbdPreparedNegLogLikelihood(
       h[15] -= (w * s) / (beta * beta);
     }
   }
-  const { rowWeight, rowFrequency, rowAge, rowRecencyPair, rowAgePair, ages, rowAgeIndex } = data;
-  const { logAlphaAge, logBetaAge } = buffers;
-  for (let k = 0; k < ages.length; k++) {
-    logAlphaAge[k] = Math.log(alpha + ages[k]);
-    logBetaAge[k] = Math.log(beta + ages[k]);
-  }
+  const { rowWeight, rowRecencyPair, rowAgePair, pairTime, runFrequency, runEnd } = data;
   // Frequency by frequency: its pairs (F and its moments, in the work array from the group's first pair), then its
   // customers (sorted by their (x, T) pair, so they follow the pairs). The moments are kept for one frequency at a
   // time: ~47 MB for the largest on 1,048,576 continuous-time customers instead of 166 MB for all.
   // How many pairs in a row were reached from the one above by a few-point rule (see below).
   let chained = 0;
-  const rowCount = rowWeight.length;
+  const rowCount = rowAgePair.length;
   let i = 0;
-  for (let start = 0, end = 0; start < pairs; start = end) {
-    end = start + 1;
-    while (end < pairs && data.pairAbove[end] >= 0) end++;
+  for (let run = 0, start = 0; run < runEnd.length; start = runEnd[run++]) {
+    const end = runEnd[run];
+    const x = runFrequency[run];
     for (let p = start; p < end; p++) {
-      const x = data.pairFrequency[p];
-      const t = data.pairTime[p];
-      const above = data.pairAbove[p];
+      const t = pairTime[p];
+      // The pair before, the same x's next larger t (none for the largest).
+      const above = p > start ? p - 1 : -1;
       // Times close together (a frequency shared by many customers with times in decimals): F(t) = F(t') + ∫_t^t' g
       // by a 2- to 4-point rule, about a fifth of the series' cost. Restarted from the series every CHAIN_LENGTH
       // pairs, so that the roundings of the sums do not add up along a long run.
       const rule =
-        above >= 0 && chained < CHAIN_LENGTH ? fewPointRule(alpha, beta, r + x, s + 1, t, data.pairTime[above]) : -1;
+        above >= 0 && chained < CHAIN_LENGTH ? fewPointRule(alpha, beta, r + x, s + 1, t, pairTime[above]) : -1;
       chained = rule >= 0 ? chained + 1 : 0;
       if (rule < 0 && (gap / (larger + t) <= 0.5 || above < 0)) {
         logF[p] = logTailIntegral(r, alpha, s, beta, x, t, scratch, wantGradient, wantHessian);
@@ -270,29 +129,8 @@ export function paretoNbdPreparedNegLogLikelihood(
       // F(t) = F(t') + ∫_t^t' g for the next larger t' of the same x: a short interval, no series needed.
       const logGap =
         rule >= 0
-          ? logPowerIntegralFew(
-              alpha,
-              beta,
-              r + x,
-              s + 1,
-              t,
-              data.pairTime[above],
-              rule,
-              scratch,
-              wantGradient,
-              wantHessian,
-            )
-          : logPowerIntegralShort(
-              alpha,
-              beta,
-              r + x,
-              s + 1,
-              t,
-              data.pairTime[above],
-              scratch,
-              wantGradient,
-              wantHessian,
-            );
+          ? logPowerIntegralFew(alpha, beta, r + x, s + 1, t, pairTime[above], rule, scratch, wantGradient, wantHessian)
+          : logPowerIntegralShort(alpha, beta, r + x, s + 1, t, pairTime[above], scratch, wantGradient, wantHessian);
       const top = Math.max(logGap, logF[above]);
       const gapShare = Math.exp(logGap - top);
       const aboveShare = Math.exp(logF[above] - top);
@@ -306,11 +144,10 @@ export function paretoNbdPreparedNegLogLikelihood(
       }
     }
     for (; i < rowCount && rowAgePair[i] < end; i++) {
-      const w = rowWeight[i];
-      const x = rowFrequency[i];
-      const T = rowAge[i];
-      const logAlphaT = logAlphaAge[rowAgeIndex[i]];
-      const logBetaT = logBetaAge[rowAgeIndex[i]];
+      const w = rowWeight ? rowWeight[i] : 1;
+      const T = pairTime[rowAgePair[i]];
+      const logAlphaT = Math.log(alpha + T);
+      const logBetaT = Math.log(beta + T);
       const alive = -(r + x) * logAlphaT - s * logBetaT;
       const early = rowRecencyPair[i];
       if (early < 0) {
@@ -402,17 +239,6 @@ export function paretoNbdPreparedNegLogLikelihood(
     }
   }
   return -total;
-}
-
-/** The most pairs one frequency has. */
-export function widestGroup(data: ParetoNbdData): number {
-  let widest = 0;
-  for (let start = 0, end = 0; start < data.pairAbove.length; start = end) {
-    end = start + 1;
-    while (end < data.pairAbove.length && data.pairAbove[end] >= 0) end++;
-    widest = Math.max(widest, end - start);
-  }
-  return widest;
 }
 
 /** w·∇²u for the "alive at T" term u = −m ln(α+T) − s ln(β+T) (m = r+x), into the upper triangle of h. */

@@ -113,6 +113,13 @@ export interface PurchasePredictor {
   ): Float64Array;
   /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods. */
   expectedPurchases(customer: CustomerHistory, t: number): number;
+  /**
+   * E[Y(t) | x, T, alive]: the purchases expected in the next t of a customer known to be alive at T, for a model
+   * where it has a closed form. The CLV column then takes it directly instead of E[Y(t) | x, t_x = T] / P(alive),
+   * which both underflow when P(alive) is below 1e-200 at the representative history (Pareto/NBD at x = 0 with
+   * r + s in the thousands and α, β tiny: each such customer was valued alone, 120 months of the death integral).
+   */
+  expectedPurchasesIfAlive?(frequency: number, age: number, t: number): number;
   /** E[X(t)] for a customer just acquired. */
   expectedPurchasesNewCustomer(t: number): number;
   /** P(X(t) = n) for a customer just acquired. */
@@ -152,6 +159,11 @@ export interface PurchasePredictor {
   discountedPurchasesWithin?(customer: CustomerHistory, periodRate: number, periods: number): number;
   /** ln L of the parameters for one customer's history (the likelihood CUST.FIT maximises). */
   logLikelihood?(customer: CustomerHistory): number;
+  /**
+   * logLikelihood of many customers at once, the same values to 1e-10 or better, for a model whose per-customer form
+   * is costly (GGompertz/NBD's death integral); the rows are valid histories.
+   */
+  logLikelihoodColumn?(frequency: ArrayLike<number>, recency: ArrayLike<number>, age: ArrayLike<number>): Float64Array;
 }
 
 /** The parameters of each model, in the order CUST.FIT lists them. */

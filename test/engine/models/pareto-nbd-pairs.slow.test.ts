@@ -11,6 +11,7 @@ import {
   logPowerIntegralShort,
   MOMENTS,
   paretoNbdPreparedNegLogLikelihood,
+  ParetoNbdData,
   prepareParetoNbdData,
 } from "../../../src/engine/models/pareto-nbd-likelihood";
 import { orderByTime } from "../../../src/engine/models/sort-times";
@@ -130,23 +131,77 @@ describe("the likelihood on many customers with times in decimals", () => {
     }
   });
   test("the pairs run by frequency, then time decreasing, each customer pointing at its own times", () => {
-    const pairs = all.pairFrequency.length;
-    const wrong: number[] = [];
-    for (let p = 1; p < pairs; p++) {
-      const x0 = all.pairFrequency[p - 1];
-      const x1 = all.pairFrequency[p];
-      if (!(x1 > x0 || (x1 === x0 && all.pairTime[p] < all.pairTime[p - 1]))) wrong.push(p);
-      if (all.pairAbove[p] !== (x1 === x0 ? p - 1 : -1)) wrong.push(p);
+    expect(layoutProblems(all, x, tx, T)).toEqual([]);
+  });
+  test("ties between one customer's T and another's t_x share a pair; weights and −0 are kept", () => {
+    // Whole days: many customers share T, and some t_x equal another customer's T.
+    const days = seededRandom(5);
+    const m = 400;
+    const dx = new Float64Array(m);
+    const dtx = new Float64Array(m);
+    const dT = new Float64Array(m);
+    const weights = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      dT[i] = 20 + Math.floor(10 * days.next());
+      dx[i] = i % 4;
+      dtx[i] = dx[i] === 0 ? (i % 8 === 0 ? -0 : 0) : Math.floor(dT[i] * days.next());
+      weights[i] = 1 + (i % 3);
     }
-    expect(wrong).toEqual([]);
-    // Every customer once, with its own (x, T) and (x, t_x).
-    const rows = Array.from(all.rowWeight, (_, i) => {
-      const recency = all.rowRecencyPair[i] < 0 ? all.rowAge[i] : all.pairTime[all.rowRecencyPair[i]];
-      expect(all.pairFrequency[all.rowAgePair[i]]).toBe(all.rowFrequency[i]);
-      if (all.rowRecencyPair[i] >= 0) expect(all.pairFrequency[all.rowRecencyPair[i]]).toBe(all.rowFrequency[i]);
-      expect(all.ages[all.rowAgeIndex[i]]).toBe(all.rowAge[i]);
-      return `${all.rowFrequency[i]} ${recency} ${all.pairTime[all.rowAgePair[i]]}`;
-    });
-    expect(rows.sort()).toEqual(Array.from(x, (_, i) => `${x[i]} ${tx[i]} ${T[i]}`).sort());
+    const rows = { frequency: dx, recency: dtx, age: dT, weight: weights, size: m, total: 0 };
+    const layout = prepareParetoNbdData(rows);
+    expect(layout.rowWeight).not.toBeNull();
+    expect(layoutProblems(layout, dx, dtx, dT, weights)).toEqual([]);
+    // No two pairs of one frequency with the same time.
+    for (let p = 1; p < layout.pairTime.length; p++) {
+      if (frequencyOfPair(layout, p) === frequencyOfPair(layout, p - 1)) {
+        expect(layout.pairTime[p]).toBeLessThan(layout.pairTime[p - 1]);
+      }
+    }
   });
 });
+
+/** The frequency of pair p: its run's. */
+function frequencyOfPair(layout: ParetoNbdData, p: number): number {
+  let run = 0;
+  while (layout.runEnd[run] <= p) run++;
+  return layout.runFrequency[run];
+}
+
+/** What is wrong with a layout of these customers (see ParetoNbdData): nothing, when []. */
+function layoutProblems(
+  layout: ParetoNbdData,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  weights?: Float64Array,
+): string[] {
+  const wrong: string[] = [];
+  const pairs = layout.pairTime.length;
+  if (layout.runEnd[layout.runEnd.length - 1] !== pairs) wrong.push("the runs do not end at the last pair");
+  for (let k = 1; k < layout.runFrequency.length; k++) {
+    if (!(layout.runFrequency[k] > layout.runFrequency[k - 1])) wrong.push(`run ${k} not after run ${k - 1}`);
+  }
+  for (let p = 1; p < pairs; p++) {
+    if (
+      frequencyOfPair(layout, p) === frequencyOfPair(layout, p - 1) &&
+      !(layout.pairTime[p] < layout.pairTime[p - 1])
+    ) {
+      wrong.push(`pair ${p} not before pair ${p - 1} in time`);
+    }
+  }
+  // The rows follow their (x, T) pairs; every customer once, with its own (x, T), (x, t_x) and weight.
+  const rows: string[] = [];
+  for (let i = 0; i < layout.rowAgePair.length; i++) {
+    if (i > 0 && layout.rowAgePair[i] < layout.rowAgePair[i - 1]) wrong.push(`row ${i} before its pair's order`);
+    const frequency = frequencyOfPair(layout, layout.rowAgePair[i]);
+    const age = layout.pairTime[layout.rowAgePair[i]];
+    const early = layout.rowRecencyPair[i];
+    if (early >= 0 && frequencyOfPair(layout, early) !== frequency) wrong.push(`row ${i}: t_x of another frequency`);
+    if (early >= 0 && !(layout.pairTime[early] < age)) wrong.push(`row ${i}: t_x not before T`);
+    const recency = early < 0 ? age : layout.pairTime[early];
+    rows.push(`${frequency} ${recency} ${age} ${layout.rowWeight ? layout.rowWeight[i] : 1}`);
+  }
+  const expected = Array.from(x, (_, i) => `${x[i]} ${tx[i] + 0} ${T[i]} ${weights ? weights[i] : 1}`);
+  if (rows.sort().join("|") !== expected.sort().join("|")) wrong.push("the rows are not the customers");
+  return wrong;
+}
