@@ -495,7 +495,11 @@ export function forecast(
     let ranges: { values: ScheduleRanges; percentiles: Percentiles } | null = null;
     if (percentiles) {
       const { model, customers } = rangeInputs(inputs);
-      ranges = { values: scheduleRanges(model, customers, options, newCohorts, percentiles), percentiles };
+      // The draws scale the base's own schedule, computed above.
+      ranges = {
+        values: scheduleRanges(model, customers, options, newCohorts, percentiles, undefined, base),
+        percentiles,
+      };
     }
     return scheduleTable(rows, total, cohorts !== null, ranges, currentLocale());
   }, addresses);

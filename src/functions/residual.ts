@@ -373,7 +373,10 @@ export function loglik(
       frequency,
       recency,
       T,
-      (histories, predictor) => eachRow(histories, (customer) => predictor.logLikelihood!(customer)),
+      (histories, predictor) =>
+        predictor.logLikelihoodColumn
+          ? predictor.logLikelihoodColumn(histories.frequency, histories.recency, histories.age)
+          : eachRow(histories, (customer) => predictor.logLikelihood!(customer)),
       source,
       addresses,
       { columnOnly: true },

@@ -21,6 +21,7 @@ import { individualParameters } from "../models/covariates";
 import { CovariateNames, CovariateTable, Parameters, PurchaseModelName, PurchasePredictor } from "../models/types";
 import { RandomSource, seededRandom } from "../random";
 import { baseSchedule, BaseSchedule, cohortSchedule, financialSchedule, NewCohorts } from "./schedule";
+import { smoothBaseSchedule } from "./smooth-schedule";
 import {
   covariateParameterUncertainty,
   drawParameters,
@@ -187,12 +188,13 @@ export function groupedSchedule(
   spend: ArrayLike<number>,
   months: number,
   periodsPerMonth: number,
+  schedule: typeof baseSchedule = baseSchedule,
 ): BaseSchedule {
-  if (!group) return baseSchedule(predictorOf(0), frequency, recency, age, spend, months, periodsPerMonth);
+  if (!group) return schedule(predictorOf(0), frequency, recency, age, spend, months, periodsPerMonth);
   const purchases = new Float64Array(months);
   const revenue = new Float64Array(months);
   for (const [g, rows] of rowsByGroup(group)) {
-    const part = baseSchedule(
+    const part = schedule(
       predictorOf(g),
       pick(frequency, rows),
       pick(recency, rows),
@@ -295,7 +297,9 @@ export interface ScheduleRanges {
 
 /**
  * Ranges of the monthly schedule (CUST.FORECAST) and of its totals; with no cohorts, the total discounted margin's
- * range is that of Σ PCLV. `cohorts.spendPerPurchase` is redrawn with the spend model when there is one.
+ * range is that of Σ PCLV. `cohorts.spendPerPurchase` is redrawn with the spend model when there is one. `point`:
+ * the base's schedule at the fitted parameters when the caller has it already (CUST.FORECAST's own rows); else it
+ * is computed here, interpolated in T where the ages are many (smooth-schedule.ts: equal to baseSchedule to ~1e-12).
  */
 export function scheduleRanges(
   model: ValueModel,
@@ -304,6 +308,7 @@ export function scheduleRanges(
   cohorts: NewCohorts | null,
   percentiles: Percentiles = DEFAULT_PERCENTILES,
   draws = RANGE_DRAWS,
+  point?: BaseSchedule,
 ): ScheduleRanges {
   const { months, periodsPerMonth } = options;
   const pointPredictor = modelDefinition(model.model)!.purchasePredictor!(model.params);
@@ -322,7 +327,19 @@ export function scheduleRanges(
   };
   for (let i = 0; i < rows.length; i++) sample.recency[i] = Math.min(sample.recency[i], sample.age[i]);
   checkRangeWork(sample, months, draws);
-  const full = groupedSchedule(pointOf, group, frequency, recency, age, spendPerPurchase, months, periodsPerMonth);
+  const full =
+    point ??
+    groupedSchedule(
+      pointOf,
+      group,
+      frequency,
+      recency,
+      age,
+      spendPerPurchase,
+      months,
+      periodsPerMonth,
+      smoothBaseSchedule,
+    );
   const sampleSchedule = (predictorOf: PredictorOf, spend: ArrayLike<number>) =>
     groupedSchedule(
       predictorOf,

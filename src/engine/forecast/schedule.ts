@@ -95,7 +95,7 @@ export function baseSchedule(
 }
 
 /** E[Y(m·f)] − E[Y((m − 1)·f)] for m = 1..out.length, as predictiveClv sums them. */
-function monthlyIncrements(
+export function monthlyIncrements(
   predictor: PurchasePredictor,
   customer: { frequency: number; recency: number; age: number },
   periodsPerMonth: number,

@@ -41,26 +41,30 @@ export function ggomnbdLogDeathColumn(
   const n = frequency.length;
   const out = new Float64Array(n).fill(NaN);
   // The rows with t_x < T, ordered by frequency (a radix sort: no map of a million keys), in runs of one frequency.
-  const valid: number[] = [];
+  // Typed arrays throughout: on a heap full of a workbook's cells, growing arrays of a million numbers cost seconds
+  // of collection.
+  const valid = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    if (recency[i] < age[i]) valid.push(i);
+    if (recency[i] < age[i]) valid[count++] = i;
     else if (recency[i] >= age[i]) out[i] = -Infinity;
   }
-  const frequencies = new Float64Array(valid.length);
-  for (let k = 0; k < valid.length; k++) frequencies[k] = frequency[valid[k]] + 0;
+  const frequencies = new Float64Array(count);
+  for (let k = 0; k < count; k++) frequencies[k] = frequency[valid[k]] + 0;
   const byFrequency = orderByTime(frequencies);
-  // The runs large enough for the sweep: their rows, each run's frequency, and each row's run.
-  const rows: number[] = [];
-  const rowRun: number[] = [];
+  // The runs large enough for the sweep: their rows (in `valid`'s place), each run's frequency, and each row's run.
+  const rows = new Int32Array(count);
+  const major = new Uint32Array(count);
   const keptValue: number[] = [];
-  for (let k = 0; k < byFrequency.length;) {
+  let kept = 0;
+  for (let k = 0; k < count;) {
     const x = frequencies[byFrequency[k]];
     let next = k + 1;
-    while (next < byFrequency.length && frequencies[byFrequency[next]] === x) next++;
+    while (next < count && frequencies[byFrequency[next]] === x) next++;
     if (next - k >= DIRECT_GROUP) {
       for (let j = k; j < next; j++) {
-        rows.push(valid[byFrequency[j]]);
-        rowRun.push(keptValue.length);
+        rows[kept] = valid[byFrequency[j]];
+        major[kept++] = keptValue.length;
       }
       keptValue.push(x);
     }
@@ -68,25 +72,26 @@ export function ggomnbdLogDeathColumn(
   }
   const groups = keptValue.length;
   if (groups === 0) return out;
-  const times = new Float64Array(2 * rows.length);
-  const major = new Uint32Array(2 * rows.length);
-  for (let k = 0; k < rows.length; k++) {
+  // Two times a row: t_x at 2k, T at 2k + 1.
+  const times = new Float64Array(2 * kept);
+  const timeMajor = new Uint32Array(2 * kept);
+  for (let k = 0; k < kept; k++) {
     const i = rows[k];
     // +0: the radix sort orders non-negative doubles by their bits (−0 would sort last).
     times[2 * k] = recency[i] + 0;
     times[2 * k + 1] = age[i] + 0;
-    major[2 * k] = major[2 * k + 1] = rowRun[k];
+    timeMajor[2 * k] = timeMajor[2 * k + 1] = major[k];
   }
-  const order = orderByTime(times, major, groups);
+  const order = orderByTime(times, timeMajor, groups);
   const logF = new Float64Array(times.length);
   const failed = new Uint8Array(groups);
   const piece = new Float64Array(0);
   const s1 = s + 1;
   // Each group's entries are contiguous in `order`, times increasing: swept from the largest time down.
   for (let end = order.length; end > 0;) {
-    const g = major[order[end - 1]];
+    const g = timeMajor[order[end - 1]];
     let start = end - 1;
-    while (start > 0 && major[order[start - 1]] === g) start--;
+    while (start > 0 && timeMajor[order[start - 1]] === g) start--;
     const m = r + keptValue[g];
     let scale = -Infinity;
     let sum = 0;
@@ -145,8 +150,8 @@ export function ggomnbdLogDeathColumn(
     }
     end = start;
   }
-  for (let k = 0; k < rows.length; k++) {
-    if (failed[major[2 * k]]) continue;
+  for (let k = 0; k < kept; k++) {
+    if (failed[major[k]]) continue;
     const early = logF[2 * k];
     const ratio = early - logF[2 * k + 1];
     if (ratio > MIN_LOG_RATIO) out[rows[k]] = early + Math.log1p(-Math.exp(-ratio));

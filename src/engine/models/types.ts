@@ -159,6 +159,11 @@ export interface PurchasePredictor {
   discountedPurchasesWithin?(customer: CustomerHistory, periodRate: number, periods: number): number;
   /** ln L of the parameters for one customer's history (the likelihood CUST.FIT maximises). */
   logLikelihood?(customer: CustomerHistory): number;
+  /**
+   * logLikelihood of many customers at once, the same values to 1e-10 or better, for a model whose per-customer form
+   * is costly (GGompertz/NBD's death integral); the rows are valid histories.
+   */
+  logLikelihoodColumn?(frequency: ArrayLike<number>, recency: ArrayLike<number>, age: ArrayLike<number>): Float64Array;
 }
 
 /** The parameters of each model, in the order CUST.FIT lists them. */

@@ -10,6 +10,7 @@ import {
   logDeathIntegralFloor,
   logScaledDeathIntegral,
 } from "../../../src/engine/models/ggompertz-nbd";
+import { predictiveClvColumn } from "../../../src/engine/models/clv";
 import { integrate } from "../../../src/engine/optim/quadrature";
 import { seededRandom } from "../../../src/engine/random";
 
@@ -83,6 +84,20 @@ describe("GGompertz/NBD P(alive) column", () => {
   });
 });
 
+describe("GGompertz/NBD log-likelihood column", () => {
+  test("equals each customer's log-likelihood to 1e-10", () => {
+    for (const [k, p] of PARAMETERS.entries()) {
+      const { frequency, recency, age } = columns(20 + k);
+      const predictor = ggomnbdPredictor(p);
+      const column = predictor.logLikelihoodColumn!(frequency, recency, age);
+      for (let i = 0; i < frequency.length; i++) {
+        const one = predictor.logLikelihood!({ frequency: frequency[i], recency: recency[i], age: age[i] });
+        expect(Math.abs(column[i] - one)).toBeLessThan(1e-10 * Math.max(1, Math.abs(one)));
+      }
+    }
+  });
+});
+
 describe("the floor of ln J", () => {
   test("is below the integral itself, and P(alive) is 0 exactly where it alone decides", () => {
     const random = seededRandom(5);
@@ -135,6 +150,29 @@ describe("E[min(τ, t)] (lifetimeWithin)", () => {
     }
   });
 
+  test("is, where its first 15 points are accepted, integrate's own value in w bit for bit", () => {
+    for (const [b, s, c] of [
+      [4.65e-10, 0.78, 2e-7],
+      [1e-3, 0.5, 0.3],
+      [0.1, 3.5, 3],
+    ]) {
+      const knee = Math.log1p(c) / b;
+      for (const t of [30, 365, 1e4, 2e5]) {
+        const bU = Math.max(Math.LN2, (45 + s * Math.log(4 * c) - Math.log(s * Math.log1p(c))) / s);
+        const end = Math.log1p(Math.min(t, bU / b) / knee);
+        const inW = integrate(
+          (w) => {
+            const grown = knee * Math.exp(w);
+            return Math.exp(-s * Math.log1p(Math.expm1(b * (grown - knee)) / c)) * grown;
+          },
+          0,
+          end,
+        );
+        expect(lifetimeWithin(b, s, c, t)).toBe(inW);
+      }
+    }
+  });
+
   test("expected purchases at t = 1e300 are P(alive)·(r+x)/(α+T)·∫_0^∞ S*, not 0", () => {
     const p = { r: 0.55, alpha: 10.6, b: 0.01, s: 1, beta: 3.2 };
     const predictor = ggomnbdPredictor(p);
@@ -142,5 +180,47 @@ describe("E[min(τ, t)] (lifetimeWithin)", () => {
     const scale = (p.beta + Math.expm1(p.b * customer.age)) / Math.exp(p.b * customer.age);
     const expected = predictor.probabilityAlive(customer) * ((p.r + 4) / (p.alpha + 100)) * closed1(p.b, scale);
     expect(Math.abs(predictor.expectedPurchases(customer, 1e300) / expected - 1)).toBeLessThan(1e-12);
+  });
+});
+
+describe("GGompertz/NBD CLV over a long horizon", () => {
+  test("E[Y | alive] is E[Y] / P(alive) at the representative history, and the column is the month-by-month sum", () => {
+    const p = PARAMETERS[0];
+    const predictor = ggomnbdPredictor(p);
+    for (const [x, T] of [
+      [0, 200],
+      [3, 365],
+      [40, 30],
+    ]) {
+      const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
+      for (const t of [30, 3650, 1e300]) {
+        const ratio = predictor.expectedPurchases(representative, t) / predictor.probabilityAlive(representative);
+        expect(Math.abs(predictor.expectedPurchasesIfAlive!(x, T, t) / ratio - 1)).toBeLessThan(1e-14);
+      }
+    }
+    // 600 months (the Euler–Maclaurin tail of discountedPurchases) against the sum of the 600 discounted months.
+    const months = 600;
+    const f = 365.25 / 12;
+    const monthly = Math.pow(1.1, 1 / 12) - 1;
+    const frequency = [0, 2, 5, 30];
+    const recency = [0, 100, 250, 360];
+    const age = [300, 200, 365, 365];
+    const values = predictiveClvColumn(predictor, frequency, recency, age, [1, 1, 1, 1], {
+      months,
+      annualDiscountRate: 0.1,
+      margin: 1,
+      periodsPerMonth: f,
+    });
+    for (let i = 0; i < 4; i++) {
+      const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
+      let direct = 0;
+      let previous = 0;
+      for (let m = 1; m <= months; m++) {
+        const cumulative = predictor.expectedPurchases(customer, m * f);
+        direct += (cumulative - previous) / Math.pow(1 + monthly, m);
+        previous = cumulative;
+      }
+      expect(Math.abs((values[i] as number) / direct - 1)).toBeLessThan(1e-10);
+    }
   });
 });
