@@ -10,6 +10,10 @@ const shared = {
   moduleNameMapper: {
     // office-addin-mock pulls ESM-only packages through office-addin-manifest; jest cannot load them.
     "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.js",
+    // Fluent's umbrella package and its icons, each package or chunk of icons loaded when first used (see the
+    // files: the same exports; the build is unchanged).
+    "^@fluentui/react-components$": "<rootDir>/test/shims/fluent-components.js",
+    "^@fluentui/react-icons$": "<rootDir>/test/shims/fluent-icons.js",
     "\\.(css|png|svg)$": "<rootDir>/test/shims/asset.js",
     // The pane's worker factory names its script with import.meta.url (webpack's worker syntax), which jest cannot
     // parse; without a Worker the pane computes on the main thread anyway.
@@ -32,7 +36,8 @@ module.exports = {
     {
       ...shared,
       displayName: "ui",
-      testEnvironment: "jsdom",
+      // jsdom with a faster, equivalent selector match for getComputedStyle (see the file).
+      testEnvironment: "<rootDir>/test/shims/jsdom-environment.ts",
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", SLOW],
       setupFilesAfterEnv: ["<rootDir>/test/shims/jest-dom.ts"],

@@ -130,6 +130,21 @@ export function cellError(cell: ShownCell): { code: string; message: string } {
 /** The error a formula shows in its first cell (only #VALUE! and #N/A keep a message in Excel). */
 export const excelError = (run: () => ShownCell[][]) => cellError(run()[0][0]);
 
+const isRange = (arg: FormulaArgument): arg is readonly (readonly InputCell[])[] => Array.isArray(arg);
+
+/**
+ * Whether a call's arguments hold a blank cell: one left blank in a range (null or missing) or a ragged range. The
+ * blank form (InvokeOptions.blank) reaches the function through those cells only, so a call without one is the same
+ * call whichever form is chosen, and a sweep over the forms needs to run it once (test/workbench/excel-invoker.test.ts
+ * checks this).
+ */
+export const hasBlankCell = (args: readonly FormulaArgument[]): boolean =>
+  args.some(
+    (arg) =>
+      isRange(arg) &&
+      arg.some((row) => row.length !== arg[0].length || row.some((cell: InputCell | undefined) => cell == null)),
+  );
+
 /** A column of values as a range argument: column(1, null, 3) is the range [[1], [null], [3]]. */
 export const column = (...cells: InputCell[]): InputCell[][] => cells.map((cell) => [cell]);
 

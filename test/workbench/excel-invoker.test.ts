@@ -10,6 +10,8 @@ import {
   InvokedFunction,
   single,
 } from "../../src/workbench/excel-invoker";
+import type { FormulaArgument } from "../../src/workbench/excel-invoker";
+import { hasBlankCell } from "../support/excel";
 
 const meta = (dims: string[], result = "matrix", optional = false): InvokedFunction => ({
   id: "TOY",
@@ -135,6 +137,30 @@ describe("blank cells", () => {
     const { seen, fn } = recorder();
     invoke(fn, meta(["matrix", "scalar"]), [[[1], [null]], [[null]]], { blank: form });
     expect(seen).toEqual([[[[1], [form]], form]]);
+  });
+
+  test("the form reaches the function only through a blank cell of a range (hasBlankCell)", () => {
+    const shapes = [meta(["matrix", "matrix", "scalar", "scalar"]), meta(["scalar", "scalar", "matrix", "matrix"])];
+    const received = (args: FormulaArgument[], form: (typeof BLANK_FORMS)[number]) =>
+      shapes.map((shape) => {
+        const { seen, fn } = recorder();
+        invoke(fn, shape, args, { blank: form, allowErrors: true });
+        return seen;
+      });
+    const withoutBlank: FormulaArgument[][] = [
+      [5, "a", null, undefined],
+      [[[1], [2]], [[3, 4]], [["x"]], 0],
+      [[[""]], true, errorCell("#N/A"), [[errorCell("#DIV/0!"), 2]]],
+      [null, [[1], [2], [3]], [[7]], ""],
+    ];
+    for (const args of withoutBlank) {
+      expect(hasBlankCell(args)).toBe(false);
+      const byForm = BLANK_FORMS.map((form) => received(args, form));
+      for (const other of byForm.slice(1)) expect(other).toEqual(byForm[0]);
+    }
+    const withBlank: FormulaArgument[][] = [[[[1], [null]]], [5, [[null]]], [[[1, 2], [3]]], [[[1], []]]];
+    for (const args of withBlank) expect(hasBlankCell(args)).toBe(true);
+    expect(received(withBlank[0], 0)).not.toEqual(received(withBlank[0], null));
   });
 
   test("the default is Excel on the web's null", () => {
