@@ -382,7 +382,22 @@ export function fitWithCovariates(
   // With an exact Hessian, Newton's method from the fit without covariates; BFGS where it fails, from where it got.
   let newtonEnd: Float64Array | null = null;
   let result: { x: Float64Array; converged: boolean; message: string } | null = null;
-  const withHessian = likelihood.withHessian;
+  // The last exact evaluation, kept: Newton's method ends where it last evaluated, and the standard errors and the
+  // log-likelihood are taken there, so they reuse its Hessian and value instead of two more passes over every group
+  // (seconds on 1,048,576 customers).
+  const last = { theta: new Float64Array(0), value: NaN, hessian: new Float64Array(0) };
+  const exact = likelihood.withHessian;
+  const withHessian =
+    exact &&
+    ((theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => {
+      const value = exact(theta, gradient, hessian);
+      last.theta = Float64Array.from(theta);
+      last.value = value;
+      last.hessian = Float64Array.from(hessian);
+      return value;
+    });
+  const atLast = (theta: Float64Array) =>
+    last.theta.length === theta.length && last.theta.every((v, i) => v === theta[i]);
   if (withHessian) {
     const penalisedWithHessian = (theta: Float64Array, out: Float64Array, curvature: Float64Array) => {
       const value = withHessian(theta, out, curvature);
@@ -416,7 +431,7 @@ export function fitWithCovariates(
   names.dropout.forEach((name, k) => (params[coefficientKey("dropout", name)] = theta[kb + kp + k]));
   // Standard errors: the inverse Hessian of −log L in θ; a base parameter's is p · se(log p) (delta method).
   const hessian = withHessian
-    ? exactHessianAt(withHessian, theta)
+    ? exactHessianAt(withHessian, theta, atLast(theta) ? last : null)
     : hessianFromGradient((x, out) => {
         negLogLikelihood(Float64Array.from(x), out);
       }, theta);
@@ -426,7 +441,7 @@ export function fitWithCovariates(
   baseNames.forEach((name, j) => (standardErrors[name] = params[name] * se(j)));
   names.purchase.forEach((name, k) => (standardErrors[coefficientKey("purchase", name)] = se(kb + k)));
   names.dropout.forEach((name, k) => (standardErrors[coefficientKey("dropout", name)] = se(kb + kp + k)));
-  const negLL = negLogLikelihood(theta);
+  const negLL = withHessian && atLast(theta) ? last.value : negLogLikelihood(theta);
   return {
     model: baseFit.model,
     n: customers,
@@ -439,14 +454,17 @@ export function fitWithCovariates(
   };
 }
 
-/** The Hessian at θ as rows (NaN where −log L is not finite there). */
+/** The Hessian at θ as rows (NaN where −log L is not finite there); `known` is an evaluation already made at θ. */
 function exactHessianAt(
   withHessian: (theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
   theta: Float64Array,
+  known: { value: number; hessian: Float64Array } | null = null,
 ): number[][] {
   const n = theta.length;
-  const flat = new Float64Array(n * n);
-  const finite = Number.isFinite(withHessian(Float64Array.from(theta), new Float64Array(n), flat));
+  const flat = known ? known.hessian : new Float64Array(n * n);
+  const finite = Number.isFinite(
+    known ? known.value : withHessian(Float64Array.from(theta), new Float64Array(n), flat),
+  );
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (finite ? flat[i * n + j] : NaN)));
 }
 

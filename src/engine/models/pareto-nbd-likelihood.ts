@@ -15,6 +15,11 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { trigamma } from "../optim/trigamma";
 import { ParetoNbdData, widestGroup } from "./pair-layout";
 import { gaussLegendre } from "../optim/gauss-legendre";
+import { logPfaffTail } from "./pareto-nbd-pfaff";
+import { logSteepTail, STEEP_SHAPE } from "./pareto-nbd-steep";
+
+/** b·z above which ln F is not taken by Gauss's series (its terms rise like e^(b·z) before they fall). */
+export const PFAFF_FROM = 8;
 
 export { prepareParetoNbdData, widestGroup } from "./pair-layout";
 export type { ParetoNbdData } from "./pair-layout";
@@ -121,7 +126,11 @@ export function paretoNbdPreparedNegLogLikelihood(
       const rule =
         above >= 0 && chained < CHAIN_LENGTH ? fewPointRule(alpha, beta, r + x, s + 1, t, pairTime[above]) : -1;
       chained = rule >= 0 ? chained + 1 : 0;
-      if (rule < 0 && (gap / (larger + t) <= 0.5 || above < 0)) {
+      // At frequencies in the thousands and more, F(t) itself costs a few terms or nodes (logTailIntegral), and
+      // ∫_t^t' g over a long interval would take many panels of a steep integrand: F(t) directly where F(t') is below
+      // e^−1 of it (the difference F(t_x) − F(T) then keeps its digits).
+      const steep = above >= 0 && r + x > STEEP_SHAPE && (r + x) * Math.log1p((pairTime[above] - t) / (alpha + t)) > 1;
+      if (rule < 0 && (gap / (larger + t) <= 0.5 || above < 0 || steep)) {
         logF[p] = logTailIntegral(r, alpha, s, beta, x, t, scratch, wantGradient, wantHessian);
         if (dLogF) for (let k = 0; k < width; k++) dLogF[width * (p - start) + k] = scratch[k];
         continue;
@@ -277,6 +286,18 @@ export function logTailIntegral(
   const larger = Math.max(alpha, beta);
   const gap = Math.abs(alpha - beta);
   const z = gap / (larger + t);
+  const m = r + x;
+  // At frequencies in the thousands and more, Gauss's series would grow for about b·z terms before it falls
+  // (thousands a pair): a few Gauss–Laguerre nodes for the steep integrand where α and β are far apart for t, else
+  // the Pfaff-transformed series, which settles within a few terms where they are close (issue 12).
+  if (z * (alpha >= beta ? s + 1 : m) > PFAFF_FROM || (z > 0.5 && m > STEEP_SHAPE)) {
+    if (z >= 0.05 && m > STEEP_SHAPE) {
+      const steep = logSteepTail(r, alpha, s, beta, x, t, out, withGradient, withHessian);
+      if (steep !== null) return steep;
+    }
+    const pfaff = logPfaffTail(r, alpha, s, beta, x, t, out, withGradient, withHessian);
+    if (pfaff !== null) return pfaff;
+  }
   if (z <= 0.5) return logSeriesTail(r, alpha, s, beta, x, t, out, withGradient, withHessian);
   // Head ∫_t^τ* by quadrature, tail F(τ*) by the series, z(τ*) = ½.
   const split = larger - 2 * Math.min(alpha, beta);
@@ -628,7 +649,7 @@ const CHAIN_LENGTH = 32;
  * (∂ln t_k/∂K = 1/K − 1/(K+k), ∂ln t_k/∂b = Σ_{j<k} 1/(b+j), ∂ln t_k/∂z = k/z, and their own derivatives), then
  * carried to (r, α, s, β) by the chain rule, ∇²ln F = Jᵀ ∇²_q J + Σ_q ∂_q ln F · ∇²q (K and b are linear in p).
  */
-function logSeriesTail(
+export function logSeriesTail(
   r: number,
   alpha: number,
   s: number,

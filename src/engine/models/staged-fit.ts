@@ -36,6 +36,7 @@ export function stagedFit(
   const fit = fitLogParameters({
     ...spec,
     starts: [start],
+    newtonFirst: true,
     subsample: {
       negLogLikelihoodWithGradient: sampleSpec.negLogLikelihoodWithGradient!,
       negLogLikelihoodWithHessian: sampleSpec.negLogLikelihoodWithHessian,

@@ -60,6 +60,12 @@ export interface LogParameterFitSpec {
    * the distinct histories), the fit's work is bounded by construction whatever the data or max_iterations.
    */
   maxEvaluations?: number;
+  /**
+   * The starts are already an optimum of a sample of the same data (staged-fit.ts): the subsample search begins with
+   * Newton's method on the subsample's Hessian, which confirms such a point in one evaluation, or stops within a few
+   * where the sample's fit ended on a ridge towards the edge, where BFGS would crawl on to dozens of evaluations.
+   */
+  newtonFirst?: boolean;
 }
 
 export interface LogParameterFit {
@@ -181,6 +187,14 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
       gradientTolerance: spec.gradientTolerance ?? 1e-9,
     };
     if (!subsampleNewton) return minimize(objective, theta0, options);
+    if (spec.newtonFirst) {
+      const direct = newton(subsampleNewton.objective, theta0, {
+        maxIterations: SUBSAMPLE_NEWTON_ITERATIONS,
+        tolerance: options.gradientTolerance,
+        stepTolerance: spec.stepTolerance,
+      });
+      if (!direct.failed && direct.converged) return direct;
+    }
     const first = minimize(objective, theta0, { ...options, fallback: false });
     if (first.converged) return first;
     const from = Number.isFinite(first.value) ? first.x : Float64Array.from(theta0);

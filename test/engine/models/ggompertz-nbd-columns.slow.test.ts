@@ -5,11 +5,14 @@
  */
 import { ggomnbdLogDeathColumn } from "../../../src/engine/models/ggompertz-nbd-columns";
 import {
+  diedWithPurchasesSteep,
   ggomnbdPredictor,
   lifetimeWithin,
   logDeathIntegralFloor,
   logScaledDeathIntegral,
 } from "../../../src/engine/models/ggompertz-nbd";
+import { predictiveClvColumn } from "../../../src/engine/models/clv";
+import { nbdLogPmfOf } from "../../../src/engine/models/nbd";
 import { integrate } from "../../../src/engine/optim/quadrature";
 import { seededRandom } from "../../../src/engine/random";
 
@@ -149,6 +152,29 @@ describe("E[min(τ, t)] (lifetimeWithin)", () => {
     }
   });
 
+  test("is, where its first 15 points are accepted, integrate's own value in w bit for bit", () => {
+    for (const [b, s, c] of [
+      [4.65e-10, 0.78, 2e-7],
+      [1e-3, 0.5, 0.3],
+      [0.1, 3.5, 3],
+    ]) {
+      const knee = Math.log1p(c) / b;
+      for (const t of [30, 365, 1e4, 2e5]) {
+        const bU = Math.max(Math.LN2, (45 + s * Math.log(4 * c) - Math.log(s * Math.log1p(c))) / s);
+        const end = Math.log1p(Math.min(t, bU / b) / knee);
+        const inW = integrate(
+          (w) => {
+            const grown = knee * Math.exp(w);
+            return Math.exp(-s * Math.log1p(Math.expm1(b * (grown - knee)) / c)) * grown;
+          },
+          0,
+          end,
+        );
+        expect(lifetimeWithin(b, s, c, t)).toBe(inW);
+      }
+    }
+  });
+
   test("expected purchases at t = 1e300 are P(alive)·(r+x)/(α+T)·∫_0^∞ S*, not 0", () => {
     const p = { r: 0.55, alpha: 10.6, b: 0.01, s: 1, beta: 3.2 };
     const predictor = ggomnbdPredictor(p);
@@ -156,5 +182,82 @@ describe("E[min(τ, t)] (lifetimeWithin)", () => {
     const scale = (p.beta + Math.expm1(p.b * customer.age)) / Math.exp(p.b * customer.age);
     const expected = predictor.probabilityAlive(customer) * ((p.r + 4) / (p.alpha + 100)) * closed1(p.b, scale);
     expect(Math.abs(predictor.expectedPurchases(customer, 1e300) / expected - 1)).toBeLessThan(1e-12);
+  });
+});
+
+describe("GGompertz/NBD CLV over a long horizon", () => {
+  test("E[Y | alive] is E[Y] / P(alive) at the representative history, and the column is the month-by-month sum", () => {
+    const p = PARAMETERS[0];
+    const predictor = ggomnbdPredictor(p);
+    for (const [x, T] of [
+      [0, 200],
+      [3, 365],
+      [40, 30],
+    ]) {
+      const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
+      for (const t of [30, 3650, 1e300]) {
+        const ratio = predictor.expectedPurchases(representative, t) / predictor.probabilityAlive(representative);
+        expect(Math.abs(predictor.expectedPurchasesIfAlive!(x, T, t) / ratio - 1)).toBeLessThan(1e-14);
+      }
+    }
+    // 600 months (the Euler–Maclaurin tail of discountedPurchases) against the sum of the 600 discounted months.
+    const months = 600;
+    const f = 365.25 / 12;
+    const monthly = Math.pow(1.1, 1 / 12) - 1;
+    const frequency = [0, 2, 5, 30];
+    const recency = [0, 100, 250, 360];
+    const age = [300, 200, 365, 365];
+    const values = predictiveClvColumn(predictor, frequency, recency, age, [1, 1, 1, 1], {
+      months,
+      annualDiscountRate: 0.1,
+      margin: 1,
+      periodsPerMonth: f,
+    });
+    for (let i = 0; i < 4; i++) {
+      const customer = { frequency: frequency[i], recency: recency[i], age: age[i] };
+      let direct = 0;
+      let previous = 0;
+      for (let m = 1; m <= months; m++) {
+        const cumulative = predictor.expectedPurchases(customer, m * f);
+        direct += (cumulative - previous) / Math.pow(1 + monthly, m);
+        previous = cumulative;
+      }
+      expect(Math.abs((values[i] as number) / direct - 1)).toBeLessThan(1e-10);
+    }
+  });
+});
+
+describe("GGompertz/NBD P(X(t) = n) at thousands of purchases", () => {
+  test("equals quadrature that resolves the rise to t (pieces t(1 − 2^−j)) to 1e-10, the steep path taken", () => {
+    let steep = 0;
+    for (const p of PARAMETERS) {
+      const predictor = ggomnbdPredictor(p);
+      const { r, alpha, b, s, beta } = p;
+      const density = (tau: number) =>
+        ((b * s * Math.exp(b * tau)) / beta) * Math.exp(-(s + 1) * Math.log1p(Math.expm1(b * tau) / beta));
+      for (const [n, t] of [
+        [20, 11],
+        [400, 201],
+        [2000, 1001],
+        [6000, 3001],
+        [9980, 4991],
+      ]) {
+        if (diedWithPurchasesSteep(p, n, t) === null) continue;
+        steep++;
+        const nbd = nbdLogPmfOf(n, r, alpha);
+        const f = (tau: number) => density(tau) * nbd(tau);
+        // f increases on (0, t] where the steep path applies: a piece below width · f(its end) < 1e-20 f(t) t is skipped.
+        let died = 0;
+        for (let j = 0; j < 60; j++) {
+          const [lo, hi] = [t * (1 - 2 ** -j), t * (1 - 2 ** -(j + 1))];
+          if ((hi - lo) * f(hi) < 1e-20 * f(t) * t) continue;
+          died += integrate(f, lo, hi);
+        }
+        const exact = nbd(t) * Math.exp(-s * Math.log1p(Math.expm1(b * t) / beta)) + died;
+        const value = predictor.probabilityOfPurchases(n, t);
+        expect(Math.abs(value / exact - 1)).toBeLessThan(1e-10);
+      }
+    }
+    expect(steep).toBeGreaterThanOrEqual(4);
   });
 });

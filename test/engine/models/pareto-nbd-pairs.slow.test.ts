@@ -48,6 +48,25 @@ describe("orderByTime (radix sort of non-negative times)", () => {
   });
 });
 
+describe("orderByTime's two digit widths", () => {
+  test("from 2^16 times (16-bit digits) as below (8-bit digits): the comparison sort's stable order", () => {
+    const random = seededRandom(3);
+    const n = (1 << 16) + 5;
+    // Ties (whole days), and decimals differing in their low bits.
+    const times = Float64Array.from({ length: n }, (_, i) =>
+      i % 3 === 0 ? Math.floor(400 * random.next()) : 1e3 * random.next(),
+    );
+    const major = Uint32Array.from({ length: n }, (_, i) => i % 7);
+    const expected = Array.from({ length: n }, (_, i) => i).sort(
+      (i, j) => major[i] - major[j] || times[i] - times[j] || i - j,
+    );
+    expect(Array.from(orderByTime(times, major, 7))).toEqual(expected);
+    const head = times.subarray(0, 4000);
+    const narrow = Array.from({ length: 4000 }, (_, i) => i).sort((i, j) => head[i] - head[j] || i - j);
+    expect(Array.from(orderByTime(head))).toEqual(narrow);
+  });
+});
+
 describe("the few-point rules between close times", () => {
   test("agree with the panelled 8-point rule wherever fewPointRule picks one (moments included)", () => {
     const logUniform = (lo: number, hi: number) =>
