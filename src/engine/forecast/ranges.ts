@@ -22,6 +22,7 @@ import { CovariateNames, CovariateTable, Parameters, PurchaseModelName, Purchase
 import { RandomSource, seededRandom } from "../random";
 import { baseSchedule, BaseSchedule, cohortSchedule, financialSchedule, NewCohorts } from "./schedule";
 import { smoothBaseSchedule } from "./smooth-schedule";
+import { prepareValueColumns } from "./customer-ranges";
 import {
   covariateParameterUncertainty,
   drawParameters,
@@ -446,25 +447,42 @@ export function customerValueRanges(
   const n = customers.frequency.length;
   if (n > MAX_CUSTOMER_RANGES)
     throw valueError("finance.range.tooManyCustomers", { found: n, max: MAX_CUSTOMER_RANGES });
+  // Draw s's values are values[s·n .. (s+1)·n): each draw writes one contiguous row.
   const values = new Float32Array(n * RANGE_DRAWS);
   const covariates = model.covariates ? customers.covariates : undefined;
+  // Without covariates, what does not depend on the parameters is prepared once (the same values, customer-ranges.ts).
+  const prepared = covariates ? null : prepareValueColumns(customers.frequency, customers.recency, customers.age);
   let s = 0;
   eachDraw(model, customers, RANGE_DRAWS, (draw) => {
     const spend = spendFor(draw, customers.frequency, customers.monetary, customers.spendPerPurchase);
-    const column = groupedClv(draw.predictorOf, covariates?.group, customers, spend, options);
-    for (let i = 0; i < n; i++) {
-      const value = column[i];
-      if (typeof value !== "number" || !Number.isFinite(value)) throw new RangeError("draw");
+    if (prepared) {
+      values.set(prepared(draw.predictor, spend, options), s * n);
+    } else {
+      const column = groupedClv(draw.predictorOf, covariates?.group, customers, spend, options);
+      for (let i = 0; i < n; i++) {
+        const value = column[i];
+        if (typeof value !== "number" || !Number.isFinite(value)) throw new RangeError("draw");
+      }
+      for (let i = 0; i < n; i++) values[s * n + i] = column[i] as number;
     }
-    for (let i = 0; i < n; i++) values[i * RANGE_DRAWS + s] = column[i] as number;
     s++;
   });
   const low = new Float64Array(n);
   const high = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const own = values.subarray(i * RANGE_DRAWS, (i + 1) * RANGE_DRAWS).sort();
-    low[i] = percentileOfSorted(own, percentiles.low);
-    high[i] = percentileOfSorted(own, percentiles.high);
+  // Customers in blocks, so that gathering their draws reads each draw's row in order.
+  const BLOCK = 512;
+  const own = new Float32Array(BLOCK * RANGE_DRAWS);
+  for (let start = 0; start < n; start += BLOCK) {
+    const size = Math.min(BLOCK, n - start);
+    for (let d = 0; d < RANGE_DRAWS; d++) {
+      const row = d * n + start;
+      for (let k = 0; k < size; k++) own[k * RANGE_DRAWS + d] = values[row + k];
+    }
+    for (let k = 0; k < size; k++) {
+      const sorted = own.subarray(k * RANGE_DRAWS, (k + 1) * RANGE_DRAWS).sort();
+      low[start + k] = percentileOfSorted(sorted, percentiles.low);
+      high[start + k] = percentileOfSorted(sorted, percentiles.high);
+    }
   }
   return { low, high };
 }

@@ -211,17 +211,7 @@ export function predictiveClvColumn(
     return discreteClvColumn(predictor, frequency, recency, age, spendPerPurchase, options);
   }
   const unit: ClvOptions = { ...options, margin: 1 };
-  const f = options.periodsPerMonth;
-  const rho = Math.log1p(monthlyRateFromAnnual(options.annualDiscountRate));
-  const ifAliveAt = (x: number, T: number): number => {
-    // The model's E[Y | alive] where it has one: no division of two numbers that may both underflow (types.ts).
-    const given = predictor.expectedPurchasesIfAlive;
-    if (given) return discountedPurchases((months) => given(x, T, months * f), options.months, rho);
-    const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
-    const alive = predictor.probabilityAlive(representative);
-    const purchases = clvWithFactors(predictor, representative, 1, unit);
-    return alive > 1e-200 ? purchases / alive : NaN;
-  };
+  const ifAliveAt = valueIfAliveAt(predictor, options);
   const n = frequency.length;
   const out: ClvCell[] = new Array(n);
   // Rows that pass the checks, grouped by frequency (typed arrays: no per-row allocation).
@@ -307,6 +297,26 @@ export function predictiveClvColumn(
     }
   }
   return out;
+}
+
+/**
+ * D(x, T): the discounted purchases over the horizon of a customer known to be alive at T with x repeat purchases,
+ * as predictiveClvColumn scales it by each customer's P(alive); NaN where it cannot be formed (the caller then values
+ * the customer alone). Shared with the per-customer ranges (src/engine/forecast/customer-ranges.ts).
+ */
+export function valueIfAliveAt(predictor: PurchasePredictor, options: ClvOptions): (x: number, T: number) => number {
+  const unit: ClvOptions = { ...options, margin: 1 };
+  const f = options.periodsPerMonth;
+  const rho = Math.log1p(monthlyRateFromAnnual(options.annualDiscountRate));
+  return (x: number, T: number): number => {
+    // The model's E[Y | alive] where it has one: no division of two numbers that may both underflow (types.ts).
+    const given = predictor.expectedPurchasesIfAlive;
+    if (given) return discountedPurchases((months) => given(x, T, months * f), options.months, rho);
+    const representative = { frequency: x, recency: x === 0 ? 0 : T, age: T };
+    const alive = predictor.probabilityAlive(representative);
+    const purchases = clvWithFactors(predictor, representative, 1, unit);
+    return alive > 1e-200 ? purchases / alive : NaN;
+  };
 }
 
 /**

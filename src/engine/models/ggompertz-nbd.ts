@@ -196,6 +196,34 @@ export function lifetimeWithin(b: number, s: number, c: number, t: number): numb
   );
 }
 
+/**
+ * ∫_0^t f(τ) dτ / f(t) for f(τ) = death density(τ) · P(N(τ) = n), the "died at τ with n purchases by then" term of
+ * P(X(t) = n), where f rises steeply to t (n in the thousands): steepIntegral of f(t − δ)/f(t), its logarithm formed
+ * from log1p of the increments. It applies when f increases on the whole of (0, t]: d ln f/dτ = (nα − rτ)/(τ(α+τ))
+ * + b − (s+1) b e^(bτ)/(β + e^(bτ) − 1), whose first term decreases in τ and whose last ratio is monotone, so its least
+ * value is at most that of the first term at t plus the other terms' least value at 0 or t. null otherwise (adaptive
+ * quadrature, which on a spike at t refines everywhere to its cap).
+ */
+export function diedWithPurchasesSteep(p: GgomnbdParameters, n: number, t: number): number | null {
+  const { r, alpha, b, s, beta } = p;
+  const ratio0 = 1 / beta;
+  const ratioT = 1 / (1 + (beta - 1) * Math.exp(-b * t));
+  const rise = (n * alpha - r * t) / (t * (alpha + t));
+  if (!(rise + b - (s + 1) * b * Math.max(ratio0, ratioT) > 0)) return null;
+  const c = rise + b - (s + 1) * b * ratioT;
+  const alphaT = alpha + t;
+  const atT = Math.log1p(Math.expm1(b * t) / beta);
+  return steepIntegral(
+    (delta) =>
+      -r * Math.log1p(-delta / alphaT) +
+      n * (Math.log1p(-delta / t) - Math.log1p(-delta / alphaT)) -
+      b * delta -
+      (s + 1) * (Math.log1p(Math.expm1(b * (t - delta)) / beta) - atT),
+    c,
+    t,
+  );
+}
+
 /** ln ∫_t0^t1 (α+y)^−m (β + e^(by) − 1)^−(s+1) e^(by) dy, Bemmaor & Glady's integral itself (= ln β^−(s+1) J). */
 export function logDeathIntegral(p: GgomnbdParameters, m: number, t0: number, t1: number): number {
   return logScaledDeathIntegral(p, m, t0, t1) - (p.s + 1) * Math.log(p.beta);
@@ -409,7 +437,11 @@ export function ggomnbdPredictor(params: Parameters): PurchasePredictor {
     costlyProbabilityOfPurchases: true,
     probabilityOfPurchases(n, t) {
       const nbd = nbdLogPmfOf(n, r, alpha);
-      return nbd(t) * survival(beta, t) + (t === 0 ? 0 : integrate((tau) => density(beta, tau) * nbd(tau), 0, t));
+      const atEnd = nbd(t) * survival(beta, t);
+      if (t === 0) return atEnd;
+      const steep = n > 0 ? diedWithPurchasesSteep(p, n, t) : null;
+      if (steep !== null) return atEnd + density(beta, t) * nbd(t) * steep;
+      return atEnd + integrate((tau) => density(beta, tau) * nbd(tau), 0, t);
     },
     probabilityOfAnyPurchase(customer, t) {
       const { frequency: x, age } = customer;

@@ -55,6 +55,11 @@ export function mbgnbdPredictor(params: Parameters): PurchasePredictor {
       return alivePurchases(r + x, a, b + x + 1, t / (alpha + age)) * probabilityAlive(customer);
     },
     /**
+     * E[Y(t) | x, T, alive] (eq. 6 without P(alive)): for the CLV column, where P(alive) of the representative history
+     * underflows (x = 0 with r in the thousands and α tiny: each customer was valued alone, 120 months each).
+     */
+    expectedPurchasesIfAlive: (x, age, t) => (t === 0 ? 0 : alivePurchases(r + x, a, b + x + 1, t / (alpha + age))),
+    /**
      * E[(1−p)/p (1 − e^(−λpt))] over the mixing laws: the customer first survives the drop at time 0 (probability
      * b/(a+b), after which p ~ Beta(a, b+1)). Batislam et al. (2007) and lifetimes print (b+1)/(a−1) in front of
      * the 2F1 bracket; b/(a−1) (= b/(a+b) × (a+b)/(a−1), the closed form of alivePurchases) is what agrees with this

@@ -37,6 +37,8 @@ export interface ParetoNbdData {
     moments: Float64Array;
     /** The most pairs one frequency has: the moments are kept for one frequency at a time. */
     widest: number;
+    /** The same, where the Pareto/NBD likelihood streams the x = 0 run (pareto-nbd-likelihood.ts). */
+    widestStreamed?: number;
   };
 }
 

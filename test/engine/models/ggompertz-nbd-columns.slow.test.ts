@@ -5,12 +5,14 @@
  */
 import { ggomnbdLogDeathColumn } from "../../../src/engine/models/ggompertz-nbd-columns";
 import {
+  diedWithPurchasesSteep,
   ggomnbdPredictor,
   lifetimeWithin,
   logDeathIntegralFloor,
   logScaledDeathIntegral,
 } from "../../../src/engine/models/ggompertz-nbd";
 import { predictiveClvColumn } from "../../../src/engine/models/clv";
+import { nbdLogPmfOf } from "../../../src/engine/models/nbd";
 import { integrate } from "../../../src/engine/optim/quadrature";
 import { seededRandom } from "../../../src/engine/random";
 
@@ -65,6 +67,25 @@ describe("GGompertz/NBD P(alive) column", () => {
       // Most rows come from the sweep (the rest: t_x = T, or F(T) close to F(t_x)).
       expect(fromSweep).toBeGreaterThan(frequency.length / 2);
     }
+  });
+
+  test("a group whose intervals would pass the panels' cap (ten million purchases) is left to each customer", () => {
+    const p = PARAMETERS[1];
+    const n = 40;
+    const frequency = new Float64Array(n).fill(1e7);
+    const age = new Float64Array(n).fill(1e6);
+    // Last purchases just before T, and one 1,000 before: that interval needs 5,000 panels (slope 10 × 1,000 / 2).
+    const recency = Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? 1e6 - 1000 : 1e6 - 1e-4 * (i + 1)));
+    expect(ggomnbdLogDeathColumn(p, frequency, recency, age).every((v) => Number.isNaN(v))).toBe(true);
+    const predictor = ggomnbdPredictor(p);
+    const column = predictor.probabilityAliveColumn!(frequency, recency, age);
+    let between = 0;
+    for (let i = 0; i < n; i++) {
+      const one = predictor.probabilityAlive({ frequency: 1e7, recency: recency[i], age: 1e6 });
+      expect(column[i]).toBe(one);
+      if (one > 0 && one < 1) between++;
+    }
+    expect(between).toBeGreaterThan(5);
   });
 
   test("each ln J of the sweep equals adaptive quadrature of the death integral to 1e-11", () => {
@@ -222,5 +243,40 @@ describe("GGompertz/NBD CLV over a long horizon", () => {
       }
       expect(Math.abs((values[i] as number) / direct - 1)).toBeLessThan(1e-10);
     }
+  });
+});
+
+describe("GGompertz/NBD P(X(t) = n) at thousands of purchases", () => {
+  test("equals quadrature that resolves the rise to t (pieces t(1 − 2^−j)) to 1e-10, the steep path taken", () => {
+    let steep = 0;
+    for (const p of PARAMETERS) {
+      const predictor = ggomnbdPredictor(p);
+      const { r, alpha, b, s, beta } = p;
+      const density = (tau: number) =>
+        ((b * s * Math.exp(b * tau)) / beta) * Math.exp(-(s + 1) * Math.log1p(Math.expm1(b * tau) / beta));
+      for (const [n, t] of [
+        [20, 11],
+        [400, 201],
+        [2000, 1001],
+        [6000, 3001],
+        [9980, 4991],
+      ]) {
+        if (diedWithPurchasesSteep(p, n, t) === null) continue;
+        steep++;
+        const nbd = nbdLogPmfOf(n, r, alpha);
+        const f = (tau: number) => density(tau) * nbd(tau);
+        // f increases on (0, t] where the steep path applies: a piece below width · f(its end) < 1e-20 f(t) t is skipped.
+        let died = 0;
+        for (let j = 0; j < 60; j++) {
+          const [lo, hi] = [t * (1 - 2 ** -j), t * (1 - 2 ** -(j + 1))];
+          if ((hi - lo) * f(hi) < 1e-20 * f(t) * t) continue;
+          died += integrate(f, lo, hi);
+        }
+        const exact = nbd(t) * Math.exp(-s * Math.log1p(Math.expm1(b * t) / beta)) + died;
+        const value = predictor.probabilityOfPurchases(n, t);
+        expect(Math.abs(value / exact - 1)).toBeLessThan(1e-10);
+      }
+    }
+    expect(steep).toBeGreaterThanOrEqual(4);
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * CUST.PCLV of the same customers for each of many parameter draws (the per-customer ranges of ranges.ts), with what
+ * does not depend on the parameters prepared once: the customers grouped by frequency, each group's span of ages and
+ * whether it has enough distinct ages for an interpolant in T. Each draw then computes what predictiveClvColumn
+ * computes (src/engine/models/clv.ts), in the same order and with the same functions, so the values are its values
+ * bit for bit: every row's P(alive) by the model's column form (aliveColumn), the discounted purchases given alive
+ * D(x, T) once per distinct age or by the same verified Chebyshev interpolant in T, and margin × spend × P(alive) ×
+ * D per row, into a typed array (no allocation per customer). Where predictiveClvColumn would take another path
+ * (a discrete model, or few distinct ages, which it interpolates in x), `prepareValueColumns` gives null and the
+ * caller uses predictiveClvColumn itself.
+ */
+import { ClvOptions, predictiveClv, valueIfAliveAt } from "../models/clv";
+import { aliveColumn } from "../models/columns";
+import { chebyshevInterpolant } from "../optim/chebyshev";
+import { PurchasePredictor } from "../models/types";
+
+/** As in clv.ts: at most this many distinct ages in a frequency, D(x, T) is computed at each of them. */
+const DIRECT_AGES = 32;
+
+interface FrequencyGroup {
+  x: number;
+  rows: Int32Array;
+  lo: number;
+  hi: number;
+  /** More than DIRECT_AGES distinct ages: D(x, ·) interpolated in T by a model smooth in T. */
+  manyAges: boolean;
+}
+
+/** margin × spend × E-discounted purchases of every row for one draw's predictor; throws when a row has no finite value. */
+export type ValueColumns = (
+  predictor: PurchasePredictor,
+  spend: ArrayLike<number>,
+  options: ClvOptions,
+) => Float64Array;
+
+/**
+ * The customers prepared for many draws, or null where predictiveClvColumn interpolates in the frequency instead (at
+ * most DIRECT_AGES distinct ages in all): the rows must be valid histories (0 ≤ t_x ≤ T).
+ */
+export function prepareValueColumns(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  age: ArrayLike<number>,
+): ValueColumns | null {
+  const n = frequency.length;
+  const ages = new Set<number>();
+  for (let i = 0; i < n && ages.size <= DIRECT_AGES; i++) ages.add(age[i]);
+  if (ages.size <= DIRECT_AGES) return null;
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    let rows = members.get(frequency[i]);
+    if (!rows) members.set(frequency[i], (rows = []));
+    rows.push(i);
+  }
+  const groups: FrequencyGroup[] = [...members].map(([x, rows]) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    const seen = new Set<number>();
+    for (const i of rows) {
+      lo = Math.min(lo, age[i]);
+      hi = Math.max(hi, age[i]);
+      if (seen.size <= DIRECT_AGES) seen.add(age[i]);
+    }
+    return { x, rows: Int32Array.from(rows), lo, hi, manyAges: seen.size > DIRECT_AGES };
+  });
+  const columns = { frequency, recency, age };
+  const customer = { frequency: 0, recency: 0, age: 0 };
+  return (predictor, spend, options) => {
+    if (predictor.discrete) throw new RangeError("discrete");
+    const unit: ClvOptions = { ...options, margin: 1 };
+    for (let i = 0; i < n; i++) if (!(spend[i] >= 0 && spend[i] < Infinity)) throw new RangeError("spend");
+    const ifAliveAt = valueIfAliveAt(predictor, options);
+    const alive = aliveColumn(predictor, columns);
+    const out = new Float64Array(n);
+    for (const { x, rows, lo, hi, manyAges } of groups) {
+      const interpolant =
+        predictor.smoothInAge && manyAges && hi > lo ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;
+      const byAge = interpolant ? null : new Map<number, number>();
+      customer.frequency = x;
+      for (let k = 0; k < rows.length; k++) {
+        const i = rows[k];
+        const T = age[i];
+        let ifAlive = interpolant ? interpolant(T) : byAge!.get(T);
+        if (ifAlive === undefined) {
+          ifAlive = ifAliveAt(x, T);
+          byAge!.set(T, ifAlive);
+        }
+        let purchases: number;
+        if (Number.isNaN(ifAlive)) {
+          customer.recency = recency[i];
+          customer.age = T;
+          purchases = predictiveClv(predictor, customer, 1, unit);
+        } else if (Number.isNaN(alive[i])) {
+          customer.recency = recency[i];
+          customer.age = T;
+          purchases = predictor.probabilityAlive(customer) * ifAlive;
+        } else {
+          purchases = alive[i] * ifAlive;
+        }
+        const value = options.margin * spend[i] * purchases;
+        if (!Number.isFinite(value)) throw new RangeError("draw");
+        out[i] = value;
+      }
+    }
+    return out;
+  };
+}
