@@ -3,8 +3,8 @@
  *
  * The CUST.FIT table stores each parameter's standard error but not their covariance, and the covariance matters:
  * BG/NBD's r and α, for one, move together. So the correlations are recomputed from the customers the value
- * function receives: the Hessian of the model's −log L at the table's parameters (the observed information, by
- * central differences in log-parameters), inverted. The spreads are the table's standard errors where it has them
+ * function receives: the Hessian of the model's −log L in log-parameters at the table's parameters (the observed
+ * information: the model's exact Hessian where it has one, else central differences), inverted. The spreads are the table's standard errors where it has them
  * (they belong to the fit, which may have used more customers than a segment being valued), the Hessian's otherwise.
  *
  * Draws are normal in log-parameters (so every drawn parameter stays positive), log θ ~ N(log θ̂, Σ), with
@@ -58,17 +58,23 @@ export function parameterUncertainty(
   columns: FitColumns,
 ): ParameterUncertainty {
   const names = MODEL_PARAMETERS[model];
-  const makeLikelihood = modelDefinition(model)?.negLogLikelihood;
+  const definition = modelDefinition(model);
+  const makeLikelihood = definition?.negLogLikelihood;
   if (!makeLikelihood) throw naError("finance.range.noCovariance", { model });
   const negLogLikelihood = makeLikelihood(columns);
   const n = names.length;
   const center = Float64Array.from(names, (name) => Math.log(params[name]));
   const natural = new Float64Array(n);
-  const hessian = numericalHessian((theta) => {
-    for (let i = 0; i < n; i++) natural[i] = Math.exp(theta[i]);
-    const value = negLogLikelihood(natural);
-    return Number.isFinite(value) ? value : NaN;
-  }, center);
+  const hessian = definition.exactHessian
+    ? logParameterHessian(
+        negLogLikelihood,
+        Float64Array.from(names, (name) => params[name]),
+      )
+    : numericalHessian((theta) => {
+        for (let i = 0; i < n; i++) natural[i] = Math.exp(theta[i]);
+        const value = negLogLikelihood(natural);
+        return Number.isFinite(value) ? value : NaN;
+      }, center);
   const inverse = hessian.every((row) => row.every(Number.isFinite)) ? invertMatrix(hessian) : null;
   if (!inverse || inverse.some((row, i) => !(row[i] > 0) || !row.every(Number.isFinite))) {
     throw naError("finance.range.noCovariance", { model });
@@ -87,6 +93,25 @@ export function parameterUncertainty(
   const cholesky = choleskyFactor(covariance, n);
   if (!cholesky) throw naError("finance.range.noCovariance", { model });
   return { model, names, center, cholesky };
+}
+
+/**
+ * The Hessian of f(e^θ) at θ = log p from f's exact gradient and Hessian at p:
+ * ∂²f/∂θ_i∂θ_j = p_i p_j ∂²f/∂p_i∂p_j + δ_ij p_i ∂f/∂p_i (NaN entries when f is not finite there).
+ */
+export function logParameterHessian(
+  f: (params: ArrayLike<number>, gradient: Float64Array, hessian: Float64Array) => number,
+  p: Float64Array,
+): number[][] {
+  const n = p.length;
+  const gradient = new Float64Array(n);
+  const hessian = new Float64Array(n * n);
+  const finite = Number.isFinite(f(p, gradient, hessian));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) =>
+      finite ? p[i] * p[j] * hessian[i * n + j] + (i === j ? p[i] * gradient[i] : 0) : NaN,
+    ),
+  );
 }
 
 /**
