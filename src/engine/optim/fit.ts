@@ -84,6 +84,12 @@ const SUBSAMPLE_NEWTON_ITERATIONS = 30;
 /** ln(10⁶): how far (in log-parameters) a subsample start may run before it counts as heading for the edge. */
 const RUNAWAY_LOG = Math.log(1e6);
 
+/**
+ * Newton iterations a staged fit's second stage (newtonFirst) spends before its usual BFGS search: at most a fraction
+ * of a full-data pass of extra work on the sample where the point is neither confirmed nor finished.
+ */
+const NEWTON_FIRST_ITERATIONS = 10;
+
 /** Full-data polish iterations when the subsample fit found no optimum. */
 const RIDGE_POLISH_ITERATIONS = 20;
 
@@ -189,7 +195,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     if (!subsampleNewton) return minimize(objective, theta0, options);
     if (spec.newtonFirst) {
       const direct = newton(subsampleNewton.objective, theta0, {
-        maxIterations: SUBSAMPLE_NEWTON_ITERATIONS,
+        maxIterations: NEWTON_FIRST_ITERATIONS,
         tolerance: options.gradientTolerance,
         stepTolerance: spec.stepTolerance,
       });

@@ -69,6 +69,25 @@ describe("GGompertz/NBD P(alive) column", () => {
     }
   });
 
+  test("a group whose intervals would pass the panels' cap (ten million purchases) is left to each customer", () => {
+    const p = PARAMETERS[1];
+    const n = 40;
+    const frequency = new Float64Array(n).fill(1e7);
+    const age = new Float64Array(n).fill(1e6);
+    // Last purchases just before T, and one 1,000 before: that interval needs 5,000 panels (slope 10 × 1,000 / 2).
+    const recency = Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? 1e6 - 1000 : 1e6 - 1e-4 * (i + 1)));
+    expect(ggomnbdLogDeathColumn(p, frequency, recency, age).every((v) => Number.isNaN(v))).toBe(true);
+    const predictor = ggomnbdPredictor(p);
+    const column = predictor.probabilityAliveColumn!(frequency, recency, age);
+    let between = 0;
+    for (let i = 0; i < n; i++) {
+      const one = predictor.probabilityAlive({ frequency: 1e7, recency: recency[i], age: 1e6 });
+      expect(column[i]).toBe(one);
+      if (one > 0 && one < 1) between++;
+    }
+    expect(between).toBeGreaterThan(5);
+  });
+
   test("each ln J of the sweep equals adaptive quadrature of the death integral to 1e-11", () => {
     let compared = 0;
     for (const [k, p] of PARAMETERS.entries()) {
