@@ -254,7 +254,7 @@ export function pnpurchases(
   // BG/BB's engine calls n and t "purchases" and "opportunities".
   const names = { opportunities: "t", purchases: "n" };
   return runFunction(() => {
-    // Without covariates the table is read once for all the calls Excel makes for a range of n or t (table-cache.ts).
+    // Without covariates the table is read once for a filled-down column of calls on it (table-cache.ts).
     const source =
       given(purchase_covariates) || given(dropout_covariates)
         ? tablePredictors(model_table, "CUST.PNPURCHASES", purchase_covariates, dropout_covariates)

@@ -1,10 +1,12 @@
 /**
- * CUST.PNPURCHASES over ranges of n and t: Excel calls it once per cell (the invoker lifts it), and without
- * covariates each call reuses the table read by the previous ones with the same cells (src/functions/table-cache.ts).
+ * CUST.PNPURCHASES over ranges of n and t (one call sees them all), and as a filled-down column of single-cell calls,
+ * where without covariates each call reuses the table read by the previous ones with the same cells
+ * (src/functions/table-cache.ts).
  */
 import { toParameterTable } from "../../src/engine/models/parameter-table";
 import { modelDefinition } from "../../src/engine/models/registry";
 import { FittedModel, Parameters } from "../../src/engine/models/types";
+import * as models from "../../src/functions/models";
 import { excelFunction, InputCell, loadExcelFunctions } from "../support/excel";
 
 beforeAll(() => loadExcelFunctions(), 60000);
@@ -51,6 +53,19 @@ describe("CUST.PNPURCHASES on ranges", () => {
     for (let k = 0; k < 2; k++) {
       const cells = pnpurchases(bad, [[0], [1]], 39);
       for (const [cell] of cells) expect(cell).toMatchObject({ error: "#VALUE!" });
+    }
+  });
+  test("a filled-down column of single-cell calls reads the table once, and gives the range call's values", () => {
+    const params = { ...BGNBD, alpha: 4.5 };
+    const read = jest.spyOn(models, "tablePredictors");
+    try {
+      const column = [0, 1, 2, 5].map((n) => pnpurchases(table("bgnbd", params), n, 39)[0][0]);
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(column).toEqual(pnpurchases(table("bgnbd", params), [[0], [1], [2], [5]], 39).map(([cell]) => cell));
+      pnpurchases(table("bgnbd", { ...params, r: 0.3 }), 0, 39);
+      expect(read).toHaveBeenCalledTimes(2);
+    } finally {
+      read.mockRestore();
     }
   });
 });

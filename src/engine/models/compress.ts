@@ -26,6 +26,35 @@ export function checkHistory(x: number, tx: number, T: number, row: number): voi
 }
 
 /**
+ * The weight a customer's row carries in a likelihood: its own (1 without weights), or 0 for a customer observed for
+ * no time (first purchase at the end of the period, T = 0), whose likelihood is 1 in every model, so no term: such
+ * customers are common when the period ends on the log's last day.
+ */
+const termWeight = (weight: number, T: number): number => (T === 0 ? 0 : weight);
+
+/**
+ * Checks row i (0-based) of the columns, the weight (finite, ≥ 0) then the history, with messages naming the row;
+ * returns the weight of its term (termWeight).
+ */
+function checkRow(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  age: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  i: number,
+): number {
+  const weight = weights ? weights[i] : 1;
+  if (!Number.isFinite(weight) || weight < 0) throw numError("models.weightNegative", { row: i + 1, found: weight });
+  checkHistory(frequency[i], recency[i], age[i], i + 1);
+  return termWeight(weight, age[i]);
+}
+
+/** Rows given, none with a term (every customer observed for no time, or weighted 0): nothing to fit. */
+function requireTerms(rows: number, total: number): void {
+  if (rows > 0 && total === 0) throw numError("models.noTimeObserved");
+}
+
+/**
  * Validates and compresses customer summaries. Rows with weight 0 or T = 0 are dropped (they carry no
  * information). Order of the distinct histories follows their first appearance, so results do not depend on hashing.
  */
@@ -56,12 +85,8 @@ export function compressHistories(
   let size = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const weight = weights ? weights[i] : 1;
-    if (!Number.isFinite(weight) || weight < 0) throw numError("models.weightNegative", { row: i + 1, found: weight });
-    checkHistory(frequency[i], recency[i], age[i], i + 1);
-    // A customer observed for no time (first purchase at the end of the period, T = 0) has likelihood 1 in every
-    // model, so no term: such customers are common when the period ends on the log's last day.
-    if (weight === 0 || age[i] === 0) continue;
+    const weight = checkRow(frequency, recency, age, weights, i);
+    if (weight === 0) continue;
     total += weight;
     // + 0 turns −0 into 0, so that both are the same history.
     const xi = frequency[i] + 0;
@@ -86,7 +111,7 @@ export function compressHistories(
       slot = (slot + 1) & mask;
     }
   }
-  if (size === 0 && n > 0) throw numError("models.noTimeObserved");
+  requireTerms(n, total);
   // Views, not copies: at a million rows a copy is 32 MB more of typed arrays, and V8 runs a full garbage collection
   // for about every 64 MB of them (seconds with a sheet's million cells on the heap).
   return {
@@ -123,11 +148,7 @@ export function historiesForFit(
   const recency = recencyFree || !givenRecency ? new Float64Array(n) : givenRecency;
   if (n <= 2 * SAMPLE_ROWS) return compressHistories(frequency, recency, age, weights);
   // Checked first, so that a message names the row of the columns, not of the sample.
-  for (let i = 0; i < n; i++) {
-    const w = weights ? weights[i] : 1;
-    if (!Number.isFinite(w) || w < 0) throw numError("models.weightNegative", { row: i + 1, found: w });
-    checkHistory(frequency[i], recency[i], age[i], i + 1);
-  }
+  for (let i = 0; i < n; i++) checkRow(frequency, recency, age, weights, i);
   const step = Math.floor(n / SAMPLE_ROWS);
   const sample = (column: Float64Array) => Float64Array.from({ length: SAMPLE_ROWS }, (_, i) => column[i * step]);
   let distinct = 0;
@@ -140,11 +161,10 @@ export function historiesForFit(
   const weight = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    if (age[i] === 0) continue;
-    weight[i] = weights ? weights[i] : 1;
+    weight[i] = termWeight(weights ? weights[i] : 1, age[i]);
     total += weight[i];
   }
-  if (total === 0) throw numError("models.noTimeObserved");
+  requireTerms(n, total);
   return { frequency, recency, age, weight, size: n, total };
 }
 

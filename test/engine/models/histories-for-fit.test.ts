@@ -29,4 +29,24 @@ describe("historiesForFit", () => {
       expect.objectContaining({ key: "models.recencyAfterAge", params: expect.objectContaining({ row: 9_001 }) }),
     );
   });
+  test.each([1_000, 12_000])("%i rows: the same row checks and 'no time observed' on both paths", (n) => {
+    const h = simulateHistories(n, "continuous", "bgnbd", 4);
+    const weights = new Float64Array(n).fill(2);
+    weights[n - 3] = -1;
+    for (const run of [
+      () => historiesForFit(h.frequency, h.recency, h.age, weights),
+      () => compressHistories(h.frequency, h.recency, h.age, weights),
+    ]) {
+      expect(run).toThrow(
+        expect.objectContaining({ key: "models.weightNegative", params: expect.objectContaining({ row: n - 2 }) }),
+      );
+    }
+    weights[n - 3] = 0;
+    expect(historiesForFit(h.frequency, h.recency, h.age, weights).total).toBe(2 * (n - 1));
+    expect(compressHistories(h.frequency, h.recency, h.age, weights).total).toBe(2 * (n - 1));
+    const none = new Float64Array(n);
+    for (const run of [() => historiesForFit(none, none, none), () => compressHistories(none, none, none)]) {
+      expect(run).toThrow(expect.objectContaining({ key: "models.noTimeObserved" }));
+    }
+  });
 });
