@@ -16,6 +16,7 @@ import { trigamma } from "../optim/trigamma";
 import { CompressedHistories } from "./compress";
 import { ParetoNbdData, prepareParetoNbdData, widestGroup } from "./pair-layout";
 import { gaussLegendre } from "../optim/gauss-legendre";
+import { STEEP_FALL, STEEP_RULE, steepIntegral } from "../optim/gauss-laguerre";
 
 /** The layout of prepareParetoNbdData, with the GGompertz/NBD likelihood's own work arrays. */
 export interface GgomnbdData {
@@ -161,7 +162,38 @@ export function logGgomnbdPiece(
     }
   }
   const reference = -m * logAlphaT0 - s1 * logRelT0 + b * t0;
-  if (rule < PANEL_RULE) {
+  // ln g falls at the rate −(d/dy) ln g = m/(α+y) − b + (s+1) b e^(by)/(β + e^(by) − 1): at t0, and a lower bound on
+  // the whole interval (the first term least at t1, the ratio monotone).
+  const rate = rule === PANEL_RULE ? m / alphaT0 - b + s1 * b * ratio0 : 0;
+  const steep =
+    rule === PANEL_RULE &&
+    rate * width >= STEEP_FALL &&
+    m / (alpha + t1) - b + s1 * b * Math.min(ratio0, ratio1) > 0 &&
+    steepIntegral(
+      (delta) =>
+        -m * Math.log1p(delta / alphaT0) -
+        s1 * (Math.log1p(Math.expm1(b * (t0 + delta)) / beta) - logRelT0) +
+        b * delta,
+      rate,
+      width,
+    ) !== null;
+  if (steep) {
+    // A customer with millions of purchases: g falls by e^−100 or more over the piece, past what 400 panels resolve
+    // (the fit's likelihood was −∞ there). The Gauss–Laguerre rule of steepIntegral after y = t0 + v/rate, accepted
+    // by its 24-point check, with the same nodes for the moments; weights relative to t0 as for one panel.
+    const { nodes, weights } = STEEP_RULE;
+    for (let k = 0; k < nodes.length; k++) {
+      const offset = nodes[k] / rate;
+      const y = t0 + offset;
+      const relativeAlpha = Math.log1p(offset / alphaT0);
+      const grow = Math.expm1(b * y);
+      const logRel = Math.log1p(grow / beta);
+      const w = (weights[k] / rate) * Math.exp(nodes[k] - m * relativeAlpha - s1 * (logRel - logRelT0) + b * offset);
+      SUMS[0] += w;
+      if (withGradient)
+        addNode(w, y, logAlphaT0 + relativeAlpha, alphaT0 + offset, grow, logRel, m, s1, beta, withHessian);
+    }
+  } else if (rule < PANEL_RULE) {
     // One panel, weights relative to t0.
     const { nodes, weights } = RULES[rule];
     const half = 0.5 * width;

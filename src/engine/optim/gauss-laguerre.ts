@@ -43,6 +43,8 @@ export function gaussLaguerre(n: number): [Float64Array, Float64Array] {
 
 const [STEEP_NODES, STEEP_WEIGHTS] = gaussLaguerre(16);
 const [CHECK_NODES, CHECK_WEIGHTS] = gaussLaguerre(24);
+/** The 16-point rule steepIntegral accepts, for callers that sum more than the value at its nodes (moments). */
+export const STEEP_RULE = { nodes: STEEP_NODES, weights: STEEP_WEIGHTS };
 /** A steep integral is one whose integrand falls by e^−(this) or more over its interval. */
 export const STEEP_FALL = 100;
 
