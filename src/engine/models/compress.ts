@@ -3,6 +3,7 @@
  * weight, so a likelihood costs one term per distinct history rather than per customer.
  */
 import { numError, valueError } from "../errors";
+import type { FitColumns } from "./types";
 
 export interface CompressedHistories {
   frequency: Float64Array;
@@ -206,4 +207,19 @@ export function everyKth(data: CompressedHistories, maxRows: number): Compressed
     size: weight.length,
     total: weight.reduce((s, w) => s + w, 0),
   };
+}
+
+/**
+ * The histories a fit of the customers' columns sums over (recency and age read as 0 where absent): compressed where
+ * rows repeat (whole days), the rows as they are where they are nearly all distinct (continuous times), as
+ * historiesForFit.
+ */
+export function fitColumnsHistories(columns: FitColumns): CompressedHistories {
+  const n = columns.frequency.length;
+  return historiesForFit(
+    columns.frequency,
+    columns.recency ?? new Float64Array(n),
+    columns.age ?? new Float64Array(n),
+    columns.weights,
+  );
 }

@@ -12,7 +12,7 @@ import { steepIntegral } from "../optim/gauss-laguerre";
 import { GAUSS_KRONROD_15, integrate } from "../optim/quadrature";
 import { logAddExp } from "./bgnbd";
 import { ggomnbdLogDeathColumn } from "./ggompertz-nbd-columns";
-import { CompressedHistories, everyKth, historiesForFit } from "./compress";
+import { CompressedHistories, everyKth, fitColumnsHistories } from "./compress";
 import { nbdLogPmfOf } from "./nbd";
 import { ggomnbdPreparedNegLogLikelihood, prepareGgomnbdData } from "./ggompertz-nbd-likelihood";
 import { stagedFit } from "./staged-fit";
@@ -292,23 +292,9 @@ export function ggomnbdNegLogLikelihood(
 /** Above this many distinct histories, the starts run on a subsample first (see fitLogParameters). */
 const SUBSAMPLE_ROWS = 2000;
 
-/**
- * The histories a fit sums over: compressed where rows repeat (whole days), the rows as they are where they are
- * nearly all distinct (continuous times), which spares hashing a million rows and 40 MB of copies (historiesForFit).
- */
-function historiesOf(columns: FitColumns): CompressedHistories {
-  const n = columns.frequency.length;
-  return historiesForFit(
-    columns.frequency,
-    columns.recency ?? new Float64Array(n),
-    columns.age ?? new Float64Array(n),
-    columns.weights,
-  );
-}
-
 /** What fitGgomnbd hands the optimiser (exported so that tests and benches can count its evaluations). */
 export function ggomnbdFitSpec(columns: FitColumns, options: FitOptions = {}): LogParameterFitSpec {
-  return ggomnbdHistoriesFitSpec(historiesOf(columns), options);
+  return ggomnbdHistoriesFitSpec(fitColumnsHistories(columns), options);
 }
 
 function ggomnbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions): LogParameterFitSpec {
@@ -353,7 +339,10 @@ function ggomnbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions)
 
 export function fitGgomnbd(columns: FitColumns, options: FitOptions = {}): FittedModel {
   // On a large base, a sample's fit first (staged-fit.ts): on a ridge (b → 0) Newton walks it on the sample.
-  return { model: "ggomnbd", ...stagedFit(historiesOf(columns), (data) => ggomnbdHistoriesFitSpec(data, options)) };
+  return {
+    model: "ggomnbd",
+    ...stagedFit(fitColumnsHistories(columns), (data) => ggomnbdHistoriesFitSpec(data, options)),
+  };
 }
 
 export function ggomnbdPredictor(params: Parameters): PurchasePredictor {

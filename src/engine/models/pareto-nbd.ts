@@ -6,7 +6,7 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { LogParameterFitSpec } from "../optim/fit";
 import { integrate } from "../optim/quadrature";
 import { logAddExp } from "./bgnbd";
-import { CompressedHistories, everyKth, historiesForFit } from "./compress";
+import { CompressedHistories, everyKth, fitColumnsHistories } from "./compress";
 import { paretoNbdAliveColumn } from "./pareto-nbd-columns";
 import { paretoNbdPreparedNegLogLikelihood, prepareParetoNbdData } from "./pareto-nbd-likelihood";
 import { logDeathTerm } from "./pareto-nbd-tail";
@@ -58,21 +58,7 @@ const SUBSAMPLE_ROWS = 4000;
  * on a subsample for the starts, the starts and the tolerances. Exported so that tests can count its evaluations.
  */
 export function paretoNbdFitSpec(columns: FitColumns, options: FitOptions = {}): LogParameterFitSpec {
-  return paretoNbdHistoriesFitSpec(fitHistories(columns), options);
-}
-
-/**
- * The histories a fit sums over: compressed where rows repeat (whole days), the rows as they are where they are
- * nearly all distinct (continuous times), which spares hashing a million rows and 40 MB of copies (historiesForFit).
- */
-function fitHistories(columns: FitColumns): CompressedHistories {
-  const n = columns.frequency.length;
-  return historiesForFit(
-    columns.frequency,
-    columns.recency ?? new Float64Array(n),
-    columns.age ?? new Float64Array(n),
-    columns.weights,
-  );
+  return paretoNbdHistoriesFitSpec(fitColumnsHistories(columns), options);
 }
 
 function paretoNbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions): LogParameterFitSpec {
@@ -117,7 +103,7 @@ export function fitParetoNbd(columns: FitColumns, options: FitOptions = {}): Fit
   // On a large base, a sample's fit first (staged-fit.ts), so that the full data takes only the last Newton steps.
   return {
     model: "pnbd",
-    ...stagedFit(fitHistories(columns), (data) => paretoNbdHistoriesFitSpec(data, options)),
+    ...stagedFit(fitColumnsHistories(columns), (data) => paretoNbdHistoriesFitSpec(data, options)),
   };
 }
 
