@@ -16,7 +16,7 @@ import { trigamma } from "../optim/trigamma";
 import { CompressedHistories } from "./compress";
 import { ParetoNbdData, prepareParetoNbdData, widestGroup } from "./pair-layout";
 import { gaussLegendre } from "../optim/gauss-legendre";
-import { STEEP_FALL, STEEP_RULE, steepIntegral } from "../optim/gauss-laguerre";
+import { STEEP_CHECKS, STEEP_FALL, STEEP_RULE, steepAgrees } from "../optim/gauss-laguerre";
 
 /** The layout of prepareParetoNbdData, with the GGompertz/NBD likelihood's own work arrays. */
 export interface GgomnbdData {
@@ -25,6 +25,8 @@ export interface GgomnbdData {
   buffers?: {
     logF: Float64Array;
     moments: Float64Array;
+    /** ln(α+t), e^(bt) − 1 and ln(1 + (e^(bt) − 1)/β) at each pair of the current frequency, for its rows' ages. */
+    atPair: Float64Array;
     widest: number;
   };
 }
@@ -118,6 +120,73 @@ function addNode(
   SUMS[20] += w4 * v4 - (w * s1 * grow * (grow + 2 * beta)) / (beta * beta * d * d);
 }
 
+const STEEP_POINTS = STEEP_RULE.nodes.length;
+/** The steep rule's nodes of the last piece steepNodes accepted: offset y − t0, weight, and the terms addNode takes. */
+const STEEP_NODE = {
+  offset: new Float64Array(STEEP_POINTS),
+  weight: new Float64Array(STEEP_POINTS),
+  relativeAlpha: new Float64Array(STEEP_POINTS),
+  grow: new Float64Array(STEEP_POINTS),
+  logRel: new Float64Array(STEEP_POINTS),
+};
+
+/** ln g(t0 + δ) − ln g(t0), from log1p of the increments (no cancellation of two terms of size m·ln(α + t0)). */
+function steepDrop(
+  delta: number,
+  alphaT0: number,
+  b: number,
+  beta: number,
+  m: number,
+  s1: number,
+  t0: number,
+  logRelT0: number,
+): number {
+  return (
+    -m * Math.log1p(delta / alphaT0) - s1 * (Math.log1p(Math.expm1(b * (t0 + delta)) / beta) - logRelT0) + b * delta
+  );
+}
+
+/**
+ * steepIntegral's rule on the piece [t0, t0 + width] (falling at `rate` from t0, by e^−STEEP_FALL or more): fills
+ * STEEP_NODE and returns whether its checks accept it. Written out rather than through steepIntegral's closure: the
+ * fit takes it for every customer with millions of purchases, once a pass, and the 16 nodes serve the moments too.
+ */
+function steepNodes(
+  alphaT0: number,
+  b: number,
+  beta: number,
+  m: number,
+  s1: number,
+  t0: number,
+  logRelT0: number,
+  rate: number,
+): boolean {
+  const { nodes, weights } = STEEP_RULE;
+  let value = 0;
+  for (let k = 0; k < STEEP_POINTS; k++) {
+    const offset = nodes[k] / rate;
+    const relativeAlpha = Math.log1p(offset / alphaT0);
+    const grow = Math.expm1(b * (t0 + offset));
+    const logRel = Math.log1p(grow / beta);
+    const shape = Math.exp(nodes[k] - m * relativeAlpha - s1 * (logRel - logRelT0) + b * offset);
+    value += weights[k] * shape;
+    STEEP_NODE.offset[k] = offset;
+    STEEP_NODE.weight[k] = (weights[k] / rate) * shape;
+    STEEP_NODE.relativeAlpha[k] = relativeAlpha;
+    STEEP_NODE.grow[k] = grow;
+    STEEP_NODE.logRel[k] = logRel;
+  }
+  for (const check of STEEP_CHECKS) {
+    let sum = 0;
+    for (let k = 0; k < check.nodes.length; k++) {
+      const v = check.nodes[k];
+      sum += check.weights[k] * Math.exp(v + steepDrop(v / rate, alphaT0, b, beta, m, s1, t0, logRelT0));
+    }
+    if (steepAgrees(value, sum)) return true;
+  }
+  return false;
+}
+
 /**
  * ln ∫_t0^t1 g and, into out, its moments (GG_MOMENTS: ∇∫g/∫g, then ∇²∫g/∫g packed; the first 5 only without the
  * Hessian). logAlphaT0 = ln(α+t0), growT0 = e^(b t0) − 1, logRelT0 = ln(1 + growT0/β) and growT1 come from the
@@ -169,29 +238,30 @@ export function logGgomnbdPiece(
     rule === PANEL_RULE &&
     rate * width >= STEEP_FALL &&
     m / (alpha + t1) - b + s1 * b * Math.min(ratio0, ratio1) > 0 &&
-    steepIntegral(
-      (delta) =>
-        -m * Math.log1p(delta / alphaT0) -
-        s1 * (Math.log1p(Math.expm1(b * (t0 + delta)) / beta) - logRelT0) +
-        b * delta,
-      rate,
-      width,
-    ) !== null;
+    steepNodes(alphaT0, b, beta, m, s1, t0, logRelT0, rate);
   if (steep) {
     // A customer with millions of purchases: g falls by e^−100 or more over the piece, past what 400 panels resolve
-    // (the fit's likelihood was −∞ there). The Gauss–Laguerre rule of steepIntegral after y = t0 + v/rate, accepted
-    // by its 24-point check, with the same nodes for the moments; weights relative to t0 as for one panel.
-    const { nodes, weights } = STEEP_RULE;
-    for (let k = 0; k < nodes.length; k++) {
-      const offset = nodes[k] / rate;
-      const y = t0 + offset;
-      const relativeAlpha = Math.log1p(offset / alphaT0);
-      const grow = Math.expm1(b * y);
-      const logRel = Math.log1p(grow / beta);
-      const w = (weights[k] / rate) * Math.exp(nodes[k] - m * relativeAlpha - s1 * (logRel - logRelT0) + b * offset);
+    // (the fit's likelihood was −∞ there). steepIntegral's Gauss–Laguerre rule after y = t0 + v/rate, accepted by
+    // its checks, with the same nodes for the moments (kept by steepNodes); weights relative to t0 as for one panel.
+    for (let k = 0; k < STEEP_POINTS; k++) {
+      const w = STEEP_NODE.weight[k];
       SUMS[0] += w;
-      if (withGradient)
-        addNode(w, y, logAlphaT0 + relativeAlpha, alphaT0 + offset, grow, logRel, m, s1, beta, withHessian);
+      if (withGradient) {
+        const offset = STEEP_NODE.offset[k];
+        const logAlphaY = logAlphaT0 + STEEP_NODE.relativeAlpha[k];
+        addNode(
+          w,
+          t0 + offset,
+          logAlphaY,
+          alphaT0 + offset,
+          STEEP_NODE.grow[k],
+          STEEP_NODE.logRel[k],
+          m,
+          s1,
+          beta,
+          withHessian,
+        );
+      }
     }
   } else if (rule < PANEL_RULE) {
     // One panel, weights relative to t0.
@@ -270,12 +340,15 @@ export function ggomnbdPreparedNegLogLikelihood(
   const buffers = (data.buffers ??= {
     logF: new Float64Array(pairs),
     moments: new Float64Array(0),
+    atPair: new Float64Array(0),
     widest: widestGroup(layout),
   });
   const logF = buffers.logF;
   const widest = buffers.widest;
   if (wantGradient && buffers.moments.length < width * widest) buffers.moments = new Float64Array(GG_MOMENTS * widest);
   const moments = buffers.moments;
+  if (buffers.atPair.length < 3 * widest) buffers.atPair = new Float64Array(3 * widest);
+  const atPair = buffers.atPair;
   const piece = new Float64Array(GG_MOMENTS);
   const running = new Float64Array(GG_MOMENTS);
   const logAlpha = Math.log(alpha);
@@ -326,6 +399,9 @@ export function ggomnbdPreparedNegLogLikelihood(
       const logAlphaT = Math.log(alpha + t);
       const growT = Math.expm1(b * t);
       const logRelT = Math.log1p(growT / beta);
+      atPair[3 * (p - start)] = logAlphaT;
+      atPair[3 * (p - start) + 1] = growT;
+      atPair[3 * (p - start) + 2] = logRelT;
       if (above < 0) {
         // The largest time of this frequency: F_x(t*) = 0.
         scale = -Infinity;
@@ -378,10 +454,11 @@ export function ggomnbdPreparedNegLogLikelihood(
       const T = pairTime[rowAgePair[i]];
       const m = r + x;
       const alphaT = alpha + T;
-      // ln(α+T) and the lifetime's survival terms, per row: the layout keeps no table of distinct ages (pair-layout.ts).
-      const logAlphaT = Math.log(alphaT);
-      const grow = Math.expm1(b * T);
-      const logRelT = Math.log1p(grow / beta);
+      // ln(α+T) and the lifetime's survival terms, as the pair loop computed them at the row's age pair.
+      const at = 3 * (rowAgePair[i] - start);
+      const logAlphaT = atPair[at];
+      const grow = atPair[at + 1];
+      const logRelT = atPair[at + 2];
       const e = grow + 1;
       const d = beta + grow;
       // u = "alive at T": −m ln(α+T) − s ln(1 + (e^(bT) − 1)/β).

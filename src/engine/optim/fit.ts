@@ -55,6 +55,13 @@ export interface LogParameterFitSpec {
    */
   stepTolerance?: number;
   /**
+   * Newton's ridge rule (minimize.ts) counts an iteration only after a step that lowered the per-customer objective
+   * by at most this. Default: any step (the rule as it was).
+   */
+  ridgeGain?: number;
+  /** Newton's steps change no log-parameter by more than this (longer ones are cut, direction kept). Default: no cut. */
+  newtonMaxStep?: number;
+  /**
    * At most this many likelihood evaluations in the whole fit (every start, the fallback, the polish and the
    * standard errors aside). Default MAX_EVALUATIONS. With each evaluation's cost bounded by the model (one pass over
    * the distinct histories), the fit's work is bounded by construction whatever the data or max_iterations.
@@ -198,6 +205,8 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
         maxIterations: NEWTON_FIRST_ITERATIONS,
         tolerance: options.gradientTolerance,
         stepTolerance: spec.stepTolerance,
+        ridgeGain: spec.ridgeGain,
+        maxStep: spec.newtonMaxStep,
       });
       if (!direct.failed && direct.converged) return direct;
     }
@@ -208,6 +217,8 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
       maxIterations: SUBSAMPLE_NEWTON_ITERATIONS,
       tolerance: options.gradientTolerance,
       stepTolerance: spec.stepTolerance,
+      ridgeGain: spec.ridgeGain,
+      maxStep: spec.newtonMaxStep,
     });
     if (!finished.failed && finished.converged && !(finished.value > first.value)) return finished;
     // Both stopped where a parameter has run a millionfold or more from its start: a ridge towards the edge of the
@@ -250,6 +261,8 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
             maxIterations: polishIterations,
             tolerance: spec.gradientTolerance ?? 1e-9,
             stepTolerance: spec.stepTolerance,
+            ridgeGain: spec.ridgeGain,
+            maxStep: spec.newtonMaxStep,
           }),
         )
       : null;

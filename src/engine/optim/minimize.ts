@@ -440,12 +440,20 @@ function stripFailed(outcome: BfgsOutcome): MinimizeResult {
 export function newton(
   evaluate: (x: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
   x0: ArrayLike<number>,
-  options: { maxIterations?: number; tolerance?: number; stepTolerance?: number } = {},
+  options: {
+    maxIterations?: number;
+    tolerance?: number;
+    stepTolerance?: number;
+    ridgeGain?: number;
+    maxStep?: number;
+  } = {},
 ): MinimizeResult & { failed: boolean } {
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-9;
   const stepTolerance = options.stepTolerance ?? 0;
+  const ridgeGain = options.ridgeGain ?? Infinity;
+  const maxStep = options.maxStep ?? Infinity;
   let x = Float64Array.from(x0);
   let grad = new Float64Array(n);
   let hess = new Float64Array(n * n);
@@ -455,6 +463,8 @@ export function newton(
   let trialHess = new Float64Array(n * n);
   const direction = new Float64Array(n);
   let ridge = 0;
+  // What the last accepted step lowered the objective by (none yet: any start may be on the ridge).
+  let gained = 0;
   const failed = (message: string, iterations: number) => ({
     x,
     value,
@@ -484,8 +494,10 @@ export function newton(
       };
     }
     // A nearly stationary point where the Hessian keeps needing a shift is a ridge whose top is at infinity
-    // (e.g. customers who all buy at the same rate): each further step gains almost nothing.
-    ridge = shift > 0 && nearlyStationary(grad, value, tolerance) ? ridge + 1 : 0;
+    // (e.g. customers who all buy at the same rate): each further step gains almost nothing. With ridgeGain, only
+    // while the steps gain at most that: where the objective's size is constants (terms of 10⁹ purchases), "nearly
+    // stationary" holds everywhere, also on the way to a ridge the steps still climb.
+    ridge = shift > 0 && nearlyStationary(grad, value, tolerance) && gained <= ridgeGain ? ridge + 1 : 0;
     if (ridge >= 3) {
       return {
         x,
@@ -496,7 +508,11 @@ export function newton(
         failed: false,
       };
     }
-    for (let i = 0; i < n; i++) direction[i] = -direction[i];
+    // A step longer than maxStep in some coordinate is cut to it, direction kept: a shifted Hessian's step of
+    // hundreds of log-units only costs its line search one evaluation per halving back.
+    const longest = maxAbs(direction);
+    const cut = longest > maxStep ? maxStep / longest : 1;
+    for (let i = 0; i < n; i++) direction[i] = -cut * direction[i];
     const slope = dot(grad, direction);
     let step = 1;
     let accepted = false;
@@ -525,6 +541,7 @@ export function newton(
       return failed("line search failed", iteration);
     }
     const decrease = value - trialValue;
+    gained = decrease;
     x = Float64Array.from(trial);
     [grad, trialGrad] = [trialGrad, grad];
     [hess, trialHess] = [trialHess, hess];
