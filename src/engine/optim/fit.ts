@@ -59,8 +59,6 @@ export interface LogParameterFitSpec {
    * by at most this. Default: any step (the rule as it was).
    */
   ridgeGain?: number;
-  /** Newton's steps change no log-parameter by more than this (longer ones are cut, direction kept). Default: no cut. */
-  newtonMaxStep?: number;
   /**
    * At most this many likelihood evaluations in the whole fit (every start, the fallback, the polish and the
    * standard errors aside). Default MAX_EVALUATIONS. With each evaluation's cost bounded by the model (one pass over
@@ -206,7 +204,6 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
         tolerance: options.gradientTolerance,
         stepTolerance: spec.stepTolerance,
         ridgeGain: spec.ridgeGain,
-        maxStep: spec.newtonMaxStep,
       });
       if (!direct.failed && direct.converged) return direct;
     }
@@ -218,7 +215,6 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
       tolerance: options.gradientTolerance,
       stepTolerance: spec.stepTolerance,
       ridgeGain: spec.ridgeGain,
-      maxStep: spec.newtonMaxStep,
     });
     if (!finished.failed && finished.converged && !(finished.value > first.value)) return finished;
     // Both stopped where a parameter has run a millionfold or more from its start: a ridge towards the edge of the
@@ -262,7 +258,6 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
             tolerance: spec.gradientTolerance ?? 1e-9,
             stepTolerance: spec.stepTolerance,
             ridgeGain: spec.ridgeGain,
-            maxStep: spec.newtonMaxStep,
           }),
         )
       : null;

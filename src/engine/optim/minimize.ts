@@ -445,7 +445,6 @@ export function newton(
     tolerance?: number;
     stepTolerance?: number;
     ridgeGain?: number;
-    maxStep?: number;
   } = {},
 ): MinimizeResult & { failed: boolean } {
   const n = x0.length;
@@ -453,7 +452,6 @@ export function newton(
   const tolerance = options.tolerance ?? 1e-9;
   const stepTolerance = options.stepTolerance ?? 0;
   const ridgeGain = options.ridgeGain ?? Infinity;
-  const maxStep = options.maxStep ?? Infinity;
   let x = Float64Array.from(x0);
   let grad = new Float64Array(n);
   let hess = new Float64Array(n * n);
@@ -508,11 +506,7 @@ export function newton(
         failed: false,
       };
     }
-    // A step longer than maxStep in some coordinate is cut to it, direction kept: a shifted Hessian's step of
-    // hundreds of log-units only costs its line search one evaluation per halving back.
-    const longest = maxAbs(direction);
-    const cut = longest > maxStep ? maxStep / longest : 1;
-    for (let i = 0; i < n; i++) direction[i] = -cut * direction[i];
+    for (let i = 0; i < n; i++) direction[i] = -direction[i];
     const slope = dot(grad, direction);
     let step = 1;
     let accepted = false;
