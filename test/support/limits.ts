@@ -330,6 +330,7 @@ export function limitCases(d: LimitData): LimitCase[] {
   }
   add("FIT pnbd, frequencies 1e6–1e9 (T = 1e6)", "FIT", () => ["pnbd", d.heavyX, d.heavyTx, d.heavyT]);
   add("FIT bgnbd, frequencies 1e6–1e9 (T = 1e6)", "FIT", () => ["bgnbd", d.heavyX, d.heavyTx, d.heavyT]);
+  add("FIT ggomnbd, frequencies 1e6–1e9 (T = 1e6)", "FIT", () => ["ggomnbd", d.heavyX, d.heavyTx, d.heavyT]);
 
   // Per-customer predictions on 1,048,576 customers, for every purchase model.
   const histories = (kind: "plain" | "heavy" | "distinct"): Cells[] =>

@@ -338,6 +338,8 @@ function ggomnbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions)
     // fit at s ≈ 2.5 while its steps still gained 0.1-0.3 a customer (the full data then walked s, β → ∞ one pass
     // at a time: 13 passes on 1,048,576 customers, ending at s = 304, "converged").
     ridgeGain: GG_GRADIENT_TOLERANCE,
+    // Its last full-data pass on the heavy histories confirmed a step of 5e-9 a customer against a rounding of 2e-6.
+    polishStopsAtRounding: true,
     // Each evaluation integrates between every two consecutive times of a frequency (up to MAX_PANELS panels each): a
     // smaller budget keeps the worst case (a search stalled at the edge of the parameter space) to seconds. Fits
     // that settle use about 100.

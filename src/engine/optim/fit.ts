@@ -60,6 +60,11 @@ export interface LogParameterFitSpec {
    */
   ridgeGain?: number;
   /**
+   * The full-data Newton polish stops after two steps in a row whose predicted decrease is below the objective's
+   * rounding (minimize.ts roundingStop), without the pass that would only confirm it. Default false.
+   */
+  polishStopsAtRounding?: boolean;
+  /**
    * At most this many likelihood evaluations in the whole fit (every start, the fallback, the polish and the
    * standard errors aside). Default MAX_EVALUATIONS. With each evaluation's cost bounded by the model (one pass over
    * the distinct histories), the fit's work is bounded by construction whatever the data or max_iterations.
@@ -258,6 +263,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
             tolerance: spec.gradientTolerance ?? 1e-9,
             stepTolerance: spec.stepTolerance,
             ridgeGain: spec.ridgeGain,
+            roundingStop: spec.polishStopsAtRounding,
           }),
         )
       : null;

@@ -445,6 +445,7 @@ export function newton(
     tolerance?: number;
     stepTolerance?: number;
     ridgeGain?: number;
+    roundingStop?: boolean;
   } = {},
 ): MinimizeResult & { failed: boolean } {
   const n = x0.length;
@@ -452,6 +453,8 @@ export function newton(
   const tolerance = options.tolerance ?? 1e-9;
   const stepTolerance = options.stepTolerance ?? 0;
   const ridgeGain = options.ridgeGain ?? Infinity;
+  // Whether the last iteration's Newton step (positive definite Hessian) promised less than the objective's rounding.
+  let belowRounding = false;
   let x = Float64Array.from(x0);
   let grad = new Float64Array(n);
   let hess = new Float64Array(n * n);
@@ -491,6 +494,24 @@ export function newton(
         failed: false,
       };
     }
+    if (options.roundingStop && shift === 0) {
+      // With roundingStop: a second Newton step in a row whose predicted decrease ½ gᵀH⁻¹g is below the objective's
+      // rounding is not taken. The step before it was the quadratic model's own minimum to that precision (the
+      // parameters it left to move are those the objective cannot tell apart: with terms of 10⁹ purchases, a
+      // ridge's rise of 1e-8 a customer against a rounding of 1e-6), and one more pass would only confirm it.
+      const promised = EPSILON * Math.max(1, Math.abs(value)) * 10 >= 0.5 * dot(grad, direction);
+      if (promised && belowRounding) {
+        return {
+          x,
+          value,
+          converged: true,
+          iterations: iteration,
+          message: "Newton step below the objective's rounding",
+          failed: false,
+        };
+      }
+      belowRounding = promised;
+    } else belowRounding = false;
     // A nearly stationary point where the Hessian keeps needing a shift is a ridge whose top is at infinity
     // (e.g. customers who all buy at the same rate): each further step gains almost nothing. With ridgeGain, only
     // while the steps gain at most that: where the objective's size is constants (terms of 10⁹ purchases), "nearly
