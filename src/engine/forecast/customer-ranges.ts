@@ -11,20 +11,9 @@
  */
 import { ClvOptions, predictiveClv, valueIfAliveAt } from "../models/clv";
 import { aliveColumn } from "../models/columns";
-import { chebyshevInterpolant } from "../optim/chebyshev";
+import { DIRECT_AGES, frequencyGroups } from "../models/frequency-groups";
 import { PurchasePredictor } from "../models/types";
-
-/** As in clv.ts: at most this many distinct ages in a frequency, D(x, T) is computed at each of them. */
-const DIRECT_AGES = 32;
-
-interface FrequencyGroup {
-  x: number;
-  rows: Int32Array;
-  lo: number;
-  hi: number;
-  /** More than DIRECT_AGES distinct ages: D(x, ·) interpolated in T by a model smooth in T. */
-  manyAges: boolean;
-}
+import { chebyshevInterpolant } from "../optim/chebyshev";
 
 /** margin × spend × E-discounted purchases of every row for one draw's predictor; throws when a row has no finite value. */
 export type ValueColumns = (
@@ -46,23 +35,7 @@ export function prepareValueColumns(
   const ages = new Set<number>();
   for (let i = 0; i < n && ages.size <= DIRECT_AGES; i++) ages.add(age[i]);
   if (ages.size <= DIRECT_AGES) return null;
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    let rows = members.get(frequency[i]);
-    if (!rows) members.set(frequency[i], (rows = []));
-    rows.push(i);
-  }
-  const groups: FrequencyGroup[] = [...members].map(([x, rows]) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    const seen = new Set<number>();
-    for (const i of rows) {
-      lo = Math.min(lo, age[i]);
-      hi = Math.max(hi, age[i]);
-      if (seen.size <= DIRECT_AGES) seen.add(age[i]);
-    }
-    return { x, rows: Int32Array.from(rows), lo, hi, manyAges: seen.size > DIRECT_AGES };
-  });
+  const groups = frequencyGroups(frequency, age);
   const columns = { frequency, recency, age };
   const customer = { frequency: 0, recency: 0, age: 0 };
   return (predictor, spend, options) => {
