@@ -43,7 +43,7 @@ export function prepareValueColumns(
     const unit: ClvOptions = { ...options, margin: 1 };
     for (let i = 0; i < n; i++) if (!(spend[i] >= 0 && spend[i] < Infinity)) throw new RangeError("spend");
     const ifAliveAt = valueIfAliveAt(predictor, options);
-    const alive = aliveColumn(predictor, columns);
+    const alive = aliveColumn(predictor, columns, groups);
     const out = new Float64Array(n);
     for (const { x, rows, lo, hi, manyAges } of groups) {
       const interpolant =

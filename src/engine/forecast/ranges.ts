@@ -28,6 +28,7 @@ import {
   drawParameters,
   parameterUncertainty,
   ParameterUncertainty,
+  percentileOf,
   percentileOfSorted,
 } from "./uncertainty";
 
@@ -479,9 +480,9 @@ export function customerValueRanges(
       for (let k = 0; k < size; k++) own[k * RANGE_DRAWS + d] = values[row + k];
     }
     for (let k = 0; k < size; k++) {
-      const sorted = own.subarray(k * RANGE_DRAWS, (k + 1) * RANGE_DRAWS).sort();
-      low[start + k] = percentileOfSorted(sorted, percentiles.low);
-      high[start + k] = percentileOfSorted(sorted, percentiles.high);
+      const draws = own.subarray(k * RANGE_DRAWS, (k + 1) * RANGE_DRAWS);
+      low[start + k] = percentileOf(draws, percentiles.low);
+      high[start + k] = percentileOf(draws, percentiles.high);
     }
   }
   return { low, high };

@@ -9,7 +9,7 @@
  * The rows must be valid histories (checked by the caller).
  */
 import { chebyshevInterpolant } from "../optim/chebyshev";
-import { frequencyGroups } from "./frequency-groups";
+import { FrequencyGroup, frequencyGroups } from "./frequency-groups";
 import { valuesByFrequency } from "./frequency-interpolant";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
@@ -21,10 +21,15 @@ export interface HistoryColumns {
 
 /**
  * P(alive) of every row: the model's column form where it has one, else customer by customer. A row whose
- * per-customer value throws is NaN, so the caller can take that row alone and report its error in it.
+ * per-customer value throws is NaN, so the caller can take that row alone and report its error in it. `groups`:
+ * frequencyGroups of these columns, when the caller keeps them for many predictors.
  */
-export function aliveColumn(predictor: PurchasePredictor, { frequency, recency, age }: HistoryColumns): Float64Array {
-  if (predictor.probabilityAliveColumn) return predictor.probabilityAliveColumn(frequency, recency, age);
+export function aliveColumn(
+  predictor: PurchasePredictor,
+  { frequency, recency, age }: HistoryColumns,
+  groups?: readonly FrequencyGroup[],
+): Float64Array {
+  if (predictor.probabilityAliveColumn) return predictor.probabilityAliveColumn(frequency, recency, age, groups);
   const out = new Float64Array(frequency.length);
   const customer = { frequency: 0, recency: 0, age: 0 };
   for (let i = 0; i < out.length; i++) {

@@ -8,6 +8,7 @@
  * Gauss–Legendre rule on the interval itself is exact to rounding instead. Small groups, and any group whose function cannot be resolved, take the per-customer path.
  */
 import { CHEAP_PIECES, chebyshevInterpolant } from "../optim/chebyshev";
+import { FrequencyGroup, frequencyGroups } from "./frequency-groups";
 import { logTailIntegral } from "./pareto-nbd-likelihood";
 
 export interface ParetoNbdRates {
@@ -37,18 +38,19 @@ function logShortIntegral(alpha: number, beta: number, p: number, q: number, a: 
   const logEnd = -p * Math.log(alpha + b) - q * Math.log(beta + b);
   const centre = (a + b) / 2;
   const half = (b - a) / 2;
+  const integrand = (tau: number) => Math.exp(-p * Math.log(alpha + tau) - q * Math.log(beta + tau) - logEnd);
   let sum = 0;
   for (let k = 0; k < GL_NODES.length; k++) {
-    for (const tau of [centre - half * GL_NODES[k], centre + half * GL_NODES[k]]) {
-      sum += GL_WEIGHTS[k] * Math.exp(-p * Math.log(alpha + tau) - q * Math.log(beta + tau) - logEnd);
-    }
+    sum += GL_WEIGHTS[k] * integrand(centre - half * GL_NODES[k]);
+    sum += GL_WEIGHTS[k] * integrand(centre + half * GL_NODES[k]);
   }
   return logEnd + Math.log(sum * half);
 }
 
 /**
  * P(alive | x, t_x, T) for every row, the rows being valid histories (0 ≤ t_x ≤ T, x a whole number ≥ 0).
- * `single` is the per-customer P(alive), for small groups and unresolved ones.
+ * `single` is the per-customer P(alive), for small groups and unresolved ones; `groups`, the rows grouped by frequency
+ * (frequencyGroups of these columns) when the caller keeps them for many parameters.
  */
 export function paretoNbdAliveColumn(
   { r, alpha, s, beta }: ParetoNbdRates,
@@ -56,26 +58,17 @@ export function paretoNbdAliveColumn(
   recency: ArrayLike<number>,
   age: ArrayLike<number>,
   single: (x: number, tx: number, T: number) => number,
+  groups: readonly FrequencyGroup[] = frequencyGroups(frequency, age),
 ): Float64Array {
-  const n = frequency.length;
-  const out = new Float64Array(n);
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const x = frequency[i];
-    let rows = groups.get(x);
-    if (!rows) groups.set(x, (rows = []));
-    rows.push(i);
-  }
+  const out = new Float64Array(frequency.length);
   const shift = Math.min(alpha, beta);
+  // ln(t + shift) is ln(α + t) or ln(β + t), which every row computes anyway (the same sum, the same bits).
+  const shiftIsAlpha = alpha <= beta;
   const logS = Math.log(s);
   const tail = new Float64Array(4);
-  for (const [x, rows] of groups) {
+  for (const { x, rows, hi } of groups) {
     let lo = Infinity;
-    let hi = -Infinity;
-    for (const i of rows) {
-      lo = Math.min(lo, recency[i]);
-      hi = Math.max(hi, age[i]);
-    }
+    for (let k = 0; k < rows.length; k++) lo = Math.min(lo, recency[rows[k]]);
     const logF =
       rows.length >= DIRECT_GROUP && hi > lo
         ? chebyshevInterpolant(
@@ -92,18 +85,29 @@ export function paretoNbdAliveColumn(
     }
     const p = r + x;
     const q = s + 1;
-    for (const i of rows) {
-      const tx = recency[i];
+    // What depends on t_x alone, kept while consecutive rows share it (every x = 0 row has t_x = 0).
+    let tx = NaN;
+    let logAlphaTx = NaN;
+    let logBetaTx = NaN;
+    let early = NaN;
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
       const T = age[i];
       const logAlphaT = Math.log(alpha + T);
       const logBetaT = Math.log(beta + T);
       const alive = -p * logAlphaT - s * logBetaT;
-      if (tx >= T) {
+      if (recency[i] >= T) {
         out[i] = 1;
         continue;
       }
-      const alphaRatio = logAlphaT - Math.log(alpha + tx);
-      const betaRatio = logBetaT - Math.log(beta + tx);
+      if (recency[i] !== tx) {
+        tx = recency[i];
+        logAlphaTx = Math.log(alpha + tx);
+        logBetaTx = Math.log(beta + tx);
+        early = NaN;
+      }
+      const alphaRatio = logAlphaT - logAlphaTx;
+      const betaRatio = logBetaT - logBetaTx;
       let died: number;
       if (p * alphaRatio + q * betaRatio < SHORT_DROP) {
         // Both singularities (τ = −α, −β) far from the interval for its length too, or the rule loses digits.
@@ -113,8 +117,8 @@ export function paretoNbdAliveColumn(
         }
         died = logS + logShortIntegral(alpha, beta, p, q, tx, T);
       } else {
-        const early = logF(Math.log(tx + shift));
-        const late = logF(Math.log(T + shift));
+        if (Number.isNaN(early)) early = logF(shiftIsAlpha ? logAlphaTx : logBetaTx);
+        const late = logF(shiftIsAlpha ? logAlphaT : logBetaT);
         died = logS + early + Math.log1p(-Math.exp(late - early));
       }
       out[i] = 1 / (1 + Math.exp(died - alive));
