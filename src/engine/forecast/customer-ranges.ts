@@ -38,6 +38,10 @@ export function prepareValueColumns(
   const groups = frequencyGroups(frequency, age);
   const columns = { frequency, recency, age };
   const customer = { frequency: 0, recency: 0, age: 0 };
+  // A group's ages, in its rows' order, and D at each of them from the interpolant.
+  const largest = groups.reduce((most, group) => Math.max(most, group.rows.length), 0);
+  const groupAges = new Float64Array(largest);
+  const interpolated = new Float64Array(largest);
   return (predictor, spend, options) => {
     if (predictor.discrete) throw new RangeError("discrete");
     const unit: ClvOptions = { ...options, margin: 1 };
@@ -49,11 +53,15 @@ export function prepareValueColumns(
       const interpolant =
         predictor.smoothInAge && manyAges && hi > lo ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;
       const byAge = interpolant ? null : new Map<number, number>();
+      if (interpolant) {
+        for (let k = 0; k < rows.length; k++) groupAges[k] = age[rows[k]];
+        interpolant.fill(groupAges, rows.length, interpolated);
+      }
       customer.frequency = x;
       for (let k = 0; k < rows.length; k++) {
         const i = rows[k];
         const T = age[i];
-        let ifAlive = interpolant ? interpolant(T) : byAge!.get(T);
+        let ifAlive = interpolant ? interpolated[k] : byAge!.get(T);
         if (ifAlive === undefined) {
           ifAlive = ifAliveAt(x, T);
           byAge!.set(T, ifAlive);

@@ -66,6 +66,12 @@ export function paretoNbdAliveColumn(
   const shiftIsAlpha = alpha <= beta;
   const logS = Math.log(s);
   const tail = new Float64Array(4);
+  const largest = groups.reduce((most, group) => Math.max(most, group.rows.length), 0);
+  const pendingRow = new Int32Array(largest);
+  const pendingAlive = new Float64Array(largest);
+  const pendingEarly = new Float64Array(largest);
+  const pendingAt = new Float64Array(largest);
+  const pendingLate = new Float64Array(largest);
   for (const { x, rows, hi } of groups) {
     let lo = Infinity;
     for (let k = 0; k < rows.length; k++) lo = Math.min(lo, recency[rows[k]]);
@@ -90,6 +96,8 @@ export function paretoNbdAliveColumn(
     let logAlphaTx = NaN;
     let logBetaTx = NaN;
     let early = NaN;
+    // The rows that take ln F_x at T, with what they keep for after the interpolant's values at once (fill).
+    let count = 0;
     for (let k = 0; k < rows.length; k++) {
       const i = rows[k];
       const T = age[i];
@@ -108,20 +116,27 @@ export function paretoNbdAliveColumn(
       }
       const alphaRatio = logAlphaT - logAlphaTx;
       const betaRatio = logBetaT - logBetaTx;
-      let died: number;
       if (p * alphaRatio + q * betaRatio < SHORT_DROP) {
         // Both singularities (τ = −α, −β) far from the interval for its length too, or the rule loses digits.
         if (alphaRatio >= SHORT_DROP || betaRatio >= SHORT_DROP) {
           out[i] = single(x, tx, T);
           continue;
         }
-        died = logS + logShortIntegral(alpha, beta, p, q, tx, T);
-      } else {
-        if (Number.isNaN(early)) early = logF(shiftIsAlpha ? logAlphaTx : logBetaTx);
-        const late = logF(shiftIsAlpha ? logAlphaT : logBetaT);
-        died = logS + early + Math.log1p(-Math.exp(late - early));
+        const died = logS + logShortIntegral(alpha, beta, p, q, tx, T);
+        out[i] = 1 / (1 + Math.exp(died - alive));
+        continue;
       }
-      out[i] = 1 / (1 + Math.exp(died - alive));
+      if (Number.isNaN(early)) early = logF(shiftIsAlpha ? logAlphaTx : logBetaTx);
+      pendingRow[count] = i;
+      pendingAlive[count] = alive;
+      pendingEarly[count] = early;
+      pendingAt[count] = shiftIsAlpha ? logAlphaT : logBetaT;
+      count++;
+    }
+    logF.fill(pendingAt, count, pendingLate);
+    for (let k = 0; k < count; k++) {
+      const died = logS + pendingEarly[k] + Math.log1p(-Math.exp(pendingLate[k] - pendingEarly[k]));
+      out[pendingRow[k]] = 1 / (1 + Math.exp(died - pendingAlive[k]));
     }
   }
   return out;
