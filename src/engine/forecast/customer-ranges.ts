@@ -52,31 +52,30 @@ export function prepareValueColumns(
     for (const { x, rows, lo, hi, manyAges } of groups) {
       const interpolant =
         predictor.smoothInAge && manyAges && hi > lo ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;
-      const byAge = interpolant ? null : new Map<number, number>();
+      // D at each row's age, into `interpolated`: the row loop then reads plain numbers (no value boxed per row).
       if (interpolant) {
         for (let k = 0; k < rows.length; k++) groupAges[k] = age[rows[k]];
         interpolant.fill(groupAges, rows.length, interpolated);
+      } else {
+        const byAge = new Map<number, number>();
+        for (let k = 0; k < rows.length; k++) {
+          const T = age[rows[k]];
+          let ifAlive = byAge.get(T);
+          if (ifAlive === undefined) byAge.set(T, (ifAlive = ifAliveAt(x, T)));
+          interpolated[k] = ifAlive;
+        }
       }
-      customer.frequency = x;
       for (let k = 0; k < rows.length; k++) {
         const i = rows[k];
-        const T = age[i];
-        let ifAlive = interpolant ? interpolated[k] : byAge!.get(T);
-        if (ifAlive === undefined) {
-          ifAlive = ifAliveAt(x, T);
-          byAge!.set(T, ifAlive);
-        }
-        let purchases: number;
-        if (Number.isNaN(ifAlive)) {
+        const ifAlive = interpolated[k];
+        let purchases = alive[i] * ifAlive;
+        if (Number.isNaN(ifAlive) || Number.isNaN(alive[i])) {
+          customer.frequency = x;
           customer.recency = recency[i];
-          customer.age = T;
-          purchases = predictiveClv(predictor, customer, 1, unit);
-        } else if (Number.isNaN(alive[i])) {
-          customer.recency = recency[i];
-          customer.age = T;
-          purchases = predictor.probabilityAlive(customer) * ifAlive;
-        } else {
-          purchases = alive[i] * ifAlive;
+          customer.age = age[i];
+          purchases = Number.isNaN(ifAlive)
+            ? predictiveClv(predictor, customer, 1, unit)
+            : predictor.probabilityAlive(customer) * ifAlive;
         }
         const value = options.margin * spend[i] * purchases;
         if (!Number.isFinite(value)) throw new RangeError("draw");

@@ -33,18 +33,33 @@ const GL_WEIGHTS = [
   0.0951585116824928, 0.0622535239386479, 0.0271524594117541,
 ];
 
-/** ln ∫_a^b (α+τ)^−p (β+τ)^−q dτ on a short interval, relative to the integrand at b. */
-function logShortIntegral(alpha: number, beta: number, p: number, q: number, a: number, b: number): number {
-  const logEnd = -p * Math.log(alpha + b) - q * Math.log(beta + b);
-  const centre = (a + b) / 2;
-  const half = (b - a) / 2;
-  const integrand = (tau: number) => Math.exp(-p * Math.log(alpha + tau) - q * Math.log(beta + tau) - logEnd);
-  let sum = 0;
-  for (let k = 0; k < GL_NODES.length; k++) {
-    sum += GL_WEIGHTS[k] * integrand(centre - half * GL_NODES[k]);
-    sum += GL_WEIGHTS[k] * integrand(centre + half * GL_NODES[k]);
+/**
+ * out[k] = ln ∫_{a_k}^{b_k} (α+τ)^−p (β+τ)^−q dτ for k < count, each interval short, the integrand taken relative to
+ * its value at b_k. One loop for all (a call per interval would box its numbers).
+ */
+function logShortIntegrals(
+  alpha: number,
+  beta: number,
+  p: number,
+  q: number,
+  a: Float64Array,
+  b: Float64Array,
+  count: number,
+  out: Float64Array,
+): void {
+  for (let k = 0; k < count; k++) {
+    const logEnd = -p * Math.log(alpha + b[k]) - q * Math.log(beta + b[k]);
+    const centre = (a[k] + b[k]) / 2;
+    const half = (b[k] - a[k]) / 2;
+    let sum = 0;
+    for (let j = 0; j < GL_NODES.length; j++) {
+      const below = centre - half * GL_NODES[j];
+      const above = centre + half * GL_NODES[j];
+      sum += GL_WEIGHTS[j] * Math.exp(-p * Math.log(alpha + below) - q * Math.log(beta + below) - logEnd);
+      sum += GL_WEIGHTS[j] * Math.exp(-p * Math.log(alpha + above) - q * Math.log(beta + above) - logEnd);
+    }
+    out[k] = logEnd + Math.log(sum * half);
   }
-  return logEnd + Math.log(sum * half);
 }
 
 /**
@@ -69,9 +84,16 @@ export function paretoNbdAliveColumn(
   const largest = groups.reduce((most, group) => Math.max(most, group.rows.length), 0);
   const pendingRow = new Int32Array(largest);
   const pendingAlive = new Float64Array(largest);
-  const pendingEarly = new Float64Array(largest);
+  const pendingEarly = new Int32Array(largest);
   const pendingAt = new Float64Array(largest);
   const pendingLate = new Float64Array(largest);
+  const earlyAt = new Float64Array(largest);
+  const earlyValue = new Float64Array(largest);
+  const shortRow = new Int32Array(largest);
+  const shortAlive = new Float64Array(largest);
+  const shortFrom = new Float64Array(largest);
+  const shortTo = new Float64Array(largest);
+  const shortIntegral = new Float64Array(largest);
   for (const { x, rows, hi } of groups) {
     let lo = Infinity;
     for (let k = 0; k < rows.length; k++) lo = Math.min(lo, recency[rows[k]]);
@@ -95,9 +117,12 @@ export function paretoNbdAliveColumn(
     let tx = NaN;
     let logAlphaTx = NaN;
     let logBetaTx = NaN;
-    let early = NaN;
-    // The rows that take ln F_x at T, with what they keep for after the interpolant's values at once (fill).
+    // The rows that take ln F_x at t_x and T, with what they keep for after the interpolant's values at once
+    // (fill: a value per call would be a boxed number per row); ln F_x(t_x) once per run of rows sharing t_x.
     let count = 0;
+    let earlyCount = 0;
+    let earlySlot = -1;
+    let shortCount = 0;
     for (let k = 0; k < rows.length; k++) {
       const i = rows[k];
       const T = age[i];
@@ -112,7 +137,7 @@ export function paretoNbdAliveColumn(
         tx = recency[i];
         logAlphaTx = Math.log(alpha + tx);
         logBetaTx = Math.log(beta + tx);
-        early = NaN;
+        earlySlot = -1;
       }
       const alphaRatio = logAlphaT - logAlphaTx;
       const betaRatio = logBetaT - logBetaTx;
@@ -122,20 +147,33 @@ export function paretoNbdAliveColumn(
           out[i] = single(x, tx, T);
           continue;
         }
-        const died = logS + logShortIntegral(alpha, beta, p, q, tx, T);
-        out[i] = 1 / (1 + Math.exp(died - alive));
+        shortRow[shortCount] = i;
+        shortAlive[shortCount] = alive;
+        shortFrom[shortCount] = tx;
+        shortTo[shortCount] = T;
+        shortCount++;
         continue;
       }
-      if (Number.isNaN(early)) early = logF(shiftIsAlpha ? logAlphaTx : logBetaTx);
+      if (earlySlot < 0) {
+        earlySlot = earlyCount++;
+        earlyAt[earlySlot] = shiftIsAlpha ? logAlphaTx : logBetaTx;
+      }
       pendingRow[count] = i;
       pendingAlive[count] = alive;
-      pendingEarly[count] = early;
+      pendingEarly[count] = earlySlot;
       pendingAt[count] = shiftIsAlpha ? logAlphaT : logBetaT;
       count++;
     }
+    logShortIntegrals(alpha, beta, p, q, shortFrom, shortTo, shortCount, shortIntegral);
+    for (let k = 0; k < shortCount; k++) {
+      const died = logS + shortIntegral[k];
+      out[shortRow[k]] = 1 / (1 + Math.exp(died - shortAlive[k]));
+    }
     logF.fill(pendingAt, count, pendingLate);
+    logF.fill(earlyAt, earlyCount, earlyValue);
     for (let k = 0; k < count; k++) {
-      const died = logS + pendingEarly[k] + Math.log1p(-Math.exp(pendingLate[k] - pendingEarly[k]));
+      const early = earlyValue[pendingEarly[k]];
+      const died = logS + early + Math.log1p(-Math.exp(pendingLate[k] - early));
       out[pendingRow[k]] = 1 / (1 + Math.exp(died - pendingAlive[k]));
     }
   }
