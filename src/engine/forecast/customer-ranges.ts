@@ -15,11 +15,15 @@ import { DIRECT_AGES, frequencyGroups } from "../models/frequency-groups";
 import { PurchasePredictor } from "../models/types";
 import { chebyshevInterpolant } from "../optim/chebyshev";
 
-/** margin × spend × E-discounted purchases of every row for one draw's predictor; throws when a row has no finite value. */
+/**
+ * margin × spend × E-discounted purchases of every row for one draw's predictor, into `into` when given (a column the
+ * caller reuses for every draw); throws when a row has no finite value.
+ */
 export type ValueColumns = (
   predictor: PurchasePredictor,
   spend: ArrayLike<number>,
   options: ClvOptions,
+  into?: Float64Array,
 ) => Float64Array;
 
 /**
@@ -42,13 +46,13 @@ export function prepareValueColumns(
   const largest = groups.reduce((most, group) => Math.max(most, group.rows.length), 0);
   const groupAges = new Float64Array(largest);
   const interpolated = new Float64Array(largest);
-  return (predictor, spend, options) => {
+  return (predictor, spend, options, into) => {
     if (predictor.discrete) throw new RangeError("discrete");
     const unit: ClvOptions = { ...options, margin: 1 };
     for (let i = 0; i < n; i++) if (!(spend[i] >= 0 && spend[i] < Infinity)) throw new RangeError("spend");
     const ifAliveAt = valueIfAliveAt(predictor, options);
     const alive = aliveColumn(predictor, columns, groups);
-    const out = new Float64Array(n);
+    const out = into ?? new Float64Array(n);
     for (const { x, rows, lo, hi, manyAges } of groups) {
       const interpolant =
         predictor.smoothInAge && manyAges && hi > lo ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;

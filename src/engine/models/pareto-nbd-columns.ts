@@ -62,6 +62,49 @@ function logShortIntegrals(
   }
 }
 
+/** A frequency's rows waiting for the interpolant's values (pending…) or for the short-interval rule (short…). */
+interface WorkingColumns {
+  pendingRow: Int32Array;
+  pendingAlive: Float64Array;
+  pendingEarly: Int32Array;
+  pendingAt: Float64Array;
+  pendingLate: Float64Array;
+  earlyAt: Float64Array;
+  earlyValue: Float64Array;
+  shortRow: Int32Array;
+  shortAlive: Float64Array;
+  shortFrom: Float64Array;
+  shortTo: Float64Array;
+  shortIntegral: Float64Array;
+}
+
+// Kept with the groups they are sized for: the per-customer ranges pass the same groups for 200 draws, and a few MB
+// of typed arrays allocated per draw made most of the collector's passes ("external memory pressure").
+const working = new WeakMap<readonly FrequencyGroup[], WorkingColumns>();
+
+function workingColumns(groups: readonly FrequencyGroup[]): WorkingColumns {
+  let columns = working.get(groups);
+  if (!columns) {
+    const n = groups.reduce((most, group) => Math.max(most, group.rows.length), 0);
+    columns = {
+      pendingRow: new Int32Array(n),
+      pendingAlive: new Float64Array(n),
+      pendingEarly: new Int32Array(n),
+      pendingAt: new Float64Array(n),
+      pendingLate: new Float64Array(n),
+      earlyAt: new Float64Array(n),
+      earlyValue: new Float64Array(n),
+      shortRow: new Int32Array(n),
+      shortAlive: new Float64Array(n),
+      shortFrom: new Float64Array(n),
+      shortTo: new Float64Array(n),
+      shortIntegral: new Float64Array(n),
+    };
+    working.set(groups, columns);
+  }
+  return columns;
+}
+
 /**
  * P(alive | x, t_x, T) for every row, the rows being valid histories (0 ≤ t_x ≤ T, x a whole number ≥ 0).
  * `single` is the per-customer P(alive), for small groups and unresolved ones; `groups`, the rows grouped by frequency
@@ -81,19 +124,20 @@ export function paretoNbdAliveColumn(
   const shiftIsAlpha = alpha <= beta;
   const logS = Math.log(s);
   const tail = new Float64Array(4);
-  const largest = groups.reduce((most, group) => Math.max(most, group.rows.length), 0);
-  const pendingRow = new Int32Array(largest);
-  const pendingAlive = new Float64Array(largest);
-  const pendingEarly = new Int32Array(largest);
-  const pendingAt = new Float64Array(largest);
-  const pendingLate = new Float64Array(largest);
-  const earlyAt = new Float64Array(largest);
-  const earlyValue = new Float64Array(largest);
-  const shortRow = new Int32Array(largest);
-  const shortAlive = new Float64Array(largest);
-  const shortFrom = new Float64Array(largest);
-  const shortTo = new Float64Array(largest);
-  const shortIntegral = new Float64Array(largest);
+  const {
+    pendingRow,
+    pendingAlive,
+    pendingEarly,
+    pendingAt,
+    pendingLate,
+    earlyAt,
+    earlyValue,
+    shortRow,
+    shortAlive,
+    shortFrom,
+    shortTo,
+    shortIntegral,
+  } = workingColumns(groups);
   for (const { x, rows, hi } of groups) {
     let lo = Infinity;
     for (let k = 0; k < rows.length; k++) lo = Math.min(lo, recency[rows[k]]);
