@@ -67,6 +67,11 @@ export interface LogParameterFitSpec {
    * where the sample's fit ended on a ridge towards the edge, where BFGS would crawl on to dozens of evaluations.
    */
   newtonFirst?: boolean;
+  /**
+   * How finely the likelihood is computed, relative to its size (minimize.ts's ROUNDING_FLOOR, the default): a search
+   * that rounding stops counts as converged only where the per-customer gradient is below this × the objective.
+   */
+  roundingFloor?: number;
 }
 
 export interface LogParameterFit {
@@ -78,6 +83,9 @@ export interface LogParameterFit {
   message: string;
   iterations: number;
 }
+
+/** Values of one objective this close (relative) are the same to its rounding. */
+const TIE = 1e-12;
 
 /** Newton iterations that may finish a subsample start BFGS left short of its tolerance. */
 const SUBSAMPLE_NEWTON_ITERATIONS = 30;
@@ -184,33 +192,43 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   };
   let exhausted = false;
   let newtonObjective: ReturnType<typeof logNewtonObjective> | null = null;
-  const subsampleNewton = spec.subsample?.negLogLikelihoodWithHessian
+  // The starts' Newton finish: on the subsample, or on the data themselves when there is no subsample.
+  const startsNewton = spec.subsample?.negLogLikelihoodWithHessian
     ? logNewtonObjective(dimension, spec.subsample.negLogLikelihoodWithHessian, spec.subsample.n, penalty, budget)
-    : null;
+    : !spec.subsample && spec.negLogLikelihoodWithHessian
+      ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget)
+      : null;
+  const roundingFloor = spec.roundingFloor;
   const search = (theta0: number[]) => {
     const options = {
       gradient,
       maxIterations: spec.maxIterations ?? 200,
       gradientTolerance: spec.gradientTolerance ?? 1e-9,
+      roundingFloor,
     };
-    if (!subsampleNewton) return minimize(objective, theta0, options);
+    if (!startsNewton) return minimize(objective, theta0, options);
     if (spec.newtonFirst) {
-      const direct = newton(subsampleNewton.objective, theta0, {
+      const direct = newton(startsNewton.objective, theta0, {
         maxIterations: NEWTON_FIRST_ITERATIONS,
         tolerance: options.gradientTolerance,
         stepTolerance: spec.stepTolerance,
+        roundingFloor,
       });
       if (!direct.failed && direct.converged) return direct;
     }
     const first = minimize(objective, theta0, { ...options, fallback: false });
     if (first.converged) return first;
     const from = Number.isFinite(first.value) ? first.x : Float64Array.from(theta0);
-    const finished = newton(subsampleNewton.objective, from, {
+    const finished = newton(startsNewton.objective, from, {
       maxIterations: SUBSAMPLE_NEWTON_ITERATIONS,
       tolerance: options.gradientTolerance,
       stepTolerance: spec.stepTolerance,
+      roundingFloor,
     });
-    if (!finished.failed && finished.converged && !(finished.value > first.value)) return finished;
+    // Newton's converged point may be above BFGS's by the objective's rounding (both at the same optimum, Newton's
+    // with the smaller gradient): only a real loss rejects it.
+    const rounding = TIE * Math.max(1, Math.abs(first.value));
+    if (!finished.failed && finished.converged && !(finished.value > first.value + rounding)) return finished;
     // Both stopped where a parameter has run a millionfold or more from its start: a ridge towards the edge of the
     // parameter space, where the likelihood's rounding hides what is left to gain and the simplex would only crawl
     // on to the evaluation budget (seconds on a 4,000-row subsample). The full-data polish and the diagnosis take
@@ -251,6 +269,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
             maxIterations: polishIterations,
             tolerance: spec.gradientTolerance ?? 1e-9,
             stepTolerance: spec.stepTolerance,
+            roundingFloor,
           }),
         )
       : null;
@@ -281,6 +300,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
           gradientTolerance: spec.gradientTolerance ?? 1e-9,
           initialInverseHessian: warm,
           fallback: false,
+          roundingFloor,
         }),
       );
       if (polished === undefined) {
