@@ -111,7 +111,10 @@ function numberFormat(locale: Locale, maximumFractionDigits: number): Intl.Numbe
  * 0; in between, the locale's digits (1,400.5 / 1 400,5).
  */
 export function formatMessageNumber(value: number, locale: Locale): string {
-  if (!Number.isFinite(value)) return String(value);
+  // A count or quotient that overflowed (24 ÷ 5E-324) is said as beyond Excel's largest number, never "Infinity".
+  if (Number.isNaN(value)) return "?";
+  if (!Number.isFinite(value))
+    return `${value > 0 ? ">" : "<"} ${formatMessageNumber(value > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE, locale)}`;
   const size = Math.abs(value);
   if (size !== 0 && (size >= 1e15 || size < 1e-4)) {
     const [mantissa, exponent] = value.toExponential(5).split("e");

@@ -44,3 +44,20 @@ test("an unavailable case wants #N/A with its message", () => {
   expect(checkLimitCase(unavailable, [[{ error: "#VALUE!", message: "not available" }]])).toMatch(/expected #N\/A/);
   expect(checkLimitCase(unavailable, [[1]])).toMatch(/expected #N\/A/);
 });
+
+test("a fit case with a status wants its table to show it", () => {
+  const fit: LimitCase = { name: "f", fn: "FIT", args: () => [], expect: "result", status: "converged" };
+  expect(
+    checkLimitCase(fit, [
+      ["status", "converged"],
+      ["p", 2],
+    ]),
+  ).toBeNull();
+  expect(
+    checkLimitCase(fit, [
+      ["status", "not converged"],
+      ["p", 2],
+    ]),
+  ).toMatch(/status "not converged"/);
+  expect(checkLimitCase(fit, [["p", 2]])).toMatch(/expected "converged"/);
+});

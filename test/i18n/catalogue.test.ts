@@ -42,6 +42,16 @@ describe("message catalogue", () => {
     expect(formatNumber(1234.5, "en")).toBe("1,234.5");
   });
 
+  test("an overflowed number in a message is said as beyond Excel's largest, never Infinity or NaN", () => {
+    expect(t("args.notNumber", { arg: "t", found: Infinity }, "en")).toBe(
+      "t must be a number, but it is > 1.79769E+308.",
+    );
+    expect(t("args.notNumber", { arg: "t", found: -Infinity }, "fr")).toBe(
+      "t doit être un nombre, mais c'est < -1,79769E+308.",
+    );
+    expect(t("args.notNumber", { arg: "t", found: NaN }, "en")).not.toMatch(/NaN/);
+  });
+
   test("picks French for any French Office language, English otherwise", () => {
     expect(resolveLocale("fr-FR")).toBe("fr");
     expect(resolveLocale("fr-CA")).toBe("fr");

@@ -25,6 +25,8 @@ export interface LimitCase {
    */
   expect: "result" | "bound" | "unavailable";
   message?: RegExp;
+  /** A FIT "result": the status its table must show (a fit that did not settle is not an answer at the limits). */
+  status?: "converged" | "boundary";
 }
 
 type Cells = InputCell[][];
@@ -42,6 +44,8 @@ export interface LimitData {
   heavyX: Cells;
   heavyTx: Cells;
   heavyT: Cells;
+  /** Spend of the heavy customers: 10 + i mod 97, the same every purchase. */
+  heavyMonetary: Cells;
   distinctX: Cells;
   distinctTx: Cells;
   distinctT: Cells;
@@ -90,11 +94,12 @@ export function buildLimitData(call: Call, log: (line: string) => void = () => {
   };
   const heavy = lazy("heavy", () => {
     const random = seededRandom(7);
-    const set: Record<string, Cells> = { x: [], tx: [], T: [] };
+    const set: Record<string, Cells> = { x: [], tx: [], T: [], monetary: [] };
     for (let i = 0; i < n; i++) {
       set.x.push([Math.round(10 ** (6 + 3 * random.next()))]);
       set.tx.push([1e6 * (0.5 + 0.5 * random.next())]);
       set.T.push([1e6]);
+      set.monetary.push([10 + (i % 97)]);
     }
     return set;
   });
@@ -165,6 +170,9 @@ export function buildLimitData(call: Call, log: (line: string) => void = () => {
     },
     get heavyT() {
       return heavy().T;
+    },
+    get heavyMonetary() {
+      return heavy().monetary;
     },
     get distinctX() {
       return distinct().x;
@@ -328,9 +336,31 @@ export function limitCases(d: LimitData): LimitCase[] {
       /256/,
     );
   }
-  add("FIT pnbd, frequencies 1e6–1e9 (T = 1e6)", "FIT", () => ["pnbd", d.heavyX, d.heavyTx, d.heavyT]);
-  add("FIT bgnbd, frequencies 1e6–1e9 (T = 1e6)", "FIT", () => ["bgnbd", d.heavyX, d.heavyTx, d.heavyT]);
-  add("FIT ggomnbd, frequencies 1e6–1e9 (T = 1e6)", "FIT", () => ["ggomnbd", d.heavyX, d.heavyTx, d.heavyT]);
+  // Purchases this steady leave no customer-to-customer difference in drop-out: both fits end at that boundary.
+  for (const model of ["pnbd", "bgnbd"]) {
+    cases.push({
+      name: `FIT ${model}, frequencies 1e6–1e9 (T = 1e6)`,
+      fn: "FIT",
+      args: () => [model, d.heavyX, d.heavyTx, d.heavyT],
+      expect: "result",
+      status: "boundary",
+    });
+  }
+  // GGompertz/NBD: its lifetime's mixing collapses (s, β → ∞, one Gompertz lifetime for all).
+  cases.push({
+    name: "FIT ggomnbd, frequencies 1e6–1e9 (T = 1e6)",
+    fn: "FIT",
+    args: () => ["ggomnbd", d.heavyX, d.heavyTx, d.heavyT],
+    expect: "result",
+    status: "boundary",
+  });
+  cases.push({
+    name: "FIT gg, frequencies 1e6–1e9",
+    fn: "FIT",
+    args: () => ["gg", d.heavyX, undefined, undefined, d.heavyMonetary],
+    expect: "result",
+    status: "converged",
+  });
 
   // Per-customer predictions on 1,048,576 customers, for every purchase model.
   const histories = (kind: "plain" | "heavy" | "distinct"): Cells[] =>
@@ -721,6 +751,10 @@ export function checkLimitCase(c: LimitCase, cells: ShownCell[][]): string | nul
     if (cell.error !== code) return `expected ${code}, got ${cell.error} ${cell.message ?? ""}`;
     if (c.message && !c.message.test(cell.message ?? "")) return `message "${cell.message}" does not say ${c.message}`;
     return null;
+  }
+  if (c.status) {
+    const shown = cells.find((row) => row[0] === "status")?.[1];
+    if (shown !== c.status) return `status ${JSON.stringify(shown)}, expected "${c.status}"`;
   }
   for (let i = 0; i < cells.length; i++)
     for (const cell of cells[i]) {

@@ -13,6 +13,7 @@
  */
 import { naError } from "../errors";
 import { hessianFromGradient, invertMatrix, numericalHessian } from "../optim/hessian";
+import { logScaleDerivatives } from "../optim/log-scale";
 import { coefficientKey, covariateNegLogLikelihood } from "../models/covariates";
 import { modelDefinition } from "../models/registry";
 import { CovariateNames, FitColumns, MODEL_PARAMETERS, ModelName, Parameters } from "../models/types";
@@ -96,8 +97,8 @@ export function parameterUncertainty(
 }
 
 /**
- * The Hessian of f(e^θ) at θ = log p from f's exact gradient and Hessian at p:
- * ∂²f/∂θ_i∂θ_j = p_i p_j ∂²f/∂p_i∂p_j + δ_ij p_i ∂f/∂p_i (NaN entries when f is not finite there).
+ * The Hessian of f(e^θ) at θ = log p from f's exact gradient and Hessian at p (logScaleDerivatives); NaN entries
+ * when f is not finite there.
  */
 export function logParameterHessian(
   f: (params: ArrayLike<number>, gradient: Float64Array, hessian: Float64Array) => number,
@@ -107,11 +108,9 @@ export function logParameterHessian(
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n * n);
   const finite = Number.isFinite(f(p, gradient, hessian));
-  return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) =>
-      finite ? p[i] * p[j] * hessian[i * n + j] + (i === j ? p[i] * gradient[i] : 0) : NaN,
-    ),
-  );
+  const inLogs = new Float64Array(n * n);
+  logScaleDerivatives(p, gradient, hessian, new Float64Array(n), inLogs);
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (finite ? inLogs[i * n + j] : NaN)));
 }
 
 /**
@@ -189,4 +188,48 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);
   return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+}
+
+/**
+ * percentileOfSorted of the values once sorted, found by selection instead (Hoare's FIND: a few passes over the
+ * values, not a sort); the values are reordered in place. The two order statistics it interpolates between are the
+ * sorted ones, so the result is the same number.
+ */
+export function percentileOf(values: Float32Array | Float64Array, p: number): number {
+  const last = values.length - 1;
+  const position = p * last;
+  const below = Math.floor(position);
+  selectInPlace(values, below);
+  let next = values[below];
+  if (below < last) {
+    // values[below + 1 ..] are all ≥ values[below]: the next order statistic is their smallest.
+    next = values[below + 1];
+    for (let i = below + 2; i <= last; i++) if (values[i] < next) next = values[i];
+  }
+  return values[below] + (position - below) * (next - values[below]);
+}
+
+/** Reorders values so that values[k] is the k-th smallest, those before it no larger and those after no smaller. */
+function selectInPlace(values: Float32Array | Float64Array, k: number): void {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }

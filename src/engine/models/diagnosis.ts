@@ -39,6 +39,12 @@ export interface BoundaryProfile {
   scaleParameters?: readonly string[];
   /** True when the frequency column counts repeat purchases: a base where nobody came back is at the edge. */
   repeatPurchases?: boolean;
+  /**
+   * Shapes of one purchase's distribution (Gamma-Gamma's p): a customer's x purchases together have x times that
+   * shape, so the low edge (TINY) is judged on the shape times the median repeat customer's frequency. At frequencies
+   * in the millions a shape of 10⁻⁶ is an ordinary estimate, not a collapse.
+   */
+  perPurchaseShapes?: readonly string[];
 }
 
 /** A rate λ ~ Gamma(shape, scale) per period: shape → ∞ with shape/scale fixed gives one rate for everyone. */
@@ -155,9 +161,17 @@ export function diagnoseFit(fit: FittedModel, profile: BoundaryProfile, columns?
     return finished("boundary", [{ key: "diagnostics.nobodyReturned", params: {} }]);
   }
   const scale = new Set(profile.scaleParameters ?? []);
+  const perPurchase = new Set(profile.perPurchaseShapes ?? []);
+  const typical = perPurchase.size > 0 && columns ? medianRepeatFrequency(columns) : 1;
   const fired = profile.rules.filter((rule) => rule.reached(params));
   const explained = new Set(fired.flatMap((rule) => rule.names));
-  const unexplained = names.filter((name) => !explained.has(name) && atEdge(params[name], scale.has(name)));
+  const unexplained = names.filter(
+    (name) =>
+      !explained.has(name) &&
+      (perPurchase.has(name)
+        ? params[name] * typical < TINY || params[name] > LARGE
+        : atEdge(params[name], scale.has(name))),
+  );
   if (fired.length === 0 && unexplained.length === 0) {
     if (fit.converged) return finished("converged", [{ key: "diagnostics.converged", params: {} }]);
     return finished("not converged", [
@@ -201,6 +215,12 @@ function notConvergedDiagnosis(columns?: FitColumns): FitDiagnosis {
   return largest > HUGE_FREQUENCY
     ? { key: "diagnostics.hugeFrequency", params: { found: largest, row } }
     : { key: "diagnostics.notConverged", params: {} };
+}
+
+/** The median frequency of the customers with at least one repeat purchase (1 when there are none). */
+function medianRepeatFrequency({ frequency, weights }: FitColumns): number {
+  const repeat = frequency.filter((x, i) => x > 0 && !(weights && !(weights[i] > 0))).sort();
+  return repeat.length > 0 ? repeat[repeat.length >> 1] : 1;
 }
 
 function nobodyCameBack({ frequency, weights }: FitColumns): boolean {

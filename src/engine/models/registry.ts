@@ -152,7 +152,7 @@ export const MODEL_DEFINITIONS: ModelDefinition[] = [
     name: "gg",
     requires: ["monetary"],
     fit: fitGammaGammaColumns,
-    boundary: { rules: spendMixing("p", "q", "gamma"), scaleParameters: ["gamma"] },
+    boundary: { rules: spendMixing("p", "q", "gamma"), scaleParameters: ["gamma"], perPurchaseShapes: ["p"] },
     negLogLikelihood: (columns) => {
       const data = prepareGammaGammaData(columns.frequency, columns.monetary ?? [], columns.weights);
       return (x, gradient, hessian) => {

@@ -4,6 +4,7 @@
  * penalty, and standard errors from the Hessian in the natural parameters.
  */
 import { hessianFromGradient, invertMatrix, numericalHessian, standardErrorsFromHessian } from "./hessian";
+import { logScaleDerivatives } from "./log-scale";
 import { minimize, newton } from "./minimize";
 
 export interface LogParameterFitSpec {
@@ -76,6 +77,11 @@ export interface LogParameterFitSpec {
    * where the sample's fit ended on a ridge towards the edge, where BFGS would crawl on to dozens of evaluations.
    */
   newtonFirst?: boolean;
+  /**
+   * How finely the likelihood is computed, relative to its size (minimize.ts's ROUNDING_FLOOR, the default): a search
+   * that rounding stops counts as converged only where the per-customer gradient is below this × the objective.
+   */
+  roundingFloor?: number;
 }
 
 export interface LogParameterFit {
@@ -87,6 +93,9 @@ export interface LogParameterFit {
   message: string;
   iterations: number;
 }
+
+/** Values of one objective this close (relative) are the same to its rounding. */
+const TIE = 1e-12;
 
 /** Newton iterations that may finish a subsample start BFGS left short of its tolerance. */
 const SUBSAMPLE_NEWTON_ITERATIONS = 30;
@@ -193,35 +202,45 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   };
   let exhausted = false;
   let newtonObjective: ReturnType<typeof logNewtonObjective> | null = null;
-  const subsampleNewton = spec.subsample?.negLogLikelihoodWithHessian
+  // The starts' Newton finish: on the subsample, or on the data themselves when there is no subsample.
+  const startsNewton = spec.subsample?.negLogLikelihoodWithHessian
     ? logNewtonObjective(dimension, spec.subsample.negLogLikelihoodWithHessian, spec.subsample.n, penalty, budget)
-    : null;
+    : !spec.subsample && spec.negLogLikelihoodWithHessian
+      ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget)
+      : null;
+  const roundingFloor = spec.roundingFloor;
   const search = (theta0: number[]) => {
     const options = {
       gradient,
       maxIterations: spec.maxIterations ?? 200,
       gradientTolerance: spec.gradientTolerance ?? 1e-9,
+      roundingFloor,
     };
-    if (!subsampleNewton) return minimize(objective, theta0, options);
+    if (!startsNewton) return minimize(objective, theta0, options);
     if (spec.newtonFirst) {
-      const direct = newton(subsampleNewton.objective, theta0, {
+      const direct = newton(startsNewton.objective, theta0, {
         maxIterations: NEWTON_FIRST_ITERATIONS,
         tolerance: options.gradientTolerance,
         stepTolerance: spec.stepTolerance,
         ridgeGain: spec.ridgeGain,
+        roundingFloor,
       });
       if (!direct.failed && direct.converged) return direct;
     }
     const first = minimize(objective, theta0, { ...options, fallback: false });
     if (first.converged) return first;
     const from = Number.isFinite(first.value) ? first.x : Float64Array.from(theta0);
-    const finished = newton(subsampleNewton.objective, from, {
+    const finished = newton(startsNewton.objective, from, {
       maxIterations: SUBSAMPLE_NEWTON_ITERATIONS,
       tolerance: options.gradientTolerance,
       stepTolerance: spec.stepTolerance,
       ridgeGain: spec.ridgeGain,
+      roundingFloor,
     });
-    if (!finished.failed && finished.converged && !(finished.value > first.value)) return finished;
+    // Newton's converged point may be above BFGS's by the objective's rounding (both at the same optimum, Newton's
+    // with the smaller gradient): only a real loss rejects it.
+    const rounding = TIE * Math.max(1, Math.abs(first.value));
+    if (!finished.failed && finished.converged && !(finished.value > first.value + rounding)) return finished;
     // Both stopped where a parameter has run a millionfold or more from its start: a ridge towards the edge of the
     // parameter space, where the likelihood's rounding hides what is left to gain and the simplex would only crawl
     // on to the evaluation budget (seconds on a 4,000-row subsample). The full-data polish and the diagnosis take
@@ -264,6 +283,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
             stepTolerance: spec.stepTolerance,
             ridgeGain: spec.ridgeGain,
             roundingStop: spec.polishStopsAtRounding,
+            roundingFloor,
           }),
         )
       : null;
@@ -294,6 +314,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
           gradientTolerance: spec.gradientTolerance ?? 1e-9,
           initialInverseHessian: warm,
           fallback: false,
+          roundingFloor,
         }),
       );
       if (polished === undefined) {
@@ -456,10 +477,7 @@ function penalisedHessian(hessian: Float64Array, n: number, scaledPenalty: numbe
 
 type NewtonObjective = (theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
 
-/**
- * The per-customer penalised objective on θ = log p with its gradient and Hessian: for f(e^θ),
- * ∂²f/∂θ_i∂θ_j = p_i p_j ∂²f/∂p_i∂p_j + δ_ij p_i ∂f/∂p_i.
- */
+/** The per-customer penalised objective on θ = log p with its gradient and Hessian (log-scale.ts). */
 function logNewtonObjective(
   dimension: number,
   withHessian: (params: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
@@ -477,6 +495,8 @@ function logNewtonObjective(
   const params = new Float64Array(dimension);
   const naturalGradient = new Float64Array(dimension);
   const naturalHessianValues = new Float64Array(dimension * dimension);
+  const slope = new Float64Array(dimension);
+  const curvature = new Float64Array(dimension * dimension);
   const objective: NewtonObjective = (theta, gradient, hessian) => {
     budget.spend();
     let penaltyValue = 0;
@@ -488,14 +508,14 @@ function logNewtonObjective(
     last.theta = Float64Array.from(theta);
     last.negLogLikelihood = nll;
     last.hessian.set(naturalHessianValues);
+    // Per customer, with the penalty c Σ p² (gradient 2c p, Hessian 2c on the diagonal), then in θ = log p.
     for (let i = 0; i < dimension; i++) {
-      const slope = naturalGradient[i] / scale + 2 * penalty * params[i];
-      gradient[i] = params[i] * slope;
+      slope[i] = naturalGradient[i] / scale + 2 * penalty * params[i];
       for (let j = 0; j < dimension; j++) {
-        const curvature = naturalHessianValues[i * dimension + j] / scale + (i === j ? 2 * penalty : 0);
-        hessian[i * dimension + j] = params[i] * params[j] * curvature + (i === j ? params[i] * slope : 0);
+        curvature[i * dimension + j] = naturalHessianValues[i * dimension + j] / scale + (i === j ? 2 * penalty : 0);
       }
     }
+    logScaleDerivatives(params, slope, curvature, gradient, hessian);
     const value = nll / scale + penaltyValue;
     if (Number.isFinite(value) && value < best.value) {
       best.value = value;

@@ -37,6 +37,22 @@ export function logGammaDifference(z: number, h: number): number {
   return (z - 0.5) * Math.log1p(h / z) + h * (Math.log(zh) - 1) + (stirlingTail(zh) - stirlingTail(z));
 }
 
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * ln B(a, b) = lnΓ(a) + lnΓ(b) − lnΓ(a + b) for a, b ≥ ASYMPTOTIC_FROM, with the leading terms combined:
+ * ½ln 2π − a·log1p(b/a) − b·log1p(a/b) + ½ln((a+b)/(ab)) + S(a) + S(b) − S(a+b), none of size a·ln a.
+ */
+export function logBetaOfLarge(a: number, b: number): number {
+  return (
+    HALF_LOG_TWO_PI -
+    a * Math.log1p(b / a) -
+    b * Math.log1p(a / b) +
+    0.5 * Math.log((a + b) / a / b) +
+    (stirlingTail(a) + stirlingTail(b) - stirlingTail(a + b))
+  );
+}
+
 /**
  * [lnΓ(u+h) − lnΓ(u)] − [lnΓ(u+a+h) − lnΓ(u+a)] = ln B(a, u+h) − ln B(a, u), for u ≥ ASYMPTOTIC_FROM, a > 0, h ≥ 0,
  * without the two differences' cancellation when u ≫ a (each about h·ln u, their difference about −a·h/u):

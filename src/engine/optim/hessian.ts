@@ -62,10 +62,17 @@ export function invertMatrix(matrix: readonly (readonly number[])[]): number[][]
  */
 export function standardErrorsFromHessian(hessian: readonly (readonly number[])[]): Float64Array {
   const n = hessian.length;
-  const inverse = hessian.every((row) => row.every(Number.isFinite)) ? invertMatrix(hessian) : null;
   const out = new Float64Array(n).fill(NaN);
+  if (!hessian.every((row) => row.every(Number.isFinite))) return out;
+  // Inverted as D·H·D with D = diag(H_ii^−½), unit diagonal: parameters of very different sizes (p ≈ 10⁻⁶ beside
+  // γ ≈ 10⁸) make H's entries span 10²⁸, which the pivot test below would take for a singular matrix.
+  const d = hessian.every((row, i) => row[i] > 0) ? hessian.map((row, i) => 1 / Math.sqrt(row[i])) : null;
+  const inverse = d ? invertMatrix(hessian.map((row, i) => row.map((v, j) => d[i] * v * d[j]))) : invertMatrix(hessian);
   if (!inverse) return out;
-  for (let i = 0; i < n; i++) out[i] = inverse[i][i] > 0 ? Math.sqrt(inverse[i][i]) : NaN;
+  for (let i = 0; i < n; i++) {
+    const variance = d ? inverse[i][i] * d[i] * d[i] : inverse[i][i];
+    out[i] = variance > 0 ? Math.sqrt(variance) : NaN;
+  }
   return out;
 }
 

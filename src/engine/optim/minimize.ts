@@ -16,6 +16,8 @@ export interface MinimizeOptions {
   initialInverseHessian?: Float64Array;
   /** Fall back to Nelder–Mead when BFGS fails. Default true. */
   fallback?: boolean;
+  /** See ROUNDING_FLOOR. */
+  roundingFloor?: number;
 }
 
 export interface MinimizeResult {
@@ -62,11 +64,15 @@ const maxAbs = (a: Float64Array) => {
 };
 
 /**
- * When rounding stops all progress, the point still counts as a minimum if the gradient is small
- * relative to the objective's size (the tolerance itself cannot be met in floating point there).
+ * When rounding stops all progress, the point still counts as a minimum if the gradient is below this fraction of
+ * the objective's size (the tolerance itself cannot be met in floating point there). The default suits likelihoods
+ * summing terms up to about 10⁶ times the total; an objective computed more finely passes a smaller floor, so that a
+ * small but real slope (a far optimum along a flat ridge) is followed instead of taken for rounding.
  */
-const nearlyStationary = (grad: Float64Array, value: number, tolerance: number) =>
-  maxAbs(grad) <= Math.max(tolerance, 1e-6 * Math.max(1, Math.abs(value)));
+export const ROUNDING_FLOOR = 1e-6;
+
+const nearlyStationary = (grad: Float64Array, value: number, tolerance: number, floor: number) =>
+  maxAbs(grad) <= Math.max(tolerance, floor * Math.max(1, Math.abs(value)));
 
 const allFinite = (a: Float64Array) => a.every((v) => Number.isFinite(v));
 
@@ -185,6 +191,7 @@ function bfgs(
   maxIterations: number,
   tolerance: number,
   initialInverseHessian?: Float64Array,
+  floor = ROUNDING_FLOOR,
 ): BfgsOutcome {
   const n = x0.length;
   let x: Float64Array = Float64Array.from(x0);
@@ -230,7 +237,7 @@ function bfgs(
     const norm = Math.sqrt(dot(direction, direction));
     const initial = (iteration === 0 && !warm) || norm > 10 ? Math.min(1, 1 / norm) : 1;
     let step = wolfeLineSearch(objective, gradient, x, value, grad, direction, initial);
-    if (!step.ok && nearlyStationary(grad, value, tolerance)) {
+    if (!step.ok && nearlyStationary(grad, value, tolerance, floor)) {
       // Rounding, not a bad direction: the point is a minimum to the precision the objective allows.
       return { x, value, converged: true, iterations: iteration, message: "line search failed", failed: false };
     }
@@ -247,7 +254,7 @@ function bfgs(
         Math.min(1, 1 / Math.sqrt(dot(grad, grad))),
       );
       if (!step.ok) {
-        const converged = nearlyStationary(grad, value, tolerance);
+        const converged = nearlyStationary(grad, value, tolerance, floor);
         return { x, value, converged, iterations: iteration, message: "line search failed", failed: !converged };
       }
     }
@@ -262,7 +269,7 @@ function bfgs(
     if (decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10) {
       stalled++;
       if (stalled >= 3) {
-        const converged = nearlyStationary(grad, value, tolerance);
+        const converged = nearlyStationary(grad, value, tolerance, floor);
         return { x, value, converged, iterations: iteration + 1, message: "no further decrease", failed: false };
       }
     } else stalled = 0;
@@ -397,12 +404,13 @@ export function minimize(
   const tolerance = options.gradientTolerance ?? 1e-6;
   const gradient = options.gradient ?? centralDifferenceGradient(objective);
   const start = Float64Array.from(x0);
-  const first = bfgs(objective, gradient, start, maxIterations, tolerance, options.initialInverseHessian);
+  const floor = options.roundingFloor ?? ROUNDING_FLOOR;
+  const first = bfgs(objective, gradient, start, maxIterations, tolerance, options.initialInverseHessian, floor);
   if (first.converged || options.fallback === false) return stripFailed(first);
 
   const from = Number.isFinite(first.value) ? first.x : start;
   const simplex = nelderMead(objective, from, { maxIterations: 200 * start.length + maxIterations });
-  const polish = bfgs(objective, gradient, simplex.x, maxIterations, tolerance);
+  const polish = bfgs(objective, gradient, simplex.x, maxIterations, tolerance, undefined, floor);
   const candidates = [first, { ...simplex, failed: false }, polish].filter((c) => Number.isFinite(c.value));
   if (candidates.length === 0) {
     return { x: start, value: NaN, converged: false, iterations: first.iterations, message: first.message };
@@ -444,6 +452,7 @@ export function newton(
     maxIterations?: number;
     tolerance?: number;
     stepTolerance?: number;
+    roundingFloor?: number;
     ridgeGain?: number;
     roundingStop?: boolean;
   } = {},
@@ -452,6 +461,7 @@ export function newton(
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-9;
   const stepTolerance = options.stepTolerance ?? 0;
+  const floor = options.roundingFloor ?? ROUNDING_FLOOR;
   const ridgeGain = options.ridgeGain ?? Infinity;
   // Whether the last iteration's Newton step (positive definite Hessian) promised less than the objective's rounding.
   let belowRounding = false;
@@ -516,7 +526,7 @@ export function newton(
     // (e.g. customers who all buy at the same rate): each further step gains almost nothing. With ridgeGain, only
     // while the steps gain at most that: where the objective's size is constants (terms of 10⁹ purchases), "nearly
     // stationary" holds everywhere, also on the way to a ridge the steps still climb.
-    ridge = shift > 0 && nearlyStationary(grad, value, tolerance) && gained <= ridgeGain ? ridge + 1 : 0;
+    ridge = shift > 0 && nearlyStationary(grad, value, tolerance, floor) && gained <= ridgeGain ? ridge + 1 : 0;
     if (ridge >= 3) {
       return {
         x,
@@ -550,7 +560,7 @@ export function newton(
       step /= 2;
     }
     if (!accepted) {
-      if (nearlyStationary(grad, value, tolerance)) {
+      if (nearlyStationary(grad, value, tolerance, floor)) {
         return { x, value, converged: true, iterations: iteration, message: "line search failed", failed: false };
       }
       return failed("line search failed", iteration);
@@ -561,9 +571,9 @@ export function newton(
     [grad, trialGrad] = [trialGrad, grad];
     [hess, trialHess] = [trialHess, hess];
     value = trialValue;
-    if (decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10 && nearlyStationary(grad, value, tolerance)) {
+    if (decrease <= EPSILON * Math.max(1, Math.abs(value)) * 10 && nearlyStationary(grad, value, tolerance, floor)) {
       // Rounding now dominates the decrease: the point is a minimum to the objective's precision.
-      const converged = maxAbs(grad) <= tolerance || nearlyStationary(grad, value, tolerance);
+      const converged = maxAbs(grad) <= tolerance || nearlyStationary(grad, value, tolerance, floor);
       return { x, value, converged, iterations: iteration + 1, message: "no further decrease", failed: false };
     }
   }

@@ -54,6 +54,21 @@ describe("fit status", () => {
     expect(describeDiagnosis(fit.diagnosis, "fr")).toMatch(/La ligne 6 compte/);
   });
 
+  test("Gamma-Gamma's p is at its low edge by p × the median repeat frequency, not by p alone", () => {
+    const gg = (p: number, frequency: number[]) =>
+      diagnoseFit(
+        raw({ model: "gg", params: { p, q: 2.7, gamma: 2.7e7 }, n: frequency.length }),
+        definition("gg").boundary,
+        { frequency: Float64Array.from(frequency), monetary: new Float64Array(frequency.length).fill(20) },
+      );
+    // p·x from 1 to 1,000 at frequencies in the millions: an ordinary estimate.
+    expect(gg(1e-6, [0, 1e6, 3e7, 1e9]).status).toBe("converged");
+    // The same p where customers buy a few times: almost every customer's spend is at zero.
+    const ordinary = gg(1e-6, [0, 1, 3, 7]);
+    expect(ordinary.status).toBe("boundary");
+    expect(describeDiagnosis(ordinary.diagnosis, "en")).toMatch(/^p ran to the edge/);
+  });
+
   test("a and b running very large (the apparel case, a ≈ 9e8, b ≈ 6e9) is a boundary fit that says what it means", () => {
     const fit = diagnoseFit(raw({ params: { r: 0.6, alpha: 3, a: 9e8, b: 6e9 } }), definition("bgnbd").boundary);
     expect(fit.status).toBe("boundary");

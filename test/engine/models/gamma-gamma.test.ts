@@ -8,6 +8,7 @@ import {
   prepareGammaGammaData,
 } from "../../../src/engine/models/gamma-gamma";
 import { gamma as gammaDraw, seededRandom } from "../../../src/engine/random";
+import { fitModel, modelDefinition } from "../../../src/engine/models/registry";
 import { inputError } from "../../support/thrown";
 
 /** Customers with 1..10 repeat purchases whose spends follow the Gamma-Gamma model. */
@@ -96,6 +97,42 @@ describe("Gamma-Gamma log-likelihood", () => {
       Math.log(density),
       10,
     );
+  });
+});
+
+describe("Gamma-Gamma at frequencies in the millions (issue 12)", () => {
+  // The limits audit's heavy customers: x = 10^(6 + 3u), spend 10 + i mod 97 with no noise within a customer.
+  const random = seededRandom(7);
+  const frequency: number[] = [];
+  const monetary: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    frequency.push(Math.round(10 ** (6 + 3 * random.next())));
+    random.next();
+    monetary.push(10 + (i % 97));
+  }
+  const data = prepareGammaGammaData(frequency, monetary);
+  // Eq. 1a summed in 60-digit arithmetic (mpmath), at the maximum and at points on and off the ridge p·γ ≈ 85.
+  const exact: [GammaGammaParameters, number][] = [
+    [{ p: 1.9188570456285703e-6, q: 2.7316835522846072, gamma: 57693444.72250396 }, -983.6957537542456],
+    [{ p: 1, q: 2.25, gamma: 85 }, -989.2544730084073],
+    [{ p: 3e-6, q: 2.6, gamma: 3.5e7 }, -984.1155908314691],
+    [{ p: 1e-3, q: 50, gamma: 1e5 }, -22770.33098035811],
+  ];
+
+  test.each(exact)("the log-likelihood at %o is exact to 1e-13", (at, value) => {
+    expect(Math.abs(gammaGammaLogLikelihood(at, data) / value - 1)).toBeLessThan(1e-13);
+  });
+
+  test("the fit finds the maximum, far down the flat ridge, and reports it converged", () => {
+    const fit = fitModel(modelDefinition("gg")!, {
+      frequency: Float64Array.from(frequency),
+      monetary: Float64Array.from(monetary),
+    });
+    expect(fit.status).toBe("converged");
+    expect(fit.logLikelihood).toBeGreaterThan(exact[0][1] - 1e-9);
+    expect(fit.params.p / exact[0][0].p - 1).toBeCloseTo(0, 5);
+    expect(fit.params.gamma / exact[0][0].gamma - 1).toBeCloseTo(0, 5);
+    expect(fit.standardErrors?.p).toBeGreaterThan(0);
   });
 });
 

@@ -156,6 +156,12 @@ cases("TRACKING", [
     expect: { error: "#VALUE!", says: ["10"] },
   },
   {
+    name: "a step of 5E-324 gives more periods than a number holds: said as beyond 1.79769E+308, never Infinity",
+    cls: "words",
+    args: [BGNBD, col(39), 24, 5e-324],
+    expect: { error: "#VALUE!", says: ["> 1.79769E+308", "10,000"] },
+  },
+  {
     name: "actual of the wrong length says how many periods",
     cls: "words",
     args: [BGNBD, col(39, 30), 24, 6, col(1, 2)],
