@@ -134,65 +134,46 @@ const STEEP_NODE = {
 };
 
 /**
- * ln g(t0 + δ) − ln g(t0) from log1p of the increments: −m ln(1 + δ/(α+t0)) − (s+1) ln(1 + ρ0 (e^(bδ) − 1)) + bδ with
- * ρ0 = e^(bt0)/(β + e^(bt0) − 1), no difference of two logarithms of size m·ln(α+t0) or (s+1)·b·t0 (at b·t0 ≈ 175
- * the latter left every rule's sum uncertain by 1e-12, past its checks' 1e-13).
+ * The piece steepNodes works on, set by logGgomnbdPiece: α + t0, b, ρ0 = e^(bt0)/(β + e^(bt0) − 1), m = r + x, s + 1,
+ * e^(bt0) − 1, ln(1 + (e^(bt0) − 1)/β) and the fall's rate at t0 (one typed array, not eight numbers per call).
  */
-function steepDrop(delta: number, alphaT0: number, b: number, ratio0: number, m: number, s1: number): number {
-  return -m * Math.log1p(delta / alphaT0) - s1 * Math.log1p(ratio0 * Math.expm1(b * delta)) + b * delta;
-}
-
+const STEEP_PIECE = new Float64Array(8);
 /** How many of STEEP_NODE's entries the last accepted piece filled (8 or 16). */
 let steepCount = 0;
 
-/** Fills STEEP_NODE with a Gauss–Laguerre rule's nodes on the piece (y = t0 + v/rate); returns Σ weight·g(v)·e^v. */
-function fillSteepRule(
-  nodes: Float64Array,
-  weights: Float64Array,
-  alphaT0: number,
-  b: number,
-  ratio0: number,
-  m: number,
-  s1: number,
-  growT0: number,
-  logRelT0: number,
-  rate: number,
-): number {
+/**
+ * A Gauss–Laguerre rule on the piece (y = t0 + v/rate): returns Σ weight·g(v)·e^v, and with `store` fills STEEP_NODE.
+ * ln g(t0 + δ) − ln g(t0) is formed from log1p of the increments: −m ln(1 + δ/(α+t0)) − (s+1) ln(1 + ρ0 (e^(bδ) − 1))
+ * + bδ with ρ0 = e^(bt0)/(β + e^(bt0) − 1), no difference of two logarithms of size m·ln(α+t0) or (s+1)·b·t0 (at
+ * b·t0 ≈ 14–420 the latter left every rule's sum uncertain by 1e-12, past its checks' 1e-13).
+ */
+function steepRule(nodes: Float64Array, weights: Float64Array, store: boolean): number {
+  const alphaT0 = STEEP_PIECE[0];
+  const b = STEEP_PIECE[1];
+  const ratio0 = STEEP_PIECE[2];
+  const m = STEEP_PIECE[3];
+  const s1 = STEEP_PIECE[4];
+  const growT0 = STEEP_PIECE[5];
+  const logRelT0 = STEEP_PIECE[6];
+  const rate = STEEP_PIECE[7];
   let value = 0;
   for (let k = 0; k < nodes.length; k++) {
     const offset = nodes[k] / rate;
     const relativeAlpha = Math.log1p(offset / alphaT0);
-    // e^(b(t0+δ)) − 1 and ln(1 + (e^(b(t0+δ)) − 1)/β) from their values at t0 and the increment (steepDrop).
     const growOffset = Math.expm1(b * offset);
     const relativeRel = Math.log1p(ratio0 * growOffset);
     const shape = Math.exp(nodes[k] - m * relativeAlpha - s1 * relativeRel + b * offset);
     value += weights[k] * shape;
+    if (!store) continue;
     STEEP_NODE.offset[k] = offset;
     STEEP_NODE.weight[k] = (weights[k] / rate) * shape;
     STEEP_NODE.relativeAlpha[k] = relativeAlpha;
+    // e^(b(t0+δ)) − 1 and ln(1 + (e^(b(t0+δ)) − 1)/β) from their values at t0 and the increments.
     STEEP_NODE.grow[k] = growT0 + (growT0 + 1) * growOffset;
     STEEP_NODE.logRel[k] = logRelT0 + relativeRel;
   }
-  steepCount = nodes.length;
+  if (store) steepCount = nodes.length;
   return value;
-}
-
-/** A rule's Σ weight·g(v)·e^v on the piece, the value only (a check). */
-function steepRuleValue(
-  nodes: Float64Array,
-  weights: Float64Array,
-  alphaT0: number,
-  b: number,
-  ratio0: number,
-  m: number,
-  s1: number,
-  rate: number,
-): number {
-  let sum = 0;
-  for (let k = 0; k < nodes.length; k++) {
-    sum += weights[k] * Math.exp(nodes[k] + steepDrop(nodes[k] / rate, alphaT0, b, ratio0, m, s1));
-  }
-  return sum;
 }
 
 /** The rules, read once (an import is a getter under tsx). The quick pair: the 8-point rule (STEEP_CHECKS' first),
@@ -215,32 +196,19 @@ const QUICK_REACH = 60;
  * evaluations: at 10⁶ purchases or more g is flat to 1e-3 over the nodes); else, or when they disagree,
  * steepIntegral's 16-point rule with its checks.
  */
-function steepNodes(
-  alphaT0: number,
-  b: number,
-  ratio0: number,
-  m: number,
-  s1: number,
-  growT0: number,
-  logRelT0: number,
-  rate: number,
-  quick: boolean,
-): boolean {
+function steepNodes(quick: boolean): boolean {
   const eight = EIGHT;
   const fine = TWENTY_FOUR;
   let eightValue = NaN;
   if (quick) {
-    eightValue = fillSteepRule(eight.nodes, eight.weights, alphaT0, b, ratio0, m, s1, growT0, logRelT0, rate);
-    const four = steepRuleValue(FOUR_NODES, FOUR_WEIGHTS, alphaT0, b, ratio0, m, s1, rate);
+    eightValue = steepRule(eight.nodes, eight.weights, true);
+    const four = steepRule(FOUR_NODES, FOUR_WEIGHTS, false);
     if (steepAgrees(eightValue, four)) return true;
   }
   const rule = SIXTEEN;
-  const value = fillSteepRule(rule.nodes, rule.weights, alphaT0, b, ratio0, m, s1, growT0, logRelT0, rate);
+  const value = steepRule(rule.nodes, rule.weights, true);
   for (const check of [eight, fine]) {
-    const sum =
-      check === eight && quick
-        ? eightValue
-        : steepRuleValue(check.nodes, check.weights, alphaT0, b, ratio0, m, s1, rate);
+    const sum = check === eight && quick ? eightValue : steepRule(check.nodes, check.weights, false);
     if (steepAgrees(value, sum)) return true;
   }
   return false;
@@ -295,21 +263,18 @@ export function logGgomnbdPiece(
   const rate = rule === PANEL_RULE ? m / alphaT0 - b + s1 * b * ratio0 : 0;
   const lowest = s1 * b * Math.min(ratio0, ratio1) - b;
   const fallEnd = m / (alpha + t1) + lowest;
-  const steep =
-    rule === PANEL_RULE &&
-    rate * width >= FALL &&
-    fallEnd > 0 &&
-    steepNodes(
-      alphaT0,
-      b,
-      ratio0,
-      m,
-      s1,
-      growT0,
-      logRelT0,
-      rate,
-      m / (alphaT0 + QUICK_REACH / rate) + lowest >= 0.9 * rate && fallEnd >= 1e-6 * rate,
-    );
+  let steep = rule === PANEL_RULE && rate * width >= FALL && fallEnd > 0;
+  if (steep) {
+    STEEP_PIECE[0] = alphaT0;
+    STEEP_PIECE[1] = b;
+    STEEP_PIECE[2] = ratio0;
+    STEEP_PIECE[3] = m;
+    STEEP_PIECE[4] = s1;
+    STEEP_PIECE[5] = growT0;
+    STEEP_PIECE[6] = logRelT0;
+    STEEP_PIECE[7] = rate;
+    steep = steepNodes(m / (alphaT0 + QUICK_REACH / rate) + lowest >= 0.9 * rate && fallEnd >= 1e-6 * rate);
+  }
   if (steep) {
     // A customer with millions of purchases: g falls by e^−100 or more over the piece, past what 400 panels resolve
     // (the fit's likelihood was −∞ there). steepIntegral's Gauss–Laguerre rule after y = t0 + v/rate, accepted by
