@@ -242,6 +242,29 @@ export function logGgomnbdPiece(
   withGradient: boolean,
   withHessian: boolean,
 ): number {
+  PIECE.set([alpha, b, s, beta, m, t0, t1, logAlphaT0, growT0, logRelT0, growT1]);
+  piece(out, withGradient, withHessian);
+  return PIECE[11];
+}
+
+/**
+ * The pass's own call: logGgomnbdPiece with its numbers in PIECE (alpha, b, s, beta, m, t0, t1, logAlphaT0, growT0,
+ * logRelT0, growT1) and the logarithm left in PIECE[11], for the reason of NODE (a million pieces a pass).
+ */
+const PIECE = new Float64Array(12);
+
+function piece(out: Float64Array, withGradient: boolean, withHessian: boolean): void {
+  const alpha = PIECE[0];
+  const b = PIECE[1];
+  const s = PIECE[2];
+  const beta = PIECE[3];
+  const m = PIECE[4];
+  const t0 = PIECE[5];
+  const t1 = PIECE[6];
+  const logAlphaT0 = PIECE[7];
+  const growT0 = PIECE[8];
+  const logRelT0 = PIECE[9];
+  const growT1 = PIECE[10];
   const width = t1 - t0;
   const s1 = s + 1;
   const alphaT0 = alpha + t0;
@@ -361,7 +384,7 @@ export function logGgomnbdPiece(
     const count = withHessian ? GG_MOMENTS : 5;
     for (let k = 0; k < count; k++) out[k] = SUMS[k + 1] / i0;
   }
-  return reference + Math.log(i0);
+  PIECE[11] = reference + Math.log(i0);
 }
 
 /** At or above this, a running sum is rescaled (its logarithm moved into the scale). */
@@ -400,7 +423,7 @@ export function ggomnbdPreparedNegLogLikelihood(
   const moments = buffers.moments;
   if (buffers.atPair.length < 3 * widest) buffers.atPair = new Float64Array(3 * widest);
   const atPair = buffers.atPair;
-  const piece = new Float64Array(GG_MOMENTS);
+  const pieceMoments = new Float64Array(GG_MOMENTS);
   const running = new Float64Array(GG_MOMENTS);
   const logAlpha = Math.log(alpha);
   const logB = Math.log(b);
@@ -464,22 +487,19 @@ export function ggomnbdPreparedNegLogLikelihood(
         continue;
       }
       const m = r + x;
-      const logPiece = logGgomnbdPiece(
-        alpha,
-        b,
-        s,
-        beta,
-        m,
-        t,
-        pairTime[above],
-        logAlphaT,
-        growT,
-        logRelT,
-        growAbove,
-        piece,
-        wantGradient,
-        wantHessian,
-      );
+      PIECE[0] = alpha;
+      PIECE[1] = b;
+      PIECE[2] = s;
+      PIECE[3] = beta;
+      PIECE[4] = m;
+      PIECE[5] = t;
+      PIECE[6] = pairTime[above];
+      PIECE[7] = logAlphaT;
+      PIECE[8] = growT;
+      PIECE[9] = logRelT;
+      PIECE[10] = growAbove;
+      piece(pieceMoments, wantGradient, wantHessian);
+      const logPiece = PIECE[11];
       growAbove = growT;
       if (sum === 0 || logPiece > scale + 300) {
         // Rescale the running sums to the new piece (the first one, or one that dwarfs them).
@@ -490,7 +510,7 @@ export function ggomnbdPreparedNegLogLikelihood(
       }
       const share = Math.exp(logPiece - scale);
       sum += share;
-      if (wantGradient) for (let k = 0; k < width; k++) running[k] += share * piece[k];
+      if (wantGradient) for (let k = 0; k < width; k++) running[k] += share * pieceMoments[k];
       if (sum > RESCALE) {
         scale += Math.log(sum);
         if (wantGradient) for (let k = 0; k < width; k++) running[k] /= sum;
