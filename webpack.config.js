@@ -8,12 +8,15 @@ const { LocalizedMetadataPlugin } = require("./scripts/localized-metadata-plugin
 const pkg = require("./package.json");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-// The pane's message areas (src/i18n/pane-messages.ts imports them): kept out of the engine chunk the functions load.
-const PANE_AREA_NAMES = [
-  ...require("fs")
-    .readFileSync(path.join(__dirname, "src/i18n/pane-messages.ts"), "utf8")
-    .matchAll(/from "\.\/messages\/(\w+)"/g),
-].map((match) => match[1]);
+// The pane's and the workbench's message areas (src/i18n/pane-messages.ts and workbench-messages.ts import them):
+// kept out of the engine chunk the functions load.
+const PANE_AREA_NAMES = ["pane-messages", "workbench-messages"].flatMap((file) =>
+  [
+    ...require("fs")
+      .readFileSync(path.join(__dirname, `src/i18n/${file}.ts`), "utf8")
+      .matchAll(/from "\.\/messages\/(\w+)"/g),
+  ].map((match) => match[1]),
+);
 const PANE_MESSAGE_FILE = new RegExp(`/src/i18n/messages/(${PANE_AREA_NAMES.join("|")})\\.ts$`);
 // Every module that declares @customfunction: the metadata plugin reads them all into functions.json.
 const { FUNCTION_MODULES } = require("./scripts/function-modules");
@@ -44,7 +47,7 @@ module.exports = async (_env, argv) => {
   if (!dev && !process.env.ADDIN_PUBLIC_URL) {
     console.warn(
       "ADDIN_PUBLIC_URL is not set: the production manifest points at https://customer-value.example.com/. " +
-        "Set it to the HTTPS address where dist/ will be hosted, e.g. ADDIN_PUBLIC_URL=https://addins.example.org/cv/ npm run build"
+        "Set it to the HTTPS address where dist/ will be hosted, e.g. ADDIN_PUBLIC_URL=https://addins.example.org/cv/ npm run build",
     );
   }
   const https = dev && process.env.CV_DEV_HTTPS === "1";
@@ -96,7 +99,7 @@ module.exports = async (_env, argv) => {
             enforce: true,
             test: (module) => {
               const file = (module.resource ?? "").split(path.sep).join("/");
-              if (/\/src\/i18n\/(pane-messages|all)\.ts$/.test(file)) return false;
+              if (/\/src\/i18n\/(pane-messages|workbench-messages|all)\.ts$/.test(file)) return false;
               if (PANE_MESSAGE_FILE.test(file)) return false;
               return /\/src\/(engine|i18n)\//.test(file) || /\/node_modules\/@stdlib\//.test(file);
             },

@@ -4,7 +4,8 @@
  *   The run fails when it grows by more than 10 % over .ci/bundle-baseline.json; `--update` records the current
  *   sizes as the new baseline (commit it with the change that justifies it).
  * - The functions' scripts (runtime, shared engine chunk, functions.js) carry none of the pane's strings: every
- *   message of the pane areas (src/i18n/pane-messages.ts) is looked for, by a fragment no function message shares.
+ *   message of the pane and workbench areas (src/i18n/pane-messages.ts, workbench-messages.ts) is looked for, by a
+ *   fragment no function message shares.
  * Usage: node --import tsx scripts/check-bundles.ts [dist] [--update]
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { FUNCTION_AREAS } from "../src/i18n/function-messages";
 import { PANE_AREAS } from "../src/i18n/pane-messages";
+import { WORKBENCH_AREAS } from "../src/i18n/workbench-messages";
 
 const args = process.argv.slice(2);
 const dist = resolve(args.find((arg) => !arg.startsWith("--")) ?? "dist");
@@ -41,7 +43,7 @@ const functionMessages = Object.values(FUNCTION_AREAS).flatMap((area) => [
 const fragments = (message: string) => message.split(/\{\w+\}/).filter((part) => part.trim().length >= 16);
 const leaked: string[] = [];
 let looked = 0;
-for (const area of Object.values(PANE_AREAS)) {
+for (const area of [...Object.values(PANE_AREAS), ...Object.values(WORKBENCH_AREAS)]) {
   for (const message of [...Object.values(area.en), ...Object.values(area.fr)] as string[]) {
     const fragment = fragments(message).find((part) => !functionMessages.some((other) => other.includes(part)));
     if (!fragment) continue;

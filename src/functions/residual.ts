@@ -6,11 +6,11 @@
  * Every discount rate is ANNUAL (the add-in's one convention), turned into a rate per period of the data.
  */
 import { valueError } from "../engine/errors";
-import { aliveColumn, conditionalColumn, HistoryColumns } from "../engine/models/columns";
+import { aliveColumn, conditionalColumn, HistoryColumns, logLikelihoodColumn } from "../engine/models/columns";
 import { readParameterTable } from "../engine/models/parameter-table";
 import { MAX_RENEWALS, residualLifetimes } from "../engine/models/sbg";
 import { expectedTracking } from "../engine/models/tracking";
-import { CustomerHistory, PurchasePredictor } from "../engine/models/types";
+import { PurchasePredictor } from "../engine/models/types";
 import { t } from "../i18n";
 import {
   BLANK,
@@ -39,15 +39,6 @@ import type { PredictorSource } from "./covariates";
 import { currentLocale } from "./locale";
 import { perCustomer, requireSourceCapability, tablePredictors } from "./models";
 import { cachedTablePredictors } from "./table-cache";
-
-/** A per-customer function over history columns. */
-function eachRow(histories: HistoryColumns, value: (customer: CustomerHistory) => number): Float64Array {
-  const out = new Float64Array(histories.frequency.length);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = value({ frequency: histories.frequency[i], recency: histories.recency[i], age: histories.age[i] });
-  }
-  return out;
-}
 
 const given = (value: unknown) => value !== null && value !== undefined && !toGrid(value).flat().every(isBlank);
 
@@ -373,10 +364,7 @@ export function loglik(
       frequency,
       recency,
       T,
-      (histories, predictor) =>
-        predictor.logLikelihoodColumn
-          ? predictor.logLikelihoodColumn(histories.frequency, histories.recency, histories.age)
-          : eachRow(histories, (customer) => predictor.logLikelihood!(customer)),
+      (histories, predictor) => logLikelihoodColumn(predictor, histories),
       source,
       addresses,
       { columnOnly: true },

@@ -1,6 +1,7 @@
 /**
- * The areas only the task pane and the workbench show (the pane's steps, segmentation, Excel failures, the
- * workbench), registered on import by their entry points; the functions bundle never loads them.
+ * The areas only the task pane (and the workbench, which hosts it) show: the pane's steps, segmentation, Excel
+ * failures. Registered on import by their entry points; the functions bundle never loads them. The workbench's own
+ * area is in workbench-messages.ts.
  */
 import { registerMessages } from "./catalogue";
 import * as changes from "./messages/changes";
@@ -15,7 +16,6 @@ import * as segmentation from "./messages/segmentation";
 import * as selection from "./messages/selection";
 import * as segmentsheet from "./messages/segmentsheet";
 import * as webview from "./messages/webview";
-import * as workbench from "./messages/workbench";
 
 export const PANE_AREAS = {
   changes,
@@ -30,7 +30,6 @@ export const PANE_AREAS = {
   selection,
   segmentsheet,
   webview,
-  workbench,
 } as const;
 
 registerMessages(PANE_AREAS);

@@ -15,7 +15,7 @@ import { MethodStep } from "./components/MethodStep";
 import { PreviewStep } from "./components/PreviewStep";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { SegmentationsList } from "./components/SegmentationsList";
-import { recipeSheets } from "./segmentation-actions";
+import { recipeSheets } from "./stored-segmentations";
 import { TableStep } from "./components/TableStep";
 
 const useStyles = makeStyles({

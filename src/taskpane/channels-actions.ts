@@ -4,8 +4,7 @@
  * user's: after it is created, nothing here ever writes to it, so typed spend survives every refresh.
  */
 import type { CustomerWorkbook, OwnSheet, WorkbookFailure } from "../excel/workbook";
-import type { Locale, MessageKey, MessageParams } from "../i18n";
-import type { Recipe } from "../engine/segmentation/types";
+import type { Locale } from "../i18n";
 import { channelsSheet } from "../engine/channels/channels-sheet";
 import {
   defaultSpendTableName,
@@ -58,16 +57,4 @@ export async function planChannels(
     writtenAt: request.writtenAt,
   });
   return { ok: true, plan: { ...(created ? { spendSheet: created } : {}), channels: name(sheet), spendTable, values } };
-}
-
-/** What the pane says after an apply or refresh that wrote a Channels sheet (nothing otherwise). */
-export function channelsNotices(recipe: Recipe): { key: MessageKey; params: MessageParams }[] {
-  const method = recipe.method;
-  if (!recipe.channelsSheet || method.kind !== "clvTiers" || !method.compareBy || !method.spendTable) return [];
-  return [
-    {
-      key: "channels.pane.written",
-      params: { column: method.compareBy, sheet: recipe.channelsSheet, table: method.spendTable },
-    },
-  ];
 }

@@ -5,7 +5,7 @@
  * "Table#3"… ("#" cannot appear in an Excel table name, so such a key never names another table).
  */
 import type { Recipe } from "../engine/segmentation/types";
-import type { StoredSegmentation } from "./segmentation-actions";
+import type { StoredSegmentation } from "./stored-segmentations";
 
 /** Re-segmenting a table that already has segmentations: replace one of them, or add a new one beside them. */
 export type ApplyTarget = { kind: "replace"; key: string } | { kind: "add" };

@@ -5,6 +5,7 @@
 import "../functions/functions";
 // The pane's and workbench's messages (the functions bundle carries only the function areas).
 import "../i18n/pane-messages";
+import "../i18n/workbench-messages";
 import { createRoot } from "react-dom/client";
 import { WorkbenchApp } from "./components/WorkbenchApp";
 import { readSettings } from "./settings";

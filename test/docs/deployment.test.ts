@@ -36,6 +36,29 @@ describe("deploy/ server settings", () => {
     }
   });
 
+  // The build's files keep their names across releases (webpack's "[name].js", pages, manifest), including scripts
+  // the pane fetches only later (engine.js, segmentation.js): a cached one beside new ones would mix two releases.
+  test("every server revalidates every file but the icons (IIS by default, nginx and Azure by extension)", () => {
+    const doc = new DOMParser().parseFromString(read("deploy", "web.config"), "application/xml");
+    const caches = Array.from(doc.getElementsByTagName("clientCache"));
+    const place = (element: Element): string =>
+      element.parentElement?.closest("location")?.getAttribute("path") ?? "(default)";
+    const longLived = caches.filter((cache) => cache.getAttribute("cacheControlMode") !== "DisableCache").map(place);
+    expect(longLived).toEqual(["assets"]);
+    expect(
+      caches.filter((cache) => place(cache) === "(default)").map((c) => c.getAttribute("cacheControlMode")),
+    ).toEqual(["DisableCache"]);
+    const conf = read("deploy", "nginx.conf");
+    const revalidated = /location ~ \\\.\(([a-z|]+)\)\$ \{[^}]*no-cache/.exec(conf)?.[1].split("|") ?? [];
+    expect(revalidated).toEqual(expect.arrayContaining(["html", "js", "xml"]));
+    const azure = JSON.parse(read("deploy", "staticwebapp.config.json")) as {
+      routes: { route: string; headers?: Record<string, string> }[];
+    };
+    const noCache = azure.routes.filter((route) => route.headers?.["Cache-Control"] === "no-cache").map((r) => r.route);
+    expect(noCache).toEqual(expect.arrayContaining(["/*.html", "/*.js", "/manifest.xml"]));
+    expect(read("webpack.config.js")).toContain('filename: "[name].js"');
+  });
+
   test("nginx: the metadata location sends CORS and no-cache", () => {
     const conf = read("deploy", "nginx.conf");
     const block = /location ~ \/functions\(-fr\)\?\\\.json\$ \{([^}]*)\}/.exec(conf)?.[1] ?? "";

@@ -146,8 +146,12 @@ describe("task pane in the workbench", () => {
     await screenshot(page, "03-pane-preview");
     await expectAccessible(pane, "preview step");
 
+    // Apply's code (segmentation.js, src/taskpane/load-actions.ts) is not part of the pane's first load.
+    const actionsChunk = (url: string) => /\/segmentation\.js(\?|$)/.test(url);
+    assert.ok(!session.requests.some(actionsChunk), "segmentation.js was loaded before Apply");
     await pane.getByRole("button", { name: t("pane.apply.button") }).click();
     await pane.getByText(/^Done:/).waitFor();
+    assert.ok(session.requests.some(actionsChunk), "Apply did not load segmentation.js");
     const values = await sheetValues(page, want.table.sheet);
     const headers = values[0].map(String);
     const added = want.result.columns.map((column) => column.header);

@@ -7,3 +7,4 @@ installCustomFunctionsShim(globalThis);
 // Every message area, as the pane's and workbench's entry points register them (a component test renders without
 // its entry point).
 import "../../src/i18n/pane-messages";
+import "../../src/i18n/workbench-messages";

@@ -10,10 +10,10 @@ import { DEFAULT_SAMPLE, simulateBusiness, transactionTable } from "../../src/wo
 import {
   applySegmentation,
   computeSegments,
-  loadRecipe,
   refreshSegmentation,
   removeSegmentation,
 } from "../../src/taskpane/segmentation-actions";
+import { loadRecipe } from "../../src/taskpane/stored-segmentations";
 
 const MAPPING: ColumnMapping = { customerId: "Customer ID", date: "Date", amount: "Amount" };
 const METHOD: SegmentationMethod = {

@@ -13,7 +13,7 @@ import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { describeMethod } from "../../src/engine/segmentation/describe";
 import type { Recipe } from "../../src/engine/segmentation/types";
 import { effectiveTarget, newRecipeKey, resolveTarget, segmentationsOfTable } from "../../src/taskpane/side-by-side";
-import type { StoredSegmentation } from "../../src/taskpane/segmentation-actions";
+import type { StoredSegmentation } from "../../src/taskpane/stored-segmentations";
 import { recipeSettingKey } from "../../src/excel/recipes";
 
 jest.setTimeout(60_000);

@@ -13,6 +13,7 @@
  */
 import { naError } from "../errors";
 import { hessianFromGradient, invertMatrix, numericalHessian } from "../optim/hessian";
+import { logScaleDerivatives } from "../optim/log-scale";
 import { coefficientKey, covariateNegLogLikelihood } from "../models/covariates";
 import { modelDefinition } from "../models/registry";
 import { CovariateNames, FitColumns, MODEL_PARAMETERS, ModelName, Parameters } from "../models/types";
@@ -96,8 +97,8 @@ export function parameterUncertainty(
 }
 
 /**
- * The Hessian of f(e^θ) at θ = log p from f's exact gradient and Hessian at p:
- * ∂²f/∂θ_i∂θ_j = p_i p_j ∂²f/∂p_i∂p_j + δ_ij p_i ∂f/∂p_i (NaN entries when f is not finite there).
+ * The Hessian of f(e^θ) at θ = log p from f's exact gradient and Hessian at p (logScaleDerivatives); NaN entries
+ * when f is not finite there.
  */
 export function logParameterHessian(
   f: (params: ArrayLike<number>, gradient: Float64Array, hessian: Float64Array) => number,
@@ -107,11 +108,9 @@ export function logParameterHessian(
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n * n);
   const finite = Number.isFinite(f(p, gradient, hessian));
-  return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) =>
-      finite ? p[i] * p[j] * hessian[i * n + j] + (i === j ? p[i] * gradient[i] : 0) : NaN,
-    ),
-  );
+  const inLogs = new Float64Array(n * n);
+  logScaleDerivatives(p, gradient, hessian, new Float64Array(n), inLogs);
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (finite ? inLogs[i * n + j] : NaN)));
 }
 
 /**

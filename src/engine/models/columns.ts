@@ -43,6 +43,23 @@ export function aliveColumn(predictor: PurchasePredictor, { frequency, recency, 
 }
 
 /**
+ * ln L of every row (the likelihood CUST.FIT maximises): the model's column form where it has one, else customer by
+ * customer. A model without a likelihood gives NaN rows (callers check the capability first).
+ */
+export function logLikelihoodColumn(
+  predictor: PurchasePredictor,
+  { frequency, recency, age }: HistoryColumns,
+): Float64Array {
+  if (predictor.logLikelihoodColumn) return predictor.logLikelihoodColumn(frequency, recency, age);
+  const out = new Float64Array(frequency.length);
+  if (!predictor.logLikelihood) return out.fill(NaN);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = predictor.logLikelihood({ frequency: frequency[i], recency: recency[i], age: age[i] });
+  }
+  return out;
+}
+
+/**
  * `value(customer)` for every row, for an expectation of the customer's future (expected purchases, P(any purchase)
  * in a horizon), from the rows' P(alive) (`alive`, as aliveColumn gives it) and the value given alive.
  */

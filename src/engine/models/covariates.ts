@@ -12,6 +12,7 @@
  */
 import { valueError } from "../errors";
 import { invertMatrix, hessianFromGradient } from "../optim/hessian";
+import { logScaleDerivatives } from "../optim/log-scale";
 import { minimize, newton } from "../optim/minimize";
 import { compressHistories } from "./compress";
 import {
@@ -255,8 +256,8 @@ export function covariateObjective(
   if (!capability.exactHessian) return { customers, negLogLikelihood };
 
   // In u = log p (a group's own log-parameters), u = J θ with J (kb × dimension) fixed per group: the identity on the
-  // base parameters and sign · z on the coefficients. With f(p): ∂f/∂u_j = p_j ∂f/∂p_j and
-  // ∂²f/∂u_j∂u_k = p_j p_k ∂²f/∂p_j∂p_k + δ_jk p_j ∂f/∂p_j; in θ, Jᵀ∇_u f and Jᵀ ∇²_u f J.
+  // base parameters and sign · z on the coefficients. ∇_u f and ∇²_u f by the chain rule (log-scale.ts); in θ,
+  // Jᵀ∇_u f and Jᵀ ∇²_u f J.
   const jacobians = groups.map((group) => {
     const jacobian = new Float64Array(kb * dimension);
     for (let j = 0; j < kb; j++) jacobian[j * dimension + j] = 1;
@@ -281,12 +282,7 @@ export function covariateObjective(
       const value = group.evaluate(own, groupGradient, groupHessian);
       if (!Number.isFinite(value)) return Infinity;
       sum += value;
-      for (let j = 0; j < kb; j++) slopeU[j] = own[j] * groupGradient[j];
-      for (let j = 0; j < kb; j++) {
-        for (let k = 0; k < kb; k++) {
-          curvatureU[j * kb + k] = own[j] * own[k] * groupHessian[j * kb + k] + (j === k ? slopeU[j] : 0);
-        }
-      }
+      logScaleDerivatives(own, groupGradient, groupHessian, slopeU, curvatureU);
       const jacobian = jacobians[g];
       for (let l = 0; l < dimension; l++) {
         for (let j = 0; j < kb; j++) gradient[l] += jacobian[j * dimension + l] * slopeU[j];

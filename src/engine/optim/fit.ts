@@ -4,6 +4,7 @@
  * penalty, and standard errors from the Hessian in the natural parameters.
  */
 import { hessianFromGradient, invertMatrix, numericalHessian, standardErrorsFromHessian } from "./hessian";
+import { logScaleDerivatives } from "./log-scale";
 import { minimize, newton } from "./minimize";
 
 export interface LogParameterFitSpec {
@@ -462,10 +463,7 @@ function penalisedHessian(hessian: Float64Array, n: number, scaledPenalty: numbe
 
 type NewtonObjective = (theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
 
-/**
- * The per-customer penalised objective on θ = log p with its gradient and Hessian: for f(e^θ),
- * ∂²f/∂θ_i∂θ_j = p_i p_j ∂²f/∂p_i∂p_j + δ_ij p_i ∂f/∂p_i.
- */
+/** The per-customer penalised objective on θ = log p with its gradient and Hessian (log-scale.ts). */
 function logNewtonObjective(
   dimension: number,
   withHessian: (params: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
@@ -483,6 +481,8 @@ function logNewtonObjective(
   const params = new Float64Array(dimension);
   const naturalGradient = new Float64Array(dimension);
   const naturalHessianValues = new Float64Array(dimension * dimension);
+  const slope = new Float64Array(dimension);
+  const curvature = new Float64Array(dimension * dimension);
   const objective: NewtonObjective = (theta, gradient, hessian) => {
     budget.spend();
     let penaltyValue = 0;
@@ -494,14 +494,14 @@ function logNewtonObjective(
     last.theta = Float64Array.from(theta);
     last.negLogLikelihood = nll;
     last.hessian.set(naturalHessianValues);
+    // Per customer, with the penalty c Σ p² (gradient 2c p, Hessian 2c on the diagonal), then in θ = log p.
     for (let i = 0; i < dimension; i++) {
-      const slope = naturalGradient[i] / scale + 2 * penalty * params[i];
-      gradient[i] = params[i] * slope;
+      slope[i] = naturalGradient[i] / scale + 2 * penalty * params[i];
       for (let j = 0; j < dimension; j++) {
-        const curvature = naturalHessianValues[i * dimension + j] / scale + (i === j ? 2 * penalty : 0);
-        hessian[i * dimension + j] = params[i] * params[j] * curvature + (i === j ? params[i] * slope : 0);
+        curvature[i * dimension + j] = naturalHessianValues[i * dimension + j] / scale + (i === j ? 2 * penalty : 0);
       }
     }
+    logScaleDerivatives(params, slope, curvature, gradient, hessian);
     const value = nll / scale + penaltyValue;
     if (Number.isFinite(value) && value < best.value) {
       best.value = value;

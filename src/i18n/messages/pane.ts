@@ -129,6 +129,8 @@ export const en = {
   "pane.recipe.removeFailed": "The segmentation could not be fully removed",
   "pane.recipe.refreshFailed": "The segmentation could not be refreshed",
   "pane.recipe.unreadable": "The stored segmentation settings could not be read",
+  "pane.notLoaded":
+    "Part of the add-in could not be loaded (the connection may have dropped). The workbook was not changed: try again.",
 } as const;
 
 export const fr: { readonly [K in keyof typeof en]: string } = {
@@ -267,4 +269,6 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   "pane.recipe.removeFailed": "La segmentation n'a pas pu être entièrement supprimée",
   "pane.recipe.refreshFailed": "La segmentation n'a pas pu être actualisée",
   "pane.recipe.unreadable": "Les paramètres de segmentation enregistrés n'ont pas pu être lus",
+  "pane.notLoaded":
+    "Une partie du complément n'a pas pu être chargée (la connexion a peut-être été coupée). Le classeur n'a pas été modifié : réessayez.",
 };

@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useLocale, useT } from "../locale-context";
 import { describeMethod, describeRecipe } from "../recipe-description";
-import { recipeSheets, type StoredSegmentation } from "../segmentation-actions";
+import { recipeSheets, type StoredSegmentation } from "../stored-segmentations";
 import { FailureBar } from "./FailureBar";
 
 const useStyles = makeStyles({

@@ -8,7 +8,8 @@
 import type { CellValue, Progress, WorkbookFailure } from "../../excel/workbook";
 import type { Locale } from "../../i18n";
 import type { ColumnMapping, DataShape, SegmentationMethod } from "../../engine/segmentation/types";
-import { computeSegments } from "../segmentation-actions";
+import type { computeSegments } from "../segmentation-actions";
+import { loadSegmentationActions } from "../load-actions";
 import { runStepsSliced } from "../../excel/steps";
 import { Assembler, Message, packRowsSteps, SLICE, transferables } from "./protocol";
 import { throttleProgress } from "./progress";
@@ -128,8 +129,10 @@ export async function computeSegmentsInWorker(
   shared ??= startSegmentWorker();
   const worker = shared;
   if (!worker) {
+    const loaded = await loadSegmentationActions();
+    if (!loaded.ok) return loaded;
     const { headers, rows, shape, mapping, method, locale, asOf } = request;
-    return computeSegments(headers, rows, shape, mapping, method, locale, asOf);
+    return loaded.actions.computeSegments(headers, rows, shape, mapping, method, locale, asOf);
   }
   const port: JobPort = {
     postMessage: (message, transfer) => worker.postMessage(message, transfer ?? []),

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import type { CustomerWorkbook, WorkbookFailure } from "../../excel/workbook";
-import { loadRecipes, StoredSegmentation } from "../segmentation-actions";
+import { loadRecipes, StoredSegmentation } from "../stored-segmentations";
 
 export interface StoredRecipesState {
   entries: StoredSegmentation[];

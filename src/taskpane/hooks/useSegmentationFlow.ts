@@ -9,7 +9,7 @@ import { numericColumns, sampleRows, suggestMapping } from "../../engine/segment
 import { chooseOwnColumnNames } from "../../engine/segmentation/naming";
 import { validateTable } from "../../engine/segmentation/validate";
 import { categoryColumns } from "../../engine/channels/value-by-group";
-import { channelsNotices } from "../channels-actions";
+import { channelsNotices } from "../channels-notices";
 import type {
   ColumnMapping,
   DataShape,
@@ -20,16 +20,9 @@ import type {
 } from "../../engine/segmentation/types";
 import { throttleProgress } from "../compute/progress";
 import { computeSegmentsInWorker } from "../compute/segment-client";
-import {
-  applySegmentation,
-  plannedSummarySheetName,
-  recipeSheets,
-  refreshSegmentation,
-  removeSegmentation,
-  removeWritten,
-  StoredSegmentation,
-  Written,
-} from "../segmentation-actions";
+import { withSegmentationActions } from "../load-actions";
+import type { Written } from "../segmentation-actions";
+import { plannedSummarySheetName, recipeSheets, StoredSegmentation } from "../stored-segmentations";
 import { ApplyTarget, effectiveTarget, resolveTarget, segmentationsOfTable } from "../side-by-side";
 
 export type Operation = "reading" | "computing" | "applying" | "refreshing" | "removing";
@@ -254,20 +247,22 @@ export function useSegmentationFlow(
   const apply = useCallback(async () => {
     if (!table || !data || !result) return;
     const signal = start("applying");
-    const outcome = await applySegmentation(
-      workbook,
-      {
-        table,
-        headers: data.headers,
-        shape,
-        mapping,
-        method,
-        locale,
-        result,
-        previous,
-        ...(recipeKey === undefined ? {} : { recipeKey }),
-      },
-      { signal, onProgress: throttleProgress(setProgress) },
+    const outcome = await withSegmentationActions((actions) =>
+      actions.applySegmentation(
+        workbook,
+        {
+          table,
+          headers: data.headers,
+          shape,
+          mapping,
+          method,
+          locale,
+          result,
+          previous,
+          ...(recipeKey === undefined ? {} : { recipeKey }),
+        },
+        { signal, onProgress: throttleProgress(setProgress) },
+      ),
     );
     finish();
     if (!outcome.ok) {
@@ -347,14 +342,17 @@ export function useSegmentationFlow(
         });
         return;
       }
-      const outcome = await refreshSegmentation(
-        workbook,
-        found.table,
-        found.recipe,
-        locale,
-        { signal, onProgress: throttleProgress(setProgress) },
-        found.recipeKey,
-        computeSegmentsInWorker,
+      const table = found.table;
+      const outcome = await withSegmentationActions((actions) =>
+        actions.refreshSegmentation(
+          workbook,
+          table,
+          found.recipe,
+          locale,
+          { signal, onProgress: throttleProgress(setProgress) },
+          found.recipeKey,
+          computeSegmentsInWorker,
+        ),
       );
       finish();
       if (!outcome.ok) {
@@ -405,7 +403,11 @@ export function useSegmentationFlow(
         setFailure({ titleKey: "pane.recipe.removeFailed", failure: found.failure });
         return;
       }
-      const outcome = await removeSegmentation(workbook, found.table, found.recipe, found.recipeKey);
+      const table = found.table;
+      const outcome = await withSegmentationActions(
+        (actions) => actions.removeSegmentation(workbook, table, found.recipe, found.recipeKey),
+        { columns: found.recipe.ownColumns, sheets: recipeSheets(found.recipe) },
+      );
       finish();
       if (!outcome.ok) {
         setFailure({ titleKey: "pane.recipe.removeFailed", failure: outcome.failure, written: outcome.written });
@@ -424,7 +426,10 @@ export function useSegmentationFlow(
     const written = failure.written;
     start("removing");
     // After a failed first apply there is no recipe to keep; after a failed refresh the old recipe still holds.
-    const outcome = await removeWritten(workbook, table.id, written);
+    const outcome = await withSegmentationActions(
+      (actions) => actions.removeWritten(workbook, table.id, written),
+      written,
+    );
     finish();
     if (!outcome.ok) {
       setFailure({ titleKey: "pane.recipe.removeFailed", failure: outcome.failure, written: outcome.written });
