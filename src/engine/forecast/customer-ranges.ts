@@ -11,26 +11,19 @@
  */
 import { ClvOptions, predictiveClv, valueIfAliveAt } from "../models/clv";
 import { aliveColumn } from "../models/columns";
-import { chebyshevInterpolant } from "../optim/chebyshev";
+import { DIRECT_AGES, frequencyGroups } from "../models/frequency-groups";
 import { PurchasePredictor } from "../models/types";
+import { chebyshevInterpolant } from "../optim/chebyshev";
 
-/** As in clv.ts: at most this many distinct ages in a frequency, D(x, T) is computed at each of them. */
-const DIRECT_AGES = 32;
-
-interface FrequencyGroup {
-  x: number;
-  rows: Int32Array;
-  lo: number;
-  hi: number;
-  /** More than DIRECT_AGES distinct ages: D(x, ·) interpolated in T by a model smooth in T. */
-  manyAges: boolean;
-}
-
-/** margin × spend × E-discounted purchases of every row for one draw's predictor; throws when a row has no finite value. */
+/**
+ * margin × spend × E-discounted purchases of every row for one draw's predictor, into `into` when given (a column the
+ * caller reuses for every draw); throws when a row has no finite value.
+ */
 export type ValueColumns = (
   predictor: PurchasePredictor,
   spend: ArrayLike<number>,
   options: ClvOptions,
+  into?: Float64Array,
 ) => Float64Array;
 
 /**
@@ -46,56 +39,47 @@ export function prepareValueColumns(
   const ages = new Set<number>();
   for (let i = 0; i < n && ages.size <= DIRECT_AGES; i++) ages.add(age[i]);
   if (ages.size <= DIRECT_AGES) return null;
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    let rows = members.get(frequency[i]);
-    if (!rows) members.set(frequency[i], (rows = []));
-    rows.push(i);
-  }
-  const groups: FrequencyGroup[] = [...members].map(([x, rows]) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    const seen = new Set<number>();
-    for (const i of rows) {
-      lo = Math.min(lo, age[i]);
-      hi = Math.max(hi, age[i]);
-      if (seen.size <= DIRECT_AGES) seen.add(age[i]);
-    }
-    return { x, rows: Int32Array.from(rows), lo, hi, manyAges: seen.size > DIRECT_AGES };
-  });
+  const groups = frequencyGroups(frequency, age);
   const columns = { frequency, recency, age };
   const customer = { frequency: 0, recency: 0, age: 0 };
-  return (predictor, spend, options) => {
+  // A group's ages, in its rows' order, and D at each of them from the interpolant.
+  const largest = groups.reduce((most, group) => Math.max(most, group.rows.length), 0);
+  const groupAges = new Float64Array(largest);
+  const interpolated = new Float64Array(largest);
+  return (predictor, spend, options, into) => {
     if (predictor.discrete) throw new RangeError("discrete");
     const unit: ClvOptions = { ...options, margin: 1 };
     for (let i = 0; i < n; i++) if (!(spend[i] >= 0 && spend[i] < Infinity)) throw new RangeError("spend");
     const ifAliveAt = valueIfAliveAt(predictor, options);
-    const alive = aliveColumn(predictor, columns);
-    const out = new Float64Array(n);
+    const alive = aliveColumn(predictor, columns, groups);
+    const out = into ?? new Float64Array(n);
     for (const { x, rows, lo, hi, manyAges } of groups) {
       const interpolant =
         predictor.smoothInAge && manyAges && hi > lo ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;
-      const byAge = interpolant ? null : new Map<number, number>();
-      customer.frequency = x;
+      // D at each row's age, into `interpolated`: the row loop then reads plain numbers (no value boxed per row).
+      if (interpolant) {
+        for (let k = 0; k < rows.length; k++) groupAges[k] = age[rows[k]];
+        interpolant.fill(groupAges, rows.length, interpolated);
+      } else {
+        const byAge = new Map<number, number>();
+        for (let k = 0; k < rows.length; k++) {
+          const T = age[rows[k]];
+          let ifAlive = byAge.get(T);
+          if (ifAlive === undefined) byAge.set(T, (ifAlive = ifAliveAt(x, T)));
+          interpolated[k] = ifAlive;
+        }
+      }
       for (let k = 0; k < rows.length; k++) {
         const i = rows[k];
-        const T = age[i];
-        let ifAlive = interpolant ? interpolant(T) : byAge!.get(T);
-        if (ifAlive === undefined) {
-          ifAlive = ifAliveAt(x, T);
-          byAge!.set(T, ifAlive);
-        }
-        let purchases: number;
-        if (Number.isNaN(ifAlive)) {
+        const ifAlive = interpolated[k];
+        let purchases = alive[i] * ifAlive;
+        if (Number.isNaN(ifAlive) || Number.isNaN(alive[i])) {
+          customer.frequency = x;
           customer.recency = recency[i];
-          customer.age = T;
-          purchases = predictiveClv(predictor, customer, 1, unit);
-        } else if (Number.isNaN(alive[i])) {
-          customer.recency = recency[i];
-          customer.age = T;
-          purchases = predictor.probabilityAlive(customer) * ifAlive;
-        } else {
-          purchases = alive[i] * ifAlive;
+          customer.age = age[i];
+          purchases = Number.isNaN(ifAlive)
+            ? predictiveClv(predictor, customer, 1, unit)
+            : predictor.probabilityAlive(customer) * ifAlive;
         }
         const value = options.margin * spend[i] * purchases;
         if (!Number.isFinite(value)) throw new RangeError("draw");

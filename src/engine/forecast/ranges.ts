@@ -28,6 +28,7 @@ import {
   drawParameters,
   parameterUncertainty,
   ParameterUncertainty,
+  percentileOf,
   percentileOfSorted,
 } from "./uncertainty";
 
@@ -452,11 +453,12 @@ export function customerValueRanges(
   const covariates = model.covariates ? customers.covariates : undefined;
   // Without covariates, what does not depend on the parameters is prepared once (the same values, customer-ranges.ts).
   const prepared = covariates ? null : prepareValueColumns(customers.frequency, customers.recency, customers.age);
+  const drawValues = prepared ? new Float64Array(n) : null;
   let s = 0;
   eachDraw(model, customers, RANGE_DRAWS, (draw) => {
     const spend = spendFor(draw, customers.frequency, customers.monetary, customers.spendPerPurchase);
     if (prepared) {
-      values.set(prepared(draw.predictor, spend, options), s * n);
+      values.set(prepared(draw.predictor, spend, options, drawValues!), s * n);
     } else {
       const column = groupedClv(draw.predictorOf, covariates?.group, customers, spend, options);
       for (let i = 0; i < n; i++) {
@@ -479,9 +481,9 @@ export function customerValueRanges(
       for (let k = 0; k < size; k++) own[k * RANGE_DRAWS + d] = values[row + k];
     }
     for (let k = 0; k < size; k++) {
-      const sorted = own.subarray(k * RANGE_DRAWS, (k + 1) * RANGE_DRAWS).sort();
-      low[start + k] = percentileOfSorted(sorted, percentiles.low);
-      high[start + k] = percentileOfSorted(sorted, percentiles.high);
+      const draws = own.subarray(k * RANGE_DRAWS, (k + 1) * RANGE_DRAWS);
+      low[start + k] = percentileOf(draws, percentiles.low);
+      high[start + k] = percentileOf(draws, percentiles.high);
     }
   }
   return { low, high };

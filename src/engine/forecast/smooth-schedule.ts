@@ -17,11 +17,10 @@
  * Frequencies with few distinct ages, models not smooth in T, and any frequency whose horizons cannot be resolved
  * take baseSchedule itself.
  */
+import { frequencyGroups } from "../models/frequency-groups";
 import { PurchasePredictor } from "../models/types";
 import { baseSchedule, BaseSchedule } from "./schedule";
 
-/** At most this many distinct ages in a frequency: baseSchedule computes each of them directly. */
-const DIRECT_AGES = 32;
 /** Degrees a piece tries before it is halved, and the most halvings. */
 const DEGREES = [16, 32, 64];
 const MAX_DEPTH = 8;
@@ -59,17 +58,11 @@ export function smoothBaseSchedule(
   }
   const purchases = new Float64Array(months);
   const revenue = new Float64Array(months);
-  const n = frequency.length;
-  const byFrequency = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    let rows = byFrequency.get(frequency[i]);
-    if (!rows) byFrequency.set(frequency[i], (rows = []));
-    rows.push(i);
-  }
   const exact: number[] = [];
   const customer = { frequency: 0, recency: 0, age: 0 };
-  for (const [x, rows] of byFrequency) {
-    const pieces = rows.length > DIRECT_AGES ? incrementPieces(predictor, x, rows, age, months, periodsPerMonth) : null;
+  // A frequency with few distinct ages: baseSchedule computes each of them directly.
+  for (const { x, rows, lo, hi, manyAges } of frequencyGroups(frequency, age)) {
+    const pieces = manyAges && hi > lo ? incrementPieces(predictor, x, lo, hi, months, periodsPerMonth) : null;
     if (!pieces) {
       for (const i of rows) exact.push(i);
       continue;
@@ -142,27 +135,17 @@ export function smoothBaseSchedule(
 }
 
 /**
- * The verified pieces of E_m(x, ·) over the rows' ages, all of one degree (padded with zero coefficients), as the
- * coefficients of the monthly increments; null when the ages are few, a horizon is not finite, or a piece cannot be
- * resolved.
+ * The verified pieces of E_m(x, ·) over the ages [lo, hi], all of one degree (padded with zero coefficients), as the
+ * coefficients of the monthly increments; null when a horizon is not finite or a piece cannot be resolved.
  */
 function incrementPieces(
   predictor: PurchasePredictor,
   x: number,
-  rows: readonly number[],
-  age: ArrayLike<number>,
+  lo: number,
+  hi: number,
   months: number,
   periodsPerMonth: number,
 ): Piece[] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  const distinct = new Set<number>();
-  for (const i of rows) {
-    lo = Math.min(lo, age[i]);
-    hi = Math.max(hi, age[i]);
-    if (distinct.size <= DIRECT_AGES) distinct.add(age[i]);
-  }
-  if (distinct.size <= DIRECT_AGES || !(hi > lo)) return null;
   const known = new Map<number, Float64Array | null>();
   const cumulative = (T: number): Float64Array | null => {
     let values = known.get(T);

@@ -189,3 +189,47 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
   const above = Math.min(below + 1, sorted.length - 1);
   return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
 }
+
+/**
+ * percentileOfSorted of the values once sorted, found by selection instead (Hoare's FIND: a few passes over the
+ * values, not a sort); the values are reordered in place. The two order statistics it interpolates between are the
+ * sorted ones, so the result is the same number.
+ */
+export function percentileOf(values: Float32Array | Float64Array, p: number): number {
+  const last = values.length - 1;
+  const position = p * last;
+  const below = Math.floor(position);
+  selectInPlace(values, below);
+  let next = values[below];
+  if (below < last) {
+    // values[below + 1 ..] are all ≥ values[below]: the next order statistic is their smallest.
+    next = values[below + 1];
+    for (let i = below + 2; i <= last; i++) if (values[i] < next) next = values[i];
+  }
+  return values[below] + (position - below) * (next - values[below]);
+}
+
+/** Reorders values so that values[k] is the k-th smallest, those before it no larger and those after no smaller. */
+function selectInPlace(values: Float32Array | Float64Array, k: number): void {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}

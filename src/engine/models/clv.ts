@@ -5,6 +5,7 @@
 import { numError, valueError } from "../errors";
 import { chebyshevInterpolant } from "../optim/chebyshev";
 import { aliveColumn } from "./columns";
+import { ageSpan } from "./frequency-groups";
 import { valuesByFrequency } from "./frequency-interpolant";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
@@ -371,9 +372,6 @@ function discreteClvColumn(
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
-/** Below this many distinct ages for a frequency, D(x, T) is computed at each of them. */
-const DIRECT_AGES = 32;
-
 /**
  * A piecewise Chebyshev interpolant of f over the ages of the given rows, or null when they are few (direct
  * evaluation is cheaper), when f fails anywhere, or when it cannot be resolved to the tolerance.
@@ -383,15 +381,6 @@ function ageInterpolant(
   rows: ArrayLike<number>,
   age: ArrayLike<number>,
 ): ((T: number) => number) | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  const seen = new Set<number>();
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k];
-    lo = Math.min(lo, age[i]);
-    hi = Math.max(hi, age[i]);
-    if (seen.size <= DIRECT_AGES) seen.add(age[i]);
-  }
-  if (seen.size <= DIRECT_AGES) return null;
-  return chebyshevInterpolant(f, lo, hi);
+  const { lo, hi, manyAges } = ageSpan(rows, age);
+  return manyAges ? chebyshevInterpolant(f, lo, hi) : null;
 }

@@ -9,6 +9,7 @@
  * The rows must be valid histories (checked by the caller).
  */
 import { chebyshevInterpolant } from "../optim/chebyshev";
+import { FrequencyGroup, frequencyGroups } from "./frequency-groups";
 import { valuesByFrequency } from "./frequency-interpolant";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
@@ -18,15 +19,17 @@ export interface HistoryColumns {
   age: ArrayLike<number>;
 }
 
-/** Below this many distinct ages for a frequency, the conditional value is computed at each of them. */
-const DIRECT_AGES = 32;
-
 /**
  * P(alive) of every row: the model's column form where it has one, else customer by customer. A row whose
- * per-customer value throws is NaN, so the caller can take that row alone and report its error in it.
+ * per-customer value throws is NaN, so the caller can take that row alone and report its error in it. `groups`:
+ * frequencyGroups of these columns, when the caller keeps them for many predictors.
  */
-export function aliveColumn(predictor: PurchasePredictor, { frequency, recency, age }: HistoryColumns): Float64Array {
-  if (predictor.probabilityAliveColumn) return predictor.probabilityAliveColumn(frequency, recency, age);
+export function aliveColumn(
+  predictor: PurchasePredictor,
+  { frequency, recency, age }: HistoryColumns,
+  groups?: readonly FrequencyGroup[],
+): Float64Array {
+  if (predictor.probabilityAliveColumn) return predictor.probabilityAliveColumn(frequency, recency, age, groups);
   const out = new Float64Array(frequency.length);
   const customer = { frequency: 0, recency: 0, age: 0 };
   for (let i = 0; i < out.length; i++) {
@@ -78,28 +81,14 @@ export function conditionalColumn(
   };
   // Many frequencies at few ages: the value given alive interpolated in x (frequency-interpolant.ts).
   const byFrequency = predictor.smoothInAge ? valuesByFrequency(ifAliveAt, frequency, age) : null;
-  const groups = new Map<number, number[]>();
+  const rest: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (byFrequency && byFrequency[i] >= 0 && alive[i] >= 0) {
-      out[i] = alive[i] * byFrequency[i];
-      continue;
-    }
-    let rows = groups.get(frequency[i]);
-    if (!rows) groups.set(frequency[i], (rows = []));
-    rows.push(i);
+    if (byFrequency && byFrequency[i] >= 0 && alive[i] >= 0) out[i] = alive[i] * byFrequency[i];
+    else rest.push(i);
   }
   const customer = { frequency: 0, recency: 0, age: 0 };
-  for (const [x, rows] of groups) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    const seen = new Set<number>();
-    for (const i of rows) {
-      lo = Math.min(lo, age[i]);
-      hi = Math.max(hi, age[i]);
-      if (seen.size <= DIRECT_AGES) seen.add(age[i]);
-    }
-    const interpolant =
-      predictor.smoothInAge && seen.size > DIRECT_AGES ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;
+  for (const { x, rows, lo, hi, manyAges } of frequencyGroups(frequency, age, rest)) {
+    const interpolant = predictor.smoothInAge && manyAges ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;
     const byAge = new Map<number, number>();
     for (const i of rows) {
       let ifAlive = interpolant ? interpolant(age[i]) : byAge.get(age[i]);

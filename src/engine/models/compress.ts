@@ -171,7 +171,8 @@ export function historiesForFit(
 }
 
 /** The distinct frequencies with the total weight of each, for terms that depend on x alone. */
-export interface FrequencyGroups {
+/** The distinct frequencies of some histories (see frequencyGroups). */
+interface DistinctFrequencies {
   values: Float64Array;
   weight: Float64Array;
   /** Each row's group. */
@@ -180,7 +181,7 @@ export interface FrequencyGroups {
   byValue?: Uint32Array;
 }
 
-export function frequencyGroups(data: CompressedHistories): FrequencyGroups {
+export function frequencyGroups(data: CompressedHistories): DistinctFrequencies {
   const index = new Map<number, number>();
   const values: number[] = [];
   const weight: number[] = [];
@@ -209,7 +210,7 @@ const HASHED_GROUPS = 65536;
  * hashing a million of them took 0.35 s, this a third of that): the same groups, in order of first appearance, with
  * the same weights added in the same order, and the groups by increasing frequency.
  */
-function frequencyGroupsBySort(data: CompressedHistories): FrequencyGroups {
+function frequencyGroupsBySort(data: CompressedHistories): DistinctFrequencies {
   const n = data.size;
   const frequency = withoutNegativeZero(data.frequency.subarray(0, n));
   const order = orderByTime(frequency);

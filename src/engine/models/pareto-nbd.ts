@@ -148,8 +148,15 @@ export function paretoNbdPredictor(params: Parameters): PurchasePredictor {
     (((r + x) * (beta + age)) / (alpha + age)) * growth(beta + age, t);
   return {
     probabilityAlive,
-    probabilityAliveColumn: (x, tx, T) =>
-      paretoNbdAliveColumn(p, x, tx, T, (frequency, recency, age) => probabilityAlive({ frequency, recency, age })),
+    probabilityAliveColumn: (x, tx, T, groups) =>
+      paretoNbdAliveColumn(
+        p,
+        x,
+        tx,
+        T,
+        (frequency, recency, age) => probabilityAlive({ frequency, recency, age }),
+        groups,
+      ),
     smoothInAge: true,
     /** P(alive at T + t) = P(alive at T)·((β+T)/(β+T+t))^s: given alive at T, μ ~ Gamma(s, β+T) (note 009). */
     probabilityAliveAt(customer, t) {

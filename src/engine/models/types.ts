@@ -3,6 +3,7 @@
  * predictive CLV. Time is always in the data's own period (the summary's time unit: days, weeks or months).
  */
 import type { CompressedHistories } from "./compress";
+import type { FrequencyGroup } from "./frequency-groups";
 import type { MessageKey } from "../../i18n";
 
 /** One customer's calibration history, as in the BTYD literature. */
@@ -104,12 +105,14 @@ export interface PurchasePredictor {
   probabilityAlive(customer: CustomerHistory): number;
   /**
    * P(alive) of many customers at once, the same values as probabilityAlive to 1e-10 or better, for a model whose
-   * per-customer form is costly (Pareto/NBD's death integral); the rows are valid histories.
+   * per-customer form is costly (Pareto/NBD's death integral); the rows are valid histories. `groups`: the rows
+   * grouped by frequency (frequencyGroups of these columns), when the caller keeps them across many predictors.
    */
   probabilityAliveColumn?(
     frequency: ArrayLike<number>,
     recency: ArrayLike<number>,
     age: ArrayLike<number>,
+    groups?: readonly FrequencyGroup[],
   ): Float64Array;
   /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods. */
   expectedPurchases(customer: CustomerHistory, t: number): number;

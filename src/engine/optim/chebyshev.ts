@@ -23,7 +23,7 @@ export function chebyshevInterpolant(
   hi: number,
   floor = 0,
   shape: PieceShape = WIDE_PIECES,
-): ((x: number) => number) | null {
+): Interpolant | null {
   if (!(hi > lo)) return null;
   const pieces: ChebyshevPiece[] = [];
   // The points of degree N are among those of degree 2N: each is evaluated once.
@@ -38,13 +38,23 @@ export function chebyshevInterpolant(
   } catch {
     return null;
   }
-  if (pieces.length === 1) {
-    const [piece] = pieces;
-    return (x) => chebyshevValue(piece, x);
-  }
+  return interpolantOf(pieces);
+}
+
+/** A verified interpolant: its value at a point, and its values at many points at once. */
+export interface Interpolant {
+  (x: number): number;
+  /**
+   * out[k] = the interpolant at points[k] for k < count, the same numbers as one by one: four points of one piece at
+   * a time, so that their recurrences (each a chain of dependent multiply-adds) overlap.
+   */
+  fill(points: ArrayLike<number>, count: number, out: Float64Array): void;
+}
+
+function interpolantOf(pieces: ChebyshevPiece[]): Interpolant {
   const ends = Float64Array.from(pieces, (piece) => piece.hi);
-  return (x) => {
-    // Binary search for the first piece whose end is at or past x.
+  // The first piece whose end is at or past x (binary search).
+  const pieceOf = (x: number) => {
     let low = 0;
     let high = pieces.length - 1;
     while (low < high) {
@@ -52,8 +62,22 @@ export function chebyshevInterpolant(
       if (x > ends[mid]) low = mid + 1;
       else high = mid;
     }
-    return chebyshevValue(pieces[low], x);
+    return low;
   };
+  const value = (x: number) => chebyshevValue(pieces[pieceOf(x)], x);
+  const fill = (points: ArrayLike<number>, count: number, out: Float64Array) => {
+    let k = 0;
+    for (; k + 4 <= count; k += 4) {
+      const p = pieceOf(points[k]);
+      if (pieceOf(points[k + 1]) === p && pieceOf(points[k + 2]) === p && pieceOf(points[k + 3]) === p) {
+        chebyshevValues4(pieces[p], points, k, out);
+      } else {
+        for (let j = k; j < k + 4; j++) out[j] = value(points[j]);
+      }
+    }
+    for (; k < count; k++) out[k] = value(points[k]);
+  };
+  return Object.assign(value, { fill });
 }
 
 /**
@@ -137,4 +161,44 @@ export function chebyshevValue({ lo, hi, coefficients: c }: ChebyshevPiece, x: n
     b1 = b0;
   }
   return c[0] + u * b1 - b2;
+}
+
+/** chebyshevValue at points[k .. k + 3], all in this piece: each point's operations are chebyshevValue's, interleaved. */
+function chebyshevValues4(
+  { lo, hi, coefficients: c }: ChebyshevPiece,
+  points: ArrayLike<number>,
+  k: number,
+  out: Float64Array,
+): void {
+  const u0 = (2 * points[k] - lo - hi) / (hi - lo);
+  const u1 = (2 * points[k + 1] - lo - hi) / (hi - lo);
+  const u2 = (2 * points[k + 2] - lo - hi) / (hi - lo);
+  const u3 = (2 * points[k + 3] - lo - hi) / (hi - lo);
+  let a1 = 0;
+  let a2 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  for (let j = c.length - 1; j >= 1; j--) {
+    const cj = c[j];
+    const a0 = cj + 2 * u0 * a1 - a2;
+    const b0 = cj + 2 * u1 * b1 - b2;
+    const c0 = cj + 2 * u2 * c1 - c2;
+    const d0 = cj + 2 * u3 * d1 - d2;
+    a2 = a1;
+    a1 = a0;
+    b2 = b1;
+    b1 = b0;
+    c2 = c1;
+    c1 = c0;
+    d2 = d1;
+    d1 = d0;
+  }
+  out[k] = c[0] + u0 * a1 - a2;
+  out[k + 1] = c[0] + u1 * b1 - b2;
+  out[k + 2] = c[0] + u2 * c1 - c2;
+  out[k + 3] = c[0] + u3 * d1 - d2;
 }

@@ -1,7 +1,7 @@
 /**
- * frequencyGroups beyond 65,536 distinct frequencies groups by a radix sort instead of a hash (frequencies in the
- * millions and billions, issue 12): the same groups in the same order, the same weights bit for bit, and the groups
- * by increasing frequency for the pair layout.
+ * compress.ts's frequencyGroups beyond 65,536 distinct frequencies groups by a radix sort instead of a hash
+ * (frequencies in the millions and billions, issue 12): the same groups in the same order, the same weights bit for
+ * bit, and the groups by increasing frequency for the pair layout.
  */
 import { CompressedHistories, frequencyGroups } from "../../../src/engine/models/compress";
 import { seededRandom } from "../../../src/engine/random";
