@@ -3,6 +3,7 @@
  * weight, so a likelihood costs one term per distinct history rather than per customer.
  */
 import { numError, valueError } from "../errors";
+import { orderByTime, withoutNegativeZero } from "./sort-times";
 import type { FitColumns } from "./types";
 
 export interface CompressedHistories {
@@ -170,11 +171,17 @@ export function historiesForFit(
 }
 
 /** The distinct frequencies with the total weight of each, for terms that depend on x alone. */
-export function frequencyGroups(data: CompressedHistories): {
+/** The distinct frequencies of some histories (see frequencyGroups). */
+interface DistinctFrequencies {
   values: Float64Array;
   weight: Float64Array;
+  /** Each row's group. */
   slot: Uint32Array;
-} {
+  /** The groups by increasing frequency, where the grouping sorted them. */
+  byValue?: Uint32Array;
+}
+
+export function frequencyGroups(data: CompressedHistories): DistinctFrequencies {
   const index = new Map<number, number>();
   const values: number[] = [];
   const weight: number[] = [];
@@ -183,6 +190,7 @@ export function frequencyGroups(data: CompressedHistories): {
     const x = data.frequency[i];
     let at = index.get(x);
     if (at === undefined) {
+      if (values.length === HASHED_GROUPS) return frequencyGroupsBySort(data);
       at = values.length;
       index.set(x, at);
       values.push(x);
@@ -193,6 +201,44 @@ export function frequencyGroups(data: CompressedHistories): {
   }
   return { values: Float64Array.from(values), weight: Float64Array.from(weight), slot };
 }
+
+/** Beyond this many distinct frequencies, frequencyGroups sorts them instead of hashing them. */
+const HASHED_GROUPS = 65536;
+
+/**
+ * frequencyGroups by a radix sort of the frequencies (frequencies in the millions and billions, nearly one a customer:
+ * hashing a million of them took 0.35 s, this a third of that): the same groups, in order of first appearance, with
+ * the same weights added in the same order, and the groups by increasing frequency.
+ */
+function frequencyGroupsBySort(data: CompressedHistories): DistinctFrequencies {
+  const n = data.size;
+  const frequency = withoutNegativeZero(data.frequency.subarray(0, n));
+  const order = orderByTime(frequency);
+  // Each row's rank among the distinct frequencies, in slot until it becomes the row's group.
+  const slot = new Uint32Array(n);
+  let distinct = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    if (k === 0 || frequency[i] !== frequency[order[k - 1]]) distinct++;
+    slot[i] = distinct - 1;
+  }
+  // Groups numbered as the rows first reach them; byValue[rank] = the group of that rank.
+  const byValue = new Uint32Array(distinct).fill(UNSEEN);
+  const values = new Float64Array(distinct);
+  const weight = new Float64Array(distinct);
+  for (let i = 0, groups = 0; i < n; i++) {
+    const rank = slot[i];
+    if (byValue[rank] === UNSEEN) {
+      byValue[rank] = groups;
+      values[groups++] = data.frequency[i];
+    }
+    slot[i] = byValue[rank];
+    weight[slot[i]] += data.weight[i];
+  }
+  return { values, weight, slot, byValue };
+}
+
+const UNSEEN = 0xffffffff;
 
 /** Every k-th distinct history (deterministic), so that at most `maxRows` remain; weights are kept. */
 export function everyKth(data: CompressedHistories, maxRows: number): CompressedHistories {

@@ -13,7 +13,7 @@
  * kept and 24 MB passing on 1,048,576 distinct continuous-time histories, where the layout it replaces made 230 MB.
  */
 import { CompressedHistories, frequencyGroups } from "./compress";
-import { orderByTime } from "./sort-times";
+import { orderByTime, withoutNegativeZero } from "./sort-times";
 
 export interface ParetoNbdData {
   /** The distinct frequencies (in order of first appearance) and the total weight of each. */
@@ -42,21 +42,15 @@ export interface ParetoNbdData {
   };
 }
 
-/** The times as radix-sortable: −0 (which sorts after every positive time by its bits) as 0. */
-function withoutNegativeZero(times: Float64Array): Float64Array {
-  for (let i = 0; i < times.length; i++) {
-    if (times[i] === 0 && 1 / times[i] < 0) return times.map((t) => t + 0);
-  }
-  return times;
-}
-
 /** The pairs and row order described at ParetoNbdData (see the top of this file). */
 export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
   const size = data.size;
-  const { values, weight, slot } = frequencyGroups(data);
+  const { values, weight, slot, byValue: sorted } = frequencyGroups(data);
   const distinct = values.length;
   // Each distinct frequency's rank (x increasing); slot, ours, becomes each row's rank.
-  const byValue = Uint32Array.from(values.keys()).sort((i, j) => values[i] - values[j]);
+  // By radix sort (the frequencies are distinct, so any sort gives this order): a comparator sort took 0.4 s on a
+  // million distinct frequencies (frequencies in the millions and billions).
+  const byValue = sorted ?? orderByTime(withoutNegativeZero(values));
   const rank = new Uint32Array(distinct);
   for (let k = 0; k < distinct; k++) rank[byValue[k]] = k;
   for (let i = 0; i < size; i++) slot[i] = rank[slot[i]];
@@ -88,10 +82,6 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
     const bStart = bEnd;
     while (bEnd < size && slot[byRecency[bEnd]] === k) bEnd++;
     const runStart = pairs;
-    const pairOf = (t: number) => {
-      if (pairs === runStart || pairTime[pairs - 1] !== t) pairTime[pairs++] = t;
-      return pairs - 1;
-    };
     let a = aEnd - 1;
     let b = bEnd - 1;
     while (a >= aStart || b >= bStart) {
@@ -106,7 +96,8 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
         // The block of rows with this T, in their order (as a stable sort by (x, T) pair would place them).
         let from = a;
         while (from > aStart && age[byAge[from - 1]] === tA) from--;
-        const pair = pairOf(tA);
+        if (pairs === runStart || pairTime[pairs - 1] !== tA) pairTime[pairs++] = tA;
+        const pair = pairs - 1;
         for (let j = from; j <= a; j++) {
           const row = byAge[j];
           position[row] = rows;
@@ -116,7 +107,8 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
         }
         a = from - 1;
       } else {
-        rowRecencyPair[position[byRecency[b]]] = pairOf(tB);
+        if (pairs === runStart || pairTime[pairs - 1] !== tB) pairTime[pairs++] = tB;
+        rowRecencyPair[position[byRecency[b]]] = pairs - 1;
         b--;
       }
     }

@@ -56,3 +56,11 @@ export function orderByTime(times: Float64Array, major?: Uint32Array, majorCount
   }
   return next;
 }
+
+/** The times as radix-sortable: −0 (which sorts after every positive time by its bits) as 0. */
+export function withoutNegativeZero(times: Float64Array): Float64Array {
+  for (let i = 0; i < times.length; i++) {
+    if (times[i] === 0 && 1 / times[i] < 0) return times.map((t) => t + 0);
+  }
+  return times;
+}
