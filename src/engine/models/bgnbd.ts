@@ -403,6 +403,8 @@ function bgnbdFitSpec(data: CompressedHistories, options: FitOptions, modified: 
     negLogLikelihood: (p) => bgnbdPreparedNegLogLikelihood(full, p),
     negLogLikelihoodWithGradient: (p, g) => bgnbdPreparedNegLogLikelihood(full, p, g),
     negLogLikelihoodWithHessian: (p, g, h) => bgnbdPreparedNegLogLikelihood(full, p, g, h),
+    // One code path for the value with or without derivatives.
+    exactValueAlone: true,
     starts: scaledStarts(data),
     penalty: options.penalty,
     n: data.total,

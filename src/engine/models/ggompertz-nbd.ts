@@ -323,6 +323,8 @@ function ggomnbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions)
     negLogLikelihood: (p) => ggomnbdPreparedNegLogLikelihood(full, p),
     negLogLikelihoodWithGradient: (p, g) => ggomnbdPreparedNegLogLikelihood(full, p, g),
     negLogLikelihoodWithHessian: (p, g, h) => ggomnbdPreparedNegLogLikelihood(full, p, g, h),
+    // One code path for the value with or without derivatives.
+    exactValueAlone: true,
     starts: [
       [1, unit, 0.1 / unit, 1, 1],
       [0.5, 10 * unit, 0.01 / unit, 0.5, 0.1],

@@ -210,6 +210,8 @@ export function fitNbd(columns: FitColumns, options: FitOptions = {}): FittedMod
     negLogLikelihood: (p) => nbdPreparedNegLogLikelihood(full, p),
     negLogLikelihoodWithGradient: (p, g) => nbdPreparedNegLogLikelihood(full, p, g),
     negLogLikelihoodWithHessian: (p, g, h) => nbdPreparedNegLogLikelihood(full, p, g, h),
+    // One code path for the value with or without derivatives.
+    exactValueAlone: true,
     starts: [
       [1, 1 / rate],
       [0.5, 10 * unit],

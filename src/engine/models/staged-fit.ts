@@ -42,6 +42,7 @@ export function stagedFit(
     subsample: {
       negLogLikelihoodWithGradient: sampleSpec.negLogLikelihoodWithGradient!,
       negLogLikelihoodWithHessian: sampleSpec.negLogLikelihoodWithHessian,
+      negLogLikelihood: sampleSpec.exactValueAlone ? sampleSpec.negLogLikelihood : undefined,
       n: sample.total,
     },
   });

@@ -23,6 +23,12 @@ export interface LogParameterFitSpec {
    * the standard errors come from the exact Hessian.
    */
   negLogLikelihoodWithHessian?: (params: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
+  /**
+   * negLogLikelihood returns bit for bit the value negLogLikelihoodWithHessian does (one code path, the derivatives
+   * skipped): Newton's backtracking trials after the first are then decided on it, the Hessian evaluated only where a
+   * trial is accepted. Default false.
+   */
+  exactValueAlone?: boolean;
   /** Starting points in natural parameters; each is tried and the best optimum kept. */
   starts: readonly (readonly number[])[];
   /**
@@ -46,6 +52,8 @@ export interface LogParameterFitSpec {
      * recognises the ridge in a few steps, before the simplex fallback is tried.
      */
     negLogLikelihoodWithHessian?: (params: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
+    /** The subsample's −log L alone, bit for bit the value of negLogLikelihoodWithHessian: Newton backtracks on it. */
+    negLogLikelihood?: (params: Float64Array) => number;
     n: number;
   };
   /** Gradient tolerance on the per-customer objective (−log L / n) in log-parameters. Default 1e-9. */
@@ -164,6 +172,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     return penalty * sum;
   };
   const budget = new EvaluationBudget(spec.maxEvaluations ?? MAX_EVALUATIONS);
+  const valueAlone = spec.exactValueAlone ? negLogLikelihood : undefined;
   const full = logObjective(dimension, negLogLikelihood, negLogLikelihoodWithGradient, scale, penalty, budget);
   const subsample = spec.subsample
     ? logObjective(
@@ -204,9 +213,16 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   let newtonObjective: ReturnType<typeof logNewtonObjective> | null = null;
   // The starts' Newton finish: on the subsample, or on the data themselves when there is no subsample.
   const startsNewton = spec.subsample?.negLogLikelihoodWithHessian
-    ? logNewtonObjective(dimension, spec.subsample.negLogLikelihoodWithHessian, spec.subsample.n, penalty, budget)
+    ? logNewtonObjective(
+        dimension,
+        spec.subsample.negLogLikelihoodWithHessian,
+        spec.subsample.n,
+        penalty,
+        budget,
+        spec.subsample.negLogLikelihood,
+      )
     : !spec.subsample && spec.negLogLikelihoodWithHessian
-      ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget)
+      ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget, valueAlone)
       : null;
   const roundingFloor = spec.roundingFloor;
   const search = (theta0: number[]) => {
@@ -219,6 +235,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     if (!startsNewton) return minimize(objective, theta0, options);
     if (spec.newtonFirst) {
       const direct = newton(startsNewton.objective, theta0, {
+        value: startsNewton.value,
         maxIterations: NEWTON_FIRST_ITERATIONS,
         tolerance: options.gradientTolerance,
         stepTolerance: spec.stepTolerance,
@@ -231,6 +248,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     if (first.converged) return first;
     const from = Number.isFinite(first.value) ? first.x : Float64Array.from(theta0);
     const finished = newton(startsNewton.objective, from, {
+      value: startsNewton.value,
       maxIterations: SUBSAMPLE_NEWTON_ITERATIONS,
       tolerance: options.gradientTolerance,
       stepTolerance: spec.stepTolerance,
@@ -272,12 +290,13 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     const polishIterations = best.converged ? (spec.maxIterations ?? 200) : RIDGE_POLISH_ITERATIONS;
     const from = best.x;
     const withHessian = spec.negLogLikelihoodWithHessian
-      ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget)
+      ? logNewtonObjective(dimension, spec.negLogLikelihoodWithHessian, scale, penalty, budget, valueAlone)
       : null;
     newtonObjective = withHessian;
     const newtonPolished = withHessian
       ? withinBudget(() =>
           newton(withHessian.objective, from, {
+            value: withHessian.value,
             maxIterations: polishIterations,
             tolerance: spec.gradientTolerance ?? 1e-9,
             stepTolerance: spec.stepTolerance,
@@ -346,7 +365,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   const atLast = last !== undefined && last.theta.length === dimension && last.theta.every((v, i) => v === best.x[i]);
   const errors = budget.unmetered(() =>
     standardErrorsFromHessian(
-      atLast
+      atLast && last.hasHessian
         ? penalisedHessian(last.hessian, dimension, scale * penalty)
         : spec.negLogLikelihoodWithHessian
           ? analyticHessian(spec.negLogLikelihoodWithHessian, estimate, scale * penalty)
@@ -477,37 +496,67 @@ function penalisedHessian(hessian: Float64Array, n: number, scaledPenalty: numbe
 
 type NewtonObjective = (theta: Float64Array, gradient: Float64Array, hessian: Float64Array) => number;
 
-/** The per-customer penalised objective on θ = log p with its gradient and Hessian (log-scale.ts). */
+/**
+ * The per-customer penalised objective on θ = log p with its gradient and Hessian (log-scale.ts), and, given the
+ * likelihood alone (`valueOnly`, the same value bit for bit), the objective's value alone for Newton's backtracking
+ * trials. A full evaluation right after a value at the same point (the trial accepted) is not counted twice.
+ */
 function logNewtonObjective(
   dimension: number,
   withHessian: (params: Float64Array, gradient: Float64Array, hessian: Float64Array) => number,
   scale: number,
   penalty: number,
   budget: EvaluationBudget,
+  valueOnly?: (params: Float64Array) => number,
 ): {
   objective: NewtonObjective;
+  value?: (theta: Float64Array) => number;
   best: { value: number; theta: Float64Array };
-  /** The last evaluation: where, −log L there (no penalty) and its Hessian in the natural parameters. */
-  last: { theta: Float64Array; negLogLikelihood: number; hessian: Float64Array };
+  /**
+   * The last evaluation: where, −log L there (no penalty) and its Hessian in the natural parameters (hasHessian false
+   * after a value alone).
+   */
+  last: { theta: Float64Array; negLogLikelihood: number; hessian: Float64Array; hasHessian: boolean };
 } {
   const best = { value: Infinity, theta: new Float64Array(dimension) };
-  const last = { theta: new Float64Array(0), negLogLikelihood: NaN, hessian: new Float64Array(dimension * dimension) };
+  const last = {
+    theta: new Float64Array(0),
+    negLogLikelihood: NaN,
+    hessian: new Float64Array(dimension * dimension),
+    hasHessian: false,
+  };
   const params = new Float64Array(dimension);
   const naturalGradient = new Float64Array(dimension);
   const naturalHessianValues = new Float64Array(dimension * dimension);
   const slope = new Float64Array(dimension);
   const curvature = new Float64Array(dimension * dimension);
-  const objective: NewtonObjective = (theta, gradient, hessian) => {
-    budget.spend();
+  // Where the last value alone was evaluated (already counted against the budget).
+  const valued = new Float64Array(dimension).fill(NaN);
+  /** Sets params = e^θ; returns the penalty c Σ p². */
+  const toParams = (theta: Float64Array) => {
     let penaltyValue = 0;
     for (let i = 0; i < dimension; i++) {
       params[i] = Math.exp(theta[i]);
       penaltyValue += penalty * params[i] * params[i];
     }
+    return penaltyValue;
+  };
+  const finish = (theta: Float64Array, value: number) => {
+    if (Number.isFinite(value) && value < best.value) {
+      best.value = value;
+      best.theta.set(theta);
+    }
+    return Number.isFinite(value) ? value : Infinity;
+  };
+  const objective: NewtonObjective = (theta, gradient, hessian) => {
+    if (theta.every((v, i) => v === valued[i])) valued.fill(NaN);
+    else budget.spend();
+    const penaltyValue = toParams(theta);
     const nll = withHessian(params, naturalGradient, naturalHessianValues);
     last.theta = Float64Array.from(theta);
     last.negLogLikelihood = nll;
     last.hessian.set(naturalHessianValues);
+    last.hasHessian = true;
     // Per customer, with the penalty c Σ p² (gradient 2c p, Hessian 2c on the diagonal), then in θ = log p.
     for (let i = 0; i < dimension; i++) {
       slope[i] = naturalGradient[i] / scale + 2 * penalty * params[i];
@@ -516,12 +565,19 @@ function logNewtonObjective(
       }
     }
     logScaleDerivatives(params, slope, curvature, gradient, hessian);
-    const value = nll / scale + penaltyValue;
-    if (Number.isFinite(value) && value < best.value) {
-      best.value = value;
-      best.theta.set(theta);
-    }
-    return Number.isFinite(value) ? value : Infinity;
+    return finish(theta, nll / scale + penaltyValue);
   };
-  return { objective, best, last };
+  const value = valueOnly
+    ? (theta: Float64Array) => {
+        budget.spend();
+        valued.set(theta);
+        const penaltyValue = toParams(theta);
+        const nll = valueOnly(params);
+        last.theta = Float64Array.from(theta);
+        last.negLogLikelihood = nll;
+        last.hasHessian = false;
+        return finish(theta, nll / scale + penaltyValue);
+      }
+    : undefined;
+  return { objective, value, best, last };
 }

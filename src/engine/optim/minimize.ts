@@ -455,6 +455,11 @@ export function newton(
     roundingFloor?: number;
     ridgeGain?: number;
     roundingStop?: boolean;
+    /**
+     * The same objective's value alone (bit for bit what `evaluate` returns, at less cost): backtracking trials after
+     * the first are decided on it, and only the point accepted is evaluated with its gradient and Hessian.
+     */
+    value?: (x: Float64Array) => number;
   } = {},
 ): MinimizeResult & { failed: boolean } {
   const n = x0.length;
@@ -463,6 +468,7 @@ export function newton(
   const stepTolerance = options.stepTolerance ?? 0;
   const floor = options.roundingFloor ?? ROUNDING_FLOOR;
   const ridgeGain = options.ridgeGain ?? Infinity;
+  const valueOnly = options.value;
   // Whether the last iteration's Newton step (positive definite Hessian) promised less than the objective's rounding.
   let belowRounding = false;
   let x = Float64Array.from(x0);
@@ -545,8 +551,11 @@ export function newton(
     // A Newton step that must be cut more than 2^12 times is meeting the objective's rounding, not its shape.
     for (let k = 0; k < 12; k++) {
       for (let i = 0; i < n; i++) trial[i] = x[i] + step * direction[i];
-      trialValue = evaluate(trial, trialGrad, trialHess);
-      if (!Number.isFinite(trialValue) || !allFinite(trialGrad)) {
+      // The full step (usually accepted, and its rule below needs the gradient) is evaluated in full; a shorter one
+      // first by its value, which alone decides it.
+      const valueFirst = k > 0 && valueOnly !== undefined;
+      trialValue = valueFirst ? valueOnly(trial) : evaluate(trial, trialGrad, trialHess);
+      if (!Number.isFinite(trialValue) || (!valueFirst && !allFinite(trialGrad))) {
         step /= 2;
         continue;
       }
@@ -554,6 +563,13 @@ export function newton(
       // halves the gradient (the quadratic-convergence regime, where the decrease itself cannot be seen).
       const withinRounding = k === 0 && trialValue <= value + 1e-10 * Math.max(1, Math.abs(value));
       if (trialValue <= value + C1 * step * slope || (withinRounding && maxAbs(trialGrad) < 0.5 * maxAbs(grad))) {
+        if (valueFirst) {
+          trialValue = evaluate(trial, trialGrad, trialHess);
+          if (!Number.isFinite(trialValue) || !allFinite(trialGrad)) {
+            step /= 2;
+            continue;
+          }
+        }
         accepted = true;
         break;
       }

@@ -120,6 +120,29 @@ describe("newton (exact Hessian, damped where it is not positive definite)", () 
     expect(evaluations).toBeLessThan(plainEvaluations);
     result.x.forEach((v, i) => expect(Math.abs(v - centre[i])).toBeLessThan(1e-6));
   });
+  test("with the value alone, backtracking trials skip the Hessian and the result is bit for bit the same", () => {
+    let full = 0;
+    let values = 0;
+    const counted = (x: Float64Array, g: Float64Array, h: Float64Array) => {
+      full++;
+      return rosenbrock(x, g, h);
+    };
+    const value = (x: Float64Array) => {
+      values++;
+      return rosenbrock(x, new Float64Array(2), new Float64Array(4));
+    };
+    const options = { tolerance: 1e-10, maxIterations: 200 };
+    const plain = newton(counted, [-1.2, 1], options);
+    const plainFull = full;
+    full = 0;
+    const result = newton(counted, [-1.2, 1], { ...options, value });
+    expect(values).toBeGreaterThan(0);
+    expect(full).toBeLessThan(plainFull);
+    expect(Array.from(result.x)).toEqual(Array.from(plain.x));
+    expect(result.value).toBe(plain.value);
+    expect(result.iterations).toBe(plain.iterations);
+    expect(result.message).toBe(plain.message);
+  });
   test("from a point where the Hessian is indefinite (b > a² + 1/200) it still descends to (1, 1)", () => {
     const result = newton(rosenbrock, [0, 1], { tolerance: 1e-10, maxIterations: 200 });
     expect(result.failed).toBe(false);
