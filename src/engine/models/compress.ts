@@ -243,16 +243,17 @@ const UNSEEN = 0xffffffff;
 /** Every k-th distinct history (deterministic), so that at most `maxRows` remain; weights are kept. */
 export function everyKth(data: CompressedHistories, maxRows: number): CompressedHistories {
   const step = Math.ceil(data.size / maxRows);
-  const pick = (a: Float64Array) => a.filter((_, i) => i % step === 0);
-  const weight = pick(data.weight);
-  return {
-    frequency: pick(data.frequency),
-    recency: pick(data.recency),
-    age: pick(data.age),
-    weight,
-    size: weight.length,
-    total: weight.reduce((s, w) => s + w, 0),
+  // Strided copies (TypedArray.prototype.filter with a closure visited every row of a million, four times).
+  const size = step > 0 ? Math.ceil(data.size / step) : 0;
+  const pick = (a: Float64Array) => {
+    const picked = new Float64Array(size);
+    for (let k = 0; k < size; k++) picked[k] = a[k * step];
+    return picked;
   };
+  const weight = pick(data.weight);
+  let total = 0;
+  for (let k = 0; k < size; k++) total += weight[k];
+  return { frequency: pick(data.frequency), recency: pick(data.recency), age: pick(data.age), weight, size, total };
 }
 
 /**

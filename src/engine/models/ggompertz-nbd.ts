@@ -300,11 +300,16 @@ export function ggomnbdFitSpec(columns: FitColumns, options: FitOptions = {}): L
   return ggomnbdHistoriesFitSpec(fitColumnsHistories(columns), options);
 }
 
-function ggomnbdHistoriesFitSpec(data: CompressedHistories, options: FitOptions): LogParameterFitSpec {
+/** `withoutSubsample`: a staged fit's full data, whose subsample is the stage's sample (staged-fit.ts). */
+function ggomnbdHistoriesFitSpec(
+  data: CompressedHistories,
+  options: FitOptions,
+  withoutSubsample = false,
+): LogParameterFitSpec {
   let meanAge = 0;
   for (let i = 0; i < data.size; i++) meanAge += (data.weight[i] * data.age[i]) / data.total;
   const unit = Math.max(meanAge / 40, 1e-6);
-  const small = data.size > SUBSAMPLE_ROWS ? everyKth(data, SUBSAMPLE_ROWS) : null;
+  const small = data.size > SUBSAMPLE_ROWS && !withoutSubsample ? everyKth(data, SUBSAMPLE_ROWS) : null;
   // The likelihood on the histories laid out by frequency and time, with its analytic gradient and Hessian
   // (ggompertz-nbd-likelihood.ts): the full-data polish is Newton's method, a few passes (issue 12: 1,048,576
   // customers, each evaluation integrating between consecutive times instead of over each customer's [t_x, T]).
@@ -353,7 +358,7 @@ export function fitGgomnbd(columns: FitColumns, options: FitOptions = {}): Fitte
   // On a large base, a sample's fit first (staged-fit.ts): on a ridge (b → 0) Newton walks it on the sample.
   return {
     model: "ggomnbd",
-    ...stagedFit(fitColumnsHistories(columns), (data) => ggomnbdHistoriesFitSpec(data, options)),
+    ...stagedFit(fitColumnsHistories(columns), (data, staged) => ggomnbdHistoriesFitSpec(data, options, staged)),
   };
 }
 

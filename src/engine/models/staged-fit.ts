@@ -16,15 +16,18 @@ export const MID_ROWS = 65536;
 /**
  * `specFor(data)` builds a model's fit of some histories (with its own small subsample). Below 4 × MID_ROWS
  * distinct histories this is that fit; above, the fit of every k-th history first, then the full fit started there.
+ * `specFor(data, true)` may leave out its subsample: the full fit's is the sample (and a spec that leaves it out
+ * is built again with it where the fit goes unstaged).
  */
 export function stagedFit(
   data: CompressedHistories,
-  specFor: (data: CompressedHistories) => LogParameterFitSpec,
+  specFor: (data: CompressedHistories, sampleReplacesSubsample?: boolean) => LogParameterFitSpec,
 ): LogParameterFit & { n: number } {
-  const spec = specFor(data);
+  const staged = data.size > 4 * MID_ROWS;
+  const spec = specFor(data, staged);
   const n = spec.n ?? data.total;
-  if (data.size <= 4 * MID_ROWS || !spec.negLogLikelihoodWithHessian || !spec.negLogLikelihoodWithGradient) {
-    return { n, ...fitLogParameters(spec) };
+  if (!staged || !spec.negLogLikelihoodWithHessian || !spec.negLogLikelihoodWithGradient) {
+    return { n, ...fitLogParameters(staged ? specFor(data) : spec) };
   }
   const sample = everyKth(data, MID_ROWS);
   const sampleSpec = specFor(sample);
@@ -33,7 +36,7 @@ export function stagedFit(
   const first = fitLogParameters({ ...sampleSpec, polishStopsAtRounding: false });
   const start = spec.names.map((name) => first.params[name]);
   if (!Number.isFinite(first.logLikelihood) || !start.every((v) => v > 0 && Number.isFinite(v))) {
-    return { n, ...fitLogParameters(spec) };
+    return { n, ...fitLogParameters(specFor(data)) };
   }
   const fit = fitLogParameters({
     ...spec,
