@@ -179,6 +179,8 @@ interface DistinctFrequencies {
   slot: Uint32Array;
   /** The groups by increasing frequency, where the grouping sorted them. */
   byValue?: Uint32Array;
+  /** The rows by increasing frequency (stable), where the grouping sorted them. */
+  rowsByValue?: Uint32Array;
 }
 
 export function frequencyGroups(data: CompressedHistories): DistinctFrequencies {
@@ -235,7 +237,7 @@ function frequencyGroupsBySort(data: CompressedHistories): DistinctFrequencies {
     slot[i] = byValue[rank];
     weight[slot[i]] += data.weight[i];
   }
-  return { values, weight, slot, byValue };
+  return { values, weight, slot, byValue, rowsByValue: order };
 }
 
 const UNSEEN = 0xffffffff;

@@ -45,7 +45,7 @@ export interface ParetoNbdData {
 /** The pairs and row order described at ParetoNbdData (see the top of this file). */
 export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
   const size = data.size;
-  const { values, weight, slot, byValue: sorted } = frequencyGroups(data);
+  const { values, weight, slot, byValue: sorted, rowsByValue } = frequencyGroups(data);
   const distinct = values.length;
   // Each distinct frequency's rank (x increasing); slot, ours, becomes each row's rank.
   // By radix sort (the frequencies are distinct, so any sort gives this order): a comparator sort took 0.4 s on a
@@ -57,8 +57,8 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
   const age = withoutNegativeZero(data.age.subarray(0, size));
   const recency = withoutNegativeZero(data.recency.subarray(0, size));
   // Rows by (x, T) and by (x, t_x), each increasing and stable.
-  const byAge = orderByTime(age, slot, distinct);
-  const byRecency = orderByTime(recency, slot, distinct);
+  const byAge = rowsByValue ? orderWithinRanks(rowsByValue, slot, age) : orderByTime(age, slot, distinct);
+  const byRecency = rowsByValue ? orderWithinRanks(rowsByValue, slot, recency) : orderByTime(recency, slot, distinct);
   let early = 0;
   for (let i = 0; i < size; i++) if (recency[i] !== age[i]) early++;
   const pairTime = new Float64Array(size + early);
@@ -125,6 +125,42 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
     rowAgePair,
     rowRecencyPair,
   };
+}
+
+/** Runs of more rows than this are sorted by orderByTime, shorter ones by insertion. */
+const INSERTION_RUN = 16;
+
+/**
+ * orderByTime(times, rank, ·)'s permutation (by rank, then time, stably) from the rows already in rank order
+ * (stably, as frequencyGroups' sort leaves them): each run of one rank sorted by time alone. With frequencies nearly
+ * one a customer the runs are of a few rows, where the radix sort made five passes over all of them.
+ */
+function orderWithinRanks(rowsByRank: Uint32Array, rank: Uint32Array, times: Float64Array): Uint32Array {
+  const n = rowsByRank.length;
+  const order = new Uint32Array(n);
+  for (let start = 0, end = 0; start < n; start = end) {
+    const k = rank[rowsByRank[start]];
+    end = start + 1;
+    while (end < n && rank[rowsByRank[end]] === k) end++;
+    if (end - start > INSERTION_RUN) {
+      const run = rowsByRank.subarray(start, end);
+      const within = orderByTime(Float64Array.from(run, (row) => times[row]));
+      for (let j = 0; j < run.length; j++) order[start + j] = run[within[j]];
+      continue;
+    }
+    // Insertion sort, moving a row only past larger times: equal times keep the rows' order.
+    for (let j = start; j < end; j++) {
+      const row = rowsByRank[j];
+      const t = times[row];
+      let at = j;
+      while (at > start && times[order[at - 1]] > t) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = row;
+    }
+  }
+  return order;
 }
 
 /** The most pairs one frequency has. */
