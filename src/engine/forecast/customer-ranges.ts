@@ -11,7 +11,7 @@
  */
 import { ClvOptions, predictiveClv, valueIfAliveAt } from "../models/clv";
 import { aliveColumn } from "../models/columns";
-import { DIRECT_AGES, frequencyGroups } from "../models/frequency-groups";
+import { DIRECT_AGES, customersByFrequency } from "../models/frequency-groups";
 import { PurchasePredictor } from "../models/types";
 import { chebyshevInterpolant } from "../optim/chebyshev";
 
@@ -39,7 +39,7 @@ export function prepareValueColumns(
   const ages = new Set<number>();
   for (let i = 0; i < n && ages.size <= DIRECT_AGES; i++) ages.add(age[i]);
   if (ages.size <= DIRECT_AGES) return null;
-  const groups = frequencyGroups(frequency, age);
+  const groups = customersByFrequency(frequency, age);
   const columns = { frequency, recency, age };
   const customer = { frequency: 0, recency: 0, age: 0 };
   // A group's ages, in its rows' order, and D at each of them from the interpolant.

@@ -17,7 +17,7 @@
  * Frequencies with few distinct ages, models not smooth in T, and any frequency whose horizons cannot be resolved
  * take baseSchedule itself.
  */
-import { frequencyGroups } from "../models/frequency-groups";
+import { customersByFrequency } from "../models/frequency-groups";
 import { PurchasePredictor } from "../models/types";
 import { baseSchedule, BaseSchedule } from "./schedule";
 
@@ -61,7 +61,7 @@ export function smoothBaseSchedule(
   const exact: number[] = [];
   const customer = { frequency: 0, recency: 0, age: 0 };
   // A frequency with few distinct ages: baseSchedule computes each of them directly.
-  for (const { x, rows, lo, hi, manyAges } of frequencyGroups(frequency, age)) {
+  for (const { x, rows, lo, hi, manyAges } of customersByFrequency(frequency, age)) {
     const pieces = manyAges && hi > lo ? incrementPieces(predictor, x, lo, hi, months, periodsPerMonth) : null;
     if (!pieces) {
       for (const i of rows) exact.push(i);

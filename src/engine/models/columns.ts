@@ -9,7 +9,7 @@
  * The rows must be valid histories (checked by the caller).
  */
 import { chebyshevInterpolant } from "../optim/chebyshev";
-import { FrequencyGroup, frequencyGroups } from "./frequency-groups";
+import { FrequencyGroup, customersByFrequency } from "./frequency-groups";
 import { valuesByFrequency } from "./frequency-interpolant";
 import { CustomerHistory, PurchasePredictor } from "./types";
 
@@ -22,7 +22,7 @@ export interface HistoryColumns {
 /**
  * P(alive) of every row: the model's column form where it has one, else customer by customer. A row whose
  * per-customer value throws is NaN, so the caller can take that row alone and report its error in it. `groups`:
- * frequencyGroups of these columns, when the caller keeps them for many predictors.
+ * customersByFrequency of these columns, when the caller keeps them for many predictors.
  */
 export function aliveColumn(
   predictor: PurchasePredictor,
@@ -87,7 +87,7 @@ export function conditionalColumn(
     else rest.push(i);
   }
   const customer = { frequency: 0, recency: 0, age: 0 };
-  for (const { x, rows, lo, hi, manyAges } of frequencyGroups(frequency, age, rest)) {
+  for (const { x, rows, lo, hi, manyAges } of customersByFrequency(frequency, age, rest)) {
     const interpolant = predictor.smoothInAge && manyAges ? chebyshevInterpolant((T) => ifAliveAt(x, T), lo, hi) : null;
     const byAge = new Map<number, number>();
     for (const i of rows) {

@@ -170,7 +170,6 @@ export function historiesForFit(
   return { frequency, recency, age, weight, size: n, total };
 }
 
-/** The distinct frequencies with the total weight of each, for terms that depend on x alone. */
 /** The distinct frequencies of some histories (see frequencyGroups). */
 interface DistinctFrequencies {
   values: Float64Array;
@@ -183,6 +182,7 @@ interface DistinctFrequencies {
   rowsByValue?: Uint32Array;
 }
 
+/** The distinct frequencies with the total weight of each, for terms that depend on x alone. */
 export function frequencyGroups(data: CompressedHistories): DistinctFrequencies {
   const index = new Map<number, number>();
   const values: number[] = [];

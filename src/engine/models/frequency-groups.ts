@@ -40,7 +40,7 @@ export function ageSpan(rows: ArrayLike<number>, age: ArrayLike<number>): AgeSpa
  * The rows (all of them, or only those listed in `only`, in that order) grouped by frequency, the groups in order of
  * each frequency's first row.
  */
-export function frequencyGroups(
+export function customersByFrequency(
   frequency: ArrayLike<number>,
   age: ArrayLike<number>,
   only?: ArrayLike<number>,

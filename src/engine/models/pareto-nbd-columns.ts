@@ -8,7 +8,7 @@
  * Gauss–Legendre rule on the interval itself is exact to rounding instead. Small groups, and any group whose function cannot be resolved, take the per-customer path.
  */
 import { CHEAP_PIECES, chebyshevInterpolant } from "../optim/chebyshev";
-import { FrequencyGroup, frequencyGroups } from "./frequency-groups";
+import { FrequencyGroup, customersByFrequency } from "./frequency-groups";
 import { logTailIntegral } from "./pareto-nbd-likelihood";
 
 export interface ParetoNbdRates {
@@ -108,7 +108,7 @@ function workingColumns(groups: readonly FrequencyGroup[]): WorkingColumns {
 /**
  * P(alive | x, t_x, T) for every row, the rows being valid histories (0 ≤ t_x ≤ T, x a whole number ≥ 0).
  * `single` is the per-customer P(alive), for small groups and unresolved ones; `groups`, the rows grouped by frequency
- * (frequencyGroups of these columns) when the caller keeps them for many parameters.
+ * (customersByFrequency of these columns) when the caller keeps them for many parameters.
  */
 export function paretoNbdAliveColumn(
   { r, alpha, s, beta }: ParetoNbdRates,
@@ -116,7 +116,7 @@ export function paretoNbdAliveColumn(
   recency: ArrayLike<number>,
   age: ArrayLike<number>,
   single: (x: number, tx: number, T: number) => number,
-  groups: readonly FrequencyGroup[] = frequencyGroups(frequency, age),
+  groups: readonly FrequencyGroup[] = customersByFrequency(frequency, age),
 ): Float64Array {
   const out = new Float64Array(frequency.length);
   const shift = Math.min(alpha, beta);

@@ -106,7 +106,7 @@ export interface PurchasePredictor {
   /**
    * P(alive) of many customers at once, the same values as probabilityAlive to 1e-10 or better, for a model whose
    * per-customer form is costly (Pareto/NBD's death integral); the rows are valid histories. `groups`: the rows
-   * grouped by frequency (frequencyGroups of these columns), when the caller keeps them across many predictors.
+   * grouped by frequency (customersByFrequency of these columns), when the caller keeps them across many predictors.
    */
   probabilityAliveColumn?(
     frequency: ArrayLike<number>,

@@ -3,7 +3,7 @@
  * per-customer values: on whole-day and continuous-time histories, for fitted-looking and extreme parameters.
  */
 import { aliveColumn, conditionalColumn } from "../../../src/engine/models/columns";
-import { frequencyGroups } from "../../../src/engine/models/frequency-groups";
+import { customersByFrequency } from "../../../src/engine/models/frequency-groups";
 import { modelDefinition } from "../../../src/engine/models/registry";
 import { PurchaseModelName } from "../../../src/engine/models/types";
 import { seededRandom } from "../../../src/engine/random";
@@ -51,7 +51,7 @@ describe.each(Object.keys(PARAMETERS) as PurchaseModelName[])("%s column predict
       const predictor = modelDefinition(model)!.purchasePredictor!(params);
       const alive = aliveColumn(predictor, data);
       // The groups a caller keeps across many parameters give the same column, bit for bit.
-      expect(aliveColumn(predictor, data, frequencyGroups(data.frequency, data.age))).toEqual(alive);
+      expect(aliveColumn(predictor, data, customersByFrequency(data.frequency, data.age))).toEqual(alive);
       const purchases = conditionalColumn(predictor, data, alive, (c) => predictor.expectedPurchases(c, 90));
       const any = conditionalColumn(predictor, data, alive, (c) => predictor.probabilityOfAnyPurchase!(c, 90));
       let worstAlive = 0;
