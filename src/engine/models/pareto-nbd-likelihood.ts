@@ -85,27 +85,39 @@ export function paretoNbdPreparedNegLogLikelihood(
   let galpha = 0;
   let gs = 0;
   let gbeta = 0;
-  // The Hessian of log L, row-major, filled in the upper triangle and mirrored at the end.
-  const h = wantHessian ? new Float64Array(16) : null;
+  // The Hessian of log L in the upper triangle (hij: row i, column j), mirrored at the end.
+  let h00 = 0;
+  let h01 = 0;
+  let h02 = 0;
+  let h03 = 0;
+  let h11 = 0;
+  let h12 = 0;
+  let h13 = 0;
+  let h22 = 0;
+  let h23 = 0;
+  let h33 = 0;
   const { groups } = data;
   const digR = wantGradient ? digamma(r) : 0;
   const triR = wantHessian ? trigamma(r) : 0;
+  const logGammaR = gammaln(r);
+  const rLogAlpha = r * logAlpha;
+  const sLogBeta = s * logBeta;
   for (let g = 0; g < groups.values.length; g++) {
     const x = groups.values[g];
     const w = groups.weight[g];
-    total += w * (gammaln(r + x) - gammaln(r) + r * logAlpha + s * logBeta);
+    total += w * (gammaln(r + x) - logGammaR + rLogAlpha + sLogBeta);
     if (wantGradient) {
       gr += w * (digamma(r + x) - digR + logAlpha);
       galpha += (w * r) / alpha;
       gs += w * logBeta;
       gbeta += (w * s) / beta;
     }
-    if (h) {
-      h[0] += w * (trigamma(r + x) - triR);
-      h[1] += w / alpha;
-      h[5] -= (w * r) / (alpha * alpha);
-      h[11] += w / beta;
-      h[15] -= (w * s) / (beta * beta);
+    if (wantHessian) {
+      h00 += w * (trigamma(r + x) - triR);
+      h01 += w / alpha;
+      h11 -= (w * r) / (alpha * alpha);
+      h23 += w / beta;
+      h33 -= (w * s) / (beta * beta);
     }
   }
   const { rowWeight, rowRecencyPair, rowAgePair, pairTime, runFrequency, runEnd } = data;
@@ -115,10 +127,21 @@ export function paretoNbdPreparedNegLogLikelihood(
   // How many pairs in a row were reached from the one above by a few-point rule (see below).
   let chained = 0;
   const rowCount = rowAgePair.length;
+  // A row's T terms, kept while the next row's T is the same (every row's, where all customers share T).
+  let lastT = NaN;
+  let alphaT = 0;
+  let betaT = 0;
+  let alphaT2 = 0;
+  let betaT2 = 0;
+  let logAlphaT = 0;
+  let logBetaT = 0;
+  const invS = 1 / s;
+  const s2 = s * s;
   let i = 0;
   for (let run = 0, start = 0; run < runEnd.length; start = runEnd[run++]) {
     const end = runEnd[run];
     const x = runFrequency[run];
+    const m = r + x;
     // Where every customer's t_x is the run's last pair (x = 0: t_x = 0), that pair's F comes first, by the series,
     // and each customer is taken as soon as its (x, T) pair is: the run's moments need three slots, not one a pair
     // (x = 0 is the widest run: 617,444 pairs × 14 moments, 69 MB, on 1,048,576 continuous-time customers).
@@ -138,43 +161,25 @@ export function paretoNbdPreparedNegLogLikelihood(
         // by a 2- to 4-point rule, about a fifth of the series' cost. Restarted from the series every CHAIN_LENGTH
         // pairs, so that the roundings of the sums do not add up along a long run.
         const rule =
-          above >= 0 && chained < CHAIN_LENGTH ? fewPointRule(alpha, beta, r + x, s + 1, t, pairTime[above]) : -1;
+          above >= 0 && chained < CHAIN_LENGTH ? fewPointRule(alpha, beta, m, s + 1, t, pairTime[above]) : -1;
         chained = rule >= 0 ? chained + 1 : 0;
         // At frequencies in the thousands and more, F(t) itself costs a few terms or nodes (logTailIntegral), and
         // ∫_t^t' g over a long interval would take many panels of a steep integrand: F(t) directly where F(t') is
-        // below e^−1 of it (the difference F(t_x) − F(T) then keeps its digits).
-        const steep =
-          above >= 0 && r + x > STEEP_SHAPE && (r + x) * Math.log1p((pairTime[above] - t) / (alpha + t)) > 1;
-        if (rule < 0 && (gap / (larger + t) <= 0.5 || above < 0 || steep)) {
+        // below e^−1 of it (the difference F(t_x) − F(T) then keeps its digits). Tested last: it takes a logarithm.
+        if (
+          rule < 0 &&
+          (above < 0 ||
+            gap / (larger + t) <= 0.5 ||
+            (m > STEEP_SHAPE && m * Math.log1p((pairTime[above] - t) / (alpha + t)) > 1))
+        ) {
           logF[p] = logTailIntegral(r, alpha, s, beta, x, t, scratch, wantGradient, wantHessian);
           if (dLogF) for (let k = 0; k < width; k++) dLogF[at + k] = scratch[k];
         } else {
           // F(t) = F(t') + ∫_t^t' g for the next larger t' of the same x: a short interval, no series needed.
           const logGap =
             rule >= 0
-              ? logPowerIntegralFew(
-                  alpha,
-                  beta,
-                  r + x,
-                  s + 1,
-                  t,
-                  pairTime[above],
-                  rule,
-                  scratch,
-                  wantGradient,
-                  wantHessian,
-                )
-              : logPowerIntegralShort(
-                  alpha,
-                  beta,
-                  r + x,
-                  s + 1,
-                  t,
-                  pairTime[above],
-                  scratch,
-                  wantGradient,
-                  wantHessian,
-                );
+              ? logPowerIntegralFew(alpha, beta, m, s + 1, t, pairTime[above], rule, scratch, wantGradient, wantHessian)
+              : logPowerIntegralShort(alpha, beta, m, s + 1, t, pairTime[above], scratch, wantGradient, wantHessian);
           const top = Math.max(logGap, logF[above]);
           const gapShare = Math.exp(logGap - top);
           const aboveShare = Math.exp(logF[above] - top);
@@ -192,19 +197,32 @@ export function paretoNbdPreparedNegLogLikelihood(
       for (; i < rowCount && rowAgePair[i] < bound; i++) {
         const w = rowWeight ? rowWeight[i] : 1;
         const T = pairTime[rowAgePair[i]];
-        const logAlphaT = Math.log(alpha + T);
-        const logBetaT = Math.log(beta + T);
-        const alive = -(r + x) * logAlphaT - s * logBetaT;
+        if (T !== lastT) {
+          lastT = T;
+          alphaT = alpha + T;
+          betaT = beta + T;
+          alphaT2 = alphaT * alphaT;
+          betaT2 = betaT * betaT;
+          logAlphaT = Math.log(alphaT);
+          logBetaT = Math.log(betaT);
+        }
+        const alive = -m * logAlphaT - s * logBetaT;
         const early = rowRecencyPair[i];
         if (early < 0) {
           total += w * alive;
           if (wantGradient) {
             gr -= w * logAlphaT;
-            galpha -= (w * (r + x)) / (alpha + T);
+            galpha -= (w * m) / alphaT;
             gs -= w * logBetaT;
-            gbeta -= (w * s) / (beta + T);
+            gbeta -= (w * s) / betaT;
           }
-          if (h) addAliveHessian(h, w, r + x, s, alpha + T, beta + T);
+          if (wantHessian) {
+            // w·∇²u for the "alive at T" term u = −m ln(α+T) − s ln(β+T).
+            h01 -= w / alphaT;
+            h11 += (w * m) / alphaT2;
+            h23 -= w / betaT;
+            h33 += (w * s) / betaT2;
+          }
           continue;
         }
         const late = rowAgePair[i];
@@ -219,9 +237,9 @@ export function paretoNbdPreparedNegLogLikelihood(
         const shareAlive = (w * eAlive) / (eAlive + eDied);
         const shareDied = w - shareAlive;
         gr -= shareAlive * logAlphaT;
-        galpha -= (shareAlive * (r + x)) / (alpha + T);
+        galpha -= (shareAlive * m) / alphaT;
         gs -= shareAlive * logBetaT;
-        gbeta -= (shareAlive * s) / (beta + T);
+        gbeta -= (shareAlive * s) / betaT;
         // ∇ ln(F1 − F2) = (∇ln F1 − ρ ∇ln F2) / (1 − ρ), ρ = F2/F1
         const scale = shareDied / (1 - ratio);
         const e = streamed ? 0 : width * (early - start);
@@ -230,44 +248,53 @@ export function paretoNbdPreparedNegLogLikelihood(
         galpha += scale * (dLogF[e + 1] - ratio * dLogF[l + 1]);
         gs += shareDied / s + scale * (dLogF[e + 2] - ratio * dLogF[l + 2]);
         gbeta += scale * (dLogF[e + 3] - ratio * dLogF[l + 3]);
-        if (!h) continue;
+        if (!wantHessian) continue;
         // ∇²(F1 − F2)/(F1 − F2) = (M2(t_x) − ρ M2(T)) / (1 − ρ); ∇² ln(F1 − F2) = that − ∇ln(F1 − F2) ∇ln(F1 − F2)ᵀ.
         const wAlive = shareAlive / w;
         const wDied = 1 - wAlive;
         const inv = 1 / (1 - ratio);
-        addAliveHessian(h, shareAlive, r + x, s, alpha + T, beta + T);
+        h01 -= shareAlive / alphaT;
+        h11 += (shareAlive * m) / alphaT2;
+        h23 -= shareAlive / betaT;
+        h33 += (shareAlive * s) / betaT2;
         // ∇ln(F1 − F2), and the moments' combination with its weight folded in (written out: this runs per customer).
         const v0 = (dLogF[e] - ratio * dLogF[l]) * inv;
         const v1 = (dLogF[e + 1] - ratio * dLogF[l + 1]) * inv;
         const v2 = (dLogF[e + 2] - ratio * dLogF[l + 2]) * inv;
         const v3 = (dLogF[e + 3] - ratio * dLogF[l + 3]) * inv;
         const dying = shareDied * inv;
-        h[0] += dying * (dLogF[e + 4] - ratio * dLogF[l + 4]) - shareDied * v0 * v0;
-        h[1] += dying * (dLogF[e + 5] - ratio * dLogF[l + 5]) - shareDied * v0 * v1;
-        h[2] += dying * (dLogF[e + 6] - ratio * dLogF[l + 6]) - shareDied * v0 * v2;
-        h[3] += dying * (dLogF[e + 7] - ratio * dLogF[l + 7]) - shareDied * v0 * v3;
-        h[5] += dying * (dLogF[e + 8] - ratio * dLogF[l + 8]) - shareDied * v1 * v1;
-        h[6] += dying * (dLogF[e + 9] - ratio * dLogF[l + 9]) - shareDied * v1 * v2;
-        h[7] += dying * (dLogF[e + 10] - ratio * dLogF[l + 10]) - shareDied * v1 * v3;
-        h[10] += dying * (dLogF[e + 11] - ratio * dLogF[l + 11]) - shareDied * v2 * v2 - shareDied / (s * s);
-        h[11] += dying * (dLogF[e + 12] - ratio * dLogF[l + 12]) - shareDied * v2 * v3;
-        h[15] += dying * (dLogF[e + 13] - ratio * dLogF[l + 13]) - shareDied * v3 * v3;
+        const sv0 = shareDied * v0;
+        const sv1 = shareDied * v1;
+        const sv2 = shareDied * v2;
+        h00 += dying * (dLogF[e + 4] - ratio * dLogF[l + 4]) - sv0 * v0;
+        h01 += dying * (dLogF[e + 5] - ratio * dLogF[l + 5]) - sv0 * v1;
+        h02 += dying * (dLogF[e + 6] - ratio * dLogF[l + 6]) - sv0 * v2;
+        h03 += dying * (dLogF[e + 7] - ratio * dLogF[l + 7]) - sv0 * v3;
+        h11 += dying * (dLogF[e + 8] - ratio * dLogF[l + 8]) - sv1 * v1;
+        h12 += dying * (dLogF[e + 9] - ratio * dLogF[l + 9]) - sv1 * v2;
+        h13 += dying * (dLogF[e + 10] - ratio * dLogF[l + 10]) - sv1 * v3;
+        h22 += dying * (dLogF[e + 11] - ratio * dLogF[l + 11]) - sv2 * v2 - shareDied / s2;
+        h23 += dying * (dLogF[e + 12] - ratio * dLogF[l + 12]) - sv2 * v3;
+        h33 += dying * (dLogF[e + 13] - ratio * dLogF[l + 13]) - shareDied * v3 * v3;
         // ∇u − ∇v, v = ln s + ln(F1 − F2).
         const cross = w * wAlive * wDied;
         const d0 = -logAlphaT - v0;
-        const d1 = -(r + x) / (alpha + T) - v1;
-        const d2 = -logBetaT - v2 - 1 / s;
-        const d3 = -s / (beta + T) - v3;
-        h[0] += cross * d0 * d0;
-        h[1] += cross * d0 * d1;
-        h[2] += cross * d0 * d2;
-        h[3] += cross * d0 * d3;
-        h[5] += cross * d1 * d1;
-        h[6] += cross * d1 * d2;
-        h[7] += cross * d1 * d3;
-        h[10] += cross * d2 * d2;
-        h[11] += cross * d2 * d3;
-        h[15] += cross * d3 * d3;
+        const d1 = -m / alphaT - v1;
+        const d2 = -logBetaT - v2 - invS;
+        const d3 = -s / betaT - v3;
+        const c0 = cross * d0;
+        const c1 = cross * d1;
+        const c2 = cross * d2;
+        h00 += c0 * d0;
+        h01 += c0 * d1;
+        h02 += c0 * d2;
+        h03 += c0 * d3;
+        h11 += c1 * d1;
+        h12 += c1 * d2;
+        h13 += c1 * d3;
+        h22 += c2 * d2;
+        h23 += c2 * d3;
+        h33 += cross * d3 * d3;
       }
     }
   }
@@ -277,13 +304,17 @@ export function paretoNbdPreparedNegLogLikelihood(
     gradient[2] = -gs;
     gradient[3] = -gbeta;
   }
-  if (hessian && h) {
-    for (let a = 0; a < 4; a++) {
-      for (let b = a; b < 4; b++) {
-        hessian[4 * a + b] = -h[4 * a + b];
-        hessian[4 * b + a] = -h[4 * a + b];
-      }
-    }
+  if (hessian) {
+    hessian[0] = -h00;
+    hessian[1] = hessian[4] = -h01;
+    hessian[2] = hessian[8] = -h02;
+    hessian[3] = hessian[12] = -h03;
+    hessian[5] = -h11;
+    hessian[6] = hessian[9] = -h12;
+    hessian[7] = hessian[13] = -h13;
+    hessian[10] = -h22;
+    hessian[11] = hessian[14] = -h23;
+    hessian[15] = -h33;
   }
   return -total;
 }
@@ -304,14 +335,6 @@ function widestMoments(data: ParetoNbdData): number {
     if (!streamedRun(data, k, start)) widest = Math.max(widest, data.runEnd[k] - start);
   }
   return widest;
-}
-
-/** w·∇²u for the "alive at T" term u = −m ln(α+T) − s ln(β+T) (m = r+x), into the upper triangle of h. */
-function addAliveHessian(h: Float64Array, w: number, m: number, s: number, alphaT: number, betaT: number): void {
-  h[1] -= w / alphaT;
-  h[5] += (w * m) / (alphaT * alphaT);
-  h[11] -= w / betaT;
-  h[15] += (w * s) / (betaT * betaT);
 }
 
 /**
@@ -359,7 +382,8 @@ export function logTailIntegral(
   const split = larger - 2 * Math.min(alpha, beta);
   const logTail = logSeriesTail(r, alpha, s, beta, x, split, out, withGradient, withHessian);
   const width = withHessian ? MOMENTS : 4;
-  const tail = withGradient ? out.slice(0, width) : out;
+  const tail = TAIL;
+  if (withGradient) for (let k = 0; k < width; k++) tail[k] = out[k];
   const logHead = logPowerIntegralWide(alpha, beta, r + x, s + 1, t, split, out, withGradient, withHessian);
   const big = Math.max(logHead, logTail);
   const headShare = Math.exp(logHead - big);
@@ -371,6 +395,9 @@ export function logTailIntegral(
   }
   return big + Math.log(sum);
 }
+
+/** The split point's moments while the head's are computed (logTailIntegral). */
+const TAIL = new Float64Array(MOMENTS);
 
 /**
  * The moments (see MOMENTS) of ∫ g, g = (α+τ)^−m (β+τ)^−n, from quadrature sums: i0 = Σ w, sums[0..3] = Σ w·v and
@@ -522,10 +549,8 @@ function logPowerIntegralWide(
     const largerPlus = gap + smallerPlus;
     const logLargerPlus = Math.log(largerPlus);
     if (sums) {
-      const [logA, a, logB, b] = alphaLarger
-        ? [logLargerPlus, largerPlus, y, smallerPlus]
-        : [y, smallerPlus, logLargerPlus, largerPlus];
-      addNodeMoments(sums, weight, -logA, -m / a, -logB, -n / b);
+      if (alphaLarger) addNodeMoments(sums, weight, -logLargerPlus, -m / largerPlus, -y, -n / smallerPlus);
+      else addNodeMoments(sums, weight, -y, -m / smallerPlus, -logLargerPlus, -n / largerPlus);
       continue;
     }
     if (alphaLarger) {
@@ -659,12 +684,23 @@ export function logPowerIntegralFew(
   // Relative to the midpoint, by log1p of the offset: with m in the hundreds of thousands, −m·ln(α+τ) computed
   // directly carries a rounding of m·ε·|ln(α+τ)| into every node's weight.
   const reference = -m * logAlphaMid - n * logBetaMid;
+  // The sums of momentsFromSums in locals (this runs for most pairs of continuous-time histories), each node's w·v_i
+  // taken once for its row of products.
   let i0 = 0;
-  let iLogAlpha = 0;
-  let iLogBeta = 0;
-  let iInvAlpha = 0;
-  let iInvBeta = 0;
-  const sums = withHessian ? FEW_SUMS.fill(0) : null;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  let s8 = 0;
+  let s9 = 0;
+  let s10 = 0;
+  let s11 = 0;
+  let s12 = 0;
+  let s13 = 0;
   for (let k = 0; k < nodes.length; k++) {
     const offset = half * nodes[k];
     const relativeAlpha = Math.log1p(offset / alphaMid);
@@ -676,25 +712,64 @@ export function logPowerIntegralFew(
     const logBetaTau = logBetaMid + relativeBeta;
     const alphaTau = alphaMid + offset;
     const betaTau = betaMid + offset;
-    if (sums) {
-      addNodeMoments(sums, weight, -logAlphaTau, -m / alphaTau, -logBetaTau, -n / betaTau);
+    if (withHessian) {
+      const v0 = -logAlphaTau;
+      const v1 = -m / alphaTau;
+      const v2 = -logBetaTau;
+      const v3 = -n / betaTau;
+      const w0 = weight * v0;
+      const w1 = weight * v1;
+      const w2 = weight * v2;
+      const w3 = weight * v3;
+      s0 += w0;
+      s1 += w1;
+      s2 += w2;
+      s3 += w3;
+      s4 += w0 * v0;
+      s5 += w0 * v1;
+      s6 += w0 * v2;
+      s7 += w0 * v3;
+      s8 += w1 * v1;
+      s9 += w1 * v2;
+      s10 += w1 * v3;
+      s11 += w2 * v2;
+      s12 += w2 * v3;
+      s13 += w3 * v3;
       continue;
     }
-    iLogAlpha += weight * logAlphaTau;
-    iLogBeta += weight * logBetaTau;
-    iInvAlpha += weight / alphaTau;
-    iInvBeta += weight / betaTau;
+    s0 += weight * logAlphaTau;
+    s2 += weight * logBetaTau;
+    s1 += weight / alphaTau;
+    s3 += weight / betaTau;
   }
-  if (sums) momentsFromSums(sums, i0, m, n, out);
-  else if (withGradient) {
-    out[0] = -iLogAlpha / i0;
-    out[1] = (-m * iInvAlpha) / i0;
-    out[2] = -iLogBeta / i0;
-    out[3] = (-n * iInvBeta) / i0;
+  if (withHessian) {
+    // momentsFromSums, written out.
+    const m1 = s1 / i0;
+    const m3 = s3 / i0;
+    const m8 = s8 / i0;
+    const m13 = s13 / i0;
+    out[0] = s0 / i0;
+    out[1] = m1;
+    out[2] = s2 / i0;
+    out[3] = m3;
+    out[4] = s4 / i0;
+    out[5] = s5 / i0 + m1 / m;
+    out[6] = s6 / i0;
+    out[7] = s7 / i0;
+    out[8] = m8 + m8 / m;
+    out[9] = s9 / i0;
+    out[10] = s10 / i0;
+    out[11] = s11 / i0;
+    out[12] = s12 / i0 + m3 / n;
+    out[13] = m13 + m13 / n;
+  } else if (withGradient) {
+    out[0] = -s0 / i0;
+    out[1] = (-m * s1) / i0;
+    out[2] = -s2 / i0;
+    out[3] = (-n * s3) / i0;
   }
   return reference + Math.log(i0);
 }
-const FEW_SUMS = new Float64Array(MOMENTS);
 
 /** At most this many pairs in a row are reached by a few-point rule before the series starts afresh. */
 const CHAIN_LENGTH = 32;

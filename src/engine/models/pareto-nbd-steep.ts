@@ -21,7 +21,11 @@ const RULES: readonly { epsilon: number; rule: [Float64Array, Float64Array] }[] 
 /** The frequency shape m = r + x from which the rule is tried. */
 export const STEEP_SHAPE = 1000;
 
-const SUMS = new Float64Array(14);
+/** The rule for a factor as flat as e^(−ε·v), or undefined past the last. */
+function ruleFor(epsilon: number): [Float64Array, Float64Array] | undefined {
+  for (let k = 0; k < RULES.length; k++) if (epsilon <= RULES[k].epsilon) return RULES[k].rule;
+  return undefined;
+}
 
 /**
  * ln F(t), or null where the rule's factor is not flat enough (ε > 0.2). `nodes` forces a rule (tests). With
@@ -44,14 +48,28 @@ export function logSteepTail(
   const A = alpha + t;
   const B = beta + t;
   const epsilon = (1 + n * Math.max(1, A / B)) / m;
-  const chosen = nodes ?? RULES.find((rule) => epsilon <= rule.epsilon)?.rule;
+  const chosen = nodes ?? ruleFor(epsilon);
   if (!chosen) return null;
-  const [v, weights] = chosen;
+  const v = chosen[0];
+  const weights = chosen[1];
   const logA = Math.log(A);
   const logB = Math.log(B);
-  const sums = SUMS;
-  sums.fill(0);
+  // The sums in locals, each node's w·d_i taken once for its row of products (the same roundings as w·d_i·d_j).
   let i0 = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  let s8 = 0;
+  let s9 = 0;
+  let s10 = 0;
+  let s11 = 0;
+  let s12 = 0;
+  let s13 = 0;
   for (let i = 0; i < v.length; i++) {
     const u = v[i] / m;
     // τ − t = A·(e^u − 1); ln((β+τ)/(β+t)) by log1p, without the cancellation of two large logarithms.
@@ -64,31 +82,45 @@ export function logSteepTail(
     const d1 = -m / (A + grow);
     const d2 = -(logB + logRise);
     const d3 = -n / (B + grow);
-    sums[0] += w * d0;
-    sums[1] += w * d1;
-    sums[2] += w * d2;
-    sums[3] += w * d3;
+    const w0 = w * d0;
+    const w1 = w * d1;
+    const w2 = w * d2;
+    const w3 = w * d3;
+    s0 += w0;
+    s1 += w1;
+    s2 += w2;
+    s3 += w3;
     if (!withHessian) continue;
-    sums[4] += w * d0 * d0;
-    sums[5] += w * d0 * d1;
-    sums[6] += w * d0 * d2;
-    sums[7] += w * d0 * d3;
-    sums[8] += w * d1 * d1;
-    sums[9] += w * d1 * d2;
-    sums[10] += w * d1 * d3;
-    sums[11] += w * d2 * d2;
-    sums[12] += w * d2 * d3;
-    sums[13] += w * d3 * d3;
+    s4 += w0 * d0;
+    s5 += w0 * d1;
+    s6 += w0 * d2;
+    s7 += w0 * d3;
+    s8 += w1 * d1;
+    s9 += w1 * d2;
+    s10 += w1 * d3;
+    s11 += w2 * d2;
+    s12 += w2 * d3;
+    s13 += w3 * d3;
   }
   if (withGradient) {
-    const width = withHessian ? 14 : 4;
-    for (let k = 0; k < width; k++) out[k] = sums[k] / i0;
+    out[0] = s0 / i0;
+    out[1] = s1 / i0;
+    out[2] = s2 / i0;
+    out[3] = s3 / i0;
     if (withHessian) {
       // ∇²ln g: −1/(α+τ) = v_α/m at (r, α), m/(α+τ)² = v_α²/m at (α, α); likewise in (s, β) with n.
-      out[5] += out[1] / m;
-      out[8] += out[8] / m;
-      out[12] += out[3] / n;
-      out[13] += out[13] / n;
+      const m8 = s8 / i0;
+      const m13 = s13 / i0;
+      out[4] = s4 / i0;
+      out[5] = s5 / i0 + out[1] / m;
+      out[6] = s6 / i0;
+      out[7] = s7 / i0;
+      out[8] = m8 + m8 / m;
+      out[9] = s9 / i0;
+      out[10] = s10 / i0;
+      out[11] = s11 / i0;
+      out[12] = s12 / i0 + out[3] / n;
+      out[13] = m13 + m13 / n;
     }
   }
   return (1 - m) * logA - Math.log(m) - n * logB + Math.log(i0);
