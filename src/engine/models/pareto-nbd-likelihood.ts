@@ -16,10 +16,12 @@ import { trigamma } from "../optim/trigamma";
 import { ParetoNbdData, widestGroup } from "./pair-layout";
 import { gaussLegendre } from "../optim/gauss-legendre";
 import { logPfaffTail } from "./pareto-nbd-pfaff";
-import { logSteepTail, STEEP_SHAPE } from "./pareto-nbd-steep";
+import { logSteepTail, STEEP_SHAPE as STEEP_FROM } from "./pareto-nbd-steep";
 
 /** b·z above which ln F is not taken by Gauss's series (its terms rise like e^(b·z) before they fall). */
 export const PFAFF_FROM = 8;
+/** steep.ts's STEEP_SHAPE, read per pair: a module's own constant (tsx's CommonJS reads an import by a getter). */
+const STEEP_SHAPE = STEEP_FROM;
 
 export { prepareParetoNbdData, widestGroup } from "./pair-layout";
 export type { ParetoNbdData } from "./pair-layout";
@@ -181,8 +183,8 @@ export function paretoNbdPreparedNegLogLikelihood(
               ? logPowerIntegralFew(alpha, beta, m, s + 1, t, pairTime[above], rule, scratch, wantGradient, wantHessian)
               : logPowerIntegralShort(alpha, beta, m, s + 1, t, pairTime[above], scratch, wantGradient, wantHessian);
           const top = Math.max(logGap, logF[above]);
-          const gapShare = Math.exp(logGap - top);
-          const aboveShare = Math.exp(logF[above] - top);
+          const gapShare = expOrOne(logGap - top);
+          const aboveShare = expOrOne(logF[above] - top);
           logF[p] = top + Math.log(gapShare + aboveShare);
           if (dLogF) {
             const sum = gapShare + aboveShare;
@@ -230,8 +232,8 @@ export function paretoNbdPreparedNegLogLikelihood(
         const ratio = Math.exp(logF[late] - logF[early]);
         const died = logS + logF[early] + Math.log1p(-ratio);
         const top = Math.max(alive, died);
-        const eAlive = Math.exp(alive - top);
-        const eDied = Math.exp(died - top);
+        const eAlive = expOrOne(alive - top);
+        const eDied = expOrOne(died - top);
         total += w * (top + Math.log(eAlive + eDied));
         if (!dLogF) continue;
         const shareAlive = (w * eAlive) / (eAlive + eDied);
@@ -319,6 +321,11 @@ export function paretoNbdPreparedNegLogLikelihood(
   return -total;
 }
 
+/** e^v, without evaluating e^0 (the larger of two terms scaled by itself: one of each pair). */
+function expOrOne(v: number): number {
+  return v === 0 ? 1 : Math.exp(v);
+}
+
 /**
  * Whether run k (starting at pair `start`) is taken customer by customer as its pairs come: x = 0, whose customers
  * all have t_x = 0 (compress.ts checks it), the run's last pair, and more than two pairs.
@@ -386,8 +393,8 @@ export function logTailIntegral(
   if (withGradient) for (let k = 0; k < width; k++) tail[k] = out[k];
   const logHead = logPowerIntegralWide(alpha, beta, r + x, s + 1, t, split, out, withGradient, withHessian);
   const big = Math.max(logHead, logTail);
-  const headShare = Math.exp(logHead - big);
-  const tailShare = Math.exp(logTail - big);
+  const headShare = expOrOne(logHead - big);
+  const tailShare = expOrOne(logTail - big);
   const sum = headShare + tailShare;
   if (withGradient) {
     // ∂F = ∫ ∂g + F(τ*)·∂ln F(τ*): the split point's own terms cancel (and so for ∂²F).
