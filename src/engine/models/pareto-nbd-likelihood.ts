@@ -16,7 +16,7 @@ import { trigamma } from "../optim/trigamma";
 import { ParetoNbdData, widestGroup } from "./pair-layout";
 import { gaussLegendre } from "../optim/gauss-legendre";
 import { logPfaffTail } from "./pareto-nbd-pfaff";
-import { logSteepTail, STEEP_SHAPE as STEEP_FROM } from "./pareto-nbd-steep";
+import { logSteepTail, STEEP_SHAPE as STEEP_FROM, storeMoments } from "./pareto-nbd-steep";
 
 /** b·z above which ln F is not taken by Gauss's series (its terms rise like e^(b·z) before they fall). */
 export const PFAFF_FROM = 8;
@@ -749,27 +749,8 @@ export function logPowerIntegralFew(
     s1 += weight / alphaTau;
     s3 += weight / betaTau;
   }
-  if (withHessian) {
-    // momentsFromSums, written out.
-    const m1 = s1 / i0;
-    const m3 = s3 / i0;
-    const m8 = s8 / i0;
-    const m13 = s13 / i0;
-    out[0] = s0 / i0;
-    out[1] = m1;
-    out[2] = s2 / i0;
-    out[3] = m3;
-    out[4] = s4 / i0;
-    out[5] = s5 / i0 + m1 / m;
-    out[6] = s6 / i0;
-    out[7] = s7 / i0;
-    out[8] = m8 + m8 / m;
-    out[9] = s9 / i0;
-    out[10] = s10 / i0;
-    out[11] = s11 / i0;
-    out[12] = s12 / i0 + m3 / n;
-    out[13] = m13 + m13 / n;
-  } else if (withGradient) {
+  if (withHessian) storeMoments(out, i0, m, n, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13);
+  else if (withGradient) {
     out[0] = -s0 / i0;
     out[1] = (-m * s1) / i0;
     out[2] = -s2 / i0;

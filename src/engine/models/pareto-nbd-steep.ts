@@ -21,6 +21,51 @@ const RULES: readonly { epsilon: number; rule: [Float64Array, Float64Array] }[] 
 /** The frequency shape m = r + x from which the rule is tried. */
 export const STEEP_SHAPE = 1000;
 
+/**
+ * The moments of ∫ g (pareto-nbd-likelihood.ts's MOMENTS) from a rule's sums: i0 = Σ w, s0..s3 = Σ w·d_i and
+ * s4..s13 = Σ w·d_i·d_j (packed as MOMENTS) with d = ∂ln g. ∇²ln g adds −1/(α+τ) = d_α/m at (r, α), m/(α+τ)² = d_α²/m
+ * at (α, α), and likewise in (s, β) with n. (Also the few-point rule's: its sums are locals too.)
+ */
+export function storeMoments(
+  out: Float64Array,
+  i0: number,
+  m: number,
+  n: number,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  s4: number,
+  s5: number,
+  s6: number,
+  s7: number,
+  s8: number,
+  s9: number,
+  s10: number,
+  s11: number,
+  s12: number,
+  s13: number,
+): void {
+  const m1 = s1 / i0;
+  const m3 = s3 / i0;
+  const m8 = s8 / i0;
+  const m13 = s13 / i0;
+  out[0] = s0 / i0;
+  out[1] = m1;
+  out[2] = s2 / i0;
+  out[3] = m3;
+  out[4] = s4 / i0;
+  out[5] = s5 / i0 + m1 / m;
+  out[6] = s6 / i0;
+  out[7] = s7 / i0;
+  out[8] = m8 + m8 / m;
+  out[9] = s9 / i0;
+  out[10] = s10 / i0;
+  out[11] = s11 / i0;
+  out[12] = s12 / i0 + m3 / n;
+  out[13] = m13 + m13 / n;
+}
+
 /** The rule for a factor as flat as e^(−ε·v), or undefined past the last. */
 function ruleFor(epsilon: number): [Float64Array, Float64Array] | undefined {
   for (let k = 0; k < RULES.length; k++) if (epsilon <= RULES[k].epsilon) return RULES[k].rule;
@@ -102,26 +147,13 @@ export function logSteepTail(
     s12 += w2 * d3;
     s13 += w3 * d3;
   }
-  if (withGradient) {
+  if (withGradient && withHessian)
+    storeMoments(out, i0, m, n, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13);
+  else if (withGradient) {
     out[0] = s0 / i0;
     out[1] = s1 / i0;
     out[2] = s2 / i0;
     out[3] = s3 / i0;
-    if (withHessian) {
-      // ∇²ln g: −1/(α+τ) = v_α/m at (r, α), m/(α+τ)² = v_α²/m at (α, α); likewise in (s, β) with n.
-      const m8 = s8 / i0;
-      const m13 = s13 / i0;
-      out[4] = s4 / i0;
-      out[5] = s5 / i0 + out[1] / m;
-      out[6] = s6 / i0;
-      out[7] = s7 / i0;
-      out[8] = m8 + m8 / m;
-      out[9] = s9 / i0;
-      out[10] = s10 / i0;
-      out[11] = s11 / i0;
-      out[12] = s12 / i0 + out[3] / n;
-      out[13] = m13 + m13 / n;
-    }
   }
   return (1 - m) * logA - Math.log(m) - n * logB + Math.log(i0);
 }
