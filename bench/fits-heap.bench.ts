@@ -8,6 +8,7 @@
  *   node --expose-gc --max-old-space-size=12000 --import tsx bench/fits-heap.bench.ts          # the owned cases
  *   FITS="pnbd, 1,048,576 continuous" node --expose-gc --max-old-space-size=12000 --import tsx bench/fits-heap.bench.ts
  *   FITS_LOG=0 ...                                                                           # without the log
+ *   FITS_ALONE=1 ...                              # with the call's arguments only, as the audit now runs a fit
  *   FITS_PROFILE=/tmp/prof ...                              # a CPU profile of each call (.cpuprofile, for DevTools)
  */
 import "../src/functions/install-shim";
@@ -41,8 +42,10 @@ async function main(): Promise<void> {
   console.log(`fits with the audit's heap: Node ${process.version}, load ${load()}`);
   const data = buildLimitData(call);
   // Read here and never dropped (the data drop columns only in argumentsOf, which this bench does not use).
-  const held = [data.x, data.tx, data.T, data.holdout, data.monetary];
-  if (process.env.FITS_LOG !== "0") held.push(data.logIds, data.logDates, data.logAmounts);
+  const held = process.env.FITS_ALONE === "1" ? [] : [data.x, data.tx, data.T, data.holdout, data.monetary];
+  if (process.env.FITS_LOG !== "0" && process.env.FITS_ALONE !== "1") {
+    held.push(data.logIds, data.logDates, data.logAmounts);
+  }
   const pattern = process.env.FITS ? new RegExp(process.env.FITS) : OWNED;
   let gcMs = 0;
   let gcCount = 0;
