@@ -35,24 +35,11 @@ export function prepareGgomnbdData(data: CompressedHistories): GgomnbdData {
   return { layout: prepareParetoNbdData(data) };
 }
 
-/** 5 first moments ∇F/F and 15 second moments ∇²F/F (upper triangle by rows) in p = (r, α, b, s, β). */
+/**
+ * 5 first moments ∇F/F and 15 second moments ∇²F/F (upper triangle by rows: rr, rα, rb, rs, rβ, αα, …, ββ at 5 to 19)
+ * in p = (r, α, b, s, β).
+ */
 export const GG_MOMENTS = 20;
-/** Packed index of (i, j), i ≤ j, among the second moments (after the 5 first ones). */
-const PACK: number[][] = [];
-for (let i = 0, k = 5; i < 5; i++) {
-  PACK.push(new Array<number>(5).fill(0));
-  for (let j = i; j < 5; j++) PACK[i][j] = k++;
-}
-for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) PACK[i][j] = PACK[j][i];
-/** The row and column of each second moment (k = PACK[i][j] − 5), for the per-row loop. */
-const PACKED_ROW = new Int32Array(15);
-const PACKED_COLUMN = new Int32Array(15);
-for (let i = 0; i < 5; i++) {
-  for (let j = i; j < 5; j++) {
-    PACKED_ROW[PACK[i][j] - 5] = i;
-    PACKED_COLUMN[PACK[i][j] - 5] = j;
-  }
-}
 
 /**
  * The rules: 2, 3 and 4 points for one panel (their reach as in pareto-nbd-likelihood.ts: the n-point rule's
@@ -542,13 +529,11 @@ export function ggomnbdPreparedNegLogLikelihood(
   const c2 = 1 / b;
   const c3 = 1 / s;
   const c4 = -1 / beta;
-  // ∇ln(F(t_x) − F(T)) and ∇u − ∇died of a row, for its Hessian; the diagonal's terms of ∇²(ln b + ln s − ln β).
-  const gradientJ = new Float64Array(5);
-  const aliveMinusDied = new Float64Array(5);
-  const constantSecond = new Float64Array(15);
-  constantSecond[9] = 1 / (b * b);
-  constantSecond[12] = 1 / (s * s);
-  constantSecond[14] = -1 / (beta * beta);
+  // A row's (M(t_x) − ρ M(T))/(1 − ρ), the moments of ln(F(t_x) − F(T)); the diagonal's terms of ∇²(ln b + ln s − ln β).
+  const difference = new Float64Array(GG_MOMENTS);
+  const bSecond = 1 / (b * b);
+  const sSecond = 1 / (s * s);
+  const betaSecond = 1 / (beta * beta);
   // F_x(t) = e^scale · sum, and its moments' numerators running[k] (also relative to e^scale).
   let scale = -Infinity;
   let sum = 0;
@@ -602,7 +587,6 @@ export function ggomnbdPreparedNegLogLikelihood(
         scale = -Infinity;
         sum = 0;
         logF[p] = -Infinity;
-        if (wantGradient) for (let k = 0; k < width; k++) moments[at + k] = 0;
         growAbove = growT;
         firstPiece = true;
         runningRow = -1;
@@ -715,9 +699,10 @@ export function ggomnbdPreparedNegLogLikelihood(
         if (H) addSecondOfAlive(H, w, uRA, uAA, uBB, uBS, uBBeta, uSBeta, uBetaBeta);
         continue;
       }
-      const drop = logF[late] - logF[early];
+      // At the frequency's largest time (the common case: T) F_x(T) = 0: ρ = 0, and ln(1 − ρ) = −0 adds nothing.
+      const atTop = late === start;
+      const drop = atTop ? -Infinity : logF[late] - logF[early];
       const ratio = drop === -Infinity ? 0 : Math.exp(drop);
-      // ln(1 − ρ) is −0 at ρ = 0, which adds nothing.
       const died = ratio === 0 ? logConstant + logF[early] : logConstant + logF[early] + Math.log1p(-ratio);
       const top = Math.max(alive, died);
       // The larger of the two terms is e^0 = 1.
@@ -737,42 +722,60 @@ export function ggomnbdPreparedNegLogLikelihood(
       if (!wantGradient) continue;
       const wAlive = eAlive / (eAlive + eDied);
       const wDied = 1 - wAlive;
-      // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ).
-      const inv = 1 / (1 - ratio);
+      // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ): with
+      // F2 = 0 at the largest time, ∇lnF1 (the moments there, never written, are not read).
       const eo = width * (early - start);
-      const lo = width * (late - start);
-      const v0 = (moments[eo] - ratio * moments[lo]) * inv;
-      const v1 = (moments[eo + 1] - ratio * moments[lo + 1]) * inv;
-      const v2 = (moments[eo + 2] - ratio * moments[lo + 2]) * inv + c2;
-      const v3 = (moments[eo + 3] - ratio * moments[lo + 3]) * inv + c3;
-      const v4 = (moments[eo + 4] - ratio * moments[lo + 4]) * inv - 1 / beta;
+      if (!atTop) {
+        const inv = 1 / (1 - ratio);
+        const lo = width * (late - start);
+        for (let k = 0; k < width; k++) difference[k] = (moments[eo + k] - ratio * moments[lo + k]) * inv;
+      } else {
+        for (let k = 0; k < width; k++) difference[k] = moments[eo + k];
+      }
+      const v0 = difference[0];
+      const v1 = difference[1];
+      const v2 = difference[2] + c2;
+      const v3 = difference[3] + c3;
+      const v4 = difference[4] - 1 / beta;
       g0 += w * (wAlive * u0 + wDied * v0);
       g1 += w * (wAlive * u1 + wDied * v1);
       g2 += w * (wAlive * u2 + wDied * v2);
       g3 += w * (wAlive * u3 + wDied * v3);
       g4 += w * (wAlive * u4 + wDied * v4);
       if (!H) continue;
-      // ∇²ln(F1 − F2) = (M2(t_x) − ρ M2(T))/(1 − ρ) − ∇ln(F1−F2)∇ln(F1−F2)ᵀ, ∇ln(F1 − F2) = v − (0, 0, 1/b, 1/s, −1/β).
+      // ∇²ln(F1 − F2) = (M2(t_x) − ρ M2(T))/(1 − ρ) − ∇ln(F1−F2)∇ln(F1−F2)ᵀ, ∇ln(F1 − F2) = v − (0, 0, 1/b, 1/s, −1/β);
+      // the died term's ∇² adds −1/b², −1/s², 1/β² on the diagonal.
       addSecondOfAlive(H, w * wAlive, uRA, uAA, uBB, uBS, uBBeta, uSBeta, uBetaBeta);
       const ww = w * wDied;
       const cross = w * wAlive * wDied;
-      gradientJ[0] = v0;
-      gradientJ[1] = v1;
-      gradientJ[2] = v2 - c2;
-      gradientJ[3] = v3 - c3;
-      gradientJ[4] = v4 - c4;
-      aliveMinusDied[0] = u0 - v0;
-      aliveMinusDied[1] = u1 - v1;
-      aliveMinusDied[2] = u2 - v2;
-      aliveMinusDied[3] = u3 - v3;
-      aliveMinusDied[4] = u4 - v4;
-      for (let k = 0; k < 15; k++) {
-        const ii = PACKED_ROW[k];
-        const jj = PACKED_COLUMN[k];
-        const second =
-          (moments[eo + 5 + k] - ratio * moments[lo + 5 + k]) * inv - gradientJ[ii] * gradientJ[jj] - constantSecond[k];
-        H[5 * ii + jj] += ww * second + cross * aliveMinusDied[ii] * aliveMinusDied[jj];
-      }
+      const j2 = v2 - c2;
+      const j3 = v3 - c3;
+      const j4 = v4 - c4;
+      const d0 = cross * (u0 - v0);
+      const d1 = cross * (u1 - v1);
+      const d2 = cross * (u2 - v2);
+      const d3 = cross * (u3 - v3);
+      const d4 = cross * (u4 - v4);
+      const e0 = u0 - v0;
+      const e1 = u1 - v1;
+      const e2 = u2 - v2;
+      const e3 = u3 - v3;
+      const e4 = u4 - v4;
+      H[0] += ww * (difference[5] - v0 * v0) + d0 * e0;
+      H[1] += ww * (difference[6] - v0 * v1) + d0 * e1;
+      H[2] += ww * (difference[7] - v0 * j2) + d0 * e2;
+      H[3] += ww * (difference[8] - v0 * j3) + d0 * e3;
+      H[4] += ww * (difference[9] - v0 * j4) + d0 * e4;
+      H[6] += ww * (difference[10] - v1 * v1) + d1 * e1;
+      H[7] += ww * (difference[11] - v1 * j2) + d1 * e2;
+      H[8] += ww * (difference[12] - v1 * j3) + d1 * e3;
+      H[9] += ww * (difference[13] - v1 * j4) + d1 * e4;
+      H[12] += ww * (difference[14] - j2 * j2 - bSecond) + d2 * e2;
+      H[13] += ww * (difference[15] - j2 * j3) + d2 * e3;
+      H[14] += ww * (difference[16] - j2 * j4) + d2 * e4;
+      H[18] += ww * (difference[17] - j3 * j3 - sSecond) + d3 * e3;
+      H[19] += ww * (difference[18] - j3 * j4) + d3 * e4;
+      H[24] += ww * (difference[19] - j4 * j4 + betaSecond) + d4 * e4;
     }
   }
   if (gradient) {
