@@ -724,19 +724,21 @@ export function ggomnbdPreparedNegLogLikelihood(
       const wDied = 1 - wAlive;
       // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ): with
       // F2 = 0 at the largest time, ∇lnF1 (the moments there, never written, are not read).
-      const eo = width * (early - start);
+      // The moments of ln(F(t_x) − F(T)): (M(t_x) − ρ M(T))/(1 − ρ) in `difference`, or M(t_x) in place.
+      let source = moments;
+      let base = width * (early - start);
       if (!atTop) {
         const inv = 1 / (1 - ratio);
         const lo = width * (late - start);
-        for (let k = 0; k < width; k++) difference[k] = (moments[eo + k] - ratio * moments[lo + k]) * inv;
-      } else {
-        for (let k = 0; k < width; k++) difference[k] = moments[eo + k];
+        for (let k = 0; k < width; k++) difference[k] = (moments[base + k] - ratio * moments[lo + k]) * inv;
+        source = difference;
+        base = 0;
       }
-      const v0 = difference[0];
-      const v1 = difference[1];
-      const v2 = difference[2] + c2;
-      const v3 = difference[3] + c3;
-      const v4 = difference[4] - 1 / beta;
+      const v0 = source[base];
+      const v1 = source[base + 1];
+      const v2 = source[base + 2] + c2;
+      const v3 = source[base + 3] + c3;
+      const v4 = source[base + 4] - 1 / beta;
       g0 += w * (wAlive * u0 + wDied * v0);
       g1 += w * (wAlive * u1 + wDied * v1);
       g2 += w * (wAlive * u2 + wDied * v2);
@@ -761,21 +763,21 @@ export function ggomnbdPreparedNegLogLikelihood(
       const e2 = u2 - v2;
       const e3 = u3 - v3;
       const e4 = u4 - v4;
-      H[0] += ww * (difference[5] - v0 * v0) + d0 * e0;
-      H[1] += ww * (difference[6] - v0 * v1) + d0 * e1;
-      H[2] += ww * (difference[7] - v0 * j2) + d0 * e2;
-      H[3] += ww * (difference[8] - v0 * j3) + d0 * e3;
-      H[4] += ww * (difference[9] - v0 * j4) + d0 * e4;
-      H[6] += ww * (difference[10] - v1 * v1) + d1 * e1;
-      H[7] += ww * (difference[11] - v1 * j2) + d1 * e2;
-      H[8] += ww * (difference[12] - v1 * j3) + d1 * e3;
-      H[9] += ww * (difference[13] - v1 * j4) + d1 * e4;
-      H[12] += ww * (difference[14] - j2 * j2 - bSecond) + d2 * e2;
-      H[13] += ww * (difference[15] - j2 * j3) + d2 * e3;
-      H[14] += ww * (difference[16] - j2 * j4) + d2 * e4;
-      H[18] += ww * (difference[17] - j3 * j3 - sSecond) + d3 * e3;
-      H[19] += ww * (difference[18] - j3 * j4) + d3 * e4;
-      H[24] += ww * (difference[19] - j4 * j4 + betaSecond) + d4 * e4;
+      H[0] += ww * (source[base + 5] - v0 * v0) + d0 * e0;
+      H[1] += ww * (source[base + 6] - v0 * v1) + d0 * e1;
+      H[2] += ww * (source[base + 7] - v0 * j2) + d0 * e2;
+      H[3] += ww * (source[base + 8] - v0 * j3) + d0 * e3;
+      H[4] += ww * (source[base + 9] - v0 * j4) + d0 * e4;
+      H[6] += ww * (source[base + 10] - v1 * v1) + d1 * e1;
+      H[7] += ww * (source[base + 11] - v1 * j2) + d1 * e2;
+      H[8] += ww * (source[base + 12] - v1 * j3) + d1 * e3;
+      H[9] += ww * (source[base + 13] - v1 * j4) + d1 * e4;
+      H[12] += ww * (source[base + 14] - j2 * j2 - bSecond) + d2 * e2;
+      H[13] += ww * (source[base + 15] - j2 * j3) + d2 * e3;
+      H[14] += ww * (source[base + 16] - j2 * j4) + d2 * e4;
+      H[18] += ww * (source[base + 17] - j3 * j3 - sSecond) + d3 * e3;
+      H[19] += ww * (source[base + 18] - j3 * j4) + d3 * e4;
+      H[24] += ww * (source[base + 19] - j4 * j4 + betaSecond) + d4 * e4;
     }
   }
   if (gradient) {
