@@ -68,4 +68,54 @@ describe("GGompertz/NBD likelihood by frequency and time", () => {
     expect(ggomnbdPreparedNegLogLikelihood(prepared, [0.6, 11, 0, 0.7, 0.4])).toBe(Infinity);
     expect(ggomnbdPreparedNegLogLikelihood(prepared, [0.6, 11, 0.05, Infinity, 0.4])).toBe(Infinity);
   });
+  // Most frequencies with one customer each (the pass writes the first piece's moments in place, and a row whose T is
+  // its frequency's largest time reads them as they are), T shared across frequencies (its logarithms are reused),
+  // and a few frequencies with several customers and T below the largest (the general sums): every path of the pass.
+  const lone = seededRandom(11);
+  const size = 300;
+  const xs = new Float64Array(size);
+  const txs = new Float64Array(size);
+  const ages = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    xs[i] = i % 10 === 0 ? 7 + (i % 3) : 40 + i;
+    ages[i] = i % 4 === 0 ? 50 + 10 * lone.next() : 60;
+    txs[i] = ages[i] * (0.3 + 0.7 * lone.next());
+  }
+  const loneHistories = compressHistories(xs, txs, ages);
+  const lonePrepared = prepareGgomnbdData(loneHistories);
+  test.each([
+    [0.8, 3, 0.02, 0.9, 2],
+    [0.5, 40, 0.001, 20, 300],
+  ])("with one customer a frequency, equals the customer-by-customer likelihood at (%p, %p, %p, %p, %p)", (...p) => {
+    const gradient = new Float64Array(5);
+    const expected = new Float64Array(5);
+    const hessian = new Float64Array(25);
+    const value = ggomnbdPreparedNegLogLikelihood(lonePrepared, p, gradient, hessian);
+    const direct = ggomnbdNegLogLikelihood(loneHistories, p, expected);
+    expect(Math.abs(value - direct)).toBeLessThanOrEqual(1e-12 * Math.abs(direct));
+    for (let k = 0; k < 5; k++) {
+      expect(Math.abs(gradient[k] - expected[k])).toBeLessThanOrEqual(1e-10 * (1 + Math.abs(expected[k])));
+    }
+    // The value and gradient alone are those of the pass with the Hessian.
+    const alone = new Float64Array(5);
+    expect(ggomnbdPreparedNegLogLikelihood(lonePrepared, p)).toBe(value);
+    expect(ggomnbdPreparedNegLogLikelihood(lonePrepared, p, alone)).toBe(value);
+    expect([...alone]).toEqual([...gradient]);
+    for (let k = 0; k < 5; k++) {
+      const h = 1e-5 * p[k];
+      const up = [...p];
+      const down = [...p];
+      up[k] += h;
+      down[k] -= h;
+      const gUp = new Float64Array(5);
+      const gDown = new Float64Array(5);
+      ggomnbdPreparedNegLogLikelihood(lonePrepared, up, gUp);
+      ggomnbdPreparedNegLogLikelihood(lonePrepared, down, gDown);
+      for (let j = 0; j < 5; j++) {
+        const numeric = (gUp[j] - gDown[j]) / (2 * h);
+        const size = Math.sqrt(Math.abs(hessian[6 * k] * hessian[6 * j]));
+        expect(Math.abs(numeric - hessian[5 * k + j])).toBeLessThanOrEqual(1e-6 * size);
+      }
+    }
+  });
 });
