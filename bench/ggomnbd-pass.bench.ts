@@ -12,20 +12,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fitColumnsHistories } from "../src/engine/models/compress";
 import { ggomnbdPreparedNegLogLikelihood, prepareGgomnbdData } from "../src/engine/models/ggompertz-nbd-likelihood";
-import { seededRandom } from "../src/engine/random";
+import { heavyHistories } from "./heavy-histories";
 
 const n = Number(process.env.ROWS ?? 1_048_576);
 const runs = Number(process.env.RUNS ?? 7);
-const random = seededRandom(7);
-const x = new Float64Array(n);
-const tx = new Float64Array(n);
-const T = new Float64Array(n);
-for (let i = 0; i < n; i++) {
-  x[i] = Math.round(10 ** (6 + 3 * random.next()));
-  tx[i] = 1e6 * (0.5 + 0.5 * random.next());
-  T[i] = 1e6;
-}
-const data = prepareGgomnbdData(fitColumnsHistories({ frequency: x, recency: tx, age: T }));
+const data = prepareGgomnbdData(fitColumnsHistories(heavyHistories(n)));
 
 const points: Record<string, number[]> = {
   final: [0.4235, 0.00211, 7.59e-6, 455279, 2.33e8],
