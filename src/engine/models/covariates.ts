@@ -359,8 +359,8 @@ export function fitWithCovariates(
   const negLogLikelihood = likelihood.negLogLikelihood;
   // The per-customer penalised objective: −log L / n + c (Σ p² + Σ γ²).
   const scratch = new Float64Array(dimension);
-  const objective = (theta: Float64Array) => {
-    const value = negLogLikelihood(theta);
+  const objective = (theta: Float64Array, known?: number) => {
+    const value = known ?? negLogLikelihood(theta);
     if (!Number.isFinite(value)) return Infinity;
     let size = 0;
     for (let j = 0; j < dimension; j++) size += j < kb ? Math.exp(2 * theta[j]) : theta[j] * theta[j];
@@ -408,10 +408,26 @@ export function fitWithCovariates(
       }
       return value / total + penalty * size;
     };
+    // The value alone for Newton's last step, once it moves no coefficient by more than a hundredth of its standard
+    // error (minimize.ts errorScale): checked there without the Hessian pass that would only confirm it.
+    const valued = { theta: new Float64Array(0), value: NaN };
+    const valueAlone = (theta: Float64Array) => {
+      valued.theta = Float64Array.from(theta);
+      valued.value = negLogLikelihood(theta);
+      return objective(theta, valued.value);
+    };
     const polished = newton(penalisedWithHessian, start, {
       maxIterations: Math.min(maxIterations, NEWTON_ITERATIONS),
       tolerance: 1e-8,
+      value: valueAlone,
+      errorScale: 1 / Math.sqrt(total),
     });
+    // After a settled step, its value is the last evaluation's and the Hessian the point's before, a hundredth of an
+    // error away: the same to the digits the errors are shown with.
+    if (polished.settled) {
+      last.theta = valued.theta;
+      last.value = valued.value;
+    }
     if (!polished.failed && polished.converged) result = polished;
     else if (Number.isFinite(polished.value)) newtonEnd = polished.x;
   }

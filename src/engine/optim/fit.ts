@@ -211,6 +211,8 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   };
   let exhausted = false;
   let newtonObjective: ReturnType<typeof logNewtonObjective> | null = null;
+  // The polish ended on a step it checked by value alone (minimize.ts errorScale): the Hessian is the point's before.
+  let settled = false;
   // The starts' Newton finish: on the subsample, or on the data themselves when there is no subsample.
   const startsNewton = spec.subsample?.negLogLikelihoodWithHessian
     ? logNewtonObjective(
@@ -302,6 +304,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
             stepTolerance: spec.stepTolerance,
             ridgeGain: spec.ridgeGain,
             roundingStop: spec.polishStopsAtRounding,
+            errorScale: 1 / Math.sqrt(scale),
             roundingFloor,
           }),
         )
@@ -311,6 +314,7 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
     } else if (newtonPolished && !newtonPolished.failed) {
       iterations += newtonPolished.iterations;
       best = newtonPolished;
+      settled = newtonPolished.settled === true;
     } else if (withHessian && newtonPolished && !best.converged && withHessian.best.value < Infinity) {
       // No optimum on the subsample and none within Newton's reach on the full data (a ridge to the edge): a BFGS
       // polish would crawl on along it. The best full-data point seen is reported, not converged.
@@ -363,9 +367,11 @@ export function fitLogParameters(spec: LogParameterFitSpec): LogParameterFit {
   // The Newton polish's last evaluation is usually at the estimate: its Hessian and value are reused.
   const last = newtonObjective?.last;
   const atLast = last !== undefined && last.theta.length === dimension && last.theta.every((v, i) => v === best.x[i]);
+  // After a settled step, the last Hessian is that of the point a hundredth of a standard error before: the same to
+  // the digits the errors are shown with.
   const errors = budget.unmetered(() =>
     standardErrorsFromHessian(
-      atLast && last.hasHessian
+      atLast && (last.hasHessian || settled)
         ? penalisedHessian(last.hessian, dimension, scale * penalty)
         : spec.negLogLikelihoodWithHessian
           ? analyticHessian(spec.negLogLikelihoodWithHessian, estimate, scale * penalty)

@@ -71,6 +71,27 @@ const maxAbs = (a: Float64Array) => {
  */
 export const ROUNDING_FLOOR = 1e-6;
 
+/**
+ * With errorScale: a Newton step that would move no coordinate by more than this fraction of its standard error is the
+ * last (the estimate after it is the optimum to far better than its uncertainty).
+ */
+const SETTLED_ERRORS = 0.01;
+
+/**
+ * With roundingStop too: the same for a step whose promised decrease the objective cannot see (the values of points
+ * this close are equal to the objective's rounding, so no further pass could confirm the step).
+ */
+const ROUNDING_SETTLED_ERRORS = 0.25;
+
+/** A Hessian shift (dampedNewtonDirection) at most this × its largest diagonal entry is only its rounding. */
+const NEGLIGIBLE_SHIFT = 1e-9;
+
+const largestDiagonal = (h: Float64Array, n: number) => {
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(h[i * n + i]));
+  return largest;
+};
+
 const nearlyStationary = (grad: Float64Array, value: number, tolerance: number, floor: number) =>
   maxAbs(grad) <= Math.max(tolerance, floor * Math.max(1, Math.abs(value)));
 
@@ -456,12 +477,20 @@ export function newton(
     ridgeGain?: number;
     roundingStop?: boolean;
     /**
+     * The scale of the estimate's standard errors: each coordinate's is this × √(H⁻¹)ᵢᵢ (1/√n for an objective per
+     * customer). With it and `value`, a Newton step that moves no coordinate by more than SETTLED_ERRORS of its standard
+     * error is the last: taken where its value is no higher, and the result `settled` (its Hessian not evaluated);
+     * with roundingStop too, a first step promising less than the objective's rounding that moves none by more than
+     * ROUNDING_SETTLED_ERRORS ends the search at its point (the step not taken).
+     */
+    errorScale?: number;
+    /**
      * The same objective's value alone (bit for bit what `evaluate` returns, at less cost): backtracking trials after
      * the first are decided on it, and only the point accepted is evaluated with its gradient and Hessian.
      */
     value?: (x: Float64Array) => number;
   } = {},
-): MinimizeResult & { failed: boolean } {
+): MinimizeResult & { failed: boolean; settled?: boolean } {
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-9;
@@ -469,6 +498,7 @@ export function newton(
   const floor = options.roundingFloor ?? ROUNDING_FLOOR;
   const ridgeGain = options.ridgeGain ?? Infinity;
   const valueOnly = options.value;
+  const errorScale = options.errorScale;
   // Whether the last iteration's Newton step (positive definite Hessian) promised less than the objective's rounding.
   let belowRounding = false;
   let x = Float64Array.from(x0);
@@ -498,8 +528,31 @@ export function newton(
     const shift = dampedNewtonDirection(hess, grad, direction, n);
     if (shift < 0) return failed("Hessian not positive definite", iteration);
     // Where the Hessian is positive definite, the next Newton step is the distance to the optimum to second order:
-    // once it is below the step tolerance, the point is the optimum to that precision, however large the
-    // gradient's rounding (terms of 10⁹ purchases) or the objective's scale.
+    // once it is below the step tolerance, or a small fraction of every standard error, the point is the optimum to
+    // that precision, however large the gradient's rounding (terms of 10⁹ purchases) or the objective's scale.
+    // stepErrors: the largest move of a coordinate the step makes, in standard errors (Infinity without errorScale).
+    // A shift the Hessian needs only at its rounding (a flat direction, as b → 0 with β/b fixed in GGompertz/NBD)
+    // leaves the other coordinates' errors as they are and makes the flat one's very large.
+    const stepErrors =
+      errorScale !== undefined && shift <= NEGLIGIBLE_SHIFT * largestDiagonal(hess, n)
+        ? stepInErrors(hess, shift, direction, n) / errorScale
+        : Infinity;
+    if (stepErrors <= SETTLED_ERRORS && valueOnly) {
+      // The step is taken and checked by its value alone: the Hessian there is the one here to that precision, so
+      // the pass that would evaluate it is saved (`settled` tells the caller the Hessian is from the point before).
+      for (let i = 0; i < n; i++) trial[i] = x[i] - direction[i];
+      const settledValue = valueOnly(trial);
+      const settled = settledValue <= value + EPSILON * Math.max(1, Math.abs(value)) * 10;
+      return {
+        x: settled ? Float64Array.from(trial) : x,
+        value: settled ? settledValue : value,
+        converged: true,
+        iterations: iteration + 1,
+        message: "Newton step within a hundredth of the standard errors",
+        failed: false,
+        settled,
+      };
+    }
     if (shift === 0 && maxAbs(direction) <= stepTolerance) {
       return {
         x,
@@ -516,7 +569,7 @@ export function newton(
       // parameters it left to move are those the objective cannot tell apart: with terms of 10⁹ purchases, a
       // ridge's rise of 1e-8 a customer against a rounding of 1e-6), and one more pass would only confirm it.
       const promised = EPSILON * Math.max(1, Math.abs(value)) * 10 >= 0.5 * dot(grad, direction);
-      if (promised && belowRounding) {
+      if (promised && (belowRounding || stepErrors <= ROUNDING_SETTLED_ERRORS)) {
         return {
           x,
           value,
@@ -602,6 +655,25 @@ export function newton(
     message: converged ? "gradient below tolerance" : "iteration limit reached",
     failed: !converged,
   };
+}
+
+/**
+ * max over i of |dᵢ| / √(H + μI)⁻¹ᵢᵢ, for a positive-definite H + μI: how far a step moves each coordinate in its own
+ * scale.
+ */
+function stepInErrors(h: Float64Array, shift: number, d: Float64Array, n: number): number {
+  const shifted = new Float64Array(h);
+  for (let i = 0; i < n; i++) shifted[i * n + i] += shift;
+  const unit = new Float64Array(n);
+  const column = new Float64Array(n);
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    unit.fill(0);
+    unit[i] = 1;
+    if (!choleskySolve(shifted, unit, column, n) || !(column[i] > 0)) return Infinity;
+    largest = Math.max(largest, Math.abs(d[i]) / Math.sqrt(column[i]));
+  }
+  return largest;
 }
 
 /**

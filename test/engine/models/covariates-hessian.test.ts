@@ -3,7 +3,8 @@
  * group's Hessian by the chain rule: checked here against central differences of the gradient, and the fit's end
  * against a zero gradient.
  */
-import { covariateObjective } from "../../../src/engine/models/covariates";
+import { covariateObjective, fitWithCovariates } from "../../../src/engine/models/covariates";
+import { invertMatrix } from "../../../src/engine/optim/hessian";
 import { fitModel, modelDefinition } from "../../../src/engine/models/registry";
 import { FitColumns } from "../../../src/engine/models/types";
 import { simulateBgnbd } from "./simulate";
@@ -31,6 +32,18 @@ function columns(): FitColumns {
     },
   };
 }
+
+/** A fit's θ = (log base parameters, coefficients), in the likelihood's order. */
+const thetaOf = (p: Record<string, number>) =>
+  Float64Array.of(
+    Math.log(p.r),
+    Math.log(p.alpha),
+    Math.log(p.a),
+    Math.log(p.b),
+    p["purchase.A"],
+    p["purchase.B"],
+    p["dropout.C"],
+  );
 
 describe("BG/NBD with covariates: the exact Hessian in (log base, γ)", () => {
   const data = columns();
@@ -67,17 +80,29 @@ describe("BG/NBD with covariates: the exact Hessian in (log base, γ)", () => {
     expect(fit.status).toBe("converged");
     expect(fit.n).toBe(900);
     const p = fit.params;
-    const theta = Float64Array.of(
-      Math.log(p.r),
-      Math.log(p.alpha),
-      Math.log(p.a),
-      Math.log(p.b),
-      p["purchase.A"],
-      p["purchase.B"],
-      p["dropout.C"],
-    );
+    const theta = thetaOf(p);
     const gradient = new Float64Array(theta.length);
     objective.negLogLikelihood(theta, gradient);
     for (const g of gradient) expect(Math.abs(g / 900)).toBeLessThan(1e-6);
+  });
+  test("Newton's last step, within a hundredth of the errors, is checked by its value alone; errors and fit as at the end", () => {
+    const base = fitModel(modelDefinition("bgnbd")!, {
+      frequency: data.frequency,
+      recency: data.recency,
+      age: data.age,
+    });
+    const fit = fitWithCovariates(base, capability, data);
+    expect(fit.message).toBe("Newton step within a hundredth of the standard errors");
+    const p = fit.params;
+    const theta = thetaOf(p);
+    const n = theta.length;
+    expect(fit.logLikelihood).toBe(-objective.negLogLikelihood(theta));
+    const hessian = new Float64Array(n * n);
+    objective.withHessian!(theta, new Float64Array(n), hessian);
+    const inverse = invertMatrix(Array.from({ length: n }, (_, i) => Array.from(hessian.subarray(i * n, i * n + n))))!;
+    const errors = [p.r, p.alpha, p.a, p.b, 1, 1, 1].map((scale, j) => scale * Math.sqrt(inverse[j][j]));
+    const names = ["r", "alpha", "a", "b", "purchase.A", "purchase.B", "dropout.C"];
+    const reported = fit.standardErrors ?? {};
+    names.forEach((name, j) => expect(reported[name] / errors[j]).toBeCloseTo(1, 3));
   });
 });

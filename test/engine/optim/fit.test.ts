@@ -141,6 +141,39 @@ describe("fitLogParameters with an analytic Hessian", () => {
     expect(newton.standardErrors.k).toBeCloseTo(direct.standardErrors.k, 4);
     expect(newton.standardErrors.rate).toBeCloseTo(direct.standardErrors.rate, 4);
   });
+  test("a polish that ends on a step within a hundredth of the standard errors reports the optimum and its errors", () => {
+    // The sample 1,000 times over (weights): errors a thirtieth of the sample's, as on the large bases the rule is for.
+    const copies = 1000;
+    const exact = withHessian(copies * n, copies * sum, copies * sumLog);
+    const many = (p: Float64Array) => copies * nll(p);
+    const direct = fitLogParameters({ names: ["k", "rate"], negLogLikelihood: many, starts: [[1, 1]], n: copies * n });
+    const half = sample.filter((_, i) => i % 2 === 0);
+    const settled = fitLogParameters({
+      names: ["k", "rate"],
+      negLogLikelihood: (p) => exact(p, new Float64Array(2), new Float64Array(4)),
+      negLogLikelihoodWithGradient: (p, g) => exact(p, g, new Float64Array(4)),
+      negLogLikelihoodWithHessian: exact,
+      exactValueAlone: true,
+      subsample: {
+        negLogLikelihoodWithGradient: (p, g) =>
+          withHessian(
+            half.length,
+            half.reduce((a, b) => a + b),
+            half.reduce((a, b) => a + Math.log(b), 0),
+          )(p, g, new Float64Array(4)),
+        n: half.length,
+      },
+      starts: [[1, 1]],
+      n: copies * n,
+    });
+    expect(settled.message).toBe("Newton step within a hundredth of the standard errors");
+    expect(settled.params.k).toBeCloseTo(direct.params.k, 6);
+    expect(settled.params.rate).toBeCloseTo(direct.params.rate, 6);
+    // From the Hessian a hundredth of an error before the estimate: the same to 4 significant digits.
+    expect(settled.standardErrors.k / direct.standardErrors.k).toBeCloseTo(1, 4);
+    expect(settled.standardErrors.rate / direct.standardErrors.rate).toBeCloseTo(1, 4);
+    expect(settled.logLikelihood).toBeCloseTo(-many(Float64Array.of(direct.params.k, direct.params.rate)), 6);
+  });
 });
 
 describe("the evaluation budget bounds every fit", () => {

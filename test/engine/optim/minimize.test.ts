@@ -120,6 +120,52 @@ describe("newton (exact Hessian, damped where it is not positive definite)", () 
     expect(evaluations).toBeLessThan(plainEvaluations);
     result.x.forEach((v, i) => expect(Math.abs(v - centre[i])).toBeLessThan(1e-6));
   });
+  test("with the standard errors' scale, a step within a hundredth of them is the last, checked by its value alone", () => {
+    // A log-likelihood per customer of n exponential waits (rate e^θ, mean wait 2): −θ + 2e^θ, optimum θ = −ln 2,
+    // standard error of θ 1/√n.
+    const n = 1e6;
+    let full = 0;
+    let values = 0;
+    const value = (x: Float64Array) => -x[0] + 2 * Math.exp(x[0]);
+    const evaluate = (x: Float64Array, g: Float64Array, h: Float64Array) => {
+      full++;
+      g[0] = -1 + 2 * Math.exp(x[0]);
+      h[0] = 2 * Math.exp(x[0]);
+      return value(x);
+    };
+    const counted = (x: Float64Array) => {
+      values++;
+      return value(x);
+    };
+    const plain = newton(evaluate, [0], { tolerance: 1e-15, value: counted });
+    const plainFull = full;
+    full = 0;
+    values = 0;
+    const result = newton(evaluate, [0], { tolerance: 1e-15, value: counted, errorScale: 1 / Math.sqrt(n) });
+    expect(result.message).toBe("Newton step within a hundredth of the standard errors");
+    expect(result.settled).toBe(true);
+    expect(result.converged).toBe(true);
+    expect(full).toBeLessThan(plainFull);
+    expect(values).toBe(1);
+    // The step taken lands on the optimum to far better than a hundredth of the error (Newton's quadratic convergence).
+    expect(Math.abs(result.x[0] - plain.x[0])).toBeLessThan(1e-4 / Math.sqrt(n));
+    // Without the value alone the rule is not used: every step is evaluated in full.
+    full = 0;
+    const unchecked = newton(evaluate, [0], { tolerance: 1e-15, errorScale: 1 / Math.sqrt(n) });
+    expect(unchecked.settled).toBeUndefined();
+    expect(full).toBe(plainFull);
+  });
+  test("a settled step that raises the value is not taken", () => {
+    // The quadratic model promises a step the objective (a cliff just beside the point) refuses.
+    const evaluate = (x: Float64Array, g: Float64Array, h: Float64Array) => {
+      g[0] = 1e-9;
+      h[0] = 1;
+      return x[0] * 1e-9;
+    };
+    const result = newton(evaluate, [0], { tolerance: 1e-12, value: (x) => (x[0] < 0 ? 1 : 0), errorScale: 1 });
+    expect(result.settled).toBe(false);
+    expect(result.x[0]).toBe(0);
+  });
   test("with the value alone, backtracking trials skip the Hessian and the result is bit for bit the same", () => {
     let full = 0;
     let values = 0;
