@@ -8,18 +8,10 @@
 import { performance } from "node:perf_hooks";
 import { fitModel, modelDefinition } from "../src/engine/models/registry";
 import { ModelName } from "../src/engine/models/types";
-import { seededRandom } from "../src/engine/random";
+import { heavyHistories } from "./heavy-histories";
 
 const n = Number(process.env.ROWS ?? 1_048_576);
-const random = seededRandom(7);
-const x = new Float64Array(n);
-const tx = new Float64Array(n);
-const T = new Float64Array(n);
-for (let i = 0; i < n; i++) {
-  x[i] = Math.round(10 ** (6 + 3 * random.next()));
-  tx[i] = 1e6 * (0.5 + 0.5 * random.next());
-  T[i] = 1e6;
-}
+const { frequency: x, recency: tx, age: T } = heavyHistories(n);
 const models = (process.env.FITS ?? "bgnbd,pnbd,mbgnbd,nbd,ggomnbd").split(",") as ModelName[];
 for (const model of models) {
   const definition = modelDefinition(model)!;

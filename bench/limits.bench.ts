@@ -10,9 +10,12 @@
  * This is also the audit CI runs (`--check`): each case's cells are checked by checkLimitCase (no NaN, ±Infinity or
  * internal wording; #VALUE! naming the bound beyond it). It runs in Node rather than jest because jest runs
  * Math-heavy code 40-100 times slower (globals inside vm contexts: jestjs/jest#5163), which would time the harness.
- * A synchronous call cannot be interrupted, so the cases run in a child process that the parent watches: a case still
+ * A synchronous call cannot be interrupted, so the cases run in child processes that the parent watches: a case still
  * running after LIMITS_TIMEOUT seconds of wall time (default 120: a hang detector, not a timing target) is reported
- * KILLED and fails the check; the child is stopped and a new one goes on with the next case.
+ * KILLED and fails the check; the child is stopped and a new one goes on with the next case. A case marked `alone`
+ * (the fits and holdout checks, test/support/limits.ts) runs in a child of its own, which builds only what that case
+ * reads; the others share a child, which drops every million-row column a case does not pass before calling it. The
+ * tables a child fits are handed to the next children, so each is fitted once.
  */
 import "../src/functions/install-shim";
 import { spawn } from "node:child_process";
@@ -22,8 +25,8 @@ import { performance } from "node:perf_hooks";
 import readline from "node:readline";
 import { englishMetadata, functionImplementations } from "../scripts/make-docs";
 import { setFunctionsLocale } from "../src/functions/locale";
-import { FormulaArgument, invoke } from "../src/workbench/excel-invoker";
-import { buildLimitData, Call, checkLimitCase, KNOWN_OPEN, limitCases } from "../test/support/limits";
+import { FormulaArgument, InputCell, invoke } from "../src/workbench/excel-invoker";
+import { buildLimitData, Call, checkLimitCase, KNOWN_OPEN, LimitCase, limitCases } from "../test/support/limits";
 
 const CHILD = process.env.LIMITS_CHILD === "1";
 const TIMEOUT_S = Number(process.env.LIMITS_TIMEOUT ?? 120);
@@ -58,14 +61,24 @@ function print(r: CaseResult): void {
   );
 }
 
-/** Runs the cases from `start` in a child; resolves with the index to go on from, or -1 when all are done. */
-function runChild(start: number, results: CaseResult[]): Promise<number> {
+type Tables = Record<string, InputCell[][]>;
+
+/**
+ * Runs the cases `indices` in a child; resolves with those left after a case that did not return (the next child's),
+ * [] when all are done, or null when the child failed before any case.
+ */
+function runChild(indices: readonly number[], results: CaseResult[], tables: Tables): Promise<number[] | null> {
   return new Promise((resolve) => {
     const args = process.argv
       .slice(1)
       .filter((arg, i, all) => arg !== "--check" && arg !== "--json" && all[i - 1] !== "--json");
     const child = spawn(process.execPath, [...process.execArgv, ...args], {
-      env: { ...process.env, LIMITS_CHILD: "1", LIMITS_START: String(start) },
+      env: {
+        ...process.env,
+        LIMITS_CHILD: "1",
+        LIMITS_CASES: indices.join(","),
+        LIMITS_TABLES: JSON.stringify(tables),
+      },
       stdio: ["ignore", "pipe", "inherit"],
     });
     // Building a case's arguments may fit the tables first (tens of seconds): the timeout counts from the call.
@@ -79,6 +92,7 @@ function runChild(start: number, results: CaseResult[]): Promise<number> {
     }, 1000);
     readline.createInterface({ input: child.stdout }).on("line", (line) => {
       const started = /^(ARGS|START) (\d+) (.*)$/.exec(line);
+      const table = /^TABLE (\S+) (.*)$/.exec(line);
       if (started) {
         current = {
           index: Number(started[2]),
@@ -86,6 +100,8 @@ function runChild(start: number, results: CaseResult[]): Promise<number> {
           since: performance.now(),
           calling: started[1] === "START",
         };
+      } else if (table) {
+        tables[table[1]] = JSON.parse(table[2]) as InputCell[][];
       } else if (line.startsWith("RESULT ")) {
         const result = JSON.parse(line.slice("RESULT ".length)) as CaseResult;
         results.push(result);
@@ -95,10 +111,11 @@ function runChild(start: number, results: CaseResult[]): Promise<number> {
         console.log(line);
       }
     });
-    child.on("exit", (code, signal) => {
+    // "close", not "exit": the child's last lines may still be in the pipe when it exits.
+    child.on("close", (code, signal) => {
       clearInterval(timer);
       if (!current) {
-        resolve(code === 0 ? -1 : -2);
+        resolve(code === 0 ? [] : null);
         return;
       }
       const wallMs = performance.now() - current.since;
@@ -112,33 +129,57 @@ function runChild(start: number, results: CaseResult[]): Promise<number> {
       };
       results.push(result);
       console.log(`${result.name.padEnd(70)} > ${seconds(wallMs)} s wall  FAILS: ${result.problem}`);
-      resolve(current.index + 1);
+      resolve(indices.slice(indices.indexOf(current.index) + 1));
     });
   });
 }
 
-async function parent(): Promise<void> {
-  const results: CaseResult[] = [];
-  console.log(
-    `limits audit: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load ${loadAverage()}`,
-  );
+/** The cases to run, by index: LIMITS filters them by name, LIMITS_SKIP leaves some out, LIMITS_START resumes at one. */
+function selectedCases(all: readonly LimitCase[]): number[] {
+  const pattern = new RegExp(process.env.LIMITS ?? "");
+  const skip = process.env.LIMITS_SKIP ? new RegExp(process.env.LIMITS_SKIP) : null;
   // LIMITS_START=k resumes an audit at case k (0-based, in the order of test/support/limits.ts).
-  let start = Number(process.env.LIMITS_START ?? 0);
-  for (;;) {
-    const next = await runChild(start, results);
-    if (next === -2) {
-      console.error("the audit's child failed before its first case");
-      process.exit(2);
+  const from = Number(process.env.LIMITS_START ?? 0);
+  return all.flatMap((c, index) => (index >= from && pattern.test(c.name) && !skip?.test(c.name) ? [index] : []));
+}
+
+async function parent(): Promise<void> {
+  const began = performance.now();
+  const results: CaseResult[] = [];
+  const tables: Tables = {};
+  // The parent builds no data: it needs the cases' names, and which run alone.
+  const all = limitCases(
+    buildLimitData(() => {
+      throw new Error("the audit's parent calls no function");
+    }),
+  );
+  // Consecutive cases that are not alone share a child; each alone case has one of its own.
+  const children: number[][] = [];
+  for (const index of selectedCases(all)) {
+    const last = children.at(-1);
+    if (!last || all[index].alone || all[last[0]].alone) children.push([index]);
+    else last.push(index);
+  }
+  console.log(
+    `limits audit: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ` +
+      `load ${loadAverage()}; ${children.flat().length} cases in ${children.length} child processes`,
+  );
+  for (const run of children) {
+    for (let rest: number[] | null = run; rest.length > 0;) {
+      rest = await runChild(rest, results, tables);
+      if (!rest) {
+        console.error("an audit child failed before its first case");
+        process.exit(2);
+      }
     }
-    if (next < 0) break;
-    start = next;
   }
   const failed = results.filter((r) => r.problem && !KNOWN_OPEN.has(r.name));
   const open = results.filter((r) => r.problem && KNOWN_OPEN.has(r.name));
   const over = results.filter((r) => !r.problem && (r.wallMs > 10_000 || r.cpuMs > 10_000));
   console.log(
     `\n${results.length} cases: ${results.length - failed.length - open.length} right, ${failed.length} wrong, ` +
-      `${open.length} known open (KNOWN_OPEN in test/support/limits.ts); ${over.length} right but over 10 s; load ${loadAverage()}`,
+      `${open.length} known open (KNOWN_OPEN in test/support/limits.ts); ${over.length} right but over 10 s; ` +
+      `${((performance.now() - began) / 1000).toFixed(0)} s in all; load ${loadAverage()}`,
   );
   for (const r of failed) console.log(`  wrong: ${r.name}: ${r.problem}`);
   for (const r of over) console.log(`  over 10 s: ${r.name}: ${seconds(r.wallMs)} s wall, ${seconds(r.cpuMs)} s CPU`);
@@ -150,6 +191,7 @@ async function parent(): Promise<void> {
   if (CHECK && failed.length > 0) process.exit(1);
 }
 
+/** A child: runs the cases LIMITS_CASES lists, each reported to the parent on stdout (ARGS, START, RESULT). */
 async function main(): Promise<void> {
   const json = await englishMetadata();
   const implementations = functionImplementations();
@@ -161,18 +203,16 @@ async function main(): Promise<void> {
     setFunctionsLocale("en");
     return invoke(fn, info, args, { allowErrors: json.allowErrorForDataTypeAny === true }).cells;
   };
-  const pattern = new RegExp(process.env.LIMITS ?? "");
-  const skip = process.env.LIMITS_SKIP ? new RegExp(process.env.LIMITS_SKIP) : null;
-  const from = Number(process.env.LIMITS_START ?? 0);
-  const started = performance.now();
-  const data = buildLimitData(call, console.log);
-  console.log(`data built in ${((performance.now() - started) / 1000).toFixed(1)} s; load ${loadAverage()}`);
+  const data = buildLimitData(call, {
+    log: console.log,
+    tables: JSON.parse(process.env.LIMITS_TABLES ?? "{}") as Tables,
+    fitted: (name, table) => console.log(`TABLE ${name} ${JSON.stringify(table)}`),
+  });
   const all = limitCases(data);
-  for (let index = from; index < all.length; index++) {
+  for (const index of (process.env.LIMITS_CASES ?? "").split(",").filter(Boolean).map(Number)) {
     const c = all[index];
-    if (!pattern.test(c.name) || skip?.test(c.name)) continue;
     console.log(`ARGS ${index} ${c.name}`);
-    const args = c.args();
+    const args = data.argumentsOf(c);
     console.log(`START ${index} ${c.name}`);
     (globalThis as { gc?: () => void }).gc?.();
     const cpu = process.cpuUsage();

@@ -299,6 +299,8 @@ export interface RowFrame {
   rowIsBlank(row: number, col: number): boolean;
   /** Argument k is blank in this cell (null, "", or 0 when it reads 0 as blank). */
   blankAt(k: number, row: number, col: number): boolean;
+  /** Argument k's cells as given (a 2-D array), for readers of every row: cell(k, ·, ·) without a call per cell. */
+  grid(k: number): Grid;
   /** The cell of argument k that cell (row, col) of the result reads: 0-based row and column within the argument. */
   position(k: number, row: number, col: number): { row: number; col: number };
   /**
@@ -371,6 +373,7 @@ export function rowFrame(inputs: readonly RowArgument[]): RowFrame {
       cell: (k) => grids[k][0]?.[0] ?? null,
       rowIsBlank: () => false,
       blankAt: (k) => blankCell(k, grids[k][0]?.[0] ?? null),
+      grid: (k) => grids[k],
       position: () => ({ row: 0, col: 0 }),
       locate: (error) => error,
     };
@@ -445,6 +448,7 @@ export function rowFrame(inputs: readonly RowArgument[]): RowFrame {
     cell,
     rowIsBlank: (row, col) => ranges.every((k) => blankCell(k, cell(k, row, col))),
     blankAt: (k, row, col) => blankCell(k, cell(k, row, col)),
+    grid: (k) => grids[k],
     position: (k, row, col) => ({ row: row * dr[k], col: col * dc[k] }),
     locate,
   };
@@ -529,15 +533,66 @@ export function readNumberColumns(
 ): Float64Array[] {
   const frame = rowFrame(inputs);
   if (frame.cols !== 1) throw valueError("args.notColumn", { arg: inputs[widerArgument(frame, inputs.length)].arg });
-  const kept: number[] = [];
-  for (let r = 0; r < frame.rows; r++) if (frame.single || !frame.rowIsBlank(r, 0)) kept.push(r);
+  const ranges = inputs.map((_, k) => k).filter((k) => frame.isRange(k));
+  // The rows kept, or null when every row is (no index array over a million rows then).
+  let kept: Uint32Array | null = null;
+  let count = frame.rows;
+  if (!frame.single) {
+    for (let r = 0; r < frame.rows; r++) {
+      if (!isBlankRow(frame, ranges, r)) continue;
+      // The first blank row: the kept ones are listed from here on.
+      kept = new Uint32Array(frame.rows);
+      for (let i = 0; i < r; i++) kept[i] = i;
+      count = r;
+      for (let s = r + 1; s < frame.rows; s++) if (!isBlankRow(frame, ranges, s)) kept[count++] = s;
+      break;
+    }
+  }
   // One push per row: spreading a million rows into push() overflows the call stack.
-  if (keptRows) for (const r of kept) keptRows.push(r);
+  if (keptRows) for (let i = 0; i < count; i++) keptRows.push(kept ? kept[i] : i);
   return inputs.map((input, k) => {
-    const column = new Float64Array(kept.length);
-    for (let i = 0; i < kept.length; i++) column[i] = frameNumber(frame, input, k, kept[i], 0);
+    const column = new Float64Array(count);
+    // frame.cell(k, row, 0), read from the grid: a range's row (its first one where it repeats), or the single cell.
+    const grid = frame.grid(k);
+    const step = frame.repeatsDown(k) ? 0 : 1;
+    const single = frame.isRange(k) ? undefined : frame.cell(k, 0, 0);
+    // checkNumber's conditions, none of which throws for a number read as it is (and 0 is not blank here).
+    const { integer, rate, nonNegative, positive, min, max } = input.rule ?? {};
+    const zeroIsBlank = input.zeroIsBlank === true;
+    const low = Math.max(nonNegative || rate ? 0 : -Infinity, min ?? -Infinity);
+    const high = Math.min(rate ? 1 : Infinity, max ?? Infinity);
+    for (let i = 0; i < count; i++) {
+      const row = kept ? kept[i] : i;
+      const cell = single === undefined ? grid[row * step][0] : single;
+      // A number the rule accepts is itself (frameNumber would return it): the full reading only for the others,
+      // which gives their messages. Three million cells of a fit went through it one call chain each.
+      if (
+        typeof cell === "number" &&
+        cell >= low &&
+        cell <= high &&
+        Number.isFinite(cell) &&
+        !(positive && cell <= 0) &&
+        !(integer && !Number.isInteger(cell)) &&
+        !(zeroIsBlank && cell === 0)
+      ) {
+        column[i] = cell;
+      } else {
+        column[i] = frameNumber(frame, input, k, row, 0);
+      }
+    }
     return column;
   });
+}
+
+/** Every range of the frame is blank in this row (frame.rowIsBlank without its closure per row). */
+function isBlankRow(frame: RowFrame, ranges: readonly number[], row: number): boolean {
+  for (let j = 0; j < ranges.length; j++) {
+    const k = ranges[j];
+    const cell = frame.cell(k, row, 0);
+    // A number other than 0 is never blank; anything else is as blankAt says.
+    if ((typeof cell === "number" && cell !== 0) || !frame.blankAt(k, row, 0)) return false;
+  }
+  return true;
 }
 
 /** The first argument wider than one column (a frame with several columns has one): the one to name. */

@@ -27,12 +27,18 @@ export interface LimitCase {
   message?: RegExp;
   /** A FIT "result": the status its table must show (a fit that did not settle is not an answer at the limits). */
   status?: "converged" | "boundary";
+  /** Run in a fresh process that builds only this case's data (see limitCases for which cases). */
+  alone?: boolean;
 }
 
 type Cells = InputCell[][];
 const col = (values: ArrayLike<number | string | null>): Cells => Array.from(values, (value) => [value]);
 
-/** The data every case draws on, built once per process (a few seconds). */
+/**
+ * The data every case draws on. Each million-row set is generated (seeded) when a case first reads it and kept as
+ * typed arrays, which the collector marks as one object each; a column's cells are made from them when a case reads
+ * it, and argumentsOf drops every column the case does not pass.
+ */
 export interface LimitData {
   /** 1,048,576 continuous-time customers (every history distinct), in days. */
   x: Cells;
@@ -61,153 +67,219 @@ export interface LimitData {
   fewIds: Cells;
   /** CUST.FIT tables, fitted on a sample of the customers. */
   tables: Record<string, Cells>;
+  /**
+   * A case's arguments, the cells of every column it does not pass dropped: a custom function's runtime holds its own
+   * arguments only, and the harness's other million-row columns would make every collection in the measured call
+   * mark millions of arrays more than Excel's would.
+   */
+  argumentsOf(c: LimitCase): FormulaArgument[];
+}
+
+export interface LimitDataOptions {
+  log?: (line: string) => void;
+  /** Tables an earlier process fitted, by name (the fits are deterministic: the same tables). */
+  tables?: Readonly<Record<string, Cells>>;
+  /** Told each table this process fits, so that the next one can be given it. */
+  fitted?: (name: string, table: Cells) => void;
 }
 
 export const PURCHASE_MODELS = ["bgnbd", "mbgnbd", "pnbd", "ggomnbd", "nbd"] as const;
 
-/** Fits the tables on 20,000 customers and builds the columns. */
-export function buildLimitData(call: Call, log: (line: string) => void = () => {}): LimitData {
-  const started = Date.now();
-  const step = (what: string) => log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+/** A million-row set's columns as generated. */
+type RawSet = Record<string, Float64Array>;
+
+/** Log ids ("C" and the customer's number, as simulateLog writes them) kept as their numbers: not a million strings. */
+function idNumbers(ids: readonly string[]): Float64Array {
+  const numbers = new Float64Array(ids.length);
+  ids.forEach((id, i) => {
+    numbers[i] = Number(id.slice(1));
+    if (`C${numbers[i]}` !== id) throw new Error(`log id ${id} is not C and a number`);
+  });
+  return numbers;
+}
+
+/** The generators of the million-row sets, each from its own seed. */
+function rawSets(): Record<string, () => RawSet> {
   const n = EXCEL_ROWS;
-  const histories = simulateHistories(n, "continuous", "pnbd", 12);
-  const x = col(histories.frequency);
-  const tx = col(histories.recency);
-  const T = col(histories.age);
-  // The other sets are built when a case first reads them, each from its own seed, and at most two of them are kept:
-  // a custom function's runtime holds its own arguments only, and the harness's other million-row sets would make
-  // every collection in the measured call mark several million arrays more than Excel's would.
-  const kept: string[] = [];
-  const built = new Map<string, Record<string, Cells>>();
-  const lazy = (name: string, build: () => Record<string, Cells>) => () => {
-    let set = built.get(name);
+  const columns = (...names: string[]): RawSet => Object.fromEntries(names.map((name) => [name, new Float64Array(n)]));
+  return {
+    plain: () => {
+      const histories = simulateHistories(n, "continuous", "pnbd", 12);
+      return {
+        x: histories.frequency,
+        tx: histories.recency,
+        T: histories.age,
+        holdout: histories.holdout,
+        monetary: histories.spend,
+      };
+    },
+    heavy: () => {
+      const random = seededRandom(7);
+      const set = columns("x", "tx", "T", "monetary");
+      for (let i = 0; i < n; i++) {
+        set.x[i] = Math.round(10 ** (6 + 3 * random.next()));
+        set.tx[i] = 1e6 * (0.5 + 0.5 * random.next());
+        set.T[i] = 1e6;
+        set.monetary[i] = 10 + (i % 97);
+      }
+      return set;
+    },
+    distinct: () => {
+      const random = seededRandom(8);
+      const set = columns("x", "tx", "T");
+      for (let i = 0; i < n; i++) {
+        set.x[i] = i;
+        set.tx[i] = i === 0 ? 0 : 1e6 * random.next();
+        set.T[i] = 1e6;
+      }
+      return set;
+    },
+    bgbb: () => {
+      const random = seededRandom(9);
+      const set = columns("x", "tx", "n", "beyond");
+      for (let i = 0; i < n; i++) {
+        const opportunities = 1 + Math.floor(random.next() * 1000);
+        const last = Math.floor(random.next() * (opportunities + 1));
+        set.x[i] = last === 0 ? 0 : 1 + Math.floor(random.next() * last);
+        set.tx[i] = last;
+        set.n[i] = opportunities;
+        set.beyond[i] = i === n - 1 ? 1001 : opportunities;
+      }
+      return set;
+    },
+    "continuous log": () => {
+      const log = simulateLog(n - 1, 1e12, "continuous", 5);
+      return { ids: idNumbers(log.ids), dates: log.dates, amounts: log.amounts };
+    },
+    "log of 10,000 customers": () => ({ ids: idNumbers(simulateLog(n - 1, 10_000, "days", 6).ids) }),
+  };
+}
+
+/** The data, built as the cases read it; the tables are fitted on 20,000 customers when first read. */
+export function buildLimitData(call: Call, options: LimitDataOptions = {}): LimitData {
+  const log = options.log ?? (() => {});
+  const took = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+  const generators = rawSets();
+  const raw = new Map<string, RawSet>();
+  const rawSet = (name: string): RawSet => {
+    let set = raw.get(name);
     if (!set) {
-      set = build();
-      built.set(name, set);
-      step(`built ${name}`);
+      const building = Date.now();
+      set = generators[name]();
+      raw.set(name, set);
+      log(`built ${name} in ${took(building)}`);
     }
-    const at = kept.indexOf(name);
-    if (at >= 0) kept.splice(at, 1);
-    kept.push(name);
-    while (kept.length > 2) built.delete(kept.shift() as string);
     return set;
   };
-  const heavy = lazy("heavy", () => {
-    const random = seededRandom(7);
-    const set: Record<string, Cells> = { x: [], tx: [], T: [], monetary: [] };
-    for (let i = 0; i < n; i++) {
-      set.x.push([Math.round(10 ** (6 + 3 * random.next()))]);
-      set.tx.push([1e6 * (0.5 + 0.5 * random.next())]);
-      set.T.push([1e6]);
-      set.monetary.push([10 + (i % 97)]);
+  // The cells made of each column, by "set column", until argumentsOf drops those a case does not pass.
+  const live = new Map<string, Cells>();
+  const column = (set: string, name: string): Cells => {
+    const key = `${set} ${name}`;
+    let cells = live.get(key);
+    if (!cells) {
+      const values = rawSet(set)[name];
+      cells = name === "ids" ? Array.from(values, (k) => [`C${k}`]) : col(values);
+      live.set(key, cells);
     }
-    return set;
-  });
-  const distinct = lazy("distinct", () => {
-    const random = seededRandom(8);
-    const set: Record<string, Cells> = { x: [], tx: [], T: [] };
-    for (let i = 0; i < n; i++) {
-      set.x.push([i]);
-      set.tx.push([i === 0 ? 0 : 1e6 * random.next()]);
-      set.T.push([1e6]);
-    }
-    return set;
-  });
-  const bgbb = lazy("bgbb", () => {
-    const random = seededRandom(9);
-    const set: Record<string, Cells> = { x: [], tx: [], n: [], beyond: [] };
-    for (let i = 0; i < n; i++) {
-      const opportunities = 1 + Math.floor(random.next() * 1000);
-      const last = Math.floor(random.next() * (opportunities + 1));
-      const count = last === 0 ? 0 : 1 + Math.floor(random.next() * last);
-      set.x.push([count]);
-      set.tx.push([last]);
-      set.n.push([opportunities]);
-      set.beyond.push([i === n - 1 ? 1001 : opportunities]);
-    }
-    return set;
-  });
-  const continuousLog = lazy("continuous log", () => {
-    const log = simulateLog(n - 1, 1e12, "continuous", 5);
-    return { ids: col(log.ids), dates: col(log.dates), amounts: col(log.amounts) };
-  });
-  const fewLog = lazy("log of 10,000 customers", () => ({ ids: col(simulateLog(n - 1, 10_000, "days", 6).ids) }));
-  step("histories");
+    return cells;
+  };
   const sample = 20_000;
-  const head = (cells: Cells, k = sample) => cells.slice(0, k);
+  const head = (name: string, k = sample) => col(rawSet("plain")[name].subarray(0, k));
   // Each table is fitted on first use (all of them: about 15 s of CPU), so a case waits only for its own.
   const fits: Record<string, () => Cells> = {
-    gg: () => asInput(call("FIT", "gg", head(x), undefined, undefined, head(col(histories.spend)))),
+    gg: () => asInput(call("FIT", "gg", head("x"), undefined, undefined, head("monetary"))),
     // Fader, Hardie & Shang (2010) Table 1's estimates: a fit here would cost what the cases measure.
     bgbb: () => typed("bgbb", { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 }),
     sbg: () => asInput(call("FIT", "sbg", col([1000, 631, 468, 382, 326, 285, 256, 232]))),
   };
   for (const model of PURCHASE_MODELS) {
     const k = model === "ggomnbd" ? 2000 : sample;
-    fits[model] = () => asInput(call("FIT", model, head(x, k), head(tx, k), head(T, k)));
+    fits[model] = () => asInput(call("FIT", model, head("x", k), head("tx", k), head("T", k)));
   }
   const fitted: Record<string, Cells> = {};
   const tables = new Proxy(fitted, {
     get: (cache, key: string) => {
       if (!(key in cache) && key in fits) {
-        cache[key] = fits[key]();
-        step(`FIT ${key}`);
+        const given = options.tables?.[key];
+        const fitting = Date.now();
+        cache[key] = given ?? fits[key]();
+        if (!given) {
+          log(`table ${key} in ${took(fitting)}`);
+          options.fitted?.(key, cache[key]);
+        }
       }
       return cache[key];
     },
   });
   return {
-    x,
-    tx,
-    T,
-    holdout: col(histories.holdout),
-    monetary: col(histories.spend),
+    get x() {
+      return column("plain", "x");
+    },
+    get tx() {
+      return column("plain", "tx");
+    },
+    get T() {
+      return column("plain", "T");
+    },
+    get holdout() {
+      return column("plain", "holdout");
+    },
+    get monetary() {
+      return column("plain", "monetary");
+    },
     get heavyX() {
-      return heavy().x;
+      return column("heavy", "x");
     },
     get heavyTx() {
-      return heavy().tx;
+      return column("heavy", "tx");
     },
     get heavyT() {
-      return heavy().T;
+      return column("heavy", "T");
     },
     get heavyMonetary() {
-      return heavy().monetary;
+      return column("heavy", "monetary");
     },
     get distinctX() {
-      return distinct().x;
+      return column("distinct", "x");
     },
     get distinctTx() {
-      return distinct().tx;
+      return column("distinct", "tx");
     },
     get distinctT() {
-      return distinct().T;
+      return column("distinct", "T");
     },
     get bgbbX() {
-      return bgbb().x;
+      return column("bgbb", "x");
     },
     get bgbbTx() {
-      return bgbb().tx;
+      return column("bgbb", "tx");
     },
     get bgbbN() {
-      return bgbb().n;
+      return column("bgbb", "n");
     },
     get bgbbNBeyond() {
-      return bgbb().beyond;
+      return column("bgbb", "beyond");
     },
     get logIds() {
-      return continuousLog().ids;
+      return column("continuous log", "ids");
     },
     get logDates() {
-      return continuousLog().dates;
+      return column("continuous log", "dates");
     },
     get logAmounts() {
-      return continuousLog().amounts;
+      return column("continuous log", "amounts");
     },
     get fewIds() {
-      return fewLog().ids;
+      return column("log of 10,000 customers", "ids");
     },
     tables,
+    argumentsOf(c: LimitCase): FormulaArgument[] {
+      const args = c.args();
+      // A column read only to derive an argument (d.T.map(...)) or sliced (its rows stay, in the slice) is dropped.
+      const passed = new Set<unknown>(args);
+      for (const [key, cells] of live) if (!passed.has(cells)) live.delete(key);
+      return args;
+    },
   };
 }
 
@@ -731,6 +803,10 @@ export function limitCases(d: LimitData): LimitCase[] {
     "bound",
     /100,?000/,
   );
+  // The fits and holdout checks that give a result, all on 1,048,576 rows, run long enough for V8 to collect the whole
+  // heap during the call, at a cost that grows with everything the heap holds: each runs in a fresh process, so that
+  // the heap holds that call's arguments and nothing the other cases left.
+  for (const c of cases) if ((c.fn === "FIT" || c.fn === "HOLDOUTCHECK") && c.expect === "result") c.alone = true;
   return cases;
 }
 

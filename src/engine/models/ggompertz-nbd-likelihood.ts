@@ -35,17 +35,11 @@ export function prepareGgomnbdData(data: CompressedHistories): GgomnbdData {
   return { layout: prepareParetoNbdData(data) };
 }
 
-/** 5 first moments ∇F/F and 15 second moments ∇²F/F (upper triangle by rows) in p = (r, α, b, s, β). */
+/**
+ * 5 first moments ∇F/F and 15 second moments ∇²F/F (upper triangle by rows: rr, rα, rb, rs, rβ, αα, …, ββ at 5 to 19)
+ * in p = (r, α, b, s, β).
+ */
 export const GG_MOMENTS = 20;
-/** Packed index of (i, j), i ≤ j, among the second moments (after the 5 first ones). */
-const PACK: number[][] = [];
-for (let i = 0, k = 5; i < 5; i++) {
-  PACK.push(new Array<number>(5).fill(0));
-  for (let j = i; j < 5; j++) PACK[i][j] = k++;
-}
-for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) PACK[i][j] = PACK[j][i];
-/** PACK row-major, for the per-row loop. */
-const PACKED = Int32Array.from(PACK.flat());
 
 /**
  * The rules: 2, 3 and 4 points for one panel (their reach as in pareto-nbd-likelihood.ts: the n-point rule's
@@ -68,86 +62,174 @@ const MAX_PANELS = 400;
 /** Node sums of one interval: Σw, Σw·v (5), Σw·(v vᵀ + ∇²ln g) (15). */
 const SUMS = new Float64Array(1 + GG_MOMENTS);
 
+/** The most nodes one call of accumulate takes: the steep rule's 16 (a panel has 8, a single interval at most 4). */
+const MOST_NODES = 16;
 /**
- * The node addNode adds: w, y, ln(α+y), α+y, e^(by) − 1, ln(1 + (e^(by) − 1)/β), then m, s + 1 and β (set once per
- * piece). A typed array rather than nine arguments: a call that is not inlined passes its doubles boxed, and with a
- * million pieces of 8 to 16 nodes a pass that made ~1 GB of garbage.
+ * The nodes accumulate adds: weight w at y, with ln(α+y), α+y, e^(by) − 1 and ln(1 + (e^(by) − 1)/β), filled by the
+ * rules; NODE_SHAPE holds m, s + 1 and β (set once per piece). Typed arrays rather than arguments: a call that is not
+ * inlined passes its doubles boxed, and with a million pieces of 8 to 16 nodes a pass that made ~1 GB of garbage.
  */
-const NODE = new Float64Array(9);
+const NODE_W = new Float64Array(MOST_NODES);
+const NODE_Y = new Float64Array(MOST_NODES);
+const NODE_LOG_ALPHA = new Float64Array(MOST_NODES);
+const NODE_ALPHA = new Float64Array(MOST_NODES);
+const NODE_GROW = new Float64Array(MOST_NODES);
+const NODE_LOG_REL = new Float64Array(MOST_NODES);
+const NODE_SHAPE = new Float64Array(3);
 
 /**
- * Adds one node to SUMS: weight w at y, with ln(α+y), α+y, e^(by) − 1 and ln(1 + (e^(by) − 1)/β) given.
+ * Adds the first `count` nodes to SUMS (from zero when `fresh`), in local sums written back once: weight w at y.
  * v = ∇ln g = (−ln(α+y), −m/(α+y), y − (s+1) y e^(by)/d, −ln(d/β), (s+1)(e^(by) − 1)/(β d)), d = β + e^(by) − 1;
  * ∇²ln g: rα −1/(α+y); αα m/(α+y)²; bb −(s+1) y² e^(by) (β−1)/d²; bs −y e^(by)/d; bβ (s+1) y e^(by)/d²;
  * sβ (e^(by)−1)/(β d); ββ −(s+1)(e^(by)−1)(e^(by)−1+2β)/(β² d²).
  */
-function addNode(withHessian: boolean): void {
-  const w = NODE[0];
-  const y = NODE[1];
-  const logAlphaY = NODE[2];
-  const alphaY = NODE[3];
-  const grow = NODE[4];
-  const logRel = NODE[5];
-  const m = NODE[6];
-  const s1 = NODE[7];
-  const beta = NODE[8];
-  const e = grow + 1;
-  const d = beta + grow;
-  const yed = (y * e) / d;
-  const v0 = -logAlphaY;
-  const v1 = -m / alphaY;
-  const v2 = y - s1 * yed;
-  const v3 = -logRel;
-  const v4 = (s1 * grow) / (beta * d);
-  SUMS[1] += w * v0;
-  SUMS[2] += w * v1;
-  SUMS[3] += w * v2;
-  SUMS[4] += w * v3;
-  SUMS[5] += w * v4;
-  if (!withHessian) return;
-  const w0 = w * v0;
-  const w1 = w * v1;
-  const w2 = w * v2;
-  const w3 = w * v3;
-  const w4 = w * v4;
-  SUMS[6] += w0 * v0;
-  SUMS[7] += w0 * v1 - w / alphaY;
-  SUMS[8] += w0 * v2;
-  SUMS[9] += w0 * v3;
-  SUMS[10] += w0 * v4;
-  SUMS[11] += w1 * v1 + (w * m) / (alphaY * alphaY);
-  SUMS[12] += w1 * v2;
-  SUMS[13] += w1 * v3;
-  SUMS[14] += w1 * v4;
-  SUMS[15] += w2 * v2 - (w * s1 * yed * y * (beta - 1)) / d;
-  SUMS[16] += w2 * v3 - w * yed;
-  SUMS[17] += w2 * v4 + (w * s1 * yed) / d;
-  SUMS[18] += w3 * v3;
-  SUMS[19] += w3 * v4 + (w * grow) / (beta * d);
-  SUMS[20] += w4 * v4 - (w * s1 * grow * (grow + 2 * beta)) / (beta * beta * d * d);
+function accumulate(count: number, fresh: boolean, withGradient: boolean, withHessian: boolean): void {
+  let i0 = fresh ? 0 : SUMS[0];
+  if (!withGradient) {
+    for (let k = 0; k < count; k++) i0 += NODE_W[k];
+    SUMS[0] = i0;
+    return;
+  }
+  const m = NODE_SHAPE[0];
+  const s1 = NODE_SHAPE[1];
+  const beta = NODE_SHAPE[2];
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  if (!fresh) {
+    m0 = SUMS[1];
+    m1 = SUMS[2];
+    m2 = SUMS[3];
+    m3 = SUMS[4];
+    m4 = SUMS[5];
+  }
+  if (!withHessian) {
+    for (let k = 0; k < count; k++) {
+      const w = NODE_W[k];
+      const y = NODE_Y[k];
+      const grow = NODE_GROW[k];
+      const d = beta + grow;
+      i0 += w;
+      m0 += w * -NODE_LOG_ALPHA[k];
+      m1 += w * (-m / NODE_ALPHA[k]);
+      m2 += w * (y - s1 * ((y * (grow + 1)) / d));
+      m3 += w * -NODE_LOG_REL[k];
+      m4 += w * ((s1 * grow) / (beta * d));
+    }
+  } else {
+    let h00 = 0;
+    let h01 = 0;
+    let h02 = 0;
+    let h03 = 0;
+    let h04 = 0;
+    let h11 = 0;
+    let h12 = 0;
+    let h13 = 0;
+    let h14 = 0;
+    let h22 = 0;
+    let h23 = 0;
+    let h24 = 0;
+    let h33 = 0;
+    let h34 = 0;
+    let h44 = 0;
+    if (!fresh) {
+      h00 = SUMS[6];
+      h01 = SUMS[7];
+      h02 = SUMS[8];
+      h03 = SUMS[9];
+      h04 = SUMS[10];
+      h11 = SUMS[11];
+      h12 = SUMS[12];
+      h13 = SUMS[13];
+      h14 = SUMS[14];
+      h22 = SUMS[15];
+      h23 = SUMS[16];
+      h24 = SUMS[17];
+      h33 = SUMS[18];
+      h34 = SUMS[19];
+      h44 = SUMS[20];
+    }
+    for (let k = 0; k < count; k++) {
+      const w = NODE_W[k];
+      const y = NODE_Y[k];
+      const alphaY = NODE_ALPHA[k];
+      const grow = NODE_GROW[k];
+      const d = beta + grow;
+      const betaD = beta * d;
+      const yed = (y * (grow + 1)) / d;
+      const v0 = -NODE_LOG_ALPHA[k];
+      const v1 = -m / alphaY;
+      const v2 = y - s1 * yed;
+      const v3 = -NODE_LOG_REL[k];
+      const v4 = (s1 * grow) / betaD;
+      i0 += w;
+      const w0 = w * v0;
+      const w1 = w * v1;
+      const w2 = w * v2;
+      const w3 = w * v3;
+      const w4 = w * v4;
+      m0 += w0;
+      m1 += w1;
+      m2 += w2;
+      m3 += w3;
+      m4 += w4;
+      h00 += w0 * v0;
+      h01 += w0 * v1 - w / alphaY;
+      h02 += w0 * v2;
+      h03 += w0 * v3;
+      h04 += w0 * v4;
+      h11 += w1 * v1 + (w * m) / (alphaY * alphaY);
+      h12 += w1 * v2;
+      h13 += w1 * v3;
+      h14 += w1 * v4;
+      h22 += w2 * v2 - (w * s1 * yed * y * (beta - 1)) / d;
+      h23 += w2 * v3 - w * yed;
+      h24 += w2 * v4 + (w * s1 * yed) / d;
+      h33 += w3 * v3;
+      h34 += w3 * v4 + (w * grow) / betaD;
+      h44 += w4 * v4 - (w * s1 * grow * (grow + 2 * beta)) / (beta * beta * d * d);
+    }
+    SUMS[6] = h00;
+    SUMS[7] = h01;
+    SUMS[8] = h02;
+    SUMS[9] = h03;
+    SUMS[10] = h04;
+    SUMS[11] = h11;
+    SUMS[12] = h12;
+    SUMS[13] = h13;
+    SUMS[14] = h14;
+    SUMS[15] = h22;
+    SUMS[16] = h23;
+    SUMS[17] = h24;
+    SUMS[18] = h33;
+    SUMS[19] = h34;
+    SUMS[20] = h44;
+  }
+  SUMS[0] = i0;
+  SUMS[1] = m0;
+  SUMS[2] = m1;
+  SUMS[3] = m2;
+  SUMS[4] = m3;
+  SUMS[5] = m4;
 }
 
 const STEEP_POINTS = STEEP_RULE.nodes.length;
 const FALL = STEEP_FALL;
-/** The steep rule's nodes of the last piece steepNodes accepted: offset y − t0, weight, and the terms addNode takes. */
-const STEEP_NODE = {
-  offset: new Float64Array(STEEP_POINTS),
-  weight: new Float64Array(STEEP_POINTS),
-  relativeAlpha: new Float64Array(STEEP_POINTS),
-  grow: new Float64Array(STEEP_POINTS),
-  logRel: new Float64Array(STEEP_POINTS),
-};
 
 /**
- * The piece steepNodes works on, set by logGgomnbdPiece: α + t0, b, ρ0 = e^(bt0)/(β + e^(bt0) − 1), m = r + x, s + 1,
- * e^(bt0) − 1, ln(1 + (e^(bt0) − 1)/β) and the fall's rate at t0 (one typed array, not eight numbers per call).
+ * The piece steepNodes works on, set by piece: α + t0, b, ρ0 = e^(bt0)/(β + e^(bt0) − 1), m = r + x, s + 1,
+ * e^(bt0) − 1, ln(1 + (e^(bt0) − 1)/β), the fall's rate at t0, t0 and ln(α + t0) (one typed array, not ten numbers
+ * per call).
  */
-const STEEP_PIECE = new Float64Array(8);
-/** How many of STEEP_NODE's entries the last accepted piece filled (8 or 16). */
+const STEEP_PIECE = new Float64Array(10);
+/** How many nodes the last accepted steep rule left in NODE_W… (8 or 16). */
 let steepCount = 0;
 
 /**
- * A Gauss–Laguerre rule on the piece (y = t0 + v/rate): returns Σ weight·g(v)·e^v, and with `store` fills STEEP_NODE.
+ * A Gauss–Laguerre rule on the piece (y = t0 + v/rate): returns Σ weight·g(v)·e^v, and with `store` fills the node
+ * arrays (NODE_W…) for accumulate.
  * ln g(t0 + δ) − ln g(t0) is formed from log1p of the increments: −m ln(1 + δ/(α+t0)) − (s+1) ln(1 + ρ0 (e^(bδ) − 1))
  * + bδ with ρ0 = e^(bt0)/(β + e^(bt0) − 1), no difference of two logarithms of size m·ln(α+t0) or (s+1)·b·t0 (at
  * b·t0 ≈ 14–420 the latter left every rule's sum uncertain by 1e-12, past its checks' 1e-13).
@@ -161,6 +243,8 @@ function steepRule(nodes: Float64Array, weights: Float64Array, store: boolean): 
   const growT0 = STEEP_PIECE[5];
   const logRelT0 = STEEP_PIECE[6];
   const rate = STEEP_PIECE[7];
+  const t0 = STEEP_PIECE[8];
+  const logAlphaT0 = STEEP_PIECE[9];
   let value = 0;
   for (let k = 0; k < nodes.length; k++) {
     const offset = nodes[k] / rate;
@@ -170,17 +254,19 @@ function steepRule(nodes: Float64Array, weights: Float64Array, store: boolean): 
     const shape = Math.exp(nodes[k] - m * relativeAlpha - s1 * relativeRel + b * offset);
     value += weights[k] * shape;
     if (!store) continue;
-    STEEP_NODE.offset[k] = offset;
-    STEEP_NODE.weight[k] = (weights[k] / rate) * shape;
-    STEEP_NODE.relativeAlpha[k] = relativeAlpha;
-    // e^(b(t0+δ)) − 1 and ln(1 + (e^(b(t0+δ)) − 1)/β) from their values at t0 and the increments.
-    STEEP_NODE.grow[k] = growT0 + (growT0 + 1) * growOffset;
-    STEEP_NODE.logRel[k] = logRelT0 + relativeRel;
+    // Weights relative to t0; e^(b(t0+δ)) − 1 and ln(1 + (e^(b(t0+δ)) − 1)/β) from their values at t0 and the
+    // increments.
+    NODE_W[k] = (weights[k] / rate) * shape;
+    NODE_Y[k] = t0 + offset;
+    NODE_LOG_ALPHA[k] = logAlphaT0 + relativeAlpha;
+    NODE_ALPHA[k] = alphaT0 + offset;
+    NODE_GROW[k] = growT0 + (growT0 + 1) * growOffset;
+    NODE_LOG_REL[k] = logRelT0 + relativeRel;
   }
   if (store) steepCount = nodes.length;
   return value;
 }
-
+if (STEEP_POINTS > MOST_NODES) throw new Error("The steep rule has more nodes than the node arrays hold.");
 /** The rules, read once (an import is a getter under tsx). The quick pair: the 8-point rule (STEEP_CHECKS' first),
  * accepted when the 4-point rule agrees with it. */
 const [EIGHT, TWENTY_FOUR] = STEEP_CHECKS;
@@ -195,7 +281,7 @@ const QUICK_REACH = 60;
 
 /**
  * steepIntegral's rule on the piece [t0, t0 + width] (falling at `rate` from t0, by e^−STEEP_FALL or more): fills
- * STEEP_NODE and returns whether its checks accept it. Written out rather than through steepIntegral's closure: the
+ * the node arrays and returns whether its checks accept it. Written out rather than through steepIntegral's closure: the
  * fit takes it for every customer with millions of purchases, once a pass, and the nodes serve the moments too.
  * Where `quick` (see QUICK_REACH), the 8-point rule first, accepted when the 4-point rule agrees to 1e-13 (12
  * evaluations: at 10⁶ purchases or more g is flat to 1e-3 over the nodes); else, or when they disagree,
@@ -243,17 +329,18 @@ export function logGgomnbdPiece(
   withHessian: boolean,
 ): number {
   PIECE.set([alpha, b, s, beta, m, t0, t1, logAlphaT0, growT0, logRelT0, growT1]);
-  piece(out, withGradient, withHessian);
+  piece(out, 0, withGradient, withHessian);
   return PIECE[11];
 }
 
 /**
  * The pass's own call: logGgomnbdPiece with its numbers in PIECE (alpha, b, s, beta, m, t0, t1, logAlphaT0, growT0,
- * logRelT0, growT1) and the logarithm left in PIECE[11], for the reason of NODE (a million pieces a pass).
+ * logRelT0, growT1), the moments written from out[at], and the logarithm left in PIECE[11], for the reason of the node
+ * arrays (a million pieces a pass).
  */
 const PIECE = new Float64Array(12);
 
-function piece(out: Float64Array, withGradient: boolean, withHessian: boolean): void {
+function piece(out: Float64Array, at: number, withGradient: boolean, withHessian: boolean): void {
   const alpha = PIECE[0];
   const b = PIECE[1];
   const s = PIECE[2];
@@ -277,10 +364,9 @@ function piece(out: Float64Array, withGradient: boolean, withHessian: boolean): 
   const ratio1 = (growT1 + 1) / (beta + growT1);
   const slope = m / alphaT0 + b + s1 * b * Math.max(ratio0, ratio1);
   const q = width * (slope + 1 / near);
-  for (let k = 0; k <= GG_MOMENTS; k++) SUMS[k] = 0;
-  NODE[6] = m;
-  NODE[7] = s1;
-  NODE[8] = beta;
+  NODE_SHAPE[0] = m;
+  NODE_SHAPE[1] = s1;
+  NODE_SHAPE[2] = beta;
   let rule = PANEL_RULE;
   for (let k = 0; k < PANEL_RULE; k++) {
     if (q <= RULES[k].reach) {
@@ -304,26 +390,15 @@ function piece(out: Float64Array, withGradient: boolean, withHessian: boolean): 
     STEEP_PIECE[5] = growT0;
     STEEP_PIECE[6] = logRelT0;
     STEEP_PIECE[7] = rate;
+    STEEP_PIECE[8] = t0;
+    STEEP_PIECE[9] = logAlphaT0;
     steep = steepNodes(m / (alphaT0 + QUICK_REACH / rate) + lowest >= 0.9 * rate && fallEnd >= 1e-6 * rate);
   }
   if (steep) {
     // A customer with millions of purchases: g falls by e^−100 or more over the piece, past what 400 panels resolve
     // (the fit's likelihood was −∞ there). steepIntegral's Gauss–Laguerre rule after y = t0 + v/rate, accepted by
-    // its checks, with the same nodes for the moments (kept by steepNodes); weights relative to t0 as for one panel.
-    for (let k = 0; k < steepCount; k++) {
-      const w = STEEP_NODE.weight[k];
-      SUMS[0] += w;
-      if (withGradient) {
-        const offset = STEEP_NODE.offset[k];
-        NODE[0] = w;
-        NODE[1] = t0 + offset;
-        NODE[2] = logAlphaT0 + STEEP_NODE.relativeAlpha[k];
-        NODE[3] = alphaT0 + offset;
-        NODE[4] = STEEP_NODE.grow[k];
-        NODE[5] = STEEP_NODE.logRel[k];
-        addNode(withHessian);
-      }
-    }
+    // its checks, with the same nodes for the moments (left by steepNodes); weights relative to t0 as for one panel.
+    accumulate(steepCount, true, withGradient, withHessian);
   } else if (rule < PANEL_RULE) {
     // One panel, weights relative to t0.
     const { nodes, weights } = RULES[rule];
@@ -334,23 +409,21 @@ function piece(out: Float64Array, withGradient: boolean, withHessian: boolean): 
       const relativeAlpha = Math.log1p(offset / alphaT0);
       const grow = Math.expm1(b * y);
       const logRel = Math.log1p(grow / beta);
-      const w = half * weights[k] * Math.exp(-m * relativeAlpha - s1 * (logRel - logRelT0) + b * offset);
-      SUMS[0] += w;
-      if (withGradient) {
-        NODE[0] = w;
-        NODE[1] = y;
-        NODE[2] = logAlphaT0 + relativeAlpha;
-        NODE[3] = alphaT0 + offset;
-        NODE[4] = grow;
-        NODE[5] = logRel;
-        addNode(withHessian);
-      }
+      NODE_W[k] = half * weights[k] * Math.exp(-m * relativeAlpha - s1 * (logRel - logRelT0) + b * offset);
+      NODE_Y[k] = y;
+      NODE_LOG_ALPHA[k] = logAlphaT0 + relativeAlpha;
+      NODE_ALPHA[k] = alphaT0 + offset;
+      NODE_GROW[k] = grow;
+      NODE_LOG_REL[k] = logRel;
     }
+    accumulate(nodes.length, true, withGradient, withHessian);
   } else {
     const panels = Math.min(MAX_PANELS, Math.max(1, Math.ceil((slope * width) / 2), Math.ceil(width / (0.5 * near))));
     const { nodes, weights } = RULES[PANEL_RULE];
     const h = width / panels;
     const half = 0.5 * h;
+    // No panel at all (a NaN count) leaves the sums zero.
+    if (!(panels >= 1)) SUMS.fill(0);
     for (let panel = 0; panel < panels; panel++) {
       const mid = t0 + (panel + 0.5) * h;
       const alphaMid = alpha + mid;
@@ -365,24 +438,21 @@ function piece(out: Float64Array, withGradient: boolean, withHessian: boolean): 
         const relativeAlpha = Math.log1p(offset / alphaMid);
         const grow = Math.expm1(b * y);
         const logRel = Math.log1p(grow / beta);
-        const w = half * weights[k] * Math.exp(panelShift - m * relativeAlpha - s1 * (logRel - logRelMid) + b * offset);
-        SUMS[0] += w;
-        if (withGradient) {
-          NODE[0] = w;
-          NODE[1] = y;
-          NODE[2] = logAlphaMid + relativeAlpha;
-          NODE[3] = alphaMid + offset;
-          NODE[4] = grow;
-          NODE[5] = logRel;
-          addNode(withHessian);
-        }
+        NODE_W[k] =
+          half * weights[k] * Math.exp(panelShift - m * relativeAlpha - s1 * (logRel - logRelMid) + b * offset);
+        NODE_Y[k] = y;
+        NODE_LOG_ALPHA[k] = logAlphaMid + relativeAlpha;
+        NODE_ALPHA[k] = alphaMid + offset;
+        NODE_GROW[k] = grow;
+        NODE_LOG_REL[k] = logRel;
       }
+      accumulate(nodes.length, panel === 0, withGradient, withHessian);
     }
   }
   const i0 = SUMS[0];
   if (withGradient) {
     const count = withHessian ? GG_MOMENTS : 5;
-    for (let k = 0; k < count; k++) out[k] = SUMS[k + 1] / i0;
+    for (let k = 0; k < count; k++) out[at + k] = SUMS[k + 1] / i0;
   }
   PIECE[11] = reference + Math.log(i0);
 }
@@ -426,39 +496,62 @@ export function ggomnbdPreparedNegLogLikelihood(
   const pieceMoments = new Float64Array(GG_MOMENTS);
   const running = new Float64Array(GG_MOMENTS);
   const logAlpha = Math.log(alpha);
-  const logB = Math.log(b);
-  const logS = Math.log(s);
-  const logBeta = Math.log(beta);
   let total = 0;
-  const g = new Float64Array(5);
+  let g0 = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let g3 = 0;
+  let g4 = 0;
   // The Hessian of log L, upper triangle of a row-major 5×5, mirrored at the end.
   const H = wantHessian ? new Float64Array(25) : null;
   const { groups } = layout;
+  const gammalnR = gammaln(r);
   const digR = wantGradient ? digamma(r) : 0;
   const triR = wantHessian ? trigamma(r) : 0;
+  const alphaSquared = alpha * alpha;
   for (let k = 0; k < groups.values.length; k++) {
     const x = groups.values[k];
     const w = groups.weight[k];
-    total += w * (gammaln(r + x) - gammaln(r) + r * logAlpha);
+    total += w * (gammaln(r + x) - gammalnR + r * logAlpha);
     if (wantGradient) {
-      g[0] += w * (digamma(r + x) - digR + logAlpha);
-      g[1] += (w * r) / alpha;
+      g0 += w * (digamma(r + x) - digR + logAlpha);
+      g1 += (w * r) / alpha;
     }
     if (H) {
       H[0] += w * (trigamma(r + x) - triR);
       H[1] += w / alpha;
-      H[6] -= (w * r) / (alpha * alpha);
+      H[6] -= (w * r) / alphaSquared;
     }
   }
   const { rowWeight, rowRecencyPair, rowAgePair, pairTime, runFrequency, runEnd } = layout;
-  const u = new Float64Array(5);
-  const v = new Float64Array(5);
-  const uu = new Float64Array(15);
+  // The died term's constant ln(b s / β), and its gradient's (0, 0, 1/b, 1/s, −1/β).
+  const logConstant = Math.log(b) + Math.log(s) - Math.log(beta);
+  const c2 = 1 / b;
+  const c3 = 1 / s;
+  const c4 = -1 / beta;
+  // A row's (M(t_x) − ρ M(T))/(1 − ρ), the moments of ln(F(t_x) − F(T)); the diagonal's terms of ∇²(ln b + ln s − ln β).
+  const difference = new Float64Array(GG_MOMENTS);
+  const bSecond = 1 / (b * b);
+  const sSecond = 1 / (s * s);
+  const betaSecond = 1 / (beta * beta);
   // F_x(t) = e^scale · sum, and its moments' numerators running[k] (also relative to e^scale).
   let scale = -Infinity;
   let sum = 0;
-  // ln(α+t), e^(bt) − 1 and ln(1 + (e^(bt) − 1)/β) at the pair before (the next larger time of the same x).
+  // e^(bt) − 1 at the pair before (the next larger time of the same x).
   let growAbove = 0;
+  // The first piece after a frequency's largest time writes its moments straight into `moments`, and `running` is
+  // that row (see the pair loop) until another piece of the frequency needs it: runningRow is the row's offset.
+  let firstPiece = false;
+  let runningRow = -1;
+  // ln(α+t), e^(bt) − 1 and ln(1 + (e^(bt) − 1)/β) at the last frequency's largest time (often every frequency's: T).
+  let topTime = NaN;
+  let topLogAlpha = 0;
+  let topGrow = 0;
+  let topLogRel = 0;
+  PIECE[0] = alpha;
+  PIECE[1] = b;
+  PIECE[2] = s;
+  PIECE[3] = beta;
   // Frequency by frequency: its pairs, then its customers (sorted by their (x, T) pair): the moments are kept for one
   // frequency at a time (see pareto-nbd-likelihood.ts).
   const rowCount = rowAgePair.length;
@@ -466,41 +559,71 @@ export function ggomnbdPreparedNegLogLikelihood(
   for (let run = 0, start = 0; run < runEnd.length; start = runEnd[run++]) {
     const end = runEnd[run];
     const x = runFrequency[run];
+    const m = r + x;
     for (let p = start; p < end; p++) {
-      // The pair before is the same x's next larger time (none for the largest).
-      const above = p > start ? p - 1 : -1;
       const t = pairTime[p];
-      const logAlphaT = Math.log(alpha + t);
-      const growT = Math.expm1(b * t);
-      const logRelT = Math.log1p(growT / beta);
+      const at = width * (p - start);
+      let logAlphaT: number;
+      let growT: number;
+      let logRelT: number;
+      if (p === start && t === topTime) {
+        logAlphaT = topLogAlpha;
+        growT = topGrow;
+        logRelT = topLogRel;
+      } else {
+        logAlphaT = Math.log(alpha + t);
+        growT = Math.expm1(b * t);
+        logRelT = Math.log1p(growT / beta);
+      }
       atPair[3 * (p - start)] = logAlphaT;
       atPair[3 * (p - start) + 1] = growT;
       atPair[3 * (p - start) + 2] = logRelT;
-      if (above < 0) {
-        // The largest time of this frequency: F_x(t*) = 0.
+      if (p === start) {
+        // The largest time of this frequency (the pair before is the next larger time of the same x): F_x(t*) = 0.
+        topTime = t;
+        topLogAlpha = logAlphaT;
+        topGrow = growT;
+        topLogRel = logRelT;
         scale = -Infinity;
         sum = 0;
-        for (let k = 0; k < width; k++) running[k] = 0;
         logF[p] = -Infinity;
-        if (wantGradient) for (let k = 0; k < width; k++) moments[width * (p - start) + k] = 0;
         growAbove = growT;
+        firstPiece = true;
+        runningRow = -1;
         continue;
       }
-      const m = r + x;
-      PIECE[0] = alpha;
-      PIECE[1] = b;
-      PIECE[2] = s;
-      PIECE[3] = beta;
       PIECE[4] = m;
       PIECE[5] = t;
-      PIECE[6] = pairTime[above];
+      PIECE[6] = pairTime[p - 1];
       PIECE[7] = logAlphaT;
       PIECE[8] = growT;
       PIECE[9] = logRelT;
       PIECE[10] = growAbove;
-      piece(pieceMoments, wantGradient, wantHessian);
+      const first = firstPiece;
+      firstPiece = false;
+      piece(first ? moments : pieceMoments, first ? at : 0, wantGradient, wantHessian);
       const logPiece = PIECE[11];
       growAbove = growT;
+      if (first && Number.isFinite(logPiece)) {
+        // The general update below from F = 0 (running = 0), written out: scale = ln ∫, sum = e^0 = 1, running = the
+        // piece's moments (+0) and the row's moments running/1, left where the piece wrote them.
+        scale = logPiece;
+        sum = 1;
+        logF[p] = logPiece + 0;
+        runningRow = at;
+        continue;
+      }
+      if (wantGradient) {
+        if (first) {
+          for (let k = 0; k < width; k++) {
+            pieceMoments[k] = moments[at + k];
+            running[k] = 0;
+          }
+        } else if (runningRow >= 0) {
+          for (let k = 0; k < width; k++) running[k] = moments[runningRow + k] + 0;
+        }
+      }
+      runningRow = -1;
       if (sum === 0 || logPiece > scale + 300) {
         // Rescale the running sums to the new piece (the first one, or one that dwarfs them).
         const factor = sum === 0 ? 0 : Math.exp(scale - logPiece);
@@ -517,91 +640,153 @@ export function ggomnbdPreparedNegLogLikelihood(
         sum = 1;
       }
       logF[p] = scale + Math.log(sum);
-      if (wantGradient) for (let k = 0; k < width; k++) moments[width * (p - start) + k] = running[k] / sum;
+      if (wantGradient) for (let k = 0; k < width; k++) moments[at + k] = running[k] / sum;
     }
 
     for (; i < rowCount && rowAgePair[i] < end; i++) {
       const w = rowWeight ? rowWeight[i] : 1;
-      const T = pairTime[rowAgePair[i]];
-      const m = r + x;
+      const late = rowAgePair[i];
+      const T = pairTime[late];
       const alphaT = alpha + T;
       // ln(α+T) and the lifetime's survival terms, as the pair loop computed them at the row's age pair.
-      const at = 3 * (rowAgePair[i] - start);
-      const logAlphaT = atPair[at];
-      const grow = atPair[at + 1];
-      const logRelT = atPair[at + 2];
+      const atAge = 3 * (late - start);
+      const logAlphaT = atPair[atAge];
+      const grow = atPair[atAge + 1];
+      const logRelT = atPair[atAge + 2];
       const e = grow + 1;
       const d = beta + grow;
       // u = "alive at T": −m ln(α+T) − s ln(1 + (e^(bT) − 1)/β).
       const alive = -m * logAlphaT - s * logRelT;
       const early = rowRecencyPair[i];
+      let u0 = 0;
+      let u1 = 0;
+      let u2 = 0;
+      let u3 = 0;
+      let u4 = 0;
       if (wantGradient) {
-        u[0] = -logAlphaT;
-        u[1] = -m / alphaT;
-        u[2] = (-s * T * e) / d;
-        u[3] = -logRelT;
-        u[4] = (s * grow) / (beta * d);
+        u0 = -logAlphaT;
+        u1 = -m / alphaT;
+        u2 = (-s * T * e) / d;
+        u3 = -logRelT;
+        u4 = (s * grow) / (beta * d);
       }
+      // ∇²u: its seven entries that are not zero (rα, αα, bb, bs, bβ, sβ, ββ).
+      let uRA = 0;
+      let uAA = 0;
+      let uBB = 0;
+      let uBS = 0;
+      let uBBeta = 0;
+      let uSBeta = 0;
+      let uBetaBeta = 0;
       if (H) {
-        // ∇²u (upper triangle, packed like the moments minus 5).
-        uu.fill(0);
-        uu[1] = -1 / alphaT;
-        uu[5] = m / (alphaT * alphaT);
-        uu[9] = (-s * T * T * e * (beta - 1)) / (d * d);
-        uu[10] = (-T * e) / d;
-        uu[11] = (s * T * e) / (d * d);
-        uu[13] = grow / (beta * d);
-        uu[14] = (-s * grow * (grow + 2 * beta)) / (beta * beta * d * d);
+        uRA = -1 / alphaT;
+        uAA = m / (alphaT * alphaT);
+        uBB = (-s * T * T * e * (beta - 1)) / (d * d);
+        uBS = (-T * e) / d;
+        uBBeta = (s * T * e) / (d * d);
+        uSBeta = grow / (beta * d);
+        uBetaBeta = (-s * grow * (grow + 2 * beta)) / (beta * beta * d * d);
       }
       if (early < 0) {
         total += w * alive;
-        if (wantGradient) for (let k = 0; k < 5; k++) g[k] += w * u[k];
-        if (H) addPacked(H, w, uu);
+        if (wantGradient) {
+          g0 += w * u0;
+          g1 += w * u1;
+          g2 += w * u2;
+          g3 += w * u3;
+          g4 += w * u4;
+        }
+        if (H) addSecondOfAlive(H, w, uRA, uAA, uBB, uBS, uBBeta, uSBeta, uBetaBeta);
         continue;
       }
-      const late = rowAgePair[i];
-      const ratio = Math.exp(logF[late] - logF[early]);
-      const died = logB + logS - logBeta + logF[early] + Math.log1p(-ratio);
+      // At the frequency's largest time (the common case: T) F_x(T) = 0: ρ = 0, and ln(1 − ρ) = −0 adds nothing.
+      const atTop = late === start;
+      const drop = atTop ? -Infinity : logF[late] - logF[early];
+      const ratio = drop === -Infinity ? 0 : Math.exp(drop);
+      const died = ratio === 0 ? logConstant + logF[early] : logConstant + logF[early] + Math.log1p(-ratio);
       const top = Math.max(alive, died);
-      const eAlive = Math.exp(alive - top);
-      const eDied = Math.exp(died - top);
+      // The larger of the two terms is e^0 = 1.
+      let eAlive: number;
+      let eDied: number;
+      if (alive >= died) {
+        eAlive = 1;
+        eDied = Math.exp(died - top);
+      } else if (died > alive) {
+        eAlive = Math.exp(alive - top);
+        eDied = 1;
+      } else {
+        eAlive = Math.exp(alive - top);
+        eDied = Math.exp(died - top);
+      }
       total += w * (top + Math.log(eAlive + eDied));
       if (!wantGradient) continue;
       const wAlive = eAlive / (eAlive + eDied);
       const wDied = 1 - wAlive;
-      // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ).
-      const inv = 1 / (1 - ratio);
-      const eo = width * (early - start);
-      const lo = width * (late - start);
-      for (let k = 0; k < 5; k++) v[k] = (moments[eo + k] - ratio * moments[lo + k]) * inv;
-      v[2] += 1 / b;
-      v[3] += 1 / s;
-      v[4] -= 1 / beta;
-      for (let k = 0; k < 5; k++) g[k] += w * (wAlive * u[k] + wDied * v[k]);
-      if (!H) continue;
-      // ∇²ln(F1 − F2) = (M2(t_x) − ρ M2(T))/(1 − ρ) − ∇ln(F1−F2)∇ln(F1−F2)ᵀ, ∇ln(F1 − F2) = v − (0, 0, 1/b, 1/s, −1/β).
-      addPacked(H, w * wAlive, uu);
-      const cross = w * wAlive * wDied;
-      const c2 = 1 / b;
-      const c3 = 1 / s;
-      const c4 = -1 / beta;
-      for (let ii = 0; ii < 5; ii++) {
-        const vi = v[ii] - (ii === 2 ? c2 : ii === 3 ? c3 : ii === 4 ? c4 : 0);
-        for (let jj = ii; jj < 5; jj++) {
-          const vj = v[jj] - (jj === 2 ? c2 : jj === 3 ? c3 : jj === 4 ? c4 : 0);
-          const index = PACKED[5 * ii + jj];
-          let second = (moments[eo + index] - ratio * moments[lo + index]) * inv - vi * vj;
-          if (ii === jj && ii === 2) second -= 1 / (b * b);
-          if (ii === jj && ii === 3) second -= 1 / (s * s);
-          if (ii === jj && ii === 4) second += 1 / (beta * beta);
-          const du = u[ii] - v[ii];
-          const dv = u[jj] - v[jj];
-          H[5 * ii + jj] += w * wDied * second + cross * du * dv;
-        }
+      // v = ∇died = (0, 0, 1/b, 1/s, −1/β) + ∇ln(F(t_x) − F(T)), ∇ln(F1 − F2) = (∇lnF1 − ρ∇lnF2)/(1 − ρ): with
+      // F2 = 0 at the largest time, ∇lnF1 (the moments there, never written, are not read).
+      // The moments of ln(F(t_x) − F(T)): (M(t_x) − ρ M(T))/(1 − ρ) in `difference`, or M(t_x) in place.
+      let source = moments;
+      let base = width * (early - start);
+      if (!atTop) {
+        const inv = 1 / (1 - ratio);
+        const lo = width * (late - start);
+        for (let k = 0; k < width; k++) difference[k] = (moments[base + k] - ratio * moments[lo + k]) * inv;
+        source = difference;
+        base = 0;
       }
+      const v0 = source[base];
+      const v1 = source[base + 1];
+      const v2 = source[base + 2] + c2;
+      const v3 = source[base + 3] + c3;
+      const v4 = source[base + 4] - 1 / beta;
+      g0 += w * (wAlive * u0 + wDied * v0);
+      g1 += w * (wAlive * u1 + wDied * v1);
+      g2 += w * (wAlive * u2 + wDied * v2);
+      g3 += w * (wAlive * u3 + wDied * v3);
+      g4 += w * (wAlive * u4 + wDied * v4);
+      if (!H) continue;
+      // ∇²ln(F1 − F2) = (M2(t_x) − ρ M2(T))/(1 − ρ) − ∇ln(F1−F2)∇ln(F1−F2)ᵀ, ∇ln(F1 − F2) = v − (0, 0, 1/b, 1/s, −1/β);
+      // the died term's ∇² adds −1/b², −1/s², 1/β² on the diagonal.
+      addSecondOfAlive(H, w * wAlive, uRA, uAA, uBB, uBS, uBBeta, uSBeta, uBetaBeta);
+      const ww = w * wDied;
+      const cross = w * wAlive * wDied;
+      const j2 = v2 - c2;
+      const j3 = v3 - c3;
+      const j4 = v4 - c4;
+      const d0 = cross * (u0 - v0);
+      const d1 = cross * (u1 - v1);
+      const d2 = cross * (u2 - v2);
+      const d3 = cross * (u3 - v3);
+      const d4 = cross * (u4 - v4);
+      const e0 = u0 - v0;
+      const e1 = u1 - v1;
+      const e2 = u2 - v2;
+      const e3 = u3 - v3;
+      const e4 = u4 - v4;
+      H[0] += ww * (source[base + 5] - v0 * v0) + d0 * e0;
+      H[1] += ww * (source[base + 6] - v0 * v1) + d0 * e1;
+      H[2] += ww * (source[base + 7] - v0 * j2) + d0 * e2;
+      H[3] += ww * (source[base + 8] - v0 * j3) + d0 * e3;
+      H[4] += ww * (source[base + 9] - v0 * j4) + d0 * e4;
+      H[6] += ww * (source[base + 10] - v1 * v1) + d1 * e1;
+      H[7] += ww * (source[base + 11] - v1 * j2) + d1 * e2;
+      H[8] += ww * (source[base + 12] - v1 * j3) + d1 * e3;
+      H[9] += ww * (source[base + 13] - v1 * j4) + d1 * e4;
+      H[12] += ww * (source[base + 14] - j2 * j2 - bSecond) + d2 * e2;
+      H[13] += ww * (source[base + 15] - j2 * j3) + d2 * e3;
+      H[14] += ww * (source[base + 16] - j2 * j4) + d2 * e4;
+      H[18] += ww * (source[base + 17] - j3 * j3 - sSecond) + d3 * e3;
+      H[19] += ww * (source[base + 18] - j3 * j4) + d3 * e4;
+      H[24] += ww * (source[base + 19] - j4 * j4 + betaSecond) + d4 * e4;
     }
   }
-  if (gradient) for (let k = 0; k < 5; k++) gradient[k] = -g[k];
+  if (gradient) {
+    gradient[0] = -g0;
+    gradient[1] = -g1;
+    gradient[2] = -g2;
+    gradient[3] = -g3;
+    gradient[4] = -g4;
+  }
   if (hessian && H) {
     for (let i = 0; i < 5; i++) {
       for (let j = i; j < 5; j++) {
@@ -613,7 +798,23 @@ export function ggomnbdPreparedNegLogLikelihood(
   return Number.isFinite(total) ? -total : Infinity;
 }
 
-/** H (upper triangle of 5×5) += w · packed (the 15 entries of a symmetric matrix, upper triangle by rows). */
-function addPacked(H: Float64Array, w: number, packed: Float64Array): void {
-  for (let i = 0, k = 0; i < 5; i++) for (let j = i; j < 5; j++, k++) H[5 * i + j] += w * packed[k];
+/** H (upper triangle of 5×5) += w · ∇²u, given its entries that are not zero. */
+function addSecondOfAlive(
+  H: Float64Array,
+  w: number,
+  rAlpha: number,
+  alphaAlpha: number,
+  bb: number,
+  bs: number,
+  bBeta: number,
+  sBeta: number,
+  betaBeta: number,
+): void {
+  H[1] += w * rAlpha;
+  H[6] += w * alphaAlpha;
+  H[12] += w * bb;
+  H[13] += w * bs;
+  H[14] += w * bBeta;
+  H[19] += w * sBeta;
+  H[24] += w * betaBeta;
 }

@@ -10,7 +10,9 @@
  * passes read and nothing they can derive: each pair's time, where each frequency's pairs end, and per row its two
  * pairs and (unless every weight is 1) its weight; a row's x is its frequency's and its T its (x, T) pair's time.
  * Built by two radix sorts of the rows (by x, then T; by x, then t_x) merged frequency by frequency: about 84 MB
- * kept and 24 MB passing on 1,048,576 distinct continuous-time histories, where the layout it replaces made 230 MB.
+ * kept and 20 MB passing on 1,048,576 distinct continuous-time histories, where the layout it replaces made 230 MB.
+ * The rows' places in the layout take the array of their ranks; where the frequencies were radix-sorted (nearly all
+ * distinct), the rows by (x, t_x) are that sort's order sorted in place: 8 MB fewer on 1,048,576 such histories.
  */
 import { CompressedHistories, frequencyGroups } from "./compress";
 import { orderByTime, withoutNegativeZero } from "./sort-times";
@@ -56,9 +58,13 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
   for (let i = 0; i < size; i++) slot[i] = rank[slot[i]];
   const age = withoutNegativeZero(data.age.subarray(0, size));
   const recency = withoutNegativeZero(data.recency.subarray(0, size));
-  // Rows by (x, T) and by (x, t_x), each increasing and stable.
-  const byAge = rowsByValue ? orderWithinRanks(rowsByValue, slot, age) : orderByTime(age, slot, distinct);
-  const byRecency = rowsByValue ? orderWithinRanks(rowsByValue, slot, recency) : orderByTime(recency, slot, distinct);
+  // Rows by (x, T) and by (x, t_x), each increasing and stable; the second sorts the frequency order, ours, in place.
+  const byAge = rowsByValue
+    ? orderWithinRanks(rowsByValue, slot, age, new Uint32Array(size))
+    : orderByTime(age, slot, distinct);
+  const byRecency = rowsByValue
+    ? orderWithinRanks(rowsByValue, slot, recency, rowsByValue)
+    : orderByTime(recency, slot, distinct);
   let early = 0;
   for (let i = 0; i < size; i++) if (recency[i] !== age[i]) early++;
   const pairTime = new Float64Array(size + early);
@@ -69,8 +75,9 @@ export function prepareParetoNbdData(data: CompressedHistories): ParetoNbdData {
   const rowWeight = uniform ? null : new Float64Array(size);
   const rowAgePair = new Int32Array(size);
   const rowRecencyPair = new Int32Array(size);
-  // Where each row went in the layout (its T is placed before its t_x, the larger time).
-  const position = new Uint32Array(size);
+  // Where each row went in the layout (its T is placed before its t_x, the larger time). In the ranks' array: a
+  // frequency's rows are placed only once both scans below have read their ranks, and never read them again.
+  const position = slot;
   let pairs = 0;
   let rows = 0;
   // Both orders run through the ranks in turn; a = end of this rank's rows by T, b = by t_x (read backwards).
@@ -133,17 +140,23 @@ const INSERTION_RUN = 16;
 /**
  * orderByTime(times, rank, ·)'s permutation (by rank, then time, stably) from the rows already in rank order
  * (stably, as frequencyGroups' sort leaves them): each run of one rank sorted by time alone. With frequencies nearly
- * one a customer the runs are of a few rows, where the radix sort made five passes over all of them.
+ * one a customer the runs are of a few rows, where the radix sort made five passes over all of them. Written to
+ * `order`, which may be rowsByRank itself (sorted in place).
  */
-function orderWithinRanks(rowsByRank: Uint32Array, rank: Uint32Array, times: Float64Array): Uint32Array {
+function orderWithinRanks(
+  rowsByRank: Uint32Array,
+  rank: Uint32Array,
+  times: Float64Array,
+  order: Uint32Array,
+): Uint32Array {
   const n = rowsByRank.length;
-  const order = new Uint32Array(n);
   for (let start = 0, end = 0; start < n; start = end) {
     const k = rank[rowsByRank[start]];
     end = start + 1;
     while (end < n && rank[rowsByRank[end]] === k) end++;
     if (end - start > INSERTION_RUN) {
-      const run = rowsByRank.subarray(start, end);
+      // A copy where the run is sorted in place.
+      const run = order === rowsByRank ? rowsByRank.slice(start, end) : rowsByRank.subarray(start, end);
       const within = orderByTime(Float64Array.from(run, (row) => times[row]));
       for (let j = 0; j < run.length; j++) order[start + j] = run[within[j]];
       continue;

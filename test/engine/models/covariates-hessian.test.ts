@@ -33,6 +33,18 @@ function columns(): FitColumns {
   };
 }
 
+/** A fit's θ = (log base parameters, coefficients), in the likelihood's order. */
+const thetaOf = (p: Record<string, number>) =>
+  Float64Array.of(
+    Math.log(p.r),
+    Math.log(p.alpha),
+    Math.log(p.a),
+    Math.log(p.b),
+    p["purchase.A"],
+    p["purchase.B"],
+    p["dropout.C"],
+  );
+
 describe("BG/NBD with covariates: the exact Hessian in (log base, γ)", () => {
   const data = columns();
   const capability = modelDefinition("bgnbd")!.covariates!;
@@ -68,15 +80,7 @@ describe("BG/NBD with covariates: the exact Hessian in (log base, γ)", () => {
     expect(fit.status).toBe("converged");
     expect(fit.n).toBe(900);
     const p = fit.params;
-    const theta = Float64Array.of(
-      Math.log(p.r),
-      Math.log(p.alpha),
-      Math.log(p.a),
-      Math.log(p.b),
-      p["purchase.A"],
-      p["purchase.B"],
-      p["dropout.C"],
-    );
+    const theta = thetaOf(p);
     const gradient = new Float64Array(theta.length);
     objective.negLogLikelihood(theta, gradient);
     for (const g of gradient) expect(Math.abs(g / 900)).toBeLessThan(1e-6);
@@ -90,15 +94,7 @@ describe("BG/NBD with covariates: the exact Hessian in (log base, γ)", () => {
     const fit = fitWithCovariates(base, capability, data);
     expect(fit.message).toBe("Newton step within a hundredth of the standard errors");
     const p = fit.params;
-    const theta = Float64Array.of(
-      Math.log(p.r),
-      Math.log(p.alpha),
-      Math.log(p.a),
-      Math.log(p.b),
-      p["purchase.A"],
-      p["purchase.B"],
-      p["dropout.C"],
-    );
+    const theta = thetaOf(p);
     const n = theta.length;
     expect(fit.logLikelihood).toBe(-objective.negLogLikelihood(theta));
     const hessian = new Float64Array(n * n);
